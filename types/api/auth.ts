@@ -1,0 +1,29 @@
+import { z } from '../z';
+import { Empty, Id, Mobile, PersonName } from '../common';
+import { RegionLevel } from '../region';
+import { HelperKind, Role } from '../user';
+import { defineApi } from './define';
+
+export const WhoAmI = z.object({
+  /** null: a WeChat user who has not been bound to a household or registered as staff yet. */
+  role: Role.nullable(),
+  userId: Id.nullable(),
+  name: z.string(),
+  scope: z.object({ level: RegionLevel, regionId: Id, regionName: z.string() }).nullable(),
+  helperKind: HelperKind.nullable(),
+  unit: z.string().nullable(),
+  household: z.object({ id: Id, headName: z.string(), villageName: z.string() }).nullable(),
+});
+export type WhoAmI = z.infer<typeof WhoAmI>;
+
+export const BindHouseholdInput = z.object({
+  name: PersonName,
+  idSuffix: z.string({ error: '请填写身份证号后 6 位' }).trim().toUpperCase().regex(/^\d{5}[\dX]$/, { error: '请填写身份证号的最后 6 位（最后一位可以是 X）' }),
+  phone: Mobile,
+});
+export type BindHouseholdInput = z.infer<typeof BindHouseholdInput>;
+
+export const authApi = defineApi('auth', {
+  whoami: { input: Empty, output: WhoAmI, access: 'signedIn' },
+  bindHousehold: { input: BindHouseholdInput, output: WhoAmI, access: 'signedIn' },
+});

@@ -1,0 +1,28 @@
+import { assignmentsApi } from './assignments';
+import { authApi } from './auth';
+import { benefitsApi } from './benefits';
+import { findingsApi } from './findings';
+import { householdsApi } from './households';
+import { needsApi } from './needs';
+import { noticesApi } from './notices';
+import { reportsApi } from './reports';
+import { visitsApi } from './visits';
+
+export * from './define';
+export { assignmentsApi, authApi, benefitsApi, findingsApi, householdsApi, needsApi, noticesApi, reportsApi, visitsApi };
+
+/** Every function of SPEC §4, by name. */
+export const apis = {
+  auth: authApi,
+  households: householdsApi,
+  assignments: assignmentsApi,
+  visits: visitsApi,
+  benefits: benefitsApi,
+  needs: needsApi,
+  notices: noticesApi,
+  findings: findingsApi,
+  reports: reportsApi,
+} as const;
+export type Apis = typeof apis;
+export type FunctionName = keyof Apis;
+export const FUNCTION_NAMES = Object.keys(apis) as FunctionName[];

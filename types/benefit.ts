@@ -1,0 +1,58 @@
+import { z } from './z';
+import { Id, IsoDate, IsoDateTime } from './common';
+import { DisabilityLevel, HouseholdStatus, HousingGrade, LaborCapacity, Schooling } from './household';
+import { PolicyCode } from './policy';
+
+/** One member of a family described to the public calculator (政策计算器), SPEC §3. */
+export const CalculatorMember = z.object({
+  birthDate: IsoDate.refine((d) => {
+    const year = Number(d.slice(0, 4));
+    const now = new Date().getUTCFullYear();
+    return year >= now - 130 && d <= new Date().toISOString().slice(0, 10);
+  }, { error: '出生日期不合理：不能晚于今天，也不能早于 130 年前' }),
+  disabilityLevel: DisabilityLevel.default(0),
+  chronicIllness: z.boolean().default(false),
+  chronicApproved: z.boolean().default(false),
+  schooling: Schooling.default('none'),
+  laborCapacity: LaborCapacity,
+  employed: z.boolean().default(false),
+  hasIncome: z.boolean().default(false),
+  hasSupporter: z.boolean().default(false),
+});
+export type CalculatorMember = z.infer<typeof CalculatorMember>;
+
+export const CalculatorHousehold = z.object({
+  status: HouseholdStatus,
+  annualNetIncome: z.number({ error: '家庭年纯收入应为数字（元）' }).min(0, { error: '家庭年纯收入不能为负数' }).max(100_000_000, { error: '家庭年纯收入过大，请核对' }),
+  housingGrade: HousingGrade.default('A'),
+  emergencyInLast90Days: z.boolean().default(false),
+  members: z.array(CalculatorMember).min(1, { error: '请至少填写一位家庭成员' }).max(30, { error: '家庭成员最多 30 人' }),
+});
+export type CalculatorHousehold = z.infer<typeof CalculatorHousehold>;
+
+export const CalculateInput = z.object({ date: IsoDate.optional(), household: CalculatorHousehold });
+export type CalculateInput = z.infer<typeof CalculateInput>;
+
+/** A rule's answer: entitled or not, the amount in yuan when the policy has one, and why. */
+export const Decision = z.object({
+  policy: PolicyCode,
+  member: z.number().int().nullable(),
+  entitled: z.boolean(),
+  amount: z.number().nullable(),
+  reasons: z.array(z.string()),
+});
+export type Decision = z.infer<typeof Decision>;
+
+/** 兑现记录: what a household (or one member) actually received under a policy for a period. */
+export const Benefit = z.object({
+  _id: Id,
+  householdId: Id,
+  memberId: Id.nullable(),
+  policy: PolicyCode,
+  /** `YYYY` for yearly benefits, `YYYY-MM` for monthly ones. */
+  period: z.string().regex(/^\d{4}(-\d{2})?$/, { error: '发放期间应为 YYYY 或 YYYY-MM' }),
+  amount: z.number().min(0, { error: '金额不能为负数' }).nullable(),
+  paidOn: IsoDate,
+  createdAt: IsoDateTime,
+});
+export type Benefit = z.infer<typeof Benefit>;

@@ -1,0 +1,58 @@
+import { z } from './z';
+import { ID_NUMBER_MESSAGES, idNumberProblem, MOBILE_MESSAGE, MOBILE_PATTERN } from './id-number';
+
+/** A document id: CloudBase's `_id`, or a client-generated UUID for idempotent writes. */
+export const Id = z.string({ error: '缺少编号' }).min(1, { error: '编号不能为空' }).max(64, { error: '编号过长' });
+export type Id = z.infer<typeof Id>;
+
+export const Uuid = z.uuid({ error: '编号应为客户端生成的 UUID' });
+
+/** A calendar date `YYYY-MM-DD`. */
+export const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，例如 2026-01-31' });
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** A moment in time, ISO 8601 with offset, e.g. `2026-11-23T09:30:00+08:00`. */
+export const IsoDateTime = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601，例如 2026-11-23T09:30:00+08:00' });
+export type IsoDateTime = z.infer<typeof IsoDateTime>;
+
+export const IdNumber = z
+  .string({ error: '请填写身份证号' })
+  .trim()
+  .toUpperCase()
+  .superRefine((value, ctx) => {
+    const problem = idNumberProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: ID_NUMBER_MESSAGES[problem] });
+  });
+export type IdNumber = z.infer<typeof IdNumber>;
+
+export const Mobile = z.string({ error: '请填写手机号' }).trim().regex(MOBILE_PATTERN, { error: MOBILE_MESSAGE });
+export type Mobile = z.infer<typeof Mobile>;
+
+export const PersonName = z
+  .string({ error: '请填写姓名' })
+  .trim()
+  .min(1, { error: '姓名不能为空' })
+  .max(20, { error: '姓名最多 20 个字' });
+
+/** Paging for every list action. */
+export const Paging = z.object({
+  limit: z.number({ error: '每页条数应为数字' }).int().min(1, { error: '每页至少 1 条' }).max(100, { error: '每页最多 100 条' }).default(20),
+  offset: z.number({ error: '起始位置应为数字' }).int().min(0, { error: '起始位置不能为负数' }).default(0),
+});
+export type Paging = z.infer<typeof Paging>;
+
+/** `{ items, total }`, the answer of every list action. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int() });
+}
+
+export const Empty = z.object({}).strict();
+
+export const ErrorCode = z.enum(['INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiError = z.object({ code: ErrorCode, message: z.string(), details: z.unknown().optional() });
+export type ApiError = z.infer<typeof ApiError>;
+
+/** What every function answers. */
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };

@@ -1,0 +1,44 @@
+import { z } from './z';
+import { Id, IsoDateTime, Uuid } from './common';
+
+/** 走访 occasion: the monthly routine visit or one of the five must-visit occasions (五必访). */
+export const Occasion = z.enum(['routine', 'wedding_funeral', 'exam', 'hospital', 'accident', 'festival'], {
+  error: '走访类型应为 routine、wedding_funeral、exam、hospital、accident 或 festival',
+});
+export type Occasion = z.infer<typeof Occasion>;
+export const OCCASION_LABELS: Record<Occasion, string> = {
+  routine: '日常走访', wedding_funeral: '婚丧嫁娶', exam: '升学考试', hospital: '住院就医', accident: '突发意外', festival: '节日慰问',
+};
+
+export const GeoFix = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  accuracy: z.number().min(0),
+});
+
+export const RecordVisitInput = z.object({
+  id: Uuid,
+  householdId: Id,
+  visitedAt: IsoDateTime,
+  occasion: Occasion,
+  notes: z.string().max(2000, { error: '走访记录最多 2000 字' }).default(''),
+  photos: z.array(z.string()).max(9, { error: '最多上传 9 张照片' }).default([]),
+  location: GeoFix.optional(),
+  measures: z.array(z.string()).default([]),
+  policiesExplained: z.array(z.string()).default([]),
+  checklist: z.array(z.string()).default([]),
+});
+export type RecordVisitInput = z.infer<typeof RecordVisitInput>;
+
+/** 走访记录 as stored: the client-generated id is the document id. */
+export const Visit = RecordVisitInput.omit({ id: true }).extend({
+  _id: Id,
+  helperId: Id,
+  /** `YYYY-MM` of visitedAt in China time, for monthly coverage. */
+  month: z.string(),
+  createdAt: IsoDateTime,
+});
+export type Visit = z.infer<typeof Visit>;
+
+export const DueStatus = z.enum(['visited', 'due', 'overdue']);
+export type DueStatus = z.infer<typeof DueStatus>;
