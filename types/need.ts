@@ -36,6 +36,9 @@ export const NeedTransition = z.object({
 export const Need = ReportNeedInput.omit({ id: true }).extend({
   _id: Id,
   householdId: Id,
+  countyId: Id,
+  townId: Id,
+  villageId: Id,
   status: NeedStatus,
   version: z.number().int(),
   assigneeId: Id.nullable(),

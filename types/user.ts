@@ -19,6 +19,8 @@ export const User = z.object({
   phone: z.string().optional(),
   /** Admins: the region they administer. Helpers: the region they work in. */
   scope: Scope.optional(),
+  /** Ids from the county down to the scope region: lets "helpers in this town" be one query. */
+  regionPath: z.array(Id).default([]),
   helperKind: HelperKind.optional(),
   /** 帮扶单位: the helper's work unit, ranked in the monthly bulletin. */
   unit: z.string().optional(),

@@ -34,6 +34,10 @@ export type RecordVisitInput = z.infer<typeof RecordVisitInput>;
 export const Visit = RecordVisitInput.omit({ id: true }).extend({
   _id: Id,
   helperId: Id,
+  /** The household's regions, copied on write so coverage reports filter visits without a join. */
+  countyId: Id,
+  townId: Id,
+  villageId: Id,
   /** `YYYY-MM` of visitedAt in China time, for monthly coverage. */
   month: z.string(),
   createdAt: IsoDateTime,

@@ -1,0 +1,6 @@
+import type { TagComponent } from './types';
+
+export type { TagProps, TagType } from './types';
+/** Resolved per platform by Taro: `index.weapp.tsx` (van-tag) or `index.h5.tsx`. */
+declare const Tag: TagComponent;
+export default Tag;

@@ -1,0 +1,23 @@
+import { authApi, type BindHouseholdInput, type WhoAmI } from '@bangfu/types';
+import { call } from './api';
+
+let current: WhoAmI | null = null;
+
+/** The last known caller, so tab bars render at once when moving between pages. */
+export function currentUser(): WhoAmI | null {
+  return current;
+}
+
+export function forgetUser() {
+  current = null;
+}
+
+export async function whoami(): Promise<WhoAmI> {
+  current = await call(authApi, 'whoami', {});
+  return current;
+}
+
+export async function bindHousehold(input: BindHouseholdInput): Promise<WhoAmI> {
+  current = await call(authApi, 'bindHousehold', input);
+  return current;
+}

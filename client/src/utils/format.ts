@@ -1,0 +1,21 @@
+/** `12345` → `12,345` (no Intl: old WeChat clients lack full ICU). */
+export function thousands(n: number): string {
+  const [int, frac] = String(Math.abs(n)).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return (n < 0 ? '-' : '') + grouped + (frac ? '.' + frac : '');
+}
+
+/** `1479, '人'` → `1,479 人`. */
+export function count(n: number, unit: string): string {
+  return `${thousands(n)} ${unit}`;
+}
+
+/** A greeting for the time of day. */
+export function greeting(date = new Date()): string {
+  const h = date.getHours();
+  if (h < 6) return '夜深了';
+  if (h < 11) return '早上好';
+  if (h < 13) return '中午好';
+  if (h < 18) return '下午好';
+  return '晚上好';
+}

@@ -1,0 +1,45 @@
+import type { Policy, PolicyCode } from '../../../types/policy';
+
+/** The values of one policy in force on a date, with the date they apply from so reasons can cite it. */
+export interface InForce {
+  code: PolicyCode;
+  label: string;
+  from: string;
+  params: Record<string, number>;
+}
+
+/**
+ * A family cannot be evaluated: a date before the policy had values or a family without members
+ * (the caller's input, INVALID_INPUT), or a policy or parameter missing from the catalogue (our
+ * data, INTERNAL). `code` uses the API error codes so the function handler can pass it on.
+ */
+export class EvaluationError extends Error {
+  readonly name = 'EvaluationError';
+  constructor(message: string, readonly code: 'INVALID_INPUT' | 'INTERNAL') {
+    super(message);
+  }
+}
+
+/** The latest entry whose `from` ≤ date; entries need not be sorted, and a later duplicate wins. */
+export function paramsAt(policy: Policy, date: string): InForce {
+  let chosen: Policy['values'][number] | undefined;
+  for (const entry of policy.values) {
+    // ISO dates compare correctly as strings.
+    if (entry.from <= date && (!chosen || entry.from >= chosen.from)) chosen = entry;
+  }
+  if (!chosen) {
+    const earliest = policy.values.map((v) => v.from).sort()[0];
+    const since = earliest ? `，最早自 ${earliest} 起执行` : '，尚未设置任何参数';
+    throw new EvaluationError(`政策「${policy.label}」在 ${date} 还没有生效的参数${since}`, 'INVALID_INPUT');
+  }
+  return { code: policy.code, label: policy.label, from: chosen.from, params: chosen.params };
+}
+
+/** One named parameter; a missing one is a catalogue error, never a silent NaN in an amount. */
+export function param(values: InForce, name: string): number {
+  const value = values.params[name];
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new EvaluationError(`政策「${values.label}」自 ${values.from} 起的参数缺少 ${name}`, 'INTERNAL');
+  }
+  return value;
+}

@@ -1,0 +1,45 @@
+import { type BaseContext, type Check, DISABILITY_LABELS, fmt, judge, type Verdict } from './facts';
+import { type InForce, param } from './params';
+
+/**
+ * 特困人员供养: the elderly, minors and the severely disabled (一、二级残疾) with no labour capacity,
+ * no income and no supporter able to support them (国发〔2016〕14号).
+ */
+function tekunChecks(ctx: BaseContext, i: number, params: InForce): Check[] {
+  const member = ctx.family.members[i];
+  const age = ctx.ages[i];
+  const elderAge = param(params, 'elderAge');
+  const childAge = param(params, 'childAge');
+  const severe = member.disabilityLevel === 1 || member.disabilityLevel === 2;
+  const category = age >= elderAge ? `年满 ${elderAge} 周岁（${age} 周岁）`
+    : age < childAge ? `未满 ${childAge} 周岁（${age} 周岁）`
+    : severe ? DISABILITY_LABELS[member.disabilityLevel] : null;
+  return [
+    {
+      ok: category !== null,
+      yes: `${category}，属于特困供养的老年人、未成年人或重度残疾人`,
+      no: `年龄 ${age} 周岁（已满 ${childAge} 周岁、未满 ${elderAge} 周岁），且无一、二级残疾`,
+    },
+    { ok: member.laborCapacity === 'none', yes: '无劳动能力', no: '有劳动能力（特困供养要求无劳动能力）' },
+    { ok: !member.hasIncome, yes: '无生活来源', no: '有收入来源' },
+    {
+      ok: !member.hasSupporter,
+      yes: '无法定赡养、抚养、扶养义务人，或其无履行义务能力',
+      no: '有能履行义务的法定赡养、抚养、扶养义务人',
+    },
+  ];
+}
+
+/** The predicate alone: dibao needs it to leave tekun members out of its headcount. */
+export function isTekun(ctx: BaseContext, i: number, params: InForce): boolean {
+  return tekunChecks(ctx, i, params).every((c) => c.ok);
+}
+
+export function tekun(ctx: BaseContext, i: number, params: InForce): Verdict {
+  const factor = param(params, 'factor');
+  const dibao = ctx.inForce('dibao');
+  const standard = param(dibao, 'standard');
+  const amount = Math.round(factor * standard);
+  const note = `供养标准为 ${dibao.from} 起执行的低保标准 ${fmt(standard)} 元 × ${fmt(factor)} = ${fmt(amount)} 元/年`;
+  return judge(tekunChecks(ctx, i, params), amount, [note]);
+}

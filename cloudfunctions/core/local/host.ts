@@ -1,0 +1,90 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FUNCTIONS } from '../../registry';
+import { enableLocalIdentity } from '../identity';
+import { getDb } from '../store';
+import { serveStatic } from './static-files';
+
+const MAX_BODY = 2 * 1024 * 1024;
+
+/** The accounts the demo sign-in page lists (SPEC §4 local mode). */
+export const DEMO_ACCOUNTS = [
+  { openid: 'demo-admin', description: '县级管理员：全县户籍、结对、通报' },
+  { openid: 'demo-town-admin', description: '乡镇管理员：只管本乡镇' },
+  { openid: 'demo-village-admin', description: '村级管理员：只管本村' },
+  { openid: 'demo-helper', description: '帮扶干部：结对多户，按月走访' },
+  { openid: 'demo-doctor', description: '家庭医生：健康帮扶' },
+  { openid: 'demo-household', description: '帮扶户：查看政策、上报需求' },
+];
+
+const json = (res: http.ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+};
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) reject(new Error('too large'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function demoAccounts() {
+  const _ = getDb().command;
+  const { data } = await getDb().collection('users').where({ openid: _.in(DEMO_ACCOUNTS.map((a) => a.openid)) }).get();
+  const items = DEMO_ACCOUNTS.flatMap((a) => {
+    const user = data.find((u) => u.openid === a.openid);
+    return user ? [{ openid: a.openid, name: user.name as string, role: user.role as string, description: a.description }] : [];
+  });
+  return { ok: true, data: { items } };
+}
+
+async function callFunction(name: string, req: http.IncomingMessage, res: http.ServerResponse) {
+  const main = FUNCTIONS[name as keyof typeof FUNCTIONS];
+  if (!main) return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `没有名为「${name}」的云函数` } });
+  let event: unknown;
+  try {
+    event = JSON.parse(await readBody(req));
+  } catch (error) {
+    const tooLarge = error instanceof Error && error.message === 'too large';
+    return json(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'INVALID_INPUT', message: tooLarge ? '请求内容过大（超过 2 MB）' : '请求内容不是有效的 JSON' } });
+  }
+  const devOpenid = req.headers['x-dev-openid'];
+  json(res, 200, await main(event, { devOpenid: Array.isArray(devOpenid) ? devOpenid[0] : devOpenid }));
+}
+
+/**
+ * The local function host: `POST /api/<function>` runs that function with the event as body, the
+ * `x-dev-openid` header choosing the caller (local mode only); everything else is the H5 build.
+ */
+export function createHost(staticRoot: string): http.Server {
+  enableLocalIdentity();
+  return http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    const route = url.split('?')[0];
+    const api = /^\/api\/([a-zA-Z]+)$/.exec(route);
+    const done = (p: Promise<unknown>) => p.catch((error) => {
+      console.error(`[host] ${route} failed:`, error instanceof Error ? error.message : String(error));
+      if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'INTERNAL', message: '本地服务出现问题，请稍后重试' } });
+    });
+    if (req.method === 'GET' && route === '/api/health') return json(res, 200, { ok: true });
+    if (req.method === 'GET' && route === '/api/dev/accounts') return void done(demoAccounts().then((body) => json(res, 200, body)));
+    if (api && req.method === 'POST') return void done(callFunction(api[1], req, res));
+    if (route.startsWith('/api/')) return json(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请用 POST /api/<云函数名> 调用云函数' } });
+    serveStatic(staticRoot, url, res);
+  });
+}
+
+export function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { useEmbeddedStore } from '../store/embedded';
+import { createHost, listen } from './host';
+import { seedIfEmpty } from './seed-store';
+
+/** `npm start`: the embedded store (seeded on first start), the functions and the H5 build on one port. */
+async function main() {
+  const root = path.resolve(__dirname, '../../..');
+  const dataDir = path.resolve(root, process.env.BANGFU_DATA_DIR ?? '.data');
+  const port = Number(process.env.PORT ?? 8080);
+  const store = useEmbeddedStore(dataDir);
+  const started = Date.now();
+  const seed = seedIfEmpty(store.engine);
+  console.log(seed.seeded
+    ? `已生成演示县：${seed.households} 户、${seed.visits} 条走访记录（${Date.now() - started} ms），数据在 ${dataDir}`
+    : `使用已有数据：${seed.households} 户（${dataDir}；删除该目录可重新生成演示数据）`);
+  const server = createHost(path.resolve(root, process.env.BANGFU_STATIC_DIR ?? 'dist/h5'));
+  const actualPort = await listen(server, port);
+  console.log(`帮扶通本地演示已启动：http://localhost:${actualPort}  （Ctrl+C 停止）`);
+  const stop = () => {
+    server.close();
+    store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error('启动失败：', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

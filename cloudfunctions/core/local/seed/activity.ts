@@ -1,0 +1,53 @@
+import dayjs from 'dayjs';
+import type { Household } from '../../../../types/household';
+import type { Need, NeedStatus } from '../../../../types/need';
+import type { Pairing } from '../../../../types/pairing';
+import type { Visit } from '../../../../types/visit';
+import { NEED_TEXTS } from './names';
+import { Random } from './random';
+
+const NOTES = ['了解家庭近况，生产生活正常', '宣讲医保和低保政策', '查看住房安全情况', '帮助联系务工岗位', '了解孩子上学情况', '核对家庭收入情况'];
+const MEASURES = ['宣讲政策', '产业指导', '就业帮扶', '健康随访', '教育资助'];
+
+/** `months` months of visits ending now: most households visited every past month, the current month partly done. */
+export function buildVisits(h: Household, pairings: Pairing[], months: number, now: Date, rnd: Random): Visit[] {
+  const visits: Visit[] = [];
+  const current = dayjs(now).startOf('month');
+  const monthProgress = dayjs(now).date() / dayjs(now).daysInMonth();
+  for (let back = months - 1; back >= 0; back--) {
+    const month = current.subtract(back, 'month');
+    for (const p of pairings) {
+      const likely = p.role === 'primary' ? 0.93 : 0.45;
+      if (!rnd.chance(back === 0 ? likely * monthProgress : likely)) continue;
+      const lastDay = back === 0 ? dayjs(now).date() : month.daysInMonth();
+      const at = month.date(rnd.int(1, lastDay)).hour(rnd.int(8, 17)).minute(rnd.int(0, 59));
+      const visitedAt = (at.isAfter(now) ? dayjs(now) : at).toISOString();
+      visits.push({
+        _id: rnd.uuid(), householdId: h._id, helperId: p.helperId, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
+        visitedAt, month: month.format('YYYY-MM'), occasion: rnd.chance(0.92) ? 'routine' : rnd.pick(['festival', 'hospital', 'exam'] as const),
+        notes: rnd.pick(NOTES), photos: [], measures: [rnd.pick(MEASURES)], policiesExplained: [], checklist: [], createdAt: visitedAt,
+      });
+    }
+  }
+  return visits;
+}
+
+const STATUS_MIX: ReadonlyArray<readonly [NeedStatus, number]> = [['reported', 3], ['accepted', 2], ['in_progress', 2], ['resolved', 2], ['confirmed', 4], ['rejected', 1]];
+
+/** A need reported some days ago, moved along its workflow as far as its status says. */
+export function buildNeed(h: Household, primary: Pairing, reporterId: string, now: Date, rnd: Random): Need {
+  const category = rnd.weighted([['medical', 3], ['housing', 2], ['education', 2], ['employment', 2], ['living', 2], ['emergency', 1], ['other', 1]] as const);
+  const status = category === 'emergency' ? rnd.pick(['reported', 'accepted', 'confirmed'] as const) : rnd.weighted(STATUS_MIX);
+  const reportedAt = dayjs(now).subtract(rnd.int(category === 'emergency' ? 2 : 1, category === 'emergency' ? 40 : 30 * 24), 'hour');
+  const order: NeedStatus[] = ['reported', 'accepted', 'in_progress', 'resolved', 'confirmed'];
+  const reached = status === 'rejected' ? ['reported', 'rejected'] as NeedStatus[] : order.slice(0, order.indexOf(status) + 1);
+  const history = reached.map((s, i) => ({ status: s, by: i === 0 ? reporterId : primary.helperId, at: reportedAt.add(i * 20, 'hour').toISOString() }));
+  return {
+    _id: rnd.uuid(), householdId: h._id, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
+    category, description: rnd.pick(NEED_TEXTS[category]), photos: [], status, version: history.length,
+    assigneeId: primary.helperId, reportedBy: reporterId, reportedAt: reportedAt.toISOString(),
+    acceptBy: reportedAt.add(category === 'emergency' ? 24 : 48, 'hour').toISOString(),
+    resolveBy: reportedAt.add(category === 'emergency' ? 3 : 20, 'day').toISOString(),
+    history, ...(status === 'confirmed' ? { rating: rnd.int(3, 5) } : {}),
+  };
+}

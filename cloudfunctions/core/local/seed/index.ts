@@ -1,0 +1,79 @@
+import type { Household } from '../../../../types/household';
+import type { User } from '../../../../types/user';
+import { buildCounty } from './county';
+import { buildHousehold, pairHousehold } from './households';
+import { buildNeed, buildVisits } from './activity';
+import { buildExtras } from './extras';
+import { PeopleFactory } from './people';
+import { Random } from './random';
+
+export interface SeedOptions {
+  households: number;
+  helpers: number;
+  towns: number;
+  villagesPerTown: number;
+  /** Months of visit history ending now: 6 for the demo, ~36 gives 1,000,000 visits at 30,000 households. */
+  months: number;
+  seed: number;
+  now: Date;
+}
+
+export const DEMO_COUNTY: Omit<SeedOptions, 'now'> = { households: 300, helpers: 30, towns: 3, villagesPerTown: 4, months: 6, seed: 20261123 };
+export const LARGE_COUNTY: Omit<SeedOptions, 'now'> = { households: 30_000, helpers: 3_000, towns: 20, villagesPerTown: 20, months: 36, seed: 20261123 };
+
+/** Receives documents in batches: the embedded engine's bulk insert, or a counter in tests. */
+export type Sink = (collection: string, docs: object[]) => void;
+
+const BATCH = 5_000;
+
+/** Builds a fictional county and streams it into `sink`. Same options, same county. */
+export function seedCounty(options: SeedOptions, sink: Sink): { households: number; visits: number } {
+  const rnd = new Random(options.seed);
+  const at = options.now.toISOString();
+  const people = new PeopleFactory(rnd, options.now);
+  const frame = buildCounty(options, rnd, people, at);
+  sink('regions', frame.regions);
+  const helpersByTown = new Map(frame.towns.map((t) => [t._id, frame.helpers.filter((h) => h.scope?.regionId === t._id)]));
+  const buffers = new Map<string, object[]>();
+  const push = (collection: string, docs: object[]) => {
+    const buffer = buffers.get(collection) ?? [];
+    buffer.push(...docs);
+    if (buffer.length >= BATCH) { sink(collection, buffer.splice(0)); }
+    buffers.set(collection, buffer);
+  };
+  const users: User[] = [...frame.admins, ...frame.helpers];
+  let visits = 0;
+  const sample: Household[] = [];
+  for (let i = 0; i < options.households; i++) {
+    const village = frame.villages[i % frame.villages.length];
+    const h = buildHousehold(`hh-${String(i + 1).padStart(6, '0')}`, `${village._id.replace('village-', 'V')}-${String(i + 1).padStart(5, '0')}`, village, rnd, people, at);
+    const townHelpers = helpersByTown.get(h.townId)!;
+    const pairings = pairHousehold(h, townHelpers, Math.floor(i / frame.villages.length), rnd, at);
+    if (i === 0) ensureDemoHousehold(h, pairings, townHelpers, users, at);
+    const built = buildVisits(h, pairings, options.months, options.now, rnd);
+    visits += built.length;
+    push('households', [h]);
+    push('pairings', pairings);
+    push('visits', built);
+    if (i === 0 || rnd.chance(0.05)) push('needs', [buildNeed(h, pairings[0], i === 0 ? 'user-household-1' : pairings[0].helperId, options.now, rnd)]);
+    if (sample.length < 2_000) sample.push(h);
+  }
+  const extras = buildExtras(sample, frame.admins[0], options.now, rnd);
+  for (const [collection, docs] of Object.entries(extras)) push(collection, docs);
+  push('users', users);
+  for (const [collection, buffer] of buffers) if (buffer.length) sink(collection, buffer);
+  return { households: options.households, visits };
+}
+
+/** The first household is the demo household: paired with demo-helper and demo-doctor, bound to demo-household. */
+function ensureDemoHousehold(h: Household, pairings: ReturnType<typeof pairHousehold>, townHelpers: User[], users: User[], at: string) {
+  const doctor = townHelpers.find((u) => u.openid === 'demo-doctor');
+  if (doctor && !pairings.some((p) => p.role === 'health')) {
+    pairings.push({ _id: `${h._id}-health`, householdId: h._id, helperId: doctor._id, role: 'health', active: true, since: at, until: null });
+  }
+  const head = h.members[0];
+  users.push({
+    _id: 'user-household-1', openid: 'demo-household', role: 'household', name: head.name, householdId: h._id, memberId: head.id,
+    regionPath: [h.countyId, h.townId, h.villageId], active: true, createdAt: at,
+  });
+}

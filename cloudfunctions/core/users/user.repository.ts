@@ -1,0 +1,13 @@
+import { User } from '../../../types/user';
+import { getDb } from '../store';
+
+/** The account behind a WeChat OPENID, or null for someone who has not bound or been registered. */
+export async function findUserByOpenid(openid: string): Promise<User | null> {
+  const { data } = await getDb().collection('users').where({ openid, active: true }).limit(1).get();
+  return data.length ? User.parse(data[0]) : null;
+}
+
+export async function countUsers(where: Record<string, unknown>): Promise<number> {
+  const { total } = await getDb().collection('users').where(where).count();
+  return total ?? 0;
+}

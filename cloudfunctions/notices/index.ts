@@ -1,0 +1,5 @@
+import { noticesApi } from '../../types/api/notices';
+import { handler } from '../core/handler';
+
+/** Actions arrive with their issues; until then each answers a clear "not open yet" error. */
+export const main = handler(noticesApi, {});

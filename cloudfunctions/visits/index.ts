@@ -1,0 +1,5 @@
+import { visitsApi } from '../../types/api/visits';
+import { handler } from '../core/handler';
+
+/** Actions arrive with their issues; until then each answers a clear "not open yet" error. */
+export const main = handler(visitsApi, {});

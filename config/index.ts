@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const root = path.resolve(__dirname, '..');
+const fromRoot = (...p: string[]) => path.join(root, ...p);
+const taroEnv = process.env.TARO_ENV || 'weapp';
+
+/**
+ * vant's shared files that components reach through `require()`/`<wxs>` at runtime and that
+ * Taro's native-component walker does not pick up (DESIGN.md §2).
+ */
+const VANT_SRC = 'node_modules/@vant/weapp/dist';
+const VANT_OUT = `dist/${taroEnv}/npm/@vant/weapp/dist`;
+
+/**
+ * Outside `sourceRoot` but bundled: the shared schemas in `types/`, and zod 4, which ships
+ * `?.`/`??` untranspiled that older WeChat clients cannot parse.
+ */
+const compileInclude = [fromRoot('types'), (file: string) => /node_modules[\\/]zod[\\/]/.test(file)];
+
+/** Taro config: https://docs.taro.zone/docs/config-detail */
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'bangfu',
+    date: '2026-11-23',
+    /** Styles are written in px on a 375 px phone, like vant's own. */
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'client/src',
+    outputRoot: `dist/${taroEnv}`,
+    plugins: [],
+    defineConstants: {
+      /** CloudBase environment id for `Taro.cloud.init`; empty = the default environment. */
+      CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
+    },
+    alias: {
+      '@': fromRoot('client/src'),
+      '@bangfu/types': fromRoot('types'),
+      // @vant/weapp has no `main`, so `usingComponents` paths need an alias to resolve.
+      '@vant/weapp': fromRoot('node_modules/@vant/weapp'),
+    },
+    copy: {
+      patterns:
+        taroEnv === 'weapp'
+          ? [
+              { from: `${VANT_SRC}/wxs/`, to: `${VANT_OUT}/wxs/` },
+              { from: `${VANT_SRC}/common/index.wxss`, to: `${VANT_OUT}/common/index.wxss` },
+              { from: `${VANT_SRC}/common/style/`, to: `${VANT_OUT}/common/style/` },
+            ]
+          : [],
+      options: {},
+    },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: true },
+    mini: {
+      compile: { include: compileInclude },
+      postcss: {
+        pxtransform: { enable: true, config: { selectorBlackList: [/^\.van-/, /van-/] } },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        fixCache(chain);
+      },
+    },
+    h5: {
+      compile: { include: compileInclude },
+      publicPath: '/',
+      staticDirectory: 'static',
+      // The local host serves dist/h5 with an SPA fallback to index.html, and /api/* on the same origin.
+      router: { mode: 'browser' },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        // H5 keeps real px: phones get the 375 px design as written, desktops (admins) do not zoom it up.
+        pxtransform: { enable: false, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        fixCache(chain);
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});
+
+/**
+ * Taro's persistent cache hard-codes `<root>/src/app.config` as a build dependency, which does not
+ * exist with `sourceRoot: 'client/src'`: point it at the real files so config changes invalidate it.
+ */
+function fixCache(chain: any) {
+  chain.cache({
+    type: 'filesystem',
+    name: `${process.env.NODE_ENV}-${taroEnv}`,
+    buildDependencies: {
+      config: [fromRoot('config/index.ts'), fromRoot('config/dev.ts'), fromRoot('config/prod.ts'), fromRoot('babel.config.js')],
+      files: [fromRoot('client/src/app.config.ts')],
+    },
+  });
+}

@@ -1,0 +1,10 @@
+/** Browser tests: the H5 build on the local host, driven by playwright-core in Debian's chromium. */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
+  testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+  globalSetup: '<rootDir>/test/browser/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/browser/setup/global-teardown.ts',
+  maxWorkers: 1,
+  testTimeout: 60000,
+};

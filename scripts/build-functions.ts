@@ -1,0 +1,51 @@
+/**
+ * Bundles each cloud function (its entry plus the shared core and types) into a deployable folder
+ * under dist/functions/<name>: index.js exporting `main`, a package.json naming the runtime
+ * dependencies CloudBase installs, and config.json. The embedded store is local-only and must
+ * never reach a bundle: the build fails if it does.
+ */
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { FUNCTION_NAMES } from '../types/api';
+
+const root = path.resolve(__dirname, '..');
+const out = path.join(root, 'dist/functions');
+const sdkVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')).version;
+
+async function bundle(name: string) {
+  const dir = path.join(out, name);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'index.js');
+  await build({
+    entryPoints: [path.join(root, 'cloudfunctions', name, 'index.ts')],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    external: ['@cloudbase/node-sdk'],
+    logLevel: 'warning',
+  });
+  const code = readFileSync(file, 'utf8');
+  for (const banned of ['better-sqlite3', 'mingo', 'enableLocalIdentity()']) {
+    if (code.includes(banned)) throw new Error(`云函数 ${name} 的包中混入了本地专用代码（${banned}）`);
+  }
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies: { '@cloudbase/node-sdk': sdkVersion } }, null, 2));
+  writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ timeout: 10, envVariables: {}, permissions: { openapi: [] } }, null, 2));
+  return statSync(file).size;
+}
+
+async function main() {
+  rmSync(out, { recursive: true, force: true });
+  for (const name of FUNCTION_NAMES) {
+    const size = await bundle(name);
+    console.log(`function ${name}: ${(size / 1024).toFixed(1)} KiB`);
+  }
+  console.log(`云函数已打包到 ${path.relative(root, out)}/（${FUNCTION_NAMES.length} 个）`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { readFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { STATE_FILE } from './global-setup';
+
+export const baseUrl = (): string => process.env.BANGFU_URL ?? JSON.parse(readFileSync(STATE_FILE, 'utf8')).url;
+
+/** Debian's chromium with the flags this machine's closed network needs (DESIGN.md §2). */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const PHONE = { width: 375, height: 812 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** Screenshots land in test-results/screens so a person can look at what the test saw. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const dir = path.resolve(__dirname, '../../../test-results/screens');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+export const tmp = os.tmpdir();

@@ -1,0 +1,58 @@
+import { freshDemoStore, call } from '../support/store';
+import { FUNCTIONS } from '../../cloudfunctions/registry';
+
+let store: ReturnType<typeof freshDemoStore>;
+beforeAll(() => { store = freshDemoStore(); });
+afterAll(() => store.close());
+
+describe('the shared function handler', () => {
+  it.each([
+    ['a missing event', undefined],
+    ['a string event', 'whoami'],
+    ['an event without action', { payload: {} }],
+    ['an empty action', { action: '' }],
+  ])('answers INVALID_INPUT for %s', async (_name, event) => {
+    const result = await FUNCTIONS.auth(event, { devOpenid: 'demo-admin' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('names an unknown action in Chinese', async () => {
+    const result = await call('auth', 'dropDatabase', {}, 'demo-admin');
+    expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '「auth」没有名为「dropDatabase」的操作' } });
+  });
+
+  it('answers UNAUTHENTICATED to an anonymous call of a protected action', async () => {
+    const result = await call('reports', 'dashboard', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('answers FORBIDDEN when a household calls an admin action', async () => {
+    const result = await call('reports', 'dashboard', {}, 'demo-household');
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('answers FORBIDDEN when a WeChat user who has not bound calls a role action', async () => {
+    const result = await call('assignments', 'listByHelper', {}, 'wx-stranger');
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('绑定') } });
+  });
+
+  it('checks the payload against the contract and says which field is wrong', async () => {
+    const result = await call('assignments', 'listByHelper', { helperId: 42 }, 'demo-helper');
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('帮扶人编号') } });
+  });
+
+  it('answers an action not built yet with a clear error, not a crash', async () => {
+    const result = await call('findings', 'list', {}, 'demo-admin');
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('暂未开放') } });
+  });
+
+  it('never leaks a stack trace when the store fails', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    store.close();
+    const result = await call('auth', 'whoami', {}, 'demo-admin');
+    spy.mockRestore();
+    store = freshDemoStore();
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toMatch(/at .*\.ts|Error:/);
+  });
+});
