@@ -1,5 +1,6 @@
+// First import: configures zod (jitless, zh-CN) before any schema exists — WeChat forbids `new Function`.
 import '@bangfu/types';
-import { PropsWithChildren } from 'react';
+import type { PropsWithChildren } from 'react';
 import './app.scss';
 
 export default function App({ children }: PropsWithChildren) {

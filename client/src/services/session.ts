@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { ApiCallError, NETWORK_MESSAGE } from './errors';
 
 /**
  * The local demo's signed-in account (H5 only): the openid sent as `x-dev-openid`.
@@ -21,4 +22,32 @@ export function setDemoOpenid(openid: string) {
 
 export function clearDemoOpenid() {
   Taro.removeStorageSync(DEMO_OPENID_KEY);
+}
+
+/** Local demo only: the browser build signs in as a seeded account instead of through WeChat. */
+export const DEMO_SIGN_IN = process.env.TARO_ENV === 'h5';
+
+/** True when the launcher must first send the person to the demo sign-in page. */
+export function needsSignIn(): boolean {
+  return DEMO_SIGN_IN && !getDemoOpenid();
+}
+
+export interface DemoAccount {
+  openid: string;
+  name: string;
+  role: 'admin' | 'helper' | 'household' | null;
+  description: string;
+}
+
+/** The seeded demo accounts, from the local host (`GET /api/dev/accounts`); H5 only. */
+export async function listDemoAccounts(): Promise<DemoAccount[]> {
+  let res: Response;
+  try {
+    res = await fetch('/api/dev/accounts', { headers: { accept: 'application/json' } });
+  } catch {
+    throw new ApiCallError({ code: 'INTERNAL', message: NETWORK_MESSAGE, details: { network: true } });
+  }
+  const body = (await res.json().catch(() => null)) as { ok?: boolean; data?: { items?: DemoAccount[] }; error?: { message?: string } } | null;
+  if (body?.ok && Array.isArray(body.data?.items)) return body.data.items;
+  throw new ApiCallError({ code: 'INTERNAL', message: body?.error?.message || '无法读取演示账号，请确认本地服务（npm start）已启动' });
 }

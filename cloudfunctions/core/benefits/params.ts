@@ -1,4 +1,5 @@
 import type { Policy, PolicyCode } from '../../../types/policy';
+import { DomainError } from '../errors';
 
 /** The values of one policy in force on a date, with the date they apply from so reasons can cite it. */
 export interface InForce {
@@ -11,12 +12,12 @@ export interface InForce {
 /**
  * A family cannot be evaluated: a date before the policy had values or a family without members
  * (the caller's input, INVALID_INPUT), or a policy or parameter missing from the catalogue (our
- * data, INTERNAL). `code` uses the API error codes so the function handler can pass it on.
+ * data, INTERNAL). A DomainError, so the function handler answers it as `{ ok: false, error }`.
  */
-export class EvaluationError extends Error {
-  readonly name = 'EvaluationError';
-  constructor(message: string, readonly code: 'INVALID_INPUT' | 'INTERNAL') {
-    super(message);
+export class EvaluationError extends DomainError {
+  constructor(message: string, code: 'INVALID_INPUT' | 'INTERNAL') {
+    super(code, message);
+    this.name = 'EvaluationError';
   }
 }
 

@@ -3,6 +3,7 @@ import type { Household } from '../../../../types/household';
 import type { Notice } from '../../../../types/notice';
 import type { User } from '../../../../types/user';
 import { Random } from './random';
+import { DEFAULT_POLICIES } from '../../benefits/catalogue';
 
 const NOTICES: Array<Pick<Notice, 'title' | 'body' | 'requireAck' | 'pinned'> & { roles: Notice['audience']['roles']; daysAgo: number }> = [
   { title: '关于开展本月入户走访的通知', body: '各帮扶责任人：请于本月 25 日前完成结对帮扶户的入户走访，重点了解**收入变化**和**住房安全**情况，并及时在帮扶通中记录。', requireAck: true, pinned: true, roles: ['helper'], daysAgo: 3 },
@@ -19,5 +20,5 @@ export function buildExtras(_sample: Household[], countyAdmin: User, now: Date, 
       audience: { roles: n.roles }, status: 'published', authorId: countyAdmin._id, publishedAt: at, createdAt: at,
     };
   });
-  return { notices };
+  return { notices, policies: DEFAULT_POLICIES };
 }

@@ -1,0 +1,6 @@
+import { vant } from '@/components/ui/vant';
+
+export default definePageConfig({
+  navigationBarTitleText: '我的帮扶户',
+  usingComponents: vant('Cell', 'Tag', 'Empty', 'Loading', 'ErrorState'),
+});

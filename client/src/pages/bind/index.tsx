@@ -1,0 +1,97 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { BindHouseholdInput } from '@bangfu/types';
+import { Button, CellGroup, Field, Page } from '@/components/ui';
+import { bindHousehold } from '@/services/auth';
+import { messageOf } from '@/services/errors';
+import { restart, ROUTES } from '@/services/routes';
+import { clearDemoOpenid, DEMO_SIGN_IN } from '@/services/session';
+import './index.scss';
+
+type Form = { name: string; idSuffix: string; phone: string };
+type Errors = Partial<Record<keyof Form, string>>;
+
+/** The same schema the server validates with: field messages appear before anything is sent. */
+function validate(form: Form): Errors {
+  const parsed = BindHouseholdInput.safeParse(form);
+  if (parsed.success) return {};
+  const errors: Errors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0] as keyof Form;
+    if (!errors[key]) errors[key] = issue.message;
+  }
+  return errors;
+}
+
+/** 绑定家庭: a household member links this WeChat account to their household. */
+export default function Bind() {
+  const [form, setForm] = useState<Form>({ name: '', idSuffix: '', phone: '' });
+  const [errors, setErrors] = useState<Errors>({});
+  const [serverError, setServerError] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+
+  const set = (key: keyof Form) => (value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+    setServerError('');
+  };
+
+  const submit = async () => {
+    const found = validate(form);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    setSubmitting(true);
+    setServerError('');
+    try {
+      await bindHousehold(form);
+      void Taro.showToast({ title: '绑定成功', icon: 'success' });
+      setTimeout(() => void restart(ROUTES.launcher), 800);
+    } catch (e) {
+      // Keep everything typed; show the server's own message.
+      setServerError(messageOf(e));
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Page>
+      <View className='bind__intro'>
+        <View className='bind__title'>绑定您的家庭</View>
+        <View className='bind__note'>填写户内任意一位家庭成员的信息。绑定后可以查看家里享受的政策、联系帮扶人。</View>
+      </View>
+      <CellGroup inset>
+        <Field label='姓名' name='name' value={form.name} placeholder='家庭成员姓名' maxlength={20} error={errors.name} onChange={set('name')} />
+        <Field
+          label='身份证号后 6 位'
+          name='idSuffix'
+          type='idcard'
+          value={form.idSuffix}
+          placeholder='例如 12345X'
+          maxlength={6}
+          error={errors.idSuffix}
+          onChange={set('idSuffix')}
+        />
+        <Field label='手机号' name='phone' type='number' value={form.phone} placeholder='登记的手机号' maxlength={11} error={errors.phone} onChange={set('phone')} />
+      </CellGroup>
+      {serverError && <View className='bind__error'>{serverError}</View>}
+      <View className='bind__actions'>
+        <Button type='primary' size='large' block round loading={submitting} loadingText='正在绑定…' onClick={submit}>
+          绑定
+        </Button>
+        <View className='bind__help'>信息仅用于核对身份，不会公开。如无法绑定，请联系村里的帮扶责任人或扶贫办代为绑定。</View>
+        {DEMO_SIGN_IN && (
+          <View
+            className='bind__switch'
+            onClick={() => {
+              clearDemoOpenid();
+              void restart(ROUTES.login);
+            }}
+          >
+            切换演示账号
+          </View>
+        )}
+      </View>
+    </Page>
+  );
+}

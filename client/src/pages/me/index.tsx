@@ -1,0 +1,74 @@
+import { Switch, View } from '@tarojs/components';
+import { HELPER_KIND_LABELS, REGION_LEVEL_LABELS, ROLE_LABELS, type WhoAmI } from '@bangfu/types';
+import { Button, Cell, CellGroup, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { useRequest } from '@/hooks/use-request';
+import { currentUser, forgetUser, whoami } from '@/services/auth';
+import { setElderMode, useElderMode } from '@/services/prefs';
+import { go, restart, ROUTES } from '@/services/routes';
+import { clearDemoOpenid, DEMO_SIGN_IN } from '@/services/session';
+import './index.scss';
+
+/** 我的: who I am, the 适老化 switch, and (local demo) sign out. Shared by every role. */
+export default function Me() {
+  const me = useRequest(whoami);
+  const user = me.data ?? currentUser();
+  const role = user?.role ?? null;
+
+  return (
+    <Page tabBar={role ? { role, active: 'me' } : null}>
+      {user ? <Profile user={user} /> : me.error ? <ErrorState error={me.error} onRetry={me.reload} /> : <Loading />}
+      <Settings />
+      {DEMO_SIGN_IN && (
+        <View className='me__logout'>
+          <Button
+            block
+            round
+            onClick={() => {
+              clearDemoOpenid();
+              forgetUser();
+              void restart(ROUTES.login);
+            }}
+          >
+            退出登录
+          </Button>
+        </View>
+      )}
+    </Page>
+  );
+}
+
+function Profile({ user }: { user: WhoAmI }) {
+  const roleLabel = user.role ? ROLE_LABELS[user.role] : '未绑定';
+  return (
+    <>
+      <View className='me__header'>
+        <View className='me__avatar'>{user.name.slice(-2) || '我'}</View>
+        <View className='me__who'>
+          <View className='me__name'>{user.name || '微信用户'}</View>
+          <View className='me__role'>
+            <Tag type={user.role ? 'primary' : 'default'}>{roleLabel}</Tag>
+            {user.helperKind && <Tag type='primary' plain>{HELPER_KIND_LABELS[user.helperKind]}</Tag>}
+          </View>
+        </View>
+      </View>
+      <CellGroup inset>
+        <Cell title='身份' value={roleLabel} />
+        {user.scope && <Cell title='所在区域' value={`${user.scope.regionName}（${REGION_LEVEL_LABELS[user.scope.level]}）`} />}
+        {user.unit && <Cell title='帮扶单位' value={user.unit} />}
+        {user.household && <Cell title='我的家庭' value={`${user.household.headName} 户`} label={user.household.villageName} />}
+        {!user.role && <Cell title='绑定家庭' value='去绑定' isLink onClick={() => void go(ROUTES.bind)} />}
+      </CellGroup>
+    </>
+  );
+}
+
+function Settings() {
+  const elder = useElderMode();
+  return (
+    <CellGroup title='显示' inset>
+      <Cell title='大字模式' label='字更大、更清楚，适合老年人使用' center>
+        <Switch checked={elder} color='#1989fa' onChange={(e) => setElderMode(e.detail.value)} />
+      </Cell>
+    </CellGroup>
+  );
+}

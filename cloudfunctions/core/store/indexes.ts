@@ -1,0 +1,57 @@
+/**
+ * Declared indexes, one list per collection. The embedded store turns each into a SQLite expression
+ * index; the deploy script creates the same indexes on CloudBase (the CLI has no index command, so
+ * they go through @cloudbase/manager-node). Field order matters: equality fields first, then the
+ * range/sort field, as for a MongoDB compound index.
+ */
+export interface IndexSpec {
+  /** Letters, digits and underscores only: CloudBase index names and SQLite identifiers. */
+  name: string;
+  /** Dotted field paths, e.g. `scope.regionId`. */
+  fields: string[];
+  unique?: boolean;
+}
+
+export const INDEXES: Record<string, IndexSpec[]> = {
+  regions: [
+    { name: 'parentId', fields: ['parentId'] },
+    { name: 'level', fields: ['level'] },
+  ],
+  users: [
+    { name: 'openid_unique', fields: ['openid'], unique: true },
+    { name: 'role_scope_regionId', fields: ['role', 'scope.regionId'] },
+    { name: 'householdId', fields: ['householdId'] },
+  ],
+  households: [
+    { name: 'villageId_status', fields: ['villageId', 'status'] },
+    { name: 'townId', fields: ['townId'] },
+    { name: 'countyId', fields: ['countyId'] },
+    { name: 'code', fields: ['code'] },
+    { name: 'headName', fields: ['headName'] },
+  ],
+  pairings: [
+    { name: 'helperId_active', fields: ['helperId', 'active'] },
+    { name: 'householdId_active', fields: ['householdId', 'active'] },
+  ],
+  visits: [
+    { name: 'householdId_visitedAt', fields: ['householdId', 'visitedAt'] },
+    { name: 'helperId_month', fields: ['helperId', 'month'] },
+    { name: 'month', fields: ['month'] },
+  ],
+  needs: [
+    { name: 'householdId', fields: ['householdId'] },
+    { name: 'assigneeId_status', fields: ['assigneeId', 'status'] },
+    { name: 'status', fields: ['status'] },
+  ],
+  benefits: [
+    { name: 'householdId_period', fields: ['householdId', 'period'] },
+    { name: 'policy', fields: ['policy'] },
+  ],
+  policies: [],
+  notices: [{ name: 'status_publishedAt', fields: ['status', 'publishedAt'] }],
+  notice_reads: [{ name: 'noticeId_userId', fields: ['noticeId', 'userId'] }],
+  findings: [{ name: 'status_deadline', fields: ['status', 'deadline'] }],
+  audit_logs: [{ name: 'at', fields: ['at'] }],
+  outbox: [{ name: 'createdAt', fields: ['createdAt'] }],
+  bind_attempts: [{ name: 'openid_at', fields: ['openid', 'at'] }],
+};
