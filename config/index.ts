@@ -63,6 +63,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         fixCache(chain);
+        // build-client.mjs reports package sizes against WeChat's limits instead.
+        chain.performance.hints(false);
       },
     },
     h5: {

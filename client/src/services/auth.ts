@@ -1,4 +1,5 @@
-import { authApi, type BindHouseholdInput, type WhoAmI } from '@bangfu/types';
+import { authApi } from '@bangfu/types';
+import type { BindHouseholdInput, WhoAmI } from '@bangfu/types/api/auth';
 import { call } from './api';
 
 let current: WhoAmI | null = null;

@@ -1,4 +1,5 @@
-import { reportsApi, type Dashboard } from '@bangfu/types';
+import { reportsApi } from '@bangfu/types';
+import type { Dashboard } from '@bangfu/types/api/reports';
 import { call } from './api';
 
 export function dashboard(): Promise<Dashboard> {

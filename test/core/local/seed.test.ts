@@ -57,6 +57,13 @@ describe('the demo county seed', () => {
     expect(docs.notices.length).toBeGreaterThan(0);
   });
 
+  it('records this year\'s benefits for most entitled households, leaving some unpaid as gaps to find', () => {
+    expect(docs.benefits.length).toBeGreaterThan(300);
+    const paidHouseholds = new Set(docs.benefits.map((b) => b.householdId));
+    expect(paidHouseholds.size).toBeGreaterThan(250);
+    expect(docs.benefits.every((b) => b.period === '2026')).toBe(true);
+  });
+
   it('builds the same county from the same seed', () => {
     const again = collect();
     expect(again.docs.households[42]).toEqual(docs.households[42]);

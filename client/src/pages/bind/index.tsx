@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { BindHouseholdInput } from '@bangfu/types';
+import { BindHouseholdInput } from '@bangfu/types/api/auth';
 import { Button, CellGroup, Field, Page } from '@/components/ui';
 import { bindHousehold } from '@/services/auth';
 import { messageOf } from '@/services/errors';
@@ -67,7 +67,7 @@ export default function Bind() {
           name='idSuffix'
           type='idcard'
           value={form.idSuffix}
-          placeholder='例如 12345X'
+          placeholder='例如 02345X'
           maxlength={6}
           error={errors.idSuffix}
           onChange={set('idSuffix')}

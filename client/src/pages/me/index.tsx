@@ -1,5 +1,6 @@
 import { Switch, View } from '@tarojs/components';
-import { HELPER_KIND_LABELS, REGION_LEVEL_LABELS, ROLE_LABELS, type WhoAmI } from '@bangfu/types';
+import { HELPER_KIND_LABELS, REGION_LEVEL_LABELS, ROLE_LABELS } from '@bangfu/types';
+import type { WhoAmI } from '@bangfu/types/api/auth';
 import { Button, Cell, CellGroup, ErrorState, Loading, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { currentUser, forgetUser, whoami } from '@/services/auth';

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import type { Benefit, Decision } from '../../../../types/benefit';
 import type { Household } from '../../../../types/household';
 import type { Need, NeedStatus } from '../../../../types/need';
 import type { Pairing } from '../../../../types/pairing';
@@ -50,4 +51,22 @@ export function buildNeed(h: Household, primary: Pairing, reporterId: string, no
     resolveBy: reportedAt.add(category === 'emergency' ? 3 : 20, 'day').toISOString(),
     history, ...(status === 'confirmed' ? { rating: rnd.int(3, 5) } : {}),
   };
+}
+
+/**
+ * 兑现记录 for this year: most entitled decisions were paid, some are left unpaid on purpose so the
+ * demo has 应享未享 gaps to find. Services without an amount are recorded as delivered (amount null).
+ */
+export function buildBenefits(h: Household, decisions: Decision[], now: Date, rnd: Random): Benefit[] {
+  const year = String(now.getUTCFullYear());
+  const benefits: Benefit[] = [];
+  for (const d of decisions) {
+    if (!d.entitled || d.policy === 'temporary_aid' || rnd.chance(0.06)) continue;
+    const member = d.member === null ? null : h.members[d.member].id;
+    benefits.push({
+      _id: `${h._id}-${d.policy}-${member ?? 'hh'}-${year}`, householdId: h._id, memberId: member, policy: d.policy,
+      period: year, amount: d.amount, paidOn: `${year}-0${rnd.int(1, 9)}-${String(rnd.int(1, 28)).padStart(2, '0')}`, createdAt: now.toISOString(),
+    });
+  }
+  return benefits;
 }

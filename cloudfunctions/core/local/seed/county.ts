@@ -44,7 +44,9 @@ export function buildCounty(shape: CountyShape, rnd: Random, people: PeopleFacto
   ];
   const helpers: User[] = [];
   for (let i = 0; i < shape.helpers; i++) {
-    const kind: HelperKind = i % 10 === 8 ? 'doctor' : i % 10 === 9 ? 'teacher' : i % 10 === 7 ? 'secretary' : 'cadre';
+    // Every town gets the same mix of kinds: 7 cadres, 1 first secretary, 1 doctor, 1 teacher in 10.
+    const slot = Math.floor(i / shape.towns) % 10;
+    const kind: HelperKind = slot === 8 ? 'doctor' : slot === 9 ? 'teacher' : slot === 7 ? 'secretary' : 'cadre';
     const openid = i === 0 ? 'demo-helper' : kind === 'doctor' && !helpers.some((h) => h.openid === 'demo-doctor') ? 'demo-doctor' : `helper-${i + 1}`;
     // The demo doctor works in the demo helper's town, so the demo household can have both.
     const town = openid === 'demo-doctor' ? towns[0] : towns[i % towns.length];

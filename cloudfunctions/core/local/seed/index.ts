@@ -2,7 +2,10 @@ import type { Household } from '../../../../types/household';
 import type { User } from '../../../../types/user';
 import { buildCounty } from './county';
 import { buildHousehold, pairHousehold } from './households';
-import { buildNeed, buildVisits } from './activity';
+import { buildBenefits, buildNeed, buildVisits } from './activity';
+import { evaluateFamily, factsFromHousehold } from '../../benefits/evaluate';
+import { DEFAULT_POLICIES } from '../../benefits/catalogue';
+import { dateOf } from '../../time';
 import { buildExtras } from './extras';
 import { PeopleFactory } from './people';
 import { Random } from './random';
@@ -12,14 +15,14 @@ export interface SeedOptions {
   helpers: number;
   towns: number;
   villagesPerTown: number;
-  /** Months of visit history ending now: 6 for the demo, ~36 gives 1,000,000 visits at 30,000 households. */
+  /** Months of visit history ending now: 6 for the demo, 25 gives about 1,000,000 visits at 30,000 households. */
   months: number;
   seed: number;
   now: Date;
 }
 
 export const DEMO_COUNTY: Omit<SeedOptions, 'now'> = { households: 300, helpers: 30, towns: 3, villagesPerTown: 4, months: 6, seed: 20261123 };
-export const LARGE_COUNTY: Omit<SeedOptions, 'now'> = { households: 30_000, helpers: 3_000, towns: 20, villagesPerTown: 20, months: 36, seed: 20261123 };
+export const LARGE_COUNTY: Omit<SeedOptions, 'now'> = { households: 30_000, helpers: 3_000, towns: 20, villagesPerTown: 20, months: 25, seed: 20261123 };
 
 /** Receives documents in batches: the embedded engine's bulk insert, or a counter in tests. */
 export type Sink = (collection: string, docs: object[]) => void;
@@ -43,6 +46,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   };
   const users: User[] = [...frame.admins, ...frame.helpers];
   let visits = 0;
+  const today = dateOf(options.now);
   const sample: Household[] = [];
   for (let i = 0; i < options.households; i++) {
     const village = frame.villages[i % frame.villages.length];
@@ -55,6 +59,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
     push('households', [h]);
     push('pairings', pairings);
     push('visits', built);
+    push('benefits', buildBenefits(h, evaluateFamily(factsFromHousehold(h, { emergencyInLast90Days: false }), today, DEFAULT_POLICIES), options.now, rnd));
     if (i === 0 || rnd.chance(0.05)) push('needs', [buildNeed(h, pairings[0], i === 0 ? 'user-household-1' : pairings[0].helperId, options.now, rnd)]);
     if (sample.length < 2_000) sample.push(h);
   }

@@ -17,19 +17,17 @@ export interface FieldProps {
 export default function Field({ label, value, onChange, placeholder, type = 'text', maxlength, error, name }: FieldProps) {
   return (
     <View className={error ? 'bf-field bf-field--error' : 'bf-field'}>
-      <View className='bf-field__row'>
-        <View className='bf-field__label'>{label}</View>
-        <Input
-          className='bf-field__input'
-          name={name}
-          value={value}
-          type={type}
-          maxlength={maxlength}
-          placeholder={placeholder}
-          placeholderClass='bf-field__placeholder'
-          onInput={(e) => onChange(e.detail.value)}
-        />
-      </View>
+      <View className='bf-field__label'>{label}</View>
+      <Input
+        className='bf-field__input'
+        name={name}
+        value={value}
+        type={type}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        placeholderClass='bf-field__placeholder'
+        onInput={(e) => onChange(e.detail.value)}
+      />
       {error && <View className='bf-field__error'>{error}</View>}
     </View>
   );

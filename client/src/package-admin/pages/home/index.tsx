@@ -1,0 +1,86 @@
+import { View } from '@tarojs/components';
+import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
+import type { Dashboard } from '@bangfu/types/api/reports';
+import { Card, Empty, ErrorState, Loading, Page } from '@/components/ui';
+import { useRequest } from '@/hooks/use-request';
+import { currentUser } from '@/services/auth';
+import { dashboard } from '@/services/reports';
+import { thousands } from '@/utils/format';
+import './index.scss';
+
+/** 工作台: the admin's region at a glance, from `reports.dashboard`. */
+export default function AdminHome() {
+  const board = useRequest(dashboard);
+  const data = board.data;
+  const regionName = data?.regionName ?? currentUser()?.scope?.regionName;
+
+  return (
+    <Page tabBar={{ role: 'admin', active: 'home' }} wide>
+      <View className='admin__head'>
+        <View className='admin__title'>工作台</View>
+        {regionName && <View className='admin__region'>{regionName}</View>}
+      </View>
+      {board.loading && !data ? (
+        <Loading />
+      ) : board.error && !data ? (
+        <ErrorState error={board.error} onRetry={board.reload} />
+      ) : data ? (
+        <DashboardView data={data} />
+      ) : null}
+    </Page>
+  );
+}
+
+function Stat({ label, value, unit, note, tone }: { label: string; value: number; unit: string; note?: string; tone?: 'warning' }) {
+  return (
+    <View className='admin__stat'>
+      <View className='admin__stat-label'>{label}</View>
+      <View className={tone ? `admin__stat-value admin__stat-value--${tone}` : 'admin__stat-value'}>
+        {thousands(value)}
+        <View className='admin__stat-unit'>{unit}</View>
+      </View>
+      {note && <View className='admin__stat-note'>{note}</View>}
+    </View>
+  );
+}
+
+function percent(part: number, whole: number): string {
+  return whole > 0 ? `${Math.round((part / whole) * 100)}%` : '—';
+}
+
+function DashboardView({ data }: { data: Dashboard }) {
+  const now = new Date();
+  const month = `${now.getFullYear()}年${now.getMonth() + 1}月`;
+  const statuses = data.byStatus.filter((s) => s.count > 0).sort((a, b) => b.count - a.count);
+  const max = Math.max(1, ...statuses.map((s) => s.count));
+  return (
+    <>
+      <View className='admin__stats'>
+        <Stat label='建档户数' value={data.households} unit='户' />
+        <Stat label='建档人口' value={data.people} unit='人' />
+        <Stat label='帮扶责任人' value={data.helpers} unit='人' />
+        <Stat label={`${month}已走访`} value={data.visitedThisMonth} unit='户' note={`占全部户的 ${percent(data.visitedThisMonth, data.households)}`} />
+        <Stat label='待处理需求' value={data.openNeeds} unit='件' tone={data.openNeeds > 0 ? 'warning' : undefined} note={data.openNeeds > 0 ? '请及时处理' : '暂无待处理'} />
+      </View>
+      <Card title='按户状态' extra={`共 ${thousands(data.households)} 户`}>
+        {statuses.length === 0 ? (
+          <Empty description='辖区内还没有登记的家庭。' />
+        ) : (
+          statuses.map((s) => (
+            <View key={s.status} className='admin__bar'>
+              <View className='admin__bar-line'>
+                <View className='admin__bar-label'>{HOUSEHOLD_STATUS_LABELS[s.status]}</View>
+                <View className='admin__bar-value'>
+                  {thousands(s.count)} 户<View className='admin__bar-pct'>{percent(s.count, data.households)}</View>
+                </View>
+              </View>
+              <View className='admin__bar-track'>
+                <View className='admin__bar-fill' style={{ width: `${(s.count / max) * 100}%` }} />
+              </View>
+            </View>
+          ))
+        )}
+      </Card>
+    </>
+  );
+}

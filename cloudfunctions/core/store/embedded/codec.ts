@@ -1,0 +1,146 @@
+/**
+ * Value conversions at the engine's two edges:
+ * - wire: the SDK sends queries, updates and documents as canonical EJSON strings and parses the
+ *   EJSON strings we answer; `parseWire`/`toWire` translate to plain JS values (Date, RegExp).
+ * - storage: one JSON text per document; Dates are stored as `{"$date": <ms>}` so they survive
+ *   JSON and so index expressions can read them as numbers (see schema.keyExpr).
+ */
+import { randomBytes } from 'node:crypto';
+import { EJSON } from './sdk';
+import { DbError, ErrorCode } from './errors';
+
+export type Doc = Record<string, unknown>;
+
+type Mode = 'query' | 'data';
+
+/** Parses an EJSON string from the SDK. `query` mode turns regexes into RegExp for mingo. */
+export function parseWire(text: unknown, mode: Mode, now = Date.now()): unknown {
+  if (text === undefined || text === null || text === '') return undefined;
+  if (typeof text !== 'string') return normalize(text, mode, now);
+  let parsed: unknown;
+  try {
+    parsed = EJSON.parse(text, { relaxed: true });
+  } catch (err) {
+    throw new DbError(ErrorCode.INVALID_PARAM, `malformed EJSON from the SDK: ${(err as Error).message}`);
+  }
+  return normalize(parsed, mode, now);
+}
+
+function normalize(value: unknown, mode: Mode, now: number): unknown {
+  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return value;
+  if (Array.isArray(value)) return value.map((v) => normalize(v, mode, now));
+  const bsonType = (value as { _bsontype?: string })._bsontype;
+  if (bsonType === 'BSONRegExp') {
+    const { pattern, options } = value as unknown as { pattern: string; options: string };
+    return mode === 'query' ? toRegExp(pattern, options) : { $regularExpression: { pattern, options } };
+  }
+  // ObjectId, Decimal128… are kept as their EJSON objects: they round-trip to the SDK unchanged.
+  if (bsonType) return EJSON.serialize(value);
+  const obj = value as Doc;
+  const serverDate = obj.$tcb_server_date as { offset?: number } | undefined;
+  if (serverDate && Object.keys(obj).length === 1) return new Date(now + (serverDate.offset ?? 0));
+  const out: Doc = {};
+  for (const key of Object.keys(obj)) out[key] = normalize(obj[key], mode, now);
+  return out;
+}
+
+/** MongoDB regex options → JS flags. `g` would make RegExp.test stateful, so it is dropped. */
+function toRegExp(pattern: string, options: string): RegExp {
+  if (options.includes('x')) {
+    throw new DbError(ErrorCode.UNSUPPORTED, '[embedded store] regex option "x" is not supported locally');
+  }
+  const flags = [...new Set(options.split(''))].filter((f) => 'imsu'.includes(f)).join('');
+  return new RegExp(pattern, flags);
+}
+
+function wireReplacer(this: Doc, key: string, value: unknown): unknown {
+  const raw = this[key];
+  return raw instanceof Date ? { $date: { $numberLong: String(raw.getTime()) } } : value;
+}
+
+/** A document as the EJSON string the real service answers (the SDK runs EJSON.parse on it). */
+export function toWire(doc: unknown): string {
+  return JSON.stringify(doc, wireReplacer);
+}
+
+function storageReplacer(this: Doc, key: string, value: unknown): unknown {
+  const raw = this[key];
+  return raw instanceof Date ? { $date: raw.getTime() } : value;
+}
+
+export function encodeDoc(doc: Doc): string {
+  return JSON.stringify(doc, storageReplacer);
+}
+
+export function decodeDoc(text: string): Doc {
+  const doc = JSON.parse(text) as Doc;
+  // Most documents hold no dates: skip the walk for them.
+  return text.includes('{"$date":') ? (reviveDates(doc) as Doc) : doc;
+}
+
+function reviveDates(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = reviveDates(value[i]);
+    return value;
+  }
+  const obj = value as Doc;
+  const keys = Object.keys(obj);
+  if (keys.length === 1 && keys[0] === '$date' && typeof obj.$date === 'number') return new Date(obj.$date);
+  for (const key of keys) obj[key] = reviveDates(obj[key]);
+  return obj;
+}
+
+/** Primary-key text of an `_id`: JSON keeps the string "1" and the number 1 apart. */
+export const idKey = (id: unknown): string => JSON.stringify(id);
+
+/**
+ * A copy of `doc` whose `_id` is `id`, placed first as MongoDB stores it. CloudBase ids are
+ * strings (generated) or numbers (given by the caller).
+ */
+export function withId(id: unknown, doc: Doc): Doc {
+  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
+    throw new DbError(ErrorCode.INVALID_PARAM, '_id must be a string or a number');
+  }
+  if (doc._id !== undefined && idKey(doc._id) !== idKey(id)) {
+    throw new DbError(ErrorCode.INVALID_PARAM, "Performing an update on the path '_id' would modify the immutable field '_id'");
+  }
+  const full: Doc = { _id: id };
+  Object.assign(full, doc);
+  full._id = id;
+  return full;
+}
+
+/** 32 hex characters, the shape of CloudBase's generated ids. */
+export const newId = (): string => randomBytes(16).toString('hex');
+
+/** Value kinds seen at an indexed path, OR-ed into a per-field mask (see schema.ts). */
+export const Kind = { NULL: 1, NUMBER: 2, STRING: 4, BOOL: 8, DATE: 16, OBJECT: 32, ARRAY: 64 } as const;
+
+export function kindOf(value: unknown): number {
+  if (value === null || value === undefined) return Kind.NULL;
+  switch (typeof value) {
+    case 'number':
+      return Kind.NUMBER;
+    case 'string':
+      return Kind.STRING;
+    case 'boolean':
+      return Kind.BOOL;
+  }
+  if (value instanceof Date) return Kind.DATE;
+  return Array.isArray(value) ? Kind.ARRAY : Kind.OBJECT;
+}
+
+/**
+ * The kind at a dotted path with MongoDB's traversal: an array anywhere on the path makes the
+ * field multikey (ARRAY), and the index can no longer answer equality on it.
+ */
+export function kindAt(doc: Doc, path: readonly string[]): number {
+  let cur: unknown = doc;
+  for (const seg of path) {
+    if (Array.isArray(cur)) return Kind.ARRAY;
+    if (cur === null || typeof cur !== 'object' || cur instanceof Date) return Kind.NULL;
+    cur = (cur as Doc)[seg];
+  }
+  return kindOf(cur);
+}

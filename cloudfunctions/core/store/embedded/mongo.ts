@@ -1,0 +1,121 @@
+/**
+ * MongoDB semantics, from mingo: query matching, update operators, sort/skip/limit/projection and
+ * aggregation. The only place that imports mingo; errors become DbErrors the SDK caller can read.
+ */
+import { Aggregator, Query, find, update } from 'mingo';
+import type { AnyObject, CollectionResolver } from 'mingo/types';
+import type { Doc } from './codec';
+import { DbError, ErrorCode, unsupported } from './errors';
+
+export type Test = (doc: Doc) => boolean;
+
+/** Need geo or text indexes, or a JSON-schema validator, none of which mingo brings. */
+const UNSUPPORTED_QUERY = new Set(['$geoNear', '$geoWithin', '$geoIntersects', '$near', '$nearSphere', '$text', '$jsonSchema']);
+const UNSUPPORTED_STAGES = new Set(['$geoNear', '$out', '$merge', '$search', '$listSessions']);
+const UPDATE_OPERATORS = new Set([
+  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pop', '$pull', '$pullAll',
+  '$addToSet', '$bit', '$currentDate',
+]);
+
+/** Say so instead of mingo's "unknown query operator". */
+function assertSupported(value: unknown): void {
+  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return;
+  if (Array.isArray(value)) return value.forEach(assertSupported);
+  for (const [key, inner] of Object.entries(value as Doc)) {
+    if (UNSUPPORTED_QUERY.has(key)) throw unsupported(`query operator ${key}`);
+    assertSupported(inner);
+  }
+}
+
+function invalid(err: unknown): DbError {
+  if (err instanceof DbError) return err;
+  return new DbError(ErrorCode.INVALID_PARAM, (err as Error).message ?? String(err));
+}
+
+export function compileFilter(filter: Doc | undefined): Test {
+  if (!filter || !Object.keys(filter).length) return () => true;
+  assertSupported(filter);
+  try {
+    const query = new Query(filter);
+    return (doc) => query.test(doc);
+  } catch (err) {
+    throw invalid(err);
+  }
+}
+
+/** Applies update operators to `doc` in place (the caller compares the stored text to see a change). */
+export function applyUpdate(doc: Doc, modifier: Doc): void {
+  for (const [op, fields] of Object.entries(modifier)) {
+    if (!UPDATE_OPERATORS.has(op)) throw new DbError(ErrorCode.INVALID_PARAM, `unknown update operator ${op}`);
+    if (op === '$inc' || op === '$mul') assertNumeric(doc, op, fields as Doc);
+  }
+  try {
+    update(doc, modifier as AnyObject, undefined, undefined, { cloneMode: 'deep' });
+  } catch (err) {
+    throw invalid(err);
+  }
+}
+
+/** MongoDB refuses arithmetic on non-numbers; mingo would silently skip it. */
+function assertNumeric(doc: Doc, op: string, fields: Doc): void {
+  for (const [path, operand] of Object.entries(fields)) {
+    if (typeof operand !== 'number') throw new DbError(ErrorCode.INVALID_PARAM, `${op} on ${path} needs a number`);
+    let cur: unknown = doc;
+    for (const seg of path.split('.')) {
+      if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return;
+      cur = (cur as Doc)[seg];
+    }
+    if (cur !== undefined && cur !== null && typeof cur !== 'number') {
+      throw new DbError(ErrorCode.INVALID_PARAM, `Cannot apply ${op} to a value of non-numeric type at ${path}`);
+    }
+  }
+}
+
+export interface Window {
+  sort?: Record<string, number>;
+  skip?: number;
+  limit?: number;
+  projection?: Doc;
+}
+
+/** Sort, skip, limit and project already-matched documents exactly as MongoDB would. */
+export function finish(docs: Doc[], window: Window): Doc[] {
+  try {
+    let cursor = find(docs, {}, window.projection as AnyObject | undefined);
+    if (window.sort && Object.keys(window.sort).length) cursor = cursor.sort(window.sort as Record<string, 1 | -1>);
+    if (window.skip) cursor = cursor.skip(window.skip);
+    if (window.limit !== undefined && window.limit < Infinity) cursor = cursor.limit(window.limit);
+    const out = cursor.all() as Doc[];
+    return window.projection ? out.map(idFirst) : out;
+  } catch (err) {
+    throw invalid(err);
+  }
+}
+
+export function project(docs: Doc[], projection: Doc | undefined): Doc[] {
+  return projection && Object.keys(projection).length ? finish(docs, { projection }) : docs;
+}
+
+/** mingo appends `_id` after included fields; MongoDB answers it first. */
+function idFirst(doc: Doc): Doc {
+  if (!('_id' in doc)) return doc;
+  const { _id, ...rest } = doc;
+  return { _id, ...rest };
+}
+
+export function checkStages(pipeline: Doc[]): void {
+  for (const stage of pipeline) {
+    const name = Object.keys(stage)[0];
+    if (UNSUPPORTED_STAGES.has(name)) throw unsupported(`aggregation stage ${name}`);
+    if (name === '$match') assertSupported(stage.$match);
+  }
+}
+
+export function runPipeline(docs: Doc[], pipeline: Doc[], resolve: CollectionResolver): Doc[] {
+  if (!pipeline.length) return docs;
+  try {
+    return new Aggregator(pipeline as AnyObject[], { collectionResolver: resolve }).run(docs) as Doc[];
+  } catch (err) {
+    throw invalid(err);
+  }
+}

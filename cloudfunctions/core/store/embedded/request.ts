@@ -1,0 +1,161 @@
+/**
+ * The local replacement for node-sdk's `TcbDBApiHttpRequester`: `@cloudbase/database` builds each
+ * call as `send(action, params)` with EJSON strings and reads the response shapes below (see
+ * node_modules/@cloudbase/database/dist/commonjs/{query,document,collection,aggregate}.js and
+ * transaction/index.js). Answers carry exactly the fields the SDK reads, so its own response
+ * handling (`doc().get()` answering an array, `add()` answering `id`…) runs unchanged.
+ */
+import { parseWire, toWire, type Doc } from './codec';
+import type { EmbeddedEngine } from './engine';
+import { aggregate } from './aggregate';
+import { DbError, ErrorCode, unsupported } from './errors';
+import { project } from './mongo';
+import type { Transactions } from './transactions';
+
+export interface Backend {
+  engine: EmbeddedEngine;
+  transactions: Transactions;
+}
+
+type Params = Record<string, unknown>;
+type Answer = Record<string, unknown>;
+
+/** Query limits of node-sdk in functions: 100 by default, 1,000 at most. */
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+let requestSeq = 0;
+
+export async function handle(backend: Backend, action: string, params: Params = {}): Promise<Answer> {
+  const requestId = `embedded-${process.pid}-${++requestSeq}`;
+  try {
+    return { requestId, ...dispatch(backend, action, params) };
+  } catch (err) {
+    if (err instanceof DbError) err.requestId = requestId;
+    throw err;
+  }
+}
+
+function dispatch({ engine, transactions: txs }: Backend, action: string, p: Params): Answer {
+  const coll = p.collectionName as string;
+  const txId = typeof p.transactionId === 'string' ? p.transactionId : undefined;
+  const filter = parseWire(p.query, 'query') as Doc | undefined;
+  const isDoc = p.queryType === 'DOC';
+  switch (action) {
+    case 'database.getDocument': {
+      const limit = isDoc ? undefined : clampLimit(p.limit);
+      const offset = typeof p.offset === 'number' ? p.offset : 0;
+      const window = {
+        sort: parseWire(p.order, 'query') as Record<string, number> | undefined,
+        skip: offset,
+        limit,
+        projection: parseWire(p.projection, 'query') as Doc | undefined,
+      };
+      let docs: Doc[];
+      if (txId && isDoc) {
+        const doc = txs.getDoc(txId, coll, docId(filter));
+        docs = project(doc ? [doc] : [], window.projection);
+      } else {
+        docs = txId ? txs.find(txId, coll, filter, window) : engine.find(coll, filter, window);
+      }
+      return { data: { list: docs.map(toWire), limit, offset } };
+    }
+    case 'database.calculateDocument':
+      return { data: { total: engine.count(coll, filter) } };
+    case 'database.insertDocument': {
+      const docs = (Array.isArray(p.data) ? p.data : [p.data]).map((d) => asDoc(parseWire(d, 'data')));
+      return { data: { insertedIds: txId ? txs.insert(txId, coll, docs) : engine.insert(coll, docs) } };
+    }
+    case 'database.modifyDocument': {
+      const spec = updateSpec(p);
+      if (!txId) {
+        const r = engine.update(coll, filter, { ...spec, multi: p.multi === true });
+        // doc().set() counts an existing document as updated (CloudBase docs); update() what changed.
+        return { data: { updated: spec.replacement ? r.matched : r.modified, upsert_id: r.upsertedId } };
+      }
+      let updated = 0;
+      let upsertId: unknown;
+      for (const id of txTargets(txs, txId, coll, filter, isDoc, p.multi === true)) {
+        const r = txs.update(txId, coll, id, spec);
+        updated += r.updated;
+        upsertId ??= r.upsertedId;
+      }
+      return { data: { updated, upsert_id: upsertId } };
+    }
+    case 'database.modifyAndReturnDoc': {
+      const spec = { ...updateSpec(p), upsert: false };
+      if (!txId) {
+        const r = engine.update(coll, filter, { ...spec, multi: false });
+        return { data: { updated: r.modified, doc: r.doc ? toWire(r.doc) : null } };
+      }
+      const [id] = txTargets(txs, txId, coll, filter, isDoc, false);
+      const r = id === undefined ? { updated: 0, doc: undefined } : txs.update(txId, coll, id, spec);
+      return { data: { updated: r.updated, doc: r.doc ? toWire(r.doc) : null } };
+    }
+    case 'database.removeDocument': {
+      if (!txId) return { data: { deleted: engine.remove(coll, filter, p.multi === true) } };
+      let deleted = 0;
+      for (const id of txTargets(txs, txId, coll, filter, isDoc, p.multi === true)) deleted += txs.remove(txId, coll, id);
+      return { data: { deleted } };
+    }
+    case 'database.aggregateDocuments': {
+      const stages = (p.stages ?? []) as Array<{ stageKey: string; stageValue: string }>;
+      const pipeline = stages.map((s) => ({ [s.stageKey]: parseWire(s.stageValue, 'query') }));
+      return { data: { list: aggregate(engine, coll, pipeline).map(toWire) } };
+    }
+    case 'database.startTransaction':
+      return { transactionId: txs.start() };
+    case 'database.commitTransaction':
+      txs.commit(p.transactionId as string);
+      return {};
+    case 'database.abortTransaction':
+      txs.abort(p.transactionId as string);
+      return {};
+    case 'database.addCollection':
+      if (!engine.createCollection(coll)) {
+        throw new DbError(ErrorCode.COLLECTION_ALREADY_EXIST, `collection ${coll} already exists`);
+      }
+      return {};
+    default:
+      throw unsupported(`request ${action}`);
+  }
+}
+
+function clampLimit(limit: unknown): number {
+  return typeof limit === 'number' && limit > 0 ? Math.min(limit, MAX_LIMIT) : DEFAULT_LIMIT;
+}
+
+function asDoc(value: unknown): Doc {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new DbError(ErrorCode.INVALID_PARAM, 'a document must be an object');
+  }
+  return value as Doc;
+}
+
+/** `merge: false` is doc().set(): a whole document. Otherwise update operators. */
+function updateSpec(p: Params): { update?: Doc; replacement?: Doc; upsert: boolean } {
+  const data = asDoc(parseWire(p.data, 'data'));
+  const keys = Object.keys(data);
+  const operators = keys.filter((k) => k.startsWith('$'));
+  if (p.merge === false) {
+    if (operators.length) throw new DbError(ErrorCode.INVALID_PARAM, 'update operator complicit');
+    return { replacement: data, upsert: p.upsert === true };
+  }
+  if (operators.length && operators.length !== keys.length) {
+    throw new DbError(ErrorCode.INVALID_PARAM, 'cannot mix update operators and plain fields');
+  }
+  // Only options({ raw: true }) sends plain fields here; the SDK wraps them in $set itself otherwise.
+  return { update: operators.length ? data : { $set: data }, upsert: p.upsert === true };
+}
+
+function docId(filter: Doc | undefined): unknown {
+  if (filter?._id === undefined) throw new DbError(ErrorCode.INVALID_PARAM, 'docId不能为空');
+  return filter._id;
+}
+
+/** Documents a write inside a transaction touches: the doc() one, or the where() matches. */
+function txTargets(txs: Transactions, txId: string, coll: string, filter: Doc | undefined, isDoc: boolean, multi: boolean): unknown[] {
+  if (isDoc) return [docId(filter)];
+  const matches = txs.find(txId, coll, filter, multi ? {} : { limit: 1 });
+  return matches.map((d) => d._id);
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+/**
+ * Builds the client for one platform from a clean output directory and checks the result:
+ *   node scripts/build-client.mjs weapp   → dist/weapp (open the repository root in WeChat DevTools)
+ *   node scripts/build-client.mjs h5      → dist/h5 (served by `npm start`)
+ * `taro build` exits 0 on an invalid config and leaves the old output behind (DESIGN.md §2), so the
+ * output is deleted first and its entry file must exist afterwards. For weapp it prints the main
+ * package and each subpackage size and fails when the main package exceeds WeChat's 2 MB limit.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const LIMIT_KIB = 2048;
+const env = process.argv[2];
+if (env !== 'weapp' && env !== 'h5') {
+  console.error('usage: node scripts/build-client.mjs <weapp|h5>');
+  process.exit(2);
+}
+
+const out = path.join(root, 'dist', env);
+rmSync(out, { recursive: true, force: true });
+
+const started = Date.now();
+const taro = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'taro.cmd' : 'taro');
+const run = spawnSync(taro, ['build', '--type', env], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production', TARO_ENV: env },
+});
+if (run.status !== 0) fail(`taro build --type ${env} exited with ${run.status ?? run.signal}`);
+
+const entry = path.join(out, env === 'weapp' ? 'app.json' : 'index.html');
+if (!existsSync(entry)) fail(`${path.relative(root, entry)} is missing: the build did not produce an app (see the errors above)`);
+console.log(`\n${env} built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${path.relative(root, out)}`);
+
+if (env === 'weapp') reportWeappSizes();
+else reportH5Size();
+
+function fail(message) {
+  console.error(`\nbuild-client: ${message}`);
+  process.exit(1);
+}
+
+function sizeOf(p) {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.size;
+  return readdirSync(p).reduce((sum, name) => sum + sizeOf(path.join(p, name)), 0);
+}
+
+function kib(bytes) {
+  return (bytes / 1024).toFixed(1);
+}
+
+/** WeChat counts everything outside the subpackage roots as the main package. */
+function reportWeappSizes() {
+  const app = JSON.parse(readFileSync(path.join(out, 'app.json'), 'utf8'));
+  const subs = (app.subPackages || app.subpackages || []).map((s) => s.root.replace(/\/$/, ''));
+  const subSizes = subs.map((r) => [r, existsSync(path.join(out, r)) ? sizeOf(path.join(out, r)) : 0]);
+  // project.config.json is DevTools metadata, not uploaded code.
+  const ignored = new Set(['project.config.json', ...subs]);
+  const main = readdirSync(out)
+    .filter((name) => !ignored.has(name))
+    .reduce((sum, name) => sum + sizeOf(path.join(out, name)), 0);
+  console.log(`weapp main package: ${kib(main)} KiB (limit ${LIMIT_KIB} KiB)`);
+  for (const [r, size] of subSizes) console.log(`weapp subpackage ${r}: ${kib(size)} KiB (limit ${LIMIT_KIB} KiB)`);
+  const total = main + subSizes.reduce((s, [, size]) => s + size, 0);
+  console.log(`weapp total: ${kib(total)} KiB`);
+  if (main > LIMIT_KIB * 1024) fail(`main package is ${kib(main)} KiB, over WeChat's ${LIMIT_KIB} KiB limit`);
+  const big = subSizes.find(([, size]) => size > LIMIT_KIB * 1024);
+  if (big) fail(`subpackage ${big[0]} is ${kib(big[1])} KiB, over WeChat's ${LIMIT_KIB} KiB limit`);
+}
+
+function reportH5Size() {
+  const js = path.join(out, 'js');
+  const css = path.join(out, 'css');
+  const jsSize = existsSync(js) ? sizeOf(js) : 0;
+  const cssSize = existsSync(css) ? sizeOf(css) : 0;
+  console.log(`h5 output: ${kib(sizeOf(out))} KiB (js ${kib(jsSize)} KiB, css ${kib(cssSize)} KiB, uncompressed)`);
+}
