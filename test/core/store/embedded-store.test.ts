@@ -67,6 +67,22 @@ describe('documents', () => {
     expect(res).toMatchObject({ updated: 1, doc: { _id: 'a', n: 2 } });
   });
 
+  it('pull() takes query conditions, regexes included', async () => {
+    const db = getDb();
+    await things().add({ _id: 'a', tags: ['alpha', 'beta', 'Apple'], scores: [1, 5, 9] });
+    await things().doc('a').update({ tags: db.command.pull(db.RegExp({ regexp: '^a', options: 'i' })), scores: db.command.pull(db.command.gt(4)) });
+    expect((await things().doc('a').get()).data[0]).toMatchObject({ tags: ['beta'], scores: [1] });
+  });
+
+  it('geo points and nested dates round-trip as the SDK types', async () => {
+    const db = getDb();
+    await things().add({ _id: 'a', loc: new db.Geo.Point(113.2, 23.1), log: [{ at: new Date(7) }] });
+    const [doc] = (await things().doc('a').get()).data;
+    expect(doc.loc).toBeInstanceOf(db.Geo.Point);
+    expect(doc.loc).toMatchObject({ longitude: 113.2, latitude: 23.1 });
+    expect(doc.log[0].at).toEqual(new Date(7));
+  });
+
   it('db.serverDate() stores the time of the request', async () => {
     const db = getDb();
     const before = Date.now();

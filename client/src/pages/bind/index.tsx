@@ -5,7 +5,7 @@ import { BindHouseholdInput } from '@bangfu/types/api/auth';
 import { Button, CellGroup, Field, Page } from '@/components/ui';
 import { bindHousehold } from '@/services/auth';
 import { messageOf } from '@/services/errors';
-import { restart, ROUTES } from '@/services/routes';
+import { HOME_OF, restart, ROUTES } from '@/services/routes';
 import { clearDemoOpenid, DEMO_SIGN_IN } from '@/services/session';
 import './index.scss';
 
@@ -13,15 +13,15 @@ type Form = { name: string; idSuffix: string; phone: string };
 type Errors = Partial<Record<keyof Form, string>>;
 
 /** The same schema the server validates with: field messages appear before anything is sent. */
-function validate(form: Form): Errors {
+function validate(form: Form): { input?: BindHouseholdInput; errors: Errors } {
   const parsed = BindHouseholdInput.safeParse(form);
-  if (parsed.success) return {};
+  if (parsed.success) return { input: parsed.data, errors: {} };
   const errors: Errors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path[0] as keyof Form;
     if (!errors[key]) errors[key] = issue.message;
   }
-  return errors;
+  return { errors };
 }
 
 /** 绑定家庭: a household member links this WeChat account to their household. */
@@ -38,15 +38,15 @@ export default function Bind() {
   };
 
   const submit = async () => {
-    const found = validate(form);
+    const { input, errors: found } = validate(form);
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (!input) return;
     setSubmitting(true);
     setServerError('');
     try {
-      await bindHousehold(form);
+      const me = await bindHousehold(input);
       void Taro.showToast({ title: '绑定成功', icon: 'success' });
-      setTimeout(() => void restart(ROUTES.launcher), 800);
+      setTimeout(() => void restart(me.role ? HOME_OF[me.role] : ROUTES.launcher), 800);
     } catch (e) {
       // Keep everything typed; show the server's own message.
       setServerError(messageOf(e));

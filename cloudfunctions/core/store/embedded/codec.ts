@@ -44,6 +44,18 @@ function normalize(value: unknown, mode: Mode, now: number): unknown {
   return out;
 }
 
+/**
+ * Update values are parsed as data (a regex stored in a document stays EJSON), but `$pull` takes
+ * query conditions: turn the regexes in those back into RegExp.
+ */
+export function pullConditions(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return value;
+  if (Array.isArray(value)) return value.map(pullConditions);
+  const regex = (value as Doc).$regularExpression as { pattern: string; options: string } | undefined;
+  if (regex && Object.keys(value).length === 1) return toRegExp(regex.pattern, regex.options);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, pullConditions(v)]));
+}
+
 /** MongoDB regex options → JS flags. `g` would make RegExp.test stateful, so it is dropped. */
 function toRegExp(pattern: string, options: string): RegExp {
   if (options.includes('x')) {

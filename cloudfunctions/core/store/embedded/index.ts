@@ -57,10 +57,17 @@ function installSeam(): void {
   });
 }
 
+/** One backend per engine, so every database on it sees the same open transactions. */
+const backends = new WeakMap<EmbeddedEngine, Backend>();
+
 /** A node-sdk database whose every request runs on `engine`; nothing touches the network. */
 export function createEmbeddedDatabase(engine: EmbeddedEngine): Database {
   installSeam();
-  const backend: Backend = { engine, transactions: new Transactions(engine) };
+  let backend = backends.get(engine);
+  if (!backend) {
+    backend = { engine, transactions: new Transactions(engine) };
+    backends.set(engine, backend);
+  }
   return createSdkDatabase({ env: 'bangfu-local', [BACKEND]: backend });
 }
 

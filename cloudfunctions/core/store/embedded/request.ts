@@ -5,12 +5,12 @@
  * transaction/index.js). Answers carry exactly the fields the SDK reads, so its own response
  * handling (`doc().get()` answering an array, `add()` answering `id`…) runs unchanged.
  */
-import { parseWire, toWire, type Doc } from './codec';
+import { parseWire, pullConditions, toWire, type Doc } from './codec';
 import type { EmbeddedEngine } from './engine';
 import { aggregate } from './aggregate';
 import { DbError, ErrorCode, unsupported } from './errors';
 import { project } from './mongo';
-import type { Transactions } from './transactions';
+import type { Transactions, TxUpdate } from './transactions';
 
 export interface Backend {
   engine: EmbeddedEngine;
@@ -20,105 +20,124 @@ export interface Backend {
 type Params = Record<string, unknown>;
 type Answer = Record<string, unknown>;
 
+/** One request, decoded once: what every handler needs. */
+interface Call {
+  engine: EmbeddedEngine;
+  txs: Transactions;
+  p: Params;
+  coll: string;
+  /** Set when the SDK sent the call inside a transaction. */
+  txId?: string;
+  filter?: Doc;
+  /** doc(id) calls carry `{ _id }` as their query; where() calls a filter. */
+  isDoc: boolean;
+}
+
 /** Query limits of node-sdk in functions: 100 by default, 1,000 at most. */
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
 let requestSeq = 0;
 
-export async function handle(backend: Backend, action: string, params: Params = {}): Promise<Answer> {
+export async function handle({ engine, transactions }: Backend, action: string, p: Params = {}): Promise<Answer> {
   const requestId = `embedded-${process.pid}-${++requestSeq}`;
   try {
-    return { requestId, ...dispatch(backend, action, params) };
+    const handler = handlers[action];
+    if (!handler) throw unsupported(`request ${action}`);
+    const call: Call = {
+      engine,
+      txs: transactions,
+      p,
+      coll: p.collectionName as string,
+      txId: typeof p.transactionId === 'string' ? p.transactionId : undefined,
+      filter: parseWire(p.query, 'query') as Doc | undefined,
+      isDoc: p.queryType === 'DOC',
+    };
+    return { requestId, ...handler(call) };
   } catch (err) {
     if (err instanceof DbError) err.requestId = requestId;
     throw err;
   }
 }
 
-function dispatch({ engine, transactions: txs }: Backend, action: string, p: Params): Answer {
-  const coll = p.collectionName as string;
-  const txId = typeof p.transactionId === 'string' ? p.transactionId : undefined;
-  const filter = parseWire(p.query, 'query') as Doc | undefined;
-  const isDoc = p.queryType === 'DOC';
-  switch (action) {
-    case 'database.getDocument': {
-      const limit = isDoc ? undefined : clampLimit(p.limit);
-      const offset = typeof p.offset === 'number' ? p.offset : 0;
-      const window = {
-        sort: parseWire(p.order, 'query') as Record<string, number> | undefined,
-        skip: offset,
-        limit,
-        projection: parseWire(p.projection, 'query') as Doc | undefined,
-      };
-      let docs: Doc[];
-      if (txId && isDoc) {
-        const doc = txs.getDoc(txId, coll, docId(filter));
-        docs = project(doc ? [doc] : [], window.projection);
-      } else {
-        docs = txId ? txs.find(txId, coll, filter, window) : engine.find(coll, filter, window);
-      }
-      return { data: { list: docs.map(toWire), limit, offset } };
+const handlers: Record<string, (call: Call) => Answer> = {
+  'database.getDocument': getDocument,
+  'database.calculateDocument': ({ engine, coll, filter }) => ({ data: { total: engine.count(coll, filter) } }),
+  'database.insertDocument': ({ engine, txs, txId, coll, p }) => {
+    const docs = (Array.isArray(p.data) ? p.data : [p.data]).map((d) => asDoc(parseWire(d, 'data')));
+    return { data: { insertedIds: txId ? txs.insert(txId, coll, docs) : engine.insert(coll, docs) } };
+  },
+  'database.modifyDocument': modifyDocument,
+  'database.modifyAndReturnDoc': modifyAndReturnDoc,
+  'database.removeDocument': (call) => {
+    const { engine, txs, txId, coll, filter, p } = call;
+    if (!txId) return { data: { deleted: engine.remove(coll, filter, p.multi === true) } };
+    const deleted = txTargets(call, p.multi === true).reduce((n: number, id) => n + txs.remove(txId, coll, id), 0);
+    return { data: { deleted } };
+  },
+  'database.aggregateDocuments': ({ engine, coll, p }) => {
+    const stages = (p.stages ?? []) as Array<{ stageKey: string; stageValue: string }>;
+    const pipeline = stages.map((s) => ({ [s.stageKey]: parseWire(s.stageValue, 'query') }));
+    return { data: { list: aggregate(engine, coll, pipeline).map(toWire) } };
+  },
+  'database.startTransaction': ({ txs }) => ({ transactionId: txs.start() }),
+  'database.commitTransaction': ({ txs, p }) => (txs.commit(p.transactionId as string), {}),
+  'database.abortTransaction': ({ txs, p }) => (txs.abort(p.transactionId as string), {}),
+  'database.addCollection': ({ engine, coll }) => {
+    if (!engine.createCollection(coll)) {
+      throw new DbError(ErrorCode.COLLECTION_ALREADY_EXIST, `collection ${coll} already exists`);
     }
-    case 'database.calculateDocument':
-      return { data: { total: engine.count(coll, filter) } };
-    case 'database.insertDocument': {
-      const docs = (Array.isArray(p.data) ? p.data : [p.data]).map((d) => asDoc(parseWire(d, 'data')));
-      return { data: { insertedIds: txId ? txs.insert(txId, coll, docs) : engine.insert(coll, docs) } };
-    }
-    case 'database.modifyDocument': {
-      const spec = updateSpec(p);
-      if (!txId) {
-        const r = engine.update(coll, filter, { ...spec, multi: p.multi === true });
-        // doc().set() counts an existing document as updated (CloudBase docs); update() what changed.
-        return { data: { updated: spec.replacement ? r.matched : r.modified, upsert_id: r.upsertedId } };
-      }
-      let updated = 0;
-      let upsertId: unknown;
-      for (const id of txTargets(txs, txId, coll, filter, isDoc, p.multi === true)) {
-        const r = txs.update(txId, coll, id, spec);
-        updated += r.updated;
-        upsertId ??= r.upsertedId;
-      }
-      return { data: { updated, upsert_id: upsertId } };
-    }
-    case 'database.modifyAndReturnDoc': {
-      const spec = { ...updateSpec(p), upsert: false };
-      if (!txId) {
-        const r = engine.update(coll, filter, { ...spec, multi: false });
-        return { data: { updated: r.modified, doc: r.doc ? toWire(r.doc) : null } };
-      }
-      const [id] = txTargets(txs, txId, coll, filter, isDoc, false);
-      const r = id === undefined ? { updated: 0, doc: undefined } : txs.update(txId, coll, id, spec);
-      return { data: { updated: r.updated, doc: r.doc ? toWire(r.doc) : null } };
-    }
-    case 'database.removeDocument': {
-      if (!txId) return { data: { deleted: engine.remove(coll, filter, p.multi === true) } };
-      let deleted = 0;
-      for (const id of txTargets(txs, txId, coll, filter, isDoc, p.multi === true)) deleted += txs.remove(txId, coll, id);
-      return { data: { deleted } };
-    }
-    case 'database.aggregateDocuments': {
-      const stages = (p.stages ?? []) as Array<{ stageKey: string; stageValue: string }>;
-      const pipeline = stages.map((s) => ({ [s.stageKey]: parseWire(s.stageValue, 'query') }));
-      return { data: { list: aggregate(engine, coll, pipeline).map(toWire) } };
-    }
-    case 'database.startTransaction':
-      return { transactionId: txs.start() };
-    case 'database.commitTransaction':
-      txs.commit(p.transactionId as string);
-      return {};
-    case 'database.abortTransaction':
-      txs.abort(p.transactionId as string);
-      return {};
-    case 'database.addCollection':
-      if (!engine.createCollection(coll)) {
-        throw new DbError(ErrorCode.COLLECTION_ALREADY_EXIST, `collection ${coll} already exists`);
-      }
-      return {};
-    default:
-      throw unsupported(`request ${action}`);
+    return {};
+  },
+};
+
+function getDocument({ engine, txs, txId, coll, filter, isDoc, p }: Call): Answer {
+  const limit = isDoc ? undefined : clampLimit(p.limit);
+  const offset = typeof p.offset === 'number' ? p.offset : 0;
+  const window = {
+    sort: parseWire(p.order, 'query') as Record<string, number> | undefined,
+    skip: offset,
+    limit,
+    projection: parseWire(p.projection, 'query') as Doc | undefined,
+  };
+  let docs: Doc[];
+  if (txId && isDoc) {
+    const doc = txs.getDoc(txId, coll, docId(filter));
+    docs = project(doc ? [doc] : [], window.projection);
+  } else {
+    docs = txId ? txs.find(txId, coll, filter, window) : engine.find(coll, filter, window);
   }
+  return { data: { list: docs.map(toWire), limit, offset } };
+}
+
+function modifyDocument(call: Call): Answer {
+  const { engine, txs, txId, coll, filter, p } = call;
+  const spec = updateSpec(p);
+  if (!txId) {
+    const r = engine.update(coll, filter, { ...spec, multi: p.multi === true });
+    // doc().set() counts an existing document as updated (CloudBase docs); update() what changed.
+    return { data: { updated: spec.replacement ? r.matched : r.modified, upsert_id: r.upsertedId } };
+  }
+  let updated = 0;
+  let upsertId: unknown;
+  for (const id of txTargets(call, p.multi === true)) {
+    const r = txs.update(txId, coll, id, spec);
+    updated += r.updated;
+    upsertId ??= r.upsertedId;
+  }
+  return { data: { updated, upsert_id: upsertId } };
+}
+
+function modifyAndReturnDoc(call: Call): Answer {
+  const { engine, txs, txId, coll, filter, p } = call;
+  const spec = { ...updateSpec(p), upsert: false };
+  if (!txId) {
+    const r = engine.update(coll, filter, { ...spec, multi: false });
+    return { data: { updated: r.modified, doc: r.doc ? toWire(r.doc) : null } };
+  }
+  const [id] = txTargets(call, false);
+  const r = id === undefined ? { updated: 0, doc: undefined } : txs.update(txId, coll, id, spec);
+  return { data: { updated: r.updated, doc: r.doc ? toWire(r.doc) : null } };
 }
 
 function clampLimit(limit: unknown): number {
@@ -133,8 +152,9 @@ function asDoc(value: unknown): Doc {
 }
 
 /** `merge: false` is doc().set(): a whole document. Otherwise update operators. */
-function updateSpec(p: Params): { update?: Doc; replacement?: Doc; upsert: boolean } {
+function updateSpec(p: Params): TxUpdate {
   const data = asDoc(parseWire(p.data, 'data'));
+  if (data.$pull) data.$pull = pullConditions(data.$pull);
   const keys = Object.keys(data);
   const operators = keys.filter((k) => k.startsWith('$'));
   if (p.merge === false) {
@@ -154,8 +174,7 @@ function docId(filter: Doc | undefined): unknown {
 }
 
 /** Documents a write inside a transaction touches: the doc() one, or the where() matches. */
-function txTargets(txs: Transactions, txId: string, coll: string, filter: Doc | undefined, isDoc: boolean, multi: boolean): unknown[] {
+function txTargets({ txs, txId, coll, filter, isDoc }: Call, multi: boolean): unknown[] {
   if (isDoc) return [docId(filter)];
-  const matches = txs.find(txId, coll, filter, multi ? {} : { limit: 1 });
-  return matches.map((d) => d._id);
+  return txs.find(txId!, coll, filter, multi ? {} : { limit: 1 }).map((d) => d._id);
 }
