@@ -6,13 +6,15 @@ import prodConfig from './prod';
 const root = path.resolve(__dirname, '..');
 const fromRoot = (...p: string[]) => path.join(root, ...p);
 const taroEnv = process.env.TARO_ENV || 'weapp';
+/** `BANGFU_OUT_DIR` lets parallel work build into its own folder; the default is dist/<env>. */
+const outDir = process.env.BANGFU_OUT_DIR || `dist/${taroEnv}`;
 
 /**
  * vant's shared files that components reach through `require()`/`<wxs>` at runtime and that
  * Taro's native-component walker does not pick up (DESIGN.md §2).
  */
 const VANT_SRC = 'node_modules/@vant/weapp/dist';
-const VANT_OUT = `dist/${taroEnv}/npm/@vant/weapp/dist`;
+const VANT_OUT = `${outDir}/npm/@vant/weapp/dist`;
 
 /**
  * Outside `sourceRoot` but bundled: the shared schemas in `types/`, and zod 4, which ships
@@ -29,7 +31,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 375,
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'client/src',
-    outputRoot: `dist/${taroEnv}`,
+    outputRoot: outDir,
     plugins: [],
     defineConstants: {
       /** CloudBase environment id for `Taro.cloud.init`; empty = the default environment. */
@@ -98,7 +100,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
 function fixCache(chain: any) {
   chain.cache({
     type: 'filesystem',
-    name: `${process.env.NODE_ENV}-${taroEnv}`,
+    name: `${process.env.NODE_ENV}-${taroEnv}-${outDir.replace(/[^a-zA-Z0-9]/g, '_')}`,
     buildDependencies: {
       config: [fromRoot('config/index.ts'), fromRoot('config/dev.ts'), fromRoot('config/prod.ts'), fromRoot('babel.config.js')],
       files: [fromRoot('client/src/app.config.ts')],

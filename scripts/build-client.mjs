@@ -20,7 +20,7 @@ if (env !== 'weapp' && env !== 'h5') {
   process.exit(2);
 }
 
-const out = path.join(root, 'dist', env);
+const out = path.resolve(root, process.env.BANGFU_OUT_DIR || path.join('dist', env));
 rmSync(out, { recursive: true, force: true });
 
 const started = Date.now();
