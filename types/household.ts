@@ -127,7 +127,11 @@ export const Household = z.object({
 });
 export type Household = z.infer<typeof Household>;
 
-export const HouseholdView = Household.extend({ members: z.array(MemberView) });
+export const HouseholdView = Household.extend({
+  members: z.array(MemberView),
+  villageName: z.string().optional(),
+  townName: z.string().optional(),
+});
 export type HouseholdView = z.infer<typeof HouseholdView>;
 
 /** One row of a household list: enough to find and open it, nothing sensitive. */

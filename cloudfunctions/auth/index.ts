@@ -1,7 +1,12 @@
 import { authApi } from '../../types/api/auth';
 import { handler } from '../core/handler';
 import { whoami } from '../core/auth/auth.service';
+import { bindFor, bindHousehold, listBindings, unbind } from '../core/auth/bind.service';
 
 export const main = handler(authApi, {
   whoami: (_input, ctx) => whoami(ctx),
+  bindHousehold: (input, ctx) => bindHousehold(ctx, input),
+  bindFor: (input, ctx) => bindFor(ctx, input),
+  unbind: (input, ctx) => unbind(ctx, input),
+  listBindings: (input, ctx) => listBindings(ctx, input),
 });

@@ -23,7 +23,15 @@ export const BindHouseholdInput = z.object({
 });
 export type BindHouseholdInput = z.infer<typeof BindHouseholdInput>;
 
+/** A WeChat account bound to a household, as the admin sees it on the household's page. */
+export const Binding = z.object({ userId: Id, name: z.string(), memberId: Id.nullable(), createdAt: z.string() });
+export type Binding = z.infer<typeof Binding>;
+
 export const authApi = defineApi('auth', {
   whoami: { input: Empty, output: WhoAmI, access: 'signedIn' },
   bindHousehold: { input: BindHouseholdInput, output: WhoAmI, access: 'signedIn' },
+  /** An admin binds a WeChat account (its openid, e.g. read from the account's 我的 page) on a household's behalf. */
+  bindFor: { input: z.object({ householdId: Id, memberId: Id, openid: z.string().trim().min(1, { error: '请填写微信账号编号' }).max(128) }), output: Binding, access: ['admin'] },
+  unbind: { input: z.object({ userId: Id }), output: z.object({ userId: Id }), access: ['admin'] },
+  listBindings: { input: z.object({ householdId: Id }), output: z.object({ items: z.array(Binding) }), access: ['admin'] },
 });

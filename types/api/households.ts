@@ -1,35 +1,144 @@
 import { z } from '../z';
-import { Id, IsoDate, listOf, Paging } from '../common';
-import { Household, HouseholdStatus, HouseholdSummary, HouseholdView, PovertyCause } from '../household';
+import { Id, IdNumber, IsoDate, listOf, Mobile, Paging } from '../common';
+import {
+  AnnualIncome, DisabilityLevel, Health, HouseholdStatus, HouseholdSummary, HouseholdView, HousingGrade,
+  LaborCapacity, PovertyCause, Relation, Schooling,
+} from '../household';
 import { defineApi } from './define';
 
-export const ListHouseholdsInput = Paging.extend({
+/** Members with this trait, for the list filter (有残疾 / 有慢性病 / 有在校生). */
+export const MemberTrait = z.enum(['disability', 'chronic', 'in_school'], { error: '成员情况应为 disability、chronic 或 in_school' });
+export type MemberTrait = z.infer<typeof MemberTrait>;
+export const MEMBER_TRAIT_LABELS: Record<MemberTrait, string> = { disability: '有残疾人', chronic: '有慢性病/大病', in_school: '有在校生' };
+
+export const HouseholdFilters = z.object({
   townId: Id.optional(),
   villageId: Id.optional(),
   status: HouseholdStatus.optional(),
   cause: PovertyCause.optional(),
+  trait: MemberTrait.optional(),
+  /** Only households with an open 应享未享 gap (entitled, not received). */
+  hasGaps: z.boolean().optional(),
+  /** Head or member name, or household code. */
   q: z.string().trim().max(30, { error: '搜索词最多 30 字' }).optional(),
 });
+export type HouseholdFilters = z.infer<typeof HouseholdFilters>;
+
+export const ListHouseholdsInput = Paging.extend(HouseholdFilters.shape);
 export type ListHouseholdsInput = z.infer<typeof ListHouseholdsInput>;
 
-export const HouseholdDraft = Household.omit({ _id: true, statusHistory: true, version: true, createdAt: true, updatedAt: true, countyId: true, townId: true, headName: true });
+/**
+ * A member as an admin types it. Birth date and sex are derived from the ID number on the server.
+ * On update, an existing member (`id` given) keeps its stored ID number and phone when they are
+ * left out, so the edit form never needs the unmasked values.
+ */
+export const MemberDraft = z.object({
+  id: Id.optional(),
+  name: z.string({ error: '请填写姓名' }).trim().min(1, { error: '姓名不能为空' }).max(20, { error: '姓名最多 20 个字' }),
+  relation: Relation,
+  idNumber: IdNumber.optional(),
+  /** Empty string clears the phone. */
+  phone: z.union([Mobile, z.literal('')]).optional(),
+  health: Health,
+  chronicApproved: z.boolean().default(false),
+  disabilityLevel: DisabilityLevel.default(0),
+  schooling: Schooling.default('none'),
+  laborCapacity: LaborCapacity,
+  employed: z.boolean().default(false),
+  hasIncome: z.boolean().default(false),
+  hasSupporter: z.boolean().default(false),
+});
+export type MemberDraft = z.infer<typeof MemberDraft>;
+
+const HouseholdFields = z.object({
+  code: z.string({ error: '请填写户编号' }).trim().min(1, { error: '户编号不能为空' }).max(40, { error: '户编号最多 40 个字符' }),
+  villageId: Id,
+  address: z.string({ error: '请填写住址' }).trim().min(1, { error: '住址不能为空' }).max(100, { error: '住址最多 100 个字' }),
+  status: HouseholdStatus,
+  causes: z.array(PovertyCause).max(5, { error: '致贫原因最多 5 项' }).default([]),
+  identifiedYear: z.number({ error: '识别年度应为数字' }).int().min(2013, { error: '识别年度不早于 2013 年' }).max(2100),
+  incomes: z.array(AnnualIncome).max(20).default([]),
+  housingGrade: HousingGrade,
+  housingAssessedOn: IsoDate.optional(),
+  safeWater: z.boolean().default(true),
+  members: z.array(MemberDraft).min(1, { error: '请至少填写一位家庭成员' }).max(30, { error: '家庭成员最多 30 人' }),
+});
+
+export const HouseholdDraft = HouseholdFields.refine((h) => h.members.filter((m) => m.relation === 'head').length === 1, {
+  error: '每户须有且只有一位户主（与户主关系为「户主」）', path: ['members'],
+});
+export type HouseholdDraft = z.infer<typeof HouseholdDraft>;
+
+export const UpdateHouseholdInput = HouseholdFields.omit({ status: true }).partial().extend({ householdId: Id, version: z.number().int() });
+export type UpdateHouseholdInput = z.infer<typeof UpdateHouseholdInput>;
+
+export const AdjustKind = z.enum(['new_identification', 'return_to_poverty', 'exit', 'risk_cleared'], { error: '调整类型应为新识别、返贫、脱贫退出或风险消除' });
+export type AdjustKind = z.infer<typeof AdjustKind>;
+export const ADJUST_KIND_LABELS: Record<AdjustKind | 'correction', string> = {
+  new_identification: '新识别', return_to_poverty: '返贫', exit: '脱贫退出', risk_cleared: '风险消除', correction: '更正',
+};
+
+/**
+ * 动态调整: which status changes each kind of adjustment allows (防返贫监测 practice since 2021).
+ * 新识别: an ordinary household identified as poor or monitored; 返贫: an exited household falls
+ * back; 脱贫退出: a poor household exits (enjoying policies or not), or stops enjoying them;
+ * 风险消除: a monitored household's risk is cleared. Shared so the form offers only what is allowed.
+ */
+export const STATUS_TRANSITIONS: Record<AdjustKind, { from: HouseholdStatus[]; to: HouseholdStatus[] }> = {
+  new_identification: { from: ['none'], to: ['poor', 'monitored'] },
+  return_to_poverty: { from: ['exited_enjoying', 'exited_not_enjoying'], to: ['poor', 'monitored'] },
+  exit: { from: ['poor', 'exited_enjoying'], to: ['exited_enjoying', 'exited_not_enjoying'] },
+  risk_cleared: { from: ['monitored'], to: ['none', 'exited_enjoying', 'exited_not_enjoying'] },
+};
 
 export const AdjustStatusInput = z.object({
   householdId: Id,
-  kind: z.enum(['new_identification', 'return_to_poverty', 'exit', 'risk_cleared'], { error: '调整类型应为新识别、返贫、脱贫退出或风险消除' }),
+  kind: AdjustKind,
   to: HouseholdStatus,
-  reason: z.string().trim().min(2, { error: '请填写调整原因' }).max(500),
+  reason: z.string({ error: '请填写调整原因' }).trim().min(2, { error: '请填写调整原因（至少 2 个字）' }).max(500, { error: '调整原因最多 500 字' }),
   effectiveOn: IsoDate,
-  evidence: z.array(z.string()).default([]),
+  evidence: z.array(z.string().max(200)).max(9).default([]),
   version: z.number().int(),
 });
+export type AdjustStatusInput = z.infer<typeof AdjustStatusInput>;
+
+export const RevealInput = z.object({ householdId: Id, memberId: Id, field: z.enum(['idNumber', 'phone'], { error: '只能查看身份证号或手机号' }) });
+export type RevealInput = z.infer<typeof RevealInput>;
+
+export const ImportRowError = z.object({ row: z.number().int(), message: z.string() });
+export const ImportInput = z.object({
+  fileId: z.string().min(1, { error: '请先上传表格文件' }).max(200),
+  /** false: check every row and write nothing. true: write valid rows `from` … `from + batch`. */
+  confirm: z.boolean().default(false),
+  from: z.number().int().min(0).default(0),
+  batch: z.number().int().min(1).max(500).default(200),
+});
+export const ImportResult = z.object({
+  /** Data rows in the sheet. */
+  rows: z.number().int(),
+  /** Households the valid rows make (a household spans one row per member). */
+  valid: z.number().int(),
+  errors: z.array(ImportRowError),
+  /** Households created or updated by this call. */
+  written: z.number().int(),
+  /** Where the next confirm call continues; null when every valid household is written. */
+  next: z.number().int().nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+/** A village the admin may file households under, for pickers and filters. */
+export const VillageOption = z.object({ _id: Id, name: z.string(), townId: Id, townName: z.string() });
+export type VillageOption = z.infer<typeof VillageOption>;
 
 export const householdsApi = defineApi('households', {
   list: { input: ListHouseholdsInput, output: listOf(HouseholdSummary), access: ['admin', 'helper'] },
   get: { input: z.object({ householdId: Id }), output: HouseholdView, access: ['admin', 'helper', 'household'] },
   create: { input: HouseholdDraft, output: HouseholdView, access: ['admin'] },
-  update: { input: HouseholdDraft.partial().extend({ householdId: Id, version: z.number().int() }), output: HouseholdView, access: ['admin'] },
+  update: { input: UpdateHouseholdInput, output: HouseholdView, access: ['admin'] },
   adjustStatus: { input: AdjustStatusInput, output: HouseholdView, access: ['admin'] },
-  importXlsx: { input: z.object({ fileId: z.string().min(1), confirm: z.boolean().default(false) }), output: z.object({ valid: z.number(), errors: z.array(z.object({ row: z.number(), message: z.string() })), written: z.number() }), access: ['admin'] },
-  exportXlsx: { input: ListHouseholdsInput.omit({ limit: true, offset: true }), output: z.object({ fileId: z.string() }), access: ['admin'] },
+  /** One member's full ID number or phone, for an admin; every reveal is audit-logged. */
+  reveal: { input: RevealInput, output: z.object({ value: z.string() }), access: ['admin'] },
+  importXlsx: { input: ImportInput, output: ImportResult, access: ['admin'] },
+  villages: { input: z.object({}), output: z.object({ items: z.array(VillageOption) }), access: ['admin'] },
+  exportXlsx: { input: HouseholdFilters, output: z.object({ fileId: z.string(), rows: z.number().int() }), access: ['admin'] },
 });

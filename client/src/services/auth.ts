@@ -22,3 +22,6 @@ export async function bindHousehold(input: BindHouseholdInput): Promise<WhoAmI> 
   current = await call(authApi, 'bindHousehold', input);
   return current;
 }
+
+export const listBindings = (householdId: string) => call(authApi, 'listBindings', { householdId });
+export const unbind = (userId: string) => call(authApi, 'unbind', { userId });

@@ -1,12 +1,15 @@
-import { z } from '../../../types/z';
-import { Pairing } from '../../../types/pairing';
-import type { PairingItem } from '../../../types/api/assignments';
+import { Pairing, type PairingRole } from '../../../types/pairing';
+import { User } from '../../../types/user';
+import type { HouseholdHelper, PairingItem } from '../../../types/api/assignments';
 import type { Ctx } from '../handler';
 import { getDb } from '../store';
-import { forbidden, notFound } from '../errors';
+import { conflict, forbidden, invalid, notFound } from '../errors';
 import { regionNames } from '../regions/region.repository';
-
-type PairingItem = z.infer<typeof PairingItem>;
+import { adminScope, inScope } from '../scope';
+import { administeredHousehold, readableHousehold } from '../households/access';
+import { findHousehold } from '../households/household.repository';
+import { ensureCanServe, managedHelper } from './helpers';
+import { activePairings, endPairing, findPairing, replacePairing } from './pairing.repository';
 
 /** A helper may list only their own pairings; an admin those of helpers working in their region. */
 async function resolveHelperId(ctx: Ctx, requested: string | undefined): Promise<string> {
@@ -16,31 +19,111 @@ async function resolveHelperId(ctx: Ctx, requested: string | undefined): Promise
     return user._id;
   }
   if (!requested) throw notFound('请指定要查看的帮扶责任人');
-  const { data } = await getDb().collection('users').doc(requested).get();
-  const helper = data[0] as { role?: string; regionPath?: string[] } | undefined;
-  if (!helper || helper.role !== 'helper' || !helper.regionPath?.includes(user.scope!.regionId)) throw notFound('没有找到该帮扶责任人，或不在您的管辖范围内');
-  return requested;
+  return (await managedHelper(adminScope(user), requested))._id;
 }
 
 /** 我的帮扶户: the helper's active pairings with each household's head and village. */
 export async function listByHelper(ctx: Ctx, input: { helperId?: string }): Promise<{ items: PairingItem[] }> {
   const helperId = await resolveHelperId(ctx, input.helperId);
   const db = getDb();
-  const { data } = await db.collection('pairings').where({ helperId, active: true }).limit(1000).get();
-  const pairings = data.map((d) => Pairing.parse(d));
+  const pairings = await activePairings({ helperId });
   if (!pairings.length) return { items: [] };
   const _ = db.command;
   const households = await db.collection('households')
     .where({ _id: _.in(pairings.map((p) => p.householdId)) })
-    .field({ headName: true, villageId: true })
+    .field({ headName: true, villageId: true, countyId: true, townId: true })
     .limit(1000)
     .get();
-  const byId = new Map(households.data.map((h) => [h._id as string, h as { headName: string; villageId: string }]));
+  const byId = new Map(households.data.map((h) => [h._id as string, h as { headName: string; villageId: string; countyId: string; townId: string }]));
   const names = await regionNames([...byId.values()].map((h) => h.villageId));
-  const items = pairings.map((p) => {
+  // An admin sees only the pairings of households in their own region.
+  const scope = ctx.user!.role === 'admin' ? ctx.user!.scope : undefined;
+  const visible = scope ? pairings.filter((p) => { const h = byId.get(p.householdId); return !!h && inScope(scope, h); }) : pairings;
+  const items = visible.map((p) => {
     const h = byId.get(p.householdId);
     return { ...p, householdHeadName: h?.headName, villageName: h ? names.get(h.villageId) : undefined };
   });
   items.sort((a, b) => (a.villageName ?? '').localeCompare(b.villageName ?? '', 'zh') || (a.householdHeadName ?? '').localeCompare(b.householdHeadName ?? '', 'zh'));
   return { items };
+}
+
+/** 结对: pairs the helper with the household; the household's current helper in that role becomes history. */
+export async function assign(ctx: Ctx, input: { householdId: string; helperId: string; role: PairingRole }): Promise<Pairing> {
+  const household = await administeredHousehold(ctx, input.householdId);
+  const helper = await managedHelper(adminScope(ctx.user), input.helperId);
+  ensureCanServe(helper, household, input.role);
+  const current = (await activePairings({ householdId: household._id, role: input.role })).find((p) => p.helperId === helper._id);
+  if (current) return current;
+  return replacePairing(household._id, input.role, helper._id, ctx.now.toISOString());
+}
+
+/** A health or education pairing ends; the primary helper can only be replaced (每户必须有主帮扶人). */
+export async function unassign(ctx: Ctx, input: { pairingId: string }): Promise<Pairing> {
+  const pairing = await findPairing(input.pairingId);
+  if (!pairing) throw notFound('没有找到该结对记录，或不在您的管辖范围内');
+  await administeredHousehold(ctx, pairing.householdId).catch(() => { throw notFound('没有找到该结对记录，或不在您的管辖范围内'); });
+  if (!pairing.active) throw conflict('该结对已经解除');
+  if (pairing.role === 'primary') throw invalid('每户必须有一位主帮扶人：请改为「调整帮扶人」，不能直接解除');
+  return endPairing(pairing, ctx.now.toISOString());
+}
+
+/** Moves pairings to another helper, each keeping its role; answers how many moved. */
+async function movePairings(ctx: Ctx, pairings: Pairing[], toHelperId: string): Promise<number> {
+  const scope = adminScope(ctx.user);
+  const to = await managedHelper(scope, toHelperId);
+  const moves = [];
+  for (const p of pairings) {
+    const household = await findHousehold(p.householdId);
+    if (!household || !inScope(scope, household)) throw notFound('所选的结对中有不在您管辖范围内的户');
+    if (p.helperId === to._id) continue;
+    ensureCanServe(to, household, p.role);
+    moves.push(p);
+  }
+  const at = ctx.now.toISOString();
+  for (const p of moves) await replacePairing(p.householdId, p.role, to._id, at);
+  return moves.length;
+}
+
+export async function reassign(ctx: Ctx, input: { pairingIds: string[]; toHelperId: string }): Promise<{ moved: number }> {
+  const pairings = [];
+  for (const id of new Set(input.pairingIds)) {
+    const p = await findPairing(id);
+    if (!p || !p.active) throw notFound('所选的结对不存在或已解除，请刷新后再试');
+    pairings.push(p);
+  }
+  return { moved: await movePairings(ctx, pairings, input.toHelperId) };
+}
+
+/** 帮扶人调离: every household of one helper (in the admin's region) moves to another in one step. */
+export async function reassignAll(ctx: Ctx, input: { fromHelperId: string; toHelperId: string }): Promise<{ moved: number }> {
+  if (input.fromHelperId === input.toHelperId) throw invalid('调出和接收的帮扶责任人不能是同一人');
+  const from = await managedHelper(adminScope(ctx.user), input.fromHelperId);
+  const scope = ctx.user!.scope!;
+  const all = await activePairings({ helperId: from._id });
+  const inRegion = [];
+  for (const p of all) {
+    const h = await findHousehold(p.householdId);
+    if (h && inScope(scope, h)) inRegion.push(p);
+  }
+  return { moved: await movePairings(ctx, inRegion, input.toHelperId) };
+}
+
+/** The household's helpers (and with `history`, the ended pairings), for its detail page. */
+export async function listByHousehold(ctx: Ctx, input: { householdId: string; history: boolean }): Promise<{ items: HouseholdHelper[] }> {
+  const household = await readableHousehold(ctx, input.householdId);
+  const where = input.history && ctx.user!.role === 'admin' ? { householdId: household._id } : { householdId: household._id, active: true };
+  const { data } = await getDb().collection('pairings').where(where).orderBy('since', 'desc').limit(100).get();
+  const pairings = data.map((d) => Pairing.parse(d));
+  const _ = getDb().command;
+  const helpers = pairings.length ? (await getDb().collection('users').where({ _id: _.in([...new Set(pairings.map((p) => p.helperId))]) }).limit(100).get()).data.map((u) => User.parse(u)) : [];
+  const byId = new Map(helpers.map((h) => [h._id, h]));
+  const order: PairingRole[] = ['primary', 'health', 'education'];
+  return {
+    items: pairings
+      .map((p) => {
+        const h = byId.get(p.helperId);
+        return { ...p, helperName: h?.name ?? '（已注销）', helperKind: h?.helperKind ?? null, unit: h?.unit ?? null, phone: p.active ? h?.phone ?? null : null };
+      })
+      .sort((a, b) => Number(b.active) - Number(a.active) || order.indexOf(a.role) - order.indexOf(b.role)),
+  };
 }

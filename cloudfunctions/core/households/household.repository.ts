@@ -1,7 +1,47 @@
 import { Household } from '../../../types/household';
 import { getDb } from '../store';
+import { conflict } from '../errors';
 
 export async function findHousehold(id: string): Promise<Household | null> {
   const { data } = await getDb().collection('households').doc(id).get();
   return data.length ? Household.parse(data[0]) : null;
+}
+
+/**
+ * Writes a changed household if nobody else changed it since it was read (`version` check);
+ * answers the stored document with its version bumped.
+ */
+export async function saveHousehold(next: Household, expectedVersion: number): Promise<Household> {
+  const { _id, ...fields } = { ...next, version: expectedVersion + 1 };
+  const { updated } = await getDb().collection('households').where({ _id, version: expectedVersion }).update(fields);
+  if (!updated) throw conflict('该户信息已被其他人修改，请刷新后再改');
+  return { ...next, version: expectedVersion + 1 };
+}
+
+export async function insertHousehold(household: Household): Promise<void> {
+  await getDb().collection('households').add(household);
+}
+
+/** Households holding any of these ID numbers (the registry's natural key), with those numbers. */
+export async function householdsByIdNumbers(idNumbers: string[]): Promise<Household[]> {
+  const _ = getDb().command;
+  const found = new Map<string, Household>();
+  for (let i = 0; i < idNumbers.length; i += 200) {
+    const { data } = await getDb().collection('households')
+      .where({ 'members.idNumber': _.in(idNumbers.slice(i, i + 200)) }).limit(1000).get();
+    for (const d of data) found.set(d._id as string, Household.parse(d));
+  }
+  return [...found.values()];
+}
+
+export async function householdsByCodes(codes: string[]): Promise<Map<string, { _id: string; headName: string }>> {
+  const _ = getDb().command;
+  const found = new Map<string, { _id: string; headName: string }>();
+  const unique = [...new Set(codes)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const { data } = await getDb().collection('households').where({ code: _.in(unique.slice(i, i + 500)) })
+      .field({ code: true, headName: true }).limit(1000).get();
+    for (const d of data) found.set(d.code as string, { _id: d._id as string, headName: d.headName as string });
+  }
+  return found;
 }

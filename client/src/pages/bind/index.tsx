@@ -80,6 +80,7 @@ export default function Bind() {
           绑定
         </Button>
         <View className='bind__help'>信息仅用于核对身份，不会公开。如无法绑定，请联系村里的帮扶责任人或扶贫办代为绑定。</View>
+        <View className='bind__switch' onClick={() => void Taro.navigateTo({ url: ROUTES.calculator })}>不绑定，先用政策计算器算一算 ›</View>
         {DEMO_SIGN_IN && (
           <View
             className='bind__switch'

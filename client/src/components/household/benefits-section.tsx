@@ -1,0 +1,24 @@
+import { View } from '@tarojs/components';
+import { ErrorState, Loading } from '@/components/ui';
+import HouseholdBenefitsView from '@/components/benefits/household-benefits-view';
+import { useRequest } from '@/hooks/use-request';
+import { evaluateHousehold } from '@/services/benefits';
+
+/**
+ * The benefits part of the household detail page (helper/admin): entitled, received and the
+ * 应享未享 gaps handed to the primary helper. The server decides whether the caller may see it.
+ */
+export default function BenefitsSection({ householdId }: { householdId: string }) {
+  const benefits = useRequest(() => evaluateHousehold(householdId), [householdId]);
+  return (
+    <View className='bf-benefits-section'>
+      {benefits.loading && !benefits.data ? (
+        <Loading text='正在测算该户的政策…' />
+      ) : benefits.error && !benefits.data ? (
+        <ErrorState error={benefits.error} onRetry={benefits.reload} />
+      ) : benefits.data ? (
+        <HouseholdBenefitsView b={benefits.data} who='该户' />
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,25 @@
+import type { HouseholdStatus } from '@bangfu/types';
+import type { TagType } from '@/components/ui';
+
+/** Status colours (UX.md): red = in poverty, orange = monitored (at risk), green = exited and enjoying, grey otherwise. */
+export const STATUS_TAG: Record<HouseholdStatus, TagType> = {
+  poor: 'danger',
+  monitored: 'warning',
+  exited_enjoying: 'success',
+  exited_not_enjoying: 'default',
+  none: 'default',
+};
+
+/** Whole years between a birth date and today. */
+export function ageOf(birthDate: string, today = new Date()): number {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  let age = today.getFullYear() - y;
+  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
+  return age;
+}
+
+/** `2026-11-23` → `2026年11月23日`. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -1,0 +1,35 @@
+import { View } from '@tarojs/components';
+import { Empty, ErrorState, Loading } from '@/components/ui';
+import { useRequest } from '@/hooks/use-request';
+import { getTimeline } from '@/services/visits';
+import './household-sections.scss';
+
+/** The calendar day of an ISO time on this phone (China time for its users), not the UTC day. */
+const localDay = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+const KIND_LABELS = { visit: '走访', status: '状态', need: '需求', benefit: '兑现', plan: '计划' } as const;
+
+/** 户档案动态: visits, status changes, needs, benefits and plan progress, newest first. */
+export default function TimelineSection({ householdId }: { householdId: string }) {
+  const t = useRequest(() => getTimeline(householdId), [householdId]);
+  const items = t.data?.items;
+  return (
+    <View className='hh-section'>
+      <View className='hh-section__title'>帮扶动态</View>
+      {t.loading && !items ? <Loading /> : t.error && !items ? <ErrorState error={t.error} onRetry={t.reload} /> : items && items.length === 0 ? (
+        <Empty description='还没有帮扶记录' />
+      ) : (
+        items?.map((e, i) => (
+          <View key={`${e.kind}-${e.refId ?? i}-${e.at}`} className='hh-section__item hh-section__item--timeline'>
+            <View className='hh-section__when'>{localDay(e.at)} · {KIND_LABELS[e.kind]}</View>
+            <View className='hh-section__name'>{e.title}</View>
+            {e.detail && <View className='hh-section__detail'>{e.detail}</View>}
+          </View>
+        ))
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,74 @@
+import { Picker, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { HOUSEHOLD_STATUS_LABELS, type HouseholdStatus } from '@bangfu/types';
+import { ADJUST_KIND_LABELS, AdjustKind, AdjustStatusInput, STATUS_TRANSITIONS } from '@bangfu/types/api/households';
+import { Button, ErrorState, Field, Loading, Page, Tag } from '@/components/ui';
+import Chips from '@/components/household/chips';
+import { STATUS_TAG } from '@/components/household/labels';
+import { useRequest } from '@/hooks/use-request';
+import { messageOf } from '@/services/errors';
+import { adjustStatus, getHousehold } from '@/services/households';
+import './index.scss';
+
+const today = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
+
+/** 动态调整: new identification, return to poverty, exit, risk cleared — only the changes the rules allow. */
+export default function AdjustPage() {
+  const id = useRouter().params.id ?? '';
+  const h = useRequest(() => getHousehold(id), [id]);
+  const [kind, setKind] = useState<AdjustKind>();
+  const [to, setTo] = useState<HouseholdStatus>();
+  const [reason, setReason] = useState('');
+  const [evidence, setEvidence] = useState('');
+  const [effectiveOn, setEffectiveOn] = useState(today());
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  if (!h.data) return <Page>{h.error ? <ErrorState error={h.error} onRetry={h.reload} /> : <Loading />}</Page>;
+  const status = h.data.status;
+  const kinds = AdjustKind.options.filter((k) => STATUS_TRANSITIONS[k].from.includes(status));
+  const targets = kind ? STATUS_TRANSITIONS[kind].to.filter((s) => s !== status) : [];
+
+  const submit = async () => {
+    const parsed = AdjustStatusInput.safeParse({ householdId: id, kind, to, reason, effectiveOn, evidence: evidence.trim() ? [evidence.trim()] : [], version: h.data!.version });
+    if (!parsed.success) return setError(!kind ? '请选择调整类型' : !to ? '请选择调整后的状态' : parsed.error.issues[0].message);
+    setSaving(true);
+    setError('');
+    try {
+      await adjustStatus(parsed.data);
+      void Taro.showToast({ title: '已调整', icon: 'success' });
+      setTimeout(() => void Taro.navigateBack(), 600);
+    } catch (e) {
+      setError(messageOf(e));
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Page>
+      <View className='adjust__head'>
+        <View className='adjust__title'>{h.data.headName} 户 · 动态调整</View>
+        <View>目前：<Tag type={STATUS_TAG[status]}>{HOUSEHOLD_STATUS_LABELS[status]}</Tag></View>
+      </View>
+      <View className='adjust__card'>
+        {kinds.length === 0 ? <View className='adjust__note'>该户目前的状态没有可做的调整。</View> : (
+          <Chips all={false} label='调整类型' options={kinds} labels={ADJUST_KIND_LABELS} value={kind} onChange={(k) => { setKind(k); setTo(undefined); }} />
+        )}
+        {kind && <Chips all={false} label='调整为' options={targets} labels={HOUSEHOLD_STATUS_LABELS} value={to} onChange={setTo} />}
+        <View className='bf-chips'>
+          <View className='bf-chips__label'>生效日期</View>
+          <Picker mode='date' value={effectiveOn} end={today()} onChange={(e) => setEffectiveOn(e.detail.value)}>
+            <View className='bf-chips__chip bf-chips__chip--on'>{effectiveOn} ▾</View>
+          </Picker>
+        </View>
+        <View className='adjust__label'>调整原因</View>
+        <Textarea className='adjust__reason' name='reason' value={reason} maxlength={500} placeholder='如：家庭年人均纯收入连续两年超过监测标准，经村民代表评议…' onInput={(e) => setReason(e.detail.value)} />
+      </View>
+      <Field label='证明材料' value={evidence} maxlength={200} placeholder='如：村评议会记录、收入核算表（选填）' onChange={setEvidence} />
+      {error && <View className='adjust__error'>{error}</View>}
+      <View className='adjust__save'>
+        <Button type='primary' block round loading={saving} disabled={kinds.length === 0} onClick={() => void submit()}>确认调整</Button>
+      </View>
+    </Page>
+  );
+}

@@ -1,0 +1,74 @@
+import { Picker, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { PAIRING_ROLE_LABELS } from '@bangfu/types';
+import { Button, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { useRequest } from '@/hooks/use-request';
+import { listByHelper, listHelpers, reassign, reassignAll } from '@/services/assignments';
+import { messageOf } from '@/services/errors';
+import { ROUTES } from '@/services/routes';
+import './index.scss';
+
+/** One helper's households: move the chosen ones, or all of them when the helper leaves (调离). */
+export default function HelperPage() {
+  const { id = '', name = '' } = useRouter().params;
+  const list = useRequest(() => listByHelper(id), [id]);
+  const helpers = useRequest(() => listHelpers({}));
+  const [picked, setPicked] = useState<string[]>([]);
+  const [target, setTarget] = useState<number>(-1);
+  const [busy, setBusy] = useState(false);
+  // Only helpers who can take these households over: same town, a kind that fits the same roles.
+  const me = helpers.data?.items.find((h) => h._id === id);
+  const group = (kind: string | null) => (kind === 'doctor' || kind === 'teacher' ? kind : 'primary');
+  const others = (helpers.data?.items ?? []).filter((h) => h._id !== id && (!me || (h.townId === me.townId && group(h.helperKind) === group(me.helperKind))));
+  const to = others[target];
+
+  const move = async (all: boolean) => {
+    if (!to) return void Taro.showToast({ title: '请先选择接收的帮扶责任人', icon: 'none' });
+    const what = all ? `全部 ${list.data?.items.length ?? 0} 户` : `所选 ${picked.length} 户`;
+    const ok = await Taro.showModal({ title: '调整帮扶人', content: `把${decodeURIComponent(name)}的${what}移交给${to.name}？原结对会保留为历史记录。` });
+    if (!ok.confirm) return;
+    setBusy(true);
+    try {
+      const { moved } = all ? await reassignAll(id, to._id) : await reassign(picked, to._id);
+      void Taro.showToast({ title: `已移交 ${moved} 户`, icon: 'success' });
+      setPicked([]);
+      await list.reload();
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const items = list.data?.items;
+  return (
+    <Page wide>
+      <View className='helper-admin__title'>{decodeURIComponent(name)} 的结对户</View>
+      {!items ? (list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : <Loading />) : items.length === 0 ? <Empty description='该帮扶责任人目前没有结对户。' /> : (
+        <View className='helper-admin__list'>
+          {items.map((p) => {
+            const on = picked.includes(p._id);
+            return (
+              <View key={p._id} className={on ? 'helper-admin__row helper-admin__row--on' : 'helper-admin__row'} onClick={() => setPicked(on ? picked.filter((x) => x !== p._id) : [...picked, p._id])}>
+                <View className='helper-admin__check'>{on ? '☑' : '☐'}</View>
+                <View className='helper-admin__name'>{p.householdHeadName} 户<View className='helper-admin__sub'>{p.villageName}</View></View>
+                <Tag type='primary' plain>{PAIRING_ROLE_LABELS[p.role]}</Tag>
+                <View className='helper-admin__open' onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: `${ROUTES.householdDetail}?id=${p.householdId}` }); }}>查看</View>
+              </View>
+            );
+          })}
+        </View>
+      )}
+      {items && items.length > 0 && (
+        <View className='helper-admin__bar'>
+          <Picker mode='selector' range={others.map((h) => `${h.name}（${h.total} 户）`)} value={Math.max(0, target)} onChange={(e) => setTarget(Number(e.detail.value))}>
+            <View className='helper-admin__target'>接收人：{to ? `${to.name}（${to.total} 户）` : '请选择'} ▾</View>
+          </Picker>
+          <Button size='small' type='primary' disabled={!picked.length} loading={busy} onClick={() => void move(false)}>移交所选 {picked.length} 户</Button>
+          <Button size='small' type='warning' loading={busy} onClick={() => void move(true)}>全部移交（调离）</Button>
+        </View>
+      )}
+    </Page>
+  );
+}

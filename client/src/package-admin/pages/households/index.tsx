@@ -1,0 +1,78 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
+import type { HouseholdFilters } from '@bangfu/types/api/households';
+import { Button, Cell, CellGroup, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { STATUS_TAG } from '@/components/household/labels';
+import { useRequest } from '@/hooks/use-request';
+import { messageOf } from '@/services/errors';
+import { exportHouseholds, listHouseholds, listVillages } from '@/services/households';
+import { ROUTES } from '@/services/routes';
+import { openSheet } from '@/services/sheets';
+import { thousands } from '@/utils/format';
+import Filters from './filters';
+import './index.scss';
+
+const PAGE = 20;
+const open = (url: string) => void Taro.navigateTo({ url });
+
+/** 户籍台账: every household in the admin's region, filtered, searched and paged; import, export, pairing. */
+export default function HouseholdsPage() {
+  const [filters, setFilters] = useState<HouseholdFilters>({});
+  const [offset, setOffset] = useState(0);
+  const [exporting, setExporting] = useState(false);
+  const villages = useRequest(listVillages);
+  const list = useRequest(() => listHouseholds({ ...filters, limit: PAGE, offset }), [filters, offset]);
+  const firstShow = useRef(true);
+  useDidShow(() => { if (firstShow.current) firstShow.current = false; else void list.reload(); });
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      const { fileId, rows } = await exportHouseholds(filters);
+      await openSheet(fileId, `户籍台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      void Taro.showToast({ title: `已导出 ${rows} 人`, icon: 'success' });
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Page tabBar={{ role: 'admin', active: 'households' }} wide>
+      <View className='hh-list__head'>
+        <View className='hh-list__title'>户籍台账</View>
+        <View className='hh-list__actions'>
+          <Button size='small' type='primary' onClick={() => open(ROUTES.adminHouseholdEdit)}>新增户</Button>
+          <Button size='small' plain type='primary' onClick={() => open(ROUTES.adminImport)}>导入</Button>
+          <Button size='small' plain loading={exporting} onClick={() => void doExport()}>导出</Button>
+          <Button size='small' plain onClick={() => open(ROUTES.adminPairing)}>结对管理</Button>
+        </View>
+      </View>
+      <Filters value={filters} villages={villages.data?.items ?? []} onChange={(f) => { setFilters(f); setOffset(0); }} />
+      {list.data && <View className='hh-list__total'>共 {thousands(total)} 户{list.loading ? ' · 正在刷新…' : ''}</View>}
+      {list.loading && !list.data ? <Loading /> : list.error && !list.data ? <ErrorState error={list.error} onRetry={list.reload} /> : list.data && list.data.items.length === 0 ? (
+        <Empty description='没有符合条件的户。可以换个条件，或点「新增户」「导入」登记。' />
+      ) : (
+        <CellGroup inset>
+          {list.data?.items.map((h) => (
+            <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''} · ${h.memberCount} 人`} isLink center onClick={() => open(`${ROUTES.householdDetail}?id=${h._id}`)}>
+              <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
+            </Cell>
+          ))}
+        </CellGroup>
+      )}
+      {total > PAGE && (
+        <View className='hh-list__pager'>
+          <Button size='small' disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>上一页</Button>
+          <View className='hh-list__page'>第 {offset / PAGE + 1} / {pages} 页</View>
+          <Button size='small' disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>下一页</Button>
+        </View>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,68 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { HELPER_KIND_LABELS, HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
+import { Cell, CellGroup, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import Chips from '@/components/household/chips';
+import { STATUS_TAG } from '@/components/household/labels';
+import { useRequest } from '@/hooks/use-request';
+import { listHelpers, listUnpaired } from '@/services/assignments';
+import { ROUTES } from '@/services/routes';
+import './index.scss';
+
+type View_ = 'helpers' | 'idle' | 'unpaired';
+const VIEWS: Record<View_, string> = { helpers: '帮扶责任人', idle: '无结对的人', unpaired: '无主帮扶人的户' };
+/** More than this many households per helper is hard to visit monthly: shown in orange. */
+const HEAVY = 15;
+
+/** 结对管理: helpers with their load, helpers with no household, households with no primary helper. */
+export default function PairingPage() {
+  const [view, setView] = useState<View_>('helpers');
+  return (
+    <Page wide>
+      <View className='pairing__title'>结对管理</View>
+      <View className='pairing__chips'>
+        <Chips all={false} label='查看' options={['helpers', 'idle', 'unpaired'] as const} labels={VIEWS} value={view} onChange={(v) => setView(v ?? 'helpers')} />
+      </View>
+      {view === 'unpaired' ? <Unpaired /> : <Helpers idle={view === 'idle'} />}
+    </Page>
+  );
+}
+
+function Helpers({ idle }: { idle: boolean }) {
+  const list = useRequest(() => listHelpers({ idle }), [idle]);
+  const first = useRef(true);
+  useDidShow(() => { if (first.current) first.current = false; else void list.reload(); });
+  const items = list.data?.items;
+  if (!items) return list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : <Loading />;
+  if (!items.length) return <Empty description={idle ? '每位帮扶责任人都有结对户。' : '辖区内还没有帮扶责任人。'} />;
+  return (
+    <CellGroup inset>
+      {items.map((h) => (
+        <Cell key={h._id} title={h.name} label={[h.helperKind && HELPER_KIND_LABELS[h.helperKind], h.unit].filter(Boolean).join(' · ')} isLink center
+          onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminHelper}?id=${h._id}&name=${encodeURIComponent(h.name)}` })}>
+          <View className='pairing__load'>
+            <Tag type={h.total === 0 ? 'danger' : h.total > HEAVY ? 'warning' : 'success'}>{h.total} 户</Tag>
+            <View className='pairing__split'>主{h.primary} · 健{h.health} · 教{h.education}</View>
+          </View>
+        </Cell>
+      ))}
+    </CellGroup>
+  );
+}
+
+function Unpaired() {
+  const list = useRequest(() => listUnpaired(0, 100));
+  const items = list.data?.items;
+  if (!items) return list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : <Loading />;
+  if (!items.length) return <Empty description='每户都有主帮扶人。' />;
+  return (
+    <CellGroup inset title={`共 ${list.data!.total} 户没有主帮扶人`}>
+      {items.map((h) => (
+        <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''}`} isLink center onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminAssign}?householdId=${h._id}&role=primary` })}>
+          <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
+        </Cell>
+      ))}
+    </CellGroup>
+  );
+}

@@ -1,0 +1,6 @@
+/**
+ * Spreadsheets per platform (`sheets.h5.ts`, `sheets.weapp.ts`): pick an .xlsx and upload it to
+ * file storage (local host or CloudBase), and open an exported one. The functions only see file ids.
+ */
+export declare function pickAndUploadSheet(): Promise<{ fileId: string; name: string } | null>;
+export declare function openSheet(fileId: string, name: string): Promise<void>;

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { Pairing, type PairingRole } from '../../../types/pairing';
+import { getDb } from '../store';
+
+type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
+
+export async function activePairings(where: { householdId?: string; helperId?: string; role?: PairingRole }): Promise<Pairing[]> {
+  const { data } = await getDb().collection('pairings').where({ ...where, active: true }).limit(1000).get();
+  return data.map((d) => Pairing.parse(d));
+}
+
+export async function findPairing(id: string): Promise<Pairing | null> {
+  const { data } = await getDb().collection('pairings').doc(id).get();
+  return data.length ? Pairing.parse(data[0]) : null;
+}
+
+/**
+ * Ends the household's active pairing(s) of this role and starts one with `helperId`, in one
+ * transaction: the old pairings stay as history (`active: false`, `until`). Reading the pairings
+ * it ends inside the transaction makes two concurrent assigns conflict, so a household never
+ * ends up with two primary helpers.
+ */
+export async function replacePairing(householdId: string, role: PairingRole, helperId: string, at: string): Promise<Pairing> {
+  const db = getDb();
+  let created: Pairing | null = null;
+  await db.runTransaction(async (tx: Tx) => {
+    const current = await activePairings({ householdId, role });
+    for (const p of current) {
+      const { data } = await tx.collection('pairings').doc(p._id).get();
+      if (data?.active) await tx.collection('pairings').doc(p._id).update({ active: false, until: at });
+    }
+    const same = current.find((p) => p.helperId === helperId);
+    const { _id, ...fields }: Pairing = { _id: randomUUID(), householdId, helperId, role, active: true, since: same?.since ?? at, until: null };
+    await tx.collection('pairings').doc(_id).set(fields);
+    created = { _id, ...fields };
+  }, 3);
+  return created!;
+}
+
+export async function endPairing(pairing: Pairing, at: string): Promise<Pairing> {
+  const { updated } = await getDb().collection('pairings').where({ _id: pairing._id, active: true }).update({ active: false, until: at });
+  return { ...pairing, active: updated ? false : pairing.active, until: updated ? at : pairing.until };
+}

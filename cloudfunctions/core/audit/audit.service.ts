@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../handler';
+import { getDb } from '../store';
+
+/** What was read or done: an ID number or phone revealed, a ledger exported, an account (un)bound. */
+export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_households' | 'bind_for' | 'unbind';
+
+export interface AuditEntry {
+  action: AuditAction;
+  householdId?: string;
+  memberId?: string;
+  /** Counts or ids only: never the revealed value itself. */
+  detail?: Record<string, string | number>;
+}
+
+/**
+ * PIPL: every read of sensitive personal information by an admin is recorded — who, what, when.
+ * Written before the value is answered, so a reveal without its log entry cannot happen.
+ */
+export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
+  await getDb().collection('audit_logs').add({
+    _id: randomUUID(),
+    userId: ctx.user?._id ?? null,
+    userName: ctx.user?.name ?? null,
+    requestId: ctx.requestId,
+    at: ctx.now.toISOString(),
+    ...entry,
+  });
+}
+
+export async function auditTrail(where: Record<string, unknown>, limit = 50) {
+  const { data } = await getDb().collection('audit_logs').where(where).orderBy('at', 'desc').limit(limit).get();
+  return data;
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { AdjustStatusInput, HouseholdDraft, RevealInput, UpdateHouseholdInput } from '../../../types/api/households';
+import type { Household, HouseholdView } from '../../../types/household';
+import type { Ctx } from '../handler';
+import { audit } from '../audit/audit.service';
+import { conflict, invalid, notFound } from '../errors';
+import { getRegion } from '../regions/region.repository';
+import { getDb } from '../store';
+import { adminScope } from '../scope';
+import { dateOf } from '../time';
+import { administeredHousehold, readableHousehold } from './access';
+import { householdsByIdNumbers, insertHousehold, saveHousehold } from './household.repository';
+import { headOf, toMembers } from './member.rules';
+import { transitionProblem } from './status.rules';
+import { toView } from './household.view';
+
+export async function getHousehold(ctx: Ctx, input: { householdId: string }): Promise<HouseholdView> {
+  return toView(await readableHousehold(ctx, input.householdId));
+}
+
+/** The village, checked to lie in the admin's region; answers the ids a household copies. */
+async function villageInScope(ctx: Ctx, villageId: string) {
+  const scope = adminScope(ctx.user);
+  const village = await getRegion(villageId).catch(() => null);
+  if (!village || village.level !== 'village' || !village.path.includes(scope.regionId)) throw notFound('所选的村不存在，或不在您的管辖范围内');
+  return { countyId: village.path[0], townId: village.path[1], villageId };
+}
+
+/** Refuses ID numbers already registered in another household (the ID number is the registry's key). */
+async function ensureIdNumbersFree(idNumbers: string[], householdId: string | null): Promise<void> {
+  const clash = (await householdsByIdNumbers(idNumbers)).find((h) => h._id !== householdId);
+  if (!clash) return;
+  const member = clash.members.find((m) => idNumbers.includes(m.idNumber));
+  throw conflict(`身份证号已登记在户编号 ${clash.code} 中（${member?.name ?? '成员'}），同一人不能登记在两户`);
+}
+
+async function ensureCodeFree(code: string, householdId: string | null): Promise<void> {
+  const { data } = await getDb().collection('households').where({ code }).field({ _id: true }).limit(2).get();
+  if (data.some((d) => d._id !== householdId)) throw conflict(`户编号 ${code} 已被使用，请换一个`);
+}
+
+export async function createHousehold(ctx: Ctx, draft: HouseholdDraft): Promise<HouseholdView> {
+  const region = await villageInScope(ctx, draft.villageId);
+  const members = toMembers(draft.members);
+  await ensureCodeFree(draft.code, null);
+  await ensureIdNumbersFree(members.map((m) => m.idNumber), null);
+  const at = ctx.now.toISOString();
+  const incomes = [...draft.incomes].sort((a, b) => a.year - b.year);
+  const household: Household = {
+    ...draft, ...region, _id: randomUUID(), members, headName: headOf(members).name, incomes,
+    annualNetIncome: incomes.at(-1)?.amount ?? 0, statusHistory: [], version: 1, createdAt: at, updatedAt: at,
+  };
+  await insertHousehold(household);
+  return toView(household);
+}
+
+export async function updateHousehold(ctx: Ctx, input: UpdateHouseholdInput): Promise<HouseholdView> {
+  const stored = await administeredHousehold(ctx, input.householdId);
+  const { householdId: _id, version, members: drafts, villageId, ...fields } = input;
+  const next: Household = { ...stored, ...fields, updatedAt: ctx.now.toISOString() };
+  if (fields.code && fields.code !== stored.code) await ensureCodeFree(fields.code, stored._id);
+  if (villageId && villageId !== stored.villageId) Object.assign(next, await villageInScope(ctx, villageId));
+  if (drafts) {
+    next.members = toMembers(drafts, stored.members);
+    next.headName = headOf(next.members).name;
+    await ensureIdNumbersFree(next.members.map((m) => m.idNumber), stored._id);
+  }
+  if (fields.incomes) {
+    next.incomes = [...fields.incomes].sort((a, b) => a.year - b.year);
+    next.annualNetIncome = next.incomes.at(-1)?.amount ?? 0;
+  }
+  return toView(await saveHousehold(next, version));
+}
+
+export async function adjustStatus(ctx: Ctx, input: AdjustStatusInput): Promise<HouseholdView> {
+  const stored = await administeredHousehold(ctx, input.householdId);
+  const problem = transitionProblem(input.kind, stored.status, input.to);
+  if (problem) throw invalid(problem);
+  if (input.effectiveOn > dateOf(ctx.now)) throw invalid('生效日期不能晚于今天');
+  const change = {
+    from: stored.status, to: input.to, kind: input.kind, reason: input.reason, effectiveOn: input.effectiveOn,
+    evidence: input.evidence, by: ctx.user!._id, at: ctx.now.toISOString(),
+  };
+  const next: Household = { ...stored, status: input.to, statusHistory: [...stored.statusHistory, change], updatedAt: change.at };
+  return toView(await saveHousehold(next, input.version));
+}
+
+/** One member's full ID number or phone, written to the audit log before it is answered. */
+export async function reveal(ctx: Ctx, input: RevealInput): Promise<{ value: string }> {
+  const household = await administeredHousehold(ctx, input.householdId);
+  const member = household.members.find((m) => m.id === input.memberId);
+  const value = member?.[input.field];
+  if (!member || !value) throw notFound(input.field === 'phone' ? '该成员没有登记手机号' : '没有找到该成员');
+  await audit(ctx, { action: input.field === 'phone' ? 'reveal_phone' : 'reveal_id_number', householdId: household._id, memberId: member.id });
+  return { value };
+}

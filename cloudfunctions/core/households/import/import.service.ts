@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportResult } from '../../../../types/api/households';
+import type { Household, Member } from '../../../../types/household';
+import { Region } from '../../../../types/region';
+import { idNumberFacts } from '../../../../types/id-number';
+import type { Ctx } from '../../handler';
+import { readFile } from '../../files';
+import { adminScope } from '../../scope';
+import { getDb } from '../../store';
+import { insertHousehold, saveHousehold } from '../household.repository';
+import { planImport, type PlannedHousehold } from './import.plan';
+import { readSheet } from './reader';
+
+const MAX_ERRORS_SHOWN = 500;
+
+export async function villagesInScope(regionId: string): Promise<{ villages: Region[]; townNames: Map<string, string> }> {
+  const regions = getDb().collection('regions');
+  const [villages, towns] = await Promise.all([
+    regions.where({ level: 'village', path: regionId }).limit(1000).get(),
+    regions.where({ level: 'town' }).limit(1000).get(),
+  ]);
+  return { villages: villages.data.map((v) => Region.parse(v)), townNames: new Map(towns.data.map((t) => [t._id as string, t.name as string])) };
+}
+
+/** The stored household a planned one becomes: members keep their ids, history is kept. */
+function toHousehold(p: PlannedHousehold, at: string, by: string): Household {
+  const f = p.fields;
+  const old = p.existing;
+  const members: Member[] = p.members.map((m) => {
+    const { code: _code, phone, ...rest } = m;
+    const id = old?.members.find((o) => o.idNumber === m.idNumber)?.id ?? randomUUID();
+    return { ...rest, id, ...idNumberFacts(m.idNumber), ...(phone ? { phone } : {}) };
+  });
+  const incomes = [...(old?.incomes ?? []).filter((i) => i.year !== f.incomeYear), { year: f.incomeYear, amount: f.income }].sort((a, b) => a.year - b.year);
+  const history = old?.statusHistory ?? [];
+  const statusChanged = old && old.status !== f.status;
+  return {
+    _id: old?._id ?? randomUUID(), code: p.code, countyId: p.village.path[0], townId: p.village.path[1], villageId: p.village._id,
+    address: f.address, headName: members.find((m) => m.relation === 'head')!.name, status: f.status, causes: f.causes,
+    identifiedYear: f.identifiedYear, incomes, annualNetIncome: incomes.at(-1)!.amount, housingGrade: f.housingGrade,
+    ...(f.housingAssessedOn ? { housingAssessedOn: f.housingAssessedOn } : {}), safeWater: f.safeWater, members,
+    statusHistory: statusChanged
+      ? [...history, { from: old.status, to: f.status, kind: 'correction' as const, reason: '表格导入更正', effectiveOn: at.slice(0, 10), evidence: [], by, at }]
+      : history,
+    version: old?.version ?? 1, createdAt: old?.createdAt ?? at, updatedAt: at,
+  };
+}
+
+/**
+ * 导入: without `confirm` every row is checked and nothing is written; with it the valid households
+ * `from … from + batch` are written (the client calls again with `next` and shows progress). The ID
+ * number is the key, so importing the same sheet again updates instead of duplicating.
+ */
+export async function importHouseholds(ctx: Ctx, input: { fileId: string; confirm: boolean; from: number; batch: number }): Promise<ImportResult> {
+  const scope = adminScope(ctx.user);
+  const rows = await readSheet(await readFile(input.fileId));
+  const { villages, townNames } = await villagesInScope(scope.regionId);
+  const plan = await planImport(rows, villages, townNames);
+  const base = { rows: plan.rows, valid: plan.households.length, errors: plan.errors.slice(0, MAX_ERRORS_SHOWN) };
+  if (!input.confirm) return { ...base, written: 0, next: plan.households.length ? 0 : null };
+  const at = ctx.now.toISOString();
+  const batch = plan.households.slice(input.from, input.from + input.batch);
+  for (const p of batch) {
+    const household = toHousehold(p, at, ctx.user!._id);
+    if (p.existing) await saveHousehold(household, p.existing.version);
+    else await insertHousehold(household);
+  }
+  const end = input.from + batch.length;
+  return { ...base, written: batch.length, next: end < plan.households.length ? end : null };
+}

@@ -1,0 +1,65 @@
+import type { HouseholdFilters, ListHouseholdsInput } from '../../../types/api/households';
+import { Household, type HouseholdSummary } from '../../../types/household';
+import type { Ctx } from '../handler';
+import { getDb } from '../store';
+import { regionFilter } from '../scope';
+import { toSummaries } from './household.view';
+import { listWithGaps } from './gaps-filter';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Household ids a helper is actively paired with. */
+async function pairedHouseholdIds(helperId: string): Promise<string[]> {
+  const { data } = await getDb().collection('pairings').where({ helperId, active: true }).field({ householdId: true }).limit(1000).get();
+  return [...new Set(data.map((p) => p.householdId as string))];
+}
+
+/**
+ * The caller's scope AND the filters, as one CloudBase query: admins their region, helpers the
+ * households paired with them. `null` means the caller can see nothing.
+ */
+export async function householdQuery(ctx: Ctx, filters: HouseholdFilters): Promise<Record<string, unknown> | null> {
+  const db = getDb();
+  const _ = db.command;
+  const user = ctx.user!;
+  const conditions: Record<string, unknown>[] = [];
+  if (user.role === 'admin' && user.scope) conditions.push(regionFilter(user.scope));
+  else if (user.role === 'helper') {
+    const ids = await pairedHouseholdIds(user._id);
+    if (!ids.length) return null;
+    conditions.push({ _id: _.in(ids) });
+  } else return null;
+  const { townId, villageId, status, cause, trait, q } = filters;
+  const exact = Object.fromEntries(Object.entries({ townId, villageId, status }).filter(([, v]) => v !== undefined));
+  if (Object.keys(exact).length) conditions.push(exact);
+  if (cause) conditions.push({ causes: cause });
+  if (trait === 'disability') conditions.push({ members: _.elemMatch({ disabilityLevel: _.gt(0) }) });
+  if (trait === 'chronic') conditions.push({ members: _.elemMatch({ health: _.in(['chronic', 'serious']) }) });
+  if (trait === 'in_school') conditions.push({ members: _.elemMatch({ schooling: _.nin(['none', 'university']) }) });
+  if (q) {
+    const pattern = db.RegExp({ regexp: escapeRegExp(q), options: 'i' });
+    conditions.push(_.or([{ headName: pattern }, { code: pattern }, { 'members.name': pattern }]) as unknown as Record<string, unknown>);
+  }
+  return conditions.length === 1 ? conditions[0] : (_.and(conditions) as unknown as Record<string, unknown>);
+}
+
+export async function listHouseholds(ctx: Ctx, input: ListHouseholdsInput): Promise<{ items: HouseholdSummary[]; total: number }> {
+  const where = await householdQuery(ctx, input);
+  if (!where) return { items: [], total: 0 };
+  if (input.hasGaps) return listWithGaps(ctx, where, input);
+  const coll = getDb().collection('households');
+  const [{ total }, { data }] = await Promise.all([
+    coll.where(where).count(),
+    coll.where(where).orderBy('code', 'asc').skip(input.offset).limit(input.limit).get(),
+  ]);
+  return { items: await toSummaries(data.map((d) => Household.parse(d))), total: total ?? 0 };
+}
+
+/** Every household matching the query, a page of 1,000 at a time (the CloudBase cap). */
+export async function* allHouseholds(where: Record<string, unknown>): AsyncGenerator<Household[]> {
+  for (let offset = 0; ; offset += 1000) {
+    const { data } = await getDb().collection('households').where(where).orderBy('code', 'asc').skip(offset).limit(1000).get();
+    if (data.length) yield data.map((d) => Household.parse(d));
+    if (data.length < 1000) return;
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The permission matrix (issue 3): every action of households, assignments and auth, called by
+ * every role and scope against a household inside or outside the caller's reach. Each action runs
+ * on a fresh demo county so writes of one row cannot hide a leak in another.
+ */
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { clock } from '../../cloudfunctions/core/clock';
+import { saveFile, useLocalFiles } from '../../cloudfunctions/core/files';
+import { getDb } from '../../cloudfunctions/core/store';
+import { idCheckChar } from '../../types';
+import { freshDemoStore, call, SEED_NOW } from '../support/store';
+
+type Row = { who: string; openid?: string; target: () => Promise<string> };
+/** ok: answered; empty: answered with nothing in it; a code: refused (or, for INVALID_INPUT/CONFLICT, let past access and refused on the merits). */
+type Outcome = 'ok' | 'empty' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'INVALID_INPUT' | 'CONFLICT';
+
+const db = () => getDb();
+const hhIn = async (where: Record<string, unknown>) => (await db().collection('households').where(where).orderBy('code', 'asc').limit(1).get()).data[0]._id as string;
+const own = async () => 'hh-000001';
+
+const ROWS: Row[] = [
+  { who: 'county admin · in county', openid: 'demo-admin', target: own },
+  { who: 'town admin · own town', openid: 'demo-town-admin', target: own },
+  { who: 'town admin · other town', openid: 'demo-town-admin', target: () => hhIn({ townId: 'town-2' }) },
+  { who: 'village admin · own village', openid: 'demo-village-admin', target: own },
+  { who: 'village admin · other village', openid: 'demo-village-admin', target: () => hhIn({ villageId: 'village-1-2' }) },
+  { who: 'helper · paired household', openid: 'demo-helper', target: own },
+  { who: 'helper · household not paired', openid: 'demo-helper', target: () => hhIn({ townId: 'town-2' }) },
+  { who: 'household · own', openid: 'demo-household', target: own },
+  { who: 'household · other', openid: 'demo-household', target: async () => 'hh-000002' },
+  { who: 'WeChat user not bound', openid: 'wx-unbound', target: own },
+  { who: 'anonymous', openid: undefined, target: own },
+];
+
+const household = async (id: string) => (await db().collection('households').doc(id).get()).data[0];
+const primaryOf = async (id: string) => (await db().collection('pairings').where({ householdId: id, role: 'primary', active: true }).get()).data[0];
+/** Another cadre of the household's town than its current primary helper. */
+async function otherCadre(id: string): Promise<string> {
+  const [h, p] = [await household(id), await primaryOf(id)];
+  const { data } = await db().collection('users').where({ role: 'helper', helperKind: 'cadre', 'scope.regionId': h.townId }).get();
+  return data.find((u) => u._id !== p.helperId)!._id;
+}
+const NEXT: Record<string, [string, string]> = {
+  poor: ['exit', 'exited_enjoying'], exited_enjoying: ['return_to_poverty', 'monitored'], exited_not_enjoying: ['return_to_poverty', 'monitored'],
+  monitored: ['risk_cleared', 'none'], none: ['new_identification', 'monitored'],
+};
+let seq = 0;
+const newId = () => { const f = `990401198001${String(10 + (seq % 18)).padStart(2, '0')}${String(++seq).padStart(3, '0')}`; return f + idCheckChar(f); };
+let sampleFileId = '';
+
+type Spec = { payload: (hh: string, row: Row) => Promise<unknown>; expect: Outcome[] };
+const F = 'FORBIDDEN', N = 'NOT_FOUND', U = 'UNAUTHENTICATED';
+//                      county  town   town-x village vill-x helper help-x  own   other unbound anon
+const ADMIN_ONLY: Outcome[] = ['ok', 'ok', N, 'ok', N, F, F, F, F, F, U];
+
+const MATRIX: Record<string, Record<string, Spec>> = {
+  households: {
+    list: { payload: async (hh) => ({ villageId: (await household(hh)).villageId }), expect: ['ok', 'ok', 'empty', 'ok', 'empty', 'ok', 'empty', F, F, F, U] },
+    get: { payload: async (hh) => ({ householdId: hh }), expect: ['ok', 'ok', N, 'ok', N, 'ok', N, 'ok', N, F, U] },
+    create: {
+      payload: async (hh) => ({ code: `M-${seq}`, villageId: (await household(hh)).villageId, address: '1组', status: 'monitored', identifiedYear: 2024, housingGrade: 'A',
+        members: [{ name: '矩阵', relation: 'head', idNumber: newId(), health: 'healthy', laborCapacity: 'full' }] }),
+      expect: ADMIN_ONLY,
+    },
+    update: { payload: async (hh) => ({ householdId: hh, version: (await household(hh)).version, address: '新址' }), expect: ADMIN_ONLY },
+    adjustStatus: {
+      payload: async (hh) => { const h = await household(hh); const [kind, to] = NEXT[h.status]; return { householdId: hh, kind, to, reason: '矩阵测试', effectiveOn: '2026-11-01', version: h.version }; },
+      expect: ADMIN_ONLY,
+    },
+    reveal: { payload: async (hh) => ({ householdId: hh, memberId: (await household(hh)).members[0].id, field: 'idNumber' }), expect: ADMIN_ONLY },
+    importXlsx: { payload: async () => ({ fileId: sampleFileId }), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
+    villages: { payload: async () => ({}), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
+    exportXlsx: { payload: async (hh) => ({ villageId: (await household(hh)).villageId }), expect: ['ok', 'ok', 'empty', 'ok', 'empty', F, F, F, F, F, U] },
+  },
+  assignments: {
+    assign: { payload: async (hh) => ({ householdId: hh, helperId: await otherCadre(hh), role: 'primary' }), expect: ADMIN_ONLY },
+    unassign: { payload: async (hh) => ({ pairingId: (await primaryOf(hh))._id }), expect: ['INVALID_INPUT', 'INVALID_INPUT', N, 'INVALID_INPUT', N, F, F, F, F, F, U] },
+    listByHelper: {
+      payload: async (hh, row) => ({ helperId: row.openid === 'demo-helper' && hh === 'hh-000001' ? 'helper-1' : (await primaryOf(hh)).helperId }),
+      expect: ['ok', 'ok', N, 'ok', 'ok', 'ok', F, F, F, F, U],
+    },
+    reassign: { payload: async (hh) => ({ pairingIds: [(await primaryOf(hh))._id], toHelperId: await otherCadre(hh) }), expect: ADMIN_ONLY },
+    reassignAll: { payload: async (hh) => ({ fromHelperId: (await primaryOf(hh)).helperId, toHelperId: await otherCadre(hh) }), expect: ['ok', 'ok', N, 'ok', 'ok', F, F, F, F, F, U] },
+    listByHousehold: { payload: async (hh) => ({ householdId: hh }), expect: ['ok', 'ok', N, 'ok', N, 'ok', N, 'ok', N, F, U] },
+    listHelpers: { payload: async () => ({}), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
+    // Every demo household has a primary helper: admins get an empty list, others are refused.
+    listUnpaired: { payload: async () => ({}), expect: ['empty', 'empty', 'empty', 'empty', 'empty', F, F, F, F, F, U] },
+  },
+  auth: {
+    whoami: { payload: async () => ({}), expect: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', U] },
+    bindHousehold: {
+      payload: async (hh) => { const m = (await household(hh)).members[0]; return { name: m.name, idSuffix: m.idNumber.slice(-6), phone: m.phone ?? '13800000000' }; },
+      expect: ['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'ok', U],
+    },
+    bindFor: { payload: async (hh) => ({ householdId: hh, memberId: (await household(hh)).members[0].id, openid: `wx-${randomUUID()}` }), expect: ADMIN_ONLY },
+    unbind: {
+      payload: async (hh) => {
+        const userId = `user-${randomUUID()}`;
+        await db().collection('users').add({ _id: userId, openid: `wx-${userId}`, role: 'household', name: '绑定', householdId: hh, regionPath: [], active: true, createdAt: SEED_NOW.toISOString() });
+        return { userId };
+      },
+      expect: ADMIN_ONLY,
+    },
+    listBindings: { payload: async (hh) => ({ householdId: hh }), expect: ADMIN_ONLY },
+  },
+};
+
+function outcomeOf(result: any): Outcome {
+  if (!result.ok) return result.error.code;
+  const d = result.data;
+  const empty = (d.total === 0 && Array.isArray(d.items)) || d.rows === 0;
+  return empty ? 'empty' : 'ok';
+}
+
+for (const [fn, actions] of Object.entries(MATRIX)) {
+  for (const [action, spec] of Object.entries(actions)) {
+    describe(`${fn}.${action}`, () => {
+      let store: ReturnType<typeof freshDemoStore>;
+      beforeAll(async () => {
+        store = freshDemoStore();
+        clock.set(SEED_NOW);
+        useLocalFiles(path.join(store.dir, 'files'));
+        sampleFileId = await saveFile(readFileSync(path.resolve(__dirname, '../fixtures/registry-sample.xlsx')), 'sample.xlsx');
+        // The demo household's first member needs a phone for the bind row to be a real match.
+        const h = await household('hh-000001');
+        if (!h.members[0].phone) await db().collection('households').doc('hh-000001').update({ 'members.0.phone': '13811112222' });
+      });
+      afterAll(() => { clock.set(null); store.close(); });
+      it.each(ROWS.map((row, i) => [row.who, spec.expect[i], row] as const))('%s → %s', async (_who, expected, row) => {
+        const result = await call(fn as any, action, await spec.payload(await row.target(), row), row.openid);
+        expect(outcomeOf(result)).toBe(expected);
+      });
+    });
+  }
+}
+
+it('covers every action of the three functions', () => {
+  const { apis } = jest.requireActual('../../types/api');
+  for (const fn of ['households', 'assignments', 'auth'] as const) {
+    expect(Object.keys(MATRIX[fn]).sort()).toEqual(Object.keys(apis[fn].actions).sort());
+  }
+});
