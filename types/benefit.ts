@@ -3,6 +3,8 @@ import { Id, IsoDate, IsoDateTime } from './common';
 import { DisabilityLevel, HouseholdStatus, HousingGrade, LaborCapacity, Schooling } from './household';
 import { PolicyCode } from './policy';
 
+export const BenefitPeriod = z.string({ error: '请填写发放期间' }).regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03' });
+
 /** One member of a family described to the public calculator (政策计算器), SPEC §3. */
 export const CalculatorMember = z.object({
   birthDate: IsoDate.refine((d) => {
@@ -45,14 +47,35 @@ export type Decision = z.infer<typeof Decision>;
 
 /** 兑现记录: what a household (or one member) actually received under a policy for a period. */
 export const Benefit = z.object({
+  /** `<householdId>-<policy>-<memberId|hh>-<period>`: one record per benefit and period, so re-recording is idempotent. */
   _id: Id,
   householdId: Id,
+  /** Copied from the household so admins list records of their region with one indexed query. */
+  countyId: Id,
+  townId: Id,
+  villageId: Id,
   memberId: Id.nullable(),
   policy: PolicyCode,
   /** `YYYY` for yearly benefits, `YYYY-MM` for monthly ones. */
-  period: z.string().regex(/^\d{4}(-\d{2})?$/, { error: '发放期间应为 YYYY 或 YYYY-MM' }),
+  period: BenefitPeriod,
   amount: z.number().min(0, { error: '金额不能为负数' }).nullable(),
   paidOn: IsoDate,
   createdAt: IsoDateTime,
+  /** Who recorded it (an admin's user id) or `import:<file name>`; absent on seeded records. */
+  source: z.string().optional(),
 });
 export type Benefit = z.infer<typeof Benefit>;
+
+export const benefitRecordId = (b: Pick<Benefit, 'householdId' | 'policy' | 'memberId' | 'period'>): string =>
+  `${b.householdId}-${b.policy}-${b.memberId ?? 'hh'}-${b.period}`;
+
+/** What an admin records (or one import row becomes): the server adds id, region and time. */
+export const RecordDisbursementInput = z.object({
+  householdId: Id,
+  memberId: Id.nullable().default(null),
+  policy: PolicyCode,
+  period: BenefitPeriod,
+  amount: z.number({ error: '金额应为数字（元）' }).min(0, { error: '金额不能为负数' }).max(1_000_000, { error: '金额过大，请核对' }).nullable(),
+  paidOn: IsoDate,
+});
+export type RecordDisbursementInput = z.infer<typeof RecordDisbursementInput>;

@@ -1,5 +1,5 @@
 import { z } from './z';
-import { IsoDate } from './common';
+import { IsoDate, IsoDateTime } from './common';
 
 /** The policy catalogue of SPEC §3. */
 export const PolicyCode = z.enum([
@@ -10,7 +10,13 @@ export const PolicyCode = z.enum([
 export type PolicyCode = z.infer<typeof PolicyCode>;
 
 /** Parameter values that hold from `from` until the next entry's date. */
-export const DatedValues = z.object({ from: IsoDate, params: z.record(z.string(), z.number()) });
+export const DatedValues = z.object({
+  from: IsoDate,
+  params: z.record(z.string(), z.number()),
+  /** Who set these values and when (absent on the seeded defaults): the history an inspector asks for. */
+  setBy: z.string().optional(),
+  setAt: IsoDateTime.optional(),
+});
 export type DatedValues = z.infer<typeof DatedValues>;
 
 /** 政策: one entry of the catalogue, with its effective-dated parameters. */
@@ -24,3 +30,11 @@ export const Policy = z.object({
   values: z.array(DatedValues),
 });
 export type Policy = z.infer<typeof Policy>;
+
+/** Human names of the parameters, for the admin catalogue and reasons. */
+export const PARAM_LABELS: Record<string, string> = {
+  standard: '低保标准（元/人/年）', elderAge: '老年年龄线（周岁）', childAge: '未成年年龄线（周岁）', factor: '供养标准系数（× 低保标准）',
+  amount: '金额（元/年）', minAge: '最低年龄（周岁）', maxAge: '最高年龄（周岁）', gradeC: 'C 级危房补助（元，一次性）',
+  gradeD: 'D 级危房补助（元，一次性）', monthlyMin: '岗位补贴下限（元/月）', monthlyMax: '岗位补贴上限（元/月）',
+  loanCap: '贴息贷款上限（元）', capPerEvent: '单次救助上限（元）',
+};

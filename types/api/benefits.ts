@@ -1,17 +1,78 @@
 import { z } from '../z';
 import { Id, IsoDate, listOf, Paging } from '../common';
-import { Benefit, CalculateInput, Decision } from '../benefit';
+import { Benefit, CalculateInput, Decision, RecordDisbursementInput } from '../benefit';
 import { Policy, PolicyCode } from '../policy';
 import { defineApi } from './define';
 
-export const Gap = z.object({ householdId: Id, headName: z.string(), memberId: Id.nullable(), policy: PolicyCode, reasons: z.array(z.string()), helperId: Id.nullable() });
+/** 应享未享: an entitled decision with no record this period (or a missing approval), handed to the primary helper. */
+export const Gap = z.object({
+  householdId: Id,
+  headName: z.string(),
+  villageId: Id,
+  memberId: Id.nullable(),
+  memberName: z.string().nullable(),
+  policy: PolicyCode,
+  amount: z.number().nullable(),
+  kind: z.enum(['unpaid', 'approval_missing']),
+  reasons: z.array(z.string()),
+  helperId: Id.nullable(),
+  helperName: z.string().nullable(),
+});
 export type Gap = z.infer<typeof Gap>;
+
+/** Names only (no ID numbers): enough to label member decisions. */
+export const MemberLabel = z.object({ id: Id, name: z.string(), relation: z.string() });
+
+export const HelperContact = z.object({ name: z.string(), phone: z.string().nullable() });
+
+export const HouseholdBenefits = z.object({
+  householdId: Id,
+  headName: z.string(),
+  date: IsoDate,
+  period: z.string(),
+  members: z.array(MemberLabel),
+  decisions: z.array(Decision),
+  received: z.array(Benefit),
+  gaps: z.array(Gap),
+  /** The primary helper, to call about a gap (phone only for the household itself). */
+  helper: HelperContact.nullable(),
+});
+export type HouseholdBenefits = z.infer<typeof HouseholdBenefits>;
+
+export const BenefitRow = Benefit.extend({ headName: z.string(), memberName: z.string().nullable() });
+export type BenefitRow = z.infer<typeof BenefitRow>;
+
+export const ImportRowError = z.object({ row: z.number().int(), message: z.string() });
+export const ImportResult = z.object({
+  total: z.number().int(),
+  created: z.number().int(),
+  unchanged: z.number().int(),
+  errors: z.array(ImportRowError),
+  /** Nothing is written when any row is wrong, so a corrected file can simply be imported again. */
+  applied: z.boolean(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
 
 export const benefitsApi = defineApi('benefits', {
   calculate: { input: CalculateInput, output: z.object({ decisions: z.array(Decision) }), access: 'public' },
-  evaluateHousehold: { input: z.object({ householdId: Id, date: IsoDate.optional() }), output: z.object({ decisions: z.array(Decision), received: z.array(Benefit) }), access: ['admin', 'helper', 'household'] },
-  listGaps: { input: Paging.extend({ villageId: Id.optional(), policy: PolicyCode.optional() }), output: listOf(Gap), access: ['admin', 'helper'] },
-  recordDisbursement: { input: Benefit.omit({ createdAt: true }), output: Benefit, access: ['admin'] },
+  /** A household's own benefits; `householdId` defaults to the caller's household. */
+  evaluateHousehold: { input: z.object({ householdId: Id.optional(), date: IsoDate.optional() }), output: HouseholdBenefits, access: ['admin', 'helper', 'household'] },
+  listGaps: {
+    input: Paging.extend({ villageId: Id.optional(), policy: PolicyCode.optional(), householdId: Id.optional() }),
+    output: listOf(Gap).extend({ households: z.number().int() }),
+    access: ['admin', 'helper'],
+  },
+  recordDisbursement: { input: RecordDisbursementInput, output: Benefit.extend({ created: z.boolean() }), access: ['admin'] },
+  listRecords: {
+    input: Paging.extend({ householdId: Id.optional(), villageId: Id.optional(), policy: PolicyCode.optional(), period: z.string().max(7).optional() }),
+    output: listOf(BenefitRow),
+    access: ['admin'],
+  },
+  importRecords: {
+    input: z.object({ fileId: z.string().min(1, { error: '请先上传表格文件' }).max(300), dryRun: z.boolean().default(false) }),
+    output: ImportResult,
+    access: ['admin'],
+  },
   listPolicies: { input: z.object({}), output: z.object({ items: z.array(Policy) }), access: 'public' },
-  updatePolicyParams: { input: z.object({ code: PolicyCode, from: IsoDate, params: z.record(z.string(), z.number()) }), output: Policy, access: ['admin'] },
+  updatePolicyParams: { input: z.object({ code: PolicyCode, from: IsoDate, params: z.record(z.string(), z.number({ error: '参数值应为数字' })) }), output: Policy, access: ['admin'] },
 });

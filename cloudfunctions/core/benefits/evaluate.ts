@@ -10,17 +10,31 @@ import { isTekun } from './tekun.rules';
 
 export type { FamilyFacts } from './facts';
 
-/** Values in force on `date`, looked up once per policy. */
+/**
+ * Values in force on `date`, looked up once per catalogue and date: a sweep evaluates thousands of
+ * families against one catalogue. Keyed by the catalogue array itself, which callers never mutate
+ * (loadPolicies answers a new array each time), so a changed parameter is never served stale.
+ */
+const inForceCache = new WeakMap<Policy[], Map<string, Map<PolicyCode, InForce>>>();
+
 function inForceLookup(policies: Policy[], date: string): BaseContext['inForce'] {
-  const cache = new Map<PolicyCode, InForce>();
+  let byDate = inForceCache.get(policies);
+  if (!byDate) inForceCache.set(policies, (byDate = new Map()));
+  let cache = byDate.get(date);
+  if (!cache) {
+    // The calculator accepts any date: keep the cache small for a long-lived catalogue.
+    if (byDate.size >= 64) byDate.clear();
+    byDate.set(date, (cache = new Map()));
+  }
+  const values = cache;
   return (code) => {
-    const cached = cache.get(code);
+    const cached = values.get(code);
     if (cached) return cached;
     const policy = policies.find((p) => p.code === code);
     if (!policy) throw new EvaluationError(`政策目录缺少「${code}」，无法测算`, 'INTERNAL');
-    const values = paramsAt(policy, date);
-    cache.set(code, values);
-    return values;
+    const found = paramsAt(policy, date);
+    values.set(code, found);
+    return found;
   };
 }
 
@@ -35,6 +49,14 @@ function buildContext(family: FamilyFacts, date: string, policies: Policy[]): Fa
 }
 
 const rank = (code: PolicyCode) => POLICY_ORDER.indexOf(code);
+const orderCache = new WeakMap<Policy[], Policy[]>();
+
+/** The catalogue in decision order, sorted once per catalogue array. */
+function ordered(policies: Policy[]): Policy[] {
+  let sorted = orderCache.get(policies);
+  if (!sorted) orderCache.set(policies, (sorted = [...policies].sort((a, b) => rank(a.code) - rank(b.code))));
+  return sorted;
+}
 
 /**
  * Every policy for the family on `date`, entitled or not, in catalogue order: one decision per
@@ -43,17 +65,31 @@ const rank = (code: PolicyCode) => POLICY_ORDER.indexOf(code);
  */
 export function evaluateFamily(family: FamilyFacts, date: string, policies: Policy[]): Decision[] {
   const ctx = buildContext(family, date, policies);
-  const ordered = [...policies].sort((a, b) => rank(a.code) - rank(b.code));
-  return ordered.flatMap((policy): Decision[] => {
+  const decisions: Decision[] = [];
+  // Plain loops and literal objects: the county sweep builds about a million decisions.
+  for (const policy of ordered(policies)) {
     const rule = RULES[policy.code];
     const params = ctx.inForce(policy.code);
-    if (rule.level === 'household') return [{ policy: policy.code, member: null, ...rule.decide(ctx, params) }];
-    return family.members.map((_, i) => ({ policy: policy.code, member: i, ...rule.decide(ctx, i, params) }));
-  });
+    if (rule.level === 'household') {
+      const v = rule.decide(ctx, params);
+      decisions.push({ policy: policy.code, member: null, entitled: v.entitled, amount: v.amount, reasons: v.reasons });
+      continue;
+    }
+    for (let i = 0; i < family.members.length; i++) {
+      const v = rule.decide(ctx, i, params);
+      decisions.push({ policy: policy.code, member: i, entitled: v.entitled, amount: v.amount, reasons: v.reasons });
+    }
+  }
+  return decisions;
 }
 
+/** The fields of a stored household the rules read (a full Household has them all). */
+export type RuleFacts = Pick<Household, 'status' | 'annualNetIncome' | 'housingGrade'> & {
+  members: Pick<Household['members'][number], 'birthDate' | 'disabilityLevel' | 'health' | 'chronicApproved' | 'schooling' | 'laborCapacity' | 'employed' | 'hasIncome' | 'hasSupporter'>[];
+};
+
 /** A stored household as rule facts, so the registry and the public calculator share one set of rules. */
-export function factsFromHousehold(household: Household, recent: { emergencyInLast90Days: boolean }): FamilyFacts {
+export function factsFromHousehold(household: RuleFacts, recent: { emergencyInLast90Days: boolean }): FamilyFacts {
   return {
     status: household.status,
     annualNetIncome: household.annualNetIncome,

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '@bangfu/types';
 import { Button, Cell, CellGroup, Empty, ErrorState, Field, Loading, Page, Tag } from '@/components/ui';
@@ -79,6 +79,7 @@ function DemoAccounts() {
         <Button block round onClick={enterOther}>
           以此 openid 进入
         </Button>
+        <View className='login__note' onClick={() => void Taro.navigateTo({ url: ROUTES.calculator })}>不登录，先用政策计算器算一算 ›</View>
       </View>
     </Page>
   );

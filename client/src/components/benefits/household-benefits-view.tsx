@@ -1,0 +1,70 @@
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { Card } from '@/components/ui';
+import type { HouseholdBenefits } from '@/services/benefits';
+import DecisionItem from './decision-item';
+import GapItem from './gap-item';
+import { POLICY_NAMES, yuan } from './labels';
+import SummaryCard from './summary-card';
+import { subjectOf, summarize } from './summary';
+import './benefits.scss';
+
+/** Received records grouped by year, newest first (plain views: no vant registration needed on host pages). */
+function ReceivedByYear({ b }: { b: HouseholdBenefits }) {
+  const years = [...new Set(b.received.map((r) => r.period.slice(0, 4)))].sort().reverse();
+  if (!years.length) return <Card title='兑现记录'><View className='bf-fold'>还没有兑现记录</View></Card>;
+  const memberName = (id: string | null) => (id ? b.members.find((m) => m.id === id)?.name ?? '' : '全家');
+  return (
+    <>
+      {years.map((y) => (
+        <Card key={y} title={`${y} 年兑现记录`}>
+          {b.received.filter((r) => r.period.startsWith(y)).map((r) => (
+            <View key={r._id} className='bf-record'>
+              <View className='bf-record__main'>
+                <View className='bf-record__title'>{POLICY_NAMES[r.policy]} · {memberName(r.memberId)}</View>
+                <View className='bf-record__date'>{r.paidOn} 发放</View>
+              </View>
+              <View className='bf-record__amount'>{yuan(r.amount)}</View>
+            </View>
+          ))}
+        </Card>
+      ))}
+    </>
+  );
+}
+
+/**
+ * A household's benefits, top to bottom as UX.md describes 我的政策: summary, gaps in red with
+ * what to do, entitled policies with reasons, what was received by year, and the policies that
+ * do not apply folded away with why.
+ */
+export default function HouseholdBenefitsView({ b, who = '您家', callable = false }: { b: HouseholdBenefits; who?: string; callable?: boolean }) {
+  const [showNa, setShowNa] = useState(false);
+  const entitled = b.decisions.filter((d) => d.entitled);
+  const notApplicable = b.decisions.filter((d) => !d.entitled);
+  const gapKeys = new Set(b.gaps.map((g) => `${g.policy}|${g.memberId ?? ''}`));
+  const memberId = (i: number | null) => (i === null ? '' : b.members[i]?.id ?? '');
+  return (
+    <View className='bf-benefits'>
+      <SummaryCard summary={summarize(b)} who={who} />
+      {b.gaps.length > 0 && (
+        <Card title={`待落实（${b.gaps.length} 项）`}>
+          {b.gaps.map((g) => (
+            <GapItem key={`${g.policy}-${g.memberId}`} gap={g} {...(callable ? { helperPhone: b.helper?.phone ?? null } : {})} />
+          ))}
+        </Card>
+      )}
+      <Card title={`可享受的政策（${new Set(entitled.map((d) => d.policy)).size} 项，共 ${entitled.length} 人次）`}>
+        {entitled.map((d) => (
+          <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subjectOf(b, d.member)} status={gapKeys.has(`${d.policy}|${memberId(d.member)}`) ? 'pending' : 'received'} />
+        ))}
+      </Card>
+      <ReceivedByYear b={b} />
+      <Card title={`不适用的政策（${notApplicable.length} 项）`}>
+        {showNa
+          ? notApplicable.map((d) => <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subjectOf(b, d.member)} />)
+          : <View className='bf-fold' onClick={() => setShowNa(true)}>点击展开，查看每项不适用的原因</View>}
+      </Card>
+    </View>
+  );
+}

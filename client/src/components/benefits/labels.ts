@@ -1,0 +1,31 @@
+import type { PolicyCode } from '@bangfu/types';
+
+/** Short names people use for the catalogue of SPEC §3. */
+export const POLICY_NAMES: Record<PolicyCode, string> = {
+  dibao: '低保', tekun: '特困供养', medical_premium: '医保代缴', pay_after_care: '先诊疗后付费', chronic_outpatient: '慢性病门诊',
+  education_waiver: '义务教育免费', yulu: '雨露计划', early_pension: '提前领取养老金', pension_premium: '养老保险代缴',
+  disability_living: '困难残疾人生活补贴', disability_care: '重度残疾人护理补贴', housing_repair: '危房改造', public_job: '公益岗位',
+  microcredit: '扶贫小额信贷贴息', temporary_aid: '临时救助', elderly_allowance: '高龄老人补贴',
+};
+
+/** `12345` → `12,345 元`; null (a service) → `—`. */
+export function yuan(amount: number | null | undefined): string {
+  if (amount === null || amount === undefined) return '—';
+  return `${String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} 元`;
+}
+
+/** What to do about a gap: the household is told whom to ask, helpers and admins what to get done. */
+export function gapTodo(kind: 'unpaid' | 'approval_missing', audience: 'household' | 'staff' = 'household'): string {
+  if (audience === 'staff') {
+    return kind === 'approval_missing' ? '尚未办理慢病认定：协助到乡镇卫生院办理认定' : '今年尚未兑现：核实后申请发放，发放后录入兑现记录';
+  }
+  return kind === 'approval_missing'
+    ? '还没有办理认定：请联系帮扶人，协助到乡镇卫生院办理'
+    : '今年还没有到账：请联系帮扶人核实，帮您申请或补发';
+}
+
+/** `2026-11-23` → `2026年11月23日`. */
+export function dateCn(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

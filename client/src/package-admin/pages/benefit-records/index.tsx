@@ -1,0 +1,47 @@
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { Button, Cell, CellGroup, Empty, ErrorState, Field, Loading, Page } from '@/components/ui';
+import { POLICY_NAMES, yuan } from '@/components/benefits/labels';
+import { useRequest } from '@/hooks/use-request';
+import { listRecords } from '@/services/benefits';
+import ImportPanel from './import-panel';
+import './index.scss';
+
+const PAGE = 20;
+
+/** 兑现记录: what households of the admin's region received, newest first, and the sheet import. */
+export default function BenefitRecords() {
+  const [period, setPeriod] = useState('');
+  const [offset, setOffset] = useState(0);
+  const filter = /^\d{4}(-\d{2})?$/.test(period.trim()) ? period.trim() : undefined;
+  const records = useRequest(() => listRecords({ limit: PAGE, offset, ...(filter ? { period: filter } : {}) }), [offset, filter]);
+  const total = records.data?.total ?? 0;
+  return (
+    <Page wide>
+      <ImportPanel onImported={() => void records.reload()} />
+      <View className='rec__filter'>
+        <Field label='发放期间' name='period' value={period} placeholder='例如 2026，不填即全部' maxlength={7} onChange={(v) => { setPeriod(v); setOffset(0); }} />
+      </View>
+      {records.loading && !records.data ? (
+        <Loading text='正在读取兑现记录…' />
+      ) : records.error && !records.data ? (
+        <ErrorState error={records.error} onRetry={records.reload} />
+      ) : records.data && records.data.items.length ? (
+        <CellGroup title={`兑现记录（共 ${total} 条）`} inset>
+          {records.data.items.map((r) => (
+            <Cell key={r._id} title={`${r.headName}户 · ${POLICY_NAMES[r.policy]}${r.memberName ? ` · ${r.memberName}` : ''}`} label={`${r.period} 期 · ${r.paidOn} 发放`} value={yuan(r.amount)} />
+          ))}
+        </CellGroup>
+      ) : (
+        <Empty description='没有符合条件的兑现记录。可以导入兑现清单，或换一个发放期间' />
+      )}
+      {total > PAGE && (
+        <View className='rec__pager'>
+          <Button size='small' round disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>上一页</Button>
+          <View className='rec__page'>{Math.floor(offset / PAGE) + 1} / {Math.ceil(total / PAGE)}</View>
+          <Button size='small' round disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>下一页</Button>
+        </View>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,62 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { PolicyCode } from '@bangfu/types';
+import { Button, Card, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { gapTodo, POLICY_NAMES, yuan } from '@/components/benefits/labels';
+import { useRequest } from '@/hooks/use-request';
+import { listGaps } from '@/services/benefits';
+import { ROUTES } from '@/services/routes';
+import './index.scss';
+
+const PAGE = 20;
+const FILTERS: (PolicyCode | null)[] = [null, 'dibao', 'medical_premium', 'chronic_outpatient', 'pension_premium', 'housing_repair', 'temporary_aid'];
+
+/** 应享未享排查: every open gap in the admin's region, each with the primary helper it is handed to. */
+export default function Gaps() {
+  const [policy, setPolicy] = useState<PolicyCode | null>(null);
+  const [offset, setOffset] = useState(0);
+  const gaps = useRequest(() => listGaps({ limit: PAGE, offset, ...(policy ? { policy } : {}) }), [offset, policy]);
+  const total = gaps.data?.total ?? 0;
+  const open = (householdId: string) => void Taro.navigateTo({ url: `${ROUTES.householdDetail}?id=${encodeURIComponent(householdId)}` });
+  return (
+    <Page wide>
+      <View className='gaps__filters'>
+        {FILTERS.map((p) => (
+          <View key={p ?? 'all'} className={p === policy ? 'gaps__chip gaps__chip--on' : 'gaps__chip'} onClick={() => { setPolicy(p); setOffset(0); }}>
+            {p ? POLICY_NAMES[p] : '全部政策'}
+          </View>
+        ))}
+      </View>
+      {gaps.loading && !gaps.data ? (
+        <Loading text='正在排查辖区内每一户…' />
+      ) : gaps.error && !gaps.data ? (
+        <ErrorState error={gaps.error} onRetry={gaps.reload} />
+      ) : gaps.data && gaps.data.items.length ? (
+        <Card title={`应享未享 ${total} 项，涉及 ${gaps.data.households} 户`}>
+          {gaps.data.items.map((g) => (
+            <View key={`${g.householdId}-${g.policy}-${g.memberId}`} className='gaps__row' onClick={() => open(g.householdId)}>
+              <View className='gaps__main'>
+                <View className='gaps__title'>{g.headName}户 · {POLICY_NAMES[g.policy]}{g.memberName ? ` · ${g.memberName}` : ''}</View>
+                <View className='gaps__todo'>{gapTodo(g.kind, 'staff')}</View>
+              </View>
+              <View className='gaps__side'>
+                <Tag type='danger'>{g.amount !== null ? yuan(g.amount) : '未落实'}</Tag>
+                <View className='gaps__helper'>{g.helperName ? `交 ${g.helperName} 落实` : '尚无主帮扶人'}</View>
+              </View>
+            </View>
+          ))}
+        </Card>
+      ) : (
+        <Empty description='没有应享未享的项目：辖区内应享的政策都已落实' />
+      )}
+      {total > PAGE && (
+        <View className='gaps__pager'>
+          <Button size='small' round disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>上一页</Button>
+          <View>{Math.floor(offset / PAGE) + 1} / {Math.ceil(total / PAGE)}</View>
+          <Button size='small' round disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>下一页</Button>
+        </View>
+      )}
+    </Page>
+  );
+}

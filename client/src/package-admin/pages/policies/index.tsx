@@ -1,0 +1,45 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { Button, Empty, ErrorState, Field, Loading, Page } from '@/components/ui';
+import { useRequest } from '@/hooks/use-request';
+import { listPolicies, type Policy } from '@/services/benefits';
+import { ROUTES } from '@/services/routes';
+import PolicyCard from './policy-card';
+import './index.scss';
+
+/** Today in China time, as the server reads dates. */
+const todayCn = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** 政策目录: every policy with its dated parameters; county admins set new values from a date on. */
+export default function Policies() {
+  const policies = useRequest(listPolicies);
+  const [saved, setSaved] = useState<Record<string, Policy>>({});
+  const [on, setOn] = useState('');
+  const today = todayCn();
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : today;
+  const items = policies.data?.items.map((p) => saved[p.code] ?? p) ?? [];
+  return (
+    <Page wide tabBar={{ role: 'admin', active: 'policies' }}>
+      <View className='pol__top'>
+        <View className='pol__title'>政策目录</View>
+        <View className='pol__links'>
+          <Button size='small' type='danger' plain round onClick={() => void Taro.navigateTo({ url: ROUTES.benefitGaps })}>应享未享排查</Button>
+          <Button size='small' round onClick={() => void Taro.navigateTo({ url: ROUTES.benefitRecords })}>兑现记录与导入</Button>
+        </View>
+      </View>
+      <View className='pol__on'>
+        <Field label='查看某日执行的标准' name='on' value={on} placeholder={`不填即今天 ${today}`} maxlength={10} onChange={setOn} />
+      </View>
+      {policies.loading && !policies.data ? (
+        <Loading text='正在读取政策目录…' />
+      ) : policies.error && !policies.data ? (
+        <ErrorState error={policies.error} onRetry={policies.reload} />
+      ) : items.length ? (
+        items.map((p) => <PolicyCard key={p.code} policy={p} on={day} today={today} onSaved={(np) => setSaved((s) => ({ ...s, [np.code]: np }))} />)
+      ) : (
+        <Empty description='政策目录为空，请联系系统管理员初始化政策目录' />
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,47 @@
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { PARAM_LABELS } from '@bangfu/types';
+import { Card, Tag } from '@/components/ui';
+import { dateCn } from '@/components/benefits/labels';
+import { type Policy, valuesAt } from '@/services/benefits';
+import ParamEditor from './param-editor';
+
+const describe = (params: Record<string, number>) =>
+  Object.entries(params).map(([k, v]) => `${PARAM_LABELS[k] ?? k} ${String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`).join('；') || '服务类，无金额参数';
+
+/** One policy: what is in force on `on`, the dated history, and the editor. */
+export default function PolicyCard({ policy, on, today, onSaved }: { policy: Policy; on: string; today: string; onSaved: (p: Policy) => void }) {
+  const [open, setOpen] = useState(false);
+  const current = valuesAt(policy, on);
+  const upcoming = policy.values.filter((v) => v.from > today);
+  return (
+    <Card title={policy.label} extra={<Tag type='primary' plain>{policy.level === 'household' ? '按户' : '按人'}</Tag>}>
+      <View className='pol__body' onClick={() => setOpen(!open)}>
+        <View className='pol__current'>
+          {on === today ? '现行' : `${dateCn(on)}执行`}：{current ? `${describe(current.params)}（自 ${current.from} 起）` : '当日尚无生效的参数'}
+        </View>
+        {upcoming.map((v) => (
+          <View key={v.from} className='pol__upcoming'>
+            <Tag type='warning'>待执行</Tag> 自 {v.from} 起：{describe(v.params)}
+          </View>
+        ))}
+        <View className='pol__more'>{open ? '收起' : '查看历史与调整参数 ›'}</View>
+      </View>
+      {open && (
+        <View className='pol__detail'>
+          <View className='pol__sub'>参数历史</View>
+          {[...policy.values].reverse().map((v) => (
+            <View key={v.from} className='pol__history'>
+              <Tag type={v.from > today ? 'warning' : v.from === valuesAt(policy, today)?.from ? 'success' : 'default'}>
+                {v.from > today ? '待执行' : v.from === valuesAt(policy, today)?.from ? '执行中' : '已停止'}
+              </Tag>{' '}
+              自 {v.from} 起：{describe(v.params)}
+              {v.setBy ? `（${v.setBy} 于 ${v.setAt?.slice(0, 10)} 设置）` : '（初始参数）'}
+            </View>
+          ))}
+          <ParamEditor policy={policy} onSaved={onSaved} />
+        </View>
+      )}
+    </Card>
+  );
+}

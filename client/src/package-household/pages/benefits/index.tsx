@@ -1,0 +1,20 @@
+import { ErrorState, Loading, Page } from '@/components/ui';
+import HouseholdBenefitsView from '@/components/benefits/household-benefits-view';
+import { useRequest } from '@/hooks/use-request';
+import { evaluateHousehold } from '@/services/benefits';
+
+/** 我的政策: what the bound household is entitled to, received, and still waiting for. */
+export default function MyBenefits() {
+  const benefits = useRequest(() => evaluateHousehold());
+  return (
+    <Page tabBar={{ role: 'household', active: 'benefits' }}>
+      {benefits.loading && !benefits.data ? (
+        <Loading text='正在查询您家的政策…' />
+      ) : benefits.error && !benefits.data ? (
+        <ErrorState error={benefits.error} onRetry={benefits.reload} />
+      ) : benefits.data ? (
+        <HouseholdBenefitsView b={benefits.data} callable />
+      ) : null}
+    </Page>
+  );
+}

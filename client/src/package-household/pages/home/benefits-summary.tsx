@@ -1,0 +1,22 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ErrorState } from '@/components/ui';
+import SummaryCard from '@/components/benefits/summary-card';
+import { summarize } from '@/components/benefits/summary';
+import { useRequest } from '@/hooks/use-request';
+import { evaluateHousehold } from '@/services/benefits';
+import { ROUTES } from '@/services/routes';
+
+/** "您家可享受 N 项政策，今年已到账 X 元，有 K 项待落实"; tap opens 我的政策. */
+export default function BenefitsSummary() {
+  const benefits = useRequest(() => evaluateHousehold());
+  const open = () => void Taro.navigateTo({ url: ROUTES.myBenefits });
+  if (benefits.error && !benefits.data) return <ErrorState error={benefits.error} onRetry={benefits.reload} />;
+  if (!benefits.data) return <View className='hh__coming'>正在查询您家的政策…</View>;
+  return (
+    <View>
+      <SummaryCard summary={summarize(benefits.data)} onClick={open} />
+      <View className='hh__coming' onClick={open}>点击查看每项政策的理由和兑现记录 ›</View>
+    </View>
+  );
+}

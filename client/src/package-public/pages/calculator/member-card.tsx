@@ -1,0 +1,29 @@
+import { View } from '@tarojs/components';
+import { Card, Field } from '@/components/ui';
+import Choice, { YES_NO } from './choice';
+import { DISABILITY_OPTIONS, LABOR_OPTIONS, type MemberForm, SCHOOLING_OPTIONS } from './form';
+
+export interface MemberCardProps {
+  index: number;
+  member: MemberForm;
+  onChange: (member: MemberForm) => void;
+  onRemove?: () => void;
+}
+
+/** One family member's questions, in plain words. */
+export default function MemberCard({ index, member, onChange, onRemove }: MemberCardProps) {
+  const set = <K extends keyof MemberForm>(key: K) => (value: MemberForm[K]) => onChange({ ...member, [key]: value });
+  return (
+    <Card title={`成员 ${index + 1}`} extra={onRemove && <View className='calc-remove' onClick={onRemove}>删除</View>}>
+      <Field label='出生日期' name={`birth-${index}`} value={member.birthDate} placeholder='例如 1958-05-02' onChange={set('birthDate')} maxlength={10} />
+      <Choice label='残疾等级' value={member.disabilityLevel} options={DISABILITY_OPTIONS} onChange={set('disabilityLevel')} />
+      <Choice label='有慢性病吗' value={member.chronicIllness} options={YES_NO} onChange={set('chronicIllness')} />
+      {member.chronicIllness && <Choice label='办过慢病认定吗' value={member.chronicApproved} options={YES_NO} onChange={set('chronicApproved')} />}
+      <Choice label='在校情况' value={member.schooling} options={SCHOOLING_OPTIONS} onChange={set('schooling')} />
+      <Choice label='劳动能力' value={member.laborCapacity} options={LABOR_OPTIONS} onChange={set('laborCapacity')} />
+      <Choice label='有工作吗' value={member.employed} options={YES_NO} onChange={set('employed')} />
+      <Choice label='自己有收入吗' value={member.hasIncome} options={YES_NO} onChange={set('hasIncome')} />
+      <Choice label='有子女等赡养人吗' value={member.hasSupporter} options={YES_NO} onChange={set('hasSupporter')} />
+    </Card>
+  );
+}

@@ -1,0 +1,105 @@
+import type { z } from '../../../types/z';
+import { Benefit, benefitRecordId, type RecordDisbursementInput } from '../../../types/benefit';
+import type { ImportResult } from '../../../types/api/benefits';
+import type { Household } from '../../../types/household';
+import { maskIdNumber } from '../../../types/id-number';
+import type { Policy } from '../../../types/policy';
+import { readFile } from '../files';
+import type { Ctx } from '../handler';
+import { getDb } from '../store';
+import { dateOf } from '../time';
+import { type DisbursementRow, readDisbursementSheet, rowSchema } from './disbursement-sheet';
+import { policyByCode, recordProblem, writeRecord } from './disbursement.service';
+import { adminRegionWhere } from './household-access';
+import { loadPolicies } from './policy.repository';
+
+const COLUMN_NAMES: Record<string, string> = { policy: '政策', idNumber: '身份证号', period: '发放期间', amount: '金额', paidOn: '发放日期' };
+
+/** A row's problems named by the sheet's own column headers. */
+function rowMessage(error: z.ZodError): string {
+  return error.issues.map((i) => `${COLUMN_NAMES[String(i.path[0])] ?? '表格'}：${i.message}`).join('；');
+}
+
+interface Prepared { row: number; household: Household; input: RecordDisbursementInput }
+
+/** Households of the admin's region holding these ID numbers, by ID number. */
+async function householdsByIdNumber(idNumbers: string[], region: Record<string, string>): Promise<Map<string, Household>> {
+  const _ = getDb().command;
+  const found = new Map<string, Household>();
+  const unique = [...new Set(idNumbers)];
+  for (let i = 0; i < unique.length; i += 200) {
+    const chunk = unique.slice(i, i + 200);
+    const { data } = await getDb().collection('households').where({ ...region, 'members.idNumber': _.in(chunk) }).limit(1000).get();
+    for (const doc of data) {
+      const h = doc as Household;
+      for (const m of h.members) if (chunk.includes(m.idNumber)) found.set(m.idNumber, h);
+    }
+  }
+  return found;
+}
+
+async function existingRecords(ids: string[]): Promise<Map<string, Benefit>> {
+  const _ = getDb().command;
+  const map = new Map<string, Benefit>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const { data } = await getDb().collection('benefits').where({ _id: _.in(ids.slice(i, i + 500)) }).limit(1000).get();
+    for (const d of data) map.set(d._id as string, Benefit.parse(d));
+  }
+  return map;
+}
+
+/** Each row checked on its own: cells, then household in scope, then fit with the policy. */
+async function prepareRows(rows: DisbursementRow[], policies: Policy[], region: Record<string, string>, today: string) {
+  const schema = rowSchema(policies, today);
+  const errors: ImportResult['errors'] = [];
+  const parsed = rows.map((r) => ({ row: r.row, result: schema.safeParse(r.cells) }));
+  const households = await householdsByIdNumber(parsed.flatMap((p) => (p.result.success ? [p.result.data.idNumber] : [])), region);
+  const prepared: Prepared[] = [];
+  for (const { row, result } of parsed) {
+    if (!result.success) { errors.push({ row, message: rowMessage(result.error) }); continue; }
+    const { idNumber, ...cells } = result.data;
+    const household = households.get(idNumber);
+    if (!household) { errors.push({ row, message: `身份证号 ${maskIdNumber(idNumber)} 不是您管辖范围内帮扶户的成员` }); continue; }
+    const policy = policyByCode(policies, cells.policy);
+    const memberId = policy.level === 'member' ? household.members.find((m) => m.idNumber === idNumber)!.id : null;
+    const input: RecordDisbursementInput = { householdId: household._id, memberId, ...cells };
+    const problem = recordProblem(household, input, policy, today);
+    if (problem) errors.push({ row, message: problem });
+    else prepared.push({ row, household, input });
+  }
+  return { prepared, errors };
+}
+
+/** Sorts valid rows into new and already-stored; a row that contradicts a stored record or an earlier row is an error. */
+async function classify(prepared: Prepared[], errors: ImportResult['errors']) {
+  const stored = await existingRecords([...new Set(prepared.map((p) => benefitRecordId(p.input)))]);
+  const seen = new Map<string, Prepared>();
+  const fresh: Prepared[] = [];
+  let unchanged = 0;
+  for (const p of prepared) {
+    const id = benefitRecordId(p.input);
+    const before = stored.get(id) ?? seen.get(id)?.input;
+    if (!before) { seen.set(id, p); fresh.push(p); continue; }
+    if (before.amount === p.input.amount && before.paidOn === p.input.paidOn) { unchanged++; continue; }
+    errors.push({ row: p.row, message: `与已有的兑现记录不一致（${before.period}，${before.amount ?? '—'} 元，${before.paidOn} 发放），请核对` });
+  }
+  return { fresh, unchanged };
+}
+
+/**
+ * 导入兑现清单 (.xlsx). All or nothing: when any row is wrong nothing is written and every wrong row
+ * is listed; re-importing the same sheet writes nothing new (record ids are derived from content).
+ */
+export async function importRecords(ctx: Ctx, input: { fileId: string; dryRun: boolean }): Promise<ImportResult> {
+  const region = adminRegionWhere(ctx.user!);
+  const today = dateOf(ctx.now);
+  const rows = await readDisbursementSheet(await readFile(input.fileId));
+  const policies = await loadPolicies();
+  const { prepared, errors } = await prepareRows(rows, policies, region, today);
+  const { fresh, unchanged } = await classify(prepared, errors);
+  errors.sort((a, b) => a.row - b.row);
+  const result = { total: rows.length, created: 0, unchanged, errors };
+  if (errors.length || input.dryRun) return { ...result, created: errors.length ? 0 : fresh.length, applied: false };
+  for (const p of fresh) await writeRecord(p.household, p.input, `import:${ctx.user!._id}`, ctx.now);
+  return { ...result, created: fresh.length, applied: true };
+}

@@ -1,0 +1,71 @@
+import type { Gap } from '../../../types/api/benefits';
+import type { PolicyCode } from '../../../types/policy';
+import type { User } from '../../../types/user';
+import type { Ctx } from '../handler';
+import { getDb } from '../store';
+import { allHouseholdsWithEmergency, primaryHelpers, ruleHouseholdPages, ruleHouseholdsByIds, type RuleHousehold } from './benefit.repository';
+import type { FoundGap } from './gaps.rules';
+import { loadPolicies } from './policy.repository';
+import { emergencySince, sweepHouseholds } from './gaps.service';
+import { toGap } from './gap-view';
+import { adminRegionWhere, pairedHouseholdIds } from './household-access';
+
+interface ListGapsInput {
+  limit: number;
+  offset: number;
+  villageId?: string;
+  policy?: PolicyCode;
+  householdId?: string;
+}
+
+/** The households of the caller's scope, page by page: a helper's paired ones, an admin's region (optionally one village). */
+async function* householdPagesInScope(user: User, input: ListGapsInput): AsyncGenerator<RuleHousehold[]> {
+  if (user.role === 'helper') {
+    const ids = await pairedHouseholdIds(user._id);
+    const wanted = input.householdId ? ids.filter((id) => id === input.householdId) : ids;
+    const households = await ruleHouseholdsByIds(wanted);
+    yield input.villageId ? households.filter((h) => h.villageId === input.villageId) : households;
+    return;
+  }
+  const where: Record<string, unknown> = { ...adminRegionWhere(user) };
+  if (input.villageId) where.villageId = input.villageId;
+  if (input.householdId) where._id = input.householdId;
+  yield* ruleHouseholdPages(where);
+}
+
+async function helperNames(ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const names = new Map<string, string>();
+  const _ = getDb().command;
+  for (let i = 0; i < unique.length; i += 500) {
+    const { data } = await getDb().collection('users').where({ _id: _.in(unique.slice(i, i + 500)) }).field({ name: true }).limit(500).get();
+    for (const u of data) names.set(u._id as string, u.name as string);
+  }
+  return names;
+}
+
+/**
+ * 应享未享 sweep over the caller's scope: every open gap, each handed to the household's primary
+ * helper. Recomputed on every call from current records and parameters, so a record or a
+ * parameter change shows at once.
+ */
+export async function listGaps(ctx: Ctx, input: ListGapsInput): Promise<{ items: Gap[]; total: number; households: number }> {
+  const [policies, emergencies] = await Promise.all([loadPolicies(), allHouseholdsWithEmergency(emergencySince(ctx.now))]);
+  const all: { household: RuleHousehold; gap: FoundGap }[] = [];
+  let households = 0;
+  for await (const page of householdPagesInScope(ctx.user!, input)) {
+    for (const s of await sweepHouseholds(page, ctx.now, { policies, emergencies })) {
+      const gaps = s.gaps.filter((g) => !input.policy || g.policy === input.policy);
+      if (gaps.length) households++;
+      for (const gap of gaps) all.push({ household: s.household, gap });
+    }
+  }
+  const page = all.slice(input.offset, input.offset + input.limit);
+  const helpers = await primaryHelpers([...new Set(page.map((p) => p.household._id))]);
+  const names = await helperNames([...helpers.values()]);
+  const items = page.map(({ household, gap }) => {
+    const helperId = helpers.get(household._id) ?? null;
+    return toGap(household, gap, helperId, helperId ? names.get(helperId) ?? null : null);
+  });
+  return { items, total: all.length, households };
+}

@@ -1,0 +1,58 @@
+import type { Decision } from '../../../types/benefit';
+import type { Policy } from '../../../types/policy';
+import { dateOf } from '../time';
+import { householdsWithEmergency, paidInYear, type PaidKey, ruleHouseholdsByIds, type RuleHousehold } from './benefit.repository';
+import { evaluateFamily, factsFromHousehold } from './evaluate';
+import { type FoundGap, gapsOf } from './gaps.rules';
+import { loadPolicies } from './policy.repository';
+
+/** 临时救助 looks back this far for an emergency need (SPEC §3). */
+export const EMERGENCY_WINDOW_DAYS = 90;
+
+export interface HouseholdSweep {
+  household: RuleHousehold;
+  decisions: Decision[];
+  gaps: FoundGap[];
+}
+
+/** The benefit period a record must cover now: the calendar year in China time. */
+export const currentPeriod = (now: Date): string => dateOf(now).slice(0, 4);
+
+export const emergencySince = (now: Date): string => new Date(now.getTime() - EMERGENCY_WINDOW_DAYS * 86_400_000).toISOString();
+
+/** Evaluates already-loaded households against this period's records (one query per kind of data, chunked). */
+export interface SweepOptions {
+  policies?: Policy[];
+  /** Households with a recent emergency, when the caller already knows them (a whole-region sweep). */
+  emergencies?: Set<string>;
+}
+
+export async function sweepHouseholds(households: RuleHousehold[], now: Date, options: SweepOptions = {}): Promise<HouseholdSweep[]> {
+  if (!households.length) return [];
+  const ids = households.map((h) => h._id);
+  const [catalogue, records, emergencies] = await Promise.all([
+    options.policies ?? loadPolicies(), paidInYear(ids, currentPeriod(now)), options.emergencies ?? householdsWithEmergency(ids, emergencySince(now)),
+  ]);
+  const byHousehold = new Map<string, PaidKey[]>();
+  for (const r of records) {
+    const list = byHousehold.get(r.householdId);
+    if (list) list.push(r);
+    else byHousehold.set(r.householdId, [r]);
+  }
+  const date = dateOf(now);
+  return households.filter((h) => h.members.length > 0).map((household) => {
+    const facts = factsFromHousehold(household, { emergencyInLast90Days: emergencies.has(household._id) });
+    const decisions = evaluateFamily(facts, date, catalogue);
+    return { household, decisions, gaps: gapsOf(household, decisions, byHousehold.get(household._id) ?? []) };
+  });
+}
+
+/**
+ * Open 应享未享 gaps per household (for helpers' household lists). Every requested household that
+ * exists is in the map, with 0 when it has none. Computed from current records, never cached.
+ */
+export async function openGapsByHousehold(householdIds: string[], now: Date): Promise<Map<string, number>> {
+  const unique = [...new Set(householdIds)];
+  const swept = await sweepHouseholds(await ruleHouseholdsByIds(unique), now);
+  return new Map(swept.map((s) => [s.household._id, s.gaps.length]));
+}

@@ -1,0 +1,53 @@
+import type { HouseholdBenefits } from '../../../types/api/benefits';
+import type { Household } from '../../../types/household';
+import { RELATION_LABELS } from '../../../types/household';
+import type { User } from '../../../types/user';
+import type { Ctx } from '../handler';
+import { getDb } from '../store';
+import { dateOf } from '../time';
+import { householdsWithEmergency, paidInYear, primaryHelpers, recordsOfHousehold } from './benefit.repository';
+import { evaluateFamily, factsFromHousehold } from './evaluate';
+import { currentPeriod, emergencySince } from './gaps.service';
+import { gapsOf } from './gaps.rules';
+import { householdForCaller } from './household-access';
+import { loadPolicies } from './policy.repository';
+import { toGap } from './gap-view';
+
+async function helperContact(householdId: string, viewer: User): Promise<(HouseholdBenefits['helper'] & { id: string }) | null> {
+  const helperId = (await primaryHelpers([householdId])).get(householdId);
+  if (!helperId) return null;
+  const { data } = await getDb().collection('users').doc(helperId).get();
+  const helper = data[0] as { name: string; phone?: string } | undefined;
+  if (!helper) return null;
+  // The household calls its helper; other viewers have their own channels and do not need the number.
+  return { id: helperId, name: helper.name, phone: viewer.role === 'household' ? helper.phone ?? null : null };
+}
+
+/**
+ * 我的政策 for a stored household: every decision with its reasons on `date` (today by default),
+ * all benefit records, and the open gaps of the current period with the helper to ask.
+ */
+export async function evaluateHousehold(ctx: Ctx, input: { householdId?: string; date?: string }): Promise<HouseholdBenefits> {
+  const household: Household = await householdForCaller(ctx.user!, input.householdId);
+  const date = input.date ?? dateOf(ctx.now);
+  const [policies, received, thisYear, emergencies, helper] = await Promise.all([
+    loadPolicies(), recordsOfHousehold(household._id), paidInYear([household._id], currentPeriod(ctx.now)),
+    householdsWithEmergency([household._id], emergencySince(ctx.now)), helperContact(household._id, ctx.user!),
+  ]);
+  const facts = factsFromHousehold(household, { emergencyInLast90Days: emergencies.has(household._id) });
+  const decisions = evaluateFamily(facts, date, policies);
+  // Gaps are always about today's entitlements, whatever date the decisions were asked for.
+  const today = date === dateOf(ctx.now) ? decisions : evaluateFamily(facts, dateOf(ctx.now), policies);
+  const gaps = gapsOf(household, today, thisYear).map((g) => toGap(household, g, helper?.id ?? null, helper?.name ?? null));
+  return {
+    householdId: household._id,
+    headName: household.headName,
+    date,
+    period: currentPeriod(ctx.now),
+    members: household.members.map((m) => ({ id: m.id, name: m.name, relation: RELATION_LABELS[m.relation] })),
+    decisions,
+    received,
+    gaps,
+    helper: helper && { name: helper.name, phone: helper.phone },
+  };
+}

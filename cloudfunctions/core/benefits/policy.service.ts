@@ -1,0 +1,53 @@
+import { type DatedValues, Policy, type PolicyCode } from '../../../types/policy';
+import { PARAM_LABELS } from '../../../types/policy';
+import { forbidden, invalid } from '../errors';
+import type { Ctx } from '../handler';
+import { getDb } from '../store';
+import { dateOf } from '../time';
+import { DEFAULT_POLICIES } from './catalogue';
+
+interface UpdateInput { code: PolicyCode; from: string; params: Record<string, number> }
+
+/** Why new values cannot be set, or null. The set of parameters stays what the rule reads. */
+export function paramsProblem(policy: Policy, input: UpdateInput, today: string): string | null {
+  if (input.from < today) return `生效日期 ${input.from} 早于今天：已执行的标准不能改写，请选择今天或以后的日期`;
+  const expected = Object.keys(policy.values.at(-1)?.params ?? {});
+  if (!expected.length) return `「${policy.label}」是服务类政策，没有可调整的参数`;
+  const given = Object.keys(input.params);
+  const unknown = given.filter((k) => !expected.includes(k));
+  if (unknown.length) return `「${policy.label}」没有参数 ${unknown.join('、')}`;
+  const missing = expected.filter((k) => !given.includes(k));
+  if (missing.length) return `请填写全部参数，缺少：${missing.map((k) => PARAM_LABELS[k] ?? k).join('、')}`;
+  const negative = given.filter((k) => !Number.isFinite(input.params[k]) || input.params[k] < 0);
+  if (negative.length) return `参数不能为负数：${negative.map((k) => PARAM_LABELS[k] ?? k).join('、')}`;
+  return null;
+}
+
+/** Appends the values from `from` on; a not-yet-effective entry with the same date is replaced. Sorted by date. */
+export function withValues(policy: Policy, entry: DatedValues): Policy {
+  const values = [...policy.values.filter((v) => v.from !== entry.from), entry].sort((a, b) => a.from.localeCompare(b.from));
+  return { ...policy, values };
+}
+
+type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
+
+/**
+ * 调整政策参数 from a date on. County admins only: the catalogue is county-wide. History is kept
+ * (each entry says who set it and when); evaluations and the sweep read it on the next call.
+ */
+export async function updatePolicyParams(ctx: Ctx, input: UpdateInput): Promise<Policy> {
+  if (ctx.user?.scope?.level !== 'county') throw forbidden('政策参数由县级扶贫办统一调整，请联系县扶贫办');
+  const today = dateOf(ctx.now);
+  const entry: DatedValues = { from: input.from, params: input.params, setBy: ctx.user.name, setAt: ctx.now.toISOString() };
+  let saved: Policy | null = null;
+  await getDb().runTransaction(async (tx: Tx) => {
+    const { data } = await tx.collection('policies').doc(input.code).get();
+    const stored = data ? Policy.parse(data) : DEFAULT_POLICIES.find((p) => p.code === input.code)!;
+    const problem = paramsProblem(stored, input, today);
+    if (problem) throw invalid(problem);
+    saved = withValues(stored, entry);
+    if (data) await tx.collection('policies').doc(input.code).update({ values: saved.values });
+    else await tx.collection('policies').doc(input.code).set({ ...saved });
+  }, 3);
+  return saved!;
+}
