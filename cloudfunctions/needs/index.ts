@@ -1,5 +1,15 @@
 import { needsApi } from '../../types/api/needs';
 import { handler } from '../core/handler';
+import * as needs from '../core/needs/need.service';
+import * as needLists from '../core/needs/need-list.service';
 
-/** Actions arrive with their issues; until then each answers a clear "not open yet" error. */
-export const main = handler(needsApi, {});
+export const main = handler(needsApi, {
+  report: (input, ctx) => needs.report(ctx, input),
+  get: (input, ctx) => needs.get(ctx, input),
+  transition: (input, ctx) => needs.transition(ctx, input),
+  rate: (input, ctx) => needs.rate(ctx, input),
+  list: (input, ctx) => needLists.list(ctx, input),
+  stats: (_input, ctx) => needLists.stats(ctx),
+  getSettings: () => needLists.getSettings(),
+  updateSettings: (input, ctx) => needLists.updateSettings(ctx, input),
+});

@@ -1,12 +1,30 @@
 import { z } from '../z';
 import { Id, listOf, Paging } from '../common';
-import { Need, NeedCategory, NeedStatus, ReportNeedInput, TransitionNeedInput } from '../need';
+import { NeedCategory, NeedSettings, NeedStats, NeedStatus, NeedView, RateNeedInput, ReportNeedInput, TransitionNeedInput } from '../need';
 import { defineApi } from './define';
 
+export const ListNeedsInput = Paging.extend({
+  status: NeedStatus.optional(),
+  category: NeedCategory.optional(),
+  overdue: z.boolean({ error: '是否逾期应为 true 或 false' }).optional(),
+  /** Resolved or confirmed needs the household has not rated yet (满意度 follow-up). */
+  unrated: z.boolean({ error: '是否未评价应为 true 或 false' }).optional(),
+  householdId: Id.optional(),
+});
+export type ListNeedsInput = z.infer<typeof ListNeedsInput>;
+
+/**
+ * 需求 workflow. Lists answer overdue needs first (oldest deadline first), then the rest newest first.
+ * Households see their own household's needs, helpers those of households paired with them,
+ * admins those in their region.
+ */
 export const needsApi = defineApi('needs', {
-  report: { input: ReportNeedInput, output: Need, access: ['household', 'helper'] },
-  list: { input: Paging.extend({ status: NeedStatus.optional(), category: NeedCategory.optional(), overdue: z.boolean().optional() }), output: listOf(Need), access: ['admin', 'helper', 'household'] },
-  get: { input: z.object({ needId: Id }), output: Need, access: ['admin', 'helper', 'household'] },
-  transition: { input: TransitionNeedInput, output: Need, access: ['admin', 'helper', 'household'] },
-  rate: { input: z.object({ needId: Id, rating: z.number().int().min(1, { error: '评分为 1 到 5 星' }).max(5, { error: '评分为 1 到 5 星' }), comment: z.string().max(500).optional() }), output: Need, access: ['household'] },
+  report: { input: ReportNeedInput, output: NeedView, access: ['household', 'helper'] },
+  list: { input: ListNeedsInput, output: listOf(NeedView), access: ['admin', 'helper', 'household'] },
+  get: { input: z.object({ needId: Id }), output: NeedView, access: ['admin', 'helper', 'household'] },
+  transition: { input: TransitionNeedInput, output: NeedView, access: ['admin', 'helper', 'household'] },
+  rate: { input: RateNeedInput, output: NeedView, access: ['household'] },
+  stats: { input: z.object({}), output: NeedStats, access: ['admin'] },
+  getSettings: { input: z.object({}), output: NeedSettings, access: ['admin', 'helper', 'household'] },
+  updateSettings: { input: NeedSettings, output: NeedSettings, access: ['admin'] },
 });

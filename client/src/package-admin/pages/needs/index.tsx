@@ -1,0 +1,62 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { View } from '@tarojs/components';
+import { Button, Empty, ErrorState, Loading, Page } from '@/components/ui';
+import NeedCard from '@/components/needs/need-card';
+import { useNow } from '@/components/needs/use-now';
+import { useRequest } from '@/hooks/use-request';
+import { listNeeds, needStats, type NeedList } from '@/services/needs';
+import { ROUTES } from '@/services/routes';
+import Filters, { type NeedFilters } from './filters';
+import SettingsCard from './settings-card';
+import StatsBar from './stats-bar';
+import '@/components/needs/needs.scss';
+import './index.scss';
+
+const PAGE = 20;
+
+/** 需求督办: every need in the admin's region, overdue first in red, with filters and paging. */
+export default function AdminNeeds() {
+  const [filters, setFilters] = useState<NeedFilters>({});
+  const [pages, setPages] = useState(1);
+  const list = useRequest<NeedList>(() => listNeeds({ ...filters, limit: PAGE * pages }), [filters, pages]);
+  const stats = useRequest(needStats);
+  const now = useNow();
+  const firstShow = useRef(true);
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false;
+    else { void list.reload(); void stats.reload(); }
+  });
+  const items = list.data?.items;
+  const change = (f: NeedFilters) => { setFilters(f); setPages(1); };
+
+  return (
+    <Page tabBar={{ role: 'admin', active: 'needs' }} wide>
+      <View className='admin-needs__title'>需求督办</View>
+      {stats.data && <StatsBar stats={stats.data} />}
+      <Filters value={filters} onChange={change} />
+      {list.loading && !items ? (
+        <Loading />
+      ) : list.error && !items ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : items && items.length === 0 ? (
+        <Empty description='没有符合条件的需求。可以换个筛选条件看看。' />
+      ) : (
+        <>
+          <View className='admin-needs__total'>共 {list.data?.total ?? 0} 条，超时的排在最前</View>
+          <View className='admin-needs__grid'>
+            {items?.map((need) => (
+              <NeedCard key={need._id} need={need} now={now} show='household' durations onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminNeed}?id=${encodeURIComponent(need._id)}` })} />
+            ))}
+          </View>
+          {items && list.data && items.length < list.data.total && (
+            <View className='admin-needs__more'>
+              <Button block round loading={list.loading} onClick={() => setPages((p) => p + 1)}>加载更多</Button>
+            </View>
+          )}
+        </>
+      )}
+      <SettingsCard />
+    </Page>
+  );
+}

@@ -1,0 +1,102 @@
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { Textarea, View } from '@tarojs/components';
+import { ReportNeedInput } from '@bangfu/types';
+import { Button, CellGroup, Field, Page } from '@/components/ui';
+import { discard } from '@/services/offline-queue';
+import { reportNeed } from '@/services/needs';
+import { uuid } from '@/services/request-id';
+import { ROUTES } from '@/services/routes';
+import CategoryTiles from './category-tiles';
+import PhotoRow from './photo-row';
+import { useReportDraft, type ReportDraft } from './use-report-draft';
+import './index.scss';
+
+type Errors = Partial<Record<'category' | 'description' | 'callbackPhone', string>>;
+
+function validate(d: ReportDraft): { input?: ReportNeedInput; errors: Errors } {
+  const parsed = ReportNeedInput.safeParse({
+    id: d.id, category: d.category ?? undefined, description: d.description,
+    photos: d.photos.map((p) => p.path), ...(d.category === 'emergency' && d.callbackPhone.trim() ? { callbackPhone: d.callbackPhone.trim() } : {}),
+  });
+  if (parsed.success) return { input: parsed.data, errors: {} };
+  const errors: Errors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0] as keyof Errors;
+    errors[key] ??= key === 'category' ? '请先选一类困难' : issue.message;
+  }
+  return { errors };
+}
+
+/** A queued report shows on 我的求助: go back to it when we came from there, else open it in place. */
+function backToMyNeeds() {
+  const pages = Taro.getCurrentPages();
+  const previous = pages.length > 1 ? pages[pages.length - 2].route ?? '' : '';
+  if (ROUTES.myNeeds.includes(previous.replace(/^\//, '').split('?')[0]) && previous) return Taro.navigateBack();
+  return Taro.redirectTo({ url: ROUTES.myNeeds });
+}
+
+/** 我要求助: pick what kind of trouble, say it in a sentence, send. Works without signal. */
+export default function ReportNeed() {
+  const { draft, update, clear } = useReportDraft();
+  const [errors, setErrors] = useState<Errors>({});
+  const [sending, setSending] = useState(false);
+  const emergency = draft.category === 'emergency';
+
+  const submit = async () => {
+    const { input, errors: found } = validate(draft);
+    setErrors(found);
+    if (!input) return;
+    setSending(true);
+    try {
+      const outcome = await reportNeed(input);
+      if (outcome.status === 'failed') {
+        // The queue keeps refused items; drop it and give the draft a new id so a corrected one can go.
+        discard(input.id);
+        update({ id: uuid() });
+        void Taro.showModal({ title: '没有提交成功', content: outcome.error.message, showCancel: false });
+        return;
+      }
+      clear();
+      const sent = outcome.status === 'sent';
+      await Taro.showToast({ title: sent ? '求助已送达帮扶人' : '已存在手机上，联网后自动发送', icon: sent ? 'success' : 'none', duration: 1500 });
+      if (sent) void Taro.redirectTo({ url: `${ROUTES.myNeed}?id=${encodeURIComponent(input.id)}` });
+      else void backToMyNeeds();
+    } catch (e) {
+      void Taro.showModal({ title: '没有提交成功', content: e instanceof Error ? e.message : '请稍后重试', showCancel: false });
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Page>
+      <View className='report__title'>遇到了什么困难？</View>
+      <CategoryTiles value={draft.category} onChange={(category) => { update({ category }); setErrors((e) => ({ ...e, category: undefined })); }} />
+      {errors.category && <View className='report__error'>{errors.category}</View>}
+      <View className='report__section'>简单说说情况（可以用语音输入）</View>
+      <Textarea
+        className='report__text'
+        value={draft.description}
+        maxlength={1000}
+        placeholder={emergency ? '例如：老人在家摔倒，腿动不了' : '例如：屋顶漏雨，下雨天没法住'}
+        onInput={(e) => { update({ description: e.detail.value }); setErrors((x) => ({ ...x, description: undefined })); }}
+      />
+      {errors.description && <View className='report__error'>{errors.description}</View>}
+      {emergency && (
+        <CellGroup inset>
+          <Field label='回拨电话' name='callbackPhone' type='number' maxlength={11} value={draft.callbackPhone} placeholder='帮扶人会打这个电话' error={errors.callbackPhone}
+            onChange={(callbackPhone) => { update({ callbackPhone }); setErrors((x) => ({ ...x, callbackPhone: undefined })); }} />
+        </CellGroup>
+      )}
+      <View className='report__section'>照片（可不传）</View>
+      <PhotoRow photos={draft.photos} onChange={(photos) => update({ photos })} />
+      <View className='report__submit'>
+        <Button type={emergency ? 'danger' : 'primary'} size='large' block round loading={sending} loadingText='正在提交…' onClick={() => void submit()}>
+          {emergency ? '提交急难求助' : '提交求助'}
+        </Button>
+        <View className='report__note'>{emergency ? '急难求助 24 小时内会有人联系您。' : '帮扶人会在 2 个工作日内受理。'}</View>
+      </View>
+    </Page>
+  );
+}

@@ -1,0 +1,44 @@
+import Taro, { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button, ErrorState, Loading, Page } from '@/components/ui';
+import NeedActions from '@/components/needs/need-actions';
+import NeedSummary from '@/components/needs/need-summary';
+import NeedTimeline from '@/components/needs/need-timeline';
+import { useNeed } from '@/components/needs/use-need';
+import { useNow } from '@/components/needs/use-now';
+import RateBox from './rate-box';
+import '@/components/needs/needs.scss';
+import './index.scss';
+
+/** 求助进度: status, the deadline as a countdown, who handles it; confirm and rate once resolved. */
+export default function MyNeed() {
+  const { id = '' } = useRouter().params;
+  const { need, loading, error, reload, setNeed } = useNeed(id);
+  const now = useNow();
+  if (loading && !need) return <Page><Loading /></Page>;
+  if (error && !need) return <Page><ErrorState error={error} onRetry={reload} /></Page>;
+  if (!need) return <Page />;
+  const canRate = (need.status === 'resolved' || need.status === 'confirmed') && need.rating === undefined;
+  return (
+    <Page>
+      <NeedSummary need={need} now={now}>
+        {need.assigneePhone && (
+          <View className='need-actions'>
+            <Button type='primary' plain block round onClick={() => void Taro.makePhoneCall({ phoneNumber: need.assigneePhone! })}>
+              联系帮扶人 {need.assigneeName ?? ''}
+            </Button>
+          </View>
+        )}
+      </NeedSummary>
+      {canRate && <RateBox need={need} onChanged={setNeed} />}
+      {need.status === 'resolved' && (
+        <>
+          <View className='need-section'>问题没有解决？写明原因，可以要求重新办理</View>
+          <NeedActions need={need} actor='household' exclude={['confirmed']} onChanged={setNeed} />
+        </>
+      )}
+      <View className='need-section'>办理记录</View>
+      <NeedTimeline need={need} />
+    </Page>
+  );
+}

@@ -1,0 +1,35 @@
+import { availableTransitions, checkTransition } from '../../../cloudfunctions/core/needs/workflow.rules';
+
+describe('the needs workflow', () => {
+  it.each([
+    ['the assigned helper accepts a reported need', 'reported', 'accepted', 'assignee', undefined, true],
+    ['an admin accepts a reported need nobody took up', 'reported', 'accepted', 'admin', undefined, true],
+    ['the household cannot accept its own need', 'reported', 'accepted', 'household', undefined, 'FORBIDDEN'],
+    ['a helper who is not the assignee cannot accept it', 'reported', 'accepted', 'pairedHelper', undefined, 'FORBIDDEN'],
+    ['an accepted need cannot be accepted again', 'accepted', 'accepted', 'assignee', undefined, 'CONFLICT'],
+    ['the helper resolves an accepted need with what was done', 'accepted', 'resolved', 'assignee', '已办理医保报销', true],
+    ['resolving without saying what was done is refused', 'in_progress', 'resolved', 'assignee', ' ', 'INVALID_INPUT'],
+    ['rejecting without a reason is refused', 'reported', 'rejected', 'assignee', undefined, 'INVALID_INPUT'],
+    ['a resolved need cannot be rejected', 'resolved', 'rejected', 'assignee', '不符合条件', 'CONFLICT'],
+    ['the household confirms a resolution', 'resolved', 'confirmed', 'household', undefined, true],
+    ['the helper cannot confirm their own resolution', 'resolved', 'confirmed', 'assignee', undefined, 'FORBIDDEN'],
+    ['the household reopens a resolution that did not help, saying why', 'resolved', 'reopened', 'household', '屋顶还在漏', true],
+    ['the household cannot reopen a rejection: that goes through the admins', 'rejected', 'reopened', 'household', '不服', 'CONFLICT'],
+    ['an admin reopens a rejection', 'rejected', 'reopened', 'admin', '经核实符合条件', true],
+    ['a confirmed need is closed for good', 'confirmed', 'reopened', 'household', '又坏了', 'CONFLICT'],
+    ['a reopened need can be resolved again', 'reopened', 'resolved', 'assignee', '已重新修缮', true],
+  ] as const)('%s', (_sentence, from, to, actor, note, expected) => {
+    const result = checkTransition(from, to, actor, note);
+    if (expected === true) expect(result).toEqual({ ok: true });
+    else expect(result).toMatchObject({ ok: false, code: expected, message: expect.any(String) });
+  });
+
+  it.each([
+    ['the assignee of a reported need may accept or reject it', 'reported', 'assignee', ['accepted', 'rejected']],
+    ['the household of a resolved need may confirm or reopen it', 'resolved', 'household', ['confirmed', 'reopened']],
+    ['nobody but an admin may act on a rejected need', 'rejected', 'admin', ['reopened']],
+    ['the household can do nothing while its need is being handled', 'in_progress', 'household', []],
+  ] as const)('%s', (_sentence, from, actor, expected) => {
+    expect(availableTransitions(from, actor).sort()).toEqual([...expected].sort());
+  });
+});
