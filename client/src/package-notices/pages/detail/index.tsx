@@ -1,0 +1,88 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { Button, Card, ErrorState, Loading, Page } from '@/components/ui';
+import { messageOf } from '@/services/errors';
+import { askSubscription, prepareSubscription, recordOpen } from '@/services/notice-open';
+import { markRead, type NoticeItem } from '@/services/notices';
+import { ROUTES } from '@/services/routes';
+import NoticeBody from '../../components/notice-body';
+import NoticeTags from '../../components/notice-tags';
+import SharePanel from '../../components/share-panel';
+import { shortTime } from '@/utils/short-time';
+import './index.scss';
+
+/** Opens the notice (which marks it read, counting a group or link open) and keeps its latest state. */
+function useNotice(id: string, query: Record<string, string | undefined>) {
+  const [notice, setNotice] = useState<NoticeItem | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = async () => {
+    setError(null);
+    try {
+      setNotice(await recordOpen(id, query));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  useEffect(() => {
+    void load();
+    prepareSubscription();
+  }, [id]);
+  return { notice, setNotice, error, reload: load };
+}
+
+function AckBar({ notice, onDone }: { notice: NoticeItem; onDone: (n: NoticeItem) => void }) {
+  const [busy, setBusy] = useState(false);
+  if (!notice.requireAck || notice.manageable) return null;
+  if (notice.acknowledged) return <View className='nd__acked'>您已确认“已知悉”</View>;
+  if (notice.status !== 'published') return null;
+  const ack = async () => {
+    // First the subscription prompt: WeChat allows it only directly inside the tap.
+    const asking = askSubscription();
+    setBusy(true);
+    try {
+      onDone(await markRead(notice._id, { ack: true }));
+      void Taro.showToast({ title: '已确认知悉', icon: 'success' });
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+    await asking;
+  };
+  return (
+    <View className='nd__ack'>
+      <Button type='primary' size='large' block round loading={busy} onClick={() => void ack()}>已知悉</Button>
+    </View>
+  );
+}
+
+/** 通知详情: the notice rendered safely, 已知悉 in one tap, sharing, and (admins) the way to its read stats. */
+export default function NoticeDetail() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const { notice, setNotice, error, reload } = useNotice(id, params);
+
+  if (error && !notice) return <Page><ErrorState error={error} onRetry={() => void reload()} /></Page>;
+  if (!notice) return <Page><Loading /></Page>;
+  return (
+    <Page wide={notice.manageable}>
+      {notice.status === 'revoked' && <View className='nd__revoked'>此通知已于 {shortTime(notice.revokedAt)} 撤回，内容仅供查阅</View>}
+      <Card>
+        <View className='nd__title'>{notice.title}</View>
+        <View className='nd__meta'>
+          <View className='nd__tags'><NoticeTags notice={notice} /></View>
+          <View>{notice.authorName} · {shortTime(notice.publishedAt ?? notice.createdAt)}</View>
+        </View>
+        <NoticeBody body={notice.body} />
+      </Card>
+      <AckBar notice={notice} onDone={setNotice} />
+      {notice.status === 'published' && <SharePanel notice={notice} />}
+      {notice.manageable && (
+        <View className='nd__admin'>
+          <Button block round onClick={() => void Taro.navigateTo({ url: `${ROUTES.noticeStats}?id=${notice._id}` })}>查看阅读情况</Button>
+        </View>
+      )}
+    </Page>
+  );
+}

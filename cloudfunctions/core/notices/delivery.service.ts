@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { OutboxMessage, type Notice } from '../../../types/notice';
+import type { User } from '../../../types/user';
+import type { Ctx } from '../handler';
+import { getDb } from '../store';
+import { conflict, rateLimited } from '../errors';
+import { noticeTemplateId, wechat } from '../wechat';
+import { audienceOf, manageableNoticeIds, pageAll, readsOfNotice } from './notice.repository';
+
+/** One reminder per notice per 10 minutes: a mistaken double tap must not message everyone twice. */
+const REMIND_INTERVAL_MS = 10 * 60 * 1000;
+
+interface Subscription { _id: string; openid: string; credits: number }
+
+async function subscriptionsOf(userIds: string[]): Promise<Map<string, Subscription>> {
+  const _ = getDb().command;
+  const found = new Map<string, Subscription>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const docs = await pageAll('notice_subscriptions', { _id: _.in(userIds.slice(i, i + 500)), credits: _.gt(0) });
+    for (const d of docs) found.set(d._id as string, d as unknown as Subscription);
+  }
+  return found;
+}
+
+/** The template's fields (thing ≤ 20 chars, time): what the person sees in WeChat's service notifications. */
+function messageData(notice: Notice, reason: 'publish' | 'remind', at: Date) {
+  const title = notice.title.length > 20 ? notice.title.slice(0, 19) + '…' : notice.title;
+  const note = reason === 'remind' ? '您还未阅读这条通知，请及时查看' : notice.requireAck ? '请阅读并点击“已知悉”' : '请及时查看';
+  return { thing1: { value: title }, time2: { value: at.toISOString().slice(0, 16).replace('T', ' ') }, thing3: { value: note } };
+}
+
+/**
+ * Sends the notice's subscription message to each person (one acceptance allows one send, so a
+ * credit is spent per message) and writes every attempt to the outbox. People without a credit
+ * are written as skipped only for reminders, so the admin sees who could not be reached.
+ */
+async function send(ctx: Ctx, notice: Notice, people: User[], reason: 'publish' | 'remind') {
+  const subs = await subscriptionsOf(people.map((u) => u._id));
+  const db = getDb();
+  const base = { kind: 'subscribeMessage', reason, noticeId: notice._id, templateId: noticeTemplateId(), page: `package-notices/pages/detail/index?id=${notice._id}`, data: messageData(notice, reason, ctx.now), createdAt: ctx.now.toISOString() };
+  let recorded = 0;
+  let skipped = 0;
+  for (const person of people) {
+    const sub = subs.get(person._id);
+    if (!sub && reason === 'publish') continue;
+    let result: { status: OutboxMessage['status']; note: string } = { status: 'skipped', note: '对方未订阅消息提醒，请在群里提醒' };
+    if (sub) {
+      const { updated } = await db.collection('notice_subscriptions').where({ _id: sub._id, credits: sub.credits }).update({ credits: sub.credits - 1 });
+      if (updated) result = await wechat().sendSubscribeMessage({ touser: sub.openid, templateId: base.templateId, page: base.page, data: base.data });
+    }
+    await db.collection('outbox').add({ _id: `out-${randomUUID()}`, ...base, userId: person._id, userName: person.name, touser: sub?.openid ?? null, ...result });
+    if (result.status === 'skipped') skipped++;
+    else recorded++;
+  }
+  return { recorded, skipped };
+}
+
+export async function deliverOnPublish(ctx: Ctx, notice: Notice): Promise<void> {
+  await send(ctx, notice, await audienceOf(notice), 'publish');
+}
+
+/** 一键提醒: the audience members who have not opened the notice yet. */
+export async function remind(ctx: Ctx, notice: Notice): Promise<{ recorded: number; skipped: number }> {
+  if (notice.status !== 'published') throw conflict('只能提醒已发布的通知');
+  if (notice.remindedAt && ctx.now.getTime() - Date.parse(notice.remindedAt) < REMIND_INTERVAL_MS) throw rateLimited('刚刚已经提醒过，请 10 分钟后再试');
+  const { updated } = await getDb().collection('notices').where({ _id: notice._id, remindedAt: notice.remindedAt }).update({ remindedAt: ctx.now.toISOString() });
+  if (!updated) throw rateLimited('刚刚已经提醒过，请 10 分钟后再试');
+  const read = new Set((await readsOfNotice(notice._id)).map((r) => r.userId));
+  return send(ctx, notice, (await audienceOf(notice)).filter((u) => !read.has(u._id)), 'remind');
+}
+
+/** What was sent, or locally would have been sent, for notices the admin manages (newest first). */
+export async function listOutbox(ctx: Ctx, input: { limit: number; offset: number }) {
+  const where = { noticeId: getDb().command.in(await manageableNoticeIds(ctx.user!)) };
+  const coll = getDb().collection('outbox');
+  const { total = 0 } = await coll.where(where).count();
+  const { data } = await coll.where(where).orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit).get();
+  return { items: data.map((d) => OutboxMessage.parse(d)), total };
+}
+
+export async function subscription(ctx: Ctx) {
+  const { data } = await getDb().collection('notice_subscriptions').doc(ctx.user!._id).get();
+  return { templateId: noticeTemplateId(), credits: (data[0]?.credits as number | undefined) ?? 0 };
+}
+
+/** The person accepted (or declined) the subscription prompt: each acceptance allows one message. */
+export async function subscribe(ctx: Ctx, input: { accepted: boolean }) {
+  const user = ctx.user!;
+  if (input.accepted) {
+    const coll = getDb().collection('notice_subscriptions');
+    const { updated } = await coll.where({ _id: user._id }).update({ credits: getDb().command.inc(1), updatedAt: ctx.now.toISOString() });
+    if (!updated) await coll.add({ _id: user._id, userId: user._id, openid: user.openid, credits: 1, updatedAt: ctx.now.toISOString() });
+  }
+  return subscription(ctx);
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { Notice, NoticeRead, type OpenVia } from '../../../types/notice';
+import type { NoticeItem } from '../../../types/api/notices';
+import type { User } from '../../../types/user';
+import type { Ctx } from '../handler';
+import { getDb } from '../store';
+import { conflict, invalid, notFound } from '../errors';
+import { wechat } from '../wechat';
+import { byPinnedThenNewest, canManage, isAddressedTo } from './notice.rules';
+import { findNotice, readId, readsOf } from './notice.repository';
+
+const VISIBLE = ['published', 'revoked'];
+
+function item(notice: Notice, user: User, read: NoticeRead | undefined): NoticeItem {
+  return { ...notice, read: !!read, acknowledged: !!read?.ackAt, manageable: canManage(notice, user) };
+}
+
+/** The notices addressed to this person: helpers are matched on their town, others on their region path. */
+function inboxWhere(user: User) {
+  const _ = getDb().command;
+  const regionField = user.role === 'helper' ? 'helperRegionIds' : 'audience.regionIds';
+  return { status: _.in(VISIBLE), 'audience.roles': user.role, [regionField]: _.in(user.regionPath), authorId: _.neq(user._id) };
+}
+
+/** Admins' 管理 view: drafts and notices written anywhere in their scope. */
+function manageWhere(user: User) {
+  return { scopePath: user.scope!.regionId };
+}
+
+export async function list(ctx: Ctx, input: { limit: number; offset: number; box: 'inbox' | 'manage' }) {
+  const user = ctx.user!;
+  const manage = input.box === 'manage' && user.role === 'admin';
+  const where = manage ? manageWhere(user) : inboxWhere(user);
+  const coll = getDb().collection('notices');
+  const { total = 0 } = await coll.where(where).count();
+  const query = manage ? coll.where(where).orderBy('createdAt', 'desc') : coll.where(where).orderBy('pinned', 'desc').orderBy('publishedAt', 'desc');
+  const { data } = await query.skip(input.offset).limit(input.limit).get();
+  const notices = data.map((d) => Notice.parse(d));
+  if (!manage) notices.sort(byPinnedThenNewest);
+  const reads = await readsOf(user._id, notices.map((n) => n._id));
+  return { items: notices.map((n) => item(n, user, reads.get(n._id))), total };
+}
+
+/** Unread published notices, for the badge on the 通知 tab. */
+export async function unreadCount(ctx: Ctx): Promise<{ count: number }> {
+  const user = ctx.user!;
+  const where = { ...inboxWhere(user), status: 'published' };
+  const { data } = await getDb().collection('notices').where(where).field({ _id: true }).limit(1000).get();
+  const reads = await readsOf(user._id, data.map((d) => d._id as string));
+  return { count: data.length - reads.size };
+}
+
+/** A notice the caller may read (addressed to them) or manage; NOT_FOUND otherwise. */
+async function visibleNotice(user: User, noticeId: string): Promise<Notice> {
+  const notice = await findNotice(noticeId);
+  if (!notice || !(isAddressedTo(notice, user) || canManage(notice, user))) throw notFound('没有找到这条通知，它可能不是发给您的');
+  return notice;
+}
+
+export async function get(ctx: Ctx, input: { noticeId: string }): Promise<NoticeItem> {
+  const notice = await visibleNotice(ctx.user!, input.noticeId);
+  const reads = await readsOf(ctx.user!._id, [notice._id]);
+  return item(notice, ctx.user!, reads.get(notice._id));
+}
+
+/** First open creates the read; `ack` adds the acknowledgement once. A concurrent first open is not an error. */
+async function recordRead(notice: Notice, user: User, at: string, ack: boolean): Promise<void> {
+  const reads = getDb().collection('notice_reads');
+  const id = readId(notice._id, user._id);
+  const existing = (await readsOf(user._id, [notice._id])).get(notice._id);
+  if (!existing) {
+    try {
+      await reads.add({ _id: id, noticeId: notice._id, userId: user._id, role: user.role, readAt: at, ackAt: ack ? at : null });
+      return;
+    } catch {
+      // Another open of the same person won the insert; the acknowledgement below still applies.
+    }
+  }
+  if (ack && !existing?.ackAt) await reads.where({ _id: id, ackAt: null }).update({ ackAt: at });
+}
+
+async function recordOpen(notice: Notice, user: User, at: string, via: OpenVia, groupId: string | null): Promise<void> {
+  await getDb().collection('notice_opens').add({ _id: `open-${randomUUID()}`, noticeId: notice._id, userId: user._id, via, groupId, at });
+}
+
+/** Only the audience's opens count: an admin looking at a notice they manage changes nothing. */
+export async function markRead(ctx: Ctx, input: { noticeId: string; ack?: boolean; via: 'app' | 'link' }): Promise<NoticeItem> {
+  const user = ctx.user!;
+  const notice = await visibleNotice(user, input.noticeId);
+  if (!isAddressedTo(notice, user)) return get(ctx, input);
+  const ack = input.ack === true;
+  if (ack && !notice.requireAck) throw invalid('这条通知不需要回复“已知悉”');
+  if (ack && notice.status === 'revoked') throw conflict('这条通知已撤回，无需再确认');
+  const at = ctx.now.toISOString();
+  await recordRead(notice, user, at, ack);
+  if (input.via === 'link' && !ack) await recordOpen(notice, user, at, 'link', null);
+  return get(ctx, input);
+}
+
+/** A card opened from a WeChat group: the server resolves the group, then counts the open against it and the person. */
+export async function recordGroupOpen(ctx: Ctx, input: { noticeId: string; groupCloudId: string }): Promise<NoticeItem> {
+  const user = ctx.user!;
+  const notice = await visibleNotice(user, input.noticeId);
+  if (!isAddressedTo(notice, user)) return get(ctx, input);
+  const { opengid } = await wechat().decryptGroup(input.groupCloudId);
+  const at = ctx.now.toISOString();
+  const groups = getDb().collection('notice_groups');
+  const { data } = await groups.doc(opengid).get();
+  if (!data.length) await groups.add({ _id: opengid, label: '', firstSeenAt: at }).catch(() => undefined);
+  await recordRead(notice, user, at, false);
+  await recordOpen(notice, user, at, 'group', opengid);
+  return get(ctx, input);
+}

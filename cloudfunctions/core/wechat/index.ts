@@ -1,0 +1,54 @@
+/**
+ * The one place Bangfu makes WeChat cloud calls (DESIGN.md §3): sending a subscription message
+ * and turning a group's CloudID into its opengid. In the cloud they go through `wx-server-sdk`;
+ * in local mode (demo host, tests) messages are recorded, not sent, and group CloudIDs cannot be
+ * read because there is no WeChat. Tests replace the whole gateway with `setWeChat`.
+ */
+import { isLocalMode } from '../identity';
+import { invalid } from '../errors';
+import { cloudGateway } from './cloud';
+
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  /** The mini-program page the message opens, with its query. */
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+export interface SendResult {
+  status: 'recorded' | 'sent' | 'failed';
+  note: string;
+}
+
+export interface WeChatGateway {
+  sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>;
+  /** The group a card was opened from; throws `INVALID_INPUT` when the CloudID is invalid or expired. */
+  decryptGroup(cloudId: string): Promise<{ opengid: string }>;
+}
+
+const localGateway: WeChatGateway = {
+  async sendSubscribeMessage() {
+    return { status: 'recorded', note: '本地演示：消息已记录，未真正发送' };
+  },
+  async decryptGroup() {
+    throw invalid('本地演示环境没有微信群信息，请在微信中从群聊打开通知');
+  },
+};
+
+let override: WeChatGateway | null = null;
+
+/** Tests: fake WeChat at this edge; `null` restores the default. */
+export function setWeChat(gateway: WeChatGateway | null): void {
+  override = gateway;
+}
+
+export function wechat(): WeChatGateway {
+  if (override) return override;
+  return isLocalMode() ? localGateway : cloudGateway();
+}
+
+/** The template the notice subscription uses: set per environment, a placeholder locally. */
+export function noticeTemplateId(): string {
+  return process.env.NOTICE_TEMPLATE_ID || 'local-notice-template';
+}
