@@ -46,3 +46,19 @@ export type Visit = z.infer<typeof Visit>;
 
 export const DueStatus = z.enum(['visited', 'due', 'overdue']);
 export type DueStatus = z.infer<typeof DueStatus>;
+
+/** 每月服务清单 of a doctor (家庭医生签约服务) or teacher (送教/控辍保学), ticked on each visit. */
+export const SERVICE_CHECKLISTS = {
+  doctor: ['测量血压血糖', '慢病用药指导', '健康状况随访', '签约服务告知', '大病/住院情况了解'],
+  teacher: ['了解在校/学习情况', '控辍保学劝返', '资助政策宣讲', '家庭教育指导', '心理关爱谈心'],
+} as const;
+export type ChecklistKind = keyof typeof SERVICE_CHECKLISTS;
+
+/** The next visit a household must get beyond the monthly one: a festival or an open hospital/accident need. */
+export const NextOccasion = z.object({
+  occasion: Occasion,
+  label: z.string(),
+  /** The festival's date, or when the need was reported. */
+  date: z.string(),
+});
+export type NextOccasion = z.infer<typeof NextOccasion>;

@@ -5,9 +5,12 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index', 'pages/bind/index', 'pages/me/index'],
   subPackages: [
-    { root: 'package-household', pages: ['pages/home/index'] },
-    { root: 'package-helper', pages: ['pages/home/index'] },
-    { root: 'package-admin', pages: ['pages/home/index'] },
+    { root: 'package-household', pages: ['pages/home/index', 'pages/benefits/index', 'pages/needs/index', 'pages/need-report/index', 'pages/need/index'] },
+    { root: 'package-helper', pages: ['pages/home/index', 'pages/record/index', 'pages/needs/index', 'pages/need/index'] },
+    { root: 'package-admin', pages: ['pages/home/index', 'pages/households/index', 'pages/household-edit/index', 'pages/adjust/index', 'pages/import/index', 'pages/pairing/index', 'pages/helper/index', 'pages/assign/index', 'pages/policies/index', 'pages/benefit-records/index', 'pages/gaps/index', 'pages/needs/index', 'pages/need/index', 'pages/notice-compose/index', 'pages/notice-stats/index', 'pages/notice-outbox/index'] },
+    { root: 'package-notices', pages: ['pages/list/index', 'pages/detail/index'] },
+    { root: 'package-common', pages: ['pages/household/index'] },
+    { root: 'package-public', pages: ['pages/calculator/index'] },
   ],
   window: {
     navigationBarTitleText: '帮扶通',
@@ -17,4 +20,7 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   style: 'v2',
+  // Visits may record where they happened (optional); WeChat requires declaring it and asking with a reason.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '记录走访地点，便于核实入户走访' } },
 });

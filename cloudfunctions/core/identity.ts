@@ -13,6 +13,11 @@ export function enableLocalIdentity(): void {
   localIdentity = true;
 }
 
+/** Local mode (demo host, tests): WeChat cloud calls are recorded instead of made (core/wechat). */
+export function isLocalMode(): boolean {
+  return localIdentity;
+}
+
 export function openidOf(context: unknown): string | null {
   if (localIdentity) {
     const dev = (context as { devOpenid?: unknown } | undefined)?.devOpenid;

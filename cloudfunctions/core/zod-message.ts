@@ -8,7 +8,7 @@ const FIELD_LABELS: Record<string, string> = {
   schooling: '在校情况', laborCapacity: '劳动能力', disabilityLevel: '残疾等级', status: '户状态',
   housingGrade: '住房安全等级', visitedAt: '走访时间', occasion: '走访类型', notes: '走访记录',
   category: '需求类别', description: '需求描述', title: '标题', body: '正文', audience: '受众', month: '月份',
-  version: '版本号', to: '目标状态', needId: '需求编号', noticeId: '通知编号', id: '编号', rating: '评分',
+  version: '版本号', to: '目标状态', needId: '需求编号', photos: '照片', callbackPhone: '回拨电话', note: '说明', comment: '评价', noticeId: '通知编号', id: '编号', rating: '评分',
 };
 
 function pathLabel(path: PropertyKey[]): string {

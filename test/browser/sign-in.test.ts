@@ -43,7 +43,7 @@ describe('signing in as each demo account lands on that role\'s home', () => {
   it('demo-helper sees their paired households', async () => {
     const page = await newPage();
     await signInFromList(page, '帮扶干部：结对多户，按月走访');
-    await page.getByText(/共 \d+ 户/).waitFor();
+    await page.getByText(/本月已走访/).waitFor();
     expect(await page.getByText(/ 户$/).count()).toBeGreaterThanOrEqual(5);
     await shot(page, 'helper-home');
     await page.context().close();
@@ -52,7 +52,7 @@ describe('signing in as each demo account lands on that role\'s home', () => {
   it('demo-doctor sees the households paired for health', async () => {
     const page = await newPage();
     await signInFromList(page, '家庭医生：健康帮扶');
-    await page.getByText(/共 \d+ 户/).waitFor();
+    await page.getByText(/本月已走访/).waitFor();
     await page.getByText('健康帮扶').first().waitFor();
     await page.context().close();
   });
@@ -80,9 +80,9 @@ describe('signing in as each demo account lands on that role\'s home', () => {
   it('a returning user goes straight to their home, and signing out returns to the account list', async () => {
     const page = await newPage();
     await signInFromList(page, '帮扶干部：结对多户，按月走访');
-    await page.getByText(/共 \d+ 户/).waitFor();
+    await page.getByText(/本月已走访/).waitFor();
     await page.goto(baseUrl() + '/');
-    await page.getByText(/共 \d+ 户/).waitFor();
+    await page.getByText(/本月已走访/).waitFor();
     await page.getByText('我的', { exact: true }).last().click();
     await page.getByText('退出登录').click();
     const confirm = page.getByText('确定', { exact: true });

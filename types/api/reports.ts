@@ -4,6 +4,25 @@ import { defineApi } from './define';
 
 const Month = z.string().regex(/^\d{4}-\d{2}$/, { error: '月份格式应为 YYYY-MM，例如 2026-11' });
 
+export const CoverageRow = z.object({ id: z.string(), name: z.string(), paired: z.number().int(), visited: z.number().int() });
+export type CoverageRow = z.infer<typeof CoverageRow>;
+
+/** 走访覆盖率: households visited at least once this month / households paired, and who is overdue. */
+export const Coverage = z.object({
+  month: z.string(),
+  paired: z.number().int(),
+  visited: z.number().int(),
+  byTown: z.array(CoverageRow),
+  byVillage: z.array(CoverageRow),
+  byUnit: z.array(CoverageRow),
+  byHelper: z.array(CoverageRow),
+  overdue: z.object({
+    total: z.number().int(),
+    items: z.array(z.object({ householdId: z.string(), headName: z.string(), villageName: z.string(), helperName: z.string() })),
+  }),
+});
+export type Coverage = z.infer<typeof Coverage>;
+
 export const Dashboard = z.object({
   regionName: z.string(),
   households: z.number().int(),
@@ -12,11 +31,14 @@ export const Dashboard = z.object({
   byStatus: z.array(z.object({ status: HouseholdStatus, count: z.number().int() })),
   visitedThisMonth: z.number().int(),
   openNeeds: z.number().int(),
+  /** This month's visit coverage (also `reports.coverage` for another month). */
+  coverage: Coverage,
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
 export const reportsApi = defineApi('reports', {
   dashboard: { input: z.object({}), output: Dashboard, access: ['admin'] },
+  coverage: { input: z.object({ month: Month.optional() }), output: Coverage, access: ['admin'] },
   monthlyBulletin: { input: z.object({ month: Month }), output: z.record(z.string(), z.unknown()), access: ['admin'] },
   exportBulletin: { input: z.object({ month: Month }), output: z.object({ fileId: z.string() }), access: ['admin'] },
 });

@@ -1,21 +1,45 @@
 import { z } from '../z';
 import { Id, IsoDate, listOf, Paging } from '../common';
-import { DueStatus, RecordVisitInput, Visit } from '../visit';
+import { DueStatus, NextOccasion, RecordVisitInput, Visit } from '../visit';
+import { PairingRole } from '../pairing';
+import { Plan, SaveMeasureInput, TimelineEntry, UpdateProgressInput } from '../plan';
 import { defineApi } from './define';
+
+const Month = z.string().regex(/^\d{4}-\d{2}$/, { error: '月份格式应为 YYYY-MM' });
 
 export const DueItem = z.object({
   householdId: Id,
   headName: z.string(),
   villageName: z.string(),
+  role: PairingRole,
   status: DueStatus,
   lastVisitedAt: z.string().nullable(),
   openNeeds: z.number().int(),
+  /** Open 急难 (emergency) needs: shown in red, first in the list. */
+  urgentNeeds: z.number().int(),
   openGaps: z.number().int(),
+  nextOccasion: NextOccasion.nullable(),
 });
 export type DueItem = z.infer<typeof DueItem>;
 
+export const DueList = z.object({
+  month: z.string(),
+  items: z.array(DueItem),
+  visited: z.number().int(),
+  total: z.number().int(),
+});
+export type DueList = z.infer<typeof DueList>;
+
+/** A visit as shown: households see their own without the helper's internal notes. */
+export const VisitView = Visit.extend({ helperName: z.string().optional() });
+export type VisitView = z.infer<typeof VisitView>;
+
 export const visitsApi = defineApi('visits', {
-  listDue: { input: z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, { error: '月份格式应为 YYYY-MM' }).optional() }), output: z.object({ items: z.array(DueItem) }), access: ['helper'] },
+  listDue: { input: z.object({ month: Month.optional() }), output: DueList, access: ['helper'] },
   record: { input: RecordVisitInput, output: Visit, access: ['helper'] },
-  listByHousehold: { input: Paging.extend({ householdId: Id, from: IsoDate.optional(), to: IsoDate.optional() }), output: listOf(Visit), access: ['admin', 'helper', 'household'] },
+  listByHousehold: { input: Paging.extend({ householdId: Id, from: IsoDate.optional(), to: IsoDate.optional() }), output: listOf(VisitView), access: ['admin', 'helper', 'household'] },
+  getPlan: { input: z.object({ householdId: Id, year: z.number().int().min(2000).max(2100).optional() }), output: Plan, access: ['admin', 'helper', 'household'] },
+  saveMeasure: { input: SaveMeasureInput, output: Plan, access: ['admin', 'helper'] },
+  updateProgress: { input: UpdateProgressInput, output: Plan, access: ['helper'] },
+  timeline: { input: z.object({ householdId: Id, limit: z.number().int().min(1).max(200).default(50) }), output: z.object({ items: z.array(TimelineEntry) }), access: ['admin', 'helper', 'household'] },
 });

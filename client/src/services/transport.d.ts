@@ -5,4 +5,8 @@
  */
 import type { ApiResult } from '@bangfu/types';
 
-export declare function send(fn: string, action: string, payload: unknown): Promise<ApiResult<unknown>>;
+/**
+ * `topLevel` adds fields beside `action`/`payload` (weapp only): WeChat replaces a top-level
+ * `Taro.cloud.CloudID(...)` with its open data, and only at the top level (notices' group opens).
+ */
+export declare function send(fn: string, action: string, payload: unknown, topLevel?: Record<string, unknown>): Promise<ApiResult<unknown>>;

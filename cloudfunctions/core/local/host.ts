@@ -4,6 +4,7 @@ import { FUNCTIONS } from '../../registry';
 import { enableLocalIdentity } from '../identity';
 import { getDb } from '../store';
 import { serveStatic } from './static-files';
+import { serveFile, uploadFile } from './file-store';
 
 const MAX_BODY = 2 * 1024 * 1024;
 
@@ -76,6 +77,8 @@ export function createHost(staticRoot: string): http.Server {
     });
     if (req.method === 'GET' && route === '/api/health') return json(res, 200, { ok: true });
     if (req.method === 'GET' && route === '/api/dev/accounts') return void done(demoAccounts().then((body) => json(res, 200, body)));
+    if (req.method === 'POST' && route === '/api/files') return void done(uploadFile(req, res));
+    if (req.method === 'GET' && route.startsWith('/api/files/')) return serveFile(decodeURIComponent(route.slice('/api/files/'.length)), res);
     if (api && req.method === 'POST') return void done(callFunction(api[1], req, res));
     if (route.startsWith('/api/')) return json(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请用 POST /api/<云函数名> 调用云函数' } });
     serveStatic(staticRoot, url, res);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { useEmbeddedStore } from '../store/embedded';
+import { useLocalFiles } from '../files';
 import { createHost, listen } from './host';
 import { seedIfEmpty } from './seed-store';
 
@@ -9,6 +10,7 @@ async function main() {
   const dataDir = path.resolve(root, process.env.BANGFU_DATA_DIR ?? '.data');
   const port = Number(process.env.PORT ?? 8080);
   const store = useEmbeddedStore(dataDir);
+  useLocalFiles(path.join(dataDir, 'files'));
   const started = Date.now();
   const seed = seedIfEmpty(store.engine);
   console.log(seed.seeded

@@ -20,15 +20,20 @@ export const COLLECTIONS = [
   'households',
   'pairings',
   'visits',
+  'plans',
   'needs',
   'benefits',
   'policies',
   'notices',
   'notice_reads',
+  'notice_opens',
+  'notice_groups',
+  'notice_subscriptions',
   'findings',
   'audit_logs',
   'outbox',
   'bind_attempts',
+  'settings',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

@@ -5,7 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
-export const STATE_FILE = path.join(os.tmpdir(), 'bangfu-browser-host.json');
+/**
+ * One state file per jest run (its main process): several people run browser tests on this machine
+ * at once, and a shared file let one run's teardown stop another run's host. Test workers read the
+ * url from BANGFU_URL, set below before they start.
+ */
+export const STATE_FILE = path.join(os.tmpdir(), `bangfu-browser-host-${process.pid}.json`);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -35,6 +35,10 @@ export function buildVisits(h: Household, pairings: Pairing[], months: number, n
 
 const STATUS_MIX: ReadonlyArray<readonly [NeedStatus, number]> = [['reported', 3], ['accepted', 2], ['in_progress', 2], ['resolved', 2], ['confirmed', 4], ['rejected', 1]];
 
+/** The current step's deadline, as the needs workflow keeps it: accept while reported, resolve while open. */
+const dueAtOf = (status: NeedStatus, acceptBy: dayjs.Dayjs, resolveBy: dayjs.Dayjs): string | null =>
+  status === 'reported' ? acceptBy.toISOString() : status === 'accepted' || status === 'in_progress' ? resolveBy.toISOString() : null;
+
 /** A need reported some days ago, moved along its workflow as far as its status says. */
 export function buildNeed(h: Household, primary: Pairing, reporterId: string, now: Date, rnd: Random): Need {
   const category = rnd.weighted([['medical', 3], ['housing', 2], ['education', 2], ['employment', 2], ['living', 2], ['emergency', 1], ['other', 1]] as const);
@@ -49,6 +53,7 @@ export function buildNeed(h: Household, primary: Pairing, reporterId: string, no
     assigneeId: primary.helperId, reportedBy: reporterId, reportedAt: reportedAt.toISOString(),
     acceptBy: reportedAt.add(category === 'emergency' ? 24 : 48, 'hour').toISOString(),
     resolveBy: reportedAt.add(category === 'emergency' ? 3 : 20, 'day').toISOString(),
+    dueAt: dueAtOf(status, reportedAt.add(category === 'emergency' ? 24 : 48, 'hour'), reportedAt.add(category === 'emergency' ? 3 : 20, 'day')),
     history, ...(status === 'confirmed' ? { rating: rnd.int(3, 5) } : {}),
   };
 }
@@ -64,7 +69,8 @@ export function buildBenefits(h: Household, decisions: Decision[], now: Date, rn
     if (!d.entitled || d.policy === 'temporary_aid' || rnd.chance(0.06)) continue;
     const member = d.member === null ? null : h.members[d.member].id;
     benefits.push({
-      _id: `${h._id}-${d.policy}-${member ?? 'hh'}-${year}`, householdId: h._id, memberId: member, policy: d.policy,
+      _id: `${h._id}-${d.policy}-${member ?? 'hh'}-${year}`, householdId: h._id, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
+      memberId: member, policy: d.policy,
       period: year, amount: d.amount, paidOn: `${year}-0${rnd.int(1, 9)}-${String(rnd.int(1, 28)).padStart(2, '0')}`, createdAt: now.toISOString(),
     });
   }

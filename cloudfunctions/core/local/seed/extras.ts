@@ -11,14 +11,27 @@ const NOTICES: Array<Pick<Notice, 'title' | 'body' | 'requireAck' | 'pinned'> & 
   { title: '防返贫监测信息采集安排', body: '请各乡镇于月底前完成监测对象信息采集和风险研判。', requireAck: true, pinned: false, roles: ['admin', 'helper'], daysAgo: 20 },
 ];
 
+/**
+ * Every other helper has accepted the notice subscription twice (each acceptance allows one
+ * message), so a demo notice and its reminder both reach some people and show who could not be reached.
+ */
+function subscriptions(helpers: User[], now: Date) {
+  return helpers
+    .filter((h, i) => i % 2 === 1 && h.openid !== 'demo-helper')
+    .map((h) => ({ _id: h._id, userId: h._id, openid: h.openid, credits: 2, updatedAt: now.toISOString() }));
+}
+
 /** Notices and other county-wide documents that do not belong to one household. */
-export function buildExtras(_sample: Household[], countyAdmin: User, now: Date, _rnd: Random): Record<string, object[]> {
+export function buildExtras(_sample: Household[], countyAdmin: User, now: Date, _rnd: Random, helpers: User[] = []): Record<string, object[]> {
+  const county = countyAdmin.regionPath;
   const notices: Notice[] = NOTICES.map((n, i) => {
     const at = dayjs(now).subtract(n.daysAgo, 'day').toISOString();
     return {
       _id: `notice-${i + 1}`, title: n.title, body: n.body, requireAck: n.requireAck, pinned: n.pinned,
-      audience: { roles: n.roles }, status: 'published', authorId: countyAdmin._id, publishedAt: at, createdAt: at,
+      audience: { roles: n.roles, regionIds: county }, helperRegionIds: county, scopePath: county,
+      status: 'published', authorId: countyAdmin._id, authorName: countyAdmin.name,
+      publishedAt: at, revokedAt: null, remindedAt: null, createdAt: at, updatedAt: at,
     };
   });
-  return { notices, policies: DEFAULT_POLICIES };
+  return { notices, notice_subscriptions: subscriptions(helpers, now), policies: DEFAULT_POLICIES };
 }

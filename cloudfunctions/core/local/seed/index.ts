@@ -63,7 +63,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
     if (i === 0 || rnd.chance(0.05)) push('needs', [buildNeed(h, pairings[0], i === 0 ? 'user-household-1' : pairings[0].helperId, options.now, rnd)]);
     if (sample.length < 2_000) sample.push(h);
   }
-  const extras = buildExtras(sample, frame.admins[0], options.now, rnd);
+  const extras = buildExtras(sample, frame.admins[0], options.now, rnd, frame.helpers);
   for (const [collection, docs] of Object.entries(extras)) push(collection, docs);
   push('users', users);
   for (const [collection, buffer] of buffers) if (buffer.length) sink(collection, buffer);

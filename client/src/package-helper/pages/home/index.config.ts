@@ -2,5 +2,5 @@ import { vant } from '@/components/ui/vant';
 
 export default definePageConfig({
   navigationBarTitleText: '我的帮扶户',
-  usingComponents: vant('Cell', 'Tag', 'Empty', 'Loading', 'ErrorState'),
+  usingComponents: vant('Button', 'Tag', 'Empty', 'Loading', 'ErrorState'),
 });

@@ -1,38 +1,54 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect, useRef } from 'react';
 import { View } from '@tarojs/components';
-import { PAIRING_ROLE_LABELS } from '@bangfu/types';
-import { Cell, CellGroup, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { Empty, ErrorState, Loading, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
-import { listByHelper } from '@/services/assignments';
-import { count } from '@/utils/format';
+import { useOfflineQueue } from '@/hooks/use-offline-queue';
+import { listDue, type DueItem } from '@/services/visits';
+import { ROUTES } from '@/services/routes';
+import DueRow from './due-row';
+import SyncStrip from './sync-strip';
 import './index.scss';
 
-/** 我的帮扶户: the households paired with this helper. */
+const recordUrl = (item: DueItem) => `${ROUTES.recordVisit}?householdId=${encodeURIComponent(item.householdId)}&name=${encodeURIComponent(item.headName)}`;
+const detailUrl = (item: DueItem) => `${ROUTES.householdDetail}?id=${encodeURIComponent(item.householdId)}&name=${encodeURIComponent(item.headName)}`;
+
+/** 我的帮扶户 this month: what needs a visit first, with the sync state of visits saved offline. */
 export default function HelperHome() {
-  const list = useRequest(() => listByHelper());
-  const items = list.data?.items;
+  const list = useRequest(() => listDue());
+  const queue = useOfflineQueue();
+  const data = list.data;
+  const firstShow = useRef(true);
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false;
+    else void list.reload();
+  });
+  // When the queue has just emptied, the server has new visits: show them.
+  const pendingBefore = useRef(queue.pending);
+  useEffect(() => {
+    if (pendingBefore.current > queue.pending && !queue.flushing) void list.reload();
+    pendingBefore.current = queue.pending;
+  }, [queue.pending, queue.flushing]);
 
   return (
     <Page tabBar={{ role: 'helper', active: 'home' }}>
       <View className='helper__head'>
         <View className='helper__title'>我的帮扶户</View>
-        {items && <View className='helper__count'>共 {count(items.length, '户')}</View>}
+        {data && <View className='helper__count'>本月已走访 <View className='helper__num'>{data.visited}/{data.total}</View> 户</View>}
       </View>
-      {list.loading && !items ? (
+      <SyncStrip />
+      {list.loading && !data ? (
         <Loading />
-      ) : list.error && !items ? (
+      ) : list.error && !data ? (
         <ErrorState error={list.error} onRetry={list.reload} />
-      ) : items && items.length === 0 ? (
+      ) : data && data.items.length === 0 ? (
         <Empty description='还没有结对的帮扶户。结对由扶贫办安排，如有疑问请联系扶贫办。' actionText='刷新' onAction={list.reload} />
-      ) : items ? (
-        <CellGroup inset>
-          {items.map((p) => (
-            <Cell key={p._id} title={p.householdHeadName ? `${p.householdHeadName} 户` : '户主信息缺失'} label={p.villageName || '村信息缺失'} size='large' center>
-              <Tag type='primary' plain>
-                {PAIRING_ROLE_LABELS[p.role]}
-              </Tag>
-            </Cell>
+      ) : data ? (
+        <View className='helper__list'>
+          {data.items.map((item) => (
+            <DueRow key={item.householdId} item={item} onOpen={() => Taro.navigateTo({ url: detailUrl(item) })} onRecord={() => Taro.navigateTo({ url: recordUrl(item) })} />
           ))}
-        </CellGroup>
+        </View>
       ) : null}
     </Page>
   );

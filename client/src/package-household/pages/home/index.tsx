@@ -3,9 +3,11 @@ import { Card, ErrorState, Loading, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { whoami } from '@/services/auth';
 import { greeting } from '@/utils/format';
+import BenefitsSummary from './benefits-summary';
+import NeedEntry from './need-entry';
 import './index.scss';
 
-/** 帮扶户首页: who the household is. Services (我的政策, 我要求助…) appear here as they are built. */
+/** 帮扶户首页: who the household is, and what it is entitled to (我的政策 summary). */
 export default function HouseholdHome() {
   const me = useRequest(whoami);
   const user = me.data;
@@ -40,7 +42,8 @@ export default function HouseholdHome() {
               <View className='hh__value'>还没有绑定家庭。</View>
             </Card>
           )}
-          <View className='hh__coming'>查看政策、求助、联系帮扶人等服务正在开通，开通后会出现在这里。</View>
+          {user.household && <NeedEntry />}
+          {user.household && <BenefitsSummary />}
         </>
       ) : null}
     </Page>

@@ -1,0 +1,42 @@
+import { View } from '@tarojs/components';
+import { Button, Tag } from '@/components/ui';
+import { PAIRING_ROLE_LABELS } from '@bangfu/types';
+import type { DueItem } from '@/services/visits';
+
+const STATUS_TAG = {
+  overdue: { type: 'danger', text: '逾期' },
+  due: { type: 'warning', text: '本月待走访' },
+  visited: { type: 'success', text: '已走访' },
+} as const;
+
+/** The calendar day of an ISO time on this phone (China time for its users), not the UTC day. */
+const localDay = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+const dateOnly = (iso: string | null) => (iso ? localDay(iso) : null);
+
+/** One household on the helper's list: status, 急难/应享未享 flags, last visit, and the way in. */
+export default function DueRow({ item, onOpen, onRecord }: { item: DueItem; onOpen: () => void; onRecord: () => void }) {
+  const status = STATUS_TAG[item.status];
+  const last = dateOnly(item.lastVisitedAt);
+  return (
+    <View className='due-row' onClick={onOpen}>
+      <View className='due-row__main'>
+        <View className='due-row__title'>{item.headName || '户主信息缺失'} 户</View>
+        <View className='due-row__label'>{item.villageName} · {last ? `上次走访 ${last}` : '近三个月未走访'}</View>
+        <View className='due-row__tags'>
+          <Tag type={status.type}>{status.text}</Tag>
+          {item.role !== 'primary' && <Tag type='primary' plain>{PAIRING_ROLE_LABELS[item.role]}</Tag>}
+          {item.urgentNeeds > 0 && <Tag type='danger'>急难</Tag>}
+          {item.openGaps > 0 && <Tag type='danger' plain>应享未享 {item.openGaps}</Tag>}
+          {item.openNeeds > item.urgentNeeds && <Tag type='warning' plain>待办需求 {item.openNeeds - item.urgentNeeds}</Tag>}
+          {item.nextOccasion && <Tag type='warning' plain>{item.nextOccasion.label}</Tag>}
+        </View>
+      </View>
+      <View className='due-row__action' onClick={(e) => { e.stopPropagation(); onRecord(); }}>
+        <Button size='small' type={item.status === 'visited' ? 'default' : 'primary'} plain={item.status === 'visited'}>记走访</Button>
+      </View>
+    </View>
+  );
+}

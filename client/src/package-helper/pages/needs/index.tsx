@@ -1,0 +1,49 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+import { View } from '@tarojs/components';
+import { Empty, ErrorState, Loading, Page } from '@/components/ui';
+import NeedCard from '@/components/needs/need-card';
+import { useNow } from '@/components/needs/use-now';
+import { useRequest } from '@/hooks/use-request';
+import { listNeeds } from '@/services/needs';
+import { ROUTES } from '@/services/routes';
+import '@/components/needs/needs.scss';
+import './index.scss';
+
+/** 需求: needs routed to this helper, overdue first, then by how soon each is due; closed ones last. */
+export default function HelperNeeds() {
+  const list = useRequest(() => listNeeds({ limit: 100 }));
+  const now = useNow();
+  const firstShow = useRef(true);
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false;
+    else void list.reload();
+  });
+  const items = list.data?.items;
+  const overdue = items?.filter((n) => n.overdue).length ?? 0;
+  const open = items?.filter((n) => n.deadline).length ?? 0;
+
+  return (
+    <Page tabBar={{ role: 'helper', active: 'needs' }}>
+      <View className='helper-needs__head'>
+        <View className='helper-needs__title'>待办需求</View>
+        {items && (
+          <View className='helper-needs__count'>
+            待办 {open} 条{overdue > 0 && <View className='helper-needs__overdue'>，已超时 {overdue} 条</View>}
+          </View>
+        )}
+      </View>
+      {list.loading && !items ? (
+        <Loading />
+      ) : list.error && !items ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : items && items.length === 0 ? (
+        <Empty description='暂时没有分派给您的需求。帮扶户求助后会出现在这里。' actionText='刷新' onAction={list.reload} />
+      ) : (
+        items?.map((need) => (
+          <NeedCard key={need._id} need={need} now={now} show='household' onClick={() => void Taro.navigateTo({ url: `${ROUTES.helperNeed}?id=${encodeURIComponent(need._id)}` })} />
+        ))
+      )}
+    </Page>
+  );
+}

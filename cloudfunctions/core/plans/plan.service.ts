@@ -1,0 +1,86 @@
+import { Plan } from '../../../types/plan';
+import type { Measure, SaveMeasureInput, UpdateProgressInput } from '../../../types/plan';
+import type { Household } from '../../../types/household';
+import type { Ctx } from '../handler';
+import { getDb } from '../store';
+import { dateOf } from '../time';
+import { conflict, notFound } from '../errors';
+import { householdFor } from '../visits/household-access';
+
+const planId = (householdId: string, year: number) => `${householdId}-${year}`;
+const yearOf = (now: Date) => Number(dateOf(now).slice(0, 4));
+
+function emptyPlan(h: Household, year: number, now: Date): Plan {
+  return {
+    _id: planId(h._id, year), householdId: h._id, year, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
+    measures: [], version: 0, updatedAt: now.toISOString(),
+  };
+}
+
+async function loadPlan(h: Household, year: number, now: Date): Promise<Plan> {
+  const { data } = await getDb().collection('plans').doc(planId(h._id, year)).get();
+  return data.length ? Plan.parse(data[0]) : emptyPlan(h, year, now);
+}
+
+/**
+ * Writes the plan if nobody changed it since it was read (version check); a first plan is created
+ * with its fixed id, so two helpers creating it at once cannot both succeed. Retries on a lost race.
+ */
+async function changePlan(h: Household, now: Date, change: (p: Plan) => Plan): Promise<Plan> {
+  const coll = getDb().collection('plans');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await loadPlan(h, yearOf(now), now);
+    const next = { ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
+    if (current.version === 0) {
+      const created = await coll.add(next).then(() => true, () => false);
+      if (created) return next;
+      continue;
+    }
+    const { _id, ...fields } = next;
+    const res = await coll.where({ _id, version: current.version }).update(fields);
+    if (res.updated === 1) return next;
+  }
+  throw conflict('帮扶计划刚被其他人修改，请刷新后再试');
+}
+
+/** The household's plan for a year (this year by default); households see it without progress notes. */
+export async function getPlan(ctx: Ctx, input: { householdId: string; year?: number }): Promise<Plan> {
+  const h = await householdFor(ctx, input.householdId);
+  const plan = await loadPlan(h, input.year ?? yearOf(ctx.now), ctx.now);
+  if (ctx.user!.role !== 'household') return plan;
+  return { ...plan, measures: plan.measures.map((m) => ({ ...m, history: m.history.map((e) => ({ ...e, note: '' })) })) };
+}
+
+/** Adds a measure, or edits the title/target/category of an existing one (same id). */
+export async function saveMeasure(ctx: Ctx, input: SaveMeasureInput): Promise<Plan> {
+  const h = await householdFor(ctx, input.householdId);
+  const user = ctx.user!;
+  return changePlan(h, ctx.now, (plan) => {
+    const existing = plan.measures.find((m) => m.id === input.id);
+    const measure: Measure = {
+      id: input.id, category: input.category, title: input.title, target: input.target,
+      responsibleId: existing?.responsibleId ?? user._id, progress: existing?.progress ?? 0, history: existing?.history ?? [],
+    };
+    const measures = existing ? plan.measures.map((m) => (m.id === input.id ? measure : m)) : [...plan.measures, measure];
+    return { ...plan, measures };
+  });
+}
+
+/**
+ * A paired helper records progress on one measure, usually from a visit. Idempotent per visit: the
+ * offline queue may send the same visit's progress twice, and it is recorded once.
+ */
+export async function updateProgress(ctx: Ctx, input: UpdateProgressInput): Promise<Plan> {
+  const h = await householdFor(ctx, input.householdId);
+  if (input.visitId) {
+    const current = await loadPlan(h, yearOf(ctx.now), ctx.now);
+    const measure = current.measures.find((m) => m.id === input.measureId);
+    if (measure?.history.some((e) => e.visitId === input.visitId)) return current;
+  }
+  const entry = { at: ctx.now.toISOString(), by: ctx.user!._id, progress: input.progress, note: input.note, ...(input.visitId ? { visitId: input.visitId } : {}) };
+  return changePlan(h, ctx.now, (plan) => {
+    if (!plan.measures.some((m) => m.id === input.measureId)) throw notFound('帮扶计划中没有这项措施，请刷新后再试');
+    const measures = plan.measures.map((m) => (m.id === input.measureId ? { ...m, progress: input.progress, history: [...m.history, entry] } : m));
+    return { ...plan, measures };
+  });
+}

@@ -1,0 +1,77 @@
+import dayjs from 'dayjs';
+import type { Coverage, CoverageRow } from '../../../types/api/reports';
+import type { Ctx } from '../handler';
+import { getDb } from '../store';
+import { adminScope, regionFilter } from '../scope';
+import { monthOf } from '../time';
+import { helperPairings, helpersIn, overdueIn, villagesIn, visitedByHelper, visitedByVillage, type Village } from './coverage.repository';
+
+const OVERDUE_SHOWN = 200;
+
+const byRate = (a: CoverageRow, b: CoverageRow) => a.visited / (a.paired || 1) - b.visited / (b.paired || 1) || a.name.localeCompare(b.name, 'zh');
+
+function add(rows: Map<string, CoverageRow>, id: string, name: string, paired: number, visited: number) {
+  const row = rows.get(id) ?? { id, name, paired: 0, visited: 0 };
+  row.paired += paired;
+  row.visited += visited;
+  rows.set(id, row);
+}
+
+/** Village rows, and town rows summed from them. The denominator is the village's households (each has a primary helper). */
+function regionRows(villages: Village[], counts: Map<string, number>, visited: Map<string, { month: number; either: number }>) {
+  const byVillage = new Map<string, CoverageRow>();
+  const byTown = new Map<string, CoverageRow>();
+  for (const v of villages) {
+    const paired = counts.get(v.id) ?? 0;
+    const seen = Math.min(paired, visited.get(v.id)?.month ?? 0);
+    add(byVillage, v.id, v.name, paired, seen);
+    add(byTown, v.townId, v.townName, paired, seen);
+  }
+  return { byVillage: [...byVillage.values()].sort(byRate), byTown: [...byTown.values()].sort(byRate) };
+}
+
+/** Helper rows (their own pairings visited by them this month) and unit rows summed from them. */
+async function helperRows(scopeId: string, where: Record<string, string>, month: string) {
+  const helpers = await helpersIn(scopeId);
+  const [paired, visited] = await Promise.all([helperPairings(helpers.map((h) => h.id)), visitedByHelper(where, month)]);
+  const byHelper = new Map<string, CoverageRow>();
+  const byUnit = new Map<string, CoverageRow>();
+  for (const h of helpers) {
+    const n = paired.get(h.id) ?? 0;
+    if (!n) continue;
+    const seen = Math.min(n, visited.get(h.id) ?? 0);
+    add(byHelper, h.id, h.name, n, seen);
+    add(byUnit, h.unit || '未填单位', h.unit || '未填单位', n, seen);
+  }
+  return { byHelper: [...byHelper.values()].sort(byRate), byUnit: [...byUnit.values()].sort(byRate) };
+}
+
+/**
+ * 走访覆盖率 for a month, built from aggregates that each answer at most a few thousand rows
+ * (CloudBase caps an aggregate at 10,000): households visited at least once / households, by town
+ * and village; each helper's pairings visited by them, by helper and by unit; and the overdue
+ * households (not visited this month nor the month before), counted everywhere, listed up to 200.
+ */
+export async function coverage(ctx: Ctx, input: { month?: string }): Promise<Coverage> {
+  const scope = adminScope(ctx.user);
+  const where = regionFilter(scope);
+  const month = input.month ?? monthOf(ctx.now);
+  const prev = dayjs(`${month}-01`).subtract(1, 'month').format('YYYY-MM');
+  const villages = await villagesIn(scope);
+  const db = getDb();
+  const counts = new Map<string, number>();
+  for (const v of villages) counts.set(v.id, (await db.collection('households').where({ villageId: v.id }).count()).total ?? 0);
+  const [visited, helpers] = await Promise.all([visitedByVillage(where, month, prev), helperRows(scope.regionId, where, month)]);
+  const regions = regionRows(villages, counts, visited);
+  const overdueVillages = villages
+    .map((v) => ({ village: v, overdue: Math.max(0, (counts.get(v.id) ?? 0) - (visited.get(v.id)?.either ?? 0)) }))
+    .filter((v) => v.overdue > 0)
+    .sort((a, b) => b.overdue - a.overdue);
+  const range = { from: new Date(`${prev}-01T00:00:00+08:00`).toISOString(), to: new Date(`${dayjs(`${month}-01`).add(1, 'month').format('YYYY-MM')}-01T00:00:00+08:00`).toISOString() };
+  const items = await overdueIn(overdueVillages.map((v) => v.village), range, OVERDUE_SHOWN);
+  const total = regions.byTown.reduce((s, r) => ({ paired: s.paired + r.paired, visited: s.visited + r.visited }), { paired: 0, visited: 0 });
+  return {
+    month, ...total, ...regions, ...helpers,
+    overdue: { total: overdueVillages.reduce((s, v) => s + v.overdue, 0), items },
+  };
+}

@@ -1,0 +1,79 @@
+import dayjs from 'dayjs';
+import { Pairing } from '../../../types/pairing';
+import type { DueItem, DueList } from '../../../types/api/visits';
+import type { Ctx } from '../handler';
+import { getDb } from '../store';
+import { monthOf } from '../time';
+import { regionNames } from '../regions/region.repository';
+import { openGapsByHousehold } from '../benefits/gaps.service';
+import { visitsOfHelper } from './visit.repository';
+import { compareDue, dueStatus, nextOccasion } from './visit.rules';
+
+export const OPEN_NEED_STATUSES = ['reported', 'accepted', 'in_progress', 'reopened'];
+/**
+ * lastVisitedAt looks back this far; an older last visit shows as "no visit recently". Three
+ * months cover the status (this and last month) and any open occasion, and keep the read small.
+ */
+const LOOKBACK_MONTHS = 3;
+/** Needs that stand for a hospital stay or an accident: each calls for a visit. */
+const CARE_CATEGORIES = ['medical', 'emergency'];
+
+interface OpenNeed { householdId: string; category: string; reportedAt: string }
+
+async function openNeedsOf(householdIds: string[]): Promise<OpenNeed[]> {
+  const db = getDb();
+  const _ = db.command;
+  // By household only: with a status condition too the planner would scan every open need in the county.
+  const { data } = await db.collection('needs')
+    .where({ householdId: _.in(householdIds) })
+    .field({ householdId: true, category: true, reportedAt: true, status: true })
+    .limit(1000).get();
+  return (data as Array<OpenNeed & { status: string }>).filter((n) => OPEN_NEED_STATUSES.includes(n.status));
+}
+
+async function householdsOf(ids: string[]) {
+  const db = getDb();
+  const { data } = await db.collection('households').where({ _id: db.command.in(ids) }).field({ headName: true, villageId: true }).limit(1000).get();
+  return new Map(data.map((h) => [h._id as string, h as { headName: string; villageId: string }]));
+}
+
+const lookbackMonths = (month: string) =>
+  Array.from({ length: LOOKBACK_MONTHS }, (_, i) => dayjs(`${month}-01`).subtract(i, 'month').format('YYYY-MM'));
+
+/** 我的帮扶户 this month: every active pairing with its visit status, needs, gaps and next occasion. */
+export async function listDue(ctx: Ctx, input: { month?: string }): Promise<DueList> {
+  const helperId = ctx.user!._id;
+  const month = input.month ?? monthOf(ctx.now);
+  const db = getDb();
+  const { data } = await db.collection('pairings').where({ helperId, active: true }).limit(1000).get();
+  const pairings = data.map((d) => Pairing.parse(d));
+  if (!pairings.length) return { month, items: [], visited: 0, total: 0 };
+  const ids = pairings.map((p) => p.householdId);
+  const [households, visits, needs, gaps] = await Promise.all([
+    householdsOf(ids), visitsOfHelper(helperId, lookbackMonths(month)), openNeedsOf(ids), openGapsByHousehold(ids, ctx.now),
+  ]);
+  const names = await regionNames([...households.values()].map((h) => h.villageId));
+  const items = pairings.map((p): DueItem => {
+    const own = visits.filter((v) => v.householdId === p.householdId && v.month <= month);
+    const open = needs.filter((n) => n.householdId === p.householdId);
+    const h = households.get(p.householdId);
+    const last = own.reduce<string | null>((m, v) => (!m || v.visitedAt > m ? v.visitedAt : m), null);
+    const occasion = nextOccasion({ now: ctx.now, visits: own, openCareNeeds: open.filter((n) => CARE_CATEGORIES.includes(n.category)) });
+    const monthly = dueStatus(new Set(own.map((v) => v.month)), month, p.since);
+    return {
+      householdId: p.householdId,
+      headName: h?.headName ?? '',
+      villageName: h ? names.get(h.villageId) ?? '' : '',
+      role: p.role,
+      // A must-visit occasion (festival, hospital stay, accident) makes a visited household due again.
+      status: monthly === 'visited' && occasion ? 'due' : monthly,
+      lastVisitedAt: last,
+      openNeeds: open.length,
+      urgentNeeds: open.filter((n) => n.category === 'emergency').length,
+      openGaps: gaps.get(p.householdId) ?? 0,
+      nextOccasion: occasion,
+    };
+  });
+  items.sort(compareDue);
+  return { month, items, visited: items.filter((i) => i.status === 'visited').length, total: items.length };
+}

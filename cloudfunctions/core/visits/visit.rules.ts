@@ -1,0 +1,107 @@
+import dayjs from 'dayjs';
+import type { DueStatus, NextOccasion, Occasion, RecordVisitInput, Visit } from '../../../types/visit';
+import { SERVICE_CHECKLISTS } from '../../../types/visit';
+import type { HelperKind } from '../../../types/user';
+import { chinaTime, dateOf } from '../time';
+
+/** A visit may be entered late (补录) up to this many days, never for the future. */
+export const MAX_BACKDATE_DAYS = 60;
+/** Phones' clocks drift: a visit a few minutes "in the future" is still now. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** Festival visits (节日慰问) fall due this many days before the festival. */
+export const FESTIVAL_LEAD_DAYS = 14;
+
+/** Gregorian dates of the lunar festivals with a customary visit (春节, 端午, 中秋), 2025–2030. */
+const FESTIVALS: ReadonlyArray<readonly [string, string]> = [
+  ['2025-01-29', '春节'], ['2025-05-31', '端午'], ['2025-10-06', '中秋'],
+  ['2026-02-17', '春节'], ['2026-06-19', '端午'], ['2026-09-25', '中秋'],
+  ['2027-02-06', '春节'], ['2027-06-09', '端午'], ['2027-09-15', '中秋'],
+  ['2028-01-26', '春节'], ['2028-05-28', '端午'], ['2028-10-03', '中秋'],
+  ['2029-02-13', '春节'], ['2029-06-16', '端午'], ['2029-09-22', '中秋'],
+  ['2030-02-03', '春节'], ['2030-06-05', '端午'], ['2030-09-12', '中秋'],
+];
+
+/** Why a visit's time is refused, or null when it is acceptable. */
+export function visitTimeProblem(visitedAt: string, now: Date): string | null {
+  const at = new Date(visitedAt).getTime();
+  if (at > now.getTime() + CLOCK_SKEW_MS) return '走访时间不能晚于现在，请检查手机时间';
+  if (at < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000) return `只能补录 ${MAX_BACKDATE_DAYS} 天内的走访，更早的走访请联系扶贫办处理`;
+  return null;
+}
+
+/** The checklist items a helper may tick: a doctor's or a teacher's; other helpers have none. */
+export function checklistProblem(kind: HelperKind | undefined, ticked: string[]): string | null {
+  if (!ticked.length) return null;
+  const allowed: readonly string[] = kind === 'doctor' || kind === 'teacher' ? SERVICE_CHECKLISTS[kind] : [];
+  const unknown = ticked.find((t) => !allowed.includes(t));
+  return unknown ? `服务清单中没有「${unknown}」这一项` : null;
+}
+
+/** The fields the client sent, in a stable form: a re-send must match them exactly. */
+export function bodyOf(v: Pick<Visit, keyof Omit<RecordVisitInput, 'id'>>): string {
+  return JSON.stringify([
+    v.householdId, new Date(v.visitedAt).toISOString(), v.occasion, v.notes, v.photos, v.location ?? null,
+    v.measures, v.policiesExplained, v.checklist,
+  ]);
+}
+
+export const previousMonth = (month: string): string => dayjs(`${month}-01`).subtract(1, 'month').format('YYYY-MM');
+
+/** visited this month; overdue when last month was missed too (and the pairing already existed then); else due. */
+export function dueStatus(months: Set<string>, month: string, pairedSince: string): DueStatus {
+  if (months.has(month)) return 'visited';
+  const prev = previousMonth(month);
+  const pairedBeforePrev = chinaTime(pairedSince).format('YYYY-MM') <= prev;
+  return pairedBeforePrev && !months.has(prev) ? 'overdue' : 'due';
+}
+
+/** The festival whose visit window contains `now`, if any. */
+export function upcomingFestival(now: Date): { date: string; label: string } | null {
+  const today = dateOf(now);
+  for (const [date, label] of FESTIVALS) {
+    const opens = dayjs(date).subtract(FESTIVAL_LEAD_DAYS, 'day').format('YYYY-MM-DD');
+    if (today >= opens && today <= date) return { date, label };
+  }
+  return null;
+}
+
+export interface OccasionFacts {
+  now: Date;
+  /** This helper's visits to the household, any order. */
+  visits: Array<{ visitedAt: string; occasion: Occasion }>;
+  /** Open hospital/accident needs (medical or emergency), with when they were reported. */
+  openCareNeeds: Array<{ reportedAt: string; category: string }>;
+}
+
+/**
+ * The must-visit occasion still waiting: an open hospital/accident need reported after the last
+ * visit comes first (it is urgent), then a festival in its window without a festival visit yet.
+ */
+export function nextOccasion(f: OccasionFacts): NextOccasion | null {
+  const last = f.visits.reduce((m, v) => (v.visitedAt > m ? v.visitedAt : m), '');
+  const need = f.openCareNeeds.filter((n) => n.reportedAt > last).sort((a, b) => a.reportedAt.localeCompare(b.reportedAt))[0];
+  if (need) {
+    const occasion: Occasion = need.category === 'emergency' ? 'accident' : 'hospital';
+    return { occasion, label: occasion === 'accident' ? '突发意外，需上门看望' : '住院就医，需上门看望', date: dateOf(need.reportedAt) };
+  }
+  const festival = upcomingFestival(f.now);
+  if (!festival) return null;
+  const opens = dayjs(festival.date).subtract(FESTIVAL_LEAD_DAYS, 'day').format('YYYY-MM-DD');
+  const done = f.visits.some((v) => v.occasion === 'festival' && dateOf(v.visitedAt) >= opens);
+  return done ? null : { occasion: 'festival', label: `${festival.label}慰问`, date: festival.date };
+}
+
+const STATUS_ORDER: Record<DueStatus, number> = { overdue: 0, due: 1, visited: 2 };
+
+/** What needs action first: emergencies, then overdue, due (occasions before plain), visited; oldest visit first. */
+export function compareDue(
+  a: { status: DueStatus; urgentNeeds: number; nextOccasion: unknown; lastVisitedAt: string | null },
+  b: typeof a,
+): number {
+  return (
+    Number(b.urgentNeeds > 0) - Number(a.urgentNeeds > 0) ||
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    Number(!!b.nextOccasion) - Number(!!a.nextOccasion) ||
+    (a.lastVisitedAt ?? '').localeCompare(b.lastVisitedAt ?? '')
+  );
+}

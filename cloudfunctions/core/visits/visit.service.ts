@@ -1,0 +1,71 @@
+import type { RecordVisitInput, Visit } from '../../../types/visit';
+import type { VisitView } from '../../../types/api/visits';
+import type { Ctx } from '../handler';
+import { conflict, invalid, notFound } from '../errors';
+import { getDb } from '../store';
+import { monthOf } from '../time';
+import { householdFor } from './household-access';
+import { findVisit, insertVisit } from './visit.repository';
+import { bodyOf, checklistProblem, visitTimeProblem } from './visit.rules';
+
+/**
+ * The same id sent again (a retry after a lost answer, the offline queue re-sending) answers the
+ * stored visit; a different body under that id is refused so no write is silently dropped.
+ */
+function replay(existing: Visit, input: RecordVisitInput, helperId: string): Visit {
+  if (existing.helperId === helperId && bodyOf(existing) === bodyOf(input)) return existing;
+  throw conflict('这条走访记录的编号已被另一条不同的记录使用，请重新填写提交', { id: input.id });
+}
+
+/** 记录走访: only a paired helper, dated within the last 60 days; idempotent on the client's id. */
+export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<Visit> {
+  const helper = ctx.user!;
+  const existing = await findVisit(input.id);
+  if (existing) return replay(existing, input, helper._id);
+  const timeProblem = visitTimeProblem(input.visitedAt, ctx.now);
+  if (timeProblem) throw invalid(timeProblem, { field: 'visitedAt' });
+  const checkProblem = checklistProblem(helper.helperKind, input.checklist);
+  if (checkProblem) throw invalid(checkProblem, { field: 'checklist' });
+  const household = await householdFor(ctx, input.householdId);
+  const { id, ...body } = input;
+  const visit: Visit = {
+    ...body,
+    _id: id,
+    visitedAt: new Date(input.visitedAt).toISOString(),
+    helperId: helper._id,
+    countyId: household.countyId,
+    townId: household.townId,
+    villageId: household.villageId,
+    month: monthOf(input.visitedAt),
+    createdAt: ctx.now.toISOString(),
+  };
+  if (await insertVisit(visit)) return visit;
+  const raced = await findVisit(id);
+  if (!raced) throw notFound();
+  return replay(raced, input, helper._id);
+}
+
+/** 走访记录 of one household, newest first. A household sees its own, without the helper's notes. */
+export async function listByHousehold(
+  ctx: Ctx,
+  input: { householdId: string; limit: number; offset: number; from?: string; to?: string },
+): Promise<{ items: VisitView[]; total: number }> {
+  await householdFor(ctx, input.householdId);
+  const db = getDb();
+  const _ = db.command;
+  const from = input.from && new Date(`${input.from}T00:00:00+08:00`).toISOString();
+  const to = input.to && new Date(`${input.to}T24:00:00+08:00`).toISOString();
+  const where: Record<string, unknown> = { householdId: input.householdId };
+  if (from || to) where.visitedAt = from && to ? _.gte(from).and(_.lt(to)) : from ? _.gte(from) : _.lt(to);
+  const query = db.collection('visits').where(where);
+  const [{ total }, { data }] = await Promise.all([
+    query.count(),
+    db.collection('visits').where(where).orderBy('visitedAt', 'desc').skip(input.offset).limit(input.limit).get(),
+  ]);
+  const helperIds = [...new Set(data.map((v) => v.helperId as string))];
+  const helpers = helperIds.length ? await db.collection('users').where({ _id: _.in(helperIds) }).field({ name: true }).limit(1000).get() : { data: [] };
+  const names = new Map(helpers.data.map((u) => [u._id as string, u.name as string]));
+  const hideNotes = ctx.user!.role === 'household';
+  const items = data.map((v) => ({ ...(v as Visit), notes: hideNotes ? '' : (v.notes as string), helperName: names.get(v.helperId as string) }));
+  return { items, total: total ?? 0 };
+}

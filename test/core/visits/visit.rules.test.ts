@@ -1,0 +1,58 @@
+import { compareDue, dueStatus, nextOccasion, upcomingFestival, visitTimeProblem } from '../../../cloudfunctions/core/visits/visit.rules';
+
+const NOW = new Date('2026-11-20T04:00:00Z');
+
+describe('visit time', () => {
+  it.each([
+    ['a visit an hour ago is accepted', '2026-11-20T03:00:00Z', null],
+    ['a visit two minutes ahead (clock drift) is accepted', '2026-11-20T04:02:00Z', null],
+    ['a visit tomorrow is refused', '2026-11-21T04:00:00Z', /晚于现在/],
+    ['a visit 59 days back is accepted', '2026-09-22T04:00:00Z', null],
+    ['a visit 61 days back is refused', '2026-09-20T04:00:00Z', /60 天/],
+  ])('%s', (_name, at, expected) => {
+    const problem = visitTimeProblem(at, NOW);
+    if (expected === null) expect(problem).toBeNull();
+    else expect(problem).toMatch(expected);
+  });
+});
+
+describe('monthly status', () => {
+  it.each([
+    ['a household visited this month is visited', ['2026-11'], '2025-01-01T00:00:00Z', 'visited'],
+    ['a household visited only last month is due', ['2026-10'], '2025-01-01T00:00:00Z', 'due'],
+    ['a household missed this and last month is overdue', ['2026-09'], '2025-01-01T00:00:00Z', 'overdue'],
+    ['a household paired this month is due, not overdue', [], '2026-11-03T00:00:00Z', 'due'],
+  ])('%s', (_name, months, since, expected) => {
+    expect(dueStatus(new Set(months), '2026-11', since)).toBe(expected);
+  });
+});
+
+describe('must-visit occasions', () => {
+  it('a hospital need reported after the last visit calls for a visit', () => {
+    const next = nextOccasion({ now: NOW, visits: [{ visitedAt: '2026-11-02T02:00:00Z', occasion: 'routine' }], openCareNeeds: [{ reportedAt: '2026-11-10T02:00:00Z', category: 'medical' }] });
+    expect(next).toMatchObject({ occasion: 'hospital' });
+  });
+
+  it('an emergency need already visited after being reported calls for nothing more', () => {
+    expect(nextOccasion({ now: NOW, visits: [{ visitedAt: '2026-11-12T02:00:00Z', occasion: 'accident' }], openCareNeeds: [{ reportedAt: '2026-11-10T02:00:00Z', category: 'emergency' }] })).toBeNull();
+  });
+
+  it('the Spring Festival visit falls due in the two weeks before it until a festival visit is made', () => {
+    const before = new Date('2026-02-10T04:00:00Z');
+    expect(upcomingFestival(before)).toMatchObject({ label: '春节' });
+    expect(nextOccasion({ now: before, visits: [], openCareNeeds: [] })).toMatchObject({ occasion: 'festival', label: '春节慰问' });
+    expect(nextOccasion({ now: before, visits: [{ visitedAt: '2026-02-08T02:00:00Z', occasion: 'festival' }], openCareNeeds: [] })).toBeNull();
+  });
+
+  it('no festival is due in late November', () => {
+    expect(upcomingFestival(NOW)).toBeNull();
+  });
+});
+
+describe('order of the list', () => {
+  const row = (status: 'visited' | 'due' | 'overdue', urgentNeeds = 0, last: string | null = '2026-11-01') => ({ status, urgentNeeds, nextOccasion: null, lastVisitedAt: last });
+  it('puts emergencies first, then overdue, due and visited', () => {
+    const rows = [row('visited'), row('due'), row('overdue'), row('visited', 1)];
+    expect(rows.sort(compareDue).map((r) => `${r.status}${r.urgentNeeds}`)).toEqual(['visited1', 'overdue0', 'due0', 'visited0']);
+  });
+});
