@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
   globalSetup: '<rootDir>/test/browser/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/browser/setup/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/browser/setup/retry.ts'],
   maxWorkers: 1,
   testTimeout: 60000,
 };

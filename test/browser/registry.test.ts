@@ -204,4 +204,40 @@ describe('registry, pairing and binding in the browser', () => {
     await page.context().close();
   });
 
+  it('an admin generates a bind code on a household\'s page; a new WeChat user binds with it and lands on that household\'s home', async () => {
+    const admin = await signIn('demo-town-admin');
+    await admin.getByText('建档户数').waitFor();
+    await admin.goto(`${baseUrl()}/package-common/pages/household/index?id=hh-000002`);
+    const headName = (await admin.locator('.hh-header__name').innerText()).replace(/\s*户\s*$/, '').trim();
+    await admin.getByText('＋ 生成绑定码').click();
+    await admin.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
+    const shown = await admin.locator('.hh-bind-code__code').innerText();
+    expect(shown).toMatch(/^\d{3} \d{3}$/);
+    await admin.getByText(/前有效，只能使用一次/).waitFor();
+    await admin.getByText(/请当面或打电话把绑定码告诉/).waitFor();
+    await admin.getByText('已生成绑定码').waitFor({ state: 'hidden' });
+    await admin.locator('.hh-bind-code').scrollIntoViewIfNeeded();
+    await shot(admin, 'registry-bind-code');
+
+    const page = await signIn('wx-browser-code', PHONE);
+    await page.getByText('绑定您的家庭').waitFor();
+    await page.getByText('有扶贫办给的绑定码？用绑定码绑定 ›').click();
+    const wrong = String((Number(shown.replace(' ', '')) + 1) % 1_000_000).padStart(6, '0');
+    await input(page, 'bindCode').fill(wrong);
+    await page.getByText('用绑定码绑定', { exact: true }).click();
+    await page.getByText(/绑定码不正确或已失效/).waitFor();
+    await shot(page, 'registry-bind-code-wrong');
+    await input(page, 'bindCode').fill(shown.replace(' ', ''));
+    await page.getByText('用绑定码绑定', { exact: true }).click();
+    await page.getByText('我的家庭').waitFor();
+    await page.locator('.hh__value', { hasText: headName }).waitFor();
+    expect(page.url()).toContain('/package-household/pages/home/index');
+    await shot(page, 'registry-bound-with-code');
+    await page.context().close();
+
+    await admin.reload();
+    await admin.locator('.hh-section__item', { hasText: '解除绑定' }).filter({ hasText: headName }).waitFor();
+    await admin.context().close();
+  });
+
 });

@@ -95,6 +95,15 @@ const MATRIX: Record<string, Record<string, Spec>> = {
       expect: ['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'ok', U],
     },
     bindFor: { payload: async (hh) => ({ householdId: hh, memberId: (await household(hh)).members[0].id, openid: `wx-${randomUUID()}` }), expect: ADMIN_ONLY },
+    createBindCode: { payload: async (hh) => ({ householdId: hh, memberId: (await household(hh)).members[0].id }), expect: ADMIN_ONLY },
+    // The code is made by the county admin for the row's household; only an unbound WeChat user may use it.
+    bindWithCode: {
+      payload: async (hh) => {
+        const made: any = await call('auth', 'createBindCode', { householdId: hh, memberId: (await household(hh)).members[0].id }, 'demo-admin');
+        return { code: made.data.code };
+      },
+      expect: ['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'ok', U],
+    },
     unbind: {
       payload: async (hh) => {
         const userId = `user-${randomUUID()}`;

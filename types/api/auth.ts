@@ -27,11 +27,21 @@ export type BindHouseholdInput = z.infer<typeof BindHouseholdInput>;
 export const Binding = z.object({ userId: Id, name: z.string(), memberId: Id.nullable(), createdAt: z.string() });
 export type Binding = z.infer<typeof Binding>;
 
+/** 6 digits an admin generated for one member (auth.createBindCode); spaces typed between digits are dropped. */
+export const BindCode = z
+  .string({ error: '请填写 6 位绑定码' })
+  .transform((s) => s.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, { error: '绑定码是 6 位数字' }));
+
 export const authApi = defineApi('auth', {
   whoami: { input: Empty, output: WhoAmI, access: 'signedIn' },
   bindHousehold: { input: BindHouseholdInput, output: WhoAmI, access: 'signedIn' },
   /** An admin binds a WeChat account (its openid, e.g. read from the account's 我的 page) on a household's behalf. */
   bindFor: { input: z.object({ householdId: Id, memberId: Id, openid: z.string().trim().min(1, { error: '请填写微信账号编号' }).max(128) }), output: Binding, access: ['admin'] },
+  /** A one-time code (valid 24 hours) the admin gives a member in person or by phone; a new one replaces the old. */
+  createBindCode: { input: z.object({ householdId: Id, memberId: Id }), output: z.object({ code: z.string(), expiresAt: z.string() }), access: ['admin'] },
+  /** Binds the caller to the member the code was made for, exactly as bindHousehold does. */
+  bindWithCode: { input: z.object({ code: BindCode }), output: WhoAmI, access: 'signedIn' },
   unbind: { input: z.object({ userId: Id }), output: z.object({ userId: Id }), access: ['admin'] },
   listBindings: { input: z.object({ householdId: Id }), output: z.object({ items: z.array(Binding) }), access: ['admin'] },
 });

@@ -25,3 +25,9 @@ export async function bindHousehold(input: BindHouseholdInput): Promise<WhoAmI> 
 
 export const listBindings = (householdId: string) => call(authApi, 'listBindings', { householdId });
 export const unbind = (userId: string) => call(authApi, 'unbind', { userId });
+export const createBindCode = (householdId: string, memberId: string) => call(authApi, 'createBindCode', { householdId, memberId });
+
+export async function bindWithCode(code: string): Promise<WhoAmI> {
+  current = await call(authApi, 'bindWithCode', { code });
+  return current;
+}

@@ -3,7 +3,7 @@ import type { Ctx } from '../handler';
 import { getDb } from '../store';
 
 /** What was read or done: an ID number or phone revealed, a ledger exported, an account (un)bound. */
-export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_households' | 'bind_for' | 'unbind';
+export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_households' | 'bind_for' | 'unbind' | 'create_bind_code' | 'bind_with_code';
 
 export interface AuditEntry {
   action: AuditAction;

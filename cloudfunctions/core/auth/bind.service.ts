@@ -51,18 +51,28 @@ async function createBinding(openid: string, household: Household, member: Membe
   return user;
 }
 
-/** 绑定家庭: name + ID number's last 6 + phone of a member; one generic answer when wrong. */
-export async function bindHousehold(ctx: Ctx, input: BindHouseholdInput): Promise<WhoAmI> {
+type Found = { household: Household; member: Member } | null;
+
+/**
+ * The one binding path for a WeChat user binding themselves (answers or a bind code): refuses bound
+ * and staff accounts, honours the lockout, counts a miss as a wrong try with one generic message.
+ */
+export async function bindCaller(ctx: Ctx, find: () => Promise<Found>, missMessage: string): Promise<WhoAmI> {
   if (!ctx.openid) throw unauthenticated();
   if (ctx.user) throw conflict(ctx.user.role === 'household' ? '您的微信已绑定家庭，如需更换请联系扶贫办解除绑定' : '工作人员账号不能绑定家庭');
   await ensureNotLocked(ctx.openid, ctx.now);
-  const found = await findMember(input);
+  const found = await find();
   if (!found) {
     await recordFailure(ctx.openid, ctx.now);
-    throw notFound(NO_MATCH_MESSAGE);
+    throw notFound(missMessage);
   }
   const user = await createBinding(ctx.openid, found.household, found.member, ctx.now.toISOString());
   return whoami({ ...ctx, user });
+}
+
+/** 绑定家庭: name + ID number's last 6 + phone of a member; one generic answer when wrong. */
+export async function bindHousehold(ctx: Ctx, input: BindHouseholdInput): Promise<WhoAmI> {
+  return bindCaller(ctx, () => findMember(input), NO_MATCH_MESSAGE);
 }
 
 const toBinding = (u: User): Binding => ({ userId: u._id, name: u.name, memberId: u.memberId ?? null, createdAt: u.createdAt });

@@ -2,10 +2,12 @@ import { z } from '../../../types/z';
 import { Benefit } from '../../../types/benefit';
 import { Household, Member } from '../../../types/household';
 import { getDb } from '../store';
+import { paidKey } from './gaps.rules';
 
 /** `in` lists stay small so each query answers well under the 1,000-document cap (paged anyway). */
 const CHUNK = 200;
 const PAGE = 1000;
+const PAID_FIELDS = { _id: false, householdId: true, policy: true, memberId: true };
 
 type Where = Record<string, unknown>;
 
@@ -37,10 +39,28 @@ export const RuleHousehold = Household.pick({ _id: true, headName: true, village
   .extend({ members: z.array(Member.pick(Object.fromEntries(RULE_MEMBER_FIELDS.map((f) => [f, true])) as Record<(typeof RULE_MEMBER_FIELDS)[number], true>)) });
 export type RuleHousehold = z.infer<typeof RuleHousehold>;
 /**
- * Top-level fields only: projecting inside the members array costs more than it saves. The parse
- * below drops what the rules do not read (ID numbers, phones) before anything else sees it.
+ * Top-level fields only: projecting inside the members array costs more than it saves. The copy
+ * in toRuleHousehold drops what the rules do not read (ID numbers, phones) before anything else sees it.
  */
 const RULE_PROJECTION: Record<string, boolean> = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true };
+
+/**
+ * A projected household as the rules read it, without a schema parse: a sweep reads 30,000 of
+ * them, every one written through the Household schema, and parsing them again cost more than the
+ * rules. Copies field by field so nothing else (ID numbers, phones) travels on.
+ */
+function toRuleHousehold(d: Record<string, unknown>): RuleHousehold {
+  const members = d.members;
+  if (!Array.isArray(members)) throw new Error(`户 ${String(d._id)} 的成员数据缺失`);
+  return {
+    _id: d._id as string, headName: d.headName as string, villageId: d.villageId as string, status: d.status as RuleHousehold['status'],
+    annualNetIncome: d.annualNetIncome as number, housingGrade: d.housingGrade as RuleHousehold['housingGrade'],
+    members: members.map((m: RuleHousehold['members'][number]) => ({
+      id: m.id, name: m.name, birthDate: m.birthDate, health: m.health, chronicApproved: m.chronicApproved ?? false, disabilityLevel: m.disabilityLevel,
+      schooling: m.schooling, laborCapacity: m.laborCapacity, employed: m.employed, hasIncome: m.hasIncome, hasSupporter: m.hasSupporter,
+    })),
+  };
+}
 
 export async function householdsByIds(ids: string[]): Promise<Household[]> {
   const _ = getDb().command;
@@ -52,34 +72,37 @@ export async function householdsByIds(ids: string[]): Promise<Household[]> {
 export async function ruleHouseholdsByIds(ids: string[]): Promise<RuleHousehold[]> {
   const _ = getDb().command;
   const docs = await byChunks(ids, (chunk) => fetchAll('households', { _id: _.in(chunk) }, RULE_PROJECTION));
-  return docs.map((d) => RuleHousehold.parse(d));
+  return docs.map(toRuleHousehold);
 }
 
-/** 兑现记录 of these households whose period lies in `year` (`YYYY` or any `YYYY-MM` of it). */
-export const PaidKey = Benefit.pick({ householdId: true, policy: true, memberId: true });
-export type PaidKey = z.infer<typeof PaidKey>;
+/** What a gap check reads of a 兑现记录. */
+export type PaidKey = Pick<Benefit, 'householdId' | 'policy' | 'memberId'>;
+
+/** Whether a record's period (`YYYY` or `YYYY-MM`) lies in `year`: 'YYYY' sorts before 'YYYY-01'…'YYYY-12'. */
+export const inYear = (period: string, year: string): boolean => period >= year && period <= `${year}-12`;
 
 /**
- * Which benefits these households received in `year` (`YYYY` or any `YYYY-MM` of it): keys only,
- * for gap checks. Grouped per household on the database side: a county sweep reads ~200,000
- * records, and one row per household instead of per record measured 3.5× faster end to end.
+ * Which benefits these households received in `year` (`YYYY` or any `YYYY-MM` of it), as
+ * `paidKey`s (`policy|memberId`) per household, for gap checks. Plain projected reads of three
+ * fields: a county sweep reads ~200,000 records, and since the embedded store projects top-level
+ * fields without mingo, this measured faster than a `$group` per household (1.25 s against 1.6 s).
  */
-export async function paidInYear(householdIds: string[], year: string): Promise<PaidKey[]> {
-  const db = getDb();
-  const _ = db.command;
-  const $ = db.command.aggregate;
-  // 'YYYY' sorts before 'YYYY-01'…'YYYY-12', so one string range holds the year and its months.
+export async function paidKeysInYear(householdIds: string[], year: string): Promise<Map<string, Set<string>>> {
+  const _ = getDb().command;
+  // The same range as inYear, on the database side.
   const periods = _.gte(year).and(_.lte(`${year}-12`));
-  const groups = await byChunks(householdIds, async (chunk) => {
-    const { data } = await db.collection('benefits').aggregate()
-      .match({ householdId: _.in(chunk), period: periods })
-      .group({ _id: '$householdId', paid: $.push({ policy: '$policy', memberId: '$memberId' }) })
-      // An aggregate without a limit answers 20 rows (as CloudBase does): one row per household here.
-      .limit(chunk.length)
-      .end();
-    return data as { _id: string; paid: unknown[] }[];
+  const byHousehold = new Map<string, Set<string>>();
+  await byChunks(householdIds, async (chunk) => {
+    const records = await fetchAll('benefits', { householdId: _.in(chunk), period: periods }, PAID_FIELDS);
+    for (const r of records) {
+      const householdId = r.householdId as string;
+      let keys = byHousehold.get(householdId);
+      if (!keys) byHousehold.set(householdId, (keys = new Set()));
+      keys.add(paidKey(r.policy as string, (r.memberId as string | null | undefined) ?? null));
+    }
+    return [];
   });
-  return groups.flatMap((g) => g.paid.map((p) => PaidKey.parse({ ...(p as object), householdId: g._id })));
+  return byHousehold;
 }
 
 export async function recordsOfHousehold(householdId: string): Promise<Benefit[]> {
@@ -122,7 +145,7 @@ export async function primaryHelpers(householdIds: string[]): Promise<Map<string
 export async function* ruleHouseholdPages(where: Record<string, unknown>): AsyncGenerator<RuleHousehold[]> {
   for (let offset = 0; ; offset += PAGE) {
     const { data } = await getDb().collection('households').where(where).field(RULE_PROJECTION).skip(offset).limit(PAGE).get();
-    if (data.length) yield data.map((d) => RuleHousehold.parse(d));
+    if (data.length) yield data.map(toRuleHousehold);
     if (data.length < PAGE) return;
   }
 }

@@ -3,7 +3,7 @@ import type { Household } from '../../../types/household';
 import type { Policy, PolicyCode } from '../../../types/policy';
 import { POLICY_ORDER } from './catalogue';
 import { dibao } from './dibao.rules';
-import { type BaseContext, buildBaseContext, type FamilyContext, type FamilyFacts } from './facts';
+import { type BaseContext, buildBaseContext, type FamilyContext, type FamilyFacts, type Verdict } from './facts';
 import { EvaluationError, type InForce, paramsAt } from './params';
 import { RULES } from './rules';
 import { isTekun } from './tekun.rules';
@@ -15,19 +15,18 @@ export type { FamilyFacts } from './facts';
  * families against one catalogue. Keyed by the catalogue array itself, which callers never mutate
  * (loadPolicies answers a new array each time), so a changed parameter is never served stale.
  */
-const inForceCache = new WeakMap<Policy[], Map<string, Map<PolicyCode, InForce>>>();
+const inForceCache = new WeakMap<Policy[], Map<string, BaseContext['inForce']>>();
 
+/** One lookup function per catalogue and date, shared by every family evaluated against them. */
 function inForceLookup(policies: Policy[], date: string): BaseContext['inForce'] {
   let byDate = inForceCache.get(policies);
   if (!byDate) inForceCache.set(policies, (byDate = new Map()));
-  let cache = byDate.get(date);
-  if (!cache) {
-    // The calculator accepts any date: keep the cache small for a long-lived catalogue.
-    if (byDate.size >= 64) byDate.clear();
-    byDate.set(date, (cache = new Map()));
-  }
-  const values = cache;
-  return (code) => {
+  const known = byDate.get(date);
+  if (known) return known;
+  // The calculator accepts any date: keep the cache small for a long-lived catalogue.
+  if (byDate.size >= 64) byDate.clear();
+  const values = new Map<PolicyCode, InForce>();
+  const lookup: BaseContext['inForce'] = (code) => {
     const cached = values.get(code);
     if (cached) return cached;
     const policy = policies.find((p) => p.code === code);
@@ -36,16 +35,21 @@ function inForceLookup(policies: Policy[], date: string): BaseContext['inForce']
     values.set(code, found);
     return found;
   };
+  byDate.set(date, lookup);
+  return lookup;
 }
 
 /** Rules that depend on other rules read these: tekun members first, then whether dibao applies. */
-function buildContext(family: FamilyFacts, date: string, policies: Policy[]): FamilyContext {
+function buildContext(family: FamilyFacts, date: string, policies: Policy[]): { ctx: FamilyContext; dibaoVerdict: Verdict } {
   if (family.members.length === 0) throw new EvaluationError('家庭成员为空，无法测算政策', 'INVALID_INPUT');
   const base = buildBaseContext(family, date, inForceLookup(policies, date));
   const tekunParams = base.inForce('tekun');
   const tekun = family.members.map((_, i) => isTekun(base, i, tekunParams));
-  const dibaoEntitled = dibao({ ...base, tekun }, base.inForce('dibao')).entitled;
-  return { ...base, tekun, dibaoEntitled };
+  const ctx: FamilyContext = { ...base, tekun, dibaoEntitled: false };
+  // dibao reads the tekun members, never dibaoEntitled: its verdict here is the decision itself.
+  const dibaoVerdict = dibao(ctx, base.inForce('dibao'));
+  ctx.dibaoEntitled = dibaoVerdict.entitled;
+  return { ctx, dibaoVerdict };
 }
 
 const rank = (code: PolicyCode) => POLICY_ORDER.indexOf(code);
@@ -64,14 +68,14 @@ function ordered(policies: Policy[]): Policy[] {
  * why a policy does not apply.
  */
 export function evaluateFamily(family: FamilyFacts, date: string, policies: Policy[]): Decision[] {
-  const ctx = buildContext(family, date, policies);
+  const { ctx, dibaoVerdict } = buildContext(family, date, policies);
   const decisions: Decision[] = [];
   // Plain loops and literal objects: the county sweep builds about a million decisions.
   for (const policy of ordered(policies)) {
     const rule = RULES[policy.code];
     const params = ctx.inForce(policy.code);
     if (rule.level === 'household') {
-      const v = rule.decide(ctx, params);
+      const v = policy.code === 'dibao' ? dibaoVerdict : rule.decide(ctx, params);
       decisions.push({ policy: policy.code, member: null, entitled: v.entitled, amount: v.amount, reasons: v.reasons });
       continue;
     }

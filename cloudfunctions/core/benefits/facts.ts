@@ -44,14 +44,22 @@ export function ageOn(birthDate: string, date: string): number {
 
 /** Numbers as people read them on a notice: thousands separators, at most two decimals. */
 export function fmt(n: number): string {
-  // Whole yuan are nearly every number in a reason: group digits by hand, the sweep formats millions.
-  if (Number.isSafeInteger(n)) return groupDigits(n);
+  // Whole yuan are nearly every number in a reason, mostly the same few amounts: the sweep formats millions.
+  if (Number.isSafeInteger(n)) {
+    const known = formatted.get(n);
+    if (known !== undefined) return known;
+    const text = groupDigits(n);
+    if (formatted.size < 10_000) formatted.set(n, text);
+    return text;
+  }
   const rounded = Math.round(n * 100) / 100;
   const [whole, frac] = Math.abs(rounded).toFixed(2).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const decimals = frac === '00' ? '' : `.${frac.replace(/0$/, '')}`;
   return `${rounded < 0 ? '-' : ''}${grouped}${decimals}`;
 }
+
+const formatted = new Map<number, string>();
 
 function groupDigits(n: number): string {
   const digits = String(Math.abs(n));
@@ -72,16 +80,28 @@ export interface Check {
 
 /** All checks must hold. Not entitled: say only what failed, so the person sees what is missing. */
 export function judge(checks: Check[], amount: number | null, notes: string[] = []): Verdict {
-  const failed = checks.filter((c) => !c.ok);
-  if (failed.length > 0) return { entitled: false, amount: null, reasons: failed.map((c) => c.no) };
-  return { entitled: true, amount, reasons: [...checks.map((c) => c.yes), ...notes] };
+  // Plain loops: called about a million times by a county sweep.
+  const failed: string[] = [];
+  for (const c of checks) if (!c.ok) failed.push(c.no);
+  if (failed.length > 0) return { entitled: false, amount: null, reasons: failed };
+  const reasons: string[] = [];
+  for (const c of checks) reasons.push(c.yes);
+  for (const n of notes) reasons.push(n);
+  return { entitled: true, amount, reasons };
 }
 
-/** The same for every policy of a family: built once per family (a sweep asks it ~40 times each). */
-const registeredChecks = new WeakMap<BaseContext, Check>();
+/**
+ * Checks depend only on their inputs and are never mutated, so the few distinct ones are built
+ * once and shared: a county sweep asks for about a million of them.
+ */
+const registeredChecks = new Map<string, [Check | undefined, Check | undefined]>();
 
 export function registeredCheck(ctx: BaseContext): Check {
-  const cached = registeredChecks.get(ctx);
+  // Keyed by both: `registered` is derived from the status, but a caller-built context may say otherwise.
+  let pair = registeredChecks.get(ctx.family.status);
+  if (!pair) registeredChecks.set(ctx.family.status, (pair = [undefined, undefined]));
+  const slot = ctx.registered ? 1 : 0;
+  const cached = pair[slot];
   if (cached) return cached;
   const label = HOUSEHOLD_STATUS_LABELS[ctx.family.status];
   const check = {
@@ -89,17 +109,30 @@ export function registeredCheck(ctx: BaseContext): Check {
     yes: `户状态为${label}，属于享受帮扶政策的对象`,
     no: `户状态为${label}，不在享受帮扶政策的范围内`,
   };
-  registeredChecks.set(ctx, check);
+  pair[slot] = check;
   return check;
 }
 
+/** By band (catalogue parameters), then by age. Numbers as keys: no string built per call. */
+const ageChecks = new Map<number, Map<number | undefined, Check[]>>();
+
 /** Inclusive age band; `max` undefined means no upper bound. */
 export function ageCheck(age: number, min: number, max?: number): Check {
+  let byMax = ageChecks.get(min);
+  if (!byMax) ageChecks.set(min, (byMax = new Map()));
+  let byAge = byMax.get(max);
+  if (!byAge) byMax.set(max, (byAge = []));
+  // Only plausible ages are kept: the calculator takes any input, and the table must stay small.
+  const cacheable = Number.isInteger(age) && age >= 0 && age <= 150;
+  const cached = cacheable ? byAge[age] : undefined;
+  if (cached) return cached;
   const band = max === undefined ? `${min} 周岁及以上` : `${min}–${max} 周岁`;
   const ok = age >= min && (max === undefined || age <= max);
   // `judge` reads `yes` only when ok and `no` only when not: build just the sentence that will be said.
   const said = `年龄 ${age} 周岁，${ok ? '在' : '不在'} ${band}范围内`;
-  return { ok, yes: said, no: said };
+  const check = { ok, yes: said, no: said };
+  if (cacheable) byAge[age] = check;
+  return check;
 }
 
 export const DISABILITY_LABELS = ['无残疾', '一级残疾', '二级残疾', '三级残疾', '四级残疾'] as const;

@@ -13,23 +13,29 @@ export interface FoundGap {
   reasons: string[];
 }
 
-const key = (policy: string, memberId: string | null) => `${policy}|${memberId ?? ''}`;
+/** What a record covers, as `policy|memberId` (memberId '' for household policies). */
+export const paidKey = (policy: string, memberId: string | null): string => `${policy}|${memberId ?? ''}`;
 
 /**
  * Compares the decisions with the records of the current period. Computed on every read, never
  * stored, so a gap closes the moment its record (or the 慢病认定) arrives.
  */
 export function gapsOf(household: Pick<RuleHousehold, 'members'>, decisions: Decision[], records: PaidKey[]): FoundGap[] {
-  const paid = new Set(records.map((r) => key(r.policy, r.memberId)));
+  return gapsAgainst(household, decisions, new Set(records.map((r) => paidKey(r.policy, r.memberId))));
+}
+
+/** The same against the `paidKey`s already collected (the sweep reads them so from the database). */
+export function gapsAgainst(household: Pick<RuleHousehold, 'members'>, decisions: Decision[], paid: ReadonlySet<string>): FoundGap[] {
   const gaps: FoundGap[] = [];
   for (const d of decisions) {
     if (!d.entitled) continue;
     const member = d.member === null ? null : household.members[d.member];
     const memberId = member?.id ?? null;
-    const base = { policy: d.policy, member: d.member, memberId, amount: d.amount, reasons: d.reasons };
-    if (!paid.has(key(d.policy, memberId))) gaps.push({ ...base, kind: 'unpaid' });
+    let kind: FoundGap['kind'] | null = null;
+    if (!paid.has(paidKey(d.policy, memberId))) kind = 'unpaid';
     // SPEC §3: chronic illness without a recorded 慢病认定 is a gap to act on even when served.
-    else if (d.policy === 'chronic_outpatient' && member && !member.chronicApproved) gaps.push({ ...base, kind: 'approval_missing' });
+    else if (d.policy === 'chronic_outpatient' && member && !member.chronicApproved) kind = 'approval_missing';
+    if (kind) gaps.push({ policy: d.policy, member: d.member, memberId, amount: d.amount, reasons: d.reasons, kind });
   }
   return gaps;
 }

@@ -1,9 +1,8 @@
-import type { Decision } from '../../../types/benefit';
 import type { Policy } from '../../../types/policy';
 import { dateOf } from '../time';
-import { householdsWithEmergency, paidInYear, type PaidKey, ruleHouseholdsByIds, type RuleHousehold } from './benefit.repository';
+import { householdsWithEmergency, paidKeysInYear, ruleHouseholdsByIds, type RuleHousehold } from './benefit.repository';
 import { evaluateFamily, factsFromHousehold } from './evaluate';
-import { type FoundGap, gapsOf } from './gaps.rules';
+import { type FoundGap, gapsAgainst } from './gaps.rules';
 import { loadPolicies } from './policy.repository';
 
 /** 临时救助 looks back this far for an emergency need (SPEC §3). */
@@ -11,7 +10,6 @@ export const EMERGENCY_WINDOW_DAYS = 90;
 
 export interface HouseholdSweep {
   household: RuleHousehold;
-  decisions: Decision[];
   gaps: FoundGap[];
 }
 
@@ -27,23 +25,20 @@ export interface SweepOptions {
   emergencies?: Set<string>;
 }
 
+const NONE_PAID: ReadonlySet<string> = new Set();
+
 export async function sweepHouseholds(households: RuleHousehold[], now: Date, options: SweepOptions = {}): Promise<HouseholdSweep[]> {
   if (!households.length) return [];
   const ids = households.map((h) => h._id);
-  const [catalogue, records, emergencies] = await Promise.all([
-    options.policies ?? loadPolicies(), paidInYear(ids, currentPeriod(now)), options.emergencies ?? householdsWithEmergency(ids, emergencySince(now)),
+  const [catalogue, paid, emergencies] = await Promise.all([
+    options.policies ?? loadPolicies(), paidKeysInYear(ids, currentPeriod(now)), options.emergencies ?? householdsWithEmergency(ids, emergencySince(now)),
   ]);
-  const byHousehold = new Map<string, PaidKey[]>();
-  for (const r of records) {
-    const list = byHousehold.get(r.householdId);
-    if (list) list.push(r);
-    else byHousehold.set(r.householdId, [r]);
-  }
   const date = dateOf(now);
   return households.filter((h) => h.members.length > 0).map((household) => {
     const facts = factsFromHousehold(household, { emergencyInLast90Days: emergencies.has(household._id) });
-    const decisions = evaluateFamily(facts, date, catalogue);
-    return { household, decisions, gaps: gapsOf(household, decisions, byHousehold.get(household._id) ?? []) };
+    // Only the gaps are kept: the page's ~36,000 decisions are dropped as soon as they are compared.
+    const gaps = gapsAgainst(household, evaluateFamily(facts, date, catalogue), paid.get(household._id) ?? NONE_PAID);
+    return { household, gaps };
   });
 }
 

@@ -5,7 +5,7 @@ import type { User } from '../../../types/user';
 import type { Ctx } from '../handler';
 import { getDb } from '../store';
 import { dateOf } from '../time';
-import { householdsWithEmergency, paidInYear, primaryHelpers, recordsOfHousehold } from './benefit.repository';
+import { householdsWithEmergency, inYear, primaryHelpers, recordsOfHousehold } from './benefit.repository';
 import { evaluateFamily, factsFromHousehold } from './evaluate';
 import { currentPeriod, emergencySince } from './gaps.service';
 import { gapsOf } from './gaps.rules';
@@ -30,10 +30,12 @@ async function helperContact(householdId: string, viewer: User): Promise<(Househ
 export async function evaluateHousehold(ctx: Ctx, input: { householdId?: string; date?: string }): Promise<HouseholdBenefits> {
   const household: Household = await householdForCaller(ctx.user!, input.householdId);
   const date = input.date ?? dateOf(ctx.now);
-  const [policies, received, thisYear, emergencies, helper] = await Promise.all([
-    loadPolicies(), recordsOfHousehold(household._id), paidInYear([household._id], currentPeriod(ctx.now)),
+  const [policies, received, emergencies, helper] = await Promise.all([
+    loadPolicies(), recordsOfHousehold(household._id),
     householdsWithEmergency([household._id], emergencySince(ctx.now)), helperContact(household._id, ctx.user!),
   ]);
+  // This period's records among those already read, rather than asking again.
+  const thisYear = received.filter((r) => inYear(r.period, currentPeriod(ctx.now)));
   const facts = factsFromHousehold(household, { emergencyInLast90Days: emergencies.has(household._id) });
   const decisions = evaluateFamily(facts, date, policies);
   // Gaps are always about today's entitlements, whatever date the decisions were asked for.

@@ -32,14 +32,28 @@ function tekunChecks(ctx: BaseContext, i: number, params: InForce): Check[] {
 
 /** The predicate alone: dibao needs it to leave tekun members out of its headcount. */
 export function isTekun(ctx: BaseContext, i: number, params: InForce): boolean {
-  return tekunChecks(ctx, i, params).every((c) => c.ok);
+  // The same conditions as tekunChecks without building their sentences (asked for every member).
+  const member = ctx.family.members[i];
+  const age = ctx.ages[i];
+  const category = age >= param(params, 'elderAge') || age < param(params, 'childAge') || member.disabilityLevel === 1 || member.disabilityLevel === 2;
+  return category && member.laborCapacity === 'none' && !member.hasIncome && !member.hasSupporter;
 }
 
-export function tekun(ctx: BaseContext, i: number, params: InForce): Verdict {
+/** The amount and its sentence depend only on the values in force: built once per pair, not per member. */
+const supplies = new WeakMap<InForce, { dibao: InForce; amount: number; note: string }>();
+
+function supply(params: InForce, dibao: InForce): { amount: number; note: string } {
+  const known = supplies.get(params);
+  if (known && known.dibao === dibao) return known;
   const factor = param(params, 'factor');
-  const dibao = ctx.inForce('dibao');
   const standard = param(dibao, 'standard');
   const amount = Math.round(factor * standard);
   const note = `供养标准为 ${dibao.from} 起执行的低保标准 ${fmt(standard)} 元 × ${fmt(factor)} = ${fmt(amount)} 元/年`;
+  supplies.set(params, { dibao, amount, note });
+  return { amount, note };
+}
+
+export function tekun(ctx: BaseContext, i: number, params: InForce): Verdict {
+  const { amount, note } = supply(params, ctx.inForce('dibao'));
   return judge(tekunChecks(ctx, i, params), amount, [note]);
 }

@@ -1,10 +1,8 @@
 import type { Scope } from '../../../types/region';
 import { getDb } from '../store';
+import type { HelperMonth } from '../visits/visit-months';
 
 type Doc = Record<string, unknown>;
-const CHUNK = 500;
-/** CloudBase answers at most 10,000 aggregate rows; every pipeline here groups down far below that. */
-const AGG_LIMIT = 10_000;
 
 export interface Village { id: string; name: string; townId: string; townName: string }
 
@@ -36,67 +34,79 @@ export async function helpersIn(regionId: string): Promise<Array<{ id: string; n
   return users.map((u) => ({ id: u._id as string, name: u.name as string, unit: (u.unit as string) ?? '' }));
 }
 
-type Aggregate = ReturnType<ReturnType<ReturnType<typeof getDb>['collection']>['aggregate']>;
-
-async function countsBy(coll: 'pairings' | 'visits', match: Doc, stages: (agg: Aggregate) => Aggregate): Promise<Map<string, number>> {
-  const { data } = await stages(getDb().collection(coll).aggregate().match(match)).limit(AGG_LIMIT).end();
-  return new Map(((data ?? []) as Array<{ _id: string; n: number }>).map((r) => [r._id, r.n]));
-}
-
-/** Active pairings per helper. */
-export async function helperPairings(helperIds: string[]): Promise<Map<string, number>> {
-  const $ = getDb().command.aggregate;
-  const out = new Map<string, number>();
-  for (let i = 0; i < helperIds.length; i += CHUNK) {
-    const chunk = helperIds.slice(i, i + CHUNK);
-    const rows = await countsBy('pairings', { active: true, helperId: getDb().command.in(chunk) }, (a) => a.group({ _id: '$helperId', n: $.sum(1) }));
-    rows.forEach((n, id) => out.set(id, n));
-  }
+/**
+ * One answer per item, at most IN_FLIGHT queries at a time: on CloudBase each count is a round
+ * trip, so they overlap; an indexed count reads no document, which beats any aggregate here.
+ */
+const IN_FLIGHT = 20;
+async function eachOf<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += IN_FLIGHT) out.push(...(await Promise.all(items.slice(i, i + IN_FLIGHT).map(fn))));
   return out;
 }
 
-/** Distinct households each helper visited in the month. */
-export function visitedByHelper(where: Doc, month: string): Promise<Map<string, number>> {
-  const $ = getDb().command.aggregate;
-  return countsBy('visits', { ...where, month }, (a) =>
-    a.group({ _id: { helper: '$helperId', hh: '$householdId' } }).group({ _id: '$_id.helper', n: $.sum(1) }));
+const countOf = async (coll: 'pairings' | 'visit_months' | 'households', where: Doc): Promise<number> =>
+  (await getDb().collection(coll).where(where).count()).total ?? 0;
+
+/** Active pairings per helper (`helperId_active` index counts). */
+export async function helperPairings(helperIds: string[]): Promise<Map<string, number>> {
+  const counts = await eachOf(helperIds, (helperId) => countOf('pairings', { helperId, active: true }));
+  return new Map(helperIds.map((id, i) => [id, counts[i]]));
+}
+
+/** Distinct households of the given villages (the report's region) each helper visited in the month, from their rollups. */
+export async function visitedByHelper(helperIds: string[], villageIds: Set<string>, month: string): Promise<Map<string, number>> {
+  const wanted = new Set(helperIds);
+  const out = new Map<string, number>();
+  const inRegion = (r: HelperMonth) => Object.entries(r.villages).reduce((n, [v, hh]) => n + (villageIds.has(v) ? hh.length : 0), 0);
+  // By month (one small document per helper of the county) rather than by a long list of ids, which costs more to send.
+  for (let offset = 0; ; offset += 1000) {
+    const { data } = await getDb().collection('helper_months').where({ month }).skip(offset).limit(1000).get();
+    for (const r of data as unknown as HelperMonth[]) if (wanted.has(r.helperId)) out.set(r.helperId, inRegion(r));
+    if (data.length < 1000) return out;
+  }
 }
 
 /**
- * Per village, in one pass over the two months' visits: distinct households visited this month,
- * and distinct households visited in either month (the rest are overdue).
+ * Per village, three indexed counts of rollup documents (no document is read): households visited
+ * this month, and households visited in either month = this month + last month − both.
  */
-export async function visitedByVillage(where: Doc, month: string, prev: string): Promise<Map<string, { month: number; either: number }>> {
-  const db = getDb();
-  const $ = db.command.aggregate;
-  const { data } = await db.collection('visits').aggregate().match({ ...where, month: db.command.in([month, prev]) })
-    .group({ _id: { v: '$villageId', hh: '$householdId' }, last: $.max('$month') })
-    .group({ _id: '$_id.v', either: $.sum(1), month: $.sum($.cond({ if: $.eq(['$last', month]), then: 1, else: 0 })) })
-    .limit(AGG_LIMIT).end();
-  return new Map(((data ?? []) as Array<{ _id: string; month: number; either: number }>).map((r) => [r._id, { month: r.month, either: r.either }]));
+export async function visitedByVillage(villages: Village[], month: string, prev: string): Promise<Map<string, { month: number; either: number }>> {
+  const rows = await eachOf(villages, async ({ id: villageId }) => {
+    const [visited, before, both] = await Promise.all([
+      countOf('visit_months', { villageId, month }), countOf('visit_months', { villageId, month: prev }), countOf('visit_months', { villageId, month, prevMonthToo: true }),
+    ]);
+    return [villageId, { month: visited, either: visited + before - both }] as const;
+  });
+  return new Map(rows);
 }
 
-/** The overdue households of the given villages (no visit in the time range), up to `max`, with their primary helper. */
-export async function overdueIn(villages: Village[], range: { from: string; to: string }, max: number) {
+/** The overdue households of the given villages (no visit in any of `months`), up to `max`, with their primary helper. */
+export async function overdueIn(villages: Village[], months: string[], max: number) {
   const db = getDb();
   const _ = db.command;
-  const items: Array<{ householdId: string; headName: string; villageName: string; helperName: string }> = [];
+  const missing: Array<{ householdId: string; headName: string; villageName: string }> = [];
   for (const v of villages) {
-    if (items.length >= max) break;
+    if (missing.length >= max) break;
     const { data: households } = await db.collection('households').where({ villageId: v.id }).field({ headName: true }).limit(1000).get();
-    // householdId + visitedAt is one compound index; a `month` condition would make the planner scan the month.
-    const { data: seen } = await db.collection('visits').aggregate()
-      .match({ householdId: _.in(households.map((h) => h._id as string)), visitedAt: _.gte(range.from).and(_.lt(range.to)) })
-      .group({ _id: '$householdId' }).limit(AGG_LIMIT).end();
-    const visited = new Set(((seen ?? []) as Doc[]).map((r) => r._id as string));
-    const missing = households.filter((h) => !visited.has(h._id as string)).slice(0, max - items.length);
-    if (!missing.length) continue;
-    const { data: pairs } = await db.collection('pairings').where({ householdId: _.in(missing.map((h) => h._id as string)), role: 'primary', active: true }).field({ householdId: true, helperId: true }).limit(1000).get();
-    const helperOf = new Map(pairs.map((p) => [p.householdId as string, p.helperId as string]));
-    const ids = [...new Set(helperOf.values())];
-    const { data: users } = ids.length ? await db.collection('users').where({ _id: _.in(ids) }).field({ name: true }).limit(1000).get() : { data: [] };
-    const names = new Map(users.map((u) => [u._id as string, u.name as string]));
-    for (const h of missing) items.push({ householdId: h._id as string, headName: h.headName as string, villageName: v.name, helperName: names.get(helperOf.get(h._id as string) ?? '') ?? '' });
+    const { data: seen } = await db.collection('visit_months').where({ villageId: v.id, month: _.in(months) }).field({ householdId: true }).limit(1000).get();
+    const visited = new Set(seen.map((r) => r.householdId as string));
+    for (const h of households.filter((x) => !visited.has(x._id as string)).slice(0, max - missing.length)) {
+      missing.push({ householdId: h._id as string, headName: h.headName as string, villageName: v.name });
+    }
   }
-  return items;
+  // Helpers' names for the whole list at once (max ≤ 1000: one query each).
+  const ids = missing.map((m) => m.householdId);
+  const { data: pairs } = ids.length ? await db.collection('pairings').where({ householdId: _.in(ids), role: 'primary', active: true }).field({ householdId: true, helperId: true }).limit(1000).get() : { data: [] };
+  const helperOf = new Map(pairs.map((p) => [p.householdId as string, p.helperId as string]));
+  const helperIds = [...new Set(helperOf.values())];
+  const { data: users } = helperIds.length ? await db.collection('users').where({ _id: _.in(helperIds) }).field({ name: true }).limit(1000).get() : { data: [] };
+  const names = new Map(users.map((u) => [u._id as string, u.name as string]));
+  return missing.map((m) => ({ ...m, helperName: names.get(helperOf.get(m.householdId) ?? '') ?? '' }));
+}
+
+/** Households per village (`villageId_status` index counts). */
+export async function householdsPerVillage(villages: Village[]): Promise<Map<string, number>> {
+  const counts = await eachOf(villages, (v) => countOf('households', { villageId: v.id }));
+  return new Map(villages.map((v, i) => [v.id, counts[i]]));
 }

@@ -1,10 +1,9 @@
 import dayjs from 'dayjs';
 import type { Coverage, CoverageRow } from '../../../types/api/reports';
 import type { Ctx } from '../handler';
-import { getDb } from '../store';
-import { adminScope, regionFilter } from '../scope';
+import { adminScope } from '../scope';
 import { monthOf } from '../time';
-import { helperPairings, helpersIn, overdueIn, villagesIn, visitedByHelper, visitedByVillage, type Village } from './coverage.repository';
+import { helperPairings, helpersIn, householdsPerVillage, overdueIn, villagesIn, visitedByHelper, visitedByVillage, type Village } from './coverage.repository';
 
 const OVERDUE_SHOWN = 200;
 
@@ -31,9 +30,10 @@ function regionRows(villages: Village[], counts: Map<string, number>, visited: M
 }
 
 /** Helper rows (their own pairings visited by them this month) and unit rows summed from them. */
-async function helperRows(scopeId: string, where: Record<string, string>, month: string) {
+async function helperRows(scopeId: string, villages: Village[], month: string) {
   const helpers = await helpersIn(scopeId);
-  const [paired, visited] = await Promise.all([helperPairings(helpers.map((h) => h.id)), visitedByHelper(where, month)]);
+  const ids = helpers.map((h) => h.id);
+  const [paired, visited] = await Promise.all([helperPairings(ids), visitedByHelper(ids, new Set(villages.map((v) => v.id)), month)]);
   const byHelper = new Map<string, CoverageRow>();
   const byUnit = new Map<string, CoverageRow>();
   for (const h of helpers) {
@@ -47,28 +47,25 @@ async function helperRows(scopeId: string, where: Record<string, string>, month:
 }
 
 /**
- * 走访覆盖率 for a month, built from aggregates that each answer at most a few thousand rows
- * (CloudBase caps an aggregate at 10,000): households visited at least once / households, by town
- * and village; each helper's pairings visited by them, by helper and by unit; and the overdue
- * households (not visited this month nor the month before), counted everywhere, listed up to 200.
+ * 走访覆盖率 for a month, from indexed counts and the monthly rollups that visits.record keeps
+ * (visit_months, helper_months; see visits/visit-months.ts), never from the month's visits
+ * themselves: households visited at least once / households, by town and village; each helper's
+ * pairings visited by them, by helper and by unit; and the overdue households (not visited this
+ * month nor the month before), counted everywhere, listed up to 200.
  */
 export async function coverage(ctx: Ctx, input: { month?: string }): Promise<Coverage> {
   const scope = adminScope(ctx.user);
-  const where = regionFilter(scope);
   const month = input.month ?? monthOf(ctx.now);
   const prev = dayjs(`${month}-01`).subtract(1, 'month').format('YYYY-MM');
   const villages = await villagesIn(scope);
-  const db = getDb();
-  const counts = new Map<string, number>();
-  for (const v of villages) counts.set(v.id, (await db.collection('households').where({ villageId: v.id }).count()).total ?? 0);
-  const [visited, helpers] = await Promise.all([visitedByVillage(where, month, prev), helperRows(scope.regionId, where, month)]);
+  const counts = await householdsPerVillage(villages);
+  const [visited, helpers] = await Promise.all([visitedByVillage(villages, month, prev), helperRows(scope.regionId, villages, month)]);
   const regions = regionRows(villages, counts, visited);
   const overdueVillages = villages
     .map((v) => ({ village: v, overdue: Math.max(0, (counts.get(v.id) ?? 0) - (visited.get(v.id)?.either ?? 0)) }))
     .filter((v) => v.overdue > 0)
     .sort((a, b) => b.overdue - a.overdue);
-  const range = { from: new Date(`${prev}-01T00:00:00+08:00`).toISOString(), to: new Date(`${dayjs(`${month}-01`).add(1, 'month').format('YYYY-MM')}-01T00:00:00+08:00`).toISOString() };
-  const items = await overdueIn(overdueVillages.map((v) => v.village), range, OVERDUE_SHOWN);
+  const items = await overdueIn(overdueVillages.map((v) => v.village), [prev, month], OVERDUE_SHOWN);
   const total = regions.byTown.reduce((s, r) => ({ paired: s.paired + r.paired, visited: s.visited + r.visited }), { paired: 0, visited: 0 });
   return {
     month, ...total, ...regions, ...helpers,

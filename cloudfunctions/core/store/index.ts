@@ -20,6 +20,8 @@ export const COLLECTIONS = [
   'households',
   'pairings',
   'visits',
+  'visit_months',
+  'helper_months',
   'plans',
   'needs',
   'benefits',
@@ -33,6 +35,7 @@ export const COLLECTIONS = [
   'audit_logs',
   'outbox',
   'bind_attempts',
+  'bind_codes',
   'settings',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];

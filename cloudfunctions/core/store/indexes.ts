@@ -38,6 +38,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'helperId_month', fields: ['helperId', 'month'] },
     { name: 'month', fields: ['month'] },
   ],
+  visit_months: [{ name: 'villageId_month_prevMonthToo', fields: ['villageId', 'month', 'prevMonthToo'] }],
+  helper_months: [{ name: 'month', fields: ['month'] }],
   plans: [{ name: 'householdId_year', fields: ['householdId', 'year'] }],
   needs: [
     { name: 'householdId', fields: ['householdId'] },
@@ -64,5 +66,6 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   audit_logs: [{ name: 'at', fields: ['at'] }],
   outbox: [{ name: 'createdAt', fields: ['createdAt'] }],
   bind_attempts: [{ name: 'openid_at', fields: ['openid', 'at'] }],
+  bind_codes: [{ name: 'codeHash_used', fields: ['codeHash', 'used'] }],
   settings: [],
 };

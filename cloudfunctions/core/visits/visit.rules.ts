@@ -55,14 +55,19 @@ export function dueStatus(months: Set<string>, month: string, pairedSince: strin
   return pairedBeforePrev && !months.has(prev) ? 'overdue' : 'due';
 }
 
-/** The festival whose visit window contains `now`, if any. */
-export function upcomingFestival(now: Date): { date: string; label: string } | null {
-  const today = dateOf(now);
-  for (const [date, label] of FESTIVALS) {
-    const opens = dayjs(date).subtract(FESTIVAL_LEAD_DAYS, 'day').format('YYYY-MM-DD');
-    if (today >= opens && today <= date) return { date, label };
+/** Each festival with the day its visit window opens, computed once: listDue asks for every household. */
+const FESTIVAL_WINDOWS = FESTIVALS.map(([date, label]) => ({ date, label, opens: dayjs(date).subtract(FESTIVAL_LEAD_DAYS, 'day').format('YYYY-MM-DD') }));
+
+let lastFestival: { at: number; festival: (typeof FESTIVAL_WINDOWS)[number] | null } = { at: NaN, festival: null };
+
+/** The festival whose visit window contains `now`, if any, with the day its window opened. */
+export function upcomingFestival(now: Date): { date: string; label: string; opens: string } | null {
+  // One list asks this for every household at the same `now`: remember the last answer.
+  if (lastFestival.at !== now.getTime()) {
+    const today = dateOf(now);
+    lastFestival = { at: now.getTime(), festival: FESTIVAL_WINDOWS.find((f) => today >= f.opens && today <= f.date) ?? null };
   }
-  return null;
+  return lastFestival.festival;
 }
 
 export interface OccasionFacts {
@@ -86,8 +91,7 @@ export function nextOccasion(f: OccasionFacts): NextOccasion | null {
   }
   const festival = upcomingFestival(f.now);
   if (!festival) return null;
-  const opens = dayjs(festival.date).subtract(FESTIVAL_LEAD_DAYS, 'day').format('YYYY-MM-DD');
-  const done = f.visits.some((v) => v.occasion === 'festival' && dateOf(v.visitedAt) >= opens);
+  const done = f.visits.some((v) => v.occasion === 'festival' && dateOf(v.visitedAt) >= festival.opens);
   return done ? null : { occasion: 'festival', label: `${festival.label}慰问`, date: festival.date };
 }
 

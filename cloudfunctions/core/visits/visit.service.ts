@@ -6,15 +6,20 @@ import { getDb } from '../store';
 import { monthOf } from '../time';
 import { householdFor } from './household-access';
 import { findVisit, insertVisit } from './visit.repository';
+import { noteVisitInRollups } from './visit-months';
 import { bodyOf, checklistProblem, visitTimeProblem } from './visit.rules';
 
 /**
  * The same id sent again (a retry after a lost answer, the offline queue re-sending) answers the
  * stored visit; a different body under that id is refused so no write is silently dropped.
  */
-function replay(existing: Visit, input: RecordVisitInput, helperId: string): Visit {
-  if (existing.helperId === helperId && bodyOf(existing) === bodyOf(input)) return existing;
-  throw conflict('这条走访记录的编号已被另一条不同的记录使用，请重新填写提交', { id: input.id });
+async function replay(existing: Visit, input: RecordVisitInput, helperId: string): Promise<Visit> {
+  if (existing.helperId !== helperId || bodyOf(existing) !== bodyOf(input)) {
+    throw conflict('这条走访记录的编号已被另一条不同的记录使用，请重新填写提交', { id: input.id });
+  }
+  // Idempotent: completes the month rollup if the first attempt stopped between the two writes.
+  await noteVisitInRollups(existing);
+  return existing;
 }
 
 /** 记录走访: only a paired helper, dated within the last 60 days; idempotent on the client's id. */
@@ -39,7 +44,10 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<Vi
     month: monthOf(input.visitedAt),
     createdAt: ctx.now.toISOString(),
   };
-  if (await insertVisit(visit)) return visit;
+  if (await insertVisit(visit)) {
+    await noteVisitInRollups(visit);
+    return visit;
+  }
   const raced = await findVisit(id);
   if (!raced) throw notFound();
   return replay(raced, input, helper._id);

@@ -4,11 +4,14 @@ import { ErrorState, Loading } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { listBindings, unbind } from '@/services/auth';
 import { messageOf } from '@/services/errors';
+import BindCode from './bind-code';
 import { chineseDate } from './labels';
 import './household-sections.scss';
 
-/** 已绑定的微信 (admins): which members' WeChat accounts are bound to this household; unbind one. */
-export default function BindingsSection({ householdId }: { householdId: string }) {
+type Props = { householdId: string; members: { id: string; name: string }[] };
+
+/** 已绑定的微信 (admins): which members' WeChat accounts are bound to this household; unbind one, or make a bind code. */
+export default function BindingsSection({ householdId, members }: Props) {
   const list = useRequest(() => listBindings(householdId), [householdId]);
   const items = list.data?.items;
   const remove = async (userId: string, name: string) => {
@@ -26,7 +29,7 @@ export default function BindingsSection({ householdId }: { householdId: string }
     <View className='hh-section'>
       <View className='hh-section__title'>已绑定的微信</View>
       {!items ? (list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : <Loading />) : items.length === 0 ? (
-        <View className='hh-section__detail'>还没有家庭成员绑定微信。成员可在「绑定家庭」页用姓名、身份证号后 6 位和手机号自行绑定。</View>
+        <View className='hh-section__detail'>还没有家庭成员绑定微信。成员可在「绑定家庭」页用姓名、身份证号后 6 位和手机号自行绑定；对不上时可为其生成绑定码。</View>
       ) : (
         items.map((b) => (
           <View key={b.userId} className='hh-section__item hh-section__line'>
@@ -35,6 +38,7 @@ export default function BindingsSection({ householdId }: { householdId: string }
           </View>
         ))
       )}
+      <BindCode householdId={householdId} members={members} />
     </View>
   );
 }

@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { BindHouseholdInput } from '@bangfu/types/api/auth';
+import { BindHouseholdInput, type WhoAmI } from '@bangfu/types/api/auth';
+import CodeForm from '@/components/bind/code-form';
 import { Button, CellGroup, Field, Page } from '@/components/ui';
 import { bindHousehold } from '@/services/auth';
 import { messageOf } from '@/services/errors';
@@ -30,6 +31,14 @@ export default function Bind() {
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  // Both ways keep what was typed when switching between them.
+  const [byCode, setByCode] = useState(false);
+  const [code, setCode] = useState('');
+
+  const bound = (me: WhoAmI) => {
+    void Taro.showToast({ title: '绑定成功', icon: 'success' });
+    setTimeout(() => void restart(me.role ? HOME_OF[me.role] : ROUTES.launcher), 800);
+  };
 
   const set = (key: keyof Form) => (value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -44,9 +53,7 @@ export default function Bind() {
     setSubmitting(true);
     setServerError('');
     try {
-      const me = await bindHousehold(input);
-      void Taro.showToast({ title: '绑定成功', icon: 'success' });
-      setTimeout(() => void restart(me.role ? HOME_OF[me.role] : ROUTES.launcher), 800);
+      bound(await bindHousehold(input));
     } catch (e) {
       // Keep everything typed; show the server's own message.
       setServerError(messageOf(e));
@@ -58,28 +65,37 @@ export default function Bind() {
     <Page>
       <View className='bind__intro'>
         <View className='bind__title'>绑定您的家庭</View>
-        <View className='bind__note'>填写户内任意一位家庭成员的信息。绑定后可以查看家里享受的政策、联系帮扶人。</View>
+        <View className='bind__note'>
+          {byCode ? '输入扶贫办当面或电话告诉您的 6 位绑定码。' : '填写户内任意一位家庭成员的信息。'}绑定后可以查看家里享受的政策、联系帮扶人。
+        </View>
       </View>
-      <CellGroup inset>
-        <Field label='姓名' name='name' value={form.name} placeholder='家庭成员姓名' maxlength={20} error={errors.name} onChange={set('name')} />
-        <Field
-          label='身份证号后 6 位'
-          name='idSuffix'
-          type='idcard'
-          value={form.idSuffix}
-          placeholder='例如 02345X'
-          maxlength={6}
-          error={errors.idSuffix}
-          onChange={set('idSuffix')}
-        />
-        <Field label='手机号' name='phone' type='number' value={form.phone} placeholder='登记的手机号' maxlength={11} error={errors.phone} onChange={set('phone')} />
-      </CellGroup>
-      {serverError && <View className='bind__error'>{serverError}</View>}
-      <View className='bind__actions'>
-        <Button type='primary' size='large' block round loading={submitting} loadingText='正在绑定…' onClick={submit}>
-          绑定
-        </Button>
-        <View className='bind__help'>信息仅用于核对身份，不会公开。如无法绑定，请联系村里的帮扶责任人或扶贫办代为绑定。</View>
+      {byCode ? <CodeForm code={code} onCode={setCode} onBound={bound} /> : (
+        <>
+          <CellGroup inset>
+            <Field label='姓名' name='name' value={form.name} placeholder='家庭成员姓名' maxlength={20} error={errors.name} onChange={set('name')} />
+            <Field
+              label='身份证号后 6 位'
+              name='idSuffix'
+              type='idcard'
+              value={form.idSuffix}
+              placeholder='例如 02345X'
+              maxlength={6}
+              error={errors.idSuffix}
+              onChange={set('idSuffix')}
+            />
+            <Field label='手机号' name='phone' type='number' value={form.phone} placeholder='登记的手机号' maxlength={11} error={errors.phone} onChange={set('phone')} />
+          </CellGroup>
+          {serverError && <View className='bind__error'>{serverError}</View>}
+          <View className='bind__actions'>
+            <Button type='primary' size='large' block round loading={submitting} loadingText='正在绑定…' onClick={submit}>
+              绑定
+            </Button>
+            <View className='bind__help'>信息仅用于核对身份，不会公开。如无法绑定，请联系扶贫办为您生成绑定码，或由帮扶责任人代为绑定。</View>
+          </View>
+        </>
+      )}
+      <View className='bind__more'>
+        <View className='bind__switch' onClick={() => setByCode(!byCode)}>{byCode ? '改用姓名、身份证号和手机号绑定 ›' : '有扶贫办给的绑定码？用绑定码绑定 ›'}</View>
         <View className='bind__switch' onClick={() => void Taro.navigateTo({ url: ROUTES.calculator })}>不绑定，先用政策计算器算一算 ›</View>
         {DEMO_SIGN_IN && (
           <View

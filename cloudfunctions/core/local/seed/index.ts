@@ -6,6 +6,7 @@ import { buildBenefits, buildNeed, buildVisits } from './activity';
 import { evaluateFamily, factsFromHousehold } from '../../benefits/evaluate';
 import { DEFAULT_POLICIES } from '../../benefits/catalogue';
 import { dateOf } from '../../time';
+import { addHelperMonths, type HelperMonth, visitMonthsOf } from '../../visits/visit-months';
 import { buildExtras } from './extras';
 import { PeopleFactory } from './people';
 import { Random } from './random';
@@ -48,6 +49,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   let visits = 0;
   const today = dateOf(options.now);
   const sample: Household[] = [];
+  const helperMonths = new Map<string, HelperMonth>();
   for (let i = 0; i < options.households; i++) {
     const village = frame.villages[i % frame.villages.length];
     const h = buildHousehold(`hh-${String(i + 1).padStart(6, '0')}`, `${village._id.replace('village-', 'V')}-${String(i + 1).padStart(5, '0')}`, village, rnd, people, at);
@@ -59,6 +61,8 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
     push('households', [h]);
     push('pairings', pairings);
     push('visits', built);
+    push('visit_months', visitMonthsOf(built));
+    addHelperMonths(helperMonths, built);
     push('benefits', buildBenefits(h, evaluateFamily(factsFromHousehold(h, { emergencyInLast90Days: false }), today, DEFAULT_POLICIES), options.now, rnd));
     if (i === 0 || rnd.chance(0.05)) push('needs', [buildNeed(h, pairings[0], i === 0 ? 'user-household-1' : pairings[0].helperId, options.now, rnd)]);
     if (sample.length < 2_000) sample.push(h);
@@ -66,6 +70,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   const extras = buildExtras(sample, frame.admins[0], options.now, rnd, frame.helpers);
   for (const [collection, docs] of Object.entries(extras)) push(collection, docs);
   push('users', users);
+  push('helper_months', [...helperMonths.values()]);
   for (const [collection, buffer] of buffers) if (buffer.length) sink(collection, buffer);
   return { households: options.households, visits };
 }

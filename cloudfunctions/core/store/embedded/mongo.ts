@@ -93,7 +93,35 @@ export function finish(docs: Doc[], window: Window): Doc[] {
 }
 
 export function project(docs: Doc[], projection: Doc | undefined): Doc[] {
-  return projection && Object.keys(projection).length ? finish(docs, { projection }) : docs;
+  if (!projection || !Object.keys(projection).length) return docs;
+  return includeTopLevel(docs, projection) ?? finish(docs, { projection });
+}
+
+/**
+ * The common `field({ a: true, b: true })` without mingo: a county-wide read projects 30,000
+ * documents, and mingo's general projection cost more than decoding them. Answers exactly what
+ * mingo does (`_id` first, then the fields in sorted order, values shared); null for anything else
+ * (dotted paths, exclusions, operators), which mingo handles.
+ */
+function includeTopLevel(docs: Doc[], projection: Doc): Doc[] | null {
+  let withId = true;
+  const wanted: string[] = [];
+  for (const [key, value] of Object.entries(projection)) {
+    if (key === '_id' && (value === false || value === 0)) withId = false;
+    else if (value !== true && value !== 1) return null;
+    else if (key !== '_id' && (key.startsWith('$') || key.includes('.'))) return null;
+    else if (key !== '_id') wanted.push(key);
+  }
+  if (!wanted.length) return null;
+  wanted.sort();
+  return docs.map((doc) => {
+    const out: Doc = {};
+    if (withId && doc._id !== undefined) out._id = doc._id;
+    for (const key of wanted) {
+      if (doc[key] !== undefined) out[key] = doc[key];
+    }
+    return out;
+  });
 }
 
 /** mingo appends `_id` after included fields; MongoDB answers it first. */

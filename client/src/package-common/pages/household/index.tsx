@@ -35,7 +35,7 @@ export default function HouseholdDetailPage() {
       <HeaderSection household={h.data} isAdmin={isAdmin} />
       <MembersSection household={h.data} isAdmin={isAdmin} />
       <PairingsSection key={`p${shown}`} householdId={id} isAdmin={isAdmin} />
-      {isAdmin && <BindingsSection key={`b${shown}`} householdId={id} />}
+      {isAdmin && <BindingsSection key={`b${shown}`} householdId={id} members={h.data.members} />}
       <PlanSection householdId={id} editable />
       <BenefitsSection householdId={id} />
       <TimelineSection key={`t${shown}`} householdId={id} />

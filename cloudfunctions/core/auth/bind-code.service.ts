@@ -1,0 +1,73 @@
+import { createHash, randomInt } from 'node:crypto';
+import type { WhoAmI } from '../../../types/api/auth';
+import type { Ctx } from '../handler';
+import { audit } from '../audit/audit.service';
+import { conflict, notFound } from '../errors';
+import { administeredHousehold } from '../households/access';
+import { findHousehold } from '../households/household.repository';
+import { getDb } from '../store';
+import { bindCaller } from './bind.service';
+import { BIND_CODE_MESSAGE, BIND_CODE_TTL_MS } from './bind.rules';
+
+/**
+ * Bind codes let an admin bind a member who cannot answer the questions (no registered phone, an
+ * elderly member): the admin hands over 6 digits, the member types them on the bind page. Only a
+ * hash is stored, so the codes cannot be read back from the database by anyone browsing it.
+ */
+const hashOf = (code: string) => createHash('sha256').update(`bangfu-bind-code:${code}`).digest('hex');
+/** One code per member: its document id, so a new code overwrites the old one. */
+const codeIdOf = (householdId: string, memberId: string) => `${householdId}__${memberId}`;
+
+async function isLive(codeHash: string, now: Date): Promise<boolean> {
+  const _ = getDb().command;
+  const { total } = await getDb().collection('bind_codes').where({ codeHash, used: false, expiresAt: _.gt(now.toISOString()) }).count();
+  return (total ?? 0) > 0;
+}
+
+/** A random 6-digit code no other live code has (a million codes, so a few tries at most). */
+async function freshCode(now: Date): Promise<string> {
+  for (let i = 0; i < 10; i++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    if (!(await isLive(hashOf(code), now))) return code;
+  }
+  throw conflict('暂时无法生成绑定码，请稍后再试');
+}
+
+/** 生成绑定码: an admin of the household's region makes a one-time code for one of its members. */
+export async function createBindCode(ctx: Ctx, input: { householdId: string; memberId: string }): Promise<{ code: string; expiresAt: string }> {
+  const household = await administeredHousehold(ctx, input.householdId);
+  const member = household.members.find((m) => m.id === input.memberId);
+  if (!member) throw notFound('没有找到该成员');
+  const code = await freshCode(ctx.now);
+  const expiresAt = new Date(ctx.now.getTime() + BIND_CODE_TTL_MS).toISOString();
+  await getDb().collection('bind_codes').doc(codeIdOf(household._id, member.id)).set({
+    householdId: household._id, memberId: member.id, codeHash: hashOf(code), used: false,
+    createdBy: ctx.user?._id ?? null, createdAt: ctx.now.toISOString(), expiresAt,
+  });
+  await audit(ctx, { action: 'create_bind_code', householdId: household._id, memberId: member.id });
+  return { code, expiresAt };
+}
+
+/**
+ * Marks the code used and answers whom it binds to; null when it is wrong, expired or already used.
+ * The update is conditional on `used: false`, so two people typing the same code bind only once.
+ */
+async function claim(code: string, now: Date) {
+  const codeHash = hashOf(code);
+  const { data } = await getDb().collection('bind_codes').where({ codeHash, used: false }).limit(20).get();
+  const live = data.find((d) => (d.expiresAt as string) > now.toISOString());
+  if (!live) return null;
+  const { updated } = await getDb().collection('bind_codes').where({ _id: live._id, codeHash, used: false }).update({ used: true, usedAt: now.toISOString() });
+  if (updated !== 1) return null;
+  const household = await findHousehold(live.householdId as string);
+  const member = household?.members.find((m) => m.id === live.memberId);
+  return household && member ? { household, member } : null;
+}
+
+/** 用绑定码绑定: the same binding as bindHousehold, with the same lockout and one generic message. */
+export async function bindWithCode(ctx: Ctx, input: { code: string }): Promise<WhoAmI> {
+  const me = await bindCaller(ctx, () => claim(input.code, ctx.now), BIND_CODE_MESSAGE);
+  // The caller had no account before this call: the new one is named in the entry.
+  if (me.household && me.userId) await audit(ctx, { action: 'bind_with_code', householdId: me.household.id, detail: { userId: me.userId } });
+  return me;
+}

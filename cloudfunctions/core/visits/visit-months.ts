@@ -1,0 +1,106 @@
+import dayjs from 'dayjs';
+import type { Visit } from '../../../types/visit';
+import { getDb } from '../store';
+import { previousMonth } from './visit.rules';
+
+/**
+ * 走访月汇总: one small document per household and month that had a visit, naming the helpers who
+ * visited. Coverage reports count these through indexes instead of decoding every visit of the
+ * month (about 40,000 at county scale). Written by `visits.record` (and the seed) together with
+ * the visit; noting the same visit twice changes nothing, so a re-send cannot double-count.
+ */
+export interface VisitMonth {
+  _id: string;
+  householdId: string;
+  month: string;
+  countyId: string;
+  townId: string;
+  villageId: string;
+  helperIds: string[];
+  /** The household was visited the month before too: lets "visited in either month" be counted, not computed. */
+  prevMonthToo: boolean;
+}
+
+/**
+ * 帮扶人月汇总: one document per helper and month listing the households they visited by village
+ * (so a town or village report keeps only its own): coverage reads about 3,000 of these instead
+ * of every visit of the month. Kept small on purpose: every byte is read back.
+ */
+export interface HelperMonth {
+  _id: string;
+  helperId: string;
+  month: string;
+  /** villageId → household ids. */
+  villages: Record<string, string[]>;
+}
+
+type VisitKey = Pick<Visit, 'householdId' | 'month' | 'helperId' | 'countyId' | 'townId' | 'villageId'>;
+
+export const visitMonthId = (householdId: string, month: string): string => `${householdId}:${month}`;
+const nextMonth = (month: string): string => dayjs(`${month}-01`).add(1, 'month').format('YYYY-MM');
+
+/** The rollup documents of a batch of visits (the seed writes these beside each household's visits). */
+export function visitMonthsOf(visits: VisitKey[]): VisitMonth[] {
+  const out = new Map<string, VisitMonth>();
+  for (const v of visits) {
+    const id = visitMonthId(v.householdId, v.month);
+    const row = out.get(id) ?? { _id: id, householdId: v.householdId, month: v.month, countyId: v.countyId, townId: v.townId, villageId: v.villageId, helperIds: [], prevMonthToo: false };
+    if (!row.helperIds.includes(v.helperId)) row.helperIds.push(v.helperId);
+    out.set(id, row);
+  }
+  for (const row of out.values()) row.prevMonthToo = out.has(visitMonthId(row.householdId, previousMonth(row.month)));
+  return [...out.values()];
+}
+
+export const helperMonthId = (helperId: string, month: string): string => `${helperId}:${month}`;
+
+/** Adds a batch of visits to helper rollup documents being built (the seed's span every household). */
+export function addHelperMonths(into: Map<string, HelperMonth>, visits: VisitKey[]): Map<string, HelperMonth> {
+  for (const v of visits) {
+    const id = helperMonthId(v.helperId, v.month);
+    const row = into.get(id) ?? { _id: id, helperId: v.helperId, month: v.month, villages: {} };
+    const households = (row.villages[v.villageId] ??= []);
+    if (!households.includes(v.householdId)) households.push(v.householdId);
+    into.set(id, row);
+  }
+  return into;
+}
+
+/**
+ * Adds `value` to the array `field` of document `id`, creating it as `created` when missing;
+ * idempotent (a set), so safe to repeat after a crash or a re-send.
+ */
+async function addToSetOrCreate(coll: 'visit_months' | 'helper_months', id: string, field: string, value: unknown, created: { _id: string }): Promise<void> {
+  const db = getDb();
+  const ref = db.collection(coll).doc(id);
+  const add = () => ref.update({ [field]: db.command.addToSet(value) });
+  if ((await add()).updated || (await ref.get()).data.length) return;
+  try {
+    await db.collection(coll).add(created);
+  } catch (error) {
+    // Another write created it first: add to theirs.
+    if (!(await ref.get()).data.length) throw error;
+    await add();
+  }
+}
+
+/** Notes the visit in both rollups: its household's month and its helper's month. */
+export async function noteVisitInRollups(visit: VisitKey): Promise<void> {
+  const [row] = visitMonthsOf([visit]);
+  await addToSetOrCreate('visit_months', row._id, 'helperIds', visit.helperId, row);
+  await linkNeighbours(visit.householdId, visit.month);
+  const [mine] = addHelperMonths(new Map(), [visit]).values();
+  await addToSetOrCreate('helper_months', mine._id, `villages.${visit.villageId}`, visit.householdId, mine);
+}
+
+/**
+ * Sets `prevMonthToo` between this month and its neighbours. Every writer links after its own
+ * write, so of two months created at the same time at least one writer sees the other.
+ */
+async function linkNeighbours(householdId: string, month: string): Promise<void> {
+  const coll = getDb().collection('visit_months');
+  const exists = async (m: string) => (await coll.doc(visitMonthId(householdId, m)).get()).data.length > 0;
+  if (await exists(previousMonth(month))) await coll.doc(visitMonthId(householdId, month)).update({ prevMonthToo: true });
+  const next = nextMonth(month);
+  if (await exists(next)) await coll.doc(visitMonthId(householdId, next)).update({ prevMonthToo: true });
+}
