@@ -4,8 +4,6 @@
  * layer; the county-wide 应享未享 sweep (30,000 households) ≤ 3 s; and the same households
  * evaluated in memory by our rules and by the same rules in json-rules-engine (≥ 10× faster).
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { clock } from '../../cloudfunctions/core/clock';
 import { householdsWithEmergency, ruleHouseholdsWhere } from '../../cloudfunctions/core/benefits/benefit.repository';
 import { evaluateFamily, factsFromHousehold, type FamilyFacts } from '../../cloudfunctions/core/benefits/evaluate';
@@ -13,27 +11,11 @@ import { emergencySince } from '../../cloudfunctions/core/benefits/gaps.service'
 import { paramsAt } from '../../cloudfunctions/core/benefits/params';
 import { loadPolicies } from '../../cloudfunctions/core/benefits/policy.repository';
 import { enableLocalIdentity } from '../../cloudfunctions/core/identity';
-import { LARGE_COUNTY } from '../../cloudfunctions/core/local/seed';
-import { seedIfEmpty } from '../../cloudfunctions/core/local/seed-store';
-import { useEmbeddedStore } from '../../cloudfunctions/core/store/embedded';
 import { dateOf } from '../../cloudfunctions/core/time';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
+import { NOW, openCountyStore } from './county-store';
 import { jsonRulesEvaluator } from './benefits-json-rules';
 
-const DIR = path.resolve(__dirname, '../../.data/bench/county');
-const MARKER = path.join(DIR, 'seeded.json');
-const NOW = new Date('2026-11-20T04:00:00.000Z');
-
-function openStore() {
-  if (!existsSync(MARKER)) rmSync(DIR, { recursive: true, force: true });
-  mkdirSync(DIR, { recursive: true });
-  const store = useEmbeddedStore(DIR);
-  if (!existsSync(MARKER)) {
-    const seeded = seedIfEmpty(store.engine, { ...LARGE_COUNTY, now: NOW });
-    writeFileSync(MARKER, JSON.stringify({ ...seeded, now: NOW.toISOString() }));
-  }
-  return store;
-}
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -101,7 +83,7 @@ async function benchAgainstJsonRules(): Promise<void> {
 }
 
 async function main() {
-  const store = openStore();
+  const store = openCountyStore();
   enableLocalIdentity();
   clock.set(NOW);
   await benchEvaluateHousehold();

@@ -4,33 +4,13 @@
  * host calls it. Targets (issue 4): listDue p95 ≤ 20 ms, record p95 ≤ 15 ms, county coverage ≤ 1 s.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { useEmbeddedStore } from '../../cloudfunctions/core/store/embedded';
 import { enableLocalIdentity } from '../../cloudfunctions/core/identity';
 import { clock } from '../../cloudfunctions/core/clock';
-import { seedIfEmpty } from '../../cloudfunctions/core/local/seed-store';
-import { LARGE_COUNTY } from '../../cloudfunctions/core/local/seed';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { getDb } from '../../cloudfunctions/core/store';
+import { NOW, openCountyStore } from './county-store';
 import { openGapsByHousehold } from '../../cloudfunctions/core/benefits/gaps.service';
 
-const DIR = path.resolve(__dirname, '../../.data/bench/county');
-const MARKER = path.join(DIR, 'seeded.json');
-const NOW = new Date('2026-11-20T04:00:00.000Z');
-
-function openStore() {
-  if (!existsSync(MARKER)) rmSync(DIR, { recursive: true, force: true });
-  mkdirSync(DIR, { recursive: true });
-  const store = useEmbeddedStore(DIR);
-  if (!existsSync(MARKER)) {
-    const started = Date.now();
-    const seeded = seedIfEmpty(store.engine, { ...LARGE_COUNTY, now: NOW });
-    writeFileSync(MARKER, JSON.stringify({ ...seeded, now: NOW.toISOString() }));
-    console.log(`seeded ${seeded.households} households, ${seeded.visits} visits in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
-  return store;
-}
 
 async function timed(fn: () => Promise<{ ok: boolean; error?: { message: string } }>): Promise<number> {
   const t = process.hrtime.bigint();
@@ -47,7 +27,7 @@ function report(name: string, xs: number[], limitMs: number, at: 'p95' | 'max' =
 }
 
 async function main() {
-  const store = openStore();
+  const store = openCountyStore();
   enableLocalIdentity();
   clock.set(NOW);
   const { data: helpers } = await getDb().collection('users').where({ role: 'helper' }).field({ openid: true }).limit(200).get();
