@@ -1,9 +1,9 @@
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Empty, ErrorState, Loading, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { useOfflineQueue } from '@/hooks/use-offline-queue';
+import { useReloadOnShow, useReloadWhenSynced } from '@/hooks/use-reload';
 import { listDue, type DueItem } from '@/services/visits';
 import { ROUTES } from '@/services/routes';
 import DueRow from './due-row';
@@ -18,17 +18,8 @@ export default function HelperHome() {
   const list = useRequest(() => listDue());
   const queue = useOfflineQueue();
   const data = list.data;
-  const firstShow = useRef(true);
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else void list.reload();
-  });
-  // When the queue has just emptied, the server has new visits: show them.
-  const pendingBefore = useRef(queue.pending);
-  useEffect(() => {
-    if (pendingBefore.current > queue.pending && !queue.flushing) void list.reload();
-    pendingBefore.current = queue.pending;
-  }, [queue.pending, queue.flushing]);
+  useReloadOnShow(list.reload);
+  useReloadWhenSynced(queue, list.reload);
 
   return (
     <Page tabBar={{ role: 'helper', active: 'home' }}>

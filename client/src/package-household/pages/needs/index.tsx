@@ -1,11 +1,11 @@
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Empty, ErrorState, Loading, Page } from '@/components/ui';
 import NeedCard from '@/components/needs/need-card';
 import { useNow } from '@/components/needs/use-now';
 import { useRequest } from '@/hooks/use-request';
 import { useOfflineQueue } from '@/hooks/use-offline-queue';
+import { useReloadOnShow, useReloadWhenSynced } from '@/hooks/use-reload';
 import { failedReports, listNeeds, queuedReports } from '@/services/needs';
 import { discard } from '@/services/offline-queue';
 import { ROUTES } from '@/services/routes';
@@ -17,17 +17,8 @@ export default function MyNeeds() {
   const list = useRequest(() => listNeeds({ limit: 50 }));
   const queue = useOfflineQueue();
   const now = useNow();
-  const firstShow = useRef(true);
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else void list.reload();
-  });
-  // When queued reports have just gone out, the server has them: show them in the list.
-  const pendingBefore = useRef(queue.pending);
-  useEffect(() => {
-    if (pendingBefore.current > queue.pending && !queue.flushing) void list.reload();
-    pendingBefore.current = queue.pending;
-  }, [queue.pending, queue.flushing]);
+  useReloadOnShow(list.reload);
+  useReloadWhenSynced(queue, list.reload);
   const items = list.data?.items;
   const waiting = queue.pending ? queuedReports() : [];
   const refused = queue.failed ? failedReports() : [];
