@@ -2,12 +2,10 @@ import { z } from '../../../types/z';
 import { Benefit } from '../../../types/benefit';
 import { Household, Member } from '../../../types/household';
 import { getDb } from '../store';
-import { paidKey } from './gaps.rules';
 
 /** `in` lists stay small so each query answers well under the 1,000-document cap (paged anyway). */
 const CHUNK = 200;
 const PAGE = 1000;
-const PAID_FIELDS = { _id: false, householdId: true, policy: true, memberId: true };
 
 type Where = Record<string, unknown>;
 
@@ -80,30 +78,6 @@ export type PaidKey = Pick<Benefit, 'householdId' | 'policy' | 'memberId'>;
 
 /** Whether a record's period (`YYYY` or `YYYY-MM`) lies in `year`: 'YYYY' sorts before 'YYYY-01'…'YYYY-12'. */
 export const inYear = (period: string, year: string): boolean => period >= year && period <= `${year}-12`;
-
-/**
- * Which benefits these households received in `year` (`YYYY` or any `YYYY-MM` of it), as
- * `paidKey`s (`policy|memberId`) per household, for gap checks. Plain projected reads of three
- * fields: a county sweep reads ~200,000 records, and since the embedded store projects top-level
- * fields without mingo, this measured faster than a `$group` per household (1.25 s against 1.6 s).
- */
-export async function paidKeysInYear(householdIds: string[], year: string): Promise<Map<string, Set<string>>> {
-  const _ = getDb().command;
-  // The same range as inYear, on the database side.
-  const periods = _.gte(year).and(_.lte(`${year}-12`));
-  const byHousehold = new Map<string, Set<string>>();
-  await byChunks(householdIds, async (chunk) => {
-    const records = await fetchAll('benefits', { householdId: _.in(chunk), period: periods }, PAID_FIELDS);
-    for (const r of records) {
-      const householdId = r.householdId as string;
-      let keys = byHousehold.get(householdId);
-      if (!keys) byHousehold.set(householdId, (keys = new Set()));
-      keys.add(paidKey(r.policy as string, (r.memberId as string | null | undefined) ?? null));
-    }
-    return [];
-  });
-  return byHousehold;
-}
 
 export async function recordsOfHousehold(householdId: string): Promise<Benefit[]> {
   const docs = await fetchAll('benefits', { householdId });

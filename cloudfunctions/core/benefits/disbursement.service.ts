@@ -8,6 +8,7 @@ import { getDb } from '../store';
 import { dateOf } from '../time';
 import { householdsByIds } from './benefit.repository';
 import { adminRegionWhere, householdForCaller } from './household-access';
+import { notePaid } from './paid-years';
 import { loadPolicies } from './policy.repository';
 
 /** Why a record does not fit its household and policy, or null when it does. */
@@ -25,7 +26,8 @@ const sameRecord = (a: Benefit, b: RecordDisbursementInput) => a.amount === b.am
 /**
  * Writes one record, idempotently: its id is derived from household, policy, member and period,
  * so the same record sent twice (a retry, a re-imported sheet) is stored once. A different amount
- * or date for an existing record is a CONFLICT: corrections are not silent overwrites.
+ * or date for an existing record is a CONFLICT: corrections are not silent overwrites. Each
+ * record is noted in its household's 兑现年汇总 (paid-years), which the gap sweep reads.
  */
 export async function writeRecord(household: Household, input: RecordDisbursementInput, source: string, now: Date): Promise<{ record: Benefit; created: boolean }> {
   const _id = benefitRecordId(input);
@@ -37,6 +39,8 @@ export async function writeRecord(household: Household, input: RecordDisbursemen
   const found = await existing();
   if (found) {
     if (!sameRecord(found, input)) throw conflict(`该兑现记录已存在（${found.period}，${found.amount ?? '—'} 元，${found.paidOn} 发放），与本次填写不一致，请核对`);
+    // A retry after a crash between the record and its note completes the note.
+    await notePaid(found);
     return { record: found, created: false };
   }
   const record: Benefit = Benefit.parse({
@@ -49,8 +53,10 @@ export async function writeRecord(household: Household, input: RecordDisbursemen
     const raced = await existing();
     if (!raced) throw error;
     if (!sameRecord(raced, input)) throw conflict('该兑现记录刚被他人录入且内容不同，请刷新后核对');
+    await notePaid(raced);
     return { record: raced, created: false };
   }
+  await notePaid(record);
   return { record, created: true };
 }
 

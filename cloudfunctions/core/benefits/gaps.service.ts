@@ -1,8 +1,9 @@
 import type { Policy } from '../../../types/policy';
 import { dateOf } from '../time';
-import { householdsWithEmergency, paidKeysInYear, ruleHouseholdsByIds, type RuleHousehold } from './benefit.repository';
+import { householdsWithEmergency, ruleHouseholdsByIds, type RuleHousehold } from './benefit.repository';
 import { evaluateFamily, factsFromHousehold } from './evaluate';
 import { type FoundGap, gapsAgainst } from './gaps.rules';
+import { paidKeysInYear } from './paid-years';
 import { loadPolicies } from './policy.repository';
 
 /** 临时救助 looks back this far for an emergency need (SPEC §3). */

@@ -25,6 +25,7 @@ export const COLLECTIONS = [
   'plans',
   'needs',
   'benefits',
+  'paid_years',
   'policies',
   'notices',
   'notice_reads',

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import type { Visit } from '../../../types/visit';
 import { getDb } from '../store';
+import { addToSetOrCreate } from '../store/add-to-set';
 import { previousMonth } from './visit.rules';
 
 /**
@@ -64,24 +65,6 @@ export function addHelperMonths(into: Map<string, HelperMonth>, visits: VisitKey
     into.set(id, row);
   }
   return into;
-}
-
-/**
- * Adds `value` to the array `field` of document `id`, creating it as `created` when missing;
- * idempotent (a set), so safe to repeat after a crash or a re-send.
- */
-async function addToSetOrCreate(coll: 'visit_months' | 'helper_months', id: string, field: string, value: unknown, created: { _id: string }): Promise<void> {
-  const db = getDb();
-  const ref = db.collection(coll).doc(id);
-  const add = () => ref.update({ [field]: db.command.addToSet(value) });
-  if ((await add()).updated || (await ref.get()).data.length) return;
-  try {
-    await db.collection(coll).add(created);
-  } catch (error) {
-    // Another write created it first: add to theirs.
-    if (!(await ref.get()).data.length) throw error;
-    await add();
-  }
 }
 
 /** Notes the visit in both rollups: its household's month and its helper's month. */

@@ -1,6 +1,9 @@
+import { benefitRecordId } from '../../../types/benefit';
 import { getDb } from '../../../cloudfunctions/core/store';
 import { openGapsByHousehold, sweepHouseholds } from '../../../cloudfunctions/core/benefits/gaps.service';
-import { ruleHouseholdsByIds } from '../../../cloudfunctions/core/benefits/benefit.repository';
+import { householdsByIds, ruleHouseholdsByIds } from '../../../cloudfunctions/core/benefits/benefit.repository';
+import { writeRecord } from '../../../cloudfunctions/core/benefits/disbursement.service';
+import type { FoundGap } from '../../../cloudfunctions/core/benefits/gaps.rules';
 import { freshDemoStore, SEED_NOW } from '../../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
@@ -18,6 +21,13 @@ async function firstUnpaid() {
   throw new Error('the demo seed should leave some entitled benefits unpaid');
 }
 
+/** Records the gap's benefit for `period` the way entry and import do. */
+async function pay(householdId: string, gap: FoundGap, period: string) {
+  const [household] = await householdsByIds([householdId]);
+  const input = { householdId, memberId: gap.memberId, policy: gap.policy, period, amount: gap.amount ?? 100, paidOn: `${period.slice(0, 4)}-11-01` };
+  return writeRecord(household, input, 'test', SEED_NOW);
+}
+
 describe('openGapsByHousehold (应享未享 per household)', () => {
   it('counts a gap for every household of the seed, and finds some unpaid ones', async () => {
     const gaps = await openGapsByHousehold(ids, SEED_NOW);
@@ -30,21 +40,36 @@ describe('openGapsByHousehold (应享未享 per household)', () => {
   it('closes a gap by itself once a benefit record for this year arrives', async () => {
     const { household, gap } = await firstUnpaid();
     const before = (await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)!;
-    await getDb().collection('benefits').add({
-      _id: `test-${household._id}-${gap.policy}`, householdId: household._id, memberId: gap.memberId, policy: gap.policy,
-      countyId: 'county-1', townId: 'town-x', villageId: household.villageId, period: '2026', amount: gap.amount, paidOn: '2026-11-01', createdAt: SEED_NOW.toISOString(),
-    });
+    await pay(household._id, gap, '2026');
     expect((await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)).toBe(before - 1);
   });
 
   it('does not count last year\'s record as paid this year', async () => {
     const { household, gap } = await firstUnpaid();
     const before = (await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)!;
+    await pay(household._id, gap, '2025');
+    expect((await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)).toBe(before);
+  });
+
+  it('counts a monthly record (YYYY-MM) as paid for its year, and a record sent twice once', async () => {
+    const { household, gap } = await firstUnpaid();
+    const before = (await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)!;
+    expect((await pay(household._id, gap, '2026-03')).created).toBe(true);
+    expect((await pay(household._id, gap, '2026-03')).created).toBe(false);
+    expect((await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)).toBe(before - 1);
+  });
+
+  it('completes the paid-years note when a record stored before a crash is sent again', async () => {
+    const { household, gap } = await firstUnpaid();
+    const before = (await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)!;
+    const input = { householdId: household._id, memberId: gap.memberId, policy: gap.policy, period: '2026', amount: gap.amount ?? 100, paidOn: '2026-11-01' };
+    // The record reached the database, its note did not (the function died in between).
     await getDb().collection('benefits').add({
-      _id: `test-old-${household._id}-${gap.policy}`, householdId: household._id, memberId: gap.memberId, policy: gap.policy,
-      countyId: 'county-1', townId: 'town-x', villageId: household.villageId, period: '2025', amount: gap.amount, paidOn: '2025-11-01', createdAt: SEED_NOW.toISOString(),
+      ...input, _id: benefitRecordId(input), countyId: 'county-1', townId: 'town-x', villageId: household.villageId, createdAt: SEED_NOW.toISOString(), source: 'test',
     });
     expect((await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)).toBe(before);
+    expect((await pay(household._id, gap, '2026')).created).toBe(false);
+    expect((await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)).toBe(before - 1);
   });
 
   it('answers nothing for unknown households', async () => {
