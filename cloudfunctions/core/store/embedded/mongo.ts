@@ -94,34 +94,95 @@ export function finish(docs: Doc[], window: Window): Doc[] {
 
 export function project(docs: Doc[], projection: Doc | undefined): Doc[] {
   if (!projection || !Object.keys(projection).length) return docs;
-  return includeTopLevel(docs, projection) ?? finish(docs, { projection });
+  const inclusion = inclusionOf(projection);
+  return inclusion ? docs.map((doc) => include(doc, inclusion)) : finish(docs, { projection });
 }
 
+/** Which fields an inclusion projection keeps: `true` for a whole value, a subtree for a dotted path. */
+type Inclusion = { withId: boolean; tree: PathTree };
+type PathTree = [string, PathTree | true][];
+
 /**
- * The common `field({ a: true, b: true })` without mingo: a county-wide read projects 30,000
- * documents, and mingo's general projection cost more than decoding them. Answers exactly what
- * mingo does (`_id` first, then the fields in sorted order, values shared); null for anything else
- * (dotted paths, exclusions, operators), which mingo handles.
+ * `field({ a: true, 'b.c': true })` without mingo: a county-wide read projects 30,000 documents,
+ * and mingo's general projection cost more than decoding them. Answers exactly what mingo does
+ * (`_id` first, then the fields in sorted order; a dotted path reaches into objects and into
+ * every object of an array, dropping scalars there; values shared). Null for anything else
+ * (exclusions, operators, a path inside another), which mingo handles.
  */
-function includeTopLevel(docs: Doc[], projection: Doc): Doc[] | null {
+function inclusionOf(projection: Doc): Inclusion | null {
   let withId = true;
-  const wanted: string[] = [];
+  const paths: string[][] = [];
   for (const [key, value] of Object.entries(projection)) {
     if (key === '_id' && (value === false || value === 0)) withId = false;
     else if (value !== true && value !== 1) return null;
-    else if (key !== '_id' && (key.startsWith('$') || key.includes('.'))) return null;
-    else if (key !== '_id') wanted.push(key);
+    else if (key.startsWith('$') || key.split('.').some((seg) => !seg || seg.startsWith('$'))) return null;
+    else if (key !== '_id') paths.push(key.split('.'));
   }
-  if (!wanted.length) return null;
-  wanted.sort();
-  return docs.map((doc) => {
-    const out: Doc = {};
-    if (withId && doc._id !== undefined) out._id = doc._id;
-    for (const key of wanted) {
-      if (doc[key] !== undefined) out[key] = doc[key];
+  if (!paths.length) return null;
+  const tree = treeOf(paths);
+  return tree ? { withId, tree } : null;
+}
+
+function treeOf(paths: string[][]): PathTree | null {
+  const byHead = new Map<string, string[][]>();
+  for (const path of paths) {
+    const rests = byHead.get(path[0]) ?? [];
+    rests.push(path.slice(1));
+    byHead.set(path[0], rests);
+  }
+  const tree: PathTree = [];
+  for (const head of [...byHead.keys()].sort()) {
+    const rests = byHead.get(head)!;
+    if (rests.some((r) => !r.length)) {
+      // `a` together with `a.b` is a path collision in MongoDB: leave it to mingo.
+      if (rests.length > 1) return null;
+      tree.push([head, true]);
+      continue;
+    }
+    const sub = treeOf(rests);
+    if (!sub) return null;
+    tree.push([head, sub]);
+  }
+  return tree;
+}
+
+function include(doc: Doc, { withId, tree }: Inclusion): Doc {
+  const out = pick(doc, tree);
+  if (!withId || doc._id === undefined) return out;
+  return { _id: doc._id, ...out };
+}
+
+function pick(doc: Doc, tree: PathTree): Doc {
+  const out: Doc = {};
+  for (const [key, sub] of tree) {
+    const value = doc[key];
+    if (value === undefined) continue;
+    if (sub === true) out[key] = value;
+    else {
+      const inner = descend(value, sub);
+      if (inner !== undefined) out[key] = inner;
+    }
+  }
+  return out;
+}
+
+const isPlainObject = (v: unknown): v is Doc => {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
+/** A dotted path below a value: into an object, into each object (or array) of an array; scalars have no fields. */
+function descend(value: unknown, tree: PathTree): unknown {
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      if (Array.isArray(item)) out.push(descend(item, tree));
+      else if (isPlainObject(item)) out.push(pick(item, tree));
     }
     return out;
-  });
+  }
+  return isPlainObject(value) ? pick(value, tree) : undefined;
 }
 
 /** mingo appends `_id` after included fields; MongoDB answers it first. */
