@@ -1,7 +1,9 @@
-import { z } from '../../../types/z';
 import { Benefit } from '../../../types/benefit';
-import { Household, Member } from '../../../types/household';
+import { Household } from '../../../types/household';
 import { getDb } from '../store';
+import { RULE_PROJECTION, RULE_PROJECTION_FULL, type RuleHousehold, toRuleHousehold } from './rule-facts';
+
+export type { RuleHousehold } from './rule-facts';
 
 /** `in` lists stay small so each query answers well under the 1,000-document cap (paged anyway). */
 const CHUNK = 200;
@@ -28,52 +30,41 @@ async function byChunks<T>(ids: string[], load: (chunk: string[]) => Promise<T[]
   return out;
 }
 
-/**
- * What the rules and the sweep read of a household: no ID numbers, phones, addresses or history.
- * Reading only these fields keeps a county sweep's 30,000 documents small on the wire.
- */
-const RULE_MEMBER_FIELDS = ['id', 'name', 'birthDate', 'health', 'chronicApproved', 'disabilityLevel', 'schooling', 'laborCapacity', 'employed', 'hasIncome', 'hasSupporter'] as const;
-export const RuleHousehold = Household.pick({ _id: true, headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true })
-  .extend({ members: z.array(Member.pick(Object.fromEntries(RULE_MEMBER_FIELDS.map((f) => [f, true])) as Record<(typeof RULE_MEMBER_FIELDS)[number], true>)) });
-export type RuleHousehold = z.infer<typeof RuleHousehold>;
-/**
- * Only the member fields the rules read: a county sweep moves 30,000 households, and the full
- * members (ID numbers, phones, relations…) were two thirds of the bytes the SDK had to parse.
- */
-const RULE_PROJECTION: Record<string, boolean> = {
-  headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true,
-  ...Object.fromEntries(RULE_MEMBER_FIELDS.map((f) => [`members.${f}`, true])),
-};
-
-/**
- * A projected household as the rules read it, without a schema parse: a sweep reads 30,000 of
- * them, every one written through the Household schema, and parsing them again cost more than the
- * rules. Copies field by field so nothing else travels on.
- */
-function toRuleHousehold(d: Record<string, unknown>): RuleHousehold {
-  const members = d.members;
-  if (!Array.isArray(members)) throw new Error(`户 ${String(d._id)} 的成员数据缺失`);
-  return {
-    _id: d._id as string, headName: d.headName as string, villageId: d.villageId as string, status: d.status as RuleHousehold['status'],
-    annualNetIncome: d.annualNetIncome as number, housingGrade: d.housingGrade as RuleHousehold['housingGrade'],
-    members: members.map((m: RuleHousehold['members'][number]) => ({
-      id: m.id, name: m.name, birthDate: m.birthDate, health: m.health, chronicApproved: m.chronicApproved ?? false, disabilityLevel: m.disabilityLevel,
-      schooling: m.schooling, laborCapacity: m.laborCapacity, employed: m.employed, hasIncome: m.hasIncome, hasSupporter: m.hasSupporter,
-    })),
-  };
-}
-
 export async function householdsByIds(ids: string[]): Promise<Household[]> {
   const _ = getDb().command;
   const docs = await byChunks(ids, (chunk) => fetchAll('households', { _id: _.in(chunk) }));
   return docs.map((d) => Household.parse(d));
 }
 
+/**
+ * Projected households as the rules read them; the few without current `memberFacts` (written
+ * before it existed) are read again with their members.
+ */
+async function toRuleHouseholds(docs: Record<string, unknown>[]): Promise<RuleHousehold[]> {
+  const out: RuleHousehold[] = [];
+  const stale: string[] = [];
+  for (const d of docs) {
+    const h = toRuleHousehold(d);
+    if (h) out.push(h);
+    else stale.push(d._id as string);
+  }
+  if (!stale.length) return out;
+  const _ = getDb().command;
+  const full = await byChunks(stale, (chunk) => fetchAll('households', { _id: _.in(chunk) }, RULE_PROJECTION_FULL));
+  const byId = new Map(full.map((d) => [d._id as string, toRuleHousehold(d)]));
+  // Keep the order the households were read in.
+  const all = new Map(out.map((h) => [h._id, h]));
+  return docs.flatMap((d) => {
+    const h = all.get(d._id as string) ?? byId.get(d._id as string);
+    if (!h) throw new Error(`户 ${String(d._id)} 的成员数据缺失`);
+    return [h];
+  });
+}
+
 /** Households by id, as the rules read them (projected). */
 export async function ruleHouseholdsByIds(ids: string[]): Promise<RuleHousehold[]> {
   const _ = getDb().command;
-  const docs = await byChunks(ids, (chunk) => fetchAll('households', { _id: _.in(chunk) }, RULE_PROJECTION));
-  return docs.map(toRuleHousehold);
+  return toRuleHouseholds(await byChunks(ids, (chunk) => fetchAll('households', { _id: _.in(chunk) }, RULE_PROJECTION)));
 }
 
 /** What a gap check reads of a 兑现记录. */
@@ -122,7 +113,7 @@ export async function primaryHelpers(householdIds: string[]): Promise<Map<string
 export async function* ruleHouseholdPages(where: Record<string, unknown>): AsyncGenerator<RuleHousehold[]> {
   for (let offset = 0; ; offset += PAGE) {
     const { data } = await getDb().collection('households').where(where).field(RULE_PROJECTION).skip(offset).limit(PAGE).get();
-    if (data.length) yield data.map(toRuleHousehold);
+    if (data.length) yield await toRuleHouseholds(data);
     if (data.length < PAGE) return;
   }
 }

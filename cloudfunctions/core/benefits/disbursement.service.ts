@@ -8,7 +8,7 @@ import { getDb } from '../store';
 import { dateOf } from '../time';
 import { householdsByIds } from './benefit.repository';
 import { adminRegionWhere, householdForCaller } from './household-access';
-import { notePaid } from './paid-years';
+import { notePaid } from './paid-keys';
 import { loadPolicies } from './policy.repository';
 
 /** Why a record does not fit its household and policy, or null when it does. */
@@ -27,7 +27,7 @@ const sameRecord = (a: Benefit, b: RecordDisbursementInput) => a.amount === b.am
  * Writes one record, idempotently: its id is derived from household, policy, member and period,
  * so the same record sent twice (a retry, a re-imported sheet) is stored once. A different amount
  * or date for an existing record is a CONFLICT: corrections are not silent overwrites. Each
- * record is noted in its household's 兑现年汇总 (paid-years), which the gap sweep reads.
+ * record is noted in its household's 兑现摘要 (paid-keys), which the gap sweep reads.
  */
 export async function writeRecord(household: Household, input: RecordDisbursementInput, source: string, now: Date): Promise<{ record: Benefit; created: boolean }> {
   const _id = benefitRecordId(input);

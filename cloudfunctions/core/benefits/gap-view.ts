@@ -3,7 +3,7 @@ import type { RuleHousehold } from './benefit.repository';
 import type { FoundGap } from './gaps.rules';
 
 /** A found gap as the API shows it: names instead of indexes, and who is to act on it. */
-export function toGap(household: RuleHousehold, gap: FoundGap, helperId: string | null, helperName: string | null): Gap {
+export function toGap(household: Omit<RuleHousehold, 'paidKeys'>, gap: FoundGap, helperId: string | null, helperName: string | null): Gap {
   return {
     householdId: household._id,
     headName: household.headName,

@@ -3,7 +3,6 @@ import { dateOf } from '../time';
 import { householdsWithEmergency, ruleHouseholdsByIds, type RuleHousehold } from './benefit.repository';
 import { evaluateFamily, factsFromHousehold } from './evaluate';
 import { type FoundGap, gapsAgainst } from './gaps.rules';
-import { paidKeysInYear } from './paid-years';
 import { loadPolicies } from './policy.repository';
 
 /** 临时救助 looks back this far for an emergency need (SPEC §3). */
@@ -19,7 +18,7 @@ export const currentPeriod = (now: Date): string => dateOf(now).slice(0, 4);
 
 export const emergencySince = (now: Date): string => new Date(now.getTime() - EMERGENCY_WINDOW_DAYS * 86_400_000).toISOString();
 
-/** Evaluates already-loaded households against this period's records (one query per kind of data, chunked). */
+/** Evaluates already-loaded households against what they received this period (their `paidKeys`). */
 export interface SweepOptions {
   policies?: Policy[];
   /** Households with a recent emergency, when the caller already knows them (a whole-region sweep). */
@@ -31,14 +30,14 @@ const NONE_PAID: ReadonlySet<string> = new Set();
 export async function sweepHouseholds(households: RuleHousehold[], now: Date, options: SweepOptions = {}): Promise<HouseholdSweep[]> {
   if (!households.length) return [];
   const ids = households.map((h) => h._id);
-  const [catalogue, paid, emergencies] = await Promise.all([
-    options.policies ?? loadPolicies(), paidKeysInYear(ids, currentPeriod(now)), options.emergencies ?? householdsWithEmergency(ids, emergencySince(now)),
-  ]);
+  const [catalogue, emergencies] = await Promise.all([options.policies ?? loadPolicies(), options.emergencies ?? householdsWithEmergency(ids, emergencySince(now))]);
   const date = dateOf(now);
+  const year = currentPeriod(now);
   return households.filter((h) => h.members.length > 0).map((household) => {
     const facts = factsFromHousehold(household, { emergencyInLast90Days: emergencies.has(household._id) });
     // Only the gaps are kept: the page's ~36,000 decisions are dropped as soon as they are compared.
-    const gaps = gapsAgainst(household, evaluateFamily(facts, date, catalogue), paid.get(household._id) ?? NONE_PAID);
+    const paid = household.paidKeys[year];
+    const gaps = gapsAgainst(household, evaluateFamily(facts, date, catalogue), paid ? new Set(paid) : NONE_PAID);
     return { household, gaps };
   });
 }

@@ -25,7 +25,6 @@ export const COLLECTIONS = [
   'plans',
   'needs',
   'benefits',
-  'paid_years',
   'policies',
   'notices',
   'notice_reads',

@@ -56,7 +56,6 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'townId_paidOn', fields: ['townId', 'paidOn'] },
     { name: 'countyId_paidOn', fields: ['countyId', 'paidOn'] },
   ],
-  paid_years: [],
   policies: [],
   notices: [{ name: 'status_publishedAt', fields: ['status', 'publishedAt'] }],
   notice_reads: [{ name: 'noticeId_userId', fields: ['noticeId', 'userId'] }],

@@ -4,6 +4,7 @@ import { openGapsByHousehold, sweepHouseholds } from '../../../cloudfunctions/co
 import { householdsByIds, ruleHouseholdsByIds } from '../../../cloudfunctions/core/benefits/benefit.repository';
 import { writeRecord } from '../../../cloudfunctions/core/benefits/disbursement.service';
 import type { FoundGap } from '../../../cloudfunctions/core/benefits/gaps.rules';
+import { saveHousehold } from '../../../cloudfunctions/core/households/household.repository';
 import { freshDemoStore, SEED_NOW } from '../../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
@@ -72,7 +73,36 @@ describe('openGapsByHousehold (应享未享 per household)', () => {
     expect((await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)).toBe(before - 1);
   });
 
+  it('keeps a payment noted while someone was editing the household', async () => {
+    const { household, gap } = await firstUnpaid();
+    const [editing] = await householdsByIds([household._id]);
+    const before = (await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)!;
+    await pay(household._id, gap, '2026');
+    await saveHousehold({ ...editing, annualNetIncome: editing.annualNetIncome + 1 }, editing.version);
+    expect((await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)).toBeLessThan(before);
+  });
+
   it('answers nothing for unknown households', async () => {
     expect((await openGapsByHousehold(['hh-nope'], SEED_NOW)).size).toBe(0);
+  });
+});
+
+describe('what the sweep reads of a household (memberFacts)', () => {
+  it('reads a household written before memberFacts existed from its members, the same as one with them', async () => {
+    const [before] = await ruleHouseholdsByIds(['hh-000010']);
+    await getDb().collection('households').doc('hh-000010').update({ memberFacts: getDb().command.remove() });
+    const { data } = await getDb().collection('households').doc('hh-000010').get();
+    expect(data[0].memberFacts).toBeUndefined();
+    const [after] = await ruleHouseholdsByIds(['hh-000010', 'hh-000011']);
+    expect(after).toEqual(before);
+  });
+
+  it('follows a member edited through the household repository', async () => {
+    const [household] = await householdsByIds(['hh-000012']);
+    const members = household.members.map((m, i) => (i === 0 ? { ...m, disabilityLevel: 2, health: 'chronic' as const } : m));
+    await saveHousehold({ ...household, members }, household.version);
+    const [read] = await ruleHouseholdsByIds(['hh-000012']);
+    expect(read.members[0]).toMatchObject({ id: household.members[0].id, disabilityLevel: 2, health: 'chronic' });
+    expect(read.members).toHaveLength(household.members.length);
   });
 });

@@ -7,7 +7,8 @@ import { evaluateFamily, factsFromHousehold } from '../../benefits/evaluate';
 import { DEFAULT_POLICIES } from '../../benefits/catalogue';
 import { dateOf } from '../../time';
 import { addHelperMonths, type HelperMonth, visitMonthsOf } from '../../visits/visit-months';
-import { paidYearsOf } from '../../benefits/paid-years';
+import { paidKeysOf } from '../../benefits/paid-keys';
+import { withMemberFacts } from '../../benefits/rule-facts';
 import { buildExtras } from './extras';
 import { PeopleFactory } from './people';
 import { Random } from './random';
@@ -59,14 +60,13 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
     if (i === 0) ensureDemoHousehold(h, pairings, townHelpers, users, at);
     const built = buildVisits(h, pairings, options.months, options.now, rnd);
     visits += built.length;
-    push('households', [h]);
     push('pairings', pairings);
     push('visits', built);
     push('visit_months', visitMonthsOf(built));
     addHelperMonths(helperMonths, built);
     const benefits = buildBenefits(h, evaluateFamily(factsFromHousehold(h, { emergencyInLast90Days: false }), today, DEFAULT_POLICIES), options.now, rnd);
+    push('households', [{ ...withMemberFacts(h), paidKeys: paidKeysOf(benefits) }]);
     push('benefits', benefits);
-    push('paid_years', paidYearsOf(benefits));
     if (i === 0 || rnd.chance(0.05)) push('needs', [buildNeed(h, pairings[0], i === 0 ? 'user-household-1' : pairings[0].helperId, options.now, rnd)]);
     if (sample.length < 2_000) sample.push(h);
   }

@@ -123,6 +123,18 @@ function inclusionOf(projection: Doc): Inclusion | null {
   return tree ? { withId, tree } : null;
 }
 
+/**
+ * The fields of an inclusion projection that names top-level fields only (`_id` first when kept,
+ * then sorted), or null: the store can then read just those values out of the stored JSON.
+ */
+export function topLevelFields(projection: Doc | undefined): string[] | null {
+  if (!projection || !Object.keys(projection).length) return null;
+  const inclusion = inclusionOf(projection);
+  if (!inclusion || inclusion.tree.some(([, sub]) => sub !== true)) return null;
+  const fields = inclusion.tree.map(([key]) => key);
+  return inclusion.withId ? ['_id', ...fields] : fields;
+}
+
 function treeOf(paths: string[][]): PathTree | null {
   const byHead = new Map<string, string[][]>();
   for (const path of paths) {

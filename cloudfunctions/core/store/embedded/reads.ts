@@ -5,7 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { decodeDoc, type Doc } from './codec';
-import { compileFilter, finish, project, type Window } from './mongo';
+import { compileFilter, finish, project, topLevelFields, type Window } from './mongo';
 import { plan, type Plan } from './planner';
 import type { CollectionInfo, Schema } from './schema';
 
@@ -26,6 +26,23 @@ export function findDocs(ctx: Ctx, coll: string, filter: Doc | undefined, window
   const skip = window.skip ?? 0;
   const limit = window.limit ?? Infinity;
   const order = p.orderBy ? ` ORDER BY ${p.orderBy}` : '';
+  const fields = p.exact ? topLevelFields(window.projection) : null;
+  if (fields && fields.every((f) => /^[A-Za-z0-9_]+$/.test(f))) {
+    // SQLite reads the few fields out of each stored document: a county-wide read of large
+    // documents (households with their members) no longer decodes every byte in JavaScript.
+    const cols = fields.map((f) => `doc -> '$.${f}'`).join(', ');
+    const rows = ctx
+      .stmt(`${select(info, cols, p)}${order} LIMIT ? OFFSET ?`)
+      .raw(true)
+      .all(...p.params, limit === Infinity ? -1 : limit, skip) as (string | null)[][];
+    return rows.map((row) => {
+      const doc: Doc = {};
+      row.forEach((text, i) => {
+        if (text !== null) doc[fields[i]] = decodeDoc(text);
+      });
+      return doc;
+    });
+  }
   if (p.exact) {
     const texts = ctx
       .stmt(`${select(info, 'doc', p)}${order} LIMIT ? OFFSET ?`, true)
