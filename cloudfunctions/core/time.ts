@@ -8,10 +8,22 @@ const CHINA_OFFSET_MINUTES = 8 * 60;
 
 export const chinaTime = (at: Date | string) => dayjs(at).utcOffset(CHINA_OFFSET_MINUTES);
 
+/**
+ * The moment as an ISO string on China's wall clock, without dayjs: lists ask for the date of
+ * every visit and pairing they show, and a fixed offset needs no calendar. Null for an invalid date.
+ */
+function chinaWallClock(at: Date | string): string | null {
+  const ms = (typeof at === 'string' ? new Date(at) : at).getTime();
+  if (!Number.isFinite(ms)) return null;
+  const iso = new Date(ms + CHINA_OFFSET_MINUTES * 60_000).toISOString();
+  // Years outside 0000–9999 are written ±YYYYYY: leave those to dayjs.
+  return iso.length === 24 ? iso : null;
+}
+
 /** `YYYY-MM` of a moment in China time. */
-export const monthOf = (at: Date | string): string => chinaTime(at).format('YYYY-MM');
+export const monthOf = (at: Date | string): string => chinaWallClock(at)?.slice(0, 7) ?? chinaTime(at).format('YYYY-MM');
 
 /** `YYYY-MM-DD` of a moment in China time. */
-export const dateOf = (at: Date | string): string => chinaTime(at).format('YYYY-MM-DD');
+export const dateOf = (at: Date | string): string => chinaWallClock(at)?.slice(0, 10) ?? chinaTime(at).format('YYYY-MM-DD');
 
 export const isoNow = (at: Date): string => at.toISOString();

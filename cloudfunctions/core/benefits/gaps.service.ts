@@ -33,7 +33,9 @@ export async function sweepHouseholds(households: RuleHousehold[], now: Date, op
   const [catalogue, emergencies] = await Promise.all([options.policies ?? loadPolicies(), options.emergencies ?? householdsWithEmergency(ids, emergencySince(now))]);
   const date = dateOf(now);
   const year = currentPeriod(now);
-  return households.filter((h) => h.members.length > 0).map((household) => {
+  return households.map((household) => {
+    // A household without members has nothing to be entitled to (the rules need at least one).
+    if (!household.members.length) return { household, gaps: [] };
     const facts = factsFromHousehold(household, { emergencyInLast90Days: emergencies.has(household._id) });
     // Only the gaps are kept: the page's ~36,000 decisions are dropped as soon as they are compared.
     const paid = household.paidKeys[year];
@@ -43,11 +45,17 @@ export async function sweepHouseholds(households: RuleHousehold[], now: Date, op
 }
 
 /**
- * Open 应享未享 gaps per household (for helpers' household lists). Every requested household that
- * exists is in the map, with 0 when it has none. Computed from current records, never cached.
+ * The households with their open 应享未享 gaps, from one read (a helper's household list shows
+ * both). Every requested household that exists is in the map. Computed from current records and
+ * parameters, never cached.
  */
-export async function openGapsByHousehold(householdIds: string[], now: Date): Promise<Map<string, number>> {
+export async function householdsWithGaps(householdIds: string[], now: Date): Promise<Map<string, HouseholdSweep>> {
   const unique = [...new Set(householdIds)];
   const swept = await sweepHouseholds(await ruleHouseholdsByIds(unique), now);
-  return new Map(swept.map((s) => [s.household._id, s.gaps.length]));
+  return new Map(swept.map((s) => [s.household._id, s]));
+}
+
+/** Open gaps per household, 0 when it has none (see householdsWithGaps). */
+export async function openGapsByHousehold(householdIds: string[], now: Date): Promise<Map<string, number>> {
+  return new Map([...(await householdsWithGaps(householdIds, now))].map(([id, s]) => [id, s.gaps.length]));
 }

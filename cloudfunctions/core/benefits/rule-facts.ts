@@ -35,7 +35,11 @@ function unpackMemberFacts(text: unknown): RuleMember[] | null {
   if (typeof text !== 'string') return null;
   const [format, ...rows] = JSON.parse(text) as [number, ...unknown[][]];
   if (format !== FORMAT) return null;
-  return rows.map((row) => Object.fromEntries(RULE_MEMBER_FIELDS.map((f, i) => [f, row[i]])) as RuleMember);
+  return rows.map((row) => {
+    const member = {} as Record<RuleMemberField, unknown>;
+    for (let i = 0; i < RULE_MEMBER_FIELDS.length; i++) member[RULE_MEMBER_FIELDS[i]] = row[i];
+    return member as RuleMember;
+  });
 }
 
 /** Top-level fields the rules read, with the packed members. */

@@ -5,9 +5,12 @@ import type { Ctx } from '../handler';
 import { getDb } from '../store';
 import { monthOf } from '../time';
 import { regionNames } from '../regions/region.repository';
-import { openGapsByHousehold } from '../benefits/gaps.service';
+import { householdsWithGaps } from '../benefits/gaps.service';
 import { visitsOfHelper } from './visit.repository';
 import { compareDue, dueStatus, nextOccasion } from './visit.rules';
+
+/** What the list reads of a pairing. */
+const PairingOnList = Pairing.pick({ householdId: true, role: true, since: true });
 
 export const OPEN_NEED_STATUSES = ['reported', 'accepted', 'in_progress', 'reopened'];
 /**
@@ -31,12 +34,6 @@ async function openNeedsOf(householdIds: string[]): Promise<OpenNeed[]> {
   return (data as Array<OpenNeed & { status: string }>).filter((n) => OPEN_NEED_STATUSES.includes(n.status));
 }
 
-async function householdsOf(ids: string[]) {
-  const db = getDb();
-  const { data } = await db.collection('households').where({ _id: db.command.in(ids) }).field({ headName: true, villageId: true }).limit(1000).get();
-  return new Map(data.map((h) => [h._id as string, h as { headName: string; villageId: string }]));
-}
-
 const lookbackMonths = (month: string) =>
   Array.from({ length: LOOKBACK_MONTHS }, (_, i) => dayjs(`${month}-01`).subtract(i, 'month').format('YYYY-MM'));
 
@@ -45,18 +42,18 @@ export async function listDue(ctx: Ctx, input: { month?: string }): Promise<DueL
   const helperId = ctx.user!._id;
   const month = input.month ?? monthOf(ctx.now);
   const db = getDb();
-  const { data } = await db.collection('pairings').where({ helperId, active: true }).limit(1000).get();
-  const pairings = data.map((d) => Pairing.parse(d));
+  const { data } = await db.collection('pairings').where({ helperId, active: true }).field({ householdId: true, role: true, since: true }).limit(1000).get();
+  const pairings = data.map((d) => PairingOnList.parse(d));
   if (!pairings.length) return { month, items: [], visited: 0, total: 0 };
   const ids = pairings.map((p) => p.householdId);
-  const [households, visits, needs, gaps] = await Promise.all([
-    householdsOf(ids), visitsOfHelper(helperId, lookbackMonths(month)), openNeedsOf(ids), openGapsByHousehold(ids, ctx.now),
-  ]);
-  const names = await regionNames([...households.values()].map((h) => h.villageId));
+  // Names and open gaps come from the one read of the households the benefit rules make.
+  const [households, visits, needs] = await Promise.all([householdsWithGaps(ids, ctx.now), visitsOfHelper(helperId, lookbackMonths(month)), openNeedsOf(ids)]);
+  const names = await regionNames([...households.values()].map((s) => s.household.villageId));
   const items = pairings.map((p): DueItem => {
     const own = visits.filter((v) => v.householdId === p.householdId && v.month <= month);
     const open = needs.filter((n) => n.householdId === p.householdId);
-    const h = households.get(p.householdId);
+    const swept = households.get(p.householdId);
+    const h = swept?.household;
     const last = own.reduce<string | null>((m, v) => (!m || v.visitedAt > m ? v.visitedAt : m), null);
     const occasion = nextOccasion({ now: ctx.now, visits: own, openCareNeeds: open.filter((n) => CARE_CATEGORIES.includes(n.category)) });
     const monthly = dueStatus(new Set(own.map((v) => v.month)), month, p.since);
@@ -70,7 +67,7 @@ export async function listDue(ctx: Ctx, input: { month?: string }): Promise<DueL
       lastVisitedAt: last,
       openNeeds: open.length,
       urgentNeeds: open.filter((n) => n.category === 'emergency').length,
-      openGaps: gaps.get(p.householdId) ?? 0,
+      openGaps: swept?.gaps.length ?? 0,
       nextOccasion: occasion,
     };
   });

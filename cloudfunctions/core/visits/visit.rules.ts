@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { DueStatus, NextOccasion, Occasion, RecordVisitInput, Visit } from '../../../types/visit';
 import { SERVICE_CHECKLISTS } from '../../../types/visit';
 import type { HelperKind } from '../../../types/user';
-import { chinaTime, dateOf } from '../time';
+import { dateOf, monthOf } from '../time';
 
 /** A visit may be entered late (补录) up to this many days, never for the future. */
 export const MAX_BACKDATE_DAYS = 60;
@@ -45,13 +45,17 @@ export function bodyOf(v: Pick<Visit, keyof Omit<RecordVisitInput, 'id'>>): stri
   ]);
 }
 
-export const previousMonth = (month: string): string => dayjs(`${month}-01`).subtract(1, 'month').format('YYYY-MM');
+/** The month before `YYYY-MM`, by arithmetic (asked for every household of a list). */
+export function previousMonth(month: string): string {
+  const y = Number(month.slice(0, 4)), m = Number(month.slice(5, 7));
+  return m === 1 ? `${String(y - 1).padStart(4, '0')}-12` : `${month.slice(0, 4)}-${String(m - 1).padStart(2, '0')}`;
+}
 
 /** visited this month; overdue when last month was missed too (and the pairing already existed then); else due. */
 export function dueStatus(months: Set<string>, month: string, pairedSince: string): DueStatus {
   if (months.has(month)) return 'visited';
   const prev = previousMonth(month);
-  const pairedBeforePrev = chinaTime(pairedSince).format('YYYY-MM') <= prev;
+  const pairedBeforePrev = monthOf(pairedSince) <= prev;
   return pairedBeforePrev && !months.has(prev) ? 'overdue' : 'due';
 }
 

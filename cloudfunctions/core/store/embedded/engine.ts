@@ -53,6 +53,9 @@ export class EmbeddedEngine {
     this.sqlite.pragma('journal_mode = WAL');
     // WAL + NORMAL survives a killed process (the WAL is already with the OS); no fsync per commit.
     this.sqlite.pragma('synchronous = NORMAL');
+    // Up to 64 MB of pages in memory (SQLite's default is 2 MB): a county store is about 1 GB and
+    // lists read documents scattered across it. Only pages actually read take memory.
+    this.sqlite.pragma('cache_size = -65536');
     const indexes = options.indexes ?? {};
     this.schema = this.sqlite.transaction(() => new Schema(this.sqlite, indexes)).immediate();
     this.ctx = { schema: this.schema, stmt: (sql, pluck) => this.stmt(sql, pluck) };
