@@ -3,6 +3,7 @@ import { useEmbeddedStore } from '../store/embedded';
 import { useLocalFiles } from '../files';
 import { createHost, listen } from './host';
 import { seedIfEmpty } from './seed-store';
+import { DERIVED_VERSION, derivedVersion, rebuildDerived } from '../maintenance/derived';
 
 /** `npm start`: the embedded store (seeded on first start), the functions and the H5 build on one port. */
 async function main() {
@@ -16,6 +17,12 @@ async function main() {
   console.log(seed.seeded
     ? `已生成演示县：${seed.households} 户、${seed.visits} 条走访记录（${Date.now() - started} ms），数据在 ${dataDir}`
     : `使用已有数据：${seed.households} 户（${dataDir}；删除该目录可重新生成演示数据）`);
+  if (!seed.seeded && (await derivedVersion()) < DERIVED_VERSION) {
+    // Data written by an older version lacks rollups and summaries newer reads rely on.
+    console.log('已有数据来自旧版本，正在重建汇总数据（走访月汇总、兑现摘要）…');
+    const rebuilt = await rebuildDerived(new Date(), (message) => process.stdout.write(`\r  ${message}      `));
+    console.log(`\n汇总数据已重建：${rebuilt.households} 户、${rebuilt.records} 条兑现记录、${rebuilt.visits} 条走访记录`);
+  }
   const server = createHost(path.resolve(root, process.env.BANGFU_STATIC_DIR ?? 'dist/h5'));
   const actualPort = await listen(server, port);
   console.log(`帮扶通本地演示已启动：http://localhost:${actualPort}  （Ctrl+C 停止）`);

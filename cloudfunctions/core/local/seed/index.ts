@@ -9,6 +9,7 @@ import { dateOf } from '../../time';
 import { addHelperMonths, type HelperMonth, visitMonthsOf } from '../../visits/visit-months';
 import { paidKeysOf } from '../../benefits/paid-keys';
 import { withMemberFacts } from '../../benefits/rule-facts';
+import { derivedMarker } from '../../maintenance/derived';
 import { buildExtras } from './extras';
 import { PeopleFactory } from './people';
 import { Random } from './random';
@@ -73,6 +74,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   const extras = buildExtras(sample, frame.admins[0], options.now, rnd, frame.helpers);
   for (const [collection, docs] of Object.entries(extras)) push(collection, docs);
   push('users', users);
+  push('settings', [derivedMarker(options.now)]);
   push('helper_months', [...helperMonths.values()]);
   for (const [collection, buffer] of buffers) if (buffer.length) sink(collection, buffer);
   return { households: options.households, visits };
