@@ -1,5 +1,5 @@
 import { type Check, DISABILITY_LABELS, type FamilyContext, fmt, judge, type Verdict } from './facts';
-import { type InForce, param } from './params';
+import { type InForce, param, perParams } from './params';
 
 function disabilityCheck(level: number, max: number): Check {
   const band = max === 2 ? '一、二级' : '一至四级';
@@ -15,12 +15,12 @@ export function disabilityLiving(ctx: FamilyContext, i: number, params: InForce)
   const amount = param(params, 'amount');
   const onDibao = { ok: ctx.dibaoEntitled, yes: '家庭享受农村低保', no: '家庭不符合农村低保条件' };
   const level = disabilityCheck(ctx.family.members[i].disabilityLevel, 4);
-  return judge([level, onDibao], amount, [`生活补贴 ${fmt(amount)} 元/年`]);
+  return judge([level, onDibao], amount, perParams(params, 'note', () => [`生活补贴 ${fmt(amount)} 元/年`]));
 }
 
 /** 重度残疾人护理补贴: severe (level 1–2) disability, whatever the household's income. */
 export function disabilityCare(ctx: FamilyContext, i: number, params: InForce): Verdict {
   const amount = param(params, 'amount');
   const level = disabilityCheck(ctx.family.members[i].disabilityLevel, 2);
-  return judge([level], amount, [`护理补贴 ${fmt(amount)} 元/年`]);
+  return judge([level], amount, perParams(params, 'note', () => [`护理补贴 ${fmt(amount)} 元/年`]));
 }

@@ -1,6 +1,6 @@
 import { SCHOOLING_LABELS, type Schooling } from '../../../types/household';
 import { type BaseContext, type Check, fmt, judge, registeredCheck, type Verdict } from './facts';
-import { type InForce, param } from './params';
+import { type InForce, param, perParams } from './params';
 
 function schoolingCheck(ctx: BaseContext, i: number, levels: readonly Schooling[], stage: string): Check {
   const schooling = ctx.family.members[i].schooling;
@@ -18,5 +18,5 @@ export function educationWaiver(ctx: BaseContext, i: number): Verdict {
 export function yulu(ctx: BaseContext, i: number, params: InForce): Verdict {
   const amount = param(params, 'amount');
   const check = schoolingCheck(ctx, i, ['vocational', 'higher_vocational'], '中职或高职教育');
-  return judge([registeredCheck(ctx), check], amount, [`雨露计划补助 ${fmt(amount)} 元/年`]);
+  return judge([registeredCheck(ctx), check], amount, perParams(params, 'note', () => [`雨露计划补助 ${fmt(amount)} 元/年`]));
 }

@@ -1,6 +1,6 @@
 import { LABOR_CAPACITY_LABELS, SCHOOLING_LABELS } from '../../../types/household';
 import { ageCheck, type BaseContext, fmt, judge, registeredCheck, type Verdict } from './facts';
-import { type InForce, param } from './params';
+import { type InForce, param, perParams } from './params';
 
 /** 危房改造: a one-off grant by the grade of the house (C: local repair, D: rebuild). */
 export function housingRepair(ctx: BaseContext, params: InForce): Verdict {
@@ -8,8 +8,8 @@ export function housingRepair(ctx: BaseContext, params: InForce): Verdict {
   const unsafe = grade === 'C' || grade === 'D';
   const house = { ok: unsafe, yes: `住房鉴定为 ${grade} 级危房`, no: `住房安全等级为 ${grade} 级，不属于 C、D 级危房` };
   const amount = unsafe ? param(params, grade === 'C' ? 'gradeC' : 'gradeD') : null;
-  const note = `${grade === 'D' ? '拆除重建' : '加固维修'}补助 ${fmt(amount ?? 0)} 元（一次性）`;
-  return judge([registeredCheck(ctx), house], amount, [note]);
+  const notes = perParams(params, `note-${grade}`, () => [`${grade === 'D' ? '拆除重建' : '加固维修'}补助 ${fmt(amount ?? 0)} 元（一次性）`]);
+  return judge([registeredCheck(ctx), house], amount, notes);
 }
 
 /** 公益岗位: working-age members able to work but without a job or schooling. */
@@ -24,8 +24,8 @@ export function publicJob(ctx: BaseContext, i: number, params: InForce): Verdict
     { ok: !member.employed, yes: '目前未就业', no: '已就业' },
     { ok: member.schooling === 'none', yes: '非在校生', no: `在读${SCHOOLING_LABELS[member.schooling]}` },
   ];
-  const pay = `可安排公益岗位，岗位补贴 ${fmt(param(params, 'monthlyMin'))}–${fmt(param(params, 'monthlyMax'))} 元/月（按岗位而定）`;
-  return judge(checks, null, [pay]);
+  const pay = perParams(params, 'note', () => [`可安排公益岗位，岗位补贴 ${fmt(param(params, 'monthlyMin'))}–${fmt(param(params, 'monthlyMax'))} 元/月（按岗位而定）`]);
+  return judge(checks, null, pay);
 }
 
 /** 扶贫小额信贷贴息: a registered household with at least one full labourer of working age can borrow. */
@@ -40,8 +40,8 @@ export function microcredit(ctx: BaseContext, params: InForce): Verdict {
     yes: `有 ${workers} 名 ${minAge}–${maxAge} 周岁的劳动力`,
     no: `家中没有 ${minAge}–${maxAge} 周岁、有劳动能力的成员`,
   };
-  const note = `可申请 ${fmt(param(params, 'loanCap'))} 元以下免抵押、免担保贷款，财政贴息`;
-  return judge([registeredCheck(ctx), labor], null, [note]);
+  const notes = perParams(params, 'note', () => [`可申请 ${fmt(param(params, 'loanCap'))} 元以下免抵押、免担保贷款，财政贴息`]);
+  return judge([registeredCheck(ctx), labor], null, notes);
 }
 
 /** 临时救助: any family hit by an emergency recently, registered or not. The 90-day window is in the facts. */
@@ -51,5 +51,5 @@ export function temporaryAid(ctx: BaseContext, params: InForce): Verdict {
     yes: '近 90 天内遭遇急难情况',
     no: '近 90 天内没有急难情况',
   };
-  return judge([emergency], null, [`可申请临时救助，每次最高 ${fmt(param(params, 'capPerEvent'))} 元`]);
+  return judge([emergency], null, perParams(params, 'note', () => [`可申请临时救助，每次最高 ${fmt(param(params, 'capPerEvent'))} 元`]));
 }

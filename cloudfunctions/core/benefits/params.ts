@@ -36,6 +36,22 @@ export function paramsAt(policy: Policy, date: string): InForce {
   return { code: policy.code, label: policy.label, from: chosen.from, params: chosen.params };
 }
 
+const derived = new WeakMap<InForce, Map<string, unknown>>();
+
+/**
+ * Something that depends only on the values in force (a reason's sentence with its amounts), built
+ * once per InForce: a sweep evaluates 30,000 families against the same few objects and would
+ * otherwise format the same sentence for every member.
+ */
+export function perParams<T>(params: InForce, key: string, build: () => T): T {
+  let byKey = derived.get(params);
+  if (!byKey) derived.set(params, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const value = build();
+  byKey.set(key, value);
+  return value;
+}
+
 /** One named parameter; a missing one is a catalogue error, never a silent NaN in an amount. */
 export function param(values: InForce, name: string): number {
   const value = values.params[name];

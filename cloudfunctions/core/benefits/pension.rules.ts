@@ -1,5 +1,5 @@
 import { ageCheck, type BaseContext, fmt, judge, registeredCheck, type Verdict } from './facts';
-import { type InForce, param } from './params';
+import { type InForce, param, perParams } from './params';
 
 /** 提前领取养老金: registered members a few years short of 60 may draw the basic pension early. */
 export function earlyPension(ctx: BaseContext, i: number, params: InForce): Verdict {
@@ -16,12 +16,12 @@ export function pensionPremium(ctx: BaseContext, i: number, params: InForce): Ve
     yes: '非在校生',
     no: '在校学生，不参加城乡居民养老保险',
   };
-  return judge([registeredCheck(ctx), age, notInSchool], amount, [`财政代缴最低档养老保险费 ${fmt(amount)} 元/年`]);
+  return judge([registeredCheck(ctx), age, notInSchool], amount, perParams(params, 'note', () => [`财政代缴最低档养老保险费 ${fmt(amount)} 元/年`]));
 }
 
 /** 经济困难老年人补贴: registered members of advanced age. */
 export function elderlyAllowance(ctx: BaseContext, i: number, params: InForce): Verdict {
   const amount = param(params, 'amount');
   const age = ageCheck(ctx.ages[i], param(params, 'minAge'));
-  return judge([registeredCheck(ctx), age], amount, [`高龄补贴 ${fmt(amount)} 元/年`]);
+  return judge([registeredCheck(ctx), age], amount, perParams(params, 'note', () => [`高龄补贴 ${fmt(amount)} 元/年`]));
 }
