@@ -45,7 +45,9 @@ function buildContext(family: FamilyFacts, date: string, policies: Policy[]): { 
   const base = buildBaseContext(family, date, inForceLookup(policies, date));
   const tekunParams = base.inForce('tekun');
   const tekun = family.members.map((_, i) => isTekun(base, i, tekunParams));
-  const ctx: FamilyContext = { ...base, tekun, dibaoEntitled: false };
+  const ctx: FamilyContext = {
+    family: base.family, date: base.date, ages: base.ages, perCapita: base.perCapita, registered: base.registered, inForce: base.inForce, tekun, dibaoEntitled: false,
+  };
   // dibao reads the tekun members, never dibaoEntitled: its verdict here is the decision itself.
   const dibaoVerdict = dibao(ctx, base.inForce('dibao'));
   ctx.dibaoEntitled = dibaoVerdict.entitled;
@@ -62,26 +64,36 @@ function ordered(policies: Policy[]): Policy[] {
   return sorted;
 }
 
+/** Each policy in decision order with its rule and the values in force: one list per catalogue and date. */
+interface Step { code: PolicyCode; rule: (typeof RULES)[PolicyCode]; params: InForce }
+const stepCache = new WeakMap<BaseContext['inForce'], Step[]>();
+
+function steps(policies: Policy[], inForce: BaseContext['inForce']): Step[] {
+  let list = stepCache.get(inForce);
+  if (!list) stepCache.set(inForce, (list = ordered(policies).map((p) => ({ code: p.code, rule: RULES[p.code], params: inForce(p.code) }))));
+  return list;
+}
+
 /**
  * Every policy for the family on `date`, entitled or not, in catalogue order: one decision per
  * household-level policy, one per member (by index) for member-level ones, so a person can see
- * why a policy does not apply.
+ * why a policy does not apply. `entitledOnly` keeps just the entitled ones (the gap sweep compares
+ * nothing else and need not hold a million refusals).
  */
-export function evaluateFamily(family: FamilyFacts, date: string, policies: Policy[]): Decision[] {
+export function evaluateFamily(family: FamilyFacts, date: string, policies: Policy[], options: { entitledOnly?: boolean } = {}): Decision[] {
   const { ctx, dibaoVerdict } = buildContext(family, date, policies);
+  const all = !options.entitledOnly;
   const decisions: Decision[] = [];
   // Plain loops and literal objects: the county sweep builds about a million decisions.
-  for (const policy of ordered(policies)) {
-    const rule = RULES[policy.code];
-    const params = ctx.inForce(policy.code);
+  for (const { code, rule, params } of steps(policies, ctx.inForce)) {
     if (rule.level === 'household') {
-      const v = policy.code === 'dibao' ? dibaoVerdict : rule.decide(ctx, params);
-      decisions.push({ policy: policy.code, member: null, entitled: v.entitled, amount: v.amount, reasons: v.reasons });
+      const v = code === 'dibao' ? dibaoVerdict : rule.decide(ctx, params);
+      if (all || v.entitled) decisions.push({ policy: code, member: null, entitled: v.entitled, amount: v.amount, reasons: v.reasons });
       continue;
     }
     for (let i = 0; i < family.members.length; i++) {
       const v = rule.decide(ctx, i, params);
-      decisions.push({ policy: policy.code, member: i, entitled: v.entitled, amount: v.amount, reasons: v.reasons });
+      if (all || v.entitled) decisions.push({ policy: code, member: i, entitled: v.entitled, amount: v.amount, reasons: v.reasons });
     }
   }
   return decisions;

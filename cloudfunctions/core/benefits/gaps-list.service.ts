@@ -51,21 +51,26 @@ async function helperNames(ids: string[]): Promise<Map<string, string>> {
  */
 export async function listGaps(ctx: Ctx, input: ListGapsInput): Promise<{ items: Gap[]; total: number; households: number }> {
   const [policies, emergencies] = await Promise.all([loadPolicies(), allHouseholdsWithEmergency(emergencySince(ctx.now))]);
-  const all: { household: RuleHousehold; gap: FoundGap }[] = [];
+  // Only the requested page is kept; the rest is counted. Holding every gap (and so every
+  // household it points to) until the end made a county sweep's garbage collection the slow part.
+  const page: { household: RuleHousehold; gap: FoundGap }[] = [];
+  let total = 0;
   let households = 0;
-  for await (const page of householdPagesInScope(ctx.user!, input)) {
-    for (const s of await sweepHouseholds(page, ctx.now, { policies, emergencies })) {
+  for await (const found of householdPagesInScope(ctx.user!, input)) {
+    for (const s of await sweepHouseholds(found, ctx.now, { policies, emergencies })) {
       const gaps = s.gaps.filter((g) => !input.policy || g.policy === input.policy);
       if (gaps.length) households++;
-      for (const gap of gaps) all.push({ household: s.household, gap });
+      for (const gap of gaps) {
+        if (total >= input.offset && total < input.offset + input.limit) page.push({ household: s.household, gap });
+        total++;
+      }
     }
   }
-  const page = all.slice(input.offset, input.offset + input.limit);
   const helpers = await primaryHelpers([...new Set(page.map((p) => p.household._id))]);
   const names = await helperNames([...helpers.values()]);
   const items = page.map(({ household, gap }) => {
     const helperId = helpers.get(household._id) ?? null;
     return toGap(household, gap, helperId, helperId ? names.get(helperId) ?? null : null);
   });
-  return { items, total: all.length, households };
+  return { items, total, households };
 }

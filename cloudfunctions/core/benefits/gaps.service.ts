@@ -39,7 +39,7 @@ export async function sweepHouseholds(households: RuleHousehold[], now: Date, op
     const facts = factsFromHousehold(household, { emergencyInLast90Days: emergencies.has(household._id) });
     // Only the gaps are kept: the page's ~36,000 decisions are dropped as soon as they are compared.
     const paid = household.paidKeys[year];
-    const gaps = gapsAgainst(household, evaluateFamily(facts, date, catalogue), paid ? new Set(paid) : NONE_PAID);
+    const gaps = gapsAgainst(household, evaluateFamily(facts, date, catalogue, { entitledOnly: true }), paid ? new Set(paid) : NONE_PAID);
     return { household, gaps };
   });
 }

@@ -74,3 +74,18 @@ describe('evaluating against an edited catalogue', () => {
     expect(run).toThrow(EvaluationError);
   });
 });
+
+describe('the gap sweep asks for entitled decisions only', () => {
+  it('gets exactly the entitled decisions of the full evaluation, in the same order', () => {
+    const families = [
+      family([aged(70, { laborCapacity: 'none', hasIncome: false, hasSupporter: false }), aged(40, { disabilityLevel: 2, chronicIllness: true }), aged(15, { schooling: 'junior' })], { annualNetIncome: 6000, housingGrade: 'D' }),
+      family([aged(35, { laborCapacity: 'full' }), aged(8, { schooling: 'primary' })], { annualNetIncome: 40000 }),
+      family([aged(62)], { status: 'exited_not_enjoying', emergencyInLast90Days: true }),
+    ];
+    for (const f of families) {
+      const full = evaluateFamily(f, '2021-03-01', DEFAULT_POLICIES);
+      expect(full.some((d) => d.entitled)).toBe(true);
+      expect(evaluateFamily(f, '2021-03-01', DEFAULT_POLICIES, { entitledOnly: true })).toEqual(full.filter((d) => d.entitled));
+    }
+  });
+});
