@@ -17,7 +17,8 @@ export function buildHousehold(id: string, code: string, village: Region, rnd: R
     members.push(people.member(`${id}-m${members.length + 1}`, relation === 'spouse' ? people.surname() : surname, relation, Math.max(0, age), sex));
   if (rnd.chance(0.75)) add('spouse', headAge + rnd.int(-5, 3), headSex === 'male' ? 'female' : 'male');
   if (headAge < 60) {
-    for (let c = rnd.int(0, 3); c > 0; c--) add('child', headAge - rnd.int(22, 35), rnd.chance(0.5) ? 'male' : 'female');
+    // Parents were 22–35 at the birth, and a child is at least a year old.
+    for (let c = rnd.int(0, 3); c > 0; c--) add('child', headAge - rnd.int(22, Math.min(35, headAge - 1)), rnd.chance(0.5) ? 'male' : 'female');
     if (rnd.chance(0.3)) add('parent', headAge + rnd.int(22, 30), rnd.chance(0.5) ? 'male' : 'female');
   } else if (rnd.chance(0.3)) {
     add('grandchild', rnd.int(4, 16), rnd.chance(0.5) ? 'male' : 'female');

@@ -37,6 +37,8 @@ const BATCH = 5_000;
 export function seedCounty(options: SeedOptions, sink: Sink): { households: number; visits: number } {
   const rnd = new Random(options.seed);
   const at = options.now.toISOString();
+  // Pairings began with the visit history, so a household missed last month and this one is overdue.
+  const pairedSince = new Date(Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth() - (options.months - 1), 1)).toISOString();
   const people = new PeopleFactory(rnd, options.now);
   const frame = buildCounty(options, rnd, people, at);
   sink('regions', frame.regions);
@@ -57,8 +59,8 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
     const village = frame.villages[i % frame.villages.length];
     const h = buildHousehold(`hh-${String(i + 1).padStart(6, '0')}`, `${village._id.replace('village-', 'V')}-${String(i + 1).padStart(5, '0')}`, village, rnd, people, at);
     const townHelpers = helpersByTown.get(h.townId)!;
-    const pairings = pairHousehold(h, townHelpers, Math.floor(i / frame.villages.length), rnd, at);
-    if (i === 0) ensureDemoHousehold(h, pairings, townHelpers, users, at);
+    const pairings = pairHousehold(h, townHelpers, Math.floor(i / frame.villages.length), rnd, pairedSince);
+    if (i === 0) ensureDemoHousehold(h, pairings, townHelpers, users, at, pairedSince);
     const built = buildVisits(h, pairings, options.months, options.now, rnd);
     visits += built.length;
     push('pairings', pairings);
@@ -81,10 +83,10 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
 }
 
 /** The first household is the demo household: paired with demo-helper and demo-doctor, bound to demo-household. */
-function ensureDemoHousehold(h: Household, pairings: ReturnType<typeof pairHousehold>, townHelpers: User[], users: User[], at: string) {
+function ensureDemoHousehold(h: Household, pairings: ReturnType<typeof pairHousehold>, townHelpers: User[], users: User[], at: string, pairedSince: string) {
   const doctor = townHelpers.find((u) => u.openid === 'demo-doctor');
   if (doctor && !pairings.some((p) => p.role === 'health')) {
-    pairings.push({ _id: `${h._id}-health`, householdId: h._id, helperId: doctor._id, role: 'health', active: true, since: at, until: null });
+    pairings.push({ _id: `${h._id}-health`, householdId: h._id, helperId: doctor._id, role: 'health', active: true, since: pairedSince, until: null });
   }
   const head = h.members[0];
   users.push({
