@@ -120,6 +120,21 @@ describe('queries', () => {
     expect((await things().limit(7).get()).data).toHaveLength(7);
   });
 
+  it('reads top-level projections out of the stored JSON exactly as MongoDB answers them', async () => {
+    const when = new Date('2024-05-01T08:00:00Z');
+    await things().add({ _id: 'p1', a: null, b: { c: [1, { d: when }] }, when, s: '引号"与\\斜杠', n: 0, f: false, other: 1 });
+    await things().add({ _id: 'p2', s: 'y', other: 2 });
+    const _ = getDb().command;
+    const { data } = await things().where({ _id: _.in(['p1', 'p2']) }).field({ when: true, s: true, n: true, f: true, b: true, a: true, missing: true }).get();
+    // A stored null stays null, an absent field is left out, dates and nested values come back whole.
+    expect(data).toEqual([
+      { _id: 'p1', a: null, b: { c: [1, { d: when }] }, f: false, n: 0, s: '引号"与\\斜杠', when },
+      { _id: 'p2', s: 'y' },
+    ]);
+    expect(Object.keys(data[0])).toEqual(['_id', 'a', 'b', 'f', 'n', 's', 'when']);
+    expect((await things().where({ _id: 'p2' }).field({ _id: false, other: true }).get()).data).toEqual([{ other: 2 }]);
+  });
+
   it('sorts, skips, limits and projects like MongoDB', async () => {
     const _ = getDb().command;
     const { data } = await things()
