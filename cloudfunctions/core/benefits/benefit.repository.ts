@@ -54,10 +54,10 @@ async function toRuleHouseholds(docs: Record<string, unknown>[]): Promise<RuleHo
   const byId = new Map(full.map((d) => [d._id as string, toRuleHousehold(d)]));
   // Keep the order the households were read in.
   const all = new Map(out.map((h) => [h._id, h]));
-  return docs.flatMap((d) => {
+  return docs.map((d) => {
     const h = all.get(d._id as string) ?? byId.get(d._id as string);
     if (!h) throw new Error(`户 ${String(d._id)} 的成员数据缺失`);
-    return [h];
+    return h;
   });
 }
 

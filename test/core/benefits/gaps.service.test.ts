@@ -60,7 +60,7 @@ describe('openGapsByHousehold (应享未享 per household)', () => {
     expect((await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)).toBe(before - 1);
   });
 
-  it('completes the paid-years note when a record stored before a crash is sent again', async () => {
+  it('completes the paid keys of the household when a record stored before a crash is sent again', async () => {
     const { household, gap } = await firstUnpaid();
     const before = (await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)!;
     const input = { householdId: household._id, memberId: gap.memberId, policy: gap.policy, period: '2026', amount: gap.amount ?? 100, paidOn: '2026-11-01' };
