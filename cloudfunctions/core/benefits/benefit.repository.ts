@@ -37,7 +37,7 @@ export async function householdsByIds(ids: string[]): Promise<Household[]> {
 }
 
 /**
- * Projected households as the rules read them; the few without current `memberFacts` (written
+ * Projected households as the rules read them; the few without current `ruleFacts` (written
  * before it existed) are read again with their members.
  */
 async function toRuleHouseholds(docs: Record<string, unknown>[]): Promise<RuleHousehold[]> {

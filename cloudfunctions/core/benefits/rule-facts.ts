@@ -6,6 +6,7 @@ import { Household, Member } from '../../../types/household';
  */
 const RULE_MEMBER_FIELDS = ['id', 'name', 'birthDate', 'health', 'chronicApproved', 'disabilityLevel', 'schooling', 'laborCapacity', 'employed', 'hasIncome', 'hasSupporter'] as const;
 type RuleMemberField = (typeof RULE_MEMBER_FIELDS)[number];
+const RULE_HOUSEHOLD_FIELDS = ['headName', 'villageId', 'status', 'annualNetIncome', 'housingGrade'] as const;
 export const RuleHousehold = Household.pick({ _id: true, headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true })
   .extend({
     members: z.array(Member.pick(Object.fromEntries(RULE_MEMBER_FIELDS.map((f) => [f, true])) as Record<RuleMemberField, true>)),
@@ -14,39 +15,46 @@ export const RuleHousehold = Household.pick({ _id: true, headName: true, village
   });
 export type RuleHousehold = z.infer<typeof RuleHousehold>;
 type RuleMember = RuleHousehold['members'][number];
+type RuleFields = Pick<RuleHousehold, (typeof RULE_HOUSEHOLD_FIELDS)[number]> & { members: RuleMember[] };
 
 /**
- * 规则成员摘要: the members as the rules read them, packed into one string field of the household
- * (`memberFacts`, values in RULE_MEMBER_FIELDS order, led by the format version). A county sweep
- * reads 30,000 households; read as nested objects, the SDK's EJSON parse walked every member
- * field (a second of the sweep), while one string per household parses natively. Derived, never
- * edited: household writes (`saveHousehold`, `insertHousehold`, the seed) set it through
- * `withMemberFacts`, and a household without a current one is read in full instead.
+ * 规则摘要: the household as the rules read it, packed into one string field (`ruleFacts`): the
+ * format version, the RULE_HOUSEHOLD_FIELDS, then one row per member in RULE_MEMBER_FIELDS order.
+ * A county sweep reads 30,000 households; read as fields and nested members, the SDK's EJSON
+ * parse walked every value and SQLite extracted each field, while one string per household parses
+ * natively. Derived, never edited: household writes (`saveHousehold`, `insertHousehold`, the
+ * seed) set it through `withRuleFacts`, and a household without a current one is read in full.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 
-export const packMemberFacts = (members: RuleMember[]): string =>
-  JSON.stringify([FORMAT, ...members.map((m) => RULE_MEMBER_FIELDS.map((f) => m[f]))]);
+export const packRuleFacts = (h: RuleFields): string =>
+  JSON.stringify([FORMAT, ...RULE_HOUSEHOLD_FIELDS.map((f) => h[f]), ...h.members.map((m) => RULE_MEMBER_FIELDS.map((f) => m[f]))]);
 
-/** The household with its packed member facts, ready to be written. */
-export const withMemberFacts = <H extends Household>(household: H): H & { memberFacts: string } => ({ ...household, memberFacts: packMemberFacts(household.members) });
+/** The household with its packed rule facts, ready to be written. */
+export const withRuleFacts = <H extends Household>(household: H): H & { ruleFacts: string } => ({ ...household, ruleFacts: packRuleFacts(household) });
 
-function unpackMemberFacts(text: unknown): RuleMember[] | null {
+const toMember = (row: unknown[]): RuleMember => {
+  const member = {} as Record<RuleMemberField, unknown>;
+  for (let i = 0; i < RULE_MEMBER_FIELDS.length; i++) member[RULE_MEMBER_FIELDS[i]] = row[i];
+  return member as RuleMember;
+};
+
+function unpackRuleFacts(text: unknown): RuleFields | null {
   if (typeof text !== 'string') return null;
-  const [format, ...rows] = JSON.parse(text) as [number, ...unknown[][]];
-  if (format !== FORMAT) return null;
-  return rows.map((row) => {
-    const member = {} as Record<RuleMemberField, unknown>;
-    for (let i = 0; i < RULE_MEMBER_FIELDS.length; i++) member[RULE_MEMBER_FIELDS[i]] = row[i];
-    return member as RuleMember;
-  });
+  const packed = JSON.parse(text) as unknown[];
+  if (packed[0] !== FORMAT) return null;
+  const [, headName, villageId, status, annualNetIncome, housingGrade] = packed;
+  return {
+    headName, villageId, status, annualNetIncome, housingGrade,
+    members: (packed.slice(1 + RULE_HOUSEHOLD_FIELDS.length) as unknown[][]).map(toMember),
+  } as RuleFields;
 }
 
-/** Top-level fields the rules read, with the packed members. */
-export const RULE_PROJECTION: Record<string, boolean> = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, paidKeys: true, memberFacts: true };
-/** The same from the stored members, for households written before `memberFacts` (or in an older format). */
+/** What the sweep asks for: the packed facts and what was received. */
+export const RULE_PROJECTION: Record<string, boolean> = { ruleFacts: true, paidKeys: true };
+/** The same from the stored fields, for households written before `ruleFacts` (or in an older format). */
 export const RULE_PROJECTION_FULL: Record<string, boolean> = {
-  headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, paidKeys: true,
+  ...Object.fromEntries(RULE_HOUSEHOLD_FIELDS.map((f) => [f, true])), paidKeys: true,
   ...Object.fromEntries(RULE_MEMBER_FIELDS.map((f) => [`members.${f}`, true])),
 };
 
@@ -54,20 +62,19 @@ export const RULE_PROJECTION_FULL: Record<string, boolean> = {
  * A projected household as the rules read it, without a schema parse: a sweep reads 30,000 of
  * them, every one written through the Household schema, and parsing them again cost more than the
  * rules. Copies field by field so nothing else travels on. Null when it has no current
- * `memberFacts` and was read without its members.
+ * `ruleFacts` and was read without its fields.
  */
 export function toRuleHousehold(d: Record<string, unknown>): RuleHousehold | null {
-  const packed = unpackMemberFacts(d.memberFacts);
-  const members = packed ?? (Array.isArray(d.members) ? d.members.map((m: RuleMember) => {
-    const member = {} as Record<RuleMemberField, unknown>;
-    for (const f of RULE_MEMBER_FIELDS) member[f] = m[f];
-    return member as RuleMember;
-  }) : null);
-  if (!members) return null;
-  for (const m of members) m.chronicApproved ??= false;
+  const packed = unpackRuleFacts(d.ruleFacts);
+  const fields = packed ?? (Array.isArray(d.members) ? {
+    headName: d.headName, villageId: d.villageId, status: d.status, annualNetIncome: d.annualNetIncome, housingGrade: d.housingGrade,
+    members: d.members.map((m: Record<string, unknown>) => toMember(RULE_MEMBER_FIELDS.map((f) => m[f]))),
+  } as RuleFields : null);
+  if (!fields) return null;
+  for (const m of fields.members) m.chronicApproved ??= false;
   return {
-    _id: d._id as string, headName: d.headName as string, villageId: d.villageId as string, status: d.status as RuleHousehold['status'],
-    annualNetIncome: d.annualNetIncome as number, housingGrade: d.housingGrade as RuleHousehold['housingGrade'], members,
+    _id: d._id as string, headName: fields.headName, villageId: fields.villageId, status: fields.status,
+    annualNetIncome: fields.annualNetIncome, housingGrade: fields.housingGrade, members: fields.members,
     paidKeys: (d.paidKeys as RuleHousehold['paidKeys'] | undefined) ?? {},
   };
 }

@@ -1,15 +1,15 @@
 import { getDb } from '../store';
 import { paidKeysOf } from '../benefits/paid-keys';
-import { packMemberFacts } from '../benefits/rule-facts';
+import { packRuleFacts } from '../benefits/rule-facts';
 import { addHelperMonths, visitMonthsOf } from '../visits/visit-months';
 
 /**
  * Derived data: what writes keep in step with their sources so reads stay cheap — the visit
- * rollups (visit_months, helper_months) and the household's memberFacts and paidKeys. A store
+ * rollups (visit_months, helper_months) and the household's ruleFacts and paidKeys. A store
  * written by older code lacks some of it; `rebuildDerived` recomputes all of it from the sources.
  * Bump DERIVED_VERSION whenever a derived field or rollup is added or changes shape.
  */
-export const DERIVED_VERSION = 2;
+export const DERIVED_VERSION = 3;
 const SETTINGS_ID = 'derived';
 const PAGE = 1000;
 
@@ -48,10 +48,14 @@ export async function rebuildDerived(now: Date, progress: (message: string) => v
     records += page.length;
   }
   let households = 0;
-  for await (const page of pages('households', { members: true })) {
+  for await (const page of pages('households', { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true })) {
     for (const h of page) {
       const paid = paidKeysOf((received.get(h._id as string) ?? []) as Parameters<typeof paidKeysOf>[0]);
-      await db.collection('households').doc(h._id as string).update({ memberFacts: packMemberFacts(h.members as never), paidKeys: db.command.set(paid) });
+      await db.collection('households').doc(h._id as string).update({
+        ruleFacts: packRuleFacts(h as never), paidKeys: db.command.set(paid),
+        // Left by this session's earlier format, before the household fields joined the members.
+        memberFacts: db.command.remove(),
+      });
     }
     households += page.length;
     progress(`户：${households}`);

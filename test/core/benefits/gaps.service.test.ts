@@ -87,21 +87,23 @@ describe('openGapsByHousehold (应享未享 per household)', () => {
   });
 });
 
-describe('what the sweep reads of a household (memberFacts)', () => {
-  it('reads a household written before memberFacts existed from its members, the same as one with them', async () => {
+describe('what the sweep reads of a household (ruleFacts)', () => {
+  it('reads a household written before ruleFacts existed from its members, the same as one with them', async () => {
     const [before] = await ruleHouseholdsByIds(['hh-000010']);
-    await getDb().collection('households').doc('hh-000010').update({ memberFacts: getDb().command.remove() });
+    await getDb().collection('households').doc('hh-000010').update({ ruleFacts: getDb().command.remove() });
     const { data } = await getDb().collection('households').doc('hh-000010').get();
-    expect(data[0].memberFacts).toBeUndefined();
+    expect(data[0].ruleFacts).toBeUndefined();
     const [after] = await ruleHouseholdsByIds(['hh-000010', 'hh-000011']);
     expect(after).toEqual(before);
   });
 
-  it('follows a member edited through the household repository', async () => {
+  it('follows a household and a member edited through the household repository', async () => {
     const [household] = await householdsByIds(['hh-000012']);
     const members = household.members.map((m, i) => (i === 0 ? { ...m, disabilityLevel: 2, health: 'chronic' as const } : m));
-    await saveHousehold({ ...household, members }, household.version);
+    const status = household.status === 'poor' ? 'monitored' : 'poor';
+    await saveHousehold({ ...household, members, status, annualNetIncome: 1234, housingGrade: 'D' }, household.version);
     const [read] = await ruleHouseholdsByIds(['hh-000012']);
+    expect(read).toMatchObject({ status, annualNetIncome: 1234, housingGrade: 'D', headName: household.headName, villageId: household.villageId });
     expect(read.members[0]).toMatchObject({ id: household.members[0].id, disabilityLevel: 2, health: 'chronic' });
     expect(read.members).toHaveLength(household.members.length);
   });

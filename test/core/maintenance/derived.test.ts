@@ -31,7 +31,7 @@ describe('rebuilding derived data for a store written by older code', () => {
     // What a store from before these existed looks like.
     const db = getDb();
     const _ = db.command;
-    await db.collection('households').where({ _id: _.exists(true) }).update({ paidKeys: _.remove(), memberFacts: _.remove() });
+    await db.collection('households').where({ _id: _.exists(true) }).update({ paidKeys: _.remove(), ruleFacts: _.remove() });
     await db.collection('visit_months').where({ _id: _.exists(true) }).remove();
     await db.collection('helper_months').where({ _id: _.exists(true) }).remove();
     await db.collection('settings').doc('derived').remove();
