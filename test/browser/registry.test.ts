@@ -172,6 +172,8 @@ describe('registry, pairing and binding in the browser', () => {
     const name = (await first.locator('.bf-cell__title, .van-cell__title').first().innerText()).split('\n')[0].trim();
     await first.click();
     await page.getByText(`${name} 的结对户`).waitFor();
+    // The title shows at once; the rows arrive with their request.
+    await page.locator('.helper-admin__row').first().waitFor();
     const count = await page.locator('.helper-admin__row').count();
     expect(count).toBeGreaterThan(0);
     await page.locator('.helper-admin__target').click();
