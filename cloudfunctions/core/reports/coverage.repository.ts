@@ -85,24 +85,27 @@ export async function visitedByVillage(villages: Village[], month: string, prev:
 export async function overdueIn(villages: Village[], months: string[], max: number) {
   const db = getDb();
   const _ = db.command;
-  const missing: Array<{ householdId: string; headName: string; villageName: string }> = [];
+  const missing: Array<{ householdId: string; villageName: string }> = [];
   for (const v of villages) {
     if (missing.length >= max) break;
-    const { data: households } = await db.collection('households').where({ villageId: v.id }).field({ headName: true }).limit(1000).get();
+    // Ids only, then names for the few missed: a village's households are large documents.
+    const { data: households } = await db.collection('households').where({ villageId: v.id }).field({ _id: true }).limit(1000).get();
     const { data: seen } = await db.collection('visit_months').where({ villageId: v.id, month: _.in(months) }).field({ householdId: true }).limit(1000).get();
     const visited = new Set(seen.map((r) => r.householdId as string));
     for (const h of households.filter((x) => !visited.has(x._id as string)).slice(0, max - missing.length)) {
-      missing.push({ householdId: h._id as string, headName: h.headName as string, villageName: v.name });
+      missing.push({ householdId: h._id as string, villageName: v.name });
     }
   }
-  // Helpers' names for the whole list at once (max ≤ 1000: one query each).
+  // Head names and helpers' names for the whole list at once (max ≤ 1000: one query each).
   const ids = missing.map((m) => m.householdId);
+  const { data: heads } = ids.length ? await db.collection('households').where({ _id: _.in(ids) }).field({ headName: true }).limit(1000).get() : { data: [] };
+  const headNames = new Map(heads.map((h) => [h._id as string, h.headName as string]));
   const { data: pairs } = ids.length ? await db.collection('pairings').where({ householdId: _.in(ids), role: 'primary', active: true }).field({ householdId: true, helperId: true }).limit(1000).get() : { data: [] };
   const helperOf = new Map(pairs.map((p) => [p.householdId as string, p.helperId as string]));
   const helperIds = [...new Set(helperOf.values())];
   const { data: users } = helperIds.length ? await db.collection('users').where({ _id: _.in(helperIds) }).field({ name: true }).limit(1000).get() : { data: [] };
   const names = new Map(users.map((u) => [u._id as string, u.name as string]));
-  return missing.map((m) => ({ ...m, helperName: names.get(helperOf.get(m.householdId) ?? '') ?? '' }));
+  return missing.map((m) => ({ ...m, headName: headNames.get(m.householdId) ?? '', helperName: names.get(helperOf.get(m.householdId) ?? '') ?? '' }));
 }
 
 /** Households per village (`villageId_status` index counts). */

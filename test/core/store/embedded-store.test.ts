@@ -133,6 +133,7 @@ describe('queries', () => {
     ]);
     expect(Object.keys(data[0])).toEqual(['_id', 'a', 'b', 'f', 'n', 's', 'when']);
     expect((await things().where({ _id: 'p2' }).field({ _id: false, other: true }).get()).data).toEqual([{ other: 2 }]);
+    expect((await things().where({ _id: _.in(['p1', 'p2']) }).field({ _id: true }).get()).data).toEqual([{ _id: 'p1' }, { _id: 'p2' }]);
   });
 
   it('sorts, skips, limits and projects like MongoDB', async () => {

@@ -21,6 +21,7 @@ describe('field() projections in the embedded store', () => {
     ['_id left out on request', { alpha: true, _id: false }],
     ['_id asked for explicitly', { _id: 1, zeta: true }],
     ['a field no document has', { missing: true }],
+    ['_id alone', { _id: true }],
     ['dotted paths into arrays of objects', { 'members.id': true, 'members.name': true }],
     ['dotted paths beside top-level fields, without _id', { 'members.id': 1, zeta: 1, _id: 0 }],
     ['a deeper dotted path', { 'members.age.years': true, 'alpha.nested.deep': true }],

@@ -118,7 +118,8 @@ function inclusionOf(projection: Doc): Inclusion | null {
     else if (key.startsWith('$') || key.split('.').some((seg) => !seg || seg.startsWith('$'))) return null;
     else if (key !== '_id') paths.push(key.split('.'));
   }
-  if (!paths.length) return null;
+  // `{ _id: true }` alone keeps just the id; `{ _id: false }` alone is an exclusion, left to mingo.
+  if (!paths.length) return withId ? { withId, tree: [] } : null;
   const tree = treeOf(paths);
   return tree ? { withId, tree } : null;
 }

@@ -30,7 +30,8 @@ export function findDocs(ctx: Ctx, coll: string, filter: Doc | undefined, window
   if (fields && fields.every((f) => /^[A-Za-z0-9_]+$/.test(f))) {
     // SQLite reads the few fields out of each stored document: a county-wide read of large
     // documents (households with their members) no longer decodes every byte in JavaScript.
-    const cols = fields.map((f) => `doc -> '$.${f}'`).join(', ');
+    // `_id` is the `id` column (its JSON text): a read of ids alone never parses a document.
+    const cols = fields.map((f) => (f === '_id' ? 'id' : `doc -> '$.${f}'`)).join(', ');
     const rows = ctx
       .stmt(`${select(info, cols, p)}${order} LIMIT ? OFFSET ?`)
       .raw(true)
