@@ -51,11 +51,7 @@ export async function rebuildDerived(now: Date, progress: (message: string) => v
   for await (const page of pages('households', { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true })) {
     for (const h of page) {
       const paid = paidKeysOf((received.get(h._id as string) ?? []) as Parameters<typeof paidKeysOf>[0]);
-      await db.collection('households').doc(h._id as string).update({
-        ruleFacts: packRuleFacts(h as never), paidKeys: db.command.set(paid),
-        // Left by this session's earlier format, before the household fields joined the members.
-        memberFacts: db.command.remove(),
-      });
+      await db.collection('households').doc(h._id as string).update({ ruleFacts: packRuleFacts(h as never), paidKeys: db.command.set(paid) });
     }
     households += page.length;
     progress(`户：${households}`);
