@@ -6,6 +6,7 @@ import { getDb } from '../store';
 import { adminScope, regionFilter } from '../scope';
 import { toSummaries } from '../households/household.view';
 import { helperRegionOf } from './helpers';
+import { activeLoads } from './pairing.repository';
 
 async function helpersIn(region: string, townId?: string): Promise<User[]> {
   const helpers: User[] = [];
@@ -16,33 +17,13 @@ async function helpersIn(region: string, townId?: string): Promise<User[]> {
   }
 }
 
-/** Active pairings per helper and role, counted on the server (aggregate, 500 helpers at a time). */
-async function loads(helperIds: string[]): Promise<Map<string, Record<string, number>>> {
-  const db = getDb();
-  const _ = db.command;
-  const result = new Map<string, Record<string, number>>();
-  for (let i = 0; i < helperIds.length; i += 500) {
-    const { data } = await db.collection('pairings').aggregate()
-      .match({ active: true, helperId: _.in(helperIds.slice(i, i + 500)) })
-      .group({ _id: { helperId: '$helperId', role: '$role' }, n: db.command.aggregate.sum(1) })
-      .limit(1500)
-      .end();
-    for (const row of data as { _id: { helperId: string; role: string }; n: number }[]) {
-      const counts = result.get(row._id.helperId) ?? {};
-      counts[row._id.role] = row.n;
-      result.set(row._id.helperId, counts);
-    }
-  }
-  return result;
-}
-
 /** 帮扶责任人 with their load, heaviest first; `idle` keeps only those with no household. */
 export async function listHelpers(ctx: Ctx, input: { townId?: string; idle: boolean; q?: string }): Promise<{ items: HelperLoad[] }> {
   const region = await helperRegionOf(adminScope(ctx.user));
   let helpers = await helpersIn(region, input.townId);
   if (input.townId) helpers = helpers.filter((h) => h.regionPath.includes(region));
   if (input.q) helpers = helpers.filter((h) => h.name.includes(input.q!) || (h.unit ?? '').includes(input.q!));
-  const counts = await loads(helpers.map((h) => h._id));
+  const counts = await activeLoads(helpers.map((h) => h._id));
   const items = helpers.map((h) => {
     const c = counts.get(h._id) ?? {};
     const [primary, health, education] = [c.primary ?? 0, c.health ?? 0, c.education ?? 0];

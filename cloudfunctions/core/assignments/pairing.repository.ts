@@ -9,6 +9,29 @@ export async function activePairings(where: { householdId?: string; helperId?: s
   return data.map((d) => Pairing.parse(d));
 }
 
+/**
+ * Active pairings per helper and role, counted on the server (aggregate, 500 helpers at a time;
+ * the embedded store counts these from the helperId index alone).
+ */
+export async function activeLoads(helperIds: string[]): Promise<Map<string, Record<string, number>>> {
+  const db = getDb();
+  const _ = db.command;
+  const result = new Map<string, Record<string, number>>();
+  for (let i = 0; i < helperIds.length; i += 500) {
+    const { data } = await db.collection('pairings').aggregate()
+      .match({ active: true, helperId: _.in(helperIds.slice(i, i + 500)) })
+      .group({ _id: { helperId: '$helperId', role: '$role' }, n: db.command.aggregate.sum(1) })
+      .limit(1500)
+      .end();
+    for (const row of data as { _id: { helperId: string; role: string }; n: number }[]) {
+      const counts = result.get(row._id.helperId) ?? {};
+      counts[row._id.role] = row.n;
+      result.set(row._id.helperId, counts);
+    }
+  }
+  return result;
+}
+
 export async function findPairing(id: string): Promise<Pairing | null> {
   const { data } = await getDb().collection('pairings').doc(id).get();
   return data.length ? Pairing.parse(data[0]) : null;

@@ -1,11 +1,11 @@
 import { getDb } from '../store';
 import { paidKeysOf } from '../benefits/paid-keys';
 import { packRuleFacts } from '../benefits/rule-facts';
-import { addHelperMonths, visitMonthsOf } from '../visits/visit-months';
+import { visitMonthsOf } from '../visits/visit-months';
 
 /**
  * Derived data: what writes keep in step with their sources so reads stay cheap — the visit
- * rollups (visit_months, helper_months) and the household's ruleFacts and paidKeys. A store
+ * rollup (visit_months) and the household's ruleFacts and paidKeys. A store
  * written by older code lacks some of it; `rebuildDerived` recomputes all of it from the sources.
  * Bump DERIVED_VERSION whenever a derived field or rollup is added or changes shape.
  */
@@ -63,7 +63,6 @@ export async function rebuildDerived(now: Date, progress: (message: string) => v
   }
   const put = async (collection: string, { _id, ...fields }: { _id: string }) => { await db.collection(collection).doc(_id).set(fields); };
   for (const row of visitMonthsOf(seen)) await put('visit_months', row);
-  for (const row of addHelperMonths(new Map(), seen).values()) await put('helper_months', row);
   await put('settings', derivedMarker(now));
   return { households, records, visits: seen.length };
 }

@@ -1,6 +1,7 @@
 import type { Scope } from '../../../types/region';
+import { activeLoads } from '../assignments/pairing.repository';
 import { getDb } from '../store';
-import type { HelperMonth } from '../visits/visit-months';
+import { regionFilter } from '../scope';
 
 type Doc = Record<string, unknown>;
 
@@ -35,50 +36,52 @@ export async function helpersIn(regionId: string): Promise<Array<{ id: string; n
 }
 
 /**
- * One answer per item, at most IN_FLIGHT queries at a time: on CloudBase each count is a round
- * trip, so they overlap; an indexed count reads no document, which beats any aggregate here.
+ * Group sizes, counted on the server by one aggregate per 10,000 groups (CloudBase's most per
+ * answer; a county has ~400 villages and ~3,000 helpers). The embedded store answers these
+ * from its indexes without reading documents (see store/embedded/aggregate.ts).
  */
-const IN_FLIGHT = 20;
-async function eachOf<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += IN_FLIGHT) out.push(...(await Promise.all(items.slice(i, i + IN_FLIGHT).map(fn))));
-  return out;
-}
-
-const countOf = async (coll: 'pairings' | 'visit_months' | 'households', where: Doc): Promise<number> =>
-  (await getDb().collection(coll).where(where).count()).total ?? 0;
-
-/** Active pairings per helper (`helperId_active` index counts). */
-export async function helperPairings(helperIds: string[]): Promise<Map<string, number>> {
-  const counts = await eachOf(helperIds, (helperId) => countOf('pairings', { helperId, active: true }));
-  return new Map(helperIds.map((id, i) => [id, counts[i]]));
-}
-
-/** Distinct households of the given villages (the report's region) each helper visited in the month, from their rollups. */
-export async function visitedByHelper(helperIds: string[], villageIds: Set<string>, month: string): Promise<Map<string, number>> {
-  const wanted = new Set(helperIds);
+async function sizes(coll: 'households' | 'visit_months', match: Doc, key: string, unwind = false): Promise<Map<string, number>> {
+  const db = getDb();
   const out = new Map<string, number>();
-  const inRegion = (r: HelperMonth) => Object.entries(r.villages).reduce((n, [v, hh]) => n + (villageIds.has(v) ? hh.length : 0), 0);
-  // By month (one small document per helper of the county) rather than by a long list of ids, which costs more to send.
-  for (let offset = 0; ; offset += 1000) {
-    const { data } = await getDb().collection('helper_months').where({ month }).skip(offset).limit(1000).get();
-    for (const r of data as unknown as HelperMonth[]) if (wanted.has(r.helperId)) out.set(r.helperId, inRegion(r));
-    if (data.length < 1000) return out;
+  for (let offset = 0; ; offset += GROUPS_PER_ANSWER) {
+    let agg = db.collection(coll).aggregate().match(match);
+    if (unwind) agg = agg.unwind(`$${key}`);
+    const { data } = await agg.group({ _id: `$${key}`, n: db.command.aggregate.sum(1) }).sort({ _id: 1 }).skip(offset).limit(GROUPS_PER_ANSWER).end();
+    for (const row of data as Array<{ _id: string; n: number }>) out.set(row._id, row.n);
+    if (data.length < GROUPS_PER_ANSWER) return out;
   }
 }
+const GROUPS_PER_ANSWER = 10_000;
+
+/** Households per village of the scope. */
+export const householdsPerVillage = (scope: Scope): Promise<Map<string, number>> => sizes('households', regionFilter(scope), 'villageId');
 
 /**
- * Per village, three indexed counts of rollup documents (no document is read): households visited
- * this month, and households visited in either month = this month + last month − both.
+ * Per village of the scope, from the rollups: households visited this month, and households
+ * visited in either month = this month + last month − both.
  */
-export async function visitedByVillage(villages: Village[], month: string, prev: string): Promise<Map<string, { month: number; either: number }>> {
-  const rows = await eachOf(villages, async ({ id: villageId }) => {
-    const [visited, before, both] = await Promise.all([
-      countOf('visit_months', { villageId, month }), countOf('visit_months', { villageId, month: prev }), countOf('visit_months', { villageId, month, prevMonthToo: true }),
-    ]);
-    return [villageId, { month: visited, either: visited + before - both }] as const;
-  });
-  return new Map(rows);
+export async function visitedByVillage(scope: Scope, month: string, prev: string): Promise<Map<string, { month: number; either: number }>> {
+  const where = regionFilter(scope);
+  const [visited, before, both] = await Promise.all([
+    sizes('visit_months', { ...where, month }, 'villageId'),
+    sizes('visit_months', { ...where, month: prev }, 'villageId'),
+    sizes('visit_months', { ...where, month, prevMonthToo: true }, 'villageId'),
+  ]);
+  const villages = new Set([...visited.keys(), ...before.keys()]);
+  return new Map([...villages].map((v) => {
+    const n = visited.get(v) ?? 0;
+    return [v, { month: n, either: n + (before.get(v) ?? 0) - (both.get(v) ?? 0) }];
+  }));
+}
+
+/** Distinct households of the scope each helper visited in the month: the month's rollups, their helpers unwound. */
+export const visitedByHelper = (scope: Scope, month: string): Promise<Map<string, number>> =>
+  sizes('visit_months', { ...regionFilter(scope), month }, 'helperIds', true);
+
+/** Active pairings per helper, whatever their role. */
+export async function helperPairings(helperIds: string[]): Promise<Map<string, number>> {
+  const loads = await activeLoads(helperIds);
+  return new Map([...loads].map(([id, byRole]) => [id, Object.values(byRole).reduce((s, n) => s + n, 0)]));
 }
 
 /** The overdue households of the given villages (no visit in any of `months`), up to `max`, with their primary helper. */
@@ -106,10 +109,4 @@ export async function overdueIn(villages: Village[], months: string[], max: numb
   const { data: users } = helperIds.length ? await db.collection('users').where({ _id: _.in(helperIds) }).field({ name: true }).limit(1000).get() : { data: [] };
   const names = new Map(users.map((u) => [u._id as string, u.name as string]));
   return missing.map((m) => ({ ...m, headName: headNames.get(m.householdId) ?? '', helperName: names.get(helperOf.get(m.householdId) ?? '') ?? '' }));
-}
-
-/** Households per village (`villageId_status` index counts). */
-export async function householdsPerVillage(villages: Village[]): Promise<Map<string, number>> {
-  const counts = await eachOf(villages, (v) => countOf('households', { villageId: v.id }));
-  return new Map(villages.map((v, i) => [v.id, counts[i]]));
 }

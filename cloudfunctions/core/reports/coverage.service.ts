@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import type { Coverage, CoverageRow } from '../../../types/api/reports';
+import type { Scope } from '../../../types/region';
 import type { Ctx } from '../handler';
 import { adminScope } from '../scope';
 import { monthOf } from '../time';
@@ -30,10 +31,9 @@ function regionRows(villages: Village[], counts: Map<string, number>, visited: M
 }
 
 /** Helper rows (their own pairings visited by them this month) and unit rows summed from them. */
-async function helperRows(scopeId: string, villages: Village[], month: string) {
-  const helpers = await helpersIn(scopeId);
-  const ids = helpers.map((h) => h.id);
-  const [paired, visited] = await Promise.all([helperPairings(ids), visitedByHelper(ids, new Set(villages.map((v) => v.id)), month)]);
+async function helperRows(scope: Scope, month: string) {
+  const helpers = await helpersIn(scope.regionId);
+  const [paired, visited] = await Promise.all([helperPairings(helpers.map((h) => h.id)), visitedByHelper(scope, month)]);
   const byHelper = new Map<string, CoverageRow>();
   const byUnit = new Map<string, CoverageRow>();
   for (const h of helpers) {
@@ -47,8 +47,8 @@ async function helperRows(scopeId: string, villages: Village[], month: string) {
 }
 
 /**
- * 走访覆盖率 for a month, from indexed counts and the monthly rollups that visits.record keeps
- * (visit_months, helper_months; see visits/visit-months.ts), never from the month's visits
+ * 走访覆盖率 for a month, from counts of the households and of the monthly rollup that
+ * visits.record keeps (visit_months; see visits/visit-months.ts), never from the month's visits
  * themselves: households visited at least once / households, by town and village; each helper's
  * pairings visited by them, by helper and by unit; and the overdue households (not visited this
  * month nor the month before), counted everywhere, listed up to 200.
@@ -57,9 +57,9 @@ export async function coverage(ctx: Ctx, input: { month?: string }): Promise<Cov
   const scope = adminScope(ctx.user);
   const month = input.month ?? monthOf(ctx.now);
   const prev = dayjs(`${month}-01`).subtract(1, 'month').format('YYYY-MM');
-  const villages = await villagesIn(scope);
-  const counts = await householdsPerVillage(villages);
-  const [visited, helpers] = await Promise.all([visitedByVillage(villages, month, prev), helperRows(scope.regionId, villages, month)]);
+  const [villages, counts, visited, helpers] = await Promise.all([
+    villagesIn(scope), householdsPerVillage(scope), visitedByVillage(scope, month, prev), helperRows(scope, month),
+  ]);
   const regions = regionRows(villages, counts, visited);
   const overdueVillages = villages
     .map((v) => ({ village: v, overdue: Math.max(0, (counts.get(v.id) ?? 0) - (visited.get(v.id)?.either ?? 0)) }))

@@ -21,7 +21,6 @@ export const COLLECTIONS = [
   'pairings',
   'visits',
   'visit_months',
-  'helper_months',
   'plans',
   'needs',
   'benefits',

@@ -24,13 +24,15 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ],
   households: [
     { name: 'villageId_status', fields: ['villageId', 'status'] },
-    { name: 'townId', fields: ['townId'] },
-    { name: 'countyId', fields: ['countyId'] },
+    // With villageId, a region's households per village are counted from the index alone.
+    { name: 'townId_villageId', fields: ['townId', 'villageId'] },
+    { name: 'countyId_villageId', fields: ['countyId', 'villageId'] },
     { name: 'code', fields: ['code'] },
     { name: 'headName', fields: ['headName'] },
   ],
   pairings: [
-    { name: 'helperId_active', fields: ['helperId', 'active'] },
+    // With role, each helper's load (pairings per role) is counted from the index alone.
+    { name: 'helperId_active_role', fields: ['helperId', 'active', 'role'] },
     { name: 'householdId_active', fields: ['householdId', 'active'] },
   ],
   visits: [
@@ -38,8 +40,13 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'helperId_month', fields: ['helperId', 'month'] },
     { name: 'month', fields: ['month'] },
   ],
-  visit_months: [{ name: 'villageId_month_prevMonthToo', fields: ['villageId', 'month', 'prevMonthToo'] }],
-  helper_months: [{ name: 'month', fields: ['month'] }],
+  // Coverage counts visited households per village and per helper from these alone (one index
+  // per report scope; `helperIds` last, as its JSON text: counted, never searched).
+  visit_months: [
+    { name: 'villageId_month_rollup', fields: ['villageId', 'month', 'prevMonthToo', 'helperIds'] },
+    { name: 'townId_month_rollup', fields: ['townId', 'month', 'villageId', 'prevMonthToo', 'helperIds'] },
+    { name: 'countyId_month_rollup', fields: ['countyId', 'month', 'villageId', 'prevMonthToo', 'helperIds'] },
+  ],
   plans: [{ name: 'householdId_year', fields: ['householdId', 'year'] }],
   needs: [
     { name: 'householdId', fields: ['householdId'] },

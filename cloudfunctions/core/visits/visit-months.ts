@@ -7,7 +7,8 @@ import { previousMonth } from './visit.rules';
 /**
  * 走访月汇总: one small document per household and month that had a visit, naming the helpers who
  * visited. Coverage reports count these through indexes instead of decoding every visit of the
- * month (about 40,000 at county scale). Written by `visits.record` (and the seed) together with
+ * month (about 40,000 at county scale): per village, and per helper (distinct households each
+ * visited, by unwinding `helperIds`). Written by `visits.record` (and the seed) together with
  * the visit; noting the same visit twice changes nothing, so a re-send cannot double-count.
  */
 export interface VisitMonth {
@@ -20,19 +21,6 @@ export interface VisitMonth {
   helperIds: string[];
   /** The household was visited the month before too: lets "visited in either month" be counted, not computed. */
   prevMonthToo: boolean;
-}
-
-/**
- * 帮扶人月汇总: one document per helper and month listing the households they visited by village
- * (so a town or village report keeps only its own): coverage reads about 3,000 of these instead
- * of every visit of the month. Kept small on purpose: every byte is read back.
- */
-export interface HelperMonth {
-  _id: string;
-  helperId: string;
-  month: string;
-  /** villageId → household ids. */
-  villages: Record<string, string[]>;
 }
 
 type VisitKey = Pick<Visit, 'householdId' | 'month' | 'helperId' | 'countyId' | 'townId' | 'villageId'>;
@@ -53,27 +41,11 @@ export function visitMonthsOf(visits: VisitKey[]): VisitMonth[] {
   return [...out.values()];
 }
 
-export const helperMonthId = (helperId: string, month: string): string => `${helperId}:${month}`;
-
-/** Adds a batch of visits to helper rollup documents being built (the seed's span every household). */
-export function addHelperMonths(into: Map<string, HelperMonth>, visits: VisitKey[]): Map<string, HelperMonth> {
-  for (const v of visits) {
-    const id = helperMonthId(v.helperId, v.month);
-    const row = into.get(id) ?? { _id: id, helperId: v.helperId, month: v.month, villages: {} };
-    const households = (row.villages[v.villageId] ??= []);
-    if (!households.includes(v.householdId)) households.push(v.householdId);
-    into.set(id, row);
-  }
-  return into;
-}
-
-/** Notes the visit in both rollups: its household's month and its helper's month. */
+/** Notes the visit in its household's month (and the helper among that month's visitors). */
 export async function noteVisitInRollups(visit: VisitKey): Promise<void> {
   const [row] = visitMonthsOf([visit]);
   await addToSetOrCreate('visit_months', row._id, 'helperIds', visit.helperId, row);
   await linkNeighbours(visit.householdId, visit.month);
-  const [mine] = addHelperMonths(new Map(), [visit]).values();
-  await addToSetOrCreate('helper_months', mine._id, `villages.${visit.villageId}`, visit.householdId, mine);
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Aggregation through the SDK: $match/$group/$sort, $lookup across collections, CloudBase's limits. */
 import { getDb } from '../../../cloudfunctions/core/store';
+import { runPipeline } from '../../../cloudfunctions/core/store/embedded/mongo';
 import { openTempStore, type TempStore } from './support';
 
 let store: TempStore;
@@ -95,4 +96,100 @@ it('refuses geo and unknown collections clearly', async () => {
   await expect(
     db.collection('visits').aggregate().geoNear({ near: new db.Geo.Point(113, 23), distanceField: 'd' }).end(),
   ).rejects.toMatchObject({ code: 'EMBEDDED_UNSUPPORTED' });
+});
+
+describe('count-per-key pipelines answered by SQLite', () => {
+  const mingo = (coll: string, pipeline: Record<string, unknown>[]) =>
+    runPipeline(store.engine.find(coll), pipeline, (name) => store.engine.find(name));
+  const sorted = (rows: unknown[]) => [...rows].map((r) => JSON.stringify(r)).sort();
+
+  beforeEach(() => {
+    store.engine.bulkInsert('pairings', [
+      { _id: 'p1', helperId: 'a', householdId: 'h1', role: 'primary', active: true },
+      { _id: 'p2', helperId: 'a', householdId: 'h2', role: 'secondary', active: true },
+      { _id: 'p3', helperId: 'b', householdId: 'h1', role: 'secondary', active: true },
+      { _id: 'p4', helperId: 'b', householdId: 'h3', role: 'primary', active: false },
+      { _id: 'p5', householdId: 'h4', role: 'primary', active: true },
+    ]);
+    store.engine.bulkInsert('visit_months', [
+      { _id: 'm1', villageId: 'v1', month: '2024-01', helperIds: ['a', 'b'] },
+      { _id: 'm2', villageId: 'v1', month: '2024-01', helperIds: ['a'] },
+      { _id: 'm3', villageId: 'v2', month: '2024-01', helperIds: [] },
+      { _id: 'm4', villageId: 'v2', month: '2024-01' },
+      { _id: 'm5', villageId: 'v2', month: '2024-01', helperIds: 'c' },
+      { _id: 'm6', villageId: 'v2', month: '2024-01', helperIds: null },
+      { _id: 'm7', villageId: 'v2', month: '2024-02', helperIds: ['a', 1, 1.0, true] },
+      { _id: 'm8', villageId: 'v3', month: '2024-03', helperIds: [null, 'b', { o: 1 }] },
+    ]);
+  });
+
+  const cases: Array<[string, Record<string, unknown>[]]> = [
+    ['pairings', [{ $match: { active: true } }, { $group: { _id: '$helperId', n: { $sum: 1 } } }]],
+    ['pairings', [{ $match: { active: true, helperId: { $in: ['a', 'b'] } } }, { $group: { _id: { helperId: '$helperId', role: '$role' }, n: { $sum: 1 } } }]],
+    ['pairings', [{ $group: { _id: '$role', n: { $sum: 1 }, also: { $sum: 1 } } }, { $sort: { _id: 1 } }]],
+    ['pairings', [{ $group: { _id: '$active' } }]],
+    ['visit_months', [{ $match: { month: '2024-01' } }, { $unwind: '$helperIds' }, { $group: { _id: '$helperIds', n: { $sum: 1 } } }]],
+    ['visit_months', [{ $match: { month: { $lte: '2024-02' } } }, { $unwind: '$helperIds' }, { $group: { _id: '$helperIds', n: { $sum: 1 } } }]],
+    ['visit_months', [{ $unwind: '$helperIds' }, { $group: { _id: '$helperIds', n: { $sum: 1 } } }]],
+    ['visit_months', [{ $match: { villageId: 'v1' } }, { $group: { _id: '$villageId' } }, { $count: 'n' }]],
+    ['visit_months', [{ $group: { _id: '$helperIds', n: { $sum: 1 } } }]],
+  ];
+  /** The pipeline through the SDK's builder, as the functions write it. */
+  async function viaSdk(coll: string, pipeline: Record<string, unknown>[]): Promise<unknown[]> {
+    let agg = getDb().collection(coll).aggregate() as unknown as Record<string, (arg: unknown) => unknown>;
+    for (const stage of pipeline) {
+      const [name, arg] = Object.entries(stage)[0];
+      agg = agg[name.slice(1)](arg) as typeof agg;
+    }
+    return ((await (agg as unknown as { end(): Promise<{ data: unknown[] }> }).end()).data);
+  }
+
+  it.each(cases)('%s %j answers as mingo does', async (coll, pipeline) => {
+    expect(sorted(await viaSdk(coll, pipeline))).toEqual(sorted(mingo(coll, pipeline)));
+  });
+
+  it('takes the SQLite path for those pipelines', async () => {
+    const spy = jest.spyOn(store.engine, 'countGroups');
+    await viaSdk('pairings', cases[0][1]);
+    await viaSdk('visit_months', cases[4][1]);
+    expect(spy.mock.results.map((r) => r.value)).toEqual([expect.any(Array), expect.any(Array)]);
+  });
+
+  it('counts what SQLite can group exactly, and leaves the rest to mingo', () => {
+    const keys = (path: string, unwind = false) => [{ name: '', path, unwind }];
+    expect(store.engine.countGroups('pairings', { active: true }, keys('helperId'))).toEqual(
+      expect.arrayContaining([{ key: ['a'], n: 2 }, { key: ['b'], n: 1 }, { key: [null], n: 1 }]),
+    );
+    // Arrays grouped whole (no $unwind) and filters the planner cannot express go to mingo.
+    expect(store.engine.countGroups('visit_months', undefined, keys('helperIds'))).toBeUndefined();
+    expect(store.engine.countGroups('pairings', { since: '2024-01-01' }, keys('helperId'))).toBeUndefined();
+    // An object inside the unwound array: mingo groups it.
+    expect(store.engine.countGroups('visit_months', { month: '2024-03' }, keys('helperIds', true))).toBeUndefined();
+    // The unwound numbers 1 and 1.0 are one group; true is another.
+    expect(store.engine.countGroups('visit_months', { month: '2024-02' }, keys('helperIds', true))).toEqual(
+      expect.arrayContaining([{ key: ['a'], n: 1 }, { key: [1], n: 2 }, { key: [true], n: 1 }]),
+    );
+  });
+
+});
+
+it('unwinds an indexed array field from the index alone (only arrays stored there), as mingo does', async () => {
+  store.engine.bulkInsert('visit_months', [
+    { _id: 'a1', countyId: 'c1', month: '2024-01', villageId: 'v1', helperIds: ['a', 'b'] },
+    { _id: 'a2', countyId: 'c1', month: '2024-01', villageId: 'v2', helperIds: ['a'] },
+    { _id: 'a3', countyId: 'c1', month: '2024-01', villageId: 'v2', helperIds: [] },
+    { _id: 'a4', countyId: 'c1', month: '2024-01', villageId: 'v2' },
+    { _id: 'a5', countyId: 'c1', month: '2024-02', villageId: 'v2', helperIds: ['a', 'a', 2] },
+  ]);
+  const db = getDb();
+  const res = await db.collection('visit_months').aggregate().match({ countyId: 'c1' }).unwind('$helperIds')
+    .group({ _id: { helperId: '$helperIds', villageId: '$villageId' }, n: db.command.aggregate.sum(1) }).end();
+  const sorted = (rows: unknown[]) => [...rows].map((r) => JSON.stringify(r)).sort();
+  const pipeline = [{ $match: { countyId: 'c1' } }, { $unwind: '$helperIds' }, { $group: { _id: { helperId: '$helperIds', villageId: '$villageId' }, n: { $sum: 1 } } }];
+  expect(sorted(res.data)).toEqual(sorted(runPipeline(store.engine.find('visit_months'), pipeline, () => [])));
+  expect(sorted(res.data)).toEqual(sorted([
+    { _id: { helperId: 'a', villageId: 'v1' }, n: 1 }, { _id: { helperId: 'b', villageId: 'v1' }, n: 1 },
+    { _id: { helperId: 'a', villageId: 'v2' }, n: 3 }, { _id: { helperId: 2, villageId: 'v2' }, n: 1 },
+  ]));
+  expect(store.engine.countGroups('visit_months', { countyId: 'c1' }, [{ name: '', path: 'helperIds', unwind: true }])).toBeDefined();
 });

@@ -6,7 +6,7 @@ import { buildBenefits, buildNeed, buildVisits } from './activity';
 import { evaluateFamily, factsFromHousehold } from '../../benefits/evaluate';
 import { DEFAULT_POLICIES } from '../../benefits/catalogue';
 import { dateOf } from '../../time';
-import { addHelperMonths, type HelperMonth, visitMonthsOf } from '../../visits/visit-months';
+import { visitMonthsOf } from '../../visits/visit-months';
 import { paidKeysOf } from '../../benefits/paid-keys';
 import { withRuleFacts } from '../../benefits/rule-facts';
 import { derivedMarker } from '../../maintenance/derived';
@@ -54,7 +54,6 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   let visits = 0;
   const today = dateOf(options.now);
   const sample: Household[] = [];
-  const helperMonths = new Map<string, HelperMonth>();
   for (let i = 0; i < options.households; i++) {
     const village = frame.villages[i % frame.villages.length];
     const h = buildHousehold(`hh-${String(i + 1).padStart(6, '0')}`, `${village._id.replace('village-', 'V')}-${String(i + 1).padStart(5, '0')}`, village, rnd, people, at);
@@ -66,7 +65,6 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
     push('pairings', pairings);
     push('visits', built);
     push('visit_months', visitMonthsOf(built));
-    addHelperMonths(helperMonths, built);
     const benefits = buildBenefits(h, evaluateFamily(factsFromHousehold(h, { emergencyInLast90Days: false }), today, DEFAULT_POLICIES), options.now, rnd);
     push('households', [{ ...withRuleFacts(h), paidKeys: paidKeysOf(benefits) }]);
     push('benefits', benefits);
@@ -77,7 +75,6 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   for (const [collection, docs] of Object.entries(extras)) push(collection, docs);
   push('users', users);
   push('settings', [derivedMarker(options.now)]);
-  push('helper_months', [...helperMonths.values()]);
   for (const [collection, buffer] of buffers) if (buffer.length) sink(collection, buffer);
   return { households: options.households, visits };
 }

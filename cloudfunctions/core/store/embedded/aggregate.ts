@@ -3,10 +3,12 @@
  * planner (indexes) instead of scanning the collection, and a plain `$lookup`
  * (from/localField/foreignField) fetches only the foreign documents whose key occurs locally,
  * through the foreign collection's index, instead of loading the whole foreign collection. mingo's
- * own `$lookup` then does the join, so join semantics stay exactly MongoDB's.
+ * own `$lookup` then does the join, so join semantics stay exactly MongoDB's. A pipeline that
+ * counts per key (see `countedGroups`) is answered by SQLite without decoding any document.
  */
 import type { Doc } from './codec';
 import type { EmbeddedEngine } from './engine';
+import type { GroupKey } from './reads';
 import { checkStages, runPipeline } from './mongo';
 
 /**
@@ -19,6 +21,9 @@ export const AGGREGATE_MAX_LIMIT = 10_000;
 
 export function aggregate(engine: EmbeddedEngine, coll: string, pipeline: Doc[]): Doc[] {
   checkStages(pipeline);
+  const limited = pipeline.some((stage) => '$limit' in stage);
+  const counted = countedGroups(engine, coll, pipeline);
+  if (counted) return counted.slice(0, limited ? AGGREGATE_MAX_LIMIT : AGGREGATE_DEFAULT_LIMIT);
   return engine.snapshot(() => {
     const resolve = (name: string): Doc[] => engine.find(name);
     const [first] = pipeline;
@@ -39,10 +44,56 @@ export function aggregate(engine: EmbeddedEngine, coll: string, pipeline: Doc[])
       pending.push({ $lookup: { ...lookup, from: foreign } });
     }
     docs = runPipeline(docs, pending, resolve);
-    const limited = pipeline.some((stage) => '$limit' in stage);
     return docs.slice(0, limited ? AGGREGATE_MAX_LIMIT : AGGREGATE_DEFAULT_LIMIT);
   });
 }
+
+/**
+ * `[$match?, $unwind: '$k'?, $group: {_id: '$k' | {name: '$k', …}, n: {$sum: 1}, …}, …rest]`
+ * (the unwound field being a key): SQLite counts the groups — e.g. active pairings per helper,
+ * read from the helperId index alone — and mingo runs the rest on the groups. Undefined for any
+ * other pipeline, or when SQLite cannot answer exactly; mingo then runs the whole pipeline.
+ */
+function countedGroups(engine: EmbeddedEngine, coll: string, pipeline: Doc[]): Doc[] | undefined {
+  let i = 0;
+  const filter = pipeline[i] && '$match' in pipeline[i] ? (pipeline[i++].$match as Doc) : undefined;
+  let unwind: string | undefined;
+  if (pipeline[i] && '$unwind' in pipeline[i]) {
+    unwind = fieldPath(pipeline[i++].$unwind);
+    if (!unwind) return undefined;
+  }
+  const group = pipeline[i++]?.$group as Doc | undefined;
+  if (!group) return undefined;
+  const { _id: id, ...accumulators } = group;
+  const counters = Object.keys(accumulators);
+  if (!counters.every((name) => isCountOne(accumulators[name]))) return undefined;
+  const compound = id !== null && typeof id === 'object' && !Array.isArray(id);
+  const named: Array<[string, unknown]> = compound ? Object.entries(id as Doc) : [['', id]];
+  const keys: GroupKey[] = [];
+  for (const [name, expr] of named) {
+    const path = fieldPath(expr);
+    if (!path || (compound && !/^[A-Za-z0-9_]+$/.test(name))) return undefined;
+    keys.push({ name, path, unwind: path === unwind });
+  }
+  if (!keys.length || (unwind && !keys.some((k) => k.unwind))) return undefined;
+  const groups = engine.countGroups(coll, filter, keys);
+  // MongoDB tells a missing compound key part from a null one; leave those to mingo.
+  if (!groups || (compound && groups.some((g) => g.key.includes(null)))) return undefined;
+  const docs = groups.map(({ key, n }) => {
+    const doc: Doc = { _id: compound ? Object.fromEntries(keys.map((k, j) => [k.name, key[j]])) : key[0] };
+    for (const name of counters) doc[name] = n;
+    return doc;
+  });
+  return runPipeline(docs, pipeline.slice(i), (name) => engine.find(name));
+}
+
+/** `'$a.b'` → `'a.b'`; undefined for anything else (a variable, an expression, a literal). */
+function fieldPath(expr: unknown): string | undefined {
+  return typeof expr === 'string' && /^\$[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/.test(expr) ? expr.slice(1) : undefined;
+}
+
+const isCountOne = (acc: unknown): boolean =>
+  acc !== null && typeof acc === 'object' && Object.keys(acc).length === 1 && (acc as Doc).$sum === 1;
 
 function isPlainLookup(lookup: Doc | undefined): lookup is Doc {
   return (

@@ -12,7 +12,7 @@ import type { IndexSpec } from '../indexes';
 import type { Doc } from './codec';
 import { DbError, ErrorCode, mapSqliteError } from './errors';
 import type { Window } from './mongo';
-import { candidateDocs, countDocs, findDocs, findSql, type Ctx } from './reads';
+import { candidateDocs, countDocs, countGroups, findDocs, findSql, type Ctx, type GroupKey } from './reads';
 import { Schema } from './schema';
 import {
   commitTx,
@@ -88,6 +88,11 @@ export class EmbeddedEngine {
 
   count(coll: string, filter?: Doc): number {
     return this.snapshot(() => countDocs(this.ctx, coll, filter));
+  }
+
+  /** Groups and their sizes counted by SQLite, or undefined when it cannot answer exactly (see reads.countGroups). */
+  countGroups(coll: string, filter: Doc | undefined, keys: GroupKey[]): Array<{ key: unknown[]; n: number }> | undefined {
+    return this.snapshot(() => countGroups(this.ctx, coll, filter, keys));
   }
 
   /** Documents that may match (a superset): for joins, where mingo does the exact matching. */

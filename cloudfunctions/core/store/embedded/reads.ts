@@ -4,10 +4,10 @@
  * the scan stops at the limit; otherwise every match is sorted by mingo.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { decodeDoc, type Doc } from './codec';
+import { Kind, decodeDoc, type Doc } from './codec';
 import { compileFilter, finish, project, topLevelFields, type Window } from './mongo';
 import { plan, type Plan } from './planner';
-import type { CollectionInfo, Schema } from './schema';
+import { keyExpr, type CollectionInfo, type Schema } from './schema';
 
 /** What reads and writes need from the engine (which owns the connection and transactions). */
 export interface Ctx {
@@ -87,4 +87,95 @@ export function findSql(ctx: Ctx, coll: string, filter?: Doc, sort?: Record<stri
 function matching(ctx: Ctx, info: CollectionInfo, filter: Doc | undefined, p: Plan): Doc[] {
   const docs = (ctx.stmt(select(info, 'doc', p), true).all(...p.params) as string[]).map(decodeDoc);
   return p.exact ? docs : docs.filter(compileFilter(filter));
+}
+
+/** A `$group` key field and, when the pipeline `$unwind`s that same field first, `unwind`. */
+export interface GroupKey {
+  /** Output name inside `_id` (`''` when `_id` is the field itself). */
+  name: string;
+  path: string;
+  unwind: boolean;
+}
+
+/**
+ * `[$match?, $unwind?, $group: {_id: keys, n: {$sum: 1}}]` answered by SQLite: groups and their
+ * sizes, with each key as MongoDB reports it. Undefined when SQLite cannot answer exactly (a
+ * filter the planner cannot express, or a key that holds objects or dates), and the caller lets
+ * mingo run the pipeline. Keys that are indexed fields holding only strings (or, unwound, only
+ * arrays) are read from the index itself, so counting a county's pairings per helper, or its
+ * visited households per village or per helper, parses no document.
+ */
+export function countGroups(ctx: Ctx, coll: string, filter: Doc | undefined, keys: GroupKey[]): Array<{ key: unknown[]; n: number }> | undefined {
+  const info = ctx.schema.get(coll);
+  const p = plan(filter, info);
+  if (!p.exact || keys.filter((k) => k.unwind).length > 1) return undefined;
+  const only = (k: GroupKey, kinds: number) => ((info.masks.get(k.path) ?? Kind.OBJECT) & ~(Kind.NULL | kinds)) === 0;
+  // From the index: a string key, or an unwound top-level array (its JSON text, parsed here).
+  const fromIndex = (k: GroupKey) => (k.unwind ? !k.path.includes('.') && only(k, Kind.ARRAY) : only(k, Kind.STRING));
+  if (keys.some((k) => !fromIndex(k) && !/^[A-Za-z0-9_]+$/.test(k.path))) return undefined;
+  // Per key, one column (an index expression: a constant type column in GROUP BY would make
+  // SQLite read every row) or two (json_type and value), decoded by `keyValues`.
+  const cols = keys.map((k) => {
+    if (fromIndex(k)) return [keyExpr(k.path)];
+    // `$unwind` drops a null field, and keeps any other non-array value whole (json_each would walk an object).
+    if (k.unwind) return [`CASE json_type(m.doc,'$.${k.path}') WHEN 'array' THEN j.type WHEN 'null' THEN 'skip' WHEN 'object' THEN 'object' ELSE j.type END`, 'j.value'];
+    return [`json_type(m.doc,'$.${k.path}')`, `json_extract(m.doc,'$.${k.path}')`];
+  });
+  const unwound = keys.find((k) => k.unwind && !fromIndex(k));
+  const flat = cols.flat();
+  const names = flat.map((_, i) => `k${i}`);
+  // Keys read from indexes alone: a subquery SQLite may not flatten (LIMIT -1), as grouping the
+  // flattened query through a sorter reads every row instead of the covering index. Otherwise
+  // the documents in a subquery, so the plan's `id` cannot clash with json_each's own `id`.
+  const from = keys.every(fromIndex)
+    ? `(SELECT ${flat.map((c, i) => `${c} AS ${names[i]}`).join(', ')} FROM ${info.table}${where(p)} LIMIT -1)`
+    : `(SELECT ${flat.map((c, i) => `${c} AS ${names[i]}`).join(', ')} FROM (${select(info, 'doc', p)}) AS m${unwound ? `, json_each(m.doc,'$.${unwound.path}') AS j` : ''})`;
+  const sql = `SELECT ${names.join(', ')}, COUNT(*) FROM ${from} GROUP BY ${names.join(', ')}`;
+  const rows = ctx.stmt(sql).raw(true).all(...p.params) as unknown[][];
+  const groups = new Map<string, { key: unknown[]; n: number }>();
+  for (const row of rows) {
+    let vectors: unknown[][] = [[]];
+    let c = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const values = cols[i].length === 2 ? keyValues(row[c++], row[c++]) : fromIndex(keys[i]) && keys[i].unwind ? elements(row[c++]) : [row[c++]];
+      if (!values) return undefined;
+      vectors = vectors.flatMap((v) => values.map((x) => [...v, x]));
+    }
+    for (const key of vectors) {
+      const id = JSON.stringify(key);
+      const group = groups.get(id) ?? { key, n: 0 };
+      group.n += row[row.length - 1] as number;
+      groups.set(id, group);
+    }
+  }
+  return [...groups.values()];
+}
+
+/** A group key from SQLite's json_type and value: none (`skip`), or undefined for what cannot be grouped like MongoDB. */
+function keyValues(type: unknown, value: unknown): unknown[] | undefined {
+  switch (type) {
+    case 'skip':
+      return [];
+    case 'text':
+      return [String(value)];
+    case 'integer':
+    case 'real':
+      return [Number(value)];
+    case 'true':
+      return [true];
+    case 'false':
+      return [false];
+    case 'null':
+    case null:
+      return [null];
+    default:
+      return undefined;
+  }
+}
+
+/** The elements of an indexed array (its JSON text; NULL when null or missing, which `$unwind` drops), if all are scalars. */
+function elements(text: unknown): unknown[] | undefined {
+  if (text === null) return [];
+  const items = JSON.parse(text as string) as unknown[];
+  return items.every((x) => x === null || typeof x !== 'object') ? items : undefined;
 }
