@@ -128,7 +128,9 @@ describe('reports.coverage', () => {
     expect(c.byTown.reduce((s: number, r: any) => s + r.visited, 0)).toBe(c.visited);
     expect(c.byVillage.reduce((s: number, r: any) => s + r.paired, 0)).toBe(300);
     expect(c.byUnit.length).toBeGreaterThan(0);
-    expect(c.byHelper.find((r: any) => r.id === 'helper-1')).toMatchObject({ name: expect.any(String) });
+    expect(c.byHelper.find((r: any) => r.id === 'helper-1')).toMatchObject({ name: expect.any(String), note: expect.any(String) });
+    // A village row names its town: villages of the same name in two towns stay apart.
+    expect(new Set(c.byVillage.map((r: any) => r.note))).toEqual(new Set(c.byTown.map((r: any) => r.name)));
     expect(c.overdue.items.length).toBe(Math.min(c.overdue.total, 200));
   });
 

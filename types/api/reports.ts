@@ -4,7 +4,14 @@ import { defineApi } from './define';
 
 const Month = z.string().regex(/^\d{4}-\d{2}$/, { error: '月份格式应为 YYYY-MM，例如 2026-11' });
 
-export const CoverageRow = z.object({ id: z.string(), name: z.string(), paired: z.number().int(), visited: z.number().int() });
+export const CoverageRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  paired: z.number().int(),
+  visited: z.number().int(),
+  /** What tells rows of the same name apart: a village's town, a helper's unit. */
+  note: z.string().optional(),
+});
 export type CoverageRow = z.infer<typeof CoverageRow>;
 
 /** 走访覆盖率: households visited at least once this month / households paired, and who is overdue. */

@@ -31,6 +31,7 @@ export const ROUTES = {
   adminPolicies: '/package-admin/pages/policies/index',
   benefitRecords: '/package-admin/pages/benefit-records/index',
   benefitGaps: '/package-admin/pages/gaps/index',
+  visitCoverage: '/package-admin/pages/coverage/index',
   notices: '/package-notices/pages/list/index',
   noticeDetail: '/package-notices/pages/detail/index',
   noticeCompose: '/package-admin/pages/notice-compose/index',

@@ -10,8 +10,8 @@ const OVERDUE_SHOWN = 200;
 
 const byRate = (a: CoverageRow, b: CoverageRow) => a.visited / (a.paired || 1) - b.visited / (b.paired || 1) || a.name.localeCompare(b.name, 'zh');
 
-function add(rows: Map<string, CoverageRow>, id: string, name: string, paired: number, visited: number) {
-  const row = rows.get(id) ?? { id, name, paired: 0, visited: 0 };
+function add(rows: Map<string, CoverageRow>, id: string, name: string, paired: number, visited: number, note?: string) {
+  const row = rows.get(id) ?? { id, name, paired: 0, visited: 0, ...(note ? { note } : {}) };
   row.paired += paired;
   row.visited += visited;
   rows.set(id, row);
@@ -24,7 +24,7 @@ function regionRows(villages: Village[], counts: Map<string, number>, visited: M
   for (const v of villages) {
     const paired = counts.get(v.id) ?? 0;
     const seen = Math.min(paired, visited.get(v.id)?.month ?? 0);
-    add(byVillage, v.id, v.name, paired, seen);
+    add(byVillage, v.id, v.name, paired, seen, v.townName);
     add(byTown, v.townId, v.townName, paired, seen);
   }
   return { byVillage: [...byVillage.values()].sort(byRate), byTown: [...byTown.values()].sort(byRate) };
@@ -40,7 +40,7 @@ async function helperRows(scope: Scope, month: string) {
     const n = paired.get(h.id) ?? 0;
     if (!n) continue;
     const seen = Math.min(n, visited.get(h.id) ?? 0);
-    add(byHelper, h.id, h.name, n, seen);
+    add(byHelper, h.id, h.name, n, seen, h.unit);
     add(byUnit, h.unit || '未填单位', h.unit || '未填单位', n, seen);
   }
   return { byHelper: [...byHelper.values()].sort(byRate), byUnit: [...byUnit.values()].sort(byRate) };

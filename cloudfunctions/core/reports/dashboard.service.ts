@@ -5,7 +5,6 @@ import { getDb } from '../store';
 import { adminScope, regionFilter } from '../scope';
 import { getRegion } from '../regions/region.repository';
 import { countUsers } from '../users/user.repository';
-import { monthOf } from '../time';
 import { coverage } from './coverage.service';
 
 const OPEN_NEED_STATUSES = ['reported', 'accepted', 'in_progress', 'reopened'];
@@ -17,12 +16,11 @@ export async function dashboard(ctx: Ctx): Promise<Dashboard> {
   const _ = db.command;
   const $ = db.command.aggregate;
   const where = regionFilter(scope);
-  const [region, grouped, helpers, visited, openNeeds, visitCoverage] = await Promise.all([
+  const [region, grouped, helpers, openNeeds, visitCoverage] = await Promise.all([
     getRegion(scope.regionId),
     db.collection('households').aggregate().match(where)
       .group({ _id: '$status', count: $.sum(1), people: $.sum($.size('$members')) }).end(),
     countUsers({ role: 'helper', active: true, regionPath: scope.regionId }),
-    db.collection('visits').aggregate().match({ ...where, month: monthOf(ctx.now) }).group({ _id: '$householdId' }).count('n').end(),
     db.collection('needs').where({ ...where, status: _.in(OPEN_NEED_STATUSES) }).count(),
     coverage(ctx, {}),
   ]);
@@ -36,7 +34,8 @@ export async function dashboard(ctx: Ctx): Promise<Dashboard> {
     people: rows.reduce((s, r) => s + r.people, 0),
     helpers,
     byStatus,
-    visitedThisMonth: ((visited.data ?? [])[0] as { n?: number } | undefined)?.n ?? 0,
+    // Households visited this month, from the coverage's rollups rather than the month's visits.
+    visitedThisMonth: visitCoverage.visited,
     openNeeds: openNeeds.total ?? 0,
     coverage: visitCoverage,
   };

@@ -70,3 +70,17 @@ describe('the demo county seed', () => {
     expect(again.docs.visits.length).toBe(docs.visits.length);
   });
 });
+
+describe('a demo seeded just after midnight in China on the 1st (still the 30th in UTC)', () => {
+  const docs: Record<string, any[]> = {};
+  seedCounty({ ...DEMO_COUNTY, now: new Date('2026-11-30T17:00:00Z') }, (c, batch) => { (docs[c] ??= []).push(...batch); });
+
+  it('files every visit under its month in China time, none after the seed time', () => {
+    const monthInChina = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 7);
+    expect(docs.visits.filter((v) => v.month !== monthInChina(v.visitedAt))).toEqual([]);
+    expect(docs.visits.filter((v) => v.visitedAt > '2026-11-30T17:00:00.000Z')).toEqual([]);
+    // November is a whole past month there: most households were visited in it.
+    expect(new Set(docs.visits.filter((v) => v.month === '2026-11').map((v) => v.householdId)).size).toBeGreaterThan(250);
+    expect(docs.visit_months.every((r) => r.month <= '2026-12')).toBe(true);
+  });
+});

@@ -6,21 +6,27 @@ import type { Pairing } from '../../../../types/pairing';
 import type { Visit } from '../../../../types/visit';
 import { NEED_TEXTS } from './names';
 import { Random } from './random';
+import { chinaTime } from '../../time';
 
 const NOTES = ['了解家庭近况，生产生活正常', '宣讲医保和低保政策', '查看住房安全情况', '帮助联系务工岗位', '了解孩子上学情况', '核对家庭收入情况'];
 const MEASURES = ['宣讲政策', '产业指导', '就业帮扶', '健康随访', '教育资助'];
 
-/** `months` months of visits ending now: most households visited every past month, the current month partly done. */
+/**
+ * `months` months of visits ending now: most households visited every past month, the current
+ * month partly done. Months and days are China's (as visits.record files them), so a demo seeded
+ * late in the evening UTC on a month's last day already shows the new month.
+ */
 export function buildVisits(h: Household, pairings: Pairing[], months: number, now: Date, rnd: Random): Visit[] {
   const visits: Visit[] = [];
-  const current = dayjs(now).startOf('month');
-  const monthProgress = dayjs(now).date() / dayjs(now).daysInMonth();
+  const today = chinaTime(now);
+  const current = today.startOf('month');
+  const monthProgress = today.date() / today.daysInMonth();
   for (let back = months - 1; back >= 0; back--) {
     const month = current.subtract(back, 'month');
     for (const p of pairings) {
       const likely = p.role === 'primary' ? 0.93 : 0.45;
       if (!rnd.chance(back === 0 ? likely * monthProgress : likely)) continue;
-      const lastDay = back === 0 ? dayjs(now).date() : month.daysInMonth();
+      const lastDay = back === 0 ? today.date() : month.daysInMonth();
       const at = month.date(rnd.int(1, lastDay)).hour(rnd.int(8, 17)).minute(rnd.int(0, 59));
       const visitedAt = (at.isAfter(now) ? dayjs(now) : at).toISOString();
       visits.push({

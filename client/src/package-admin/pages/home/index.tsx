@@ -1,10 +1,13 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
-import type { Dashboard } from '@bangfu/types/api/reports';
-import { Card, Empty, ErrorState, Loading, Page } from '@/components/ui';
+import type { Coverage, Dashboard } from '@bangfu/types/api/reports';
+import { Button, Card, Empty, ErrorState, Loading, Page } from '@/components/ui';
+import { CoverageBars, monthLabel, rate } from '@/components/reports/coverage-bars';
 import { useRequest } from '@/hooks/use-request';
 import { currentUser } from '@/services/auth';
 import { dashboard } from '@/services/reports';
+import { ROUTES } from '@/services/routes';
 import { thousands } from '@/utils/format';
 import './index.scss';
 
@@ -49,8 +52,8 @@ function percent(part: number, whole: number): string {
 }
 
 function DashboardView({ data }: { data: Dashboard }) {
-  const now = new Date();
-  const month = `${now.getFullYear()}年${now.getMonth() + 1}月`;
+  // The server's month (China time), not the browser's clock.
+  const month = monthLabel(data.coverage.month);
   const statuses = data.byStatus.filter((s) => s.count > 0).sort((a, b) => b.count - a.count);
   const max = Math.max(1, ...statuses.map((s) => s.count));
   return (
@@ -62,6 +65,7 @@ function DashboardView({ data }: { data: Dashboard }) {
         <Stat label={`${month}已走访`} value={data.visitedThisMonth} unit='户' note={`占全部户的 ${percent(data.visitedThisMonth, data.households)}`} />
         <Stat label='待处理需求' value={data.openNeeds} unit='件' tone={data.openNeeds > 0 ? 'warning' : undefined} note={data.openNeeds > 0 ? '请及时处理' : '暂无待处理'} />
       </View>
+      <CoverageCard coverage={data.coverage} />
       <Card title='按户状态' extra={`共 ${thousands(data.households)} 户`}>
         {statuses.length === 0 ? (
           <Empty description='辖区内还没有登记的家庭。' />
@@ -82,5 +86,30 @@ function DashboardView({ data }: { data: Dashboard }) {
         )}
       </Card>
     </>
+  );
+}
+
+const COVERAGE_ROWS = 8;
+
+/** This month's 走访覆盖: the region's rate, who is overdue, and its towns (or villages, or helpers) lowest first. */
+function CoverageCard({ coverage }: { coverage: Coverage }) {
+  const [label, rows] =
+    coverage.byTown.length > 1 ? ['各乡镇', coverage.byTown] : coverage.byVillage.length > 1 ? ['各村', coverage.byVillage] : ['各帮扶人', coverage.byHelper];
+  return (
+    <Card title='本月走访覆盖' extra={`覆盖率 ${rate(coverage.visited, coverage.paired)}`}>
+      <View className='admin__coverage-line'>
+        已走访 {thousands(coverage.visited)} / {thousands(coverage.paired)} 户
+        {coverage.overdue.total > 0 ? (
+          <View className='admin__coverage-overdue'>逾期未走访 {thousands(coverage.overdue.total)} 户</View>
+        ) : (
+          <View className='admin__coverage-ok'>没有逾期户</View>
+        )}
+      </View>
+      {rows.length > 0 && <View className='admin__coverage-sub'>{label}（覆盖率低的在前）</View>}
+      <CoverageBars rows={rows.slice(0, COVERAGE_ROWS)} />
+      <View className='admin__coverage-more'>
+        <Button size='small' round onClick={() => void Taro.navigateTo({ url: ROUTES.visitCoverage })}>按村、单位、帮扶人查看与逾期名单</Button>
+      </View>
+    </Card>
   );
 }
