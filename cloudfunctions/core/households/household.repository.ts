@@ -1,7 +1,7 @@
 import { Household } from '../../../types/household';
 import { getDb } from '../store';
 import { conflict } from '../errors';
-import { withRuleFacts } from '../benefits/rule-facts';
+import { withDerived } from './household.derived';
 
 export async function findHousehold(id: string): Promise<Household | null> {
   const { data } = await getDb().collection('households').doc(id).get();
@@ -11,17 +11,17 @@ export async function findHousehold(id: string): Promise<Household | null> {
 /**
  * Writes a changed household if nobody else changed it since it was read (`version` check);
  * answers the stored document with its version bumped. Every household write keeps its derived
- * `ruleFacts` (what the benefit rules read) in step.
+ * fields (`withDerived`) in step.
  */
 export async function saveHousehold(next: Household, expectedVersion: number): Promise<Household> {
-  const { _id, ...fields } = withRuleFacts({ ...next, version: expectedVersion + 1 });
+  const { _id, ...fields } = withDerived({ ...next, version: expectedVersion + 1 });
   const { updated } = await getDb().collection('households').where({ _id, version: expectedVersion }).update(fields);
   if (!updated) throw conflict('该户信息已被其他人修改，请刷新后再改');
   return { ...next, version: expectedVersion + 1 };
 }
 
 export async function insertHousehold(household: Household): Promise<void> {
-  await getDb().collection('households').add(withRuleFacts(household));
+  await getDb().collection('households').add(withDerived(household));
 }
 
 /** Households holding any of these ID numbers (the registry's natural key), with those numbers. */

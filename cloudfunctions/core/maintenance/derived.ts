@@ -1,15 +1,15 @@
 import { getDb } from '../store';
 import { paidKeysOf } from '../benefits/paid-keys';
-import { packRuleFacts } from '../benefits/rule-facts';
+import { withDerived } from '../households/household.derived';
 import { visitMonthsOf } from '../visits/visit-months';
 
 /**
  * Derived data: what writes keep in step with their sources so reads stay cheap — the visit
- * rollup (visit_months) and the household's ruleFacts and paidKeys. A store
+ * rollup (visit_months) and the household's ruleFacts, memberCount and paidKeys. A store
  * written by older code lacks some of it; `rebuildDerived` recomputes all of it from the sources.
  * Bump DERIVED_VERSION whenever a derived field or rollup is added or changes shape.
  */
-export const DERIVED_VERSION = 3;
+export const DERIVED_VERSION = 4;
 const SETTINGS_ID = 'derived';
 const PAGE = 1000;
 
@@ -51,7 +51,8 @@ export async function rebuildDerived(now: Date, progress: (message: string) => v
   for await (const page of pages('households', { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true })) {
     for (const h of page) {
       const paid = paidKeysOf((received.get(h._id as string) ?? []) as Parameters<typeof paidKeysOf>[0]);
-      await db.collection('households').doc(h._id as string).update({ ruleFacts: packRuleFacts(h as never), paidKeys: db.command.set(paid) });
+      const { ruleFacts, memberCount } = withDerived(h as never);
+      await db.collection('households').doc(h._id as string).update({ ruleFacts, memberCount, paidKeys: db.command.set(paid) });
     }
     households += page.length;
     progress(`户：${households}`);

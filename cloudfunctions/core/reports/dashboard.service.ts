@@ -18,20 +18,21 @@ export async function dashboard(ctx: Ctx): Promise<Dashboard> {
   const where = regionFilter(scope);
   const [region, grouped, helpers, openNeeds, visitCoverage] = await Promise.all([
     getRegion(scope.regionId),
+    // Per status and household size (derived memberCount): counted from an index, no member read.
     db.collection('households').aggregate().match(where)
-      .group({ _id: '$status', count: $.sum(1), people: $.sum($.size('$members')) }).end(),
+      .group({ _id: { status: '$status', size: '$memberCount' }, n: $.sum(1) }).limit(10_000).end(),
     countUsers({ role: 'helper', active: true, regionPath: scope.regionId }),
     db.collection('needs').where({ ...where, status: _.in(OPEN_NEED_STATUSES) }).count(),
     coverage(ctx, {}),
   ]);
-  const rows = (grouped.data ?? []) as Array<{ _id: string; count: number; people: number }>;
+  const rows = (grouped.data ?? []) as Array<{ _id: { status: string; size: number }; n: number }>;
   const byStatus = HouseholdStatus.options
-    .map((status) => ({ status, count: rows.find((r) => r._id === status)?.count ?? 0 }))
+    .map((status) => ({ status, count: rows.filter((r) => r._id.status === status).reduce((s, r) => s + r.n, 0) }))
     .filter((r) => r.count > 0);
   return {
     regionName: region.name,
-    households: rows.reduce((s, r) => s + r.count, 0),
-    people: rows.reduce((s, r) => s + r.people, 0),
+    households: rows.reduce((s, r) => s + r.n, 0),
+    people: rows.reduce((s, r) => s + r.n * (r._id.size ?? 0), 0),
     helpers,
     byStatus,
     // Households visited this month, from the coverage's rollups rather than the month's visits.

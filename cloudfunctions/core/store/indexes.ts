@@ -23,10 +23,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'householdId', fields: ['householdId'] },
   ],
   households: [
-    { name: 'villageId_status', fields: ['villageId', 'status'] },
-    // With villageId, a region's households per village are counted from the index alone.
-    { name: 'townId_villageId', fields: ['townId', 'villageId'] },
-    { name: 'countyId_villageId', fields: ['countyId', 'villageId'] },
+    // A region's households per village, and per status and size (people), are counted from
+    // these alone (one index per scope).
+    { name: 'villageId_status', fields: ['villageId', 'status', 'memberCount'] },
+    { name: 'townId_villageId', fields: ['townId', 'villageId', 'status', 'memberCount'] },
+    { name: 'countyId_villageId', fields: ['countyId', 'villageId', 'status', 'memberCount'] },
     { name: 'code', fields: ['code'] },
     { name: 'headName', fields: ['headName'] },
   ],

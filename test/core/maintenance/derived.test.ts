@@ -30,7 +30,7 @@ describe('rebuilding derived data for a store written by older code', () => {
     // What a store from before these existed looks like.
     const db = getDb();
     const _ = db.command;
-    await db.collection('households').where({ _id: _.exists(true) }).update({ paidKeys: _.remove(), ruleFacts: _.remove() });
+    await db.collection('households').where({ _id: _.exists(true) }).update({ paidKeys: _.remove(), ruleFacts: _.remove(), memberCount: _.remove() });
     await db.collection('visit_months').where({ _id: _.exists(true) }).remove();
     await db.collection('settings').doc('derived').remove();
     expect(await derivedVersion()).toBe(0);
@@ -40,6 +40,8 @@ describe('rebuilding derived data for a store written by older code', () => {
     expect(rebuilt.households).toBe(300);
     expect(await openGapsByHousehold(ids, SEED_NOW)).toEqual(gaps);
     expect(await all('visit_months')).toEqual(visitMonths);
+    const households = await all('households');
+    expect(households.filter((h) => h.memberCount !== (h.members as unknown[]).length)).toEqual([]);
     expect(await derivedVersion()).toBe(DERIVED_VERSION);
   });
 });

@@ -8,7 +8,7 @@ import { DEFAULT_POLICIES } from '../../benefits/catalogue';
 import { dateOf } from '../../time';
 import { visitMonthsOf } from '../../visits/visit-months';
 import { paidKeysOf } from '../../benefits/paid-keys';
-import { withRuleFacts } from '../../benefits/rule-facts';
+import { withDerived } from '../../households/household.derived';
 import { derivedMarker } from '../../maintenance/derived';
 import { buildExtras } from './extras';
 import { PeopleFactory } from './people';
@@ -66,7 +66,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
     push('visits', built);
     push('visit_months', visitMonthsOf(built));
     const benefits = buildBenefits(h, evaluateFamily(factsFromHousehold(h, { emergencyInLast90Days: false }), today, DEFAULT_POLICIES), options.now, rnd);
-    push('households', [{ ...withRuleFacts(h), paidKeys: paidKeysOf(benefits) }]);
+    push('households', [{ ...withDerived(h), paidKeys: paidKeysOf(benefits) }]);
     push('benefits', benefits);
     if (i === 0 || rnd.chance(0.05)) push('needs', [buildNeed(h, pairings[0], i === 0 ? 'user-household-1' : pairings[0].helperId, options.now, rnd)]);
     if (sample.length < 2_000) sample.push(h);

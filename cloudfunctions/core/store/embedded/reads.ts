@@ -101,8 +101,8 @@ export interface GroupKey {
  * `[$match?, $unwind?, $group: {_id: keys, n: {$sum: 1}}]` answered by SQLite: groups and their
  * sizes, with each key as MongoDB reports it. Undefined when SQLite cannot answer exactly (a
  * filter the planner cannot express, or a key that holds objects or dates), and the caller lets
- * mingo run the pipeline. Keys that are indexed fields holding only strings (or, unwound, only
- * arrays) are read from the index itself, so counting a county's pairings per helper, or its
+ * mingo run the pipeline. Keys that are indexed fields holding only strings or numbers (or,
+ * unwound, only arrays) are read from the index itself, so counting a county's pairings per helper, or its
  * visited households per village or per helper, parses no document.
  */
 export function countGroups(ctx: Ctx, coll: string, filter: Doc | undefined, keys: GroupKey[]): Array<{ key: unknown[]; n: number }> | undefined {
@@ -110,8 +110,9 @@ export function countGroups(ctx: Ctx, coll: string, filter: Doc | undefined, key
   const p = plan(filter, info);
   if (!p.exact || keys.filter((k) => k.unwind).length > 1) return undefined;
   const only = (k: GroupKey, kinds: number) => ((info.masks.get(k.path) ?? Kind.OBJECT) & ~(Kind.NULL | kinds)) === 0;
-  // From the index: a string key, or an unwound top-level array (its JSON text, parsed here).
-  const fromIndex = (k: GroupKey) => (k.unwind ? !k.path.includes('.') && only(k, Kind.ARRAY) : only(k, Kind.STRING));
+  // From the index: a key holding only strings or only numbers, or an unwound top-level array
+  // (its JSON text, parsed here).
+  const fromIndex = (k: GroupKey) => (k.unwind ? !k.path.includes('.') && only(k, Kind.ARRAY) : only(k, Kind.STRING) || only(k, Kind.NUMBER));
   if (keys.some((k) => !fromIndex(k) && !/^[A-Za-z0-9_]+$/.test(k.path))) return undefined;
   // Per key, one column (an index expression: a constant type column in GROUP BY would make
   // SQLite read every row) or two (json_type and value), decoded by `keyValues`.
