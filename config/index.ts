@@ -22,6 +22,17 @@ const VANT_OUT = `${outDir}/npm/@vant/weapp/dist`;
  */
 const compileInclude = [fromRoot('types'), (file: string) => /node_modules[\\/]zod[\\/]/.test(file)];
 
+/**
+ * zod's locale index, replaced by one that has only zh-CN (client/zod-locales.js): webpack keeps
+ * the whole `z` namespace, so every language otherwise ships in the weapp main package.
+ */
+function onlyChineseZodLocale(chain: any, webpack: any) {
+  chain.plugin('zod-zh-cn-only').use(webpack.NormalModuleReplacementPlugin, [
+    /zod[\\/]v4[\\/]locales[\\/]index\.js$/,
+    fromRoot('client/zod-locales.js'),
+  ]);
+}
+
 /** Taro config: https://docs.taro.zone/docs/config-detail */
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -63,8 +74,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: true, config: { selectorBlackList: [/^\.van-/, /van-/] } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      webpackChain(chain) {
+      webpackChain(chain, webpack) {
         fixCache(chain);
+        onlyChineseZodLocale(chain, webpack);
         // build-client.mjs reports package sizes against WeChat's limits instead.
         chain.performance.hints(false);
       },
@@ -83,8 +95,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: { enable: false, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
-      webpackChain(chain) {
+      webpackChain(chain, webpack) {
         fixCache(chain);
+        onlyChineseZodLocale(chain, webpack);
         // Taro splits only initial chunks on H5, so every page chunk carried its own copy of the
         // shared UI kit and services (~4.7 MB in all): share them between pages as well.
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
