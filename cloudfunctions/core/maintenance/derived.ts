@@ -12,16 +12,32 @@ import { visitMonthsOf } from '../visits/visit-months';
 export const DERIVED_VERSION = 4;
 const SETTINGS_ID = 'derived';
 const PAGE = 1000;
+/** Households rebuilt together: their records and visits (~35 each over six months) fit a few pages. */
+const HOUSEHOLDS_PER_STEP = 100;
 
 type Doc = Record<string, unknown>;
+type Where = Record<string, unknown>;
 
-async function* pages(collection: string, fields: Record<string, true>): AsyncGenerator<Doc[]> {
-  for (let offset = 0; ; offset += PAGE) {
-    const { data } = await getDb().collection(collection).field(fields).skip(offset).limit(PAGE).get();
+/** Every document matching `where`, a page at a time, in `_id` order (stable paging on CloudBase too). */
+async function* pages(collection: string, where: Where, fields: Record<string, true>, size = PAGE): AsyncGenerator<Doc[]> {
+  for (let offset = 0; ; offset += size) {
+    const { data } = await getDb().collection(collection).where(where).field(fields).orderBy('_id', 'asc').skip(offset).limit(size).get();
     if (data.length) yield data as Doc[];
-    if (data.length < PAGE) return;
+    if (data.length < size) return;
   }
 }
+
+async function all(collection: string, where: Where, fields: Record<string, true>): Promise<Doc[]> {
+  const out: Doc[] = [];
+  for await (const page of pages(collection, where, fields)) out.push(...page);
+  return out;
+}
+
+const byHousehold = (docs: Doc[]): Map<string, Doc[]> => {
+  const out = new Map<string, Doc[]>();
+  for (const d of docs) out.set(d.householdId as string, [...(out.get(d.householdId as string) ?? []), d]);
+  return out;
+};
 
 /** The derived-data version the store was last brought to (0 when never recorded). */
 export async function derivedVersion(): Promise<number> {
@@ -33,37 +49,32 @@ export const derivedMarker = (at: Date) => ({ _id: SETTINGS_ID, version: DERIVED
 
 /**
  * Recomputes every derived field and rollup from households, benefit records and visits, then
- * records DERIVED_VERSION. Safe to run again: each document is set to what its sources say.
+ * records DERIVED_VERSION. Works through the households a page at a time (their records and
+ * visits read by household), so memory stays one page's worth however large the county. Safe to
+ * run again: each document is set to what its sources say.
  */
 export async function rebuildDerived(now: Date, progress: (message: string) => void = () => {}): Promise<{ households: number; records: number; visits: number }> {
   const db = getDb();
-  const received = new Map<string, Doc[]>();
-  let records = 0;
-  for await (const page of pages('benefits', { householdId: true, policy: true, memberId: true, period: true })) {
-    for (const r of page) {
-      const list = received.get(r.householdId as string) ?? [];
-      list.push(r);
-      received.set(r.householdId as string, list);
-    }
-    records += page.length;
-  }
-  let households = 0;
-  for await (const page of pages('households', { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true })) {
+  const _ = db.command;
+  const put = async (collection: string, { _id, ...fields }: { _id: string }) => { await db.collection(collection).doc(_id).set(fields); };
+  const done = { households: 0, records: 0, visits: 0 };
+  const householdFields = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true } as const;
+  for await (const page of pages('households', {}, householdFields, HOUSEHOLDS_PER_STEP)) {
+    const householdId = _.in(page.map((h) => h._id as string));
+    const records = await all('benefits', { householdId }, { householdId: true, policy: true, memberId: true, period: true });
+    const visits = await all('visits', { householdId }, { householdId: true, month: true, helperId: true, countyId: true, townId: true, villageId: true });
+    const received = byHousehold(records);
     for (const h of page) {
       const paid = paidKeysOf((received.get(h._id as string) ?? []) as Parameters<typeof paidKeysOf>[0]);
       const { ruleFacts, memberCount } = withDerived(h as never);
-      await db.collection('households').doc(h._id as string).update({ ruleFacts, memberCount, paidKeys: db.command.set(paid) });
+      await db.collection('households').doc(h._id as string).update({ ruleFacts, memberCount, paidKeys: _.set(paid) });
     }
-    households += page.length;
-    progress(`户：${households}`);
+    for (const row of visitMonthsOf(visits as unknown as Parameters<typeof visitMonthsOf>[0])) await put('visit_months', row);
+    done.households += page.length;
+    done.records += records.length;
+    done.visits += visits.length;
+    progress(`户：${done.households}，兑现记录：${done.records}，走访：${done.visits}`);
   }
-  const seen: Parameters<typeof visitMonthsOf>[0] = [];
-  for await (const page of pages('visits', { householdId: true, month: true, helperId: true, countyId: true, townId: true, villageId: true })) {
-    seen.push(...(page as unknown as typeof seen));
-    progress(`走访：${seen.length}`);
-  }
-  const put = async (collection: string, { _id, ...fields }: { _id: string }) => { await db.collection(collection).doc(_id).set(fields); };
-  for (const row of visitMonthsOf(seen)) await put('visit_months', row);
   await put('settings', derivedMarker(now));
-  return { households, records, visits: seen.length };
+  return done;
 }
