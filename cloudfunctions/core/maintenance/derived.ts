@@ -18,10 +18,15 @@ const HOUSEHOLDS_PER_STEP = 100;
 type Doc = Record<string, unknown>;
 type Where = Record<string, unknown>;
 
-/** Every document matching `where`, a page at a time, in `_id` order (stable paging on CloudBase too). */
-async function* pages(collection: string, where: Where, fields: Record<string, true>, size = PAGE): AsyncGenerator<Doc[]> {
+/**
+ * Every document matching `where`, a page at a time. `sorted` pages in `_id` order (stable however
+ * the store answers), for a household's few records and visits; the households themselves are
+ * paged in natural order, as sorting all of them by `_id` for every page would cost a full read.
+ */
+async function* pages(collection: string, where: Where, fields: Record<string, true>, size = PAGE, sorted = true): AsyncGenerator<Doc[]> {
   for (let offset = 0; ; offset += size) {
-    const { data } = await getDb().collection(collection).where(where).field(fields).orderBy('_id', 'asc').skip(offset).limit(size).get();
+    const query = getDb().collection(collection).where(where).field(fields);
+    const { data } = await (sorted ? query.orderBy('_id', 'asc') : query).skip(offset).limit(size).get();
     if (data.length) yield data as Doc[];
     if (data.length < size) return;
   }
@@ -59,7 +64,7 @@ export async function rebuildDerived(now: Date, progress: (message: string) => v
   const put = async (collection: string, { _id, ...fields }: { _id: string }) => { await db.collection(collection).doc(_id).set(fields); };
   const done = { households: 0, records: 0, visits: 0 };
   const householdFields = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true } as const;
-  for await (const page of pages('households', {}, householdFields, HOUSEHOLDS_PER_STEP)) {
+  for await (const page of pages('households', {}, householdFields, HOUSEHOLDS_PER_STEP, false)) {
     const householdId = _.in(page.map((h) => h._id as string));
     const records = await all('benefits', { householdId }, { householdId: true, policy: true, memberId: true, period: true });
     const visits = await all('visits', { householdId }, { householdId: true, month: true, helperId: true, countyId: true, townId: true, villageId: true });
