@@ -35,6 +35,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     // With role, each helper's load (pairings per role) is counted from the index alone.
     { name: 'helperId_active_role', fields: ['helperId', 'active', 'role'] },
     { name: 'householdId_active', fields: ['householdId', 'active'] },
+    // Every household with an active primary helper (未结对 is the rest), from the index alone.
+    { name: 'role_active_householdId', fields: ['role', 'active', 'householdId'] },
   ],
   visits: [
     { name: 'householdId_visitedAt', fields: ['householdId', 'visitedAt'] },
