@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { INDEXES, getDb } from '../../../cloudfunctions/core/store';
 import { EmbeddedEngine } from '../../../cloudfunctions/core/store/embedded';
+import { runPipeline } from '../../../cloudfunctions/core/store/embedded/mongo';
 import { openTempStore, type TempStore } from './support';
 
 const indexes = { ...INDEXES, mixed_ix: [{ name: 'v', fields: ['v'] }, { name: 'w', fields: ['w'] }] };
@@ -90,4 +91,15 @@ describe('answers with and without indexes agree', () => {
       expect(order('mixed_ix')).toEqual(order('mixed'));
     }
   });
+});
+
+it('sorts by _id in SQL in MongoDB order: numbers first, then strings bytewise, prefixes first', () => {
+  const ids = ['a', 'a!', 'a b', 'a"', 'a\\', 'ab', 'B', '', '10', '9', 'é', '中', 10, 9, -1, 2.5];
+  store.engine.bulkInsert('mixed', ids.map((_id) => ({ _id })));
+  const expected = [-1, 2.5, 9, 10, '', '10', '9', 'B', 'a', 'a b', 'a!', 'a"', 'a\\', 'ab', 'é', '中'];
+  expect(store.engine.find('mixed', {}, { sort: { _id: 1 } }).map((d) => d._id)).toEqual(expected);
+  expect(store.engine.find('mixed', {}, { sort: { _id: -1 }, skip: 2, limit: 5 }).map((d) => d._id)).toEqual([...expected].reverse().slice(2, 7));
+  // mingo agrees, and SQLite did the sorting.
+  expect(runPipeline(store.engine.find('mixed'), [{ $sort: { _id: 1 } }], () => []).map((d) => d._id)).toEqual(expected);
+  expect(plan('mixed', {}, { _id: 1 })).toMatch(/TEMP B-TREE FOR ORDER BY/);
 });

@@ -95,13 +95,20 @@ export function plan(filter: Doc | undefined, info: CollectionInfo, sort?: Recor
 
 /**
  * SQLite sorts NULL first ascending (as MongoDB sorts missing/null) but orders kinds differently
- * from MongoDB, so it may sort only fields that never held two kinds, arrays or objects. `rid`
- * breaks ties in insertion order, as mingo's stable sort does.
+ * from MongoDB, so it may sort only fields that never held two kinds, arrays or objects, and
+ * `_id`. `rid` breaks ties in insertion order, as mingo's stable sort does.
  */
 function sqlOrder(sort: Record<string, number>, info: CollectionInfo): string {
   const parts: string[] = [];
   let dir = 'ASC';
   for (const [name, direction] of Object.entries(sort)) {
+    if (name === '_id') {
+      // `_id` is a string or a number (codec.withId), and the `id` column its JSON: read back,
+      // SQLite orders numbers before strings and strings bytewise, as MongoDB does.
+      dir = direction === -1 ? 'DESC' : 'ASC';
+      parts.push(`json_extract(id, '$') ${dir}`);
+      continue;
+    }
     const mask = info.masks.get(name);
     if (mask === undefined) return '';
     const kinds = mask & ~Kind.NULL;
