@@ -3,6 +3,7 @@ import path from 'node:path';
 import { INDEXES, getDb } from '../../../cloudfunctions/core/store';
 import { EmbeddedEngine } from '../../../cloudfunctions/core/store/embedded';
 import { runPipeline } from '../../../cloudfunctions/core/store/embedded/mongo';
+import { likeLiteral } from '../../../cloudfunctions/core/store/embedded/planner';
 import { openTempStore, type TempStore } from './support';
 
 const indexes = { ...INDEXES, mixed_ix: [{ name: 'v', fields: ['v'] }, { name: 'w', fields: ['w'] }] };
@@ -102,4 +103,40 @@ it('sorts by _id in SQL in MongoDB order: numbers first, then strings bytewise, 
   // mingo agrees, and SQLite did the sorting.
   expect(runPipeline(store.engine.find('mixed'), [{ $sort: { _id: 1 } }], () => []).map((d) => d._id)).toEqual(expected);
   expect(plan('mixed', {}, { _id: 1 })).toMatch(/TEMP B-TREE FOR ORDER BY/);
+});
+
+describe('a search box regex narrows in SQL and answers as mingo does', () => {
+  const docs = [
+    { _id: 's1', headName: '王建国', code: 'V1-001', members: [{ name: '王建国' }, { name: '李秀英' }] },
+    { _id: 's2', headName: 'Wang Li', code: 'v1-002', members: [{ name: 'wang xiao' }] },
+    { _id: 's3', headName: '张三', code: 'V2-003', members: [{ name: '王小明' }], note: 'a.b 100%_x' },
+    { _id: 's4', headName: 'Élodie', code: 'V2-004', members: [] },
+    { _id: 's5', headName: 'quote "王"', code: 'V3-005', members: [{ name: 'back\\slash' }] },
+    { _id: 's6', headName: 42, code: null },
+  ];
+  const filters: Array<[string, Record<string, unknown>]> = [
+    ['CJK in any of three fields', { $or: [{ headName: /王/i }, { code: /王/i }, { 'members.name': /王/i }] }],
+    ['ASCII, case-insensitive', { $or: [{ headName: /wang/i }, { 'members.name': /WANG/i }] }],
+    ['case-sensitive', { headName: /Wang/ }],
+    ['escaped specials, % and _', { note: /a\.b 100%_x/ }],
+    ['$regex with $options', { code: { $regex: 'v1', $options: 'i' } }],
+    ['non-ASCII cased letter with i (no narrowing)', { headName: /élodie/i }],
+    ['quote and backslash (no narrowing)', { $or: [{ headName: /"王"/ }, { 'members.name': /back\\slash/ }] }],
+    ['anchored (no narrowing)', { code: /^V2/ }],
+    ['inside $and with an exact part', { $and: [{ _id: { $in: ['s1', 's2', 's3'] } }, { $or: [{ headName: /王/i }, { 'members.name': /王/i }] }] }],
+  ];
+  it.each(filters)('%s', (_name, filter) => {
+    store.engine.bulkInsert('mixed', docs.map((d) => ({ ...d })));
+    const expected = runPipeline(store.engine.find('mixed'), [{ $match: filter }], () => []).map((d) => d._id).sort();
+    expect(store.engine.find('mixed', filter).map((d) => d._id).sort()).toEqual(expected);
+    expect(store.engine.count('mixed', filter)).toBe(expected.length);
+  });
+
+  it('narrows only for plain literals that appear verbatim in the stored text', () => {
+    expect(likeLiteral(/王/i)).toBe('王');
+    expect(likeLiteral(/a\.b\(c\)/)).toBe('a.b(c)');
+    expect(likeLiteral({ $regex: 'v1', $options: 'i' })).toBe('v1');
+    for (const re of [/^王/, /a.b/, /\d+/, /é/i, /"/, /x/m, /x/u, /a\\b/, /\n/]) expect(likeLiteral(re)).toBeNull();
+    expect(likeLiteral('王')).toBeNull();
+  });
 });

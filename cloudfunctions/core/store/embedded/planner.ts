@@ -33,6 +33,21 @@ export function plan(filter: Doc | undefined, info: CollectionInfo, sort?: Recor
     for (const [key, cond] of Object.entries(query)) {
       if (key === '$and' && Array.isArray(cond)) {
         for (const part of cond) visit(part as Doc);
+      } else if (key === '$or' && Array.isArray(cond)) {
+        // A search box over several fields: the document text holds one of the literals.
+        const literals = cond.map((branch) => {
+          const entries = Object.entries(branch as Doc);
+          return entries.length === 1 && !entries[0][0].startsWith('$') ? likeLiteral(entries[0][1]) : null;
+        });
+        if (literals.length && literals.every((l) => l !== null)) {
+          conds.push(`(${literals.map(() => LIKE).join(' OR ')})`);
+          params.push(...literals.map((l) => likePattern(l!)));
+        }
+        exact = false;
+      } else if (!key.startsWith('$') && likeLiteral(cond) !== null) {
+        conds.push(LIKE);
+        params.push(likePattern(likeLiteral(cond)!));
+        exact = false;
       } else if (key.startsWith('$') || !field(key, cond)) {
         exact = false;
       }
@@ -117,6 +132,41 @@ function sqlOrder(sort: Record<string, number>, info: CollectionInfo): string {
     parts.push(`${keyExpr(name)} ${dir}`);
   }
   return parts.length ? [...parts, `rid ${dir}`].join(', ') : '';
+}
+
+/** A superset condition: the stored document's JSON text contains a literal (see likeLiteral). */
+const LIKE = "doc LIKE ? ESCAPE '\\'";
+const likePattern = (literal: string): string => `%${literal.replace(/[%_\\]/g, '\\$&')}%`;
+const REGEX_SPECIAL = '\\^$.*+?()[]{}|/';
+
+/**
+ * The literal a regex searches for, when it is only that (a search box's escaped text: `/王/i`,
+ * `/a\.b/`); then any document it matches holds the literal verbatim in its stored JSON text,
+ * which SQLite can find with LIKE before mingo decides. Null when that would not be a superset:
+ * anything but a literal, flags other than `i`, characters JSON escapes (quote, backslash,
+ * control, lone surrogates), or with `i` a cased letter beyond ASCII (LIKE folds ASCII only).
+ */
+export function likeLiteral(cond: unknown): string | null {
+  let source: unknown;
+  let flags: unknown;
+  if (cond instanceof RegExp) [source, flags] = [cond.source, cond.flags];
+  else if (isOperatorObject(cond) && Object.keys(cond).every((k) => k === '$regex' || k === '$options')) {
+    const re = cond.$regex;
+    [source, flags] = re instanceof RegExp ? [re.source, re.flags + String(cond.$options ?? '')] : [re, cond.$options ?? ''];
+  } else return null;
+  if (typeof source !== 'string' || typeof flags !== 'string' || !/^i?$/.test(flags)) return null;
+  let literal = '';
+  for (let i = 0; i < source.length; i++) {
+    let ch = source[i];
+    if (ch === '\\') {
+      ch = source[++i] ?? '';
+      if (!ch || !REGEX_SPECIAL.includes(ch)) return null;
+    } else if (REGEX_SPECIAL.includes(ch)) return null;
+    literal += ch;
+  }
+  if (!literal || /["\\\u0000-\u001f\ud800-\udfff]/.test(literal)) return null;
+  if (flags === 'i' && [...literal].some((c) => c.charCodeAt(0) > 127 && c.toLowerCase() !== c.toUpperCase())) return null;
+  return literal;
 }
 
 function bind(value: unknown): Bound | null {
