@@ -34,8 +34,8 @@ describe('走访覆盖 (demo-admin)', () => {
     const month = await page.locator('.coverage__month').innerText();
     expect(month).toMatch(/^\d{4}年\d{1,2}月$/);
     // The same totals as the workbench, and the overdue households listed with their helper.
-    expect(numbers(await page.locator('.coverage__stat').first().innerText()).slice(0, 2)).toEqual([visited, paired]);
-    const overdue = numbers(await page.locator('.coverage__stat').nth(1).innerText())[0];
+    expect(numbers(await page.locator('.coverage__summary .bf-stat').first().innerText()).slice(0, 2)).toEqual([visited, paired]);
+    const overdue = numbers(await page.locator('.coverage__summary .bf-stat').nth(1).innerText())[0];
     expect(overdue).toBeGreaterThan(0);
     expect(await page.locator('.coverage__overdue').count()).toBe(Math.min(overdue, 200));
     await page.locator('.coverage__overdue').first().getByText(/主帮扶人 /).waitFor();

@@ -23,7 +23,7 @@ describe('signing in as each demo account lands on that role\'s home', () => {
     await signInFromList(page, '县级管理员：全县户籍、结对、通报');
     await page.getByText('建档户数').waitFor();
     await page.getByText('青禾县').first().waitFor();
-    expect(await page.locator('.admin__stat', { hasText: '建档户数' }).innerText()).toMatch(/300\s*户/);
+    expect(await page.locator('.admin__stats .bf-stat', { hasText: '建档户数' }).innerText()).toMatch(/300\s*户/);
     await shot(page, 'admin-home');
     await page.getByText('我的', { exact: true }).last().click();
     await page.getByText('周主任').first().waitFor();
@@ -36,7 +36,7 @@ describe('signing in as each demo account lands on that role\'s home', () => {
     await signInFromList(page, '乡镇管理员：只管本乡镇');
     await page.getByText('建档户数').waitFor();
     await page.getByText('青禾镇').first().waitFor();
-    expect(await page.locator('.admin__stat', { hasText: '建档户数' }).innerText()).toMatch(/100\s*户/);
+    expect(await page.locator('.admin__stats .bf-stat', { hasText: '建档户数' }).innerText()).toMatch(/100\s*户/);
     await page.context().close();
   });
 

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import type { Coverage } from '@bangfu/types/api/reports';
 import { Button, Card, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
 import { CoverageBars, monthLabel, rate } from '@/components/reports/coverage-bars';
+import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
 import { coverage } from '@/services/reports';
 import { ROUTES } from '@/services/routes';
@@ -84,20 +85,8 @@ export default function CoveragePage() {
 function Summary({ data }: { data: Coverage }) {
   return (
     <View className='coverage__summary'>
-      <View className='coverage__stat'>
-        <View className='coverage__stat-label'>已走访 / 结对户</View>
-        <View className='coverage__stat-value'>
-          {thousands(data.visited)}<View className='coverage__stat-unit'>/ {thousands(data.paired)} 户</View>
-        </View>
-        <View className='coverage__stat-note'>覆盖率 {rate(data.visited, data.paired)}</View>
-      </View>
-      <View className='coverage__stat'>
-        <View className='coverage__stat-label'>逾期未走访</View>
-        <View className={data.overdue.total ? 'coverage__stat-value coverage__stat-value--danger' : 'coverage__stat-value'}>
-          {thousands(data.overdue.total)}<View className='coverage__stat-unit'>户</View>
-        </View>
-        <View className='coverage__stat-note'>本月和上月都没有走访</View>
-      </View>
+      <Stat label='已走访 / 结对户' value={data.visited} unit={`/ ${thousands(data.paired)} 户`} note={`覆盖率 ${rate(data.visited, data.paired)}`} />
+      <Stat label='逾期未走访' value={data.overdue.total} unit='户' note='本月和上月都没有走访' tone={data.overdue.total ? 'danger' : undefined} />
     </View>
   );
 }

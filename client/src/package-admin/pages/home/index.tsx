@@ -4,6 +4,7 @@ import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
 import type { Coverage, Dashboard } from '@bangfu/types/api/reports';
 import { Button, Card, Empty, ErrorState, Loading, Page } from '@/components/ui';
 import { CoverageBars, monthLabel, rate } from '@/components/reports/coverage-bars';
+import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
 import { currentUser } from '@/services/auth';
 import { dashboard } from '@/services/reports';
@@ -31,19 +32,6 @@ export default function AdminHome() {
         <DashboardView data={data} />
       ) : null}
     </Page>
-  );
-}
-
-function Stat({ label, value, unit, note, tone }: { label: string; value: number; unit: string; note?: string; tone?: 'warning' }) {
-  return (
-    <View className='admin__stat'>
-      <View className='admin__stat-label'>{label}</View>
-      <View className={tone ? `admin__stat-value admin__stat-value--${tone}` : 'admin__stat-value'}>
-        {thousands(value)}
-        <View className='admin__stat-unit'>{unit}</View>
-      </View>
-      {note && <View className='admin__stat-note'>{note}</View>}
-    </View>
   );
 }
 
