@@ -11,6 +11,10 @@ export const Uuid = z.uuid({ error: '编号应为客户端生成的 UUID' });
 export const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，例如 2026-01-31' });
 export type IsoDate = z.infer<typeof IsoDate>;
 
+/** A calendar month `YYYY-MM`. */
+export const Month = z.string({ error: '月份格式应为 YYYY-MM，例如 2026-11' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM，例如 2026-11' });
+export type Month = z.infer<typeof Month>;
+
 /** A moment in time, ISO 8601 with offset, e.g. `2026-11-23T09:30:00+08:00`. */
 export const IsoDateTime = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601，例如 2026-11-23T09:30:00+08:00' });
 export type IsoDateTime = z.infer<typeof IsoDateTime>;

@@ -80,3 +80,12 @@ describe('走访覆盖 (demo-admin)', () => {
     await shot(page, 'coverage-admin-phone');
   });
 });
+
+describe('走访覆盖 with a hand-edited link', () => {
+  it('shows this month when the month in the link is not a month', async () => {
+    const page = await signedIn('demo-admin', PHONE);
+    await page.goto(`${baseUrl()}/package-admin/pages/coverage/index?month=2026-13`);
+    await page.getByText('按乡镇（覆盖率低的在前）').waitFor();
+    expect(await page.locator('.coverage__month').innerText()).toMatch(/^\d{4}年\d{1,2}月$/);
+  });
+});

@@ -134,6 +134,14 @@ describe('reports.coverage', () => {
     expect(c.overdue.items.length).toBe(Math.min(c.overdue.total, 200));
   });
 
+  it('refuses a month that does not exist or has not come yet, saying why', async () => {
+    for (const month of ['2026-13', '2026-00', '11-2026']) {
+      expect(await call('reports', 'coverage', { month }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('月份格式应为 YYYY-MM') } });
+    }
+    expect(await call('reports', 'coverage', { month: '2026-12' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '2026-12 还没有到，只能查看本月及以前的走访覆盖' } });
+    expect(await call('reports', 'coverage', { month: '2026-10' }, 'demo-admin')).toMatchObject({ ok: true, data: { month: '2026-10' } });
+  });
+
   it('keeps a town admin inside their town', async () => {
     const c = await ok(call('reports', 'coverage', {}, 'demo-town-admin'));
     expect(c.byTown.map((r: any) => r.id)).toEqual(['town-1']);

@@ -1,8 +1,8 @@
 import { z } from '../z';
+import { Month } from '../common';
 import { HouseholdStatus } from '../household';
 import { defineApi } from './define';
 
-const Month = z.string().regex(/^\d{4}-\d{2}$/, { error: '月份格式应为 YYYY-MM，例如 2026-11' });
 
 export const CoverageRow = z.object({
   id: z.string(),

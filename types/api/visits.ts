@@ -1,11 +1,10 @@
 import { z } from '../z';
-import { Id, IsoDate, listOf, Paging } from '../common';
+import { Id, IsoDate, listOf, Month, Paging } from '../common';
 import { DueStatus, NextOccasion, RecordVisitInput, Visit } from '../visit';
 import { PairingRole } from '../pairing';
 import { Plan, SaveMeasureInput, TimelineEntry, UpdateProgressInput } from '../plan';
 import { defineApi } from './define';
 
-const Month = z.string().regex(/^\d{4}-\d{2}$/, { error: '月份格式应为 YYYY-MM' });
 
 export const DueItem = z.object({
   householdId: Id,

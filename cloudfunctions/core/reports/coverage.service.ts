@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import type { Coverage, CoverageRow } from '../../../types/api/reports';
 import type { Scope } from '../../../types/region';
 import type { Ctx } from '../handler';
+import { invalid } from '../errors';
 import { adminScope } from '../scope';
 import { monthOf } from '../time';
 import { helperPairings, helpersIn, householdsPerVillage, overdueIn, villagesIn, visitedByHelper, visitedByVillage, type Village } from './coverage.repository';
@@ -56,6 +57,8 @@ async function helperRows(scope: Scope, month: string) {
 export async function coverage(ctx: Ctx, input: { month?: string }): Promise<Coverage> {
   const scope = adminScope(ctx.user);
   const month = input.month ?? monthOf(ctx.now);
+  // A month yet to come would list every household as overdue.
+  if (month > monthOf(ctx.now)) throw invalid(`${month} 还没有到，只能查看本月及以前的走访覆盖`);
   const prev = dayjs(`${month}-01`).subtract(1, 'month').format('YYYY-MM');
   const [villages, counts, visited, helpers] = await Promise.all([
     villagesIn(scope), householdsPerVillage(scope), visitedByVillage(scope, month, prev), helperRows(scope, month),

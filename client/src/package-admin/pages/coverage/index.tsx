@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import { Month } from '@bangfu/types';
 import type { Coverage } from '@bangfu/types/api/reports';
 import { Button, Card, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
 import { CoverageBars, monthLabel, rate } from '@/components/reports/coverage-bars';
@@ -31,7 +32,8 @@ function shift(month: string, delta: number): string {
 export default function CoveragePage() {
   const router = useRouter();
   // No month asked: the server's current month (China time), which then bounds 下月.
-  const [month, setMonth] = useState<string | undefined>(router.params.month);
+  // A month in the link that is not one (a hand-edited URL) falls back to this month.
+  const [month, setMonth] = useState<string | undefined>(Month.safeParse(router.params.month).success ? router.params.month : undefined);
   const [dimension, setDimension] = useState<Dimension>('byTown');
   const [shown, setShown] = useState(SHOWN);
   const report = useRequest(() => coverage(month), [month]);
