@@ -61,28 +61,50 @@ async function callFunction(name: string, req: http.IncomingMessage, res: http.S
   json(res, 200, await main(event, { devOpenid: Array.isArray(devOpenid) ? devOpenid[0] : devOpenid }));
 }
 
+/** A request path, percent-decoded; null when its encoding is broken (`/%`, `/%ff`, `/%E0%A4%A`). */
+function decodePath(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The local function host: `POST /api/<function>` runs that function with the event as body, the
  * `x-dev-openid` header choosing the caller (local mode only); everything else is the H5 build.
+ * The path is decoded once, here: a malformed one is the client's mistake (400), and nothing a
+ * request sends may throw out of the handler, which would stop the host for everyone.
  */
 export function createHost(staticRoot: string): http.Server {
   enableLocalIdentity();
   return http.createServer((req, res) => {
-    const url = req.url ?? '/';
-    const route = url.split('?')[0];
-    const api = /^\/api\/([a-zA-Z]+)$/.exec(route);
-    const done = (p: Promise<unknown>) => p.catch((error) => {
-      console.error(`[host] ${route} failed:`, error instanceof Error ? error.message : String(error));
+    const raw = (req.url ?? '/').split('?')[0];
+    const route = decodePath(raw);
+    const fail = (error: unknown) => {
+      console.error(`[host] ${raw} failed:`, error instanceof Error ? error.message : String(error));
       if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'INTERNAL', message: '本地服务出现问题，请稍后重试' } });
-    });
-    if (req.method === 'GET' && route === '/api/health') return json(res, 200, { ok: true });
-    if (req.method === 'GET' && route === '/api/dev/accounts') return void done(demoAccounts().then((body) => json(res, 200, body)));
-    if (req.method === 'POST' && route === '/api/files') return void done(uploadFile(req, res));
-    if (req.method === 'GET' && route.startsWith('/api/files/')) return serveFile(decodeURIComponent(route.slice('/api/files/'.length)), res);
-    if (api && req.method === 'POST') return void done(callFunction(api[1], req, res));
-    if (route.startsWith('/api/')) return json(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请用 POST /api/<云函数名> 调用云函数' } });
-    serveStatic(staticRoot, url, res);
+      else res.destroy();
+    };
+    if (route === null) return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求地址的编码无效' } });
+    try {
+      dispatch(route, staticRoot, req, res, (p) => void p.catch(fail));
+    } catch (error) {
+      fail(error);
+    }
   });
+}
+
+/** Routes a request by its decoded path; `done` reports an async failure as 500. */
+function dispatch(route: string, staticRoot: string, req: http.IncomingMessage, res: http.ServerResponse, done: (p: Promise<unknown>) => void): void {
+  const api = /^\/api\/([a-zA-Z]+)$/.exec(route);
+  if (req.method === 'GET' && route === '/api/health') return json(res, 200, { ok: true });
+  if (req.method === 'GET' && route === '/api/dev/accounts') return done(demoAccounts().then((body) => json(res, 200, body)));
+  if (req.method === 'POST' && route === '/api/files') return done(uploadFile(req, res));
+  if (req.method === 'GET' && route.startsWith('/api/files/')) return serveFile(route.slice('/api/files/'.length), res);
+  if (api && req.method === 'POST') return done(callFunction(api[1], req, res));
+  if (route.startsWith('/api/')) return json(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请用 POST /api/<云函数名> 调用云函数' } });
+  serveStatic(staticRoot, route, res);
 }
 
 export function listen(server: http.Server, port: number): Promise<number> {

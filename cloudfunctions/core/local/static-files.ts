@@ -8,9 +8,11 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf',
 };
 
-/** Serves the H5 build; paths without a file fall back to index.html (client-side routes). */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const decoded = decodeURIComponent(urlPath.split('?')[0]);
+/**
+ * Serves the H5 build; paths without a file fall back to index.html (client-side routes).
+ * `decoded` is the request path already percent-decoded by the host, without its query.
+ */
+export function serveStatic(root: string, decoded: string, res: ServerResponse): void {
   const target = path.normalize(path.join(root, decoded));
   if (!target.startsWith(path.normalize(root))) {
     res.writeHead(403).end();
@@ -24,5 +26,6 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   const ext = path.extname(file);
   const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600';
   res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': cache });
-  createReadStream(file).pipe(res);
+  // A file removed between the check and the read must end this response, not the process.
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }

@@ -1,15 +1,18 @@
 import type http from 'node:http';
+import net from 'node:net';
 import { freshDemoStore } from '../../support/store';
 import { createHost, listen } from '../../../cloudfunctions/core/local/host';
 
 let store: ReturnType<typeof freshDemoStore>;
 let server: http.Server;
 let url: string;
+let port: number;
 
 beforeAll(async () => {
   store = freshDemoStore();
   server = createHost('/nonexistent-h5-build');
-  url = `http://127.0.0.1:${await listen(server, 0)}`;
+  port = await listen(server, 0);
+  url = `http://127.0.0.1:${port}`;
 });
 afterAll(() => {
   server.close();
@@ -52,5 +55,23 @@ describe('the local function host', () => {
     const res = await fetch(`${url}/`);
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('npm start');
+  });
+});
+
+/** Sends a raw request line, so the path reaches the host exactly as written (fetch would normalise it). */
+function rawGet(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+    let head = '';
+    socket.on('data', (chunk) => (head += chunk.toString('latin1')));
+    socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0)));
+    socket.on('error', reject);
+  });
+}
+
+describe('a path that is not valid percent-encoding', () => {
+  it.each(['/%E0%A4%A', '/%', '/%ff', '/%ZZ', '/api/files/%c0%ae', '/api/files/%', '/some/page%E0'])('answers 400 to %s and keeps serving', async (path) => {
+    expect(await rawGet(path)).toBe(400);
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
   });
 });
