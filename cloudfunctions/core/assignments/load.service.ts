@@ -3,7 +3,7 @@ import { Household, type HouseholdSummary } from '../../../types/household';
 import { User } from '../../../types/user';
 import type { Ctx } from '../handler';
 import { getDb } from '../store';
-import { adminScope, regionFilter } from '../scope';
+import { adminScope, regionFilter } from '../access/scope';
 import { toSummaries } from '../households/household.view';
 import { helperRegionOf } from './helpers';
 import { activeLoads } from './pairing.repository';

@@ -4,6 +4,28 @@ import { getDb } from '../store';
 
 type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
 
+/** Whether the helper has an active pairing with the household, in any role. */
+export async function isPaired(helperId: string, householdId: string): Promise<boolean> {
+  const { data } = await getDb().collection('pairings').where({ helperId, householdId, active: true }).field({ _id: true }).limit(1).get();
+  return data.length > 0;
+}
+
+/** Ids of every household the helper is actively paired with (any role), paging past 1,000. */
+export async function pairedHouseholdIds(helperId: string): Promise<string[]> {
+  const ids = new Set<string>();
+  for (let offset = 0; ; offset += 1000) {
+    const { data } = await getDb().collection('pairings').where({ helperId, active: true }).field({ householdId: true }).skip(offset).limit(1000).get();
+    for (const d of data) ids.add(d.householdId as string);
+    if (data.length < 1000) return [...ids];
+  }
+}
+
+/** The household's primary helper (主帮扶人), or null when it has none. */
+export async function primaryHelperOf(householdId: string): Promise<string | null> {
+  const { data } = await getDb().collection('pairings').where({ householdId, role: 'primary', active: true }).field({ helperId: true }).limit(1).get();
+  return data.length ? (data[0].helperId as string) : null;
+}
+
 export async function activePairings(where: { householdId?: string; helperId?: string; role?: PairingRole }): Promise<Pairing[]> {
   const { data } = await getDb().collection('pairings').where({ ...where, active: true }).limit(1000).get();
   return data.map((d) => Pairing.parse(d));

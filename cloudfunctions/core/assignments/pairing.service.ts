@@ -5,8 +5,8 @@ import type { Ctx } from '../handler';
 import { getDb } from '../store';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import { regionNames } from '../regions/region.repository';
-import { adminScope, inScope } from '../scope';
-import { administeredHousehold, readableHousehold } from '../households/access';
+import { adminScope, inScope } from '../access/scope';
+import { administeredHousehold, readableHousehold } from '../access';
 import { findHousehold } from '../households/household.repository';
 import { ensureCanServe, managedHelper } from './helpers';
 import { activePairings, endPairing, findPairing, replacePairing } from './pairing.repository';
@@ -49,7 +49,7 @@ export async function listByHelper(ctx: Ctx, input: { helperId?: string }): Prom
 
 /** 结对: pairs the helper with the household; the household's current helper in that role becomes history. */
 export async function assign(ctx: Ctx, input: { householdId: string; helperId: string; role: PairingRole }): Promise<Pairing> {
-  const household = await administeredHousehold(ctx, input.householdId);
+  const household = await administeredHousehold(ctx.user, input.householdId);
   const helper = await managedHelper(adminScope(ctx.user), input.helperId);
   ensureCanServe(helper, household, input.role);
   const current = (await activePairings({ householdId: household._id, role: input.role })).find((p) => p.helperId === helper._id);
@@ -61,7 +61,7 @@ export async function assign(ctx: Ctx, input: { householdId: string; helperId: s
 export async function unassign(ctx: Ctx, input: { pairingId: string }): Promise<Pairing> {
   const pairing = await findPairing(input.pairingId);
   if (!pairing) throw notFound('没有找到该结对记录，或不在您的管辖范围内');
-  await administeredHousehold(ctx, pairing.householdId).catch(() => { throw notFound('没有找到该结对记录，或不在您的管辖范围内'); });
+  await administeredHousehold(ctx.user, pairing.householdId).catch(() => { throw notFound('没有找到该结对记录，或不在您的管辖范围内'); });
   if (!pairing.active) throw conflict('该结对已经解除');
   if (pairing.role === 'primary') throw invalid('每户必须有一位主帮扶人：请改为「调整帮扶人」，不能直接解除');
   return endPairing(pairing, ctx.now.toISOString());
@@ -110,7 +110,7 @@ export async function reassignAll(ctx: Ctx, input: { fromHelperId: string; toHel
 
 /** The household's helpers (and with `history`, the ended pairings), for its detail page. */
 export async function listByHousehold(ctx: Ctx, input: { householdId: string; history: boolean }): Promise<{ items: HouseholdHelper[] }> {
-  const household = await readableHousehold(ctx, input.householdId);
+  const household = await readableHousehold(ctx.user, input.householdId);
   const where = input.history && ctx.user!.role === 'admin' ? { householdId: household._id } : { householdId: household._id, active: true };
   const { data } = await getDb().collection('pairings').where(where).orderBy('since', 'desc').limit(100).get();
   const pairings = data.map((d) => Pairing.parse(d));

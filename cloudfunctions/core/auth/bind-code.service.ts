@@ -3,7 +3,7 @@ import type { WhoAmI } from '../../../types/api/auth';
 import type { Ctx } from '../handler';
 import { audit } from '../audit/audit.service';
 import { conflict, notFound } from '../errors';
-import { administeredHousehold } from '../households/access';
+import { administeredHousehold } from '../access';
 import { findHousehold } from '../households/household.repository';
 import { getDb } from '../store';
 import { bindCaller } from './bind.service';
@@ -35,7 +35,7 @@ async function freshCode(now: Date): Promise<string> {
 
 /** 生成绑定码: an admin of the household's region makes a one-time code for one of its members. */
 export async function createBindCode(ctx: Ctx, input: { householdId: string; memberId: string }): Promise<{ code: string; expiresAt: string }> {
-  const household = await administeredHousehold(ctx, input.householdId);
+  const household = await administeredHousehold(ctx.user, input.householdId);
   const member = household.members.find((m) => m.id === input.memberId);
   if (!member) throw notFound('没有找到该成员');
   const code = await freshCode(ctx.now);

@@ -5,8 +5,8 @@ import { User } from '../../../types/user';
 import type { Ctx } from '../handler';
 import { audit } from '../audit/audit.service';
 import { conflict, notFound, rateLimited, unauthenticated } from '../errors';
-import { administeredHousehold } from '../households/access';
-import { adminScope, inScope } from '../scope';
+import { administeredHousehold } from '../access';
+import { adminScope, inScope } from '../access/scope';
 import { getDb } from '../store';
 import { findUserByOpenid } from '../users/user.repository';
 import { LOCK_MS, LOCKED_MESSAGE, memberMatches, NO_MATCH_MESSAGE, shouldLock, WINDOW_MS } from './bind.rules';
@@ -79,7 +79,7 @@ const toBinding = (u: User): Binding => ({ userId: u._id, name: u.name, memberId
 
 /** An admin binds a WeChat account to a member of a household in their region. */
 export async function bindFor(ctx: Ctx, input: { householdId: string; memberId: string; openid: string }): Promise<Binding> {
-  const household = await administeredHousehold(ctx, input.householdId);
+  const household = await administeredHousehold(ctx.user, input.householdId);
   const member = household.members.find((m) => m.id === input.memberId);
   if (!member) throw notFound('没有找到该成员');
   if (await findUserByOpenid(input.openid)) throw conflict('该微信账号已绑定家庭或已是工作人员账号');
@@ -94,7 +94,7 @@ async function bindingsOf(householdId: string): Promise<User[]> {
 }
 
 export async function listBindings(ctx: Ctx, input: { householdId: string }): Promise<{ items: Binding[] }> {
-  const household = await administeredHousehold(ctx, input.householdId);
+  const household = await administeredHousehold(ctx.user, input.householdId);
   return { items: (await bindingsOf(household._id)).map(toBinding) };
 }
 
@@ -103,7 +103,7 @@ export async function unbind(ctx: Ctx, input: { userId: string }): Promise<{ use
   const scope = adminScope(ctx.user);
   const { data } = await getDb().collection('users').doc(input.userId).get();
   const user = data.length ? User.parse(data[0]) : null;
-  const household = user?.role === 'household' && user.householdId ? await administeredHousehold(ctx, user.householdId).catch(() => null) : null;
+  const household = user?.role === 'household' && user.householdId ? await administeredHousehold(ctx.user, user.householdId).catch(() => null) : null;
   if (!user || !household || !inScope(scope, household)) throw notFound('没有找到该绑定，或不在您的管辖范围内');
   await getDb().collection('users').doc(user._id).remove();
   await audit(ctx, { action: 'unbind', householdId: household._id, memberId: user.memberId });

@@ -10,7 +10,7 @@ import { getDb } from '../store';
 import { dateOf } from '../time';
 import { type DisbursementRow, readDisbursementSheet, rowSchema } from './disbursement-sheet';
 import { policyByCode, recordProblem, writeRecord } from './disbursement.service';
-import { adminRegionWhere } from './household-access';
+import { adminScope, regionFilter } from '../access';
 import { loadPolicies } from './policy.repository';
 
 const COLUMN_NAMES: Record<string, string> = { policy: '政策', idNumber: '身份证号', period: '发放期间', amount: '金额', paidOn: '发放日期' };
@@ -91,7 +91,7 @@ async function classify(prepared: Prepared[], errors: ImportResult['errors']) {
  * is listed; re-importing the same sheet writes nothing new (record ids are derived from content).
  */
 export async function importRecords(ctx: Ctx, input: { fileId: string; dryRun: boolean }): Promise<ImportResult> {
-  const region = adminRegionWhere(ctx.user!);
+  const region = regionFilter(adminScope(ctx.user));
   const today = dateOf(ctx.now);
   const rows = await readDisbursementSheet(await readFile(input.fileId));
   const policies = await loadPolicies();

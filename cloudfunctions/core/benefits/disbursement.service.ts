@@ -7,7 +7,7 @@ import type { Ctx } from '../handler';
 import { getDb } from '../store';
 import { dateOf } from '../time';
 import { householdsByIds } from './benefit.repository';
-import { adminRegionWhere, householdForCaller } from './household-access';
+import { administeredHousehold, adminScope, scopedWhere } from '../access';
 import { notePaid } from './paid-keys';
 import { loadPolicies } from './policy.repository';
 
@@ -68,7 +68,7 @@ export function policyByCode(policies: Policy[], code: PolicyCode): Policy {
 
 /** 录入兑现: an admin records what a household in their region received. */
 export async function recordDisbursement(ctx: Ctx, input: RecordDisbursementInput): Promise<Benefit & { created: boolean }> {
-  const household = await householdForCaller(ctx.user!, input.householdId);
+  const household = await administeredHousehold(ctx.user, input.householdId);
   const problem = recordProblem(household, input, policyByCode(await loadPolicies(), input.policy), dateOf(ctx.now));
   if (problem) throw invalid(problem);
   const { record, created } = await writeRecord(household, input, ctx.user!._id, ctx.now);
@@ -79,8 +79,10 @@ interface ListRecordsInput { limit: number; offset: number; householdId?: string
 
 /** 兑现记录 of the admin's region, newest payments first, with the names to read them by. */
 export async function listRecords(ctx: Ctx, input: ListRecordsInput): Promise<{ items: BenefitRow[]; total: number }> {
-  const where: Record<string, unknown> = { ...adminRegionWhere(ctx.user!) };
-  for (const key of ['householdId', 'villageId', 'policy', 'period'] as const) if (input[key]) where[key] = input[key];
+  const region = scopedWhere(adminScope(ctx.user), { villageId: input.villageId });
+  if (!region) return { items: [], total: 0 };
+  const where: Record<string, unknown> = { ...region };
+  for (const key of ['householdId', 'policy', 'period'] as const) if (input[key]) where[key] = input[key];
   const query = getDb().collection('benefits').where(where);
   const [{ total }, { data }] = await Promise.all([
     query.count(),

@@ -8,7 +8,7 @@ import type { FoundGap } from './gaps.rules';
 import { loadPolicies } from './policy.repository';
 import { emergencySince, sweepHouseholds } from './gaps.service';
 import { toGap } from './gap-view';
-import { adminRegionWhere, pairedHouseholdIds } from './household-access';
+import { adminScope, pairedHouseholdIds, scopedWhere } from '../access';
 
 interface ListGapsInput {
   limit: number;
@@ -27,8 +27,9 @@ async function* householdPagesInScope(user: User, input: ListGapsInput): AsyncGe
     yield input.villageId ? households.filter((h) => h.villageId === input.villageId) : households;
     return;
   }
-  const where: Record<string, unknown> = { ...adminRegionWhere(user) };
-  if (input.villageId) where.villageId = input.villageId;
+  const region = scopedWhere(adminScope(user), { villageId: input.villageId });
+  if (!region) return;
+  const where: Record<string, unknown> = { ...region };
   if (input.householdId) where._id = input.householdId;
   yield* ruleHouseholdPages(where);
 }

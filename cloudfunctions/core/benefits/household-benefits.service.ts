@@ -9,7 +9,7 @@ import { householdsWithEmergency, inYear, primaryHelpers, recordsOfHousehold } f
 import { evaluateFamily, factsFromHousehold } from './evaluate';
 import { currentPeriod, emergencySince } from './gaps.service';
 import { gapsOf } from './gaps.rules';
-import { householdForCaller } from './household-access';
+import { readableHousehold } from '../access';
 import { loadPolicies } from './policy.repository';
 import { toGap } from './gap-view';
 
@@ -28,7 +28,7 @@ async function helperContact(householdId: string, viewer: User): Promise<(Househ
  * all benefit records, and the open gaps of the current period with the helper to ask.
  */
 export async function evaluateHousehold(ctx: Ctx, input: { householdId?: string; date?: string }): Promise<HouseholdBenefits> {
-  const household: Household = await householdForCaller(ctx.user!, input.householdId);
+  const household: Household = await readableHousehold(ctx.user, input.householdId);
   const date = input.date ?? dateOf(ctx.now);
   const [policies, received, emergencies, helper] = await Promise.all([
     loadPolicies(), recordsOfHousehold(household._id),

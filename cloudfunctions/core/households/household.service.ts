@@ -6,16 +6,16 @@ import { audit } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../errors';
 import { getRegion } from '../regions/region.repository';
 import { getDb } from '../store';
-import { adminScope } from '../scope';
+import { adminScope } from '../access/scope';
 import { dateOf } from '../time';
-import { administeredHousehold, readableHousehold } from './access';
+import { administeredHousehold, readableHousehold } from '../access';
 import { householdsByIdNumbers, insertHousehold, saveHousehold } from './household.repository';
 import { headOf, toMembers } from './member.rules';
 import { transitionProblem } from './status.rules';
 import { toView } from './household.view';
 
 export async function getHousehold(ctx: Ctx, input: { householdId: string }): Promise<HouseholdView> {
-  return toView(await readableHousehold(ctx, input.householdId));
+  return toView(await readableHousehold(ctx.user, input.householdId));
 }
 
 /** The village, checked to lie in the admin's region; answers the ids a household copies. */
@@ -55,7 +55,7 @@ export async function createHousehold(ctx: Ctx, draft: HouseholdDraft): Promise<
 }
 
 export async function updateHousehold(ctx: Ctx, input: UpdateHouseholdInput): Promise<HouseholdView> {
-  const stored = await administeredHousehold(ctx, input.householdId);
+  const stored = await administeredHousehold(ctx.user, input.householdId);
   const { householdId: _id, version, members: drafts, villageId, ...fields } = input;
   const next: Household = { ...stored, ...fields, updatedAt: ctx.now.toISOString() };
   if (fields.code && fields.code !== stored.code) await ensureCodeFree(fields.code, stored._id);
@@ -73,7 +73,7 @@ export async function updateHousehold(ctx: Ctx, input: UpdateHouseholdInput): Pr
 }
 
 export async function adjustStatus(ctx: Ctx, input: AdjustStatusInput): Promise<HouseholdView> {
-  const stored = await administeredHousehold(ctx, input.householdId);
+  const stored = await administeredHousehold(ctx.user, input.householdId);
   const problem = transitionProblem(input.kind, stored.status, input.to);
   if (problem) throw invalid(problem);
   if (input.effectiveOn > dateOf(ctx.now)) throw invalid('生效日期不能晚于今天');
@@ -87,7 +87,7 @@ export async function adjustStatus(ctx: Ctx, input: AdjustStatusInput): Promise<
 
 /** One member's full ID number or phone, written to the audit log before it is answered. */
 export async function reveal(ctx: Ctx, input: RevealInput): Promise<{ value: string }> {
-  const household = await administeredHousehold(ctx, input.householdId);
+  const household = await administeredHousehold(ctx.user, input.householdId);
   const member = household.members.find((m) => m.id === input.memberId);
   const value = member?.[input.field];
   if (!member || !value) throw notFound(input.field === 'phone' ? '该成员没有登记手机号' : '没有找到该成员');

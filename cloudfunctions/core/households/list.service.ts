@@ -2,17 +2,12 @@ import type { HouseholdFilters, ListHouseholdsInput } from '../../../types/api/h
 import { Household, type HouseholdSummary } from '../../../types/household';
 import type { Ctx } from '../handler';
 import { getDb } from '../store';
-import { regionFilter } from '../scope';
+import { pairedHouseholdIds, regionFilter } from '../access';
 import { toSummaries } from './household.view';
 import { listWithGaps } from './gaps-filter';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Household ids a helper is actively paired with. */
-async function pairedHouseholdIds(helperId: string): Promise<string[]> {
-  const { data } = await getDb().collection('pairings').where({ helperId, active: true }).field({ householdId: true }).limit(1000).get();
-  return [...new Set(data.map((p) => p.householdId as string))];
-}
 
 /**
  * The caller's scope AND the filters, as one CloudBase query: admins their region, helpers the

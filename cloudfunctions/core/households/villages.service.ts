@@ -1,6 +1,6 @@
 import type { VillageOption } from '../../../types/api/households';
 import type { Ctx } from '../handler';
-import { adminScope } from '../scope';
+import { adminScope } from '../access/scope';
 import { villagesInScope } from './import/import.service';
 
 /** The villages in the admin's region with their town, in id order (town by town). */

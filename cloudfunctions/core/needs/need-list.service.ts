@@ -2,7 +2,7 @@ import type { ListNeedsInput } from '../../../types/api/needs';
 import { OPEN_NEED_STATUSES, type Need, type NeedSettings, type NeedStats, type NeedView } from '../../../types/need';
 import type { Ctx } from '../handler';
 import { getDb } from '../store';
-import { adminScope, regionFilter } from '../scope';
+import { adminScope, regionFilter } from '../access/scope';
 import { forbidden } from '../errors';
 import { actorFor, listFilterFor } from './need.access';
 import { allNeeds, listSegments, readSettings, writeSettings } from './need.repository';

@@ -3,7 +3,9 @@ import type { User } from '../../../types/user';
 import type { Ctx } from '../handler';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../errors';
 import { findHousehold } from '../households/household.repository';
-import { actorFor, isPairedHelper, primaryHelperOf } from './need.access';
+import { hiddenHousehold, isPairedHelper } from '../access';
+import { primaryHelperOf } from '../assignments/pairing.repository';
+import { actorFor } from './need.access';
 import { findNeed, insertNeed, readSettings, updateNeedIfVersion } from './need.repository';
 import { toView } from './need.view';
 import { currentDeadline, deadlinesFor, resolveByAfterReopen } from './deadline.rules';
@@ -19,7 +21,7 @@ async function householdFor(user: User, requested: string | undefined): Promise<
     return user.householdId;
   }
   if (!requested) throw invalid('请选择为哪一户上报需求', [{ path: 'householdId', message: '缺少户编号' }]);
-  if (!(await isPairedHelper(user._id, requested))) throw notFound('没有找到该户，或该户不是您的结对帮扶户');
+  if (!(await isPairedHelper(user._id, requested))) throw hiddenHousehold();
   return requested;
 }
 

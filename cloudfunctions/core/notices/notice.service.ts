@@ -3,7 +3,7 @@ import { Notice, type SaveNoticeInput } from '../../../types/notice';
 import type { Ctx } from '../handler';
 import { getDb } from '../store';
 import { conflict, notFound } from '../errors';
-import { adminScope } from '../scope';
+import { adminScope } from '../access/scope';
 import { canManage, helperRegionIds, resolveAudienceRegions } from './notice.rules';
 import { findNotice, pageAll, regionsByIds } from './notice.repository';
 import { deliverOnPublish } from './delivery.service';

@@ -5,7 +5,7 @@ import type { Ctx } from '../handler';
 import { getDb } from '../store';
 import { dateOf } from '../time';
 import { conflict, notFound } from '../errors';
-import { householdFor } from '../visits/household-access';
+import { readableHousehold } from '../access';
 
 const planId = (householdId: string, year: number) => `${householdId}-${year}`;
 const yearOf = (now: Date) => Number(dateOf(now).slice(0, 4));
@@ -45,7 +45,7 @@ async function changePlan(h: Household, now: Date, change: (p: Plan) => Plan): P
 
 /** The household's plan for a year (this year by default); households see it without progress notes. */
 export async function getPlan(ctx: Ctx, input: { householdId: string; year?: number }): Promise<Plan> {
-  const h = await householdFor(ctx, input.householdId);
+  const h = await readableHousehold(ctx.user, input.householdId);
   const plan = await loadPlan(h, input.year ?? yearOf(ctx.now), ctx.now);
   if (ctx.user!.role !== 'household') return plan;
   return { ...plan, measures: plan.measures.map((m) => ({ ...m, history: m.history.map((e) => ({ ...e, note: '' })) })) };
@@ -53,7 +53,7 @@ export async function getPlan(ctx: Ctx, input: { householdId: string; year?: num
 
 /** Adds a measure, or edits the title/target/category of an existing one (same id). */
 export async function saveMeasure(ctx: Ctx, input: SaveMeasureInput): Promise<Plan> {
-  const h = await householdFor(ctx, input.householdId);
+  const h = await readableHousehold(ctx.user, input.householdId);
   const user = ctx.user!;
   return changePlan(h, ctx.now, (plan) => {
     const existing = plan.measures.find((m) => m.id === input.id);
@@ -71,7 +71,7 @@ export async function saveMeasure(ctx: Ctx, input: SaveMeasureInput): Promise<Pl
  * offline queue may send the same visit's progress twice, and it is recorded once.
  */
 export async function updateProgress(ctx: Ctx, input: UpdateProgressInput): Promise<Plan> {
-  const h = await householdFor(ctx, input.householdId);
+  const h = await readableHousehold(ctx.user, input.householdId);
   if (input.visitId) {
     const current = await loadPlan(h, yearOf(ctx.now), ctx.now);
     const measure = current.measures.find((m) => m.id === input.measureId);

@@ -1,7 +1,7 @@
 import type { Scope } from '../../../types/region';
 import { activeLoads } from '../assignments/pairing.repository';
 import { getDb } from '../store';
-import { regionFilter } from '../scope';
+import { regionFilter } from '../access/scope';
 
 type Doc = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import type { Coverage, CoverageRow } from '../../../types/api/reports';
 import type { Scope } from '../../../types/region';
 import type { Ctx } from '../handler';
 import { invalid } from '../errors';
-import { adminScope } from '../scope';
+import { adminScope } from '../access/scope';
 import { monthOf } from '../time';
 import { helperPairings, helpersIn, householdsPerVillage, overdueIn, villagesIn, visitedByHelper, visitedByVillage, type Village } from './coverage.repository';
 

@@ -2,7 +2,7 @@ import type { Dashboard } from '../../../types/api/reports';
 import { HouseholdStatus } from '../../../types/household';
 import type { Ctx } from '../handler';
 import { getDb } from '../store';
-import { adminScope, regionFilter } from '../scope';
+import { adminScope, regionFilter } from '../access/scope';
 import { getRegion } from '../regions/region.repository';
 import { countUsers } from '../users/user.repository';
 import { coverage } from './coverage.service';

@@ -5,7 +5,7 @@ import { OCCASION_LABELS, type Occasion } from '../../../types/visit';
 import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, type NeedCategory, type NeedStatus } from '../../../types/need';
 import type { Ctx } from '../handler';
 import { getDb } from '../store';
-import { householdFor } from '../visits/household-access';
+import { readableHousehold } from '../access';
 import { getPlan } from '../plans/plan.service';
 import { DEFAULT_POLICIES } from '../benefits/catalogue';
 
@@ -51,7 +51,7 @@ function benefitEntries(benefits: Doc[]): TimelineEntry[] {
  * A household sees its own without internal notes (visit notes, progress notes).
  */
 export async function timeline(ctx: Ctx, input: { householdId: string; limit: number }): Promise<{ items: TimelineEntry[] }> {
-  const h = await householdFor(ctx, input.householdId);
+  const h = await readableHousehold(ctx.user, input.householdId);
   const internal = ctx.user!.role !== 'household';
   const [visits, needs, benefits, plan] = await Promise.all([
     recent('visits', h._id, 'visitedAt', input.limit),

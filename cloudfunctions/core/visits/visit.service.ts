@@ -4,7 +4,7 @@ import type { Ctx } from '../handler';
 import { conflict, invalid, notFound } from '../errors';
 import { getDb } from '../store';
 import { monthOf } from '../time';
-import { householdFor } from './household-access';
+import { readableHousehold } from '../access';
 import { findVisit, insertVisit } from './visit.repository';
 import { noteVisitInRollups } from './visit-months';
 import { bodyOf, checklistProblem, visitTimeProblem } from './visit.rules';
@@ -31,7 +31,7 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<Vi
   if (timeProblem) throw invalid(timeProblem, { field: 'visitedAt' });
   const checkProblem = checklistProblem(helper.helperKind, input.checklist);
   if (checkProblem) throw invalid(checkProblem, { field: 'checklist' });
-  const household = await householdFor(ctx, input.householdId);
+  const household = await readableHousehold(ctx.user, input.householdId);
   const { id, ...body } = input;
   const visit: Visit = {
     ...body,
@@ -58,7 +58,7 @@ export async function listByHousehold(
   ctx: Ctx,
   input: { householdId: string; limit: number; offset: number; from?: string; to?: string },
 ): Promise<{ items: VisitView[]; total: number }> {
-  await householdFor(ctx, input.householdId);
+  await readableHousehold(ctx.user, input.householdId);
   const db = getDb();
   const _ = db.command;
   const from = input.from && new Date(`${input.from}T00:00:00+08:00`).toISOString();

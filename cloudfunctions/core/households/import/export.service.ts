@@ -4,7 +4,7 @@ import type { Ctx } from '../../handler';
 import { audit } from '../../audit/audit.service';
 import { saveFile } from '../../files';
 import { regionNames } from '../../regions/region.repository';
-import { adminScope } from '../../scope';
+import { adminScope } from '../../access/scope';
 import { allHouseholds, householdQuery } from '../list.service';
 import { COLUMNS, householdRows } from './sheet';
 

@@ -5,7 +5,7 @@ import { Region } from '../../../../types/region';
 import { idNumberFacts } from '../../../../types/id-number';
 import type { Ctx } from '../../handler';
 import { readFile } from '../../files';
-import { adminScope } from '../../scope';
+import { adminScope } from '../../access/scope';
 import { getDb } from '../../store';
 import { insertHousehold, saveHousehold } from '../household.repository';
 import { planImport, type PlannedHousehold } from './import.plan';
