@@ -7,6 +7,18 @@ export type Id = z.infer<typeof Id>;
 
 export const Uuid = z.uuid({ error: '编号应为客户端生成的 UUID' });
 
+/**
+ * What a person types into a search box. Control characters (NUL, tab, newline…, usually pasted in
+ * by accident) are refused here: the search becomes a regex, and a BSON regex pattern is a C string
+ * that cannot hold a NUL, so CloudBase and the embedded store both refuse the query.
+ */
+export const SearchText = (maxChars: number) =>
+  z
+    .string({ error: '搜索词应为文字' })
+    .trim()
+    .max(maxChars, { error: `搜索词最多 ${maxChars} 字` })
+    .regex(/^[^\u0000-\u001f\u007f]*$/, { error: '搜索词含有换行、制表符等不可见的控制字符（多为复制时带入），请删去后再搜索' });
+
 /** A calendar date `YYYY-MM-DD`. */
 export const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，例如 2026-01-31' });
 export type IsoDate = z.infer<typeof IsoDate>;

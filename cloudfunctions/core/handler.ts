@@ -7,6 +7,7 @@ import { openidOf } from './identity';
 import { clock } from './clock';
 import { findUserByOpenid } from './users/user.repository';
 import { describeZodError } from './zod-message';
+import { failureSummary } from './failure-log';
 
 /** What every action implementation receives besides its parsed input. */
 export interface Ctx {
@@ -44,8 +45,9 @@ async function authorize(access: ApiContract['actions'][string]['access'], openi
 /**
  * The one entry every function is built on: validate the event against the contract, resolve the
  * caller, check the action's role access, run the action, and answer the `{ ok, data | error }`
- * envelope. Unexpected errors are logged by request id only (no payload: it may hold ID numbers)
- * and answered with a plain message, never a stack trace.
+ * envelope. Unexpected errors are logged by request id, action and error class with the message
+ * scrubbed of anything that may be a person's data (failure-log.ts), never the payload, and are
+ * answered with a plain message, never a stack trace.
  */
 export function handler<C extends ApiContract>(contract: C, impls: Impls<C>) {
   return async function main(event: unknown, context?: unknown): Promise<ApiResult<unknown>> {
@@ -68,7 +70,7 @@ export function handler<C extends ApiContract>(contract: C, impls: Impls<C>) {
       return { ok: true, data };
     } catch (error) {
       if (error instanceof DomainError) return fail(error.code, error.message, error.details);
-      console.error(`[${contract.name}.${action}] ${requestId} failed:`, error instanceof Error ? error.message : String(error));
+      console.error(`[${contract.name}.${action}] ${requestId} failed: ${failureSummary(error)}`);
       return fail('INTERNAL', '服务暂时出现问题，请稍后重试；如果一直出现，请联系县扶贫办', { requestId });
     }
   };

@@ -59,3 +59,16 @@ describe('the shared function handler', () => {
     expect(JSON.stringify(result)).not.toMatch(/x\.ts|TypeError|undefined/);
   });
 });
+
+describe('the log line of an unexpected failure', () => {
+  it('names the request, action and error class but not the input the message quoted', async () => {
+    const api = defineApi('probe', { boom: { input: z.object({}), output: z.object({}), access: 'signedIn' } });
+    const main = handler(api, { boom: async () => { throw new Error('malformed EJSON: found: "王小明 430124199001011234"'); } });
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await main({ action: 'boom', payload: {}, requestId: 'req-probe-1' }, { devOpenid: 'demo-admin' });
+    const logged = spy.mock.calls.map((args) => args.join(' ')).join('\n');
+    spy.mockRestore();
+    expect(logged).toContain('[probe.boom] req-probe-1 failed: Error: malformed EJSON');
+    expect(logged).not.toMatch(/王小明|430124/);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from '../z';
-import { Id, listOf, Paging } from '../common';
+import { Id, listOf, Paging, SearchText } from '../common';
 import { HouseholdSummary } from '../household';
 import { Pairing, PairingRole } from '../pairing';
 import { HelperKind } from '../user';
@@ -35,7 +35,7 @@ export const ListHelpersInput = z.object({
   townId: Id.optional(),
   /** true: only helpers with no household at all (无结对). */
   idle: z.boolean().default(false),
-  q: z.string().trim().max(20, { error: '搜索词最多 20 字' }).optional(),
+  q: SearchText(20).optional(),
 });
 
 export const assignmentsApi = defineApi('assignments', {

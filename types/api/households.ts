@@ -1,5 +1,5 @@
 import { z } from '../z';
-import { Id, IdNumber, IsoDate, listOf, Mobile, Paging } from '../common';
+import { Id, IdNumber, IsoDate, listOf, Mobile, Paging, SearchText } from '../common';
 import {
   AnnualIncome, DisabilityLevel, Health, HouseholdStatus, HouseholdSummary, HouseholdView, HousingGrade,
   LaborCapacity, PovertyCause, Relation, Schooling,
@@ -20,7 +20,7 @@ export const HouseholdFilters = z.object({
   /** Only households with an open 应享未享 gap (entitled, not received). */
   hasGaps: z.boolean().optional(),
   /** Head or member name, or household code. */
-  q: z.string().trim().max(30, { error: '搜索词最多 30 字' }).optional(),
+  q: SearchText(30).optional(),
 });
 export type HouseholdFilters = z.infer<typeof HouseholdFilters>;
 
