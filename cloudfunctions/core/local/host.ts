@@ -48,7 +48,8 @@ async function demoAccounts() {
 }
 
 async function callFunction(name: string, req: http.IncomingMessage, res: http.ServerResponse) {
-  const main = FUNCTIONS[name as keyof typeof FUNCTIONS];
+  // Own keys only: `FUNCTIONS.constructor` and `.toString` are Object.prototype's, not functions.
+  const main = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name as keyof typeof FUNCTIONS] : undefined;
   if (!main) return json(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `没有名为「${name}」的云函数` } });
   let event: unknown;
   try {
