@@ -10,6 +10,21 @@ import { administeredHousehold, readableHousehold } from '../access';
 import { findHousehold } from '../households/household.repository';
 import { ensureCanServe, managedHelper } from './helpers';
 import { activePairings, endPairing, findPairing, replacePairing } from './pairing.repository';
+import { handOverOpenNeeds } from '../needs/need.repository';
+
+/**
+ * The household's pairing in this role goes to `toHelperId`. When the primary helper changes, the
+ * needs routed to the former one follow the household (SPEC §2: needs go to the primary helper),
+ * so the former helper keeps nothing of it and the new one can act at once.
+ */
+async function pairAnew(ctx: Ctx, householdId: string, role: PairingRole, toHelperId: string): Promise<Pairing> {
+  const before = role === 'primary' ? await activePairings({ householdId, role }) : [];
+  const at = ctx.now.toISOString();
+  const pairing = await replacePairing(householdId, role, toHelperId, at);
+  const formers = role !== 'primary' ? [] : before.length ? before.map((p) => p.helperId).filter((id) => id !== toHelperId) : [null];
+  for (const former of formers) await handOverOpenNeeds(householdId, former, toHelperId, ctx.user!._id, at);
+  return pairing;
+}
 
 /** A helper may list only their own pairings; an admin those of helpers working in their region. */
 async function resolveHelperId(ctx: Ctx, requested: string | undefined): Promise<string> {
@@ -54,7 +69,7 @@ export async function assign(ctx: Ctx, input: { householdId: string; helperId: s
   ensureCanServe(helper, household, input.role);
   const current = (await activePairings({ householdId: household._id, role: input.role })).find((p) => p.helperId === helper._id);
   if (current) return current;
-  return replacePairing(household._id, input.role, helper._id, ctx.now.toISOString());
+  return pairAnew(ctx, household._id, input.role, helper._id);
 }
 
 /** A health or education pairing ends; the primary helper can only be replaced (每户必须有主帮扶人). */
@@ -67,6 +82,9 @@ export async function unassign(ctx: Ctx, input: { pairingId: string }): Promise<
   return endPairing(pairing, ctx.now.toISOString());
 }
 
+/** One answer for a pairing that is gone, ended, or outside the caller's region: which one is not said. */
+const PAIRING_GONE = '所选的结对不存在、已解除或不在您的管辖范围内，请刷新后再试';
+
 /** Moves pairings to another helper, each keeping its role; answers how many moved. */
 async function movePairings(ctx: Ctx, pairings: Pairing[], toHelperId: string): Promise<number> {
   const scope = adminScope(ctx.user);
@@ -74,13 +92,12 @@ async function movePairings(ctx: Ctx, pairings: Pairing[], toHelperId: string): 
   const moves = [];
   for (const p of pairings) {
     const household = await findHousehold(p.householdId);
-    if (!household || !inScope(scope, household)) throw notFound('所选的结对中有不在您管辖范围内的户');
+    if (!household || !inScope(scope, household)) throw notFound(PAIRING_GONE);
     if (p.helperId === to._id) continue;
     ensureCanServe(to, household, p.role);
     moves.push(p);
   }
-  const at = ctx.now.toISOString();
-  for (const p of moves) await replacePairing(p.householdId, p.role, to._id, at);
+  for (const p of moves) await pairAnew(ctx, p.householdId, p.role, to._id);
   return moves.length;
 }
 
@@ -88,7 +105,7 @@ export async function reassign(ctx: Ctx, input: { pairingIds: string[]; toHelper
   const pairings = [];
   for (const id of new Set(input.pairingIds)) {
     const p = await findPairing(id);
-    if (!p || !p.active) throw notFound('所选的结对不存在或已解除，请刷新后再试');
+    if (!p || !p.active) throw notFound(PAIRING_GONE);
     pairings.push(p);
   }
   return { moved: await movePairings(ctx, pairings, input.toHelperId) };

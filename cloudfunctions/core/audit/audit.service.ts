@@ -3,7 +3,11 @@ import type { Ctx } from '../handler';
 import { getDb } from '../store';
 
 /** What was read or done: an ID number or phone revealed, a ledger exported, an account (un)bound. */
-export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_households' | 'bind_for' | 'unbind' | 'create_bind_code' | 'bind_with_code';
+export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_households' | 'bind_for' | 'unbind' | 'create_bind_code' | 'bind_with_code'
+  /** An ID number or household code that points at a household outside the caller's region. */
+  | 'registry_clash'
+  /** An export or import sheet handed to its reader (local download or cloud temporary URL). */
+  | 'download_file';
 
 export interface AuditEntry {
   action: AuditAction;

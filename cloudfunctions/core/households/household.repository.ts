@@ -36,14 +36,19 @@ export async function householdsByIdNumbers(idNumbers: string[]): Promise<Househ
   return [...found.values()];
 }
 
-export async function householdsByCodes(codes: string[]): Promise<Map<string, { _id: string; headName: string }>> {
+/** A household by its code, with what a clash check needs: where it is and whose it is. */
+export type CodeHolder = Pick<Household, '_id' | 'headName' | 'countyId' | 'townId' | 'villageId'>;
+
+export async function householdsByCodes(codes: string[]): Promise<Map<string, CodeHolder>> {
   const _ = getDb().command;
-  const found = new Map<string, { _id: string; headName: string }>();
+  const found = new Map<string, CodeHolder>();
   const unique = [...new Set(codes)];
   for (let i = 0; i < unique.length; i += 500) {
     const { data } = await getDb().collection('households').where({ code: _.in(unique.slice(i, i + 500)) })
-      .field({ code: true, headName: true }).limit(1000).get();
-    for (const d of data) found.set(d.code as string, { _id: d._id as string, headName: d.headName as string });
+      .field({ code: true, headName: true, countyId: true, townId: true, villageId: true }).limit(1000).get();
+    for (const d of data) {
+      found.set(d.code as string, { _id: d._id as string, headName: d.headName as string, countyId: d.countyId as string, townId: d.townId as string, villageId: d.villageId as string });
+    }
   }
   return found;
 }

@@ -5,11 +5,10 @@ import type { Ctx } from '../handler';
 import { audit } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../errors';
 import { getRegion } from '../regions/region.repository';
-import { getDb } from '../store';
-import { adminScope } from '../access/scope';
+import { adminScope, inScope } from '../access';
 import { dateOf } from '../time';
 import { administeredHousehold, readableHousehold } from '../access';
-import { householdsByIdNumbers, insertHousehold, saveHousehold } from './household.repository';
+import { householdsByCodes, householdsByIdNumbers, insertHousehold, saveHousehold } from './household.repository';
 import { headOf, toMembers } from './member.rules';
 import { transitionProblem } from './status.rules';
 import { toView } from './household.view';
@@ -26,24 +25,36 @@ async function villageInScope(ctx: Ctx, villageId: string) {
   return { countyId: village.path[0], townId: village.path[1], villageId };
 }
 
+/**
+ * A clash with a household outside the caller's region: audit-logged, and answered without a
+ * word about that household (not its code, head, or even that it exists elsewhere).
+ */
+async function foreignClash(ctx: Ctx, householdId: string, what: string): Promise<never> {
+  await audit(ctx, { action: 'registry_clash', householdId, detail: { via: 'form' } });
+  throw conflict(`${what}不能在此登记，请核对；如确属本辖区，请与县扶贫办联系`);
+}
+
 /** Refuses ID numbers already registered in another household (the ID number is the registry's key). */
-async function ensureIdNumbersFree(idNumbers: string[], householdId: string | null): Promise<void> {
+async function ensureIdNumbersFree(ctx: Ctx, idNumbers: string[], householdId: string | null): Promise<void> {
   const clash = (await householdsByIdNumbers(idNumbers)).find((h) => h._id !== householdId);
   if (!clash) return;
+  if (!inScope(adminScope(ctx.user), clash)) await foreignClash(ctx, clash._id, '该身份证号');
   const member = clash.members.find((m) => idNumbers.includes(m.idNumber));
   throw conflict(`身份证号已登记在户编号 ${clash.code} 中（${member?.name ?? '成员'}），同一人不能登记在两户`);
 }
 
-async function ensureCodeFree(code: string, householdId: string | null): Promise<void> {
-  const { data } = await getDb().collection('households').where({ code }).field({ _id: true }).limit(2).get();
-  if (data.some((d) => d._id !== householdId)) throw conflict(`户编号 ${code} 已被使用，请换一个`);
+async function ensureCodeFree(ctx: Ctx, code: string, householdId: string | null): Promise<void> {
+  const holder = (await householdsByCodes([code])).get(code);
+  if (!holder || holder._id === householdId) return;
+  if (!inScope(adminScope(ctx.user), holder)) await foreignClash(ctx, holder._id, `户编号 ${code} `);
+  throw conflict(`户编号 ${code} 已被使用，请换一个`);
 }
 
 export async function createHousehold(ctx: Ctx, draft: HouseholdDraft): Promise<HouseholdView> {
   const region = await villageInScope(ctx, draft.villageId);
   const members = toMembers(draft.members);
-  await ensureCodeFree(draft.code, null);
-  await ensureIdNumbersFree(members.map((m) => m.idNumber), null);
+  await ensureCodeFree(ctx, draft.code, null);
+  await ensureIdNumbersFree(ctx, members.map((m) => m.idNumber), null);
   const at = ctx.now.toISOString();
   const incomes = [...draft.incomes].sort((a, b) => a.year - b.year);
   const household: Household = {
@@ -58,12 +69,12 @@ export async function updateHousehold(ctx: Ctx, input: UpdateHouseholdInput): Pr
   const stored = await administeredHousehold(ctx.user, input.householdId);
   const { householdId: _id, version, members: drafts, villageId, ...fields } = input;
   const next: Household = { ...stored, ...fields, updatedAt: ctx.now.toISOString() };
-  if (fields.code && fields.code !== stored.code) await ensureCodeFree(fields.code, stored._id);
+  if (fields.code && fields.code !== stored.code) await ensureCodeFree(ctx, fields.code, stored._id);
   if (villageId && villageId !== stored.villageId) Object.assign(next, await villageInScope(ctx, villageId));
   if (drafts) {
     next.members = toMembers(drafts, stored.members);
     next.headName = headOf(next.members).name;
-    await ensureIdNumbersFree(next.members.map((m) => m.idNumber), stored._id);
+    await ensureIdNumbersFree(ctx, next.members.map((m) => m.idNumber), stored._id);
   }
   if (fields.incomes) {
     next.incomes = [...fields.incomes].sort((a, b) => a.year - b.year);

@@ -75,6 +75,27 @@ export async function allNeeds(where: Where): Promise<Need[]> {
   }
 }
 
+/**
+ * 结对调整: the household's open needs routed to its former primary helper (or to nobody, when it had
+ * none) go to the new one, each
+ * with a step in its history saying so. Version-checked like every need write; a need changed at
+ * the same moment is read again and moved on the next try.
+ */
+export async function handOverOpenNeeds(householdId: string, fromHelperId: string | null, toHelperId: string, by: string, at: string): Promise<number> {
+  const _ = getDb().command;
+  let moved = 0;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { data } = await getDb().collection('needs')
+      .where({ householdId, assigneeId: fromHelperId, status: _.in([...OPEN_NEED_STATUSES]) }).limit(1000).get();
+    if (!data.length) return moved;
+    for (const need of data.map((d) => Need.parse(d))) {
+      const step = { status: need.status, by, at, byRole: 'admin' as const, note: '结对调整：改由新的主帮扶人办理' };
+      if (await updateNeedIfVersion(need._id, need.version, { assigneeId: toHelperId, history: [...need.history, step] })) moved++;
+    }
+  }
+  return moved;
+}
+
 const SETTINGS_ID = 'needs';
 
 export async function readSettings(): Promise<NeedSettings> {

@@ -1,0 +1,111 @@
+/**
+ * Issue 19, object-level access: a filter never widens an admin's region, a reassigned household's
+ * needs follow it to the new helper, and a clash with a household outside the caller's region
+ * says nothing about that household (and is audit-logged).
+ */
+import { clock } from '../../cloudfunctions/core/clock';
+import { getDb } from '../../cloudfunctions/core/store';
+import { idCheckChar } from '../../types';
+import { freshDemoStore, call, SEED_NOW } from '../support/store';
+import { DEMO_HOUSEHOLD, needIn, ok } from './needs-support';
+
+let store: ReturnType<typeof freshDemoStore>;
+beforeAll(() => { store = freshDemoStore(); clock.set(SEED_NOW); });
+afterAll(() => { clock.set(null); store.close(); });
+
+const db = () => getDb();
+const firstHousehold = async (where: Record<string, unknown>) => (await db().collection('households').where(where).orderBy('code', 'asc').limit(1).get()).data[0];
+const primaryOf = async (id: string) => (await db().collection('pairings').where({ householdId: id, role: 'primary', active: true }).get()).data[0];
+async function otherCadre(householdId: string): Promise<string> {
+  const [h, p] = [(await db().collection('households').doc(householdId).get()).data[0], await primaryOf(householdId)];
+  const { data } = await db().collection('users').where({ role: 'helper', helperKind: 'cadre', 'scope.regionId': h.townId }).get();
+  return data.find((u) => u._id !== p.helperId)!._id;
+}
+let seq = 0;
+const freshIdNumber = () => { const f = `99040119850${String(101 + (++seq % 800)).padStart(3, '0')}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
+const draft = (code: string, villageId: string, idNumber: string) => ({
+  code, villageId, address: '1组', status: 'monitored', identifiedYear: 2024, housingGrade: 'A',
+  members: [{ name: '试户', relation: 'head', idNumber, health: 'healthy', laborCapacity: 'full' }],
+});
+const audits = async (action: string) => (await db().collection('audit_logs').where({ action }).limit(100).get()).data;
+
+describe('list filters only narrow an admin region', () => {
+  it("a village admin asking benefits.listGaps for another town's village gets nothing of it", async () => {
+    const foreign = await firstHousehold({ townId: 'town-2' });
+    const gaps = await ok(call('benefits', 'listGaps', { villageId: foreign.villageId }, 'demo-village-admin'));
+    expect(gaps).toMatchObject({ items: [], total: 0, households: 0 });
+  });
+
+  it("a village admin asking benefits.listRecords for another town's village gets nothing of it", async () => {
+    const foreign = await firstHousehold({ townId: 'town-2' });
+    const countyView = await ok(call('benefits', 'listRecords', { villageId: foreign.villageId }, 'demo-admin'));
+    expect(countyView.total).toBeGreaterThan(0);
+    expect(await ok(call('benefits', 'listRecords', { villageId: foreign.villageId }, 'demo-village-admin'))).toEqual({ items: [], total: 0 });
+  });
+
+  it('a town admin filtering by a village of their own town still sees it', async () => {
+    const own = await firstHousehold({ townId: 'town-1' });
+    const records = await ok(call('benefits', 'listRecords', { villageId: own.villageId }, 'demo-town-admin'));
+    expect(records.items.every((r: { villageId: string }) => r.villageId === own.villageId)).toBe(true);
+  });
+});
+
+describe('after reassignment the needs follow the household', () => {
+  it('the former helper loses the open need and the new primary helper can accept it', async () => {
+    const need = await needIn('reported');
+    const newHelper = await otherCadre(DEMO_HOUSEHOLD);
+    const newOpenid = (await db().collection('users').doc(newHelper).get()).data[0].openid;
+    await ok(call('assignments', 'reassign', { pairingIds: [(await primaryOf(DEMO_HOUSEHOLD))._id], toHelperId: newHelper }, 'demo-admin'));
+
+    const formerList = await ok(call('needs', 'list', {}, 'demo-helper'));
+    expect(formerList.items.map((n: { _id: string }) => n._id)).not.toContain(need._id);
+    expect(await call('needs', 'get', { needId: need._id }, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    const moved = await ok(call('needs', 'get', { needId: need._id }, newOpenid));
+    expect(moved.assigneeId).toBe(newHelper);
+    expect(moved.history.at(-1).note).toMatch(/结对调整/);
+    const accepted = await ok(call('needs', 'transition', { needId: need._id, to: 'accepted', version: moved.version }, newOpenid));
+    expect(accepted.status).toBe('accepted');
+  });
+});
+
+describe('clashes outside the caller region reveal nothing', () => {
+  it("creating a household with another town's member's ID number names neither the household nor the member", async () => {
+    const foreign = await firstHousehold({ townId: 'town-2' });
+    const own = await firstHousehold({ townId: 'town-1' });
+    const result = await call('households', 'create', draft(`T-${++seq}`, own.villageId, foreign.members[0].idNumber), 'demo-town-admin');
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const message = (result as { error: { message: string } }).error.message;
+    expect(message).not.toContain(foreign.code);
+    expect(message).not.toContain(foreign.members[0].name);
+    expect(message).not.toMatch(/已登记/);
+    expect((await audits('registry_clash')).some((a) => a.householdId === foreign._id && a.userId === 'admin-town-1')).toBe(true);
+  });
+
+  it("using another town's household code answers like an ID clash, not 'already used'", async () => {
+    const foreign = await firstHousehold({ townId: 'town-2' });
+    const own = await firstHousehold({ townId: 'town-1' });
+    const result = await call('households', 'create', draft(foreign.code, own.villageId, freshIdNumber()), 'demo-town-admin');
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const message = (result as { error: { message: string } }).error.message;
+    expect(message).not.toMatch(/已被使用|户主/);
+    expect(message).not.toContain(foreign.headName);
+  });
+
+  it('inside the region the clash still says where the ID number is registered, to fix it', async () => {
+    const own = await firstHousehold({ townId: 'town-1' });
+    const result = await call('households', 'create', draft(`T-${++seq}`, own.villageId, own.members[0].idNumber), 'demo-town-admin');
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((result as { error: { message: string } }).error.message).toContain(own.code);
+  });
+
+  it('reassigning a pairing of another town answers exactly as a pairing that does not exist', async () => {
+    const foreign = await firstHousehold({ townId: 'town-2' });
+    const own = await firstHousehold({ townId: 'town-1' });
+    const to = await otherCadre(own._id);
+    const outside = await call('assignments', 'reassign', { pairingIds: [(await primaryOf(foreign._id))._id], toHelperId: to }, 'demo-town-admin');
+    const missing = await call('assignments', 'reassign', { pairingIds: ['no-such-pairing'], toHelperId: to }, 'demo-town-admin');
+    expect(outside).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(outside).toEqual(missing);
+  });
+});
