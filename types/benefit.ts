@@ -3,7 +3,7 @@ import { Id, IsoDate, IsoDateTime } from './common';
 import { DisabilityLevel, HouseholdStatus, HousingGrade, LaborCapacity, Schooling } from './household';
 import { PolicyCode } from './policy';
 
-export const BenefitPeriod = z.string({ error: '请填写发放期间' }).regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03' });
+export const BenefitPeriod = z.string({ error: '请填写发放期间' }).max(7, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03', abort: true }).regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03' });
 
 /** One member of a family described to the public calculator (政策计算器), SPEC §3. */
 export const CalculatorMember = z.object({

@@ -5,7 +5,7 @@ import { ID_NUMBER_MESSAGES, idNumberProblem, MOBILE_MESSAGE, MOBILE_PATTERN } f
 export const Id = z.string({ error: '缺少编号' }).min(1, { error: '编号不能为空' }).max(64, { error: '编号过长' });
 export type Id = z.infer<typeof Id>;
 
-export const Uuid = z.uuid({ error: '编号应为客户端生成的 UUID' });
+export const Uuid = z.uuid({ error: '编号应为客户端生成的 UUID' }).max(36, { error: '编号应为客户端生成的 UUID', abort: true });
 
 /**
  * What a person types into a search box. Control characters (NUL, tab, newline…, usually pasted in
@@ -20,19 +20,26 @@ export const SearchText = (maxChars: number) =>
     .regex(/^[^\u0000-\u001f\u007f]*$/, { error: '搜索词含有换行、制表符等不可见的控制字符（多为复制时带入），请删去后再搜索' });
 
 /** A calendar date `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，例如 2026-01-31' });
+export const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，例如 2026-01-31' }).max(10, { error: '日期格式应为 YYYY-MM-DD，例如 2026-01-31', abort: true });
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** A calendar month `YYYY-MM`. */
-export const Month = z.string({ error: '月份格式应为 YYYY-MM，例如 2026-11' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM，例如 2026-11' });
+export const Month = z.string({ error: '月份格式应为 YYYY-MM，例如 2026-11' }).max(7, { error: '月份格式应为 YYYY-MM，例如 2026-11', abort: true }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM，例如 2026-11' });
 export type Month = z.infer<typeof Month>;
 
-/** A moment in time, ISO 8601 with offset, e.g. `2026-11-23T09:30:00+08:00`. */
-export const IsoDateTime = z.iso.datetime({ offset: true, error: '时间格式应为 ISO 8601，例如 2026-11-23T09:30:00+08:00' });
+/**
+ * A moment in time, ISO 8601 with offset, e.g. `2026-11-23T09:30:00+08:00`. zod's pattern allows
+ * any number of fractional digits, so the length is capped too (nanoseconds and an offset fit in 35).
+ */
+export const IsoDateTime = z.iso
+  .datetime({ offset: true, error: '时间格式应为 ISO 8601，例如 2026-11-23T09:30:00+08:00' })
+  .max(40, { error: '时间格式应为 ISO 8601，例如 2026-11-23T09:30:00+08:00', abort: true });
 export type IsoDateTime = z.infer<typeof IsoDateTime>;
 
 export const IdNumber = z
   .string({ error: '请填写身份证号' })
+  // Before trim, so spaces typed around the 18 characters still reach the format message.
+  .max(40, { error: ID_NUMBER_MESSAGES.format, abort: true })
   .trim()
   .toUpperCase()
   .superRefine((value, ctx) => {
@@ -41,7 +48,7 @@ export const IdNumber = z
   });
 export type IdNumber = z.infer<typeof IdNumber>;
 
-export const Mobile = z.string({ error: '请填写手机号' }).trim().regex(MOBILE_PATTERN, { error: MOBILE_MESSAGE });
+export const Mobile = z.string({ error: '请填写手机号' }).max(20, { error: MOBILE_MESSAGE, abort: true }).trim().regex(MOBILE_PATTERN, { error: MOBILE_MESSAGE });
 export type Mobile = z.infer<typeof Mobile>;
 
 export const PersonName = z
@@ -49,6 +56,18 @@ export const PersonName = z
   .trim()
   .min(1, { error: '姓名不能为空' })
   .max(20, { error: '姓名最多 20 个字' });
+
+/** An uploaded file: CloudBase's `cloud://<env>.<bucket>/<path>` fileID, or the local host's file name. */
+export const FileId = z.string({ error: '照片应为文件编号' }).min(1, { error: '文件编号不能为空' }).max(512, { error: '文件编号最多 512 个字符' });
+export type FileId = z.infer<typeof FileId>;
+
+/**
+ * A record a caller sends: keys as `key` allows, and at most `maxKeys` of them. The limit is kept as
+ * metadata too, so test/types/bounded-contracts.test.ts can tell a bounded record from a bare one.
+ */
+export function boundedRecord<K extends z.core.$ZodRecordKey, V extends z.core.SomeType>(key: K, value: V, maxKeys: number, error: string) {
+  return z.record(key, value).refine((record) => Object.keys(record).length <= maxKeys, { error }).meta({ maxKeys });
+}
 
 /** Paging for every list action. */
 export const Paging = z.object({

@@ -1,5 +1,5 @@
 import { z } from './z';
-import { Id, IsoDateTime, Mobile, Uuid } from './common';
+import { FileId, Id, IsoDateTime, Mobile, Uuid } from './common';
 
 /** 需求: something a household needs help with. 急难 (emergency) must be answered within 24 hours. */
 export const NeedCategory = z.enum(['medical', 'housing', 'education', 'employment', 'living', 'emergency', 'other'], {
@@ -26,7 +26,7 @@ export const ReportNeedInput = z.object({
   householdId: Id.optional(),
   category: NeedCategory,
   description: z.string({ error: '请简单描述需要什么帮助' }).trim().min(1, { error: '请简单描述需要什么帮助' }).max(1000, { error: '描述最多 1000 字' }),
-  photos: z.array(z.string({ error: '照片应为文件编号' }).min(1).max(300), { error: '照片应为文件编号的列表' }).max(9, { error: '最多上传 9 张照片' }).default([]),
+  photos: z.array(FileId, { error: '照片应为文件编号的列表' }).max(9, { error: '最多上传 9 张照片' }).default([]),
   /** 回拨电话: for emergencies, the number the helper should call back. */
   callbackPhone: Mobile.optional(),
 });
@@ -139,7 +139,7 @@ export const TransitionNeedInput = z.object({
   to: NeedTarget,
   version: z.number({ error: '缺少版本号' }).int({ error: '版本号应为整数' }).min(0, { error: '版本号不能为负数' }),
   note: z.string({ error: '说明应为文字' }).trim().max(1000, { error: '说明最多 1000 字' }).optional(),
-  photos: z.array(z.string({ error: '照片应为文件编号' }).min(1).max(300), { error: '照片应为文件编号的列表' }).max(9, { error: '最多上传 9 张照片' }).optional(),
+  photos: z.array(FileId, { error: '照片应为文件编号的列表' }).max(9, { error: '最多上传 9 张照片' }).optional(),
 });
 export type TransitionNeedInput = z.infer<typeof TransitionNeedInput>;
 

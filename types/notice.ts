@@ -12,7 +12,7 @@ export type NoticeRole = z.infer<typeof NoticeRole>;
  * inside it. A stored notice always carries the resolved `regionIds`.
  */
 export const Audience = z.object({
-  roles: z.array(NoticeRole).min(1, { error: '请至少选择一类受众' }).max(3),
+  roles: z.array(NoticeRole).min(1, { error: '请至少选择一类受众' }).max(3, { error: '受众最多 3 类' }),
   regionIds: z.array(Id).max(50, { error: '一次最多选择 50 个区域' }).optional(),
 });
 export type Audience = z.infer<typeof Audience>;

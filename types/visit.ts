@@ -1,5 +1,5 @@
 import { z } from './z';
-import { Id, IsoDateTime, Uuid } from './common';
+import { FileId, Id, IsoDateTime, Uuid } from './common';
 
 /** 走访 occasion: the monthly routine visit or one of the five must-visit occasions (五必访). */
 export const Occasion = z.enum(['routine', 'wedding_funeral', 'exam', 'hospital', 'accident', 'festival'], {
@@ -22,11 +22,13 @@ export const RecordVisitInput = z.object({
   visitedAt: IsoDateTime,
   occasion: Occasion,
   notes: z.string().max(2000, { error: '走访记录最多 2000 字' }).default(''),
-  photos: z.array(z.string()).max(9, { error: '最多上传 9 张照片' }).default([]),
+  photos: z.array(FileId).max(9, { error: '最多上传 9 张照片' }).default([]),
   location: GeoFix.optional(),
-  measures: z.array(z.string()).default([]),
-  policiesExplained: z.array(z.string()).default([]),
-  checklist: z.array(z.string()).default([]),
+  /** Titles of the plan's measures worked on (措施内容 ≤ 100 字), and one typed 其他措施. */
+  measures: z.array(z.string().max(100, { error: '每项措施最多 100 字' })).max(30, { error: '一次走访最多记录 30 项措施' }).default([]),
+  policiesExplained: z.array(z.string().max(30, { error: '每项政策名称最多 30 字' })).max(30, { error: '一次走访最多记录 30 项宣讲政策' }).default([]),
+  /** Items of SERVICE_CHECKLISTS (5 per kind); the service checks they belong to the helper's list. */
+  checklist: z.array(z.string().max(30, { error: '每项服务最多 30 字' })).max(20, { error: '服务清单最多 20 项' }).default([]),
 });
 export type RecordVisitInput = z.infer<typeof RecordVisitInput>;
 

@@ -22,7 +22,7 @@ export type Impl<C extends ApiContract, K extends ActionName<C>> = (input: Parse
 export type Impls<C extends ApiContract> = { [K in ActionName<C>]?: Impl<C, K> };
 
 const Event = z.object({
-  action: z.string({ error: '缺少 action（要执行的操作）' }).min(1, { error: '缺少 action（要执行的操作）' }),
+  action: z.string({ error: '缺少 action（要执行的操作）' }).min(1, { error: '缺少 action（要执行的操作）' }).max(64, { error: 'action（要执行的操作）最多 64 个字符' }),
   payload: z.unknown().optional(),
   requestId: z.string().max(100).optional(),
 });

@@ -18,7 +18,7 @@ export type WhoAmI = z.infer<typeof WhoAmI>;
 
 export const BindHouseholdInput = z.object({
   name: PersonName,
-  idSuffix: z.string({ error: '请填写身份证号后 6 位' }).trim().toUpperCase().regex(/^\d{5}[\dX]$/, { error: '请填写身份证号的最后 6 位（最后一位可以是 X）' }),
+  idSuffix: z.string({ error: '请填写身份证号后 6 位' }).max(20, { error: '请填写身份证号的最后 6 位（最后一位可以是 X）', abort: true }).trim().toUpperCase().regex(/^\d{5}[\dX]$/, { error: '请填写身份证号的最后 6 位（最后一位可以是 X）' }),
   phone: Mobile,
 });
 export type BindHouseholdInput = z.infer<typeof BindHouseholdInput>;
@@ -30,6 +30,7 @@ export type Binding = z.infer<typeof Binding>;
 /** 6 digits an admin generated for one member (auth.createBindCode); spaces typed between digits are dropped. */
 export const BindCode = z
   .string({ error: '请填写 6 位绑定码' })
+  .max(20, { error: '绑定码是 6 位数字', abort: true })
   .transform((s) => s.replace(/\s+/g, ''))
   .pipe(z.string().regex(/^\d{6}$/, { error: '绑定码是 6 位数字' }));
 
@@ -37,7 +38,7 @@ export const authApi = defineApi('auth', {
   whoami: { input: Empty, output: WhoAmI, access: 'signedIn' },
   bindHousehold: { input: BindHouseholdInput, output: WhoAmI, access: 'signedIn' },
   /** An admin binds a WeChat account (its openid, e.g. read from the account's 我的 page) on a household's behalf. */
-  bindFor: { input: z.object({ householdId: Id, memberId: Id, openid: z.string().trim().min(1, { error: '请填写微信账号编号' }).max(128) }), output: Binding, access: ['admin'] },
+  bindFor: { input: z.object({ householdId: Id, memberId: Id, openid: z.string().trim().min(1, { error: '请填写微信账号编号' }).max(128, { error: '微信账号编号最多 128 个字符' }) }), output: Binding, access: ['admin'] },
   /** A one-time code (valid 24 hours) the admin gives a member in person or by phone; a new one replaces the old. */
   createBindCode: { input: z.object({ householdId: Id, memberId: Id }), output: z.object({ code: z.string(), expiresAt: z.string() }), access: ['admin'] },
   /** Binds the caller to the member the code was made for, exactly as bindHousehold does. */

@@ -1,5 +1,5 @@
 import { z } from '../z';
-import { Id, IsoDate, listOf, Paging } from '../common';
+import { boundedRecord, Id, IsoDate, listOf, Paging } from '../common';
 import { Benefit, CalculateInput, Decision, RecordDisbursementInput } from '../benefit';
 import { Policy, PolicyCode } from '../policy';
 import { defineApi } from './define';
@@ -64,15 +64,15 @@ export const benefitsApi = defineApi('benefits', {
   },
   recordDisbursement: { input: RecordDisbursementInput, output: Benefit.extend({ created: z.boolean() }), access: ['admin'] },
   listRecords: {
-    input: Paging.extend({ householdId: Id.optional(), villageId: Id.optional(), policy: PolicyCode.optional(), period: z.string().max(7).optional() }),
+    input: Paging.extend({ householdId: Id.optional(), villageId: Id.optional(), policy: PolicyCode.optional(), period: z.string().max(7, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03' }).optional() }),
     output: listOf(BenefitRow),
     access: ['admin'],
   },
   importRecords: {
-    input: z.object({ fileId: z.string().min(1, { error: '请先上传表格文件' }).max(300), dryRun: z.boolean().default(false) }),
+    input: z.object({ fileId: z.string().min(1, { error: '请先上传表格文件' }).max(512, { error: '文件编号最多 512 个字符' }), dryRun: z.boolean().default(false) }),
     output: ImportResult,
     access: ['admin'],
   },
   listPolicies: { input: z.object({}), output: z.object({ items: z.array(Policy) }), access: 'public' },
-  updatePolicyParams: { input: z.object({ code: PolicyCode, from: IsoDate, params: z.record(z.string(), z.number({ error: '参数值应为数字' })) }), output: Policy, access: ['admin'] },
+  updatePolicyParams: { input: z.object({ code: PolicyCode, from: IsoDate, params: boundedRecord(z.string().max(40, { error: '参数名最多 40 个字符' }), z.number({ error: '参数值应为数字' }), 20, '一项政策最多 20 个参数') }), output: Policy, access: ['admin'] },
 });

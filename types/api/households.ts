@@ -57,7 +57,7 @@ const HouseholdFields = z.object({
   status: HouseholdStatus,
   causes: z.array(PovertyCause).max(5, { error: '致贫原因最多 5 项' }).default([]),
   identifiedYear: z.number({ error: '识别年度应为数字' }).int().min(2013, { error: '识别年度不早于 2013 年' }).max(2100),
-  incomes: z.array(AnnualIncome).max(20).default([]),
+  incomes: z.array(AnnualIncome).max(20, { error: '年收入最多填写 20 年' }).default([]),
   housingGrade: HousingGrade,
   housingAssessedOn: IsoDate.optional(),
   safeWater: z.boolean().default(true),
@@ -97,7 +97,7 @@ export const AdjustStatusInput = z.object({
   to: HouseholdStatus,
   reason: z.string({ error: '请填写调整原因' }).trim().min(2, { error: '请填写调整原因（至少 2 个字）' }).max(500, { error: '调整原因最多 500 字' }),
   effectiveOn: IsoDate,
-  evidence: z.array(z.string().max(200)).max(9).default([]),
+  evidence: z.array(z.string().max(200, { error: '每项佐证最多 200 字' })).max(9, { error: '佐证材料最多 9 项' }).default([]),
   version: z.number().int(),
 });
 export type AdjustStatusInput = z.infer<typeof AdjustStatusInput>;
@@ -107,7 +107,7 @@ export type RevealInput = z.infer<typeof RevealInput>;
 
 export const ImportRowError = z.object({ row: z.number().int(), message: z.string() });
 export const ImportInput = z.object({
-  fileId: z.string().min(1, { error: '请先上传表格文件' }).max(200),
+  fileId: z.string().min(1, { error: '请先上传表格文件' }).max(512, { error: '文件编号最多 512 个字符' }),
   /** false: check every row and write nothing. true: write valid rows `from` … `from + batch`. */
   confirm: z.boolean().default(false),
   from: z.number().int().min(0).default(0),
