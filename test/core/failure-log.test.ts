@@ -24,6 +24,13 @@ describe('what the log says about an unexpected error', () => {
     expect(failureSummary('王小明')).toBe('non-Error thrown (string)');
   });
 
+  it('tells a ZodError by issue code and path, without the values', () => {
+    const zod = Object.assign(new Error('[{"code":"too_big","maximum":64,"path":["_id"],"message":"编号过长"}]'), {
+      name: 'ZodError', issues: [{ code: 'too_big', path: ['_id'], message: '编号过长', input: 'hh-430124199001011234' }],
+    });
+    expect(failureSummary(zod)).toBe('ZodError: too_big at _id');
+  });
+
   it('keeps a log line on one line', () => {
     expect(failureSummary(new Error('first\nsecond'))).not.toContain('\n');
   });
