@@ -83,8 +83,11 @@ export const Member = z.object({
 });
 export type Member = z.infer<typeof Member>;
 
-/** A member as shown to a caller: the ID number and phone may be masked. */
-export const MemberView = Member.extend({ idNumber: z.string(), phone: z.string().optional() });
+/**
+ * A member as shown to a caller: ID number and phone masked, and the age in whole years instead of
+ * the birth date (which, with a masked ID number, would give most of the number back).
+ */
+export const MemberView = Member.omit({ birthDate: true }).extend({ idNumber: z.string().max(18), phone: z.string().max(11).optional(), age: z.number().int() });
 export type MemberView = z.infer<typeof MemberView>;
 
 export const AnnualIncome = z.object({ year: z.number().int(), amount: z.number().min(0) });

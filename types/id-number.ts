@@ -42,10 +42,15 @@ export function idNumberFacts(value: string): { birthDate: string; sex: 'male' |
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 export const MOBILE_MESSAGE = '手机号应为 11 位数字，以 13 至 19 开头';
 
-/** `370102199001011234` → `3701**********1234` (first 4, last 4 kept). */
+/**
+ * `370102199001011234` → `370*************34`: the public province/city prefix and the last two
+ * characters. Nothing of the birth date or of the 6-character suffix binding asks for can be read
+ * from it, and views send an age instead of the birth date, so the two cannot be combined back
+ * into the number (the old form kept 8 of 18 characters; with the birth date, 16).
+ */
 export function maskIdNumber(value: string): string {
   if (value.length < 8) return '*'.repeat(value.length);
-  return value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
+  return value.slice(0, 3) + '*'.repeat(value.length - 5) + value.slice(-2);
 }
 
 /** `13812345678` → `138****5678`. */

@@ -69,7 +69,7 @@ describe('households.list', () => {
 describe('households.get and reveal', () => {
   it('masks every ID number and phone, then reveals one for an admin and writes the audit log', async () => {
     const h = await ok(call('households', 'get', { householdId: 'hh-000001' }, 'demo-admin'));
-    expect(h.members[0].idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(h.members[0].idNumber).toMatch(/^\d{3}\*{13}[\dX]{2}$/);
     const stored = (await getDb().collection('households').doc('hh-000001').get()).data[0];
     const revealed = await ok(call('households', 'reveal', { householdId: 'hh-000001', memberId: h.members[0].id, field: 'idNumber' }, 'demo-admin'));
     expect(revealed.value).toBe(stored.members[0].idNumber);

@@ -109,3 +109,24 @@ describe('clashes outside the caller region reveal nothing', () => {
     expect(outside).toEqual(missing);
   });
 });
+
+describe('masked views cannot be combined back into an ID number', () => {
+  it("no member of a helper's households shows a birth date, a birth digit or the bind suffix", async () => {
+    const { items } = await ok(call('assignments', 'listByHelper', {}, 'demo-helper'));
+    expect(items.length).toBeGreaterThan(0);
+    for (const { householdId } of items.slice(0, 10)) {
+      const view = await ok(call('households', 'get', { householdId }, 'demo-helper'));
+      const stored = (await db().collection('households').doc(householdId).get()).data[0];
+      view.members.forEach((m: Record<string, unknown>, i: number) => {
+        const full: string = stored.members[i].idNumber;
+        expect(m).not.toHaveProperty('birthDate');
+        expect(typeof m.age).toBe('number');
+        const shown = String(m.idNumber);
+        // Characters 7–14 are the birth date and the last 6 are what binding asks for: none of them is shown.
+        for (let k = 6; k < 16; k++) expect(shown[k]).toBe('*');
+        expect(shown).not.toContain(full.slice(-6));
+        expect(JSON.stringify(view)).not.toContain(full);
+      });
+    }
+  });
+});

@@ -24,8 +24,8 @@ describe('ID numbers (GB 11643)', () => {
     expect(idNumberFacts('11010519491231002X')).toEqual({ birthDate: '1949-12-31', sex: 'female' });
   });
 
-  it('masks all but the first and last four characters', () => {
-    expect(maskIdNumber('370102199001011234')).toBe('3701**********1234');
+  it('keeps only the public 3-digit prefix and the last two characters: no birth digit, not the bind suffix', () => {
+    expect(maskIdNumber('370102199001011234')).toBe('370*************34');
   });
 });
 

@@ -1,18 +1,24 @@
 import type { Household, HouseholdSummary, HouseholdView } from '../../../types/household';
 import { maskIdNumber, maskPhone } from '../../../types/id-number';
 import { regionNames } from '../regions/region.repository';
+import { ageOn } from '../benefits/facts';
+import { clock } from '../clock';
+import { dateOf } from '../time';
 
 /**
  * A household as any caller sees it: ID numbers and phones always masked (an admin reveals one
- * at a time through `households.reveal`, which is audit-logged).
+ * at a time through `households.reveal`, which is audit-logged), ages instead of birth dates.
  */
 export async function toView(h: Household): Promise<HouseholdView> {
   const names = await regionNames([h.villageId, h.townId]);
+  const today = dateOf(clock.now());
   return {
     ...h,
     villageName: names.get(h.villageId),
     townName: names.get(h.townId),
-    members: h.members.map((m) => ({ ...m, idNumber: maskIdNumber(m.idNumber), ...(m.phone ? { phone: maskPhone(m.phone) } : {}) })),
+    members: h.members.map(({ birthDate, idNumber, phone, ...m }) => ({
+      ...m, age: ageOn(birthDate, today), idNumber: maskIdNumber(idNumber), ...(phone ? { phone: maskPhone(phone) } : {}),
+    })),
   };
 }
 

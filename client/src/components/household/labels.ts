@@ -10,14 +10,6 @@ export const STATUS_TAG: Record<HouseholdStatus, TagType> = {
   none: 'default',
 };
 
-/** Whole years between a birth date and today. */
-export function ageOf(birthDate: string, today = new Date()): number {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  let age = today.getFullYear() - y;
-  if (today.getMonth() + 1 < m || (today.getMonth() + 1 === m && today.getDate() < d)) age--;
-  return age;
-}
-
 /** `2026-11-23` → `2026年11月23日`. */
 export function chineseDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);

@@ -5,7 +5,6 @@ import { HEALTH_LABELS, LABOR_CAPACITY_LABELS, RELATION_LABELS, SCHOOLING_LABELS
 import { Tag } from '@/components/ui';
 import { messageOf } from '@/services/errors';
 import { revealMember, type HouseholdDetail } from '@/services/households';
-import { ageOf } from './labels';
 import './household-sections.scss';
 
 /** 家庭成员: age, relation and tags; ID numbers and phones masked, an admin may reveal one (audit-logged). */
@@ -31,7 +30,7 @@ function MemberRow({ householdId, member: m, canReveal }: { householdId: string;
   return (
     <View className='hh-section__item hh-member'>
       <View className='hh-section__line'>
-        <View className='hh-section__name'>{m.name}<View className='hh-member__sub'>{RELATION_LABELS[m.relation]} · {m.sex === 'male' ? '男' : '女'} · {ageOf(m.birthDate)} 岁</View></View>
+        <View className='hh-section__name'>{m.name}<View className='hh-member__sub'>{RELATION_LABELS[m.relation]} · {m.sex === 'male' ? '男' : '女'} · {m.age} 岁</View></View>
       </View>
       <View className='hh-header__tags'>
         <Tag type={m.health === 'healthy' ? 'success' : 'warning'} plain>{HEALTH_LABELS[m.health]}{m.health === 'chronic' ? (m.chronicApproved ? '（已认定）' : '（未认定）') : ''}</Tag>

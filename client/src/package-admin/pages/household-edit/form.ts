@@ -49,7 +49,7 @@ export function formOf(h: HouseholdDetail): HouseholdForm {
 }
 
 function memberDrafts(members: MemberForm[]) {
-  return members.map(({ key: _k, maskedId, maskedPhone: _p, birthDate: _b, sex: _s, ...m }: MemberForm & { birthDate?: string; sex?: string }) => ({
+  return members.map(({ key: _k, maskedId, maskedPhone: _p, age: _a, sex: _s, ...m }: MemberForm & { age?: number; sex?: string }) => ({
     ...m,
     // An existing member's empty fields mean "keep what is stored".
     idNumber: m.idNumber.trim() || (maskedId ? undefined : ''),
