@@ -19,7 +19,8 @@ export interface Ctx {
 }
 
 export type Impl<C extends ApiContract, K extends ActionName<C>> = (input: ParsedInput<C, K>, ctx: Ctx) => Promise<ActionOutput<C, K>>;
-export type Impls<C extends ApiContract> = { [K in ActionName<C>]?: Impl<C, K> };
+/** One implementation per action of the contract: an action listed without one does not compile. */
+export type Impls<C extends ApiContract> = { [K in ActionName<C>]: Impl<C, K> };
 
 const Event = z.object({
   action: z.string({ error: '缺少 action（要执行的操作）' }).min(1, { error: '缺少 action（要执行的操作）' }).max(64, { error: 'action（要执行的操作）最多 64 个字符' }),
@@ -64,8 +65,7 @@ export function handler<C extends ApiContract>(contract: C, impls: Impls<C>) {
         const { message, details } = describeZodError(input.error);
         return fail('INVALID_INPUT', message, details);
       }
-      const impl = impls[action as ActionName<C>] as ((i: unknown, c: Ctx) => Promise<unknown>) | undefined;
-      if (!impl) return fail('INTERNAL', '此功能正在建设中，暂未开放，请稍后再试', { notImplemented: `${contract.name}.${action}` });
+      const impl = impls[action as ActionName<C>] as (i: unknown, c: Ctx) => Promise<unknown>;
       const data = await impl(input.data, { openid, user, requestId, now: clock.now() });
       return { ok: true, data };
     } catch (error) {

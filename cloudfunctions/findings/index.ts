@@ -1,5 +1,5 @@
 import { findingsApi } from '../../types/api/findings';
 import { handler } from '../core/handler';
 
-/** Actions arrive with their issues; until then each answers a clear "not open yet" error. */
+/** No action yet (see types/api/findings.ts): every call answers INVALID_INPUT naming the unknown action. */
 export const main = handler(findingsApi, {});

@@ -44,9 +44,18 @@ describe('the shared function handler', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('帮扶人编号') } });
   });
 
-  it('answers an action not built yet with a clear error, not a crash', async () => {
+  it('does not offer an action not built yet: the contract lists only actions that exist', async () => {
     const result = await call('findings', 'list', {}, 'demo-admin');
-    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('暂未开放') } });
+    expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '「findings」没有名为「list」的操作' } });
+  });
+
+  it('requires an implementation of every action the contract lists (tsc fails otherwise)', () => {
+    const api = defineApi('probe', {
+      done: { input: z.object({}), output: z.object({}), access: 'signedIn' },
+      notYet: { input: z.object({}), output: z.object({}), access: 'signedIn' },
+    });
+    // @ts-expect-error notYet has no implementation
+    expect(typeof handler(api, { done: async () => ({}) })).toBe('function');
   });
 
   it('never leaks a stack trace when an action fails unexpectedly', async () => {
