@@ -66,9 +66,6 @@ export const Benefit = z.object({
 });
 export type Benefit = z.infer<typeof Benefit>;
 
-export const benefitRecordId = (b: Pick<Benefit, 'householdId' | 'policy' | 'memberId' | 'period'>): string =>
-  `${b.householdId}-${b.policy}-${b.memberId ?? 'hh'}-${b.period}`;
-
 /** What an admin records (or one import row becomes): the server adds id, region and time. */
 export const RecordDisbursementInput = z.object({
   householdId: Id,

@@ -6,6 +6,7 @@ import { conflict, notFound } from '../errors';
 import { administeredHousehold } from '../access';
 import { findHousehold } from '../households/household.repository';
 import { getDb } from '../store';
+import { derivedId } from '../store/derived-id';
 import { bindCaller } from './bind.service';
 import { BIND_CODE_MESSAGE, BIND_CODE_TTL_MS } from './bind.rules';
 
@@ -16,7 +17,7 @@ import { BIND_CODE_MESSAGE, BIND_CODE_TTL_MS } from './bind.rules';
  */
 const hashOf = (code: string) => createHash('sha256').update(`bangfu-bind-code:${code}`).digest('hex');
 /** One code per member: its document id, so a new code overwrites the old one. */
-const codeIdOf = (householdId: string, memberId: string) => `${householdId}__${memberId}`;
+const codeIdOf = (householdId: string, memberId: string) => derivedId('bind-code', [householdId, memberId], '__');
 
 async function isLive(codeHash: string, now: Date): Promise<boolean> {
   const _ = getDb().command;

@@ -1,5 +1,5 @@
 import type { z } from '../../../types/z';
-import { Benefit, benefitRecordId, type RecordDisbursementInput } from '../../../types/benefit';
+import { Benefit, type RecordDisbursementInput } from '../../../types/benefit';
 import type { ImportResult } from '../../../types/api/benefits';
 import type { Household } from '../../../types/household';
 import { maskIdNumber } from '../../../types/id-number';
@@ -9,6 +9,7 @@ import type { Ctx } from '../handler';
 import { getDb } from '../store';
 import { dateOf } from '../time';
 import { type DisbursementRow, readDisbursementSheet, rowSchema } from './disbursement-sheet';
+import { benefitRecordId } from './benefit-id';
 import { policyByCode, recordProblem, writeRecord } from './disbursement.service';
 import { adminScope, regionFilter } from '../access';
 import { loadPolicies } from './policy.repository';

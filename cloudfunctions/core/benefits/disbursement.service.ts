@@ -1,4 +1,4 @@
-import { Benefit, benefitRecordId, type RecordDisbursementInput } from '../../../types/benefit';
+import { Benefit, type RecordDisbursementInput } from '../../../types/benefit';
 import type { BenefitRow } from '../../../types/api/benefits';
 import type { Household } from '../../../types/household';
 import type { Policy, PolicyCode } from '../../../types/policy';
@@ -7,6 +7,7 @@ import type { Ctx } from '../handler';
 import { getDb } from '../store';
 import { dateOf } from '../time';
 import { householdsByIds } from './benefit.repository';
+import { benefitRecordId } from './benefit-id';
 import { administeredHousehold, adminScope, scopedWhere } from '../access';
 import { notePaid } from './paid-keys';
 import { loadPolicies } from './policy.repository';

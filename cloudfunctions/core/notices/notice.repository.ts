@@ -3,6 +3,7 @@ import { Region } from '../../../types/region';
 import { User } from '../../../types/user';
 import { getDb } from '../store';
 import type { CollectionName } from '../store';
+import { derivedId } from '../store/derived-id';
 
 const PAGE = 1000;
 
@@ -29,7 +30,8 @@ export async function regionsByIds(ids: string[]): Promise<Map<string, Region>> 
   return new Map(docs.map((d) => [d._id as string, Region.parse(d)]));
 }
 
-export const readId = (noticeId: string, userId: string) => `${noticeId}__${userId}`;
+/** One read per user and notice: `notice-<uuid>__user-<uuid>` is 86 characters, so it is derived. */
+export const readId = (noticeId: string, userId: string) => derivedId('notice-read', [noticeId, userId], '__');
 
 /** The caller's reads of the given notices, by notice id. */
 export async function readsOf(userId: string, noticeIds: string[]): Promise<Map<string, NoticeRead>> {

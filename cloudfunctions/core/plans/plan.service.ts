@@ -3,11 +3,12 @@ import type { Measure, SaveMeasureInput, UpdateProgressInput } from '../../../ty
 import type { Household } from '../../../types/household';
 import type { Ctx } from '../handler';
 import { getDb } from '../store';
+import { derivedId } from '../store/derived-id';
 import { dateOf } from '../time';
 import { conflict, notFound } from '../errors';
 import { readableHousehold } from '../access';
 
-const planId = (householdId: string, year: number) => `${householdId}-${year}`;
+const planId = (householdId: string, year: number) => derivedId('plan', [householdId, year]);
 const yearOf = (now: Date) => Number(dateOf(now).slice(0, 4));
 
 function emptyPlan(h: Household, year: number, now: Date): Plan {

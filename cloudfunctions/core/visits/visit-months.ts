@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import type { Visit } from '../../../types/visit';
 import { getDb } from '../store';
 import { addToSetOrCreate } from '../store/add-to-set';
+import { derivedId } from '../store/derived-id';
 import { previousMonth } from './visit.rules';
 
 /**
@@ -25,7 +26,7 @@ export interface VisitMonth {
 
 type VisitKey = Pick<Visit, 'householdId' | 'month' | 'helperId' | 'countyId' | 'townId' | 'villageId'>;
 
-export const visitMonthId = (householdId: string, month: string): string => `${householdId}:${month}`;
+export const visitMonthId = (householdId: string, month: string): string => derivedId('visit-month', [householdId, month], ':');
 const nextMonth = (month: string): string => dayjs(`${month}-01`).add(1, 'month').format('YYYY-MM');
 
 /** The rollup documents of a batch of visits (the seed writes these beside each household's visits). */

@@ -1,4 +1,4 @@
-import { benefitRecordId } from '../../../types/benefit';
+import { benefitRecordId } from '../../../cloudfunctions/core/benefits/benefit-id';
 import { getDb } from '../../../cloudfunctions/core/store';
 import { openGapsByHousehold, sweepHouseholds } from '../../../cloudfunctions/core/benefits/gaps.service';
 import { householdsByIds, ruleHouseholdsByIds } from '../../../cloudfunctions/core/benefits/benefit.repository';

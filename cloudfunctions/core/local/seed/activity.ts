@@ -7,6 +7,7 @@ import type { Visit } from '../../../../types/visit';
 import { NEED_TEXTS } from './names';
 import { Random } from './random';
 import { chinaTime } from '../../time';
+import { benefitRecordId } from '../../benefits/benefit-id';
 
 const NOTES = ['了解家庭近况，生产生活正常', '宣讲医保和低保政策', '查看住房安全情况', '帮助联系务工岗位', '了解孩子上学情况', '核对家庭收入情况'];
 const MEASURES = ['宣讲政策', '产业指导', '就业帮扶', '健康随访', '教育资助'];
@@ -75,7 +76,7 @@ export function buildBenefits(h: Household, decisions: Decision[], now: Date, rn
     if (!d.entitled || d.policy === 'temporary_aid' || rnd.chance(0.06)) continue;
     const member = d.member === null ? null : h.members[d.member].id;
     benefits.push({
-      _id: `${h._id}-${d.policy}-${member ?? 'hh'}-${year}`, householdId: h._id, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
+      _id: benefitRecordId({ householdId: h._id, policy: d.policy, memberId: member, period: year }), householdId: h._id, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
       memberId: member, policy: d.policy,
       period: year, amount: d.amount, paidOn: `${year}-0${rnd.int(1, 9)}-${String(rnd.int(1, 28)).padStart(2, '0')}`, createdAt: now.toISOString(),
     });

@@ -2,6 +2,7 @@ import type { Household, Member, PovertyCause } from '../../../../types/househol
 import type { Pairing } from '../../../../types/pairing';
 import type { Region } from '../../../../types/region';
 import type { User } from '../../../../types/user';
+import { derivedId } from '../../store/derived-id';
 import { PeopleFactory } from './people';
 import { Random } from './random';
 
@@ -49,7 +50,7 @@ export function pairHousehold(household: Household, townHelpers: User[], index: 
   const doctors = townHelpers.filter((h) => h.helperKind === 'doctor');
   const teachers = townHelpers.filter((h) => h.helperKind === 'teacher');
   const pairing = (helper: User, role: Pairing['role']): Pairing => ({
-    _id: `${household._id}-${role}`, householdId: household._id, helperId: helper._id, role, active: true, since, until: null,
+    _id: derivedId('pairing', [household._id, role]), householdId: household._id, helperId: helper._id, role, active: true, since, until: null,
   });
   const result = [pairing(primaries[index % primaries.length], 'primary')];
   const ill = household.members.some((m) => m.health !== 'healthy' || m.disabilityLevel > 0);

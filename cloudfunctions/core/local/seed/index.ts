@@ -10,6 +10,7 @@ import { visitMonthsOf } from '../../visits/visit-months';
 import { paidKeysOf } from '../../benefits/paid-keys';
 import { withDerived } from '../../households/household.derived';
 import { derivedMarker } from '../../maintenance/derived';
+import { derivedId } from '../../store/derived-id';
 import { buildExtras } from './extras';
 import { PeopleFactory } from './people';
 import { Random } from './random';
@@ -83,7 +84,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
 function ensureDemoHousehold(h: Household, pairings: ReturnType<typeof pairHousehold>, townHelpers: User[], users: User[], at: string, pairedSince: string) {
   const doctor = townHelpers.find((u) => u.openid === 'demo-doctor');
   if (doctor && !pairings.some((p) => p.role === 'health')) {
-    pairings.push({ _id: `${h._id}-health`, householdId: h._id, helperId: doctor._id, role: 'health', active: true, since: pairedSince, until: null });
+    pairings.push({ _id: derivedId('pairing', [h._id, 'health']), householdId: h._id, helperId: doctor._id, role: 'health', active: true, since: pairedSince, until: null });
   }
   const head = h.members[0];
   users.push({
