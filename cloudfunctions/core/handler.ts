@@ -27,6 +27,8 @@ const Event = z.object({
   payload: z.unknown().optional(),
   requestId: z.string().max(100).optional(),
 });
+/** The clients send a UUID; a request id of any other shape is not quoted into the log. */
+const LOGGABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 const fail = (code: DomainError['code'], message: string, details?: unknown): ApiResult<never> => ({
   ok: false,
@@ -54,7 +56,9 @@ export function handler<C extends ApiContract>(contract: C, impls: Impls<C>) {
   return async function main(event: unknown, context?: unknown): Promise<ApiResult<unknown>> {
     const parsedEvent = Event.safeParse(event);
     if (!parsedEvent.success) return fail('INVALID_INPUT', '请求格式不正确：' + describeZodError(parsedEvent.error).message);
-    const { action, payload, requestId = `req-${Date.now().toString(36)}` } = parsedEvent.data;
+    const { action, payload } = parsedEvent.data;
+    const sent = parsedEvent.data.requestId;
+    const requestId = sent && LOGGABLE_REQUEST_ID.test(sent) ? sent : `req-${Date.now().toString(36)}`;
     const spec = Object.prototype.hasOwnProperty.call(contract.actions, action) ? contract.actions[action] : undefined;
     if (!spec) return fail('INVALID_INPUT', `「${contract.name}」没有名为「${action}」的操作`);
     try {

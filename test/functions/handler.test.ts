@@ -80,4 +80,15 @@ describe('the log line of an unexpected failure', () => {
     expect(logged).toContain('[probe.boom] req-probe-1 failed: Error: malformed EJSON');
     expect(logged).not.toMatch(/王小明|430124/);
   });
+
+  it('does not quote a request id that is not an id', async () => {
+    const api = defineApi('probe', { boom: { input: z.object({}), output: z.object({}), access: 'signedIn' } });
+    const main = handler(api, { boom: async () => { throw new Error('boom'); } });
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const result: any = await main({ action: 'boom', payload: {}, requestId: '王小明 13812345678\n[fake] line' }, { devOpenid: 'demo-admin' });
+    const logged = spy.mock.calls.map((args) => args.join(' ')).join('\n');
+    spy.mockRestore();
+    expect(logged).not.toMatch(/王小明|13812345678|\n/);
+    expect(logged).toContain(`[probe.boom] ${result.error.details.requestId} failed`);
+  });
 });
