@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { clock } from '../../cloudfunctions/core/clock';
-import { saveFile, useLocalFiles } from '../../cloudfunctions/core/files';
+import { useLocalFiles } from '../../cloudfunctions/core/files';
 import { call, freshDemoStore, SEED_NOW } from '../support/store';
+import { uploadAs } from '../support/files';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => {
@@ -70,7 +71,7 @@ async function sheet(rows: (string | number | null)[][]): Promise<string> {
   const ws = workbook.addWorksheet('兑现清单');
   ws.addRow(['政策', '身份证号', '发放期间', '金额', '发放日期']);
   rows.forEach((r) => ws.addRow(r));
-  return saveFile(Buffer.from(await workbook.xlsx.writeBuffer()), '兑现清单.xlsx');
+  return uploadAs('demo-admin', Buffer.from(await workbook.xlsx.writeBuffer()), '兑现清单.xlsx');
 }
 
 describe('benefits.importRecords (.xlsx 兑现清单)', () => {
@@ -113,7 +114,7 @@ describe('benefits.importRecords (.xlsx 兑现清单)', () => {
   });
 
   it('refuses a file that is not a sheet, with a plain message', async () => {
-    const fileId = await saveFile(Buffer.from('not a workbook'), 'x.xlsx');
+    const fileId = await uploadAs('demo-admin', Buffer.from('not a workbook'), 'x.xlsx');
     expect(await call('benefits', 'importRecords', { fileId }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('.xlsx') } });
   });
 });

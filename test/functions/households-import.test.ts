@@ -2,17 +2,19 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { clock } from '../../cloudfunctions/core/clock';
-import { saveFile, readFile, useLocalFiles } from '../../cloudfunctions/core/files';
+import { useLocalFiles } from '../../cloudfunctions/core/files';
 import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
+import { readAs, uploadAs } from '../support/files';
 
 let store: ReturnType<typeof freshDemoStore>;
 let fileId: string;
+const SAMPLE = () => readFileSync(path.resolve(__dirname, '../fixtures/registry-sample.xlsx'));
 beforeAll(async () => {
   store = freshDemoStore();
   useLocalFiles(path.join(store.dir, 'files'));
   clock.set(SEED_NOW);
-  fileId = await saveFile(readFileSync(path.resolve(__dirname, '../fixtures/registry-sample.xlsx')), 'registry-sample.xlsx');
+  fileId = await uploadAs('demo-town-admin', SAMPLE(), 'registry-sample.xlsx');
 });
 afterAll(() => { clock.set(null); store.close(); });
 
@@ -58,13 +60,14 @@ describe('households.importXlsx with the shipped sample sheet', () => {
   });
 
   it('refuses rows of villages outside a village admin\'s own village', async () => {
-    const result = await ok(call('households', 'importXlsx', { fileId }, 'demo-village-admin'));
+    const own = await uploadAs('demo-village-admin', SAMPLE(), 'registry-sample.xlsx');
+    const result = await ok(call('households', 'importXlsx', { fileId: own }, 'demo-village-admin'));
     // 下河村 lies outside the village admin's 上坪村.
     expect(result.errors.some((e: any) => /下河村/.test(e.message))).toBe(true);
   });
 
   it('answers a clear INVALID_INPUT for a file that is not a spreadsheet, and NOT_FOUND for an unknown file', async () => {
-    const junk = await saveFile(Buffer.from('not a zip'), 'junk.xlsx');
+    const junk = await uploadAs('demo-admin', Buffer.from('not a zip'), 'junk.xlsx');
     expect(await call('households', 'importXlsx', { fileId: junk }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('xlsx') } });
     expect(await call('households', 'importXlsx', { fileId: '../../etc/passwd' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -74,7 +77,7 @@ describe('households.exportXlsx', () => {
   it('exports the caller\'s scope under the filters in the import layout, and audit-logs it', async () => {
     const { fileId: out, rows } = await ok(call('households', 'exportXlsx', { villageId: 'village-1-2' }, 'demo-town-admin'));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readFile(out) as any);
+    await workbook.xlsx.load(await readAs('demo-town-admin', out) as any);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe('户编号');
     expect(sheet.rowCount - 1).toBe(rows);

@@ -7,10 +7,11 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { clock } from '../../cloudfunctions/core/clock';
-import { saveFile, useLocalFiles } from '../../cloudfunctions/core/files';
+import { useLocalFiles } from '../../cloudfunctions/core/files';
 import { getDb } from '../../cloudfunctions/core/store';
 import { idCheckChar } from '../../types';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
+import { uploadAs } from '../support/files';
 
 type Row = { who: string; openid?: string; target: () => Promise<string> };
 /** ok: answered; empty: answered with nothing in it; a code: refused (or, for INVALID_INPUT/CONFLICT, let past access and refused on the merits). */
@@ -48,7 +49,10 @@ const NEXT: Record<string, [string, string]> = {
 };
 let seq = 0;
 const newId = () => { const f = `990401198001${String(10 + (seq % 18)).padStart(2, '0')}${String(++seq).padStart(3, '0')}`; return f + idCheckChar(f); };
-let sampleFileId = '';
+const ADMINS = ['demo-admin', 'demo-town-admin', 'demo-village-admin'];
+/** The sample sheet as the calling admin uploaded it (an upload is its uploader's); others get the county admin's. */
+const sampleSheet = (row: Row) =>
+  uploadAs(ADMINS.includes(row.openid ?? '') ? row.openid! : 'demo-admin', readFileSync(path.resolve(__dirname, '../fixtures/registry-sample.xlsx')), 'sample.xlsx');
 
 type Spec = { payload: (hh: string, row: Row) => Promise<unknown>; expect: Outcome[] };
 const F = 'FORBIDDEN', N = 'NOT_FOUND', U = 'UNAUTHENTICATED';
@@ -70,7 +74,7 @@ const MATRIX: Record<string, Record<string, Spec>> = {
       expect: ADMIN_ONLY,
     },
     reveal: { payload: async (hh) => ({ householdId: hh, memberId: (await household(hh)).members[0].id, field: 'idNumber' }), expect: ADMIN_ONLY },
-    importXlsx: { payload: async () => ({ fileId: sampleFileId }), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
+    importXlsx: { payload: async (_hh, row) => ({ fileId: await sampleSheet(row) }), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
     villages: { payload: async () => ({}), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
     exportXlsx: { payload: async (hh) => ({ villageId: (await household(hh)).villageId }), expect: ['ok', 'ok', 'empty', 'ok', 'empty', F, F, F, F, F, U] },
   },
@@ -131,7 +135,6 @@ for (const [fn, actions] of Object.entries(MATRIX)) {
         store = freshDemoStore();
         clock.set(SEED_NOW);
         useLocalFiles(path.join(store.dir, 'files'));
-        sampleFileId = await saveFile(readFileSync(path.resolve(__dirname, '../fixtures/registry-sample.xlsx')), 'sample.xlsx');
         // The demo household's first member needs a phone for the bind row to be a real match.
         const h = await household('hh-000001');
         if (!h.members[0].phone) await db().collection('households').doc('hh-000001').update({ 'members.0.phone': '13811112222' });

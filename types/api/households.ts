@@ -140,5 +140,9 @@ export const householdsApi = defineApi('households', {
   reveal: { input: RevealInput, output: z.object({ value: z.string() }), access: ['admin'] },
   importXlsx: { input: ImportInput, output: ImportResult, access: ['admin'] },
   villages: { input: z.object({}), output: z.object({ items: z.array(VillageOption) }), access: ['admin'] },
-  exportXlsx: { input: HouseholdFilters, output: z.object({ fileId: z.string(), rows: z.number().int() }), access: ['admin'] },
+  /**
+   * The sheet is kept 24 hours as the caller's; `url` downloads it: in the cloud a 10-minute
+   * temporary URL, locally the host's route, which wants the caller's header again.
+   */
+  exportXlsx: { input: HouseholdFilters, output: z.object({ fileId: z.string(), rows: z.number().int(), url: z.string() }), access: ['admin'] },
 });

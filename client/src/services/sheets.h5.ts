@@ -24,11 +24,19 @@ export async function pickAndUploadSheet(): Promise<{ fileId: string; name: stri
   return { fileId: body.data.fileId, name: file.name };
 }
 
-export async function openSheet(fileId: string, name: string): Promise<void> {
+/**
+ * Local demo: the host serves a sheet only to its owner (or an admin above), so the download is a
+ * fetch with the caller's header, saved from a blob; a plain link would arrive without it.
+ */
+export async function openSheet(url: string, name: string): Promise<void> {
+  const res = await fetch(url, { headers: { 'x-dev-openid': getDemoOpenid() } });
+  if (!res.ok) throw new ApiCallError({ code: 'NOT_FOUND', message: '没有找到导出的文件，可能已过期，请重新导出' });
+  const href = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
-  a.href = `/api/files/${encodeURIComponent(fileId)}`;
+  a.href = href;
   a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
 }

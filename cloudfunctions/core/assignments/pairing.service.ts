@@ -125,7 +125,13 @@ export async function reassignAll(ctx: Ctx, input: { fromHelperId: string; toHel
   return { moved: await movePairings(ctx, inRegion, input.toHelperId) };
 }
 
-/** The household's helpers (and with `history`, the ended pairings), for its detail page. */
+/**
+ * The household's helpers (and with `history`, the ended pairings), for its detail page. A helper's
+ * phone goes to those who call them, and readableHousehold lets no one else past: the household's
+ * own members, admins of its region, and its other helpers (a doctor and the primary helper plan
+ * visits together). It is sent only while the pairing lasts and the helper's account is active:
+ * a former or deactivated helper is nobody's to call about this household any more.
+ */
 export async function listByHousehold(ctx: Ctx, input: { householdId: string; history: boolean }): Promise<{ items: HouseholdHelper[] }> {
   const household = await readableHousehold(ctx.user, input.householdId);
   const where = input.history && ctx.user!.role === 'admin' ? { householdId: household._id } : { householdId: household._id, active: true };
@@ -139,7 +145,7 @@ export async function listByHousehold(ctx: Ctx, input: { householdId: string; hi
     items: pairings
       .map((p) => {
         const h = byId.get(p.helperId);
-        return { ...p, helperName: h?.name ?? '（已注销）', helperKind: h?.helperKind ?? null, unit: h?.unit ?? null, phone: p.active ? h?.phone ?? null : null };
+        return { ...p, helperName: h?.name ?? '（已注销）', helperKind: h?.helperKind ?? null, unit: h?.unit ?? null, phone: p.active && h?.active ? h.phone ?? null : null };
       })
       .sort((a, b) => Number(b.active) - Number(a.active) || order.indexOf(a.role) - order.indexOf(b.role)),
   };

@@ -94,7 +94,7 @@ async function classify(prepared: Prepared[], errors: ImportResult['errors']) {
 export async function importRecords(ctx: Ctx, input: { fileId: string; dryRun: boolean }): Promise<ImportResult> {
   const region = regionFilter(adminScope(ctx.user));
   const today = dateOf(ctx.now);
-  const rows = await readDisbursementSheet(await readFile(input.fileId));
+  const rows = await readDisbursementSheet(await readFile(ctx, input.fileId));
   const policies = await loadPolicies();
   const { prepared, errors } = await prepareRows(rows, policies, region, today);
   const { fresh, unchanged } = await classify(prepared, errors);

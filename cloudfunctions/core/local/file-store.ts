@@ -2,19 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { clock } from '../clock';
+import { DomainError } from '../errors';
+import { downloadFile, saveFile } from '../files';
+import type { Ctx } from '../handler';
 import { findUserByOpenid } from '../users/user.repository';
 
 /**
- * Local stand-in for cloud storage (photos of visits and needs): `POST /api/files` stores the body
- * under the data dir and answers `{ ok, data: { fileId } }`; `GET /api/files/<fileId>` serves it.
- * Ids are random UUIDs (unguessable), as cloud file ids are; uploading needs a known demo account.
+ * Local stand-in for cloud storage: `POST /api/files` stores the body under the data dir and answers
+ * `{ ok, data: { fileId } }`; `GET /api/files/<fileId>` serves it. Ids are random UUIDs
+ * (unguessable), as cloud file ids are; uploading needs a known demo account. Photos (of visits and
+ * needs) are served by id; sheets go through core/files, which records and checks their owner.
  */
 const MAX_FILE = 5 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // xlsx: registry import sheets and exports (households.importXlsx / exportXlsx, core/files).
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', [XLSX]: 'xlsx' };
-const TYPE: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', xlsx: XLSX };
-const ID = /^local-[0-9a-f-]{36}\.(jpg|png|webp|gif|xlsx)$/;
+const TYPE: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' };
+const PHOTO = /^local-[0-9a-f-]{36}\.(jpg|png|webp|gif)$/;
+const SHEET = /^local-[0-9a-f-]{36}\.xlsx$/;
 
 const filesDir = () => path.resolve(process.env.BANGFU_DATA_DIR ?? '.data', 'files');
 
@@ -37,24 +43,48 @@ function readBytes(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** The caller named by x-dev-openid (local mode only), as the handler would resolve it. */
+async function callerOf(req: http.IncomingMessage): Promise<Ctx> {
+  const header = req.headers['x-dev-openid'];
+  const openid = (Array.isArray(header) ? header[0] : header)?.trim() || null;
+  const user = openid ? await findUserByOpenid(openid) : null;
+  return { openid, user, requestId: `host-${randomUUID()}`, now: clock.now() };
+}
+
 export async function uploadFile(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const openid = req.headers['x-dev-openid'];
-  if (typeof openid !== 'string' || !openid || !(await findUserByOpenid(openid))) {
-    return send(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录后再上传照片' } });
-  }
+  const ctx = await callerOf(req);
+  if (!ctx.user) return send(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录后再上传照片' } });
   const ext = EXT[String(req.headers['content-type'] ?? '').split(';')[0]];
   if (!ext) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '只能上传 jpg、png、webp 或 gif 图片' } });
+  // Sheets are for import, which only admins run; the file is recorded as the admin's (core/files).
+  if (ext === 'xlsx' && ctx.user.role !== 'admin') return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '只有扶贫办管理员可以上传导入表格' } });
   const bytes = await readBytes(req).catch(() => null);
   if (!bytes) return send(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: '照片超过 5 MB，请压缩后再传' } });
+  if (ext === 'xlsx') return send(res, 200, { ok: true, data: { fileId: await saveFile(ctx, bytes, 'upload.xlsx', 'upload') } });
   const fileId = `local-${randomUUID()}.${ext}`;
   mkdirSync(filesDir(), { recursive: true });
   writeFileSync(path.join(filesDir(), fileId), bytes);
   send(res, 200, { ok: true, data: { fileId } });
 }
 
-export function serveFile(fileId: string, res: http.ServerResponse): void {
+/**
+ * Sheets (exports with full ID numbers, uploaded imports) go only to their owner or an admin above,
+ * audit-logged; anyone else, and an expired or made-up id, gets the same bare 404.
+ */
+async function serveSheet(req: http.IncomingMessage, fileId: string, res: http.ServerResponse): Promise<void> {
+  const bytes = await downloadFile(await callerOf(req), fileId).catch((error) => {
+    if (error instanceof DomainError) return null;
+    throw error;
+  });
+  if (!bytes) return void res.writeHead(404, { 'cache-control': 'no-store' }).end();
+  res.writeHead(200, { 'content-type': XLSX, 'cache-control': 'no-store', 'content-disposition': 'attachment; filename="bangfu.xlsx"' });
+  res.end(bytes);
+}
+
+export async function serveFile(req: http.IncomingMessage, fileId: string, res: http.ServerResponse): Promise<void> {
+  if (SHEET.test(fileId)) return serveSheet(req, fileId, res);
   const file = path.join(filesDir(), fileId);
-  if (!ID.test(fileId) || !existsSync(file)) return void res.writeHead(404).end();
+  if (!PHOTO.test(fileId) || !existsSync(file)) return void res.writeHead(404).end();
   res.writeHead(200, { 'content-type': TYPE[fileId.split('.').pop()!], 'cache-control': 'private, max-age=86400' });
-  createReadStream(file).pipe(res);
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }

@@ -102,7 +102,7 @@ function dispatch(route: string, staticRoot: string, req: http.IncomingMessage, 
   if (req.method === 'GET' && route === '/api/health') return json(res, 200, { ok: true });
   if (req.method === 'GET' && route === '/api/dev/accounts') return done(demoAccounts().then((body) => json(res, 200, body)));
   if (req.method === 'POST' && route === '/api/files') return done(uploadFile(req, res));
-  if (req.method === 'GET' && route.startsWith('/api/files/')) return serveFile(route.slice('/api/files/'.length), res);
+  if (req.method === 'GET' && route.startsWith('/api/files/')) return done(serveFile(req, route.slice('/api/files/'.length), res));
   if (api && req.method === 'POST') return done(callFunction(api[1], req, res));
   if (route.startsWith('/api/')) return json(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请用 POST /api/<云函数名> 调用云函数' } });
   serveStatic(staticRoot, route, res);

@@ -35,6 +35,7 @@ export const COLLECTIONS = [
   'outbox',
   'bind_attempts',
   'bind_codes',
+  'files',
   'settings',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];

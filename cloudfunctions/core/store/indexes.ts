@@ -77,5 +77,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   outbox: [{ name: 'createdAt', fields: ['createdAt'] }],
   bind_attempts: [{ name: 'openid_at', fields: ['openid', 'at'] }],
   bind_codes: [{ name: 'codeHash_used', fields: ['codeHash', 'used'] }],
+  // The sweep on every save reads the files past keeping.
+  files: [{ name: 'expiresAt', fields: ['expiresAt'] }],
   settings: [],
 };

@@ -1,10 +1,17 @@
 import type http from 'node:http';
-import { freshDemoStore } from '../../support/store';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { clock } from '../../../cloudfunctions/core/clock';
+import { useLocalFiles } from '../../../cloudfunctions/core/files';
+import { getDb } from '../../../cloudfunctions/core/store';
+import { call, freshDemoStore } from '../../support/store';
 import { createHost, listen } from '../../../cloudfunctions/core/local/host';
 
 let store: ReturnType<typeof freshDemoStore>;
 let server: http.Server;
 let url: string;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 beforeAll(async () => {
@@ -41,5 +48,68 @@ describe('the local file store (photos)', () => {
   it('answers 404 for unknown or path-like ids', async () => {
     expect((await fetch(`${url}/api/files/local-00000000-0000-0000-0000-000000000000.png`)).status).toBe(404);
     expect((await fetch(`${url}/api/files/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+  });
+});
+
+describe('the local file store (sheets: exports and import uploads)', () => {
+  const get = (fileId: string, openid?: string) => fetch(`${url}/api/files/${fileId}`, { headers: openid ? { 'x-dev-openid': openid } : {} });
+  const exportAs = async (openid: string, filters: object = {}) => ((await call('households', 'exportXlsx', filters, openid)) as any).data as { fileId: string; url: string; rows: number };
+  const downloads = async () => (await getDb().collection('audit_logs').where({ action: 'download_file' }).get()).data;
+  const nobody = 'local-00000000-0000-0000-0000-000000000000.xlsx';
+
+  beforeAll(() => useLocalFiles(path.join(store.dir, 'files')));
+  afterEach(() => clock.set(null));
+
+  it('answers an anonymous or an other-scope caller exactly as for an id that does not exist', async () => {
+    const { fileId } = await exportAs('demo-admin');
+    const missing = await get(nobody, 'demo-admin');
+    expect(missing.status).toBe(404);
+    for (const openid of [undefined, 'not-a-user', 'demo-helper', 'demo-household', 'demo-town-admin', 'demo-village-admin']) {
+      const res = await get(fileId, openid);
+      expect([openid, res.status, await res.text()]).toEqual([openid, 404, '']);
+    }
+    expect(await downloads()).toEqual([]);
+  });
+
+  it('gives the owner, and an admin whose region contains the owner\'s, the sheet; each download is audit-logged without its content', async () => {
+    const { fileId, url: link, rows } = await exportAs('demo-town-admin', { villageId: 'village-1-2' });
+    expect(link).toBe(`/api/files/${fileId}`);
+    const mine = await fetch(url + link, { headers: { 'x-dev-openid': 'demo-town-admin' } });
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('cache-control')).toBe('no-store');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await mine.arrayBuffer()) as any);
+    expect(workbook.worksheets[0].rowCount - 1).toBe(rows);
+    expect((await get(fileId, 'demo-admin')).status).toBe(200);
+    expect((await get(fileId, 'demo-village-admin')).status).toBe(404);
+    const logs = await downloads();
+    expect(logs.map((l: any) => l.userId)).toEqual(['admin-town-1', 'admin-county']);
+    expect(logs[0]).toMatchObject({ detail: { fileId, kind: 'export', ownerId: 'admin-town-1', via: 'host' } });
+    expect(JSON.stringify(logs)).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('refuses an expired export and deletes it; the next save sweeps every expired file', async () => {
+    const { fileId: old } = await exportAs('demo-admin');
+    const { fileId: older } = await exportAs('demo-admin');
+    clock.set(new Date(Date.now() + 25 * 60 * 60 * 1000));
+    expect((await get(old, 'demo-admin')).status).toBe(404);
+    expect(existsSync(path.join(store.dir, 'files', old))).toBe(false);
+    expect(existsSync(path.join(store.dir, 'files', older))).toBe(true);
+    await exportAs('demo-admin');
+    expect(existsSync(path.join(store.dir, 'files', older))).toBe(false);
+    expect((await get(older, 'demo-admin')).status).toBe(404);
+  });
+
+  it('takes sheets for import from admins only, and serves an upload back to its uploader only', async () => {
+    expect((await upload(Buffer.from('PK'), XLSX, 'demo-helper')).status).toBe(403);
+    const res = await upload(Buffer.from('PK'), XLSX, 'demo-village-admin');
+    const { data } = (await res.json()) as { data: { fileId: string } };
+    expect((await get(data.fileId, 'demo-village-admin')).status).toBe(200);
+    expect((await get(data.fileId)).status).toBe(404);
+    // Imports read through the same check: the town admin above may, an admin below may not.
+    expect(await call('households', 'importXlsx', { fileId: data.fileId }, 'demo-town-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const county = (await exportAs('demo-admin')).fileId;
+    expect(await call('households', 'importXlsx', { fileId: county }, 'demo-town-admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('benefits', 'importRecords', { fileId: county }, 'demo-village-admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { HouseholdFilters } from '../../../../types/api/households';
 import type { Ctx } from '../../handler';
 import { audit } from '../../audit/audit.service';
-import { saveFile } from '../../files';
+import { fileLink, saveFile } from '../../files';
 import { regionNames } from '../../regions/region.repository';
 import { adminScope } from '../../access/scope';
 import { allHouseholds, householdQuery } from '../list.service';
@@ -10,9 +10,10 @@ import { COLUMNS, householdRows } from './sheet';
 
 /**
  * 导出: the caller's region under the current filters, in the import layout (so an exported sheet
- * can be corrected and imported back). Full ID numbers are in it, so every export is audit-logged.
+ * can be corrected and imported back). Full ID numbers are in it, so every export is audit-logged,
+ * kept 24 hours as the caller's file, and handed out by a link only its owner (or an admin above) can use.
  */
-export async function exportHouseholds(ctx: Ctx, filters: HouseholdFilters): Promise<{ fileId: string; rows: number }> {
+export async function exportHouseholds(ctx: Ctx, filters: HouseholdFilters): Promise<{ fileId: string; rows: number; url: string }> {
   adminScope(ctx.user);
   const where = await householdQuery(ctx, filters);
   const workbook = new ExcelJS.Workbook();
@@ -33,7 +34,7 @@ export async function exportHouseholds(ctx: Ctx, filters: HouseholdFilters): Pro
   sheet.getColumn('idNumber').numFmt = '@';
   sheet.getColumn('phone').numFmt = '@';
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  const fileId = await saveFile(bytes, `households-${ctx.now.toISOString().slice(0, 10)}.xlsx`);
+  const fileId = await saveFile(ctx, bytes, `households-${ctx.now.toISOString().slice(0, 10)}.xlsx`, 'export');
   await audit(ctx, { action: 'export_households', detail: { rows } });
-  return { fileId, rows };
+  return { fileId, rows, url: await fileLink(ctx, fileId) };
 }

@@ -53,7 +53,7 @@ function toHousehold(p: PlannedHousehold, at: string, by: string): Household {
  */
 export async function importHouseholds(ctx: Ctx, input: { fileId: string; confirm: boolean; from: number; batch: number }): Promise<ImportResult> {
   const scope = adminScope(ctx.user);
-  const rows = await readSheet(await readFile(input.fileId));
+  const rows = await readSheet(await readFile(ctx, input.fileId));
   const { villages, townNames } = await villagesInScope(scope.regionId);
   const plan = await planImport(rows, villages, townNames);
   const base = { rows: plan.rows, valid: plan.households.length, errors: plan.errors.slice(0, MAX_ERRORS_SHOWN) };

@@ -32,8 +32,8 @@ export default function HouseholdsPage() {
   const doExport = async () => {
     setExporting(true);
     try {
-      const { fileId, rows } = await exportHouseholds(filters);
-      await openSheet(fileId, `户籍台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      const { url, rows } = await exportHouseholds(filters);
+      await openSheet(url, `户籍台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
       void Taro.showToast({ title: `已导出 ${rows} 人`, icon: 'success' });
     } catch (e) {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });

@@ -1,0 +1,19 @@
+import { clock } from '../../cloudfunctions/core/clock';
+import { readFile, saveFile } from '../../cloudfunctions/core/files';
+import type { Ctx } from '../../cloudfunctions/core/handler';
+import { findUserByOpenid } from '../../cloudfunctions/core/users/user.repository';
+
+/** The Ctx the handler would build for this local account. */
+export async function ctxOf(openid: string): Promise<Ctx> {
+  return { openid, user: await findUserByOpenid(openid), requestId: 'test', now: clock.now() };
+}
+
+/** A sheet uploaded for import by this admin, as the local host's POST /api/files records it. */
+export async function uploadAs(openid: string, bytes: Buffer, name = 'sheet.xlsx'): Promise<string> {
+  return saveFile(await ctxOf(openid), bytes, name, 'upload');
+}
+
+/** A saved file's bytes, read as this admin. */
+export async function readAs(openid: string, fileId: string): Promise<Buffer> {
+  return readFile(await ctxOf(openid), fileId);
+}
