@@ -3,7 +3,13 @@
  * needs follow it to the new helper, and a clash with a household outside the caller's region
  * says nothing about that household (and is audit-logged).
  */
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { clock } from '../../cloudfunctions/core/clock';
+import { useLocalFiles } from '../../cloudfunctions/core/files';
+import { regionNames } from '../../cloudfunctions/core/regions/region.repository';
+import { COLUMNS, householdRows } from '../../cloudfunctions/core/households/import/sheet';
+import { uploadAs } from '../support/files';
 import { getDb } from '../../cloudfunctions/core/store';
 import { idCheckChar } from '../../types';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
@@ -128,5 +134,50 @@ describe('masked views cannot be combined back into an ID number', () => {
         expect(JSON.stringify(view)).not.toContain(full);
       });
     }
+  });
+});
+
+describe('a registry import never reaches a household outside the caller region', () => {
+  async function sheetOf(rows: Record<string, string>[]): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('建档立卡户');
+    sheet.columns = COLUMNS.map((c) => ({ key: c.key, header: c.header }));
+    sheet.addRows(rows);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  it("a town admin's row with another town's member ID number is a row error naming nothing, and nothing is written", async () => {
+    useLocalFiles(path.join(store.dir, 'files'));
+    const foreign = await firstHousehold({ townId: 'town-2' });
+    const own = await firstHousehold({ townId: 'town-1' });
+    const names = await regionNames([own.townId, own.villageId]);
+    // One row: the foreign household's first member, moved into the admin's own village, as the only member.
+    const [row] = householdRows(foreign, names.get(own.townId)!, names.get(own.villageId)!);
+    const fileId = await uploadAs('demo-town-admin', await sheetOf([{ ...row, relation: '户主', code: `X-${++seq}`, income: '99999' }]));
+
+    const checked = await ok(call('households', 'importXlsx', { fileId }, 'demo-town-admin'));
+    expect(checked).toMatchObject({ valid: 0, written: 0 });
+    expect(checked.errors).toHaveLength(1);
+    expect(checked.errors[0].message).toMatch(/不能在此导入/);
+    expect(checked.errors[0].message).not.toContain(foreign.code);
+    expect(checked.errors[0].message).not.toContain(foreign.headName);
+
+    const confirmed = await ok(call('households', 'importXlsx', { fileId, confirm: true }, 'demo-town-admin'));
+    expect(confirmed.written).toBe(0);
+    const after = (await db().collection('households').doc(foreign._id).get()).data[0];
+    expect(after).toMatchObject({ townId: foreign.townId, villageId: foreign.villageId, version: foreign.version, headName: foreign.headName });
+    expect(after.members).toHaveLength(foreign.members.length);
+    expect((await audits('registry_clash')).some((a) => a.householdId === foreign._id && a.detail?.via === 'import')).toBe(true);
+  });
+
+  it("using another town's household code in a sheet is refused the same way", async () => {
+    const foreign = await firstHousehold({ townId: 'town-2' });
+    const own = await firstHousehold({ townId: 'town-1' });
+    const names = await regionNames([own.townId, own.villageId]);
+    const [row] = householdRows(own, names.get(own.townId)!, names.get(own.villageId)!);
+    const fileId = await uploadAs('demo-town-admin', await sheetOf([{ ...row, relation: '户主', code: foreign.code, idNumber: freshIdNumber() }]));
+    const checked = await ok(call('households', 'importXlsx', { fileId }, 'demo-town-admin'));
+    expect(checked.errors.map((e: { message: string }) => e.message)).toEqual([expect.stringMatching(/不能在此导入/)]);
+    expect(checked.errors[0].message).not.toContain(foreign.headName);
   });
 });

@@ -1,5 +1,6 @@
 import type { Household } from '../../../../types/household';
-import type { Region } from '../../../../types/region';
+import type { Region, Scope } from '../../../../types/region';
+import { inScope } from '../../access';
 import { householdsByCodes, householdsByIdNumbers } from '../household.repository';
 import type { NumberedRow } from './reader';
 import { parseHouseholdRow, parseMemberRow, rowProblem, type HouseholdRow, type MemberRow } from './row.schema';
@@ -18,6 +19,8 @@ export interface ImportPlan {
   rows: number;
   errors: { row: number; message: string }[];
   households: PlannedHousehold[];
+  /** Registered households outside the caller's region that a row's ID number or code points at (audit-logged, never named). */
+  clashes: { row: number; householdId: string }[];
 }
 
 type Group = { code: string; rows: NumberedRow[]; members: { row: number; member: MemberRow }[]; broken: boolean };
@@ -62,18 +65,25 @@ function planGroup(group: Group, places: Map<string, Region>, errors: ImportPlan
 }
 
 /** Matches households to the registry by ID number and refuses a household spread over two. */
-async function matchExisting(planned: Omit<PlannedHousehold, 'existing'>[], errors: ImportPlan['errors']): Promise<PlannedHousehold[]> {
+async function matchExisting(planned: Omit<PlannedHousehold, 'existing'>[], scope: Scope, errors: ImportPlan['errors'], clashes: ImportPlan['clashes']): Promise<PlannedHousehold[]> {
   const stored = await householdsByIdNumbers(planned.flatMap((p) => p.members.map((m) => m.idNumber)));
   const byId = new Map(stored.flatMap((h) => h.members.map((m) => [m.idNumber, h] as const)));
   const byCode = await householdsByCodes(planned.map((p) => p.code));
   const result: PlannedHousehold[] = [];
   for (const p of planned) {
     const matches = [...new Set(p.members.map((m) => byId.get(m.idNumber)).filter((h): h is Household => !!h))];
+    const holder = byCode.get(p.code);
+    // A household outside the caller's region is never updated, moved or named from here.
+    const foreign = [...matches, ...(holder ? [holder] : [])].filter((h) => !inScope(scope, h));
+    if (foreign.length) {
+      errors.push({ row: p.firstRow, message: `户编号 ${p.code}：其中的身份证号或户编号不能在此导入，请与县扶贫办核对` });
+      clashes.push(...[...new Set(foreign.map((h) => h._id))].map((householdId) => ({ row: p.firstRow, householdId })));
+      continue;
+    }
     if (matches.length > 1) {
       errors.push({ row: p.firstRow, message: `户编号 ${p.code}：成员分别登记在户编号 ${matches.map((h) => h.code).join('、')} 中，请先在系统中核对` });
       continue;
     }
-    const holder = byCode.get(p.code);
     if (holder && holder._id !== matches[0]?._id) {
       errors.push({ row: p.firstRow, message: `户编号 ${p.code} 已被户主为${holder.headName}的另一户使用，请核对户编号或身份证号` });
       continue;
@@ -83,11 +93,12 @@ async function matchExisting(planned: Omit<PlannedHousehold, 'existing'>[], erro
   return result;
 }
 
-export async function planImport(rows: NumberedRow[], villages: Region[], townNames: Map<string, string>): Promise<ImportPlan> {
+export async function planImport(rows: NumberedRow[], scope: Scope, villages: Region[], townNames: Map<string, string>): Promise<ImportPlan> {
   const errors: ImportPlan['errors'] = [];
+  const clashes: ImportPlan['clashes'] = [];
   const places = new Map(villages.map((v) => [placeKey(townNames.get(v.parentId ?? '') ?? '', v.name), v]));
   const planned = groupRows(rows, errors).map((g) => planGroup(g, places, errors)).filter((p): p is NonNullable<typeof p> => !!p);
-  const households = await matchExisting(planned, errors);
+  const households = await matchExisting(planned, scope, errors, clashes);
   errors.sort((a, b) => a.row - b.row);
-  return { rows: rows.length, errors, households };
+  return { rows: rows.length, errors, households, clashes };
 }

@@ -7,6 +7,7 @@ import type { Ctx } from '../../handler';
 import { readFile } from '../../files';
 import { adminScope } from '../../access/scope';
 import { getDb } from '../../store';
+import { audit } from '../../audit/audit.service';
 import { insertHousehold, saveHousehold } from '../household.repository';
 import { planImport, type PlannedHousehold } from './import.plan';
 import { readSheet } from './reader';
@@ -55,7 +56,8 @@ export async function importHouseholds(ctx: Ctx, input: { fileId: string; confir
   const scope = adminScope(ctx.user);
   const rows = await readSheet(await readFile(ctx, input.fileId));
   const { villages, townNames } = await villagesInScope(scope.regionId);
-  const plan = await planImport(rows, villages, townNames);
+  const plan = await planImport(rows, scope, villages, townNames);
+  for (const clash of plan.clashes) await audit(ctx, { action: 'registry_clash', householdId: clash.householdId, detail: { via: 'import', row: clash.row } });
   const base = { rows: plan.rows, valid: plan.households.length, errors: plan.errors.slice(0, MAX_ERRORS_SHOWN) };
   if (!input.confirm) return { ...base, written: 0, next: plan.households.length ? 0 : null };
   const at = ctx.now.toISOString();

@@ -1,0 +1,272 @@
+/**
+ * The permission matrix (issue 19): every action of every function, called by every kind of caller
+ * against a target inside their scope, outside it, and one that does not exist. What is asserted:
+ * - a role the contract does not admit is refused (FORBIDDEN; anonymous callers UNAUTHENTICATED);
+ * - an admitted caller reaches the target in their scope (answered, or refused on the merits only);
+ * - outside their scope they learn nothing: the answer is exactly the answer for a target that
+ *   does not exist (same code, same message, same empty list).
+ * Each action runs on a fresh demo county, so the writes of one action cannot hide a leak in another.
+ */
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { clock } from '../../cloudfunctions/core/clock';
+import { useLocalFiles } from '../../cloudfunctions/core/files';
+import { getDb } from '../../cloudfunctions/core/store';
+import { apis, type Access } from '../../types/api';
+import { idCheckChar } from '../../types';
+import { freshDemoStore, call, SEED_NOW } from '../support/store';
+import { addOutsiders, needIn } from './needs-support';
+
+type Kind = 'in' | 'out' | 'none';
+type Caller = { who: string; openid?: string; role?: 'admin' | 'helper' | 'household'; out?: () => Promise<string>; outHelper?: () => Promise<string> };
+type Target = { kind: Kind; caller: Caller };
+
+const db = () => getDb();
+const firstHousehold = async (where: Record<string, unknown>) => (await db().collection('households').where(where).orderBy('code', 'asc').limit(1).get()).data[0]._id as string;
+
+/** Who calls, and which household lies just outside their reach. hh-000001 is inside every caller's. */
+const CALLERS: Caller[] = [
+  { who: 'county admin', openid: 'demo-admin', role: 'admin' },
+  { who: 'town admin', openid: 'demo-town-admin', role: 'admin', out: () => firstHousehold({ townId: 'town-2' }) },
+  // A village admin manages the helpers of their town (helpers work for a town): a helper outside their reach is another town's.
+  { who: 'village admin', openid: 'demo-village-admin', role: 'admin', out: () => firstHousehold({ villageId: 'village-1-2' }), outHelper: () => firstHousehold({ townId: 'town-2' }) },
+  { who: 'helper', openid: 'demo-helper', role: 'helper', out: () => firstHousehold({ townId: 'town-2' }) },
+  { who: 'doctor', openid: 'demo-doctor', role: 'helper', out: () => firstHousehold({ townId: 'town-2' }) },
+  { who: 'household', openid: 'demo-household', role: 'household', out: async () => 'hh-000002' },
+  { who: 'WeChat user not bound', openid: 'wx-unbound' },
+  { who: 'anonymous' },
+];
+
+const NONE = 'hh-nonexistent';
+async function householdId(t: Target): Promise<string> {
+  if (t.kind === 'none') return NONE;
+  return t.kind === 'out' ? t.caller.out!() : 'hh-000001';
+}
+/** The primary helper of a household in (or outside) the caller's reach of helpers. */
+async function helperOf(t: Target): Promise<string> {
+  const id = t.kind === 'out' && t.caller.outHelper ? await t.caller.outHelper() : await householdId(t);
+  return (await primaryOf(id)).helperId;
+}
+const NEXT: Record<string, [string, string]> = {
+  poor: ['exit', 'exited_enjoying'], exited_enjoying: ['return_to_poverty', 'monitored'], exited_not_enjoying: ['return_to_poverty', 'monitored'],
+  monitored: ['risk_cleared', 'none'], none: ['new_identification', 'monitored'],
+};
+/** The stored household, or for a nonexistent target a phantom with ids nobody has. */
+async function household(t: Target) {
+  const id = await householdId(t);
+  const stored = (await db().collection('households').doc(id).get()).data[0];
+  if (stored) return stored;
+  const base = (await db().collection('households').doc('hh-000001').get()).data[0];
+  return { ...base, _id: NONE, code: 'NONE-1', villageId: 'village-none', townId: 'town-none', version: 1, members: base.members.map((m: any, i: number) => ({ ...m, id: `member-none-${i}` })) };
+}
+const primaryOf = async (id: string) => (await db().collection('pairings').where({ householdId: id, role: 'primary', active: true }).get()).data[0] ?? { _id: 'pairing-none', helperId: 'helper-none' };
+/** A town-1 cadre who is not hh-000001's primary helper: always inside the town and village admins' reach. */
+async function spareCadre(): Promise<string> {
+  const p = await primaryOf('hh-000001');
+  const { data } = await db().collection('users').where({ role: 'helper', helperKind: 'cadre', 'scope.regionId': 'town-1' }).get();
+  return data.find((u) => u._id !== p.helperId)!._id;
+}
+async function needOf(t: Target, status: 'reported' | 'resolved' = 'reported'): Promise<string> {
+  if (t.kind === 'none') return 'need-nonexistent';
+  const h = await household(t);
+  const need = await needIn(status, { householdId: h._id, countyId: h.countyId, townId: h.townId, villageId: h.villageId, assigneeId: (await primaryOf(h._id)).helperId });
+  return need._id;
+}
+const notices: Record<'in' | 'out', string> = { in: '', out: '' };
+const noticeOf = async (t: Target) => (t.kind === 'none' ? 'notice-nonexistent' : notices[t.kind]);
+const needVersion = async (id: string) => (await db().collection('needs').doc(id).get()).data[0]?.version ?? 1;
+let seq = 0;
+const newIdNumber = () => { const f = `990401198002${String(10 + (seq % 18)).padStart(2, '0')}${String(++seq).padStart(3, '0')}`; return f + idCheckChar(f); };
+
+type Spec = {
+  payload: (t: Target) => Promise<unknown>;
+  /** false: the action has no target (checked per role only). */
+  targeted?: boolean;
+  /** Outcomes on the merits an admitted caller may get for an in-scope target besides an answer. */
+  merits?: string[];
+};
+const hh = (extra: (t: Target) => Promise<Record<string, unknown>> = async () => ({})): Spec => ({ payload: async (t) => ({ householdId: await householdId(t), ...(await extra(t)) }) });
+const untargeted = (payload: unknown = {}, merits?: string[]): Spec => ({ payload: async () => payload, targeted: false, merits });
+const MERITS = ['INVALID_INPUT', 'CONFLICT'];
+
+/** Every action of every contract (the last test checks none is missing). */
+const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
+  auth: {
+    whoami: untargeted(),
+    bindHousehold: untargeted({ name: '无此人', idSuffix: '000000', phone: '13800000000' }, ['CONFLICT', 'NOT_FOUND', 'INVALID_INPUT']),
+    bindFor: { payload: async (t) => { const h = await household(t); return { householdId: h._id, memberId: h.members[0].id, openid: `wx-${randomUUID()}` }; } },
+    createBindCode: { payload: async (t) => { const h = await household(t); return { householdId: h._id, memberId: h.members[0].id }; } },
+    bindWithCode: untargeted({ code: 'ABCD2345' }, ['NOT_FOUND', 'INVALID_INPUT', 'CONFLICT']),
+    unbind: {
+      payload: async (t) => {
+        if (t.kind === 'none') return { userId: 'user-nonexistent' };
+        const userId = `user-${randomUUID()}`;
+        await db().collection('users').add({ _id: userId, openid: `wx-${userId}`, role: 'household', name: '绑定', householdId: await householdId(t), regionPath: [], active: true, createdAt: SEED_NOW.toISOString() });
+        return { userId };
+      },
+    },
+    listBindings: hh(),
+  },
+  households: {
+    list: { payload: async (t) => ({ villageId: (await household(t)).villageId }) },
+    get: hh(),
+    create: {
+      payload: async (t) => ({ code: `M-${++seq}`, villageId: (await household(t)).villageId, address: '1组', status: 'monitored', identifiedYear: 2024, housingGrade: 'A',
+        members: [{ name: '矩阵', relation: 'head', idNumber: newIdNumber(), health: 'healthy', laborCapacity: 'full' }] }),
+    },
+    update: { payload: async (t) => { const h = await household(t); return { householdId: h._id, version: h.version, address: '新址' }; } },
+    adjustStatus: { payload: async (t) => { const h = await household(t); const [kind, to] = NEXT[h.status]; return { householdId: h._id, kind, to, reason: '矩阵测试', effectiveOn: '2026-11-01', version: h.version }; }, merits: MERITS },
+    reveal: { payload: async (t) => { const h = await household(t); return { householdId: h._id, memberId: h.members[0].id, field: 'idNumber' }; } },
+    importXlsx: untargeted({ fileId: 'local-00000000-0000-0000-0000-000000000000.xlsx' }, ['NOT_FOUND']),
+    villages: untargeted(),
+    exportXlsx: { payload: async (t) => ({ villageId: (await household(t)).villageId }) },
+  },
+  assignments: {
+    assign: { payload: async (t) => ({ householdId: await householdId(t), helperId: await spareCadre(), role: 'primary' }) },
+    unassign: { payload: async (t) => ({ pairingId: (await primaryOf(await householdId(t)))._id }), merits: MERITS },
+    listByHelper: { payload: async (t) => ({ helperId: t.caller.role === 'helper' && t.kind === 'in' ? undefined : await helperOf(t) }) },
+    reassign: { payload: async (t) => ({ pairingIds: [(await primaryOf(await householdId(t)))._id], toHelperId: await spareCadre() }) },
+    reassignAll: { payload: async (t) => ({ fromHelperId: await helperOf(t), toHelperId: await spareCadre() }), merits: MERITS },
+    listByHousehold: hh(),
+    listHelpers: untargeted(),
+    listUnpaired: untargeted(),
+  },
+  visits: {
+    listDue: untargeted(),
+    record: hh(async () => ({ id: randomUUID(), visitedAt: SEED_NOW.toISOString(), occasion: 'routine', notes: '矩阵走访' })),
+    listByHousehold: hh(),
+    getPlan: hh(),
+    saveMeasure: hh(async () => ({ id: randomUUID(), category: 'industry', title: '矩阵措施', target: '年内完成' })),
+    updateProgress: { ...hh(async () => ({ measureId: 'measure-nonexistent', progress: 50 })), merits: ['NOT_FOUND'] },
+    timeline: hh(),
+  },
+  benefits: {
+    calculate: untargeted({ date: '2021-03-01', household: { status: 'poor', annualNetIncome: 9000, housingGrade: 'C', emergencyInLast90Days: false, members: [{ birthDate: '1958-05-02', disabilityLevel: 0, chronicIllness: true, chronicApproved: false, schooling: 'none', laborCapacity: 'partial', employed: false, hasIncome: true, hasSupporter: true }] } }),
+    evaluateHousehold: hh(),
+    listGaps: { payload: async (t) => ({ householdId: await householdId(t) }) },
+    recordDisbursement: hh(async () => ({ policy: 'dibao', period: '2026', amount: 100, paidOn: '2026-11-01' })),
+    listRecords: hh(),
+    importRecords: untargeted({ fileId: 'local-00000000-0000-0000-0000-000000000000.xlsx' }, ['NOT_FOUND']),
+    listPolicies: untargeted(),
+    updatePolicyParams: untargeted({ code: 'dibao', from: '2027-01-01', params: { standard: 5400 } }, ['FORBIDDEN']),
+  },
+  needs: {
+    report: { payload: async (t) => ({ id: randomUUID(), ...(t.caller.role === 'household' && t.kind === 'in' ? {} : { householdId: await householdId(t) }), category: 'medical', description: '矩阵求助' }) },
+    list: hh(),
+    get: { payload: async (t) => ({ needId: await needOf(t) }) },
+    transition: { payload: async (t) => { const needId = await needOf(t); return { needId, to: 'accepted', version: await needVersion(needId) }; }, merits: ['FORBIDDEN', ...MERITS] },
+    rate: { payload: async (t) => ({ needId: await needOf(t, 'resolved'), rating: 5 }), merits: MERITS },
+    stats: untargeted(),
+    getSettings: untargeted(),
+    updateSettings: untargeted({ emergencyAcceptHours: 24, acceptDays: 2, resolveDays: 15, emergencyResolveDays: 3 }, ['FORBIDDEN', 'INVALID_INPUT']),
+  },
+  notices: {
+    publish: untargeted({ title: '矩阵通知', body: '正文', audience: { roles: ['helper'] } }),
+    saveDraft: untargeted({ title: '矩阵草稿', body: '正文', audience: { roles: ['helper'] } }),
+    revoke: { payload: async (t) => ({ noticeId: await noticeOf(t) }), merits: MERITS },
+    list: untargeted(),
+    get: { payload: async (t) => ({ noticeId: await noticeOf(t) }) },
+    unreadCount: untargeted(),
+    markRead: { payload: async (t) => ({ noticeId: await noticeOf(t) }) },
+    recordGroupOpen: { payload: async (t) => ({ noticeId: await noticeOf(t), groupCloudId: 'cloud-id-matrix' }), merits: MERITS },
+    stats: { payload: async (t) => ({ noticeId: await noticeOf(t) }) },
+    labelGroup: untargeted({ groupId: 'group-matrix', label: '矩阵群' }, ['NOT_FOUND']),
+    remind: { payload: async (t) => ({ noticeId: await noticeOf(t) }), merits: [...MERITS, 'RATE_LIMITED'] },
+    listOutbox: untargeted(),
+    audienceOptions: untargeted(),
+    subscription: untargeted(),
+    subscribe: untargeted({ accepted: true }),
+  },
+  findings: {},
+  reports: {
+    dashboard: untargeted(),
+    coverage: untargeted(),
+  },
+};
+
+/** The answer with what differs between two calls by nature (request ids, generated ids) taken out. */
+const comparable = (r: any) => JSON.parse(JSON.stringify(r, (k, v) => (['requestId', 'fileId', 'url'].includes(k) ? undefined : v)));
+function outcomeOf(r: any): string {
+  if (!r.ok) return r.error.code;
+  const d = r.data;
+  return (Array.isArray(d?.items) && d.items.length === 0) || d?.rows === 0 ? 'empty' : 'ok';
+}
+function admitted(access: Access, caller: Caller): 'yes' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  if (access === 'public') return 'yes';
+  if (!caller.openid) return 'UNAUTHENTICATED';
+  if (access === 'signedIn') return 'yes';
+  return caller.role && access.includes(caller.role) ? 'yes' : 'FORBIDDEN';
+}
+
+let cells = 0;
+let hiddenPairs = 0;
+afterAll(() => console.log(`permission matrix: ${cells} cells (${CALLERS.length} caller kinds × in-scope / out-of-scope / nonexistent), ${hiddenPairs} out-of-scope answers identical to nonexistent`));
+
+for (const [fn, actions] of Object.entries(MATRIX) as [keyof typeof apis, Record<string, Spec>][]) {
+  for (const [action, spec] of Object.entries(actions)) {
+    const access = (apis[fn].actions as Record<string, { access: Access }>)[action].access;
+    describe(`${fn}.${action}`, () => {
+      let store: ReturnType<typeof freshDemoStore>;
+      beforeAll(async () => {
+        store = freshDemoStore();
+        clock.set(SEED_NOW);
+        useLocalFiles(path.join(store.dir, 'files'));
+        await addOutsiders();
+        if (fn === 'notices') {
+          const body = { title: '全县通知', body: '正文', audience: { roles: ['helper', 'household', 'admin'] } };
+          // Written by the village admin: every admin above can manage it, every caller of the village receives it.
+          notices.in = ((await call('notices', 'publish', body, 'demo-village-admin')) as any).data._id;
+          notices.out = ((await call('notices', 'publish', { ...body, title: '外镇通知' }, 'test-town2-admin')) as any).data._id;
+        }
+      });
+      afterAll(() => { clock.set(null); store.close(); });
+
+      for (const caller of CALLERS) {
+        const gate = admitted(access, caller);
+        if (gate !== 'yes') {
+          it(`${caller.who} → ${gate}`, async () => {
+            const r = await call(fn, action, await spec.payload({ kind: 'in', caller }), caller.openid);
+            cells++;
+            expect(outcomeOf(r)).toBe(gate);
+          });
+          continue;
+        }
+        if (spec.targeted === false || !caller.role) {
+          it(`${caller.who} → answered`, async () => {
+            const r = await call(fn, action, await spec.payload({ kind: 'in', caller }), caller.openid);
+            cells++;
+            expect(['ok', 'empty', ...(spec.merits ?? [])]).toContain(outcomeOf(r));
+          });
+          continue;
+        }
+        if (caller.out) {
+          it(`${caller.who} · out of scope answers as nonexistent`, async () => {
+            const out = await call(fn, action, await spec.payload({ kind: 'out', caller }), caller.openid);
+            const none = await call(fn, action, await spec.payload({ kind: 'none', caller }), caller.openid);
+            cells += 2;
+            hiddenPairs++;
+            expect(['NOT_FOUND', 'FORBIDDEN', 'empty']).toContain(outcomeOf(out));
+            expect(comparable(out)).toEqual(comparable(none));
+          });
+        } else {
+          it(`${caller.who} · nonexistent target is not found`, async () => {
+            const none = await call(fn, action, await spec.payload({ kind: 'none', caller }), caller.openid);
+            cells++;
+            expect(['NOT_FOUND', 'empty']).toContain(outcomeOf(none));
+          });
+        }
+        it(`${caller.who} · in scope is reached`, async () => {
+          const r = await call(fn, action, await spec.payload({ kind: 'in', caller }), caller.openid);
+          cells++;
+          expect(['ok', 'empty', ...(spec.merits ?? [])]).toContain(outcomeOf(r));
+        });
+      }
+    });
+  }
+}
+
+it('covers every action of every function', () => {
+  for (const fn of Object.keys(apis) as (keyof typeof apis)[]) {
+    expect(Object.keys(MATRIX[fn]).sort()).toEqual(Object.keys(apis[fn].actions).sort());
+  }
+});
