@@ -13,7 +13,8 @@ const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'dist/functions');
 const sdkVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')).version;
 /** WeChat cloud calls (core/wechat) need wx-server-sdk, installed by CloudBase for the functions that make them. */
-const WX_SERVER_SDK: Record<string, string> = { notices: '4.0.2' };
+// auth: the alert to a village admin when a household's self-binding is paused (core/auth/bind-alert.service.ts).
+const WX_SERVER_SDK: Record<string, string> = { notices: '4.0.2', auth: '4.0.2' };
 
 async function bundle(name: string) {
   const dir = path.join(out, name);

@@ -214,7 +214,7 @@ describe('registry, pairing and binding in the browser', () => {
     await admin.getByText('＋ 生成绑定码').click();
     await admin.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
     const shown = await admin.locator('.hh-bind-code__code').innerText();
-    expect(shown).toMatch(/^\d{3} \d{3}$/);
+    expect(shown).toMatch(/^\d{3} \d{3} \d{4}$/);
     await admin.getByText(/前有效，只能使用一次/).waitFor();
     await admin.getByText(/请当面或打电话把绑定码告诉/).waitFor();
     await admin.getByText('已生成绑定码').waitFor({ state: 'hidden' });
@@ -224,12 +224,13 @@ describe('registry, pairing and binding in the browser', () => {
     const page = await signIn('wx-browser-code', PHONE);
     await page.getByText('绑定您的家庭').waitFor();
     await page.getByText('有扶贫办给的绑定码？用绑定码绑定 ›').click();
-    const wrong = String((Number(shown.replace(' ', '')) + 1) % 1_000_000).padStart(6, '0');
+    const typed = shown.replace(/ /g, '');
+    const wrong = typed.slice(0, 9) + String((Number(typed[9]) + 1) % 10);
     await input(page, 'bindCode').fill(wrong);
     await page.getByText('用绑定码绑定', { exact: true }).click();
     await page.getByText(/绑定码不正确或已失效/).waitFor();
     await shot(page, 'registry-bind-code-wrong');
-    await input(page, 'bindCode').fill(shown.replace(' ', ''));
+    await input(page, 'bindCode').fill(typed);
     await page.getByText('用绑定码绑定', { exact: true }).click();
     await page.getByText('我的家庭').waitFor();
     await page.locator('.hh__value', { hasText: headName }).waitFor();

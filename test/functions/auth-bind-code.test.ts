@@ -15,14 +15,14 @@ async function codeFor(householdId = 'hh-000002', i = 0, openid = 'demo-town-adm
   expect(r).toMatchObject({ ok: true });
   return r.data.code;
 }
-/** A 6-digit code that is not the live one. */
-const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+/** A 10-digit code that is not the live one. */
+const wrong = (code: string) => code.slice(0, 9) + String((Number(code[9]) + 1) % 10);
 
 describe('auth.createBindCode', () => {
-  it('gives an in-scope admin 6 digits valid for 24 hours, stores only a hash, and writes an audit entry', async () => {
+  it('gives an in-scope admin 10 digits valid for 24 hours, stores only a hash, and writes an audit entry', async () => {
     const member = await memberOf('hh-000002');
     const r: any = await call('auth', 'createBindCode', { householdId: 'hh-000002', memberId: member.id }, 'demo-town-admin');
-    expect(r).toMatchObject({ ok: true, data: { code: expect.stringMatching(/^\d{6}$/) } });
+    expect(r).toMatchObject({ ok: true, data: { code: expect.stringMatching(/^\d{10}$/) } });
     expect(Date.parse(r.data.expiresAt) - SEED_NOW.getTime()).toBe(24 * HOUR);
     const stored = (await getDb().collection('bind_codes').where({ householdId: 'hh-000002' }).get()).data;
     expect(stored).toHaveLength(1);
@@ -104,8 +104,31 @@ describe('auth.bindWithCode', () => {
     expect(await call('auth', 'bindWithCode', { code }, 'wx-after')).toMatchObject({ ok: true });
   });
 
-  it('refuses input that is not 6 digits before counting it as a try', async () => {
+  it('refuses input that is not 10 digits (an old 6-digit code too) before counting it as a try', async () => {
     expect(await call('auth', 'bindWithCode', { code: '12ab56' }, 'wx-typo')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('auth', 'bindWithCode', { code: '123456' }, 'wx-typo')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('绑定码是 10 位数字') } });
     expect((await getDb().collection('bind_attempts').where({ openid: 'wx-typo' }).count()).total).toBe(0);
+  });
+});
+
+describe('auth.bindWithCode limits beyond the caller', () => {
+  it('binds with a code typed as it is shown (123 456 7890) or with dashes', async () => {
+    const code = await codeFor('hh-000002', 0);
+    expect(await call('auth', 'bindWithCode', { code: `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}` }, 'wx-dashes')).toMatchObject({ ok: true });
+  });
+
+  it('stops code binding county-wide for an hour after 50 wrong codes from rotating accounts, and opens again after the hour', async () => {
+    const code = await codeFor();
+    for (let caller = 0; caller < 10; caller++) {
+      for (let i = 0; i < 5; i++) {
+        at(caller * 60_000 + i * 1000);
+        expect(await call('auth', 'bindWithCode', { code: wrong(code) }, `wx-rot-${caller}`)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      }
+    }
+    at(15 * 60_000);
+    const refused: any = await call('auth', 'bindWithCode', { code }, 'wx-fresh');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('村干部') } });
+    at(9 * 60_000 + 4000 + HOUR);
+    expect(await call('auth', 'bindWithCode', { code }, 'wx-fresh')).toMatchObject({ ok: true });
   });
 });

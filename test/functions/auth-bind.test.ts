@@ -83,3 +83,69 @@ describe('auth.bindFor, listBindings and unbind', () => {
     expect(logs).toEqual(['bind_for', 'unbind']);
   });
 });
+
+describe('auth.bindHousehold limits beyond the caller (accounts rotated by a guesser)', () => {
+  const HOUR = 60 * 60_000;
+  const at = (ms: number) => clock.set(new Date(SEED_NOW.getTime() + ms));
+  /** A member with a phone in the demo village (its admin is demo-village-admin), not of the demo household. */
+  async function villageTarget() {
+    const households = (await getDb().collection('households').where({ villageId: 'village-1-1' }).orderBy('code', 'asc').limit(50).get()).data;
+    const found = households.flatMap((h) => h.members.map((m: any) => ({ h, m }))).find(({ h, m }) => m.phone && h._id !== 'hh-000001')!;
+    return { household: found.h, input: { name: found.m.name, idSuffix: found.m.idNumber.slice(-6), phone: found.m.phone } };
+  }
+
+  it('20 rotating accounts guessing one member: the 10th miss locks the household for 24 hours, later tries are not evaluated, and its village admin is alerted', async () => {
+    const { household, input } = await villageTarget();
+    const codes: string[] = [];
+    for (let caller = 0; caller < 20; caller++) {
+      for (let i = 0; i < 5; i++) {
+        at(caller * 60_000 + i * 1000);
+        const r: any = await call('auth', 'bindHousehold', { ...input, phone: `1300000${String(caller * 5 + i).padStart(4, '0')}` }, `wx-rot-${caller}`);
+        codes.push(r.error.code);
+      }
+    }
+    expect(codes.filter((c) => c === 'NOT_FOUND')).toHaveLength(10);
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(90);
+    const refused: any = await call('auth', 'bindHousehold', input, 'wx-fresh');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('村干部（村级管理员）为您生成绑定码') } });
+    const alerts = (await getDb().collection('outbox').where({ reason: 'bind_locked' }).get()).data;
+    expect(alerts).toEqual([expect.objectContaining({ householdId: household._id, userId: 'admin-village-1', status: 'skipped' })]);
+    expect(JSON.stringify(alerts)).not.toContain(input.phone);
+    const logs = (await getDb().collection('audit_logs').where({ action: 'bind_household_locked' }).get()).data;
+    expect(logs).toEqual([expect.objectContaining({ householdId: household._id, detail: expect.objectContaining({ failures: 10 }) })]);
+
+    // The remedy the message names still works: a bind code from the village admin.
+    const member = household.members.find((m: any) => m.name === input.name);
+    const made: any = await call('auth', 'createBindCode', { householdId: household._id, memberId: member.id }, 'demo-village-admin');
+    expect(await call('auth', 'bindWithCode', { code: made.data.code }, 'wx-with-code')).toMatchObject({ ok: true });
+    at(20 * 60_000 + 24 * HOUR);
+    expect(await call('auth', 'bindHousehold', input, 'wx-fresh')).toMatchObject({ ok: true });
+  });
+
+  it('refuses a wrong answer for a locked household with the same RATE_LIMITED, so the lock tells no right guess from a wrong one', async () => {
+    const { input } = await villageTarget();
+    for (let caller = 0; caller < 10; caller++) {
+      at(caller * 1000);
+      await call('auth', 'bindHousehold', { ...input, idSuffix: '000000' }, `wx-g-${caller}`);
+    }
+    const wrong: any = await call('auth', 'bindHousehold', { ...input, idSuffix: '000000' }, 'wx-g-new');
+    const right: any = await call('auth', 'bindHousehold', input, 'wx-g-new-2');
+    expect(wrong.error).toEqual(right.error);
+    expect(right.error.code).toBe('RATE_LIMITED');
+  });
+
+  it('counts a try whose name matches no member against the caller and the county only, and stops everyone after 200 wrong tries in an hour', async () => {
+    const { input } = await answers();
+    for (let caller = 0; caller < 40; caller++) {
+      for (let i = 0; i < 5; i++) {
+        at(caller * 10_000 + i * 1000);
+        expect(await call('auth', 'bindHousehold', { name: `无此人${caller}`, idSuffix: '000000', phone: '13000000000' }, `wx-flood-${caller}`)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      }
+    }
+    expect((await getDb().collection('bind_attempts').where({ kind: 'household_failure' }).count()).total).toBe(0);
+    at(30 * 60_000);
+    expect(await call('auth', 'bindHousehold', input, 'wx-honest')).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('1 小时') } });
+    at(39 * 10_000 + 4000 + HOUR);
+    expect(await call('auth', 'bindHousehold', input, 'wx-honest')).toMatchObject({ ok: true });
+  });
+});

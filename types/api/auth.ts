@@ -27,12 +27,16 @@ export type BindHouseholdInput = z.infer<typeof BindHouseholdInput>;
 export const Binding = z.object({ userId: Id, name: z.string(), memberId: Id.nullable(), createdAt: z.string() });
 export type Binding = z.infer<typeof Binding>;
 
-/** 6 digits an admin generated for one member (auth.createBindCode); spaces typed between digits are dropped. */
+/**
+ * 10 digits an admin generated for one member (auth.createBindCode), shown as 123 456 7890: digits
+ * are what an elderly member types most surely on a phone's number pad, and 10 of them cannot be
+ * guessed within the attempt limits. Spaces and dashes typed between digits are dropped.
+ */
 export const BindCode = z
-  .string({ error: '请填写 6 位绑定码' })
-  .max(20, { error: '绑定码是 6 位数字', abort: true })
-  .transform((s) => s.replace(/\s+/g, ''))
-  .pipe(z.string().regex(/^\d{6}$/, { error: '绑定码是 6 位数字' }));
+  .string({ error: '请填写 10 位绑定码' })
+  .max(30, { error: '绑定码是 10 位数字', abort: true })
+  .transform((s) => s.replace(/[\s-]+/g, ''))
+  .pipe(z.string().regex(/^\d{10}$/, { error: '绑定码是 10 位数字' }));
 
 export const authApi = defineApi('auth', {
   whoami: { input: Empty, output: WhoAmI, access: 'signedIn' },

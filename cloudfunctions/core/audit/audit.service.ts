@@ -7,7 +7,9 @@ export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_househol
   /** An ID number or household code that points at a household outside the caller's region. */
   | 'registry_clash'
   /** An export or import sheet handed to its reader (local download or cloud temporary URL). */
-  | 'download_file';
+  | 'download_file'
+  /** Self-binding for a household paused after repeated wrong answers naming its members. */
+  | 'bind_household_locked';
 
 export interface AuditEntry {
   action: AuditAction;

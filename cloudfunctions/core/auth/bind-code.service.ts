@@ -7,12 +7,12 @@ import { administeredHousehold } from '../access';
 import { findHousehold } from '../households/household.repository';
 import { getDb } from '../store';
 import { derivedId } from '../store/derived-id';
-import { bindCaller } from './bind.service';
-import { BIND_CODE_MESSAGE, BIND_CODE_TTL_MS } from './bind.rules';
+import { bindCaller, type Attempt } from './bind.service';
+import { BIND_CODE_DIGITS, BIND_CODE_MESSAGE, BIND_CODE_TTL_MS } from './bind.rules';
 
 /**
  * Bind codes let an admin bind a member who cannot answer the questions (no registered phone, an
- * elderly member): the admin hands over 6 digits, the member types them on the bind page. Only a
+ * elderly member): the admin hands over 10 digits, the member types them on the bind page. Only a
  * hash is stored, so the codes cannot be read back from the database by anyone browsing it.
  */
 const hashOf = (code: string) => createHash('sha256').update(`bangfu-bind-code:${code}`).digest('hex');
@@ -25,10 +25,10 @@ async function isLive(codeHash: string, now: Date): Promise<boolean> {
   return (total ?? 0) > 0;
 }
 
-/** A random 6-digit code no other live code has (a million codes, so a few tries at most). */
+/** A random 10-digit code no other live code has (10^10 codes, so almost always the first). */
 async function freshCode(now: Date): Promise<string> {
   for (let i = 0; i < 10; i++) {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    const code = String(randomInt(0, 10 ** BIND_CODE_DIGITS)).padStart(BIND_CODE_DIGITS, '0');
     if (!(await isLive(hashOf(code), now))) return code;
   }
   throw conflict('暂时无法生成绑定码，请稍后再试');
@@ -53,7 +53,11 @@ export async function createBindCode(ctx: Ctx, input: { householdId: string; mem
  * Marks the code used and answers whom it binds to; null when it is wrong, expired or already used.
  * The update is conditional on `used: false`, so two people typing the same code bind only once.
  */
-async function claim(code: string, now: Date) {
+async function claim(code: string, now: Date): Promise<Attempt> {
+  return { found: await claimed(code, now), households: [] };
+}
+
+async function claimed(code: string, now: Date) {
   const codeHash = hashOf(code);
   const { data } = await getDb().collection('bind_codes').where({ codeHash, used: false }).limit(20).get();
   const live = data.find((d) => (d.expiresAt as string) > now.toISOString());
@@ -65,9 +69,14 @@ async function claim(code: string, now: Date) {
   return household && member ? { household, member } : null;
 }
 
-/** 用绑定码绑定: the same binding as bindHousehold, with the same lockout and one generic message. */
+/**
+ * 用绑定码绑定: the same binding as bindHousehold, with the same per-caller lockout, its own
+ * county-wide limit and one generic message. A wrong code names no household, so it counts against
+ * no household; and a household paused for wrong answers can still bind with a code (the remedy
+ * its village admin offers).
+ */
 export async function bindWithCode(ctx: Ctx, input: { code: string }): Promise<WhoAmI> {
-  const me = await bindCaller(ctx, () => claim(input.code, ctx.now), BIND_CODE_MESSAGE);
+  const me = await bindCaller(ctx, 'code', () => claim(input.code, ctx.now), BIND_CODE_MESSAGE);
   // The caller had no account before this call: the new one is named in the entry.
   if (me.household && me.userId) await audit(ctx, { action: 'bind_with_code', householdId: me.household.id, detail: { userId: me.userId } });
   return me;

@@ -20,3 +20,41 @@ export function memberMatches(member: { name: string; idNumber: string; phone?: 
 export function shouldLock(failureTimes: number[], now: number): boolean {
   return failureTimes.filter((t) => now - t < WINDOW_MS).length >= MAX_FAILURES;
 }
+
+/** The two ways a person binds themselves: the three answers, or a code an admin made. */
+export type BindVia = 'answers' | 'code';
+
+/**
+ * Per household (issue #19 item 7): a guesser rotating WeChat accounts gets past the per-caller
+ * lock, so wrong answers naming a member of one household are also counted against it. 10 in
+ * 24 hours pause self-binding for that household for 24 hours and alert its village admin; a bind
+ * code from the admin still works. Only a try whose name matches a member is counted against a
+ * household: anything else says nothing about which household is being guessed.
+ */
+export const HOUSEHOLD_MAX_FAILURES = 10;
+export const HOUSEHOLD_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const HOUSEHOLD_LOCK_MS = 24 * 60 * 60 * 1000;
+export const HOUSEHOLD_LOCKED_MESSAGE = '这户的绑定尝试次数过多，今天已暂停自助绑定，请明天再试；急需绑定请联系村干部（村级管理员）为您生成绑定码';
+
+/**
+ * County-wide, per hour: far above what real people need (a county binds a few dozen a day), far
+ * below what guessing needs. Codes get their own, lower limit: a right guess binds outright.
+ */
+export const GLOBAL_WINDOW_MS = 60 * 60 * 1000;
+export const GLOBAL_MAX_FAILURES: Record<BindVia, number> = { answers: 200, code: 50 };
+export const GLOBAL_BUSY_MESSAGE: Record<BindVia, string> = {
+  answers: '当前绑定尝试过于频繁，自助绑定暂停 1 小时，请稍后再试；急需绑定请联系村干部（村级管理员）为您生成绑定码',
+  code: '当前绑定码尝试过于频繁，用绑定码绑定暂停 1 小时，请稍后再试；如急需绑定请联系村干部（村级管理员）',
+};
+
+/** Whether this many failures against one household within 24 hours lock it. */
+export const householdShouldLock = (failuresInWindow: number) => failuresInWindow >= HOUSEHOLD_MAX_FAILURES;
+
+/** Whether this many failures of one kind county-wide within the hour stop further tries of that kind. */
+export const globalExceeded = (via: BindVia, failuresInWindow: number) => failuresInWindow >= GLOBAL_MAX_FAILURES[via];
+
+/**
+ * Bind codes: 10 digits (10^10), typed on a phone's number pad. With 50 wrong codes an hour allowed
+ * county-wide, a year of non-stop guessing hits one of a hundred live codes with odds under 1 in 200.
+ */
+export const BIND_CODE_DIGITS = 10;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Binding, BindHouseholdInput, WhoAmI } from '../../../types/api/auth';
-import { Household, type Member } from '../../../types/household';
+import type { Household, Member } from '../../../types/household';
 import { User } from '../../../types/user';
 import type { Ctx } from '../handler';
 import { audit } from '../audit/audit.service';
@@ -9,37 +9,56 @@ import { administeredHousehold } from '../access';
 import { adminScope, inScope } from '../access/scope';
 import { getDb } from '../store';
 import { findUserByOpenid } from '../users/user.repository';
-import { LOCK_MS, LOCKED_MESSAGE, memberMatches, NO_MATCH_MESSAGE, shouldLock, WINDOW_MS } from './bind.rules';
+import { householdIdsWithMemberNamed, householdsWithMember } from '../households/household.repository';
+import {
+  GLOBAL_BUSY_MESSAGE, GLOBAL_WINDOW_MS, globalExceeded, HOUSEHOLD_LOCK_MS, HOUSEHOLD_LOCKED_MESSAGE, HOUSEHOLD_WINDOW_MS, householdShouldLock,
+  LOCK_MS, LOCKED_MESSAGE, memberMatches, NO_MATCH_MESSAGE, shouldLock, WINDOW_MS, type BindVia,
+} from './bind.rules';
+import {
+  addCallerLock, addFailure, addHouseholdLock, anyHouseholdLocked, callerFailureTimes, countGlobalFailures, countHouseholdFailures, isCallerLocked,
+} from './bind-attempt.repository';
+import { alertHouseholdLocked } from './bind-alert.service';
 import { whoami } from './auth.service';
 
-async function ensureNotLocked(openid: string, now: Date): Promise<void> {
-  const _ = getDb().command;
-  const { total } = await getDb().collection('bind_attempts').where({ openid, kind: 'lock', until: _.gt(now.toISOString()) }).count();
-  if ((total ?? 0) > 0) throw rateLimited(LOCKED_MESSAGE);
+/** Refuses before anything is evaluated: a locked caller, or a county-wide flood of wrong tries of this kind. */
+async function ensureMayTry(openid: string, via: BindVia, now: Date): Promise<void> {
+  if (await isCallerLocked(openid, now)) throw rateLimited(LOCKED_MESSAGE);
+  if (globalExceeded(via, await countGlobalFailures(via, now, GLOBAL_WINDOW_MS))) throw rateLimited(GLOBAL_BUSY_MESSAGE[via]);
 }
 
-/** Records a wrong try; the fifth within an hour also records a one-hour lock. */
-async function recordFailure(openid: string, now: Date): Promise<void> {
-  const attempts = getDb().collection('bind_attempts');
-  const at = now.toISOString();
-  await attempts.add({ _id: randomUUID(), openid, kind: 'failure', at });
-  const _ = getDb().command;
-  const { data } = await attempts.where({ openid, kind: 'failure', at: _.gte(new Date(now.getTime() - WINDOW_MS).toISOString()) }).limit(100).get();
-  if (shouldLock(data.map((d) => Date.parse(d.at as string)), now.getTime())) {
-    await attempts.add({ _id: randomUUID(), openid, kind: 'lock', at, until: new Date(now.getTime() + LOCK_MS).toISOString() });
+/**
+ * Records a wrong try against the caller and, when its name matched members, against their
+ * households: the caller's fifth within an hour locks the caller for an hour, a household's tenth
+ * within 24 hours locks the household for 24 hours and alerts its village admin.
+ */
+async function recordFailure(ctx: Ctx, openid: string, via: BindVia, householdIds: string[]): Promise<void> {
+  const now = ctx.now;
+  await addFailure(openid, via, householdIds, now);
+  if (shouldLock(await callerFailureTimes(openid, now, WINDOW_MS), now.getTime())) await addCallerLock(openid, now, LOCK_MS);
+  for (const householdId of householdIds) {
+    const failures = await countHouseholdFailures(householdId, now, HOUSEHOLD_WINDOW_MS);
+    if (!householdShouldLock(failures)) continue;
+    await addHouseholdLock(householdId, now, HOUSEHOLD_LOCK_MS);
+    await alertHouseholdLocked(ctx, householdId, failures);
   }
 }
 
-/** The household and member matching the answers; phone and name narrow the query first. */
-async function findMember(input: BindHouseholdInput): Promise<{ household: Household; member: Member } | null> {
-  const _ = getDb().command;
-  const { data } = await getDb().collection('households').where({ members: _.elemMatch({ name: input.name, phone: input.phone }) }).limit(20).get();
-  for (const d of data) {
-    const household = Household.parse(d);
+type Found = { household: Household; member: Member } | null;
+/** What one try found, and which households a miss counts against (those with a member of that name). */
+export type Attempt = { found: Found; households: string[] };
+
+/**
+ * The three answers. Whether a household is locked is decided from the name alone, before the
+ * answers are checked: otherwise a locked household would still tell a right guess from a wrong one.
+ */
+async function tryAnswers(input: BindHouseholdInput, now: Date): Promise<Attempt> {
+  const named = await householdIdsWithMemberNamed(input.name);
+  if (await anyHouseholdLocked(named, now)) throw rateLimited(HOUSEHOLD_LOCKED_MESSAGE);
+  for (const household of await householdsWithMember(input.name, input.phone)) {
     const member = household.members.find((m) => memberMatches(m, input));
-    if (member) return { household, member };
+    if (member) return { found: { household, member }, households: [] };
   }
-  return null;
+  return { found: null, households: named };
 }
 
 async function createBinding(openid: string, household: Household, member: Member, at: string): Promise<User> {
@@ -51,19 +70,18 @@ async function createBinding(openid: string, household: Household, member: Membe
   return user;
 }
 
-type Found = { household: Household; member: Member } | null;
-
 /**
  * The one binding path for a WeChat user binding themselves (answers or a bind code): refuses bound
- * and staff accounts, honours the lockout, counts a miss as a wrong try with one generic message.
+ * and staff accounts, honours the caller, household and county-wide limits, and counts a miss as a
+ * wrong try with one generic message.
  */
-export async function bindCaller(ctx: Ctx, find: () => Promise<Found>, missMessage: string): Promise<WhoAmI> {
+export async function bindCaller(ctx: Ctx, via: BindVia, attempt: () => Promise<Attempt>, missMessage: string): Promise<WhoAmI> {
   if (!ctx.openid) throw unauthenticated();
   if (ctx.user) throw conflict(ctx.user.role === 'household' ? '您的微信已绑定家庭，如需更换请联系扶贫办解除绑定' : '工作人员账号不能绑定家庭');
-  await ensureNotLocked(ctx.openid, ctx.now);
-  const found = await find();
+  await ensureMayTry(ctx.openid, via, ctx.now);
+  const { found, households } = await attempt();
   if (!found) {
-    await recordFailure(ctx.openid, ctx.now);
+    await recordFailure(ctx, ctx.openid, via, households);
     throw notFound(missMessage);
   }
   const user = await createBinding(ctx.openid, found.household, found.member, ctx.now.toISOString());
@@ -72,7 +90,7 @@ export async function bindCaller(ctx: Ctx, find: () => Promise<Found>, missMessa
 
 /** 绑定家庭: name + ID number's last 6 + phone of a member; one generic answer when wrong. */
 export async function bindHousehold(ctx: Ctx, input: BindHouseholdInput): Promise<WhoAmI> {
-  return bindCaller(ctx, () => findMember(input), NO_MATCH_MESSAGE);
+  return bindCaller(ctx, 'answers', () => tryAnswers(input, ctx.now), NO_MATCH_MESSAGE);
 }
 
 const toBinding = (u: User): Binding => ({ userId: u._id, name: u.name, memberId: u.memberId ?? null, createdAt: u.createdAt });

@@ -52,3 +52,16 @@ export async function householdsByCodes(codes: string[]): Promise<Map<string, Co
   }
   return found;
 }
+
+/** Ids of households with a member of this name (the first 100): whom a bind try naming them aims at. */
+export async function householdIdsWithMemberNamed(name: string): Promise<string[]> {
+  const { data } = await getDb().collection('households').where({ 'members.name': name }).field({ _id: true }).limit(100).get();
+  return data.map((d) => d._id as string);
+}
+
+/** Households with a member of this name and phone (binding narrows by both before checking the ID suffix). */
+export async function householdsWithMember(name: string, phone: string): Promise<Household[]> {
+  const _ = getDb().command;
+  const { data } = await getDb().collection('households').where({ members: _.elemMatch({ name, phone }) }).limit(20).get();
+  return data.map((d) => Household.parse(d));
+}

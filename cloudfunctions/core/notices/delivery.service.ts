@@ -29,6 +29,16 @@ function messageData(notice: Notice, reason: 'publish' | 'remind', at: Date) {
   return { thing1: { value: title }, time2: { value: at.toISOString().slice(0, 16).replace('T', ' ') }, thing3: { value: note } };
 }
 
+type Outcome = { status: OutboxMessage['status']; note: string };
+
+/** One message to one person, spending one of their credits (one acceptance allows one send). */
+async function sendOne(sub: Subscription | undefined, message: { templateId: string; page: string; data: Record<string, { value: string }> }): Promise<Outcome> {
+  if (!sub) return { status: 'skipped', note: '对方未订阅消息提醒，请在群里提醒' };
+  const { updated } = await getDb().collection('notice_subscriptions').where({ _id: sub._id, credits: sub.credits }).update({ credits: sub.credits - 1 });
+  if (!updated) return { status: 'skipped', note: '对方未订阅消息提醒，请在群里提醒' };
+  return wechat().sendSubscribeMessage({ touser: sub.openid, templateId: message.templateId, page: message.page, data: message.data });
+}
+
 /**
  * Sends the notice's subscription message to each person (one acceptance allows one send, so a
  * credit is spent per message) and writes every attempt to the outbox. People without a credit
@@ -43,16 +53,33 @@ async function send(ctx: Ctx, notice: Notice, people: User[], reason: 'publish' 
   for (const person of people) {
     const sub = subs.get(person._id);
     if (!sub && reason === 'publish') continue;
-    let result: { status: OutboxMessage['status']; note: string } = { status: 'skipped', note: '对方未订阅消息提醒，请在群里提醒' };
-    if (sub) {
-      const { updated } = await db.collection('notice_subscriptions').where({ _id: sub._id, credits: sub.credits }).update({ credits: sub.credits - 1 });
-      if (updated) result = await wechat().sendSubscribeMessage({ touser: sub.openid, templateId: base.templateId, page: base.page, data: base.data });
-    }
+    const result = await sendOne(sub, base);
     await db.collection('outbox').add({ _id: `out-${randomUUID()}`, ...base, userId: person._id, userName: person.name, touser: sub?.openid ?? null, ...result });
     if (result.status === 'skipped') skipped++;
     else recorded++;
   }
   return { recorded, skipped };
+}
+
+/** Why an admin is alerted outside any notice: a household's self-binding was paused (auth/bind). */
+export type AlertReason = 'bind_locked';
+
+const clip = (text: string) => (text.length > 20 ? text.slice(0, 19) + '…' : text);
+
+/**
+ * An alert to admins about one household, over the notice template (its fields are a title, a
+ * time and a note) and into the same outbox, so the cloud sends it and the local host records it.
+ * Every admin gets an outbox entry, marked skipped when they have not subscribed.
+ */
+export async function deliverAlert(ctx: Ctx, admins: User[], alert: { reason: AlertReason; householdId: string; title: string; note: string; page: string }): Promise<void> {
+  const subs = await subscriptionsOf(admins.map((u) => u._id));
+  const data = { thing1: { value: clip(alert.title) }, time2: { value: ctx.now.toISOString().slice(0, 16).replace('T', ' ') }, thing3: { value: clip(alert.note) } };
+  const base = { kind: 'subscribeMessage', reason: alert.reason, householdId: alert.householdId, templateId: noticeTemplateId(), page: alert.page, data, createdAt: ctx.now.toISOString() };
+  for (const admin of admins) {
+    const sub = subs.get(admin._id);
+    const result = await sendOne(sub, base);
+    await getDb().collection('outbox').add({ _id: `out-${randomUUID()}`, ...base, userId: admin._id, userName: admin.name, touser: sub?.openid ?? null, ...result });
+  }
 }
 
 export async function deliverOnPublish(ctx: Ctx, notice: Notice): Promise<void> {

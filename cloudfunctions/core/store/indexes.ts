@@ -75,7 +75,13 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   findings: [{ name: 'status_deadline', fields: ['status', 'deadline'] }],
   audit_logs: [{ name: 'at', fields: ['at'] }],
   outbox: [{ name: 'createdAt', fields: ['createdAt'] }],
-  bind_attempts: [{ name: 'openid_at', fields: ['openid', 'at'] }],
+  bind_attempts: [
+    { name: 'openid_at', fields: ['openid', 'at'] },
+    // County-wide wrong tries per hour, by way of binding (answers / code).
+    { name: 'kind_via_at', fields: ['kind', 'via', 'at'] },
+    // A household's wrong tries and its lock.
+    { name: 'householdId_kind_at', fields: ['householdId', 'kind', 'at'] },
+  ],
   bind_codes: [{ name: 'codeHash_used', fields: ['codeHash', 'used'] }],
   // The sweep on every save reads the files past keeping.
   files: [{ name: 'expiresAt', fields: ['expiresAt'] }],

@@ -1,4 +1,4 @@
-import { memberMatches, shouldLock } from '../../../cloudfunctions/core/auth/bind.rules';
+import { globalExceeded, householdShouldLock, memberMatches, shouldLock } from '../../../cloudfunctions/core/auth/bind.rules';
 
 const member = { name: '王德福', idNumber: '99010219580502001X', phone: '13912345678' };
 const minute = 60_000;
@@ -25,5 +25,23 @@ describe('lock-out', () => {
     ['5 failures over more than an hour do not lock', [0, 20, 40, 60, 80], 80, false],
   ])('%s', (_s, minutes, now, expected) => {
     expect(shouldLock(minutes.map((m) => m * minute), now * minute)).toBe(expected);
+  });
+});
+
+describe('limits beyond one caller', () => {
+  it.each([
+    ['9 wrong tries naming a household\'s members within 24 hours do not lock it', 9, false],
+    ['the 10th locks it', 10, true],
+  ])('%s', (_s, failures, expected) => {
+    expect(householdShouldLock(failures)).toBe(expected);
+  });
+
+  it.each([
+    ['199 wrong answers county-wide in an hour still let people try', 'answers', 199, false],
+    ['200 stop answer binding for the rest of the hour', 'answers', 200, true],
+    ['49 wrong codes in an hour still let people try', 'code', 49, false],
+    ['50 stop code binding for the rest of the hour', 'code', 50, true],
+  ] as const)('%s', (_s, via, failures, expected) => {
+    expect(globalExceeded(via, failures)).toBe(expected);
   });
 });

@@ -8,7 +8,7 @@ import { messageOf } from '@/services/errors';
 
 type Props = { code: string; onCode: (code: string) => void; onBound: (me: WhoAmI) => void };
 
-/** 用绑定码绑定: the 6 digits an admin generated for this member and told them in person or by phone. */
+/** 用绑定码绑定: the 10 digits an admin generated for this member and told them in person or by phone. */
 export default function CodeForm({ code, onCode, onBound }: Props) {
   const [error, setError] = useState('');
   const [serverError, setServerError] = useState('');
@@ -34,8 +34,8 @@ export default function CodeForm({ code, onCode, onBound }: Props) {
           name='bindCode'
           type='number'
           value={code}
-          placeholder='6 位数字'
-          maxlength={6}
+          placeholder='10 位数字'
+          maxlength={10}
           error={error}
           onChange={(v) => { onCode(v); setError(''); setServerError(''); }}
         />

@@ -66,7 +66,7 @@ export default function Bind() {
       <View className='bind__intro'>
         <View className='bind__title'>绑定您的家庭</View>
         <View className='bind__note'>
-          {byCode ? '输入扶贫办当面或电话告诉您的 6 位绑定码。' : '填写户内任意一位家庭成员的信息。'}绑定后可以查看家里享受的政策、联系帮扶人。
+          {byCode ? '输入扶贫办当面或电话告诉您的 10 位绑定码。' : '填写户内任意一位家庭成员的信息。'}绑定后可以查看家里享受的政策、联系帮扶人。
         </View>
       </View>
       {byCode ? <CodeForm code={code} onCode={setCode} onBound={bound} /> : (
