@@ -68,7 +68,7 @@ function stringLike(schema: Schema, key: string, pool: IdPool): fc.Arbitrary<unk
   if (format === 'datetime') return fc.constantFrom(...TIMES);
   if (key === 'month') return fc.constantFrom('2026-11', '2026-10', '2025-01', '0000-01', '9999-12');
   if (key === 'period') return fc.constantFrom('2026', '2026-11', '2025-03', '0000', '9999-12');
-  if (key === 'code') return fc.stringMatching(/^\d{6}$/);
+  if (key === 'code') return fc.stringMatching(/^\d{10}$/);
   if (key === 'idNumber') return idNumber;
   if (key === 'idSuffix') return fc.stringMatching(/^\d{5}[\dX]$/);
   if (/phone$/i.test(key)) return fc.stringMatching(/^1[3-9]\d{9}$/);
