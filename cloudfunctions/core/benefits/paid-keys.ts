@@ -12,7 +12,7 @@ import { paidKey } from './gaps.rules';
  * by `writeRecord` (entry, import) and by the seed; adding a key is idempotent, and a re-sent record
  * adds it again, so a crash between the record and its note heals on the retry.
  */
-type PaidRecord = Pick<Benefit, 'householdId' | 'policy' | 'memberId' | 'period'>;
+export type PaidRecord = Pick<Benefit, 'householdId' | 'policy' | 'memberId' | 'period'>;
 
 /** A record's year: its period is `YYYY` or `YYYY-MM`. */
 const yearOf = (period: string): string => period.slice(0, 4);
@@ -28,8 +28,10 @@ export function paidKeysOf(records: PaidRecord[]): Record<string, string[]> {
   return out;
 }
 
-/** Notes one stored record on its household. */
+/** Notes one stored record on its household: the same keys `paidKeysOf` gives, added to the set. */
 export async function notePaid(record: PaidRecord): Promise<void> {
   const db = getDb();
-  await db.collection('households').doc(record.householdId).update({ [`paidKeys.${yearOf(record.period)}`]: db.command.addToSet(paidKey(record.policy, record.memberId)) });
+  for (const [year, keys] of Object.entries(paidKeysOf([record]))) {
+    for (const key of keys) await db.collection('households').doc(record.householdId).update({ [`paidKeys.${year}`]: db.command.addToSet(key) });
+  }
 }

@@ -1,4 +1,5 @@
 import type { Household } from '../../../types/household';
+import { paidKeysOf, type PaidRecord } from '../benefits/paid-keys';
 import { withRuleFacts } from '../benefits/rule-facts';
 
 /**
@@ -9,4 +10,14 @@ import { withRuleFacts } from '../benefits/rule-facts';
 export const withDerived = <H extends Household>(household: H): H & { ruleFacts: string; memberCount: number } => ({
   ...withRuleFacts(household),
   memberCount: household.members.length,
+});
+
+/**
+ * A household document as first stored, and as `rebuildDerived` says it should be: its derived
+ * fields and the 兑现摘要 (`paidKeys`) of the records it has — none for a household an admin or an
+ * import creates; the seed writes a household together with its records.
+ */
+export const storedHousehold = <H extends Household>(household: H, records: PaidRecord[] = []) => ({
+  ...withDerived(household),
+  paidKeys: paidKeysOf(records),
 });

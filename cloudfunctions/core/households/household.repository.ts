@@ -1,7 +1,7 @@
 import { Household } from '../../../types/household';
 import { getDb } from '../store';
 import { conflict } from '../errors';
-import { withDerived } from './household.derived';
+import { storedHousehold, withDerived } from './household.derived';
 
 export async function findHousehold(id: string): Promise<Household | null> {
   const { data } = await getDb().collection('households').doc(id).get();
@@ -20,8 +20,9 @@ export async function saveHousehold(next: Household, expectedVersion: number): P
   return { ...next, version: expectedVersion + 1 };
 }
 
+/** A new household has received nothing yet: its 兑现摘要 starts empty, as a rebuild would write it. */
 export async function insertHousehold(household: Household): Promise<void> {
-  await getDb().collection('households').add(withDerived(household));
+  await getDb().collection('households').add(storedHousehold(household));
 }
 
 /** Households holding any of these ID numbers (the registry's natural key), with those numbers. */

@@ -21,7 +21,9 @@ async function main() {
     // Data written by an older version lacks rollups and summaries newer reads rely on.
     console.log('已有数据来自旧版本，正在重建汇总数据（走访月汇总、兑现摘要）…');
     const rebuilt = await rebuildDerived(new Date(), (message) => process.stdout.write(`\r  ${message}      `));
-    console.log(`\n汇总数据已重建：${rebuilt.households} 户、${rebuilt.records} 条兑现记录、${rebuilt.visits} 条走访记录`);
+    const d = rebuilt.differences;
+    console.log(`\n汇总数据已重建：${rebuilt.households} 户、${rebuilt.records} 条兑现记录、${rebuilt.visits} 条走访记录；`
+      + `更正 规则摘要 ${d.ruleFacts}、人数 ${d.memberCount}、兑现摘要 ${d.paidKeys}、走访月汇总 ${d.visitMonths}`);
   }
   const server = createHost(path.resolve(root, process.env.BANGFU_STATIC_DIR ?? 'dist/h5'));
   const actualPort = await listen(server, port);

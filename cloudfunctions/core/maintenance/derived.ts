@@ -1,13 +1,25 @@
+import type { Household } from '../../../types/household';
+import type { PaidRecord } from '../benefits/paid-keys';
 import { getDb } from '../store';
-import { paidKeysOf } from '../benefits/paid-keys';
-import { withDerived } from '../households/household.derived';
-import { visitMonthsOf } from '../visits/visit-months';
+import { storedHousehold } from '../households/household.derived';
+import { visitMonthsOf, type VisitMonth } from '../visits/visit-months';
 
 /**
  * Derived data: what writes keep in step with their sources so reads stay cheap — the visit
- * rollup (visit_months) and the household's ruleFacts, memberCount and paidKeys. A store
- * written by older code lacks some of it; `rebuildDerived` recomputes all of it from the sources.
- * Bump DERIVED_VERSION whenever a derived field or rollup is added or changes shape.
+ * rollup (visit_months) and the household's ruleFacts, memberCount and paidKeys. Each has one
+ * writer, whatever path a record arrives by:
+ *
+ * - ruleFacts, memberCount: `withDerived` (households/household.derived.ts), through
+ *   `saveHousehold` / `insertHousehold` (actions, households.importXlsx) and `storedHousehold`
+ *   (insert, the seed, this rebuild);
+ * - paidKeys: `paidKeysOf` (benefits/paid-keys.ts), through `notePaid` after every `writeRecord`
+ *   (benefits.recordDisbursement, benefits.importRecords) and `storedHousehold`;
+ * - visit_months: `visitMonthsOf` (visits/visit-months.ts), through `noteVisitInRollups` after
+ *   every visits.record, and directly in the seed and this rebuild.
+ *
+ * `checkDerived` recomputes all of it from the sources and counts what differs from what is
+ * stored; `rebuildDerived` also writes those differences. Bump DERIVED_VERSION whenever a
+ * derived field or rollup is added or changes shape.
  */
 export const DERIVED_VERSION = 4;
 const SETTINGS_ID = 'derived';
@@ -17,6 +29,10 @@ const HOUSEHOLDS_PER_STEP = 100;
 
 type Doc = Record<string, unknown>;
 type Where = Record<string, unknown>;
+
+/** How many stored documents differ from their sources, per kind of derived data (counts only: no personal data). */
+export interface DerivedDifferences { ruleFacts: number; memberCount: number; paidKeys: number; visitMonths: number }
+export interface DerivedReport { households: number; records: number; visits: number; differences: DerivedDifferences }
 
 /**
  * Every document matching `where`, a page at a time. `sorted` pages in `_id` order (stable however
@@ -44,6 +60,16 @@ const byHousehold = (docs: Doc[]): Map<string, Doc[]> => {
   return out;
 };
 
+/** Sets compare as sets: addToSet appends in write order, a rebuild in read order. */
+const sortedKeys = (paid: unknown): string => {
+  const years = Object.entries((paid ?? {}) as Record<string, string[]>).filter(([, keys]) => keys.length).sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify(years.map(([year, keys]) => [year, [...keys].sort()]));
+};
+const rollupText = (row: Doc): string => {
+  const { _id, householdId, month, countyId, townId, villageId, helperIds, prevMonthToo } = row;
+  return JSON.stringify([_id, householdId, month, countyId, townId, villageId, [...((helperIds as string[]) ?? [])].sort(), prevMonthToo]);
+};
+
 /** The derived-data version the store was last brought to (0 when never recorded). */
 export async function derivedVersion(): Promise<number> {
   const { data } = await getDb().collection('settings').doc(SETTINGS_ID).get();
@@ -52,34 +78,87 @@ export async function derivedVersion(): Promise<number> {
 
 export const derivedMarker = (at: Date) => ({ _id: SETTINGS_ID, version: DERIVED_VERSION, at: at.toISOString() });
 
-/**
- * Recomputes every derived field and rollup from households, benefit records and visits, then
- * records DERIVED_VERSION. Works through the households a page at a time (their records and
- * visits read by household), so memory stays one page's worth however large the county. Safe to
- * run again: each document is set to what its sources say.
- */
-export async function rebuildDerived(now: Date, progress: (message: string) => void = () => {}): Promise<{ households: number; records: number; visits: number }> {
+const HOUSEHOLD_FIELDS = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true, ruleFacts: true, memberCount: true, paidKeys: true } as const;
+const RECORD_FIELDS = { householdId: true, policy: true, memberId: true, period: true } as const;
+const VISIT_FIELDS = { householdId: true, month: true, helperId: true, countyId: true, townId: true, villageId: true } as const;
+const ROLLUP_FIELDS = { householdId: true, month: true, countyId: true, townId: true, villageId: true, helperIds: true, prevMonthToo: true } as const;
+
+/** One page of households: compares each derived document with its sources and, when `write`, puts right what differs. */
+async function reconcilePage(page: Doc[], write: boolean, differences: DerivedDifferences): Promise<{ records: number; visits: number; rollups: number }> {
   const db = getDb();
   const _ = db.command;
-  const put = async (collection: string, { _id, ...fields }: { _id: string }) => { await db.collection(collection).doc(_id).set(fields); };
-  const done = { households: 0, records: 0, visits: 0 };
-  const householdFields = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true } as const;
-  for await (const page of pages('households', {}, householdFields, HOUSEHOLDS_PER_STEP, false)) {
-    const householdId = _.in(page.map((h) => h._id as string));
-    const records = await all('benefits', { householdId }, { householdId: true, policy: true, memberId: true, period: true });
-    const visits = await all('visits', { householdId }, { householdId: true, month: true, helperId: true, countyId: true, townId: true, villageId: true });
-    const received = byHousehold(records);
-    for (const h of page) {
-      const paid = paidKeysOf((received.get(h._id as string) ?? []) as Parameters<typeof paidKeysOf>[0]);
-      const { ruleFacts, memberCount } = withDerived(h as never);
-      await db.collection('households').doc(h._id as string).update({ ruleFacts, memberCount, paidKeys: _.set(paid) });
+  const householdId = _.in(page.map((h) => h._id as string));
+  const [records, visits, stored] = await Promise.all([
+    all('benefits', { householdId }, RECORD_FIELDS),
+    all('visits', { householdId }, VISIT_FIELDS),
+    all('visit_months', { householdId }, ROLLUP_FIELDS),
+  ]);
+  const received = byHousehold(records);
+  for (const h of page) {
+    const want = storedHousehold(h as unknown as Household, (received.get(h._id as string) ?? []) as unknown as PaidRecord[]);
+    const ruleFacts = want.ruleFacts !== h.ruleFacts;
+    const memberCount = want.memberCount !== h.memberCount;
+    const paidKeys = sortedKeys(want.paidKeys) !== sortedKeys(h.paidKeys) || h.paidKeys === undefined;
+    differences.ruleFacts += Number(ruleFacts);
+    differences.memberCount += Number(memberCount);
+    differences.paidKeys += Number(paidKeys);
+    if (write && (ruleFacts || memberCount || paidKeys)) {
+      await db.collection('households').doc(h._id as string).update({ ruleFacts: want.ruleFacts, memberCount: want.memberCount, paidKeys: _.set(want.paidKeys) });
     }
-    for (const row of visitMonthsOf(visits as unknown as Parameters<typeof visitMonthsOf>[0])) await put('visit_months', row);
+  }
+  const storedById = new Map(stored.map((r) => [r._id as string, r]));
+  for (const row of visitMonthsOf(visits as unknown as Parameters<typeof visitMonthsOf>[0])) {
+    const current = storedById.get(row._id);
+    storedById.delete(row._id);
+    if (current && rollupText(current) === rollupText(row as unknown as Doc)) continue;
+    differences.visitMonths += 1;
+    if (write) await putRollup(row);
+  }
+  // What is left names a month with no visit: nothing wrote it from a source.
+  differences.visitMonths += storedById.size;
+  if (write) for (const id of storedById.keys()) await db.collection('visit_months').doc(id).remove();
+  return { records: records.length, visits: visits.length, rollups: stored.length };
+}
+
+async function putRollup({ _id, ...fields }: VisitMonth): Promise<void> {
+  await getDb().collection('visit_months').doc(_id).set(fields);
+}
+
+/**
+ * Recomputes every derived field and rollup from households, benefit records and visits, and
+ * compares it with what is stored. Works through the households a page at a time (their records,
+ * visits and rollups read by household), so memory stays one page's worth however large the county.
+ */
+async function reconcile(write: boolean, progress: (message: string) => void): Promise<DerivedReport> {
+  const differences: DerivedDifferences = { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0 };
+  const done = { households: 0, records: 0, visits: 0 };
+  // Counted first: a rebuild adds and removes rollups of the pages it has done.
+  const total = (await getDb().collection('visit_months').count()).total ?? 0;
+  let rollups = 0;
+  for await (const page of pages('households', {}, HOUSEHOLD_FIELDS, HOUSEHOLDS_PER_STEP, false)) {
+    const counted = await reconcilePage(page, write, differences);
     done.households += page.length;
-    done.records += records.length;
-    done.visits += visits.length;
+    done.records += counted.records;
+    done.visits += counted.visits;
+    rollups += counted.rollups;
     progress(`户：${done.households}，兑现记录：${done.records}，走访：${done.visits}`);
   }
-  await put('settings', derivedMarker(now));
-  return done;
+  // Rollups of households that do not exist were never read above; households are never deleted,
+  // so any are counted (not removed: nothing says which household they meant).
+  differences.visitMonths += Math.max(0, total - rollups);
+  return { ...done, differences };
+}
+
+/** What a rebuild would change, without writing: 0 of every kind when every writer kept its derived data in step. */
+export const checkDerived = (progress: (message: string) => void = () => {}): Promise<DerivedReport> => reconcile(false, progress);
+
+/**
+ * Brings every derived field and rollup to what its sources say, writing only what differs, then
+ * records DERIVED_VERSION. Answers the differences it found (and put right). Safe to run again.
+ */
+export async function rebuildDerived(now: Date, progress: (message: string) => void = () => {}): Promise<DerivedReport> {
+  const report = await reconcile(true, progress);
+  const { _id, ...marker } = derivedMarker(now);
+  await getDb().collection('settings').doc(_id).set(marker);
+  return report;
 }

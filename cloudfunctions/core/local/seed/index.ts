@@ -7,8 +7,7 @@ import { evaluateFamily, factsFromHousehold } from '../../benefits/evaluate';
 import { DEFAULT_POLICIES } from '../../benefits/catalogue';
 import { dateOf } from '../../time';
 import { visitMonthsOf } from '../../visits/visit-months';
-import { paidKeysOf } from '../../benefits/paid-keys';
-import { withDerived } from '../../households/household.derived';
+import { storedHousehold } from '../../households/household.derived';
 import { derivedMarker } from '../../maintenance/derived';
 import { derivedId } from '../../store/derived-id';
 import { buildExtras } from './extras';
@@ -67,7 +66,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
     push('visits', built);
     push('visit_months', visitMonthsOf(built));
     const benefits = buildBenefits(h, evaluateFamily(factsFromHousehold(h, { emergencyInLast90Days: false }), today, DEFAULT_POLICIES), options.now, rnd);
-    push('households', [{ ...withDerived(h), paidKeys: paidKeysOf(benefits) }]);
+    push('households', [storedHousehold(h, benefits)]);
     push('benefits', benefits);
     if (i === 0 || rnd.chance(0.05)) push('needs', [buildNeed(h, pairings[0], i === 0 ? 'user-household-1' : pairings[0].helperId, options.now, rnd)]);
     if (sample.length < 2_000) sample.push(h);
