@@ -9,6 +9,10 @@ import type { CloudBase } from '@cloudbase/node-sdk';
 
 export { INDEXES } from './indexes';
 export type { IndexSpec } from './indexes';
+export { MAX_IN, MAX_PAGE, inChunks, readAll, readPages } from './paging';
+export type { Doc, PageOptions, Query } from './paging';
+export { insertOnce } from './insert-once';
+export type { OnceWrite } from './insert-once';
 
 /** The node-sdk database (`@cloudbase/database`'s `Db`), exactly what `app.database()` returns. */
 export type Database = ReturnType<CloudBase['database']>;

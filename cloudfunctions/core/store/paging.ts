@@ -1,0 +1,69 @@
+/**
+ * Paging and chunking, written once (DESIGN §3): a query in a function answers at most 1,000
+ * documents (100 when no limit is given), and an `_.in` list is kept to at most 1,000 values.
+ * Repositories hand a built query here instead of writing their own `offset += 1000` loop.
+ * Types only from the SDK: this file must not import better-sqlite3 or mingo.
+ */
+import type { Database } from './index';
+
+/** The most documents one query answers in a cloud function. */
+export const MAX_PAGE = 1000;
+/** The most values one `_.in` list carries (DESIGN §5: batch with `_.in`, ≤ 1,000 ids). */
+export const MAX_IN = 1000;
+
+/** A built query (`collection(..).where(..)`, with `.field()` / `.orderBy()` as the caller needs). */
+export type Query = ReturnType<ReturnType<Database['collection']>['where']>;
+export type Doc = Record<string, unknown>;
+
+export interface PageOptions {
+  /** Documents per round trip, at most MAX_PAGE (a sweep that works per page may want fewer). */
+  pageSize?: number;
+  /**
+   * Sort applied before paging. Without one the store's natural order is used, which is what the
+   * big sweeps want: ordering a county's households by `_id` made the embedded store decode every
+   * household for each page (see assignments/load.service.ts, maintenance/derived.ts). Give one
+   * (e.g. `[['_id', 'asc']]`) when the pages must not shift while they are read.
+   */
+  orderBy?: ReadonlyArray<readonly [string, 'asc' | 'desc']>;
+}
+
+function pageSizeOf(options: PageOptions): number {
+  const size = options.pageSize ?? MAX_PAGE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new Error(`readPages: pageSize must be 1–${MAX_PAGE}`);
+  return size;
+}
+
+/**
+ * Every document the query matches, one page at a time, each parsed (with its zod schema, or a
+ * `.pick()` of it for a projection). Stops at the first short page: as many round trips as the
+ * hand-written loops it replaces.
+ */
+export async function* readPages<T>(query: Query, parse: (doc: Doc) => T, options: PageOptions = {}): AsyncGenerator<T[]> {
+  const size = pageSizeOf(options);
+  let ordered = query;
+  for (const [field, direction] of options.orderBy ?? []) ordered = ordered.orderBy(field, direction);
+  for (let offset = 0; ; offset += size) {
+    const { data } = await ordered.skip(offset).limit(size).get();
+    if (data.length) yield (data as Doc[]).map((d) => parse(d));
+    if (data.length < size) return;
+  }
+}
+
+/** Every document the query matches, paged past the 1,000-per-query cap, each parsed. */
+export async function readAll<T>(query: Query, parse: (doc: Doc) => T, options: PageOptions = {}): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of readPages(query, parse, options)) out.push(...page);
+  return out;
+}
+
+/**
+ * Runs `fn` over the distinct `ids` in chunks of `size` (for `_.in(chunk)` queries) one after the
+ * other, and concatenates the answers. No ids, no round trip.
+ */
+export async function inChunks<T>(ids: Iterable<string>, size: number, fn: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  if (!Number.isInteger(size) || size < 1 || size > MAX_IN) throw new Error(`inChunks: size must be 1–${MAX_IN}`);
+  const unique = [...new Set(ids)];
+  const out: T[] = [];
+  for (let i = 0; i < unique.length; i += size) out.push(...(await fn(unique.slice(i, i + size))));
+  return out;
+}
