@@ -1,6 +1,5 @@
-import { authApi } from '@bangfu/types';
 import type { BindHouseholdInput, WhoAmI } from '@bangfu/types/api/auth';
-import { call } from './api';
+import { api } from './client';
 
 let current: WhoAmI | null = null;
 
@@ -13,21 +12,23 @@ export function forgetUser() {
   current = null;
 }
 
+/** Who is calling; remembered for `currentUser`. */
 export async function whoami(): Promise<WhoAmI> {
-  current = await call(authApi, 'whoami', {});
+  current = await api.auth.whoami();
   return current;
+}
+
+/** The caller as last known, asked from the server only when not known yet (a page opened from a link). */
+export function knownUser(): Promise<WhoAmI> {
+  return current ? Promise.resolve(current) : whoami();
 }
 
 export async function bindHousehold(input: BindHouseholdInput): Promise<WhoAmI> {
-  current = await call(authApi, 'bindHousehold', input);
+  current = await api.auth.bindHousehold(input);
   return current;
 }
 
-export const listBindings = (householdId: string) => call(authApi, 'listBindings', { householdId });
-export const unbind = (userId: string) => call(authApi, 'unbind', { userId });
-export const createBindCode = (householdId: string, memberId: string) => call(authApi, 'createBindCode', { householdId, memberId });
-
 export async function bindWithCode(code: string): Promise<WhoAmI> {
-  current = await call(authApi, 'bindWithCode', { code });
+  current = await api.auth.bindWithCode({ code });
   return current;
 }

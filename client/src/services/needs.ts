@@ -1,15 +1,9 @@
-import { needsApi, type ActionInput, type ActionOutput, type NeedView } from '@bangfu/types';
-import { call } from './api';
+import type { ActionInput, needsApi, NeedView } from '@bangfu/types';
 import { isApiCallError } from './errors';
 import { items as queuedItems, registerPreparer, submit, type SubmitOutcome } from './offline-queue';
 import { isLocalPhoto, uploadPhoto } from './photos';
 
-export type NeedList = ActionOutput<typeof needsApi, 'list'>;
-export type ListNeedsQuery = ActionInput<typeof needsApi, 'list'>;
 export type ReportInput = ActionInput<typeof needsApi, 'report'>;
-export type TransitionInput = ActionInput<typeof needsApi, 'transition'>;
-export type NeedStats = ActionOutput<typeof needsApi, 'stats'>;
-export type NeedSettings = ActionOutput<typeof needsApi, 'getSettings'>;
 
 /** Photos wait in the queue as local files and are uploaded right before the report is sent (once). */
 registerPreparer('needs', 'report', async (payload) => {
@@ -37,14 +31,6 @@ export function failedReports(): Array<{ id: string; description: string; messag
     .filter((i) => i.fn === 'needs' && i.action === 'report' && i.state === 'failed')
     .map((i) => ({ id: i.id, description: String((i.payload as ReportInput).description ?? '').slice(0, 20), message: i.error?.message ?? '请重新填写' }));
 }
-
-export const listNeeds = (query: ListNeedsQuery = {}): Promise<NeedList> => call(needsApi, 'list', query);
-export const getNeed = (needId: string): Promise<NeedView> => call(needsApi, 'get', { needId });
-export const transitionNeed = (input: TransitionInput): Promise<NeedView> => call(needsApi, 'transition', input);
-export const rateNeed = (input: ActionInput<typeof needsApi, 'rate'>): Promise<NeedView> => call(needsApi, 'rate', input);
-export const needStats = (): Promise<NeedStats> => call(needsApi, 'stats', {});
-export const getNeedSettings = (): Promise<NeedSettings> => call(needsApi, 'getSettings', {});
-export const updateNeedSettings = (input: NeedSettings): Promise<NeedSettings> => call(needsApi, 'updateSettings', input);
 
 /** The current need a CONFLICT carries (someone else acted first), so the page can show it at once. */
 export function conflictingNeed(e: unknown): NeedView | null {

@@ -1,9 +1,7 @@
 import Taro from '@tarojs/taro';
-import { noticesApi } from '@bangfu/types';
 import type { NoticeItem } from '@bangfu/types/api/notices';
-import { ApiCallError } from './errors';
-import { markRead, recordSubscription, refreshUnread, subscriptionInfo } from './notices';
-import { send } from './transport';
+import { api, call } from './client';
+import { markRead, refreshUnread } from './notices';
 
 /** 1044: opened from a card shared into a group, with a share ticket (WeChat scene values). */
 const GROUP_CARD_SCENE = 1044;
@@ -17,10 +15,10 @@ async function openFromGroup(noticeId: string): Promise<NoticeItem | null> {
   const info = (await Taro.getGroupEnterInfo({})) as { cloudID?: string };
   if (!info.cloudID) return null;
   // Top-level CloudID: WeChat swaps it for the open data; the server decrypts the cloudID itself.
-  const result = await send(noticesApi.name, 'recordGroupOpen', { noticeId }, { groupInfo: Taro.cloud.CloudID(info.cloudID) });
-  if (!result.ok) throw new ApiCallError(result.error);
+  // Not `api.notices.recordGroupOpen`: the function fills the input's groupCloudId from that field.
+  const item = (await call('notices', 'recordGroupOpen', { noticeId }, { groupInfo: Taro.cloud.CloudID(info.cloudID) })) as NoticeItem;
   refreshUnread().catch(() => undefined);
-  return result.data as NoticeItem;
+  return item;
 }
 
 export async function recordOpen(noticeId: string, _query: Record<string, string | undefined>): Promise<NoticeItem> {
@@ -38,7 +36,7 @@ let asked = false;
 
 export function prepareSubscription(): void {
   if (prompt) return;
-  subscriptionInfo().then((info) => { prompt = info; }).catch(() => undefined);
+  api.notices.subscription().then((info) => { prompt = info; }).catch(() => undefined);
 }
 
 /** requestSubscribeMessage works only inside a tap: no network call may come before it. */
@@ -49,7 +47,7 @@ export async function askSubscription(): Promise<void> {
   try {
     const res = (await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] })) as unknown as Record<string, string>;
     const accepted = res[templateId] === 'accept';
-    prompt = await recordSubscription(accepted);
+    prompt = await api.notices.subscribe({ accepted });
   } catch {
     // Declined or unsupported: the person still gets notices in the app.
   }

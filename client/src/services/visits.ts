@@ -1,14 +1,9 @@
-import { visitsApi, type ActionInput, type ActionOutput } from '@bangfu/types';
-import { call } from './api';
+import type { ActionInput, Plan, visitsApi } from '@bangfu/types';
+import { api } from './client';
 import { enqueue, flush, items as queuedItems, registerPreparer, submit, type SubmitOutcome } from './offline-queue';
 import { isLocalPhoto, uploadPhoto } from './photos';
 
-export type DueList = ActionOutput<typeof visitsApi, 'listDue'>;
-export type DueItem = DueList['items'][number];
 export type RecordInput = ActionInput<typeof visitsApi, 'record'>;
-export type VisitList = ActionOutput<typeof visitsApi, 'listByHousehold'>;
-export type Plan = ActionOutput<typeof visitsApi, 'getPlan'>;
-export type Timeline = ActionOutput<typeof visitsApi, 'timeline'>;
 
 /**
  * Photos wait in the queue as local files and are uploaded right before the visit is sent; each
@@ -21,8 +16,6 @@ registerPreparer('visits', 'record', async (payload) => {
   return { ...payload, photos: uploaded };
 });
 
-export const listDue = (month?: string): Promise<DueList> => call(visitsApi, 'listDue', month ? { month } : {});
-
 /** Saves the visit durably first, then sends it: `queued` means it goes out by itself later. */
 export const recordVisit = (input: RecordInput): Promise<SubmitOutcome> =>
   submit({ id: input.id, fn: 'visits', action: 'record', payload: input as Record<string, unknown> });
@@ -32,11 +25,12 @@ export function queuedVisits(): RecordInput[] {
   return queuedItems().filter((i) => i.fn === 'visits' && i.action === 'record').map((i) => i.payload as RecordInput);
 }
 
-export const listByHousehold = (householdId: string, limit = 20): Promise<VisitList> => call(visitsApi, 'listByHousehold', { householdId, limit });
-export const getPlan = (householdId: string): Promise<Plan> => call(visitsApi, 'getPlan', { householdId });
-export const saveMeasure = (input: ActionInput<typeof visitsApi, 'saveMeasure'>) => call(visitsApi, 'saveMeasure', input);
-export const updateProgress = (input: ActionInput<typeof visitsApi, 'updateProgress'>) => call(visitsApi, 'updateProgress', input);
-export const getTimeline = (householdId: string): Promise<Timeline> => call(visitsApi, 'timeline', { householdId });
+/**
+ * Still imported by the visit record page (client/src/package-helper/pages/record), which is being
+ * reworked with the offline queue: it moves to `api.visits.getPlan` with that change.
+ */
+export type { Plan };
+export const getPlan = (householdId: string): Promise<Plan> => api.visits.getPlan({ householdId });
 
 /**
  * Progress on plan measures picked in a visit, queued right behind the visit (the queue keeps

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { Tag } from '@/components/ui';
-import type { Decision } from '@/services/benefits';
+import type { Decision } from '@bangfu/types';
 import { POLICY_NAMES, yuan } from './labels';
 import './benefits.scss';
 

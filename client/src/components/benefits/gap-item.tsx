@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@/components/ui';
-import type { Gap } from '@/services/benefits';
+import type { Gap } from '@bangfu/types/api/benefits';
 import { gapTodo, POLICY_NAMES, yuan } from './labels';
 import './benefits.scss';
 

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { Card } from '@/components/ui';
-import type { HouseholdBenefits } from '@/services/benefits';
+import type { HouseholdBenefits } from '@bangfu/types/api/benefits';
 import DecisionItem from './decision-item';
 import GapItem from './gap-item';
 import { POLICY_NAMES, yuan } from './labels';

@@ -1,4 +1,4 @@
-import type { HouseholdBenefits } from '@/services/benefits';
+import type { HouseholdBenefits } from '@bangfu/types/api/benefits';
 
 export interface BenefitSummary {
   /** Distinct policies the household or one of its members is entitled to. */

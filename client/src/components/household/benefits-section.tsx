@@ -2,14 +2,14 @@ import { View } from '@tarojs/components';
 import { ErrorState, Loading } from '@/components/ui';
 import HouseholdBenefitsView from '@/components/benefits/household-benefits-view';
 import { useRequest } from '@/hooks/use-request';
-import { evaluateHousehold } from '@/services/benefits';
+import { api } from '@/services/client';
 
 /**
  * The benefits part of the household detail page (helper/admin): entitled, received and the
  * 应享未享 gaps handed to the primary helper. The server decides whether the caller may see it.
  */
 export default function BenefitsSection({ householdId }: { householdId: string }) {
-  const benefits = useRequest(() => evaluateHousehold(householdId), [householdId]);
+  const benefits = useRequest(() => api.benefits.evaluateHousehold({ householdId }), [householdId]);
   return (
     <View className='bf-benefits-section'>
       {benefits.loading && !benefits.data ? (

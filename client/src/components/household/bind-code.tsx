@@ -1,7 +1,7 @@
 import { Picker, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { createBindCode } from '@/services/auth';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
 import { chinaMonthDayTime } from './labels';
 import './household-sections.scss';
@@ -20,7 +20,7 @@ export default function BindCode({ householdId, members }: { householdId: string
     if (!member || busy) return;
     setBusy(true);
     try {
-      const r = await createBindCode(householdId, member.id);
+      const r = await api.auth.createBindCode({ householdId, memberId: member.id });
       setMade({ memberName: member.name, ...r });
       void Taro.showToast({ title: '已生成绑定码', icon: 'success' });
     } catch (e) {

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ErrorState, Loading } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
-import { listBindings, unbind } from '@/services/auth';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
 import BindCode from './bind-code';
 import { chineseDate } from './labels';
@@ -12,13 +12,13 @@ type Props = { householdId: string; members: { id: string; name: string }[] };
 
 /** 已绑定的微信 (admins): which members' WeChat accounts are bound to this household; unbind one, or make a bind code. */
 export default function BindingsSection({ householdId, members }: Props) {
-  const list = useRequest(() => listBindings(householdId), [householdId]);
+  const list = useRequest(() => api.auth.listBindings({ householdId }), [householdId]);
   const items = list.data?.items;
   const remove = async (userId: string, name: string) => {
     const ok = await Taro.showModal({ title: '解除绑定', content: `解除${name}的微信与该户的绑定？解除后对方需要重新绑定。` });
     if (!ok.confirm) return;
     try {
-      await unbind(userId);
+      await api.auth.unbind({ userId });
       void Taro.showToast({ title: '已解除', icon: 'success' });
       await list.reload();
     } catch (e) {

@@ -1,16 +1,15 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { HOUSEHOLD_STATUS_LABELS, POVERTY_CAUSE_LABELS } from '@bangfu/types';
+import { HOUSEHOLD_STATUS_LABELS, POVERTY_CAUSE_LABELS, type HouseholdView } from '@bangfu/types';
 import { ADJUST_KIND_LABELS } from '@bangfu/types/api/households';
 import { Button, Tag } from '@/components/ui';
-import type { HouseholdDetail } from '@/services/households';
 import { ROUTES } from '@/services/routes';
 import { thousands } from '@/utils/format';
 import { chineseDate, STATUS_TAG } from './labels';
 import './household-sections.scss';
 
 /** 户档案 header: who, where, status with its adjustment history, and the admin's edit actions. */
-export default function HeaderSection({ household: h, isAdmin }: { household: HouseholdDetail; isAdmin: boolean }) {
+export default function HeaderSection({ household: h, isAdmin }: { household: HouseholdView; isAdmin: boolean }) {
   const perCapita = h.members.length ? Math.round(h.annualNetIncome / h.members.length) : 0;
   return (
     <View className='hh-section hh-header'>

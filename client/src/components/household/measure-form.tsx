@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { Picker, View } from '@tarojs/components';
 import { MEASURE_CATEGORY_LABELS, MeasureCategory } from '@bangfu/types';
 import { Button, Field } from '@/components/ui';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
 import { uuid } from '@/services/request-id';
-import { saveMeasure } from '@/services/visits';
 
 const CATEGORIES = MeasureCategory.options;
 
@@ -19,7 +19,7 @@ export default function MeasureForm({ householdId, onSaved }: { householdId: str
     if (!title.trim()) return void Taro.showToast({ title: '请填写措施内容', icon: 'none' });
     setSaving(true);
     try {
-      await saveMeasure({ householdId, id: uuid(), category: CATEGORIES[category], title: title.trim(), target: target.trim() });
+      await api.visits.saveMeasure({ householdId, id: uuid(), category: CATEGORIES[category], title: title.trim(), target: target.trim() });
       setTitle('');
       setTarget('');
       void Taro.showToast({ title: '已添加措施', icon: 'success' });

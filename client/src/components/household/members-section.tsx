@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { HEALTH_LABELS, LABOR_CAPACITY_LABELS, RELATION_LABELS, SCHOOLING_LABELS, type MemberView } from '@bangfu/types';
+import { HEALTH_LABELS, LABOR_CAPACITY_LABELS, RELATION_LABELS, SCHOOLING_LABELS, type HouseholdView, type MemberView } from '@bangfu/types';
 import { Tag } from '@/components/ui';
 import { messageOf } from '@/services/errors';
-import { revealMember, type HouseholdDetail } from '@/services/households';
+import { api } from '@/services/client';
 import './household-sections.scss';
 
 /** 家庭成员: age, relation and tags; ID numbers and phones masked, an admin may reveal one (audit-logged). */
-export default function MembersSection({ household, isAdmin }: { household: HouseholdDetail; isAdmin: boolean }) {
+export default function MembersSection({ household, isAdmin }: { household: HouseholdView; isAdmin: boolean }) {
   return (
     <View className='hh-section'>
       <View className='hh-section__title'>家庭成员（{household.members.length} 人）</View>
@@ -21,7 +21,7 @@ function MemberRow({ householdId, member: m, canReveal }: { householdId: string;
   const [shown, setShown] = useState<{ idNumber?: string; phone?: string }>({});
   const reveal = async (field: 'idNumber' | 'phone') => {
     try {
-      const { value } = await revealMember(householdId, m.id, field);
+      const { value } = await api.households.reveal({ householdId, memberId: m.id, field });
       setShown((s) => ({ ...s, [field]: value }));
     } catch (e) {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { HELPER_KIND_LABELS, PAIRING_ROLE_LABELS, type PairingRole } from '@bangfu/types';
 import { Empty, ErrorState, Loading, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
-import { listByHousehold } from '@/services/assignments';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import { chineseDate } from './labels';
 import './household-sections.scss';
@@ -12,7 +12,7 @@ const ROLES: PairingRole[] = ['primary', 'health', 'education'];
 
 /** 结对帮扶人: who helps this household and how to call them; admins change or add a helper per role. */
 export default function PairingsSection({ householdId, isAdmin }: { householdId: string; isAdmin: boolean }) {
-  const list = useRequest(() => listByHousehold(householdId, isAdmin), [householdId, isAdmin]);
+  const list = useRequest(() => api.assignments.listByHousehold({ householdId, history: isAdmin }), [householdId, isAdmin]);
   const items = list.data?.items;
   const current = items?.filter((p) => p.active) ?? [];
   const past = items?.filter((p) => !p.active) ?? [];

@@ -2,14 +2,14 @@ import { View } from '@tarojs/components';
 import { MEASURE_CATEGORY_LABELS } from '@bangfu/types';
 import { Empty, ErrorState, Loading, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
-import { getPlan } from '@/services/visits';
+import { api } from '@/services/client';
 import MeasureForm from './measure-form';
 import './household-sections.scss';
 
 /** 一户一策: this year's measures with target and progress (the household detail page's plan section). */
 /** `editable`: helpers and admins may add measures; households only read. */
 export default function PlanSection({ householdId, editable = false }: { householdId: string; editable?: boolean }) {
-  const plan = useRequest(() => getPlan(householdId), [householdId]);
+  const plan = useRequest(() => api.visits.getPlan({ householdId }), [householdId]);
   const measures = plan.data?.measures;
   return (
     <View className='hh-section'>

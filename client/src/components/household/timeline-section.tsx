@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { Empty, ErrorState, Loading } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
-import { getTimeline } from '@/services/visits';
+import { api } from '@/services/client';
 import './household-sections.scss';
 
 /** The calendar day of an ISO time on this phone (China time for its users), not the UTC day. */
@@ -14,7 +14,7 @@ const KIND_LABELS = { visit: '走访', status: '状态', need: '需求', benefit
 
 /** 户档案动态: visits, status changes, needs, benefits and plan progress, newest first. */
 export default function TimelineSection({ householdId }: { householdId: string }) {
-  const t = useRequest(() => getTimeline(householdId), [householdId]);
+  const t = useRequest(() => api.visits.timeline({ householdId }), [householdId]);
   const items = t.data?.items;
   return (
     <View className='hh-section'>

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { Textarea, View } from '@tarojs/components';
 import { availableTransitions, NEED_ACTION_LABELS, NEED_TRANSITIONS, type NeedActor, type NeedTarget, type NeedView } from '@bangfu/types';
 import { Button } from '@/components/ui';
+import { api } from '@/services/client';
 import { isApiCallError, messageOf } from '@/services/errors';
-import { conflictingNeed, transitionNeed } from '@/services/needs';
+import { conflictingNeed } from '@/services/needs';
 import { isLocalPhoto, uploadPhoto } from '@/services/photos';
 import EvidencePicker, { type PickedPhoto } from './evidence-picker';
 
@@ -45,7 +46,7 @@ export default function NeedActions({ need, actor, onChanged, exclude = [] }: Ne
       const uploaded = to === 'resolved' ? await Promise.all(evidence.map(async (p) => (isLocalPhoto(p.path) ? { ...p, path: await uploadPhoto(p.path) } : p))) : [];
       if (uploaded.length) setEvidence(uploaded);
       const photos = uploaded.map((p) => p.path);
-      const updated = await transitionNeed({ needId: need._id, to, version: need.version, ...(note.trim() ? { note: note.trim() } : {}), ...(photos.length ? { photos } : {}) });
+      const updated = await api.needs.transition({ needId: need._id, to, version: need.version, ...(note.trim() ? { note: note.trim() } : {}), ...(photos.length ? { photos } : {}) });
       setNote('');
       setEvidence([]);
       void Taro.showToast({ title: `已${NEED_ACTION_LABELS[to]}`, icon: 'success' });

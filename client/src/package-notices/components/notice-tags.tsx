@@ -1,5 +1,5 @@
 import { Tag } from '@/components/ui';
-import type { NoticeItem } from '@/services/notices';
+import type { NoticeItem } from '@bangfu/types/api/notices';
 
 /** Status of a notice for its reader: withdrawn (grey), to acknowledge (orange), acknowledged (green), pinned. */
 export default function NoticeTags({ notice }: { notice: NoticeItem }) {

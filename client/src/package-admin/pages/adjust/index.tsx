@@ -7,8 +7,8 @@ import { Button, ErrorState, Field, Loading, Page, Tag } from '@/components/ui';
 import Chips from '@/components/household/chips';
 import { STATUS_TAG } from '@/components/household/labels';
 import { useRequest } from '@/hooks/use-request';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
-import { adjustStatus, getHousehold } from '@/services/households';
 import './index.scss';
 
 const today = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
@@ -16,7 +16,7 @@ const today = () => { const d = new Date(); return `${d.getFullYear()}-${String(
 /** 动态调整: new identification, return to poverty, exit, risk cleared — only the changes the rules allow. */
 export default function AdjustPage() {
   const id = useRouter().params.id ?? '';
-  const h = useRequest(() => getHousehold(id), [id]);
+  const h = useRequest(() => api.households.get({ householdId: id }), [id]);
   const [kind, setKind] = useState<AdjustKind>();
   const [to, setTo] = useState<HouseholdStatus>();
   const [reason, setReason] = useState('');
@@ -35,7 +35,7 @@ export default function AdjustPage() {
     setSaving(true);
     setError('');
     try {
-      await adjustStatus(parsed.data);
+      await api.households.adjustStatus(parsed.data);
       void Taro.showToast({ title: '已调整', icon: 'success' });
       setTimeout(() => void Taro.navigateBack(), 600);
     } catch (e) {

@@ -3,9 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { HELPER_KIND_LABELS, PAIRING_ROLE_LABELS, type HelperKind, type PairingRole } from '@bangfu/types';
 import { Cell, CellGroup, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
-import { assign, listHelpers } from '@/services/assignments';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
-import { getHousehold } from '@/services/households';
 import './index.scss';
 
 /** Which helper kinds fit each pairing role (the server checks the same). */
@@ -15,15 +14,15 @@ const KINDS: Record<PairingRole, HelperKind[]> = { primary: ['cadre', 'secretary
 export default function AssignPage() {
   const { householdId = '', role: rawRole = 'primary' } = useRouter().params;
   const role = (rawRole in KINDS ? rawRole : 'primary') as PairingRole;
-  const h = useRequest(() => getHousehold(householdId), [householdId]);
-  const helpers = useRequest(() => (h.data ? listHelpers({ townId: h.data.townId }) : Promise.resolve({ items: [] })), [h.data?.townId]);
+  const h = useRequest(() => api.households.get({ householdId }), [householdId]);
+  const helpers = useRequest(() => (h.data ? api.assignments.listHelpers({ townId: h.data.townId }) : Promise.resolve({ items: [] })), [h.data?.townId]);
   const items = (helpers.data?.items ?? []).filter((x) => x.helperKind && KINDS[role].includes(x.helperKind)).sort((a, b) => a.total - b.total);
 
   const choose = async (helperId: string, name: string) => {
     const ok = await Taro.showModal({ title: `安排${PAIRING_ROLE_LABELS[role]}`, content: `由${name}担任${h.data?.headName ?? ''}户的${PAIRING_ROLE_LABELS[role]}？原来的会保留为历史记录。` });
     if (!ok.confirm) return;
     try {
-      await assign({ householdId, helperId, role });
+      await api.assignments.assign({ householdId, helperId, role });
       void Taro.showToast({ title: '已安排', icon: 'success' });
       setTimeout(() => void Taro.navigateBack(), 600);
     } catch (e) {

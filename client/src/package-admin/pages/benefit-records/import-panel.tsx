@@ -1,8 +1,9 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import type { ImportResult } from '@bangfu/types/api/benefits';
 import { Button, Card } from '@/components/ui';
-import { importRecords, type ImportResult } from '@/services/benefits';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
 import { pickAndUploadSheet } from '@/services/sheets';
 
@@ -19,7 +20,7 @@ export default function ImportPanel({ onImported }: { onImported: () => void }) 
     setBusy('正在上传并检查…');
     try {
       const file = await pickAndUploadSheet();
-      if (file) setStep({ file, check: await importRecords(file.fileId, true) });
+      if (file) setStep({ file, check: await api.benefits.importRecords({ fileId: file.fileId, dryRun: true }) });
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -31,7 +32,7 @@ export default function ImportPanel({ onImported }: { onImported: () => void }) 
     if (!step) return;
     setBusy('正在导入…');
     try {
-      const done = await importRecords(step.file.fileId, false);
+      const done = await api.benefits.importRecords({ fileId: step.file.fileId, dryRun: false });
       setStep({ ...step, check: done });
       if (done.applied) {
         void Taro.showToast({ title: `已导入 ${done.created} 条`, icon: 'none' });

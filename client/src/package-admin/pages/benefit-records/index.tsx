@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Cell, CellGroup, Empty, ErrorState, Field, Loading, Page } from '@/components/ui';
 import { POLICY_NAMES, yuan } from '@/components/benefits/labels';
 import { useRequest } from '@/hooks/use-request';
-import { listRecords } from '@/services/benefits';
+import { api } from '@/services/client';
 import ImportPanel from './import-panel';
 import './index.scss';
 
@@ -14,7 +14,7 @@ export default function BenefitRecords() {
   const [period, setPeriod] = useState('');
   const [offset, setOffset] = useState(0);
   const filter = /^\d{4}(-\d{2})?$/.test(period.trim()) ? period.trim() : undefined;
-  const records = useRequest(() => listRecords({ limit: PAGE, offset, ...(filter ? { period: filter } : {}) }), [offset, filter]);
+  const records = useRequest(() => api.benefits.listRecords({ limit: PAGE, offset, ...(filter ? { period: filter } : {}) }), [offset, filter]);
   const total = records.data?.total ?? 0;
   return (
     <Page wide>

@@ -7,7 +7,7 @@ import { Button, Card, Empty, ErrorState, Loading, Page, Tag } from '@/component
 import { CoverageBars, monthLabel, rate } from '@/components/reports/coverage-bars';
 import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
-import { coverage } from '@/services/reports';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import { thousands } from '@/utils/format';
 import './index.scss';
@@ -36,7 +36,7 @@ export default function CoveragePage() {
   const [month, setMonth] = useState<string | undefined>(Month.safeParse(router.params.month).success ? router.params.month : undefined);
   const [dimension, setDimension] = useState<Dimension>('byTown');
   const [shown, setShown] = useState(SHOWN);
-  const report = useRequest(() => coverage(month), [month]);
+  const report = useRequest(() => api.reports.coverage(month ? { month } : {}), [month]);
   const current = useRef<string>();
   if (!month && report.data) current.current ??= report.data.month;
   const data = !month || report.data?.month === month ? report.data : undefined;

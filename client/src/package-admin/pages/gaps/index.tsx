@@ -5,7 +5,7 @@ import type { PolicyCode } from '@bangfu/types';
 import { Button, Card, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
 import { gapTodo, POLICY_NAMES, yuan } from '@/components/benefits/labels';
 import { useRequest } from '@/hooks/use-request';
-import { listGaps } from '@/services/benefits';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
 
@@ -16,7 +16,7 @@ const FILTERS: (PolicyCode | null)[] = [null, 'dibao', 'medical_premium', 'chron
 export default function Gaps() {
   const [policy, setPolicy] = useState<PolicyCode | null>(null);
   const [offset, setOffset] = useState(0);
-  const gaps = useRequest(() => listGaps({ limit: PAGE, offset, ...(policy ? { policy } : {}) }), [offset, policy]);
+  const gaps = useRequest(() => api.benefits.listGaps({ limit: PAGE, offset, ...(policy ? { policy } : {}) }), [offset, policy]);
   const total = gaps.data?.total ?? 0;
   const open = (householdId: string) => void Taro.navigateTo({ url: `${ROUTES.householdDetail}?id=${encodeURIComponent(householdId)}` });
   return (

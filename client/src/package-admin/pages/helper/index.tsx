@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { PAIRING_ROLE_LABELS } from '@bangfu/types';
 import { Button, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
-import { listByHelper, listHelpers, reassign, reassignAll } from '@/services/assignments';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
@@ -12,8 +12,8 @@ import './index.scss';
 /** One helper's households: move the chosen ones, or all of them when the helper leaves (调离). */
 export default function HelperPage() {
   const { id = '', name = '' } = useRouter().params;
-  const list = useRequest(() => listByHelper(id), [id]);
-  const helpers = useRequest(() => listHelpers({}));
+  const list = useRequest(() => api.assignments.listByHelper(id ? { helperId: id } : {}), [id]);
+  const helpers = useRequest(() => api.assignments.listHelpers({}));
   const [picked, setPicked] = useState<string[]>([]);
   const [target, setTarget] = useState<number>(-1);
   const [busy, setBusy] = useState(false);
@@ -30,7 +30,7 @@ export default function HelperPage() {
     if (!ok.confirm) return;
     setBusy(true);
     try {
-      const { moved } = all ? await reassignAll(id, to._id) : await reassign(picked, to._id);
+      const { moved } = all ? await api.assignments.reassignAll({ fromHelperId: id, toHelperId: to._id }) : await api.assignments.reassign({ pairingIds: picked, toHelperId: to._id });
       void Taro.showToast({ title: `已移交 ${moved} 户`, icon: 'success' });
       setPicked([]);
       await list.reload();

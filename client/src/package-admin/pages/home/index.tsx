@@ -7,14 +7,14 @@ import { CoverageBars, monthLabel, rate } from '@/components/reports/coverage-ba
 import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
 import { currentUser } from '@/services/auth';
-import { dashboard } from '@/services/reports';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import { thousands } from '@/utils/format';
 import './index.scss';
 
 /** 工作台: the admin's region at a glance, from `reports.dashboard`. */
 export default function AdminHome() {
-  const board = useRequest(dashboard);
+  const board = useRequest(() => api.reports.dashboard());
   const data = board.data;
   const regionName = data?.regionName ?? currentUser()?.scope?.regionName;
 

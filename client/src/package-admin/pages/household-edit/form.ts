@@ -1,6 +1,5 @@
-import type { HouseholdStatus, HousingGrade, PovertyCause } from '@bangfu/types';
+import type { HouseholdStatus, HouseholdView, HousingGrade, PovertyCause } from '@bangfu/types';
 import { HouseholdDraft, UpdateHouseholdInput, type MemberDraft } from '@bangfu/types/api/households';
-import type { HouseholdDetail } from '@/services/households';
 
 /** What the form holds: text as typed, so nothing is lost while it is invalid. */
 export interface MemberForm extends Omit<MemberDraft, 'idNumber' | 'phone'> {
@@ -39,7 +38,7 @@ export function emptyForm(): HouseholdForm {
   return { code: '', villageId: '', address: '', status: 'monitored', causes: [], identifiedYear: String(year), incomeYear: String(year - 1), income: '', otherIncomes: [], housingGrade: 'A', safeWater: true, members: [newMember()] };
 }
 
-export function formOf(h: HouseholdDetail): HouseholdForm {
+export function formOf(h: HouseholdView): HouseholdForm {
   const last = h.incomes.at(-1);
   return {
     code: h.code, villageId: h.villageId, address: h.address, status: h.status, causes: h.causes, identifiedYear: String(h.identifiedYear),

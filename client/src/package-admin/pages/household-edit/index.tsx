@@ -2,11 +2,12 @@ import { Picker, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { HOUSEHOLD_STATUS_LABELS, HousingGrade, POVERTY_CAUSE_LABELS, PovertyCause, type HouseholdStatus } from '@bangfu/types';
+import type { HouseholdDraft, UpdateHouseholdInput } from '@bangfu/types/api/households';
 import { Button, CellGroup, ErrorState, Field, Loading, Page } from '@/components/ui';
 import Chips from '@/components/household/chips';
 import { useRequest } from '@/hooks/use-request';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
-import { createHousehold, getHousehold, listVillages, updateHousehold } from '@/services/households';
 import { ROUTES } from '@/services/routes';
 import { emptyForm, formOf, newMember, validate, type HouseholdForm } from './form';
 import MemberCard from './member-card';
@@ -18,8 +19,8 @@ const NEW_STATUSES: HouseholdStatus[] = ['poor', 'monitored', 'exited_enjoying',
 /** 新增/编辑户: household facts and members. The status of an existing household changes only by 动态调整. */
 export default function HouseholdEditPage() {
   const id = useRouter().params.id;
-  const villages = useRequest(listVillages);
-  const stored = useRequest(() => (id ? getHousehold(id) : Promise.resolve(null)), [id]);
+  const villages = useRequest(() => api.households.villages());
+  const stored = useRequest(() => (id ? api.households.get({ householdId: id }) : Promise.resolve(null)), [id]);
   const [form, setForm] = useState<HouseholdForm | null>(id ? null : emptyForm());
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
@@ -37,7 +38,7 @@ export default function HouseholdEditPage() {
     if (!input) return;
     setSaving(true);
     try {
-      const saved = id ? await updateHousehold(input as Parameters<typeof updateHousehold>[0]) : await createHousehold(input as Parameters<typeof createHousehold>[0]);
+      const saved = id ? await api.households.update(input as UpdateHouseholdInput) : await api.households.create(input as HouseholdDraft);
       void Taro.showToast({ title: '已保存', icon: 'success' });
       setTimeout(() => void (id ? Taro.navigateBack() : Taro.redirectTo({ url: `${ROUTES.householdDetail}?id=${saved._id}` })), 600);
     } catch (e) {

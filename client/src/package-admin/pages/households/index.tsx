@@ -7,7 +7,7 @@ import { Button, Cell, CellGroup, Empty, ErrorState, Loading, Page, Tag } from '
 import { STATUS_TAG } from '@/components/household/labels';
 import { useRequest } from '@/hooks/use-request';
 import { messageOf } from '@/services/errors';
-import { exportHouseholds, listHouseholds, listVillages } from '@/services/households';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import { openSheet } from '@/services/sheets';
 import { thousands } from '@/utils/format';
@@ -22,8 +22,8 @@ export default function HouseholdsPage() {
   const [filters, setFilters] = useState<HouseholdFilters>({});
   const [offset, setOffset] = useState(0);
   const [exporting, setExporting] = useState(false);
-  const villages = useRequest(listVillages);
-  const list = useRequest(() => listHouseholds({ ...filters, limit: PAGE, offset }), [filters, offset]);
+  const villages = useRequest(() => api.households.villages());
+  const list = useRequest(() => api.households.list({ ...filters, limit: PAGE, offset }), [filters, offset]);
   const firstShow = useRef(true);
   useDidShow(() => { if (firstShow.current) firstShow.current = false; else void list.reload(); });
   const total = list.data?.total ?? 0;
@@ -32,7 +32,7 @@ export default function HouseholdsPage() {
   const doExport = async () => {
     setExporting(true);
     try {
-      const { url, rows } = await exportHouseholds(filters);
+      const { url, rows } = await api.households.exportXlsx(filters);
       await openSheet(url, `户籍台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
       void Taro.showToast({ title: `已导出 ${rows} 人`, icon: 'success' });
     } catch (e) {

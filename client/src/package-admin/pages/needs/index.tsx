@@ -5,7 +5,7 @@ import { Button, Empty, ErrorState, Loading, Page } from '@/components/ui';
 import NeedCard from '@/components/needs/need-card';
 import { useNow } from '@/components/needs/use-now';
 import { useRequest } from '@/hooks/use-request';
-import { listNeeds, needStats, type NeedList } from '@/services/needs';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import Filters, { type NeedFilters } from './filters';
 import SettingsCard from './settings-card';
@@ -19,8 +19,8 @@ const PAGE = 20;
 export default function AdminNeeds() {
   const [filters, setFilters] = useState<NeedFilters>({});
   const [pages, setPages] = useState(1);
-  const list = useRequest<NeedList>(() => listNeeds({ ...filters, limit: PAGE * pages }), [filters, pages]);
-  const stats = useRequest(needStats);
+  const list = useRequest(() => api.needs.list({ ...filters, limit: PAGE * pages }), [filters, pages]);
+  const stats = useRequest(() => api.needs.stats());
   const now = useNow();
   const firstShow = useRef(true);
   useDidShow(() => {

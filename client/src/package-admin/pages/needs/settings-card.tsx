@@ -5,8 +5,8 @@ import { NeedSettings } from '@bangfu/types';
 import { Button, Card, CellGroup, Field } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { currentUser } from '@/services/auth';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
-import { getNeedSettings, updateNeedSettings } from '@/services/needs';
 
 const FIELDS: Array<[keyof NeedSettings, string]> = [
   ['emergencyAcceptHours', '急难受理（小时）'], ['emergencyResolveHours', '急难办结（小时）'],
@@ -15,7 +15,7 @@ const FIELDS: Array<[keyof NeedSettings, string]> = [
 
 /** 时限设置: county admins edit the deadlines; they apply to needs reported afterwards. */
 export default function SettingsCard() {
-  const settings = useRequest(getNeedSettings);
+  const settings = useRequest(() => api.needs.getSettings());
   const [form, setForm] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
@@ -31,7 +31,7 @@ export default function SettingsCard() {
     setSaving(true);
     setError('');
     try {
-      await updateNeedSettings(parsed.data);
+      await api.needs.updateSettings(parsed.data);
       void Taro.showToast({ title: '时限已保存', icon: 'success' });
     } catch (e) {
       setError(messageOf(e));

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import type { NeedStats } from '@/services/needs';
+import type { NeedStats } from '@bangfu/types';
 
 const hours = (h: number | null) => (h === null ? '—' : h >= 48 ? `${Math.round(h / 24 * 10) / 10} 天` : `${h} 小时`);
 

@@ -1,11 +1,11 @@
 import { Switch, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { NOTICE_BODY_MAX, type NoticeRole } from '@bangfu/types';
+import { NOTICE_BODY_MAX, type ActionInput, type NoticeRole, type noticesApi } from '@bangfu/types';
 import { Button, ErrorState, Field, Loading, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { messageOf } from '@/services/errors';
-import { audienceOptions, getNotice, publishNotice, saveDraft, type NoticeDraft } from '@/services/notices';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import AudiencePicker from './audience-picker';
 import './index.scss';
@@ -13,7 +13,7 @@ import './index.scss';
 interface Form { title: string; body: string; roles: NoticeRole[]; regionIds: string[]; requireAck: boolean; pinned: boolean }
 const EMPTY: Form = { title: '', body: '', roles: ['helper'], regionIds: [], requireAck: true, pinned: false };
 
-function toDraft(form: Form, noticeId?: string): NoticeDraft {
+function toDraft(form: Form, noticeId?: string): ActionInput<typeof noticesApi, 'publish'> {
   return {
     ...(noticeId ? { noticeId } : {}), title: form.title, body: form.body, requireAck: form.requireAck, pinned: form.pinned,
     audience: { roles: form.roles, ...(form.regionIds.length ? { regionIds: form.regionIds } : {}) },
@@ -26,7 +26,7 @@ function useForm(draftId: string | undefined) {
   const [loading, setLoading] = useState(!!draftId);
   useEffect(() => {
     if (!draftId) return;
-    getNotice(draftId)
+    api.notices.get({ noticeId: draftId })
       .then((n) => setForm({ title: n.title, body: n.body, roles: n.audience.roles, regionIds: n.audience.regionIds ?? [], requireAck: n.requireAck, pinned: n.pinned }))
       .catch((e) => void Taro.showToast({ title: messageOf(e), icon: 'none' }))
       .finally(() => setLoading(false));
@@ -39,14 +39,14 @@ export default function NoticeCompose() {
   const { params } = useRouter();
   const [draftId, setDraftId] = useState(params.id);
   const { form, setForm, loading } = useForm(params.id);
-  const options = useRequest(audienceOptions);
+  const options = useRequest(() => api.notices.audienceOptions());
   const [busy, setBusy] = useState<'draft' | 'publish' | null>(null);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async (kind: 'draft' | 'publish') => {
     setBusy(kind);
     try {
-      const saved = kind === 'draft' ? await saveDraft(toDraft(form, draftId)) : await publishNotice(toDraft(form, draftId));
+      const saved = kind === 'draft' ? await api.notices.saveDraft(toDraft(form, draftId)) : await api.notices.publish(toDraft(form, draftId));
       setDraftId(saved._id);
       await Taro.showToast({ title: kind === 'draft' ? '草稿已保存' : '通知已发布', icon: 'success' });
       if (kind === 'publish') await Taro.redirectTo({ url: `${ROUTES.noticeDetail}?id=${saved._id}` });

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import type { OutboxMessage } from '@bangfu/types';
 import { Empty, ErrorState, Loading, Page, Tag, type TagType } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
-import { listOutbox } from '@/services/notices';
+import { api } from '@/services/client';
 import { shortTime } from '@/utils/short-time';
 import './index.scss';
 
@@ -16,7 +16,7 @@ const REASON: Record<OutboxMessage['reason'], string> = { publish: '发布通知
 
 /** 消息发送记录: every subscription message sent (or, in the local demo, that would have been sent). */
 export default function NoticeOutbox() {
-  const outbox = useRequest(() => listOutbox());
+  const outbox = useRequest(() => api.notices.listOutbox({ offset: 0, limit: 50 }));
   const items = outbox.data?.items;
   return (
     <Page wide>

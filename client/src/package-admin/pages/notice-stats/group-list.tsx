@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { NoticeStats } from '@bangfu/types/api/notices';
 import { Button, Field } from '@/components/ui';
 import { messageOf } from '@/services/errors';
-import { labelGroup } from '@/services/notices';
+import { api } from '@/services/client';
 
 type Group = NoticeStats['groups'][number];
 
@@ -14,7 +14,7 @@ function GroupRow({ g, onLabelled }: { g: Group; onLabelled: () => void }) {
   const [label, setLabel] = useState(g.label);
   const save = async () => {
     try {
-      await labelGroup(g.groupId, label);
+      await api.notices.labelGroup({ groupId: g.groupId, label });
       void Taro.showToast({ title: '群名称已保存', icon: 'success' });
       setEditing(false);
       onLabelled();

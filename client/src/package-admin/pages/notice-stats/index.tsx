@@ -3,8 +3,8 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Button, Card, ErrorState, Loading, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
-import { getNotice, noticeStats, remind, revokeNotice } from '@/services/notices';
 import { ROUTES } from '@/services/routes';
 import GroupList from './group-list';
 import PeopleList from './people-list';
@@ -27,8 +27,8 @@ async function confirm(content: string): Promise<boolean> {
 /** 阅读情况: audience, read, acknowledged; per WeChat group and per person; one-tap reminder; revoke. */
 export default function NoticeStats() {
   const id = useRouter().params.id ?? '';
-  const notice = useRequest(() => getNotice(id), [id]);
-  const stats = useRequest(() => noticeStats(id), [id]);
+  const notice = useRequest(() => api.notices.get({ noticeId: id }), [id]);
+  const stats = useRequest(() => api.notices.stats({ noticeId: id }), [id]);
   const [busy, setBusy] = useState(false);
   const shown = useRef(false);
   // Back from sharing or the outbox: reads may have come in meanwhile (the first show is the initial load).
@@ -51,11 +51,11 @@ export default function NoticeStats() {
     }
   };
   const sendReminder = () => act(async () => {
-    const r = await remind(id);
+    const r = await api.notices.remind({ noticeId: id });
     return `已提醒：${r.recorded} 人发送消息，${r.skipped} 人未订阅`;
   });
   const revoke = async () => {
-    if (await confirm('撤回后，收到的人会看到“已撤回”，内容仍可查阅。确定撤回吗？')) await act(async () => (await revokeNotice(id), '通知已撤回'));
+    if (await confirm('撤回后，收到的人会看到“已撤回”，内容仍可查阅。确定撤回吗？')) await act(async () => (await api.notices.revoke({ noticeId: id }), '通知已撤回'));
   };
 
   if ((stats.error && !s) || (notice.error && !n)) return <Page wide><ErrorState error={stats.error ?? notice.error} onRetry={() => { void stats.reload(); void notice.reload(); }} /></Page>;

@@ -6,7 +6,7 @@ import { Cell, CellGroup, Empty, ErrorState, Loading, Page, Tag } from '@/compon
 import Chips from '@/components/household/chips';
 import { STATUS_TAG } from '@/components/household/labels';
 import { useRequest } from '@/hooks/use-request';
-import { listHelpers, listUnpaired } from '@/services/assignments';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import './index.scss';
 
@@ -30,7 +30,7 @@ export default function PairingPage() {
 }
 
 function Helpers({ idle }: { idle: boolean }) {
-  const list = useRequest(() => listHelpers({ idle }), [idle]);
+  const list = useRequest(() => api.assignments.listHelpers({ idle }), [idle]);
   const first = useRef(true);
   useDidShow(() => { if (first.current) first.current = false; else void list.reload(); });
   const items = list.data?.items;
@@ -52,7 +52,7 @@ function Helpers({ idle }: { idle: boolean }) {
 }
 
 function Unpaired() {
-  const list = useRequest(() => listUnpaired(0, 100));
+  const list = useRequest(() => api.assignments.listUnpaired({ offset: 0, limit: 100 }));
   const items = list.data?.items;
   if (!items) return list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : <Loading />;
   if (!items.length) return <Empty description='每户都有主帮扶人。' />;

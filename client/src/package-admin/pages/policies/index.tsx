@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import type { Policy } from '@bangfu/types';
 import { Button, Empty, ErrorState, Field, Loading, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
-import { listPolicies, type Policy } from '@/services/benefits';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import PolicyCard from './policy-card';
 import './index.scss';
@@ -13,7 +14,7 @@ const todayCn = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0
 
 /** 政策目录: every policy with its dated parameters; county admins set new values from a date on. */
 export default function Policies() {
-  const policies = useRequest(listPolicies);
+  const policies = useRequest(() => api.benefits.listPolicies());
   const [saved, setSaved] = useState<Record<string, Policy>>({});
   const [on, setOn] = useState('');
   const today = todayCn();

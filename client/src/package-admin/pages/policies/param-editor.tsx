@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { PARAM_LABELS } from '@bangfu/types';
+import { PARAM_LABELS, type Policy } from '@bangfu/types';
 import { Button, Field } from '@/components/ui';
-import { type Policy, updatePolicyParams } from '@/services/benefits';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
 
 /** 调整参数: new values from a date on; the server refuses past dates and keeps the history. */
@@ -25,7 +25,7 @@ export default function ParamEditor({ policy, onSaved }: { policy: Policy; onSav
     }
     setSaving(true);
     try {
-      onSaved(await updatePolicyParams(policy.code, from.trim(), params));
+      onSaved(await api.benefits.updatePolicyParams({ code: policy.code, from: from.trim(), params }));
       setError('');
       void Taro.showToast({ title: '已保存，自生效日起执行', icon: 'none' });
     } catch (e) {

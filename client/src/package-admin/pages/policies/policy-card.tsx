@@ -1,13 +1,17 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { PARAM_LABELS } from '@bangfu/types';
+import { PARAM_LABELS, type Policy } from '@bangfu/types';
 import { Card, Tag } from '@/components/ui';
 import { dateCn } from '@/components/benefits/labels';
-import { type Policy, valuesAt } from '@/services/benefits';
 import ParamEditor from './param-editor';
 
 const describe = (params: Record<string, number>) =>
   Object.entries(params).map(([k, v]) => `${PARAM_LABELS[k] ?? k} ${String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`).join('；') || '服务类，无金额参数';
+
+/** The values in force on `date`: the latest entry that started on or before it. */
+function valuesAt(policy: Policy, date: string): Policy['values'][number] | undefined {
+  return policy.values.filter((v) => v.from <= date).sort((a, b) => a.from.localeCompare(b.from)).at(-1);
+}
 
 /** One policy: what is in force on `on`, the dated history, and the editor. */
 export default function PolicyCard({ policy, on, today, onSaved }: { policy: Policy; on: string; today: string; onSaved: (p: Policy) => void }) {

@@ -9,8 +9,8 @@ import PairingsSection from '@/components/household/pairings-section';
 import PlanSection from '@/components/household/plan-section';
 import TimelineSection from '@/components/household/timeline-section';
 import { useRequest } from '@/hooks/use-request';
-import { currentUser, whoami } from '@/services/auth';
-import { getHousehold } from '@/services/households';
+import { knownUser } from '@/services/auth';
+import { api } from '@/services/client';
 
 /**
  * 户档案 (admins and helpers; the server decides who may open which household). A plain stack of
@@ -19,9 +19,9 @@ import { getHousehold } from '@/services/households';
 export default function HouseholdDetailPage() {
   const id = useRouter().params.id ?? '';
   // Opened from a shared link the session may not know the caller yet: ask once.
-  const me = useRequest(() => { const known = currentUser(); return known ? Promise.resolve(known) : whoami(); });
+  const me = useRequest(knownUser);
   const isAdmin = me.data?.role === 'admin';
-  const h = useRequest(() => getHousehold(id), [id]);
+  const h = useRequest(() => api.households.get({ householdId: id }), [id]);
   // Back from editing, adjusting or re-pairing: show what changed.
   const [shown, setShown] = useState(0);
   const first = useRef(true);

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { Button, Tag } from '@/components/ui';
 import { PAIRING_ROLE_LABELS } from '@bangfu/types';
-import type { DueItem } from '@/services/visits';
+import type { DueItem } from '@bangfu/types/api/visits';
 
 const STATUS_TAG = {
   overdue: { type: 'danger', text: '逾期' },

@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import type { DueItem } from '@bangfu/types/api/visits';
 import { Empty, ErrorState, Loading, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { useOfflineQueue } from '@/hooks/use-offline-queue';
 import { useReloadOnShow, useReloadWhenSynced } from '@/hooks/use-reload';
-import { listDue, type DueItem } from '@/services/visits';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import DueRow from './due-row';
 import SyncStrip from './sync-strip';
@@ -15,7 +16,7 @@ const detailUrl = (item: DueItem) => `${ROUTES.householdDetail}?id=${encodeURICo
 
 /** 我的帮扶户 this month: what needs a visit first, with the sync state of visits saved offline. */
 export default function HelperHome() {
-  const list = useRequest(() => listDue());
+  const list = useRequest(() => api.visits.listDue());
   const queue = useOfflineQueue();
   const data = list.data;
   useReloadOnShow(list.reload);

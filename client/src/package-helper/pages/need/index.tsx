@@ -7,14 +7,14 @@ import NeedTimeline from '@/components/needs/need-timeline';
 import { useNeed } from '@/components/needs/use-need';
 import { useNow } from '@/components/needs/use-now';
 import { useRequest } from '@/hooks/use-request';
-import { currentUser, whoami } from '@/services/auth';
+import { knownUser } from '@/services/auth';
 import '@/components/needs/needs.scss';
 
 /** 需求办理: call back, accept, start, resolve with what was done, or reject with a reason. */
 export default function HelperNeed() {
   const { id = '' } = useRouter().params;
   const { need, loading, error, reload, setNeed } = useNeed(id);
-  const me = useRequest(async () => currentUser() ?? whoami());
+  const me = useRequest(knownUser);
   const now = useNow();
   if (loading && !need) return <Page><Loading /></Page>;
   if (error && !need) return <Page><ErrorState error={error} onRetry={reload} /></Page>;

@@ -5,14 +5,14 @@ import { Empty, ErrorState, Loading, Page } from '@/components/ui';
 import NeedCard from '@/components/needs/need-card';
 import { useNow } from '@/components/needs/use-now';
 import { useRequest } from '@/hooks/use-request';
-import { listNeeds } from '@/services/needs';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import '@/components/needs/needs.scss';
 import './index.scss';
 
 /** 需求: needs routed to this helper, overdue first, then by how soon each is due; closed ones last. */
 export default function HelperNeeds() {
-  const list = useRequest(() => listNeeds({ limit: 100 }));
+  const list = useRequest(() => api.needs.list({ limit: 100 }));
   const now = useNow();
   const firstShow = useRef(true);
   useDidShow(() => {

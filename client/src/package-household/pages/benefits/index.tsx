@@ -1,11 +1,11 @@
 import { ErrorState, Loading, Page } from '@/components/ui';
 import HouseholdBenefitsView from '@/components/benefits/household-benefits-view';
 import { useRequest } from '@/hooks/use-request';
-import { evaluateHousehold } from '@/services/benefits';
+import { api } from '@/services/client';
 
 /** 我的政策: what the bound household is entitled to, received, and still waiting for. */
 export default function MyBenefits() {
-  const benefits = useRequest(() => evaluateHousehold());
+  const benefits = useRequest(() => api.benefits.evaluateHousehold());
   return (
     <Page tabBar={{ role: 'household', active: 'benefits' }}>
       {benefits.loading && !benefits.data ? (

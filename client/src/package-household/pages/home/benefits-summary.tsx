@@ -4,12 +4,12 @@ import { ErrorState } from '@/components/ui';
 import SummaryCard from '@/components/benefits/summary-card';
 import { summarize } from '@/components/benefits/summary';
 import { useRequest } from '@/hooks/use-request';
-import { evaluateHousehold } from '@/services/benefits';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 
 /** "您家可享受 N 项政策，今年已到账 X 元，有 K 项待落实"; tap opens 我的政策. */
 export default function BenefitsSummary() {
-  const benefits = useRequest(() => evaluateHousehold());
+  const benefits = useRequest(() => api.benefits.evaluateHousehold());
   const open = () => void Taro.navigateTo({ url: ROUTES.myBenefits });
   if (benefits.error && !benefits.data) return <ErrorState error={benefits.error} onRetry={benefits.reload} />;
   if (!benefits.data) return <View className='hh__coming'>正在查询您家的政策…</View>;

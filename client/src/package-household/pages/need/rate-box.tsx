@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { Textarea, View } from '@tarojs/components';
 import type { NeedView } from '@bangfu/types';
 import { Button } from '@/components/ui';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
-import { conflictingNeed, rateNeed } from '@/services/needs';
+import { conflictingNeed } from '@/services/needs';
 
 const WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
@@ -20,7 +21,7 @@ export default function RateBox({ need, onChanged }: { need: NeedView; onChanged
     setBusy(true);
     setAlert('');
     try {
-      const updated = await rateNeed({ needId: need._id, rating: stars, version: need.version, ...(comment.trim() ? { comment: comment.trim() } : {}) });
+      const updated = await api.needs.rate({ needId: need._id, rating: stars, version: need.version, ...(comment.trim() ? { comment: comment.trim() } : {}) });
       void Taro.showToast({ title: '谢谢您的评价', icon: 'success' });
       onChanged(updated);
     } catch (e) {

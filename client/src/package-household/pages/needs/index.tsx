@@ -6,7 +6,8 @@ import { useNow } from '@/components/needs/use-now';
 import { useRequest } from '@/hooks/use-request';
 import { useOfflineQueue } from '@/hooks/use-offline-queue';
 import { useReloadOnShow, useReloadWhenSynced } from '@/hooks/use-reload';
-import { failedReports, listNeeds, queuedReports } from '@/services/needs';
+import { api } from '@/services/client';
+import { failedReports, queuedReports } from '@/services/needs';
 import { discard } from '@/services/offline-queue';
 import { ROUTES } from '@/services/routes';
 import '@/components/needs/needs.scss';
@@ -14,7 +15,7 @@ import './index.scss';
 
 /** 我的求助: the household's needs with status, who handles each and the countdown; 我要求助 on top. */
 export default function MyNeeds() {
-  const list = useRequest(() => listNeeds({ limit: 50 }));
+  const list = useRequest(() => api.needs.list({ limit: 50 }));
   const queue = useOfflineQueue();
   const now = useNow();
   useReloadOnShow(list.reload);

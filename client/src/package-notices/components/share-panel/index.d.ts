@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { NoticeItem } from '@/services/notices';
+import type { NoticeItem } from '@bangfu/types/api/notices';
 
 /**
  * Sharing a notice, per platform: weapp "分享到群" (a card with a share ticket, so opens are

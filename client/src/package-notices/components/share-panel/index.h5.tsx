@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { plainText } from '@bangfu/types/notice-body';
 import { Button, Card } from '@/components/ui';
 import { ROUTES } from '@/services/routes';
-import type { NoticeItem } from '@/services/notices';
+import type { NoticeItem } from '@bangfu/types/api/notices';
 import './index.scss';
 
 /** Desktop admins paste a link or show a QR code in a WeChat group; opens through it are counted as link opens. */

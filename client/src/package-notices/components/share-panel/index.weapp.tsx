@@ -2,7 +2,7 @@ import { Button, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { ROUTES } from '@/services/routes';
-import type { NoticeItem } from '@/services/notices';
+import type { NoticeItem } from '@bangfu/types/api/notices';
 import './index.scss';
 
 /** withShareTicket: a card opened from the group then carries a ticket (scene 1044) that names the group. */

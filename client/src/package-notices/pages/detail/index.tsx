@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import type { NoticeItem } from '@bangfu/types/api/notices';
 import { Button, Card, ErrorState, Loading, Page } from '@/components/ui';
 import { messageOf } from '@/services/errors';
 import { askSubscription, prepareSubscription, recordOpen } from '@/services/notice-open';
-import { markRead, type NoticeItem } from '@/services/notices';
+import { markRead } from '@/services/notices';
 import { ROUTES } from '@/services/routes';
 import NoticeBody from '../../components/notice-body';
 import NoticeTags from '../../components/notice-tags';

@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
+import type { NoticeItem } from '@bangfu/types/api/notices';
 import { Button, Empty, ErrorState, Loading, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
-import { currentUser, whoami } from '@/services/auth';
-import { listNotices, type NoticeItem } from '@/services/notices';
+import { knownUser } from '@/services/auth';
+import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import NoticeTags from '../../components/notice-tags';
 import { shortTime } from '@/utils/short-time';
@@ -36,10 +37,10 @@ function Row({ n, box }: { n: NoticeItem; box: Box }) {
 
 /** 通知: notices addressed to me, pinned and newest first; admins also see the ones they manage. */
 export default function NoticeList() {
-  const me = useRequest(async () => currentUser() ?? whoami());
+  const me = useRequest(knownUser);
   const role = me.data?.role;
   const [box, setBox] = useState<Box>('inbox');
-  const list = useRequest(() => listNotices(box), [box]);
+  const list = useRequest(() => api.notices.list({ box, offset: 0, limit: 50 }), [box]);
   const shown = useRef(false);
   // Back from a notice: its read state may have changed (the first show is the initial load).
   useDidShow(() => {

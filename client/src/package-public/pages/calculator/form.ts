@@ -1,4 +1,4 @@
-import type { CalculateInput } from '@/services/benefits';
+import type { ActionInput, benefitsApi } from '@bangfu/types';
 
 export interface MemberForm {
   birthDate: string;
@@ -29,7 +29,7 @@ export const newMember = (): MemberForm => ({
 export const newFamily = (): FamilyForm => ({ date: '', status: 'poor', income: '', housingGrade: 'A', emergency: false, members: [newMember()] });
 
 /** What the form asks before anything is sent; the server checks everything again with the same schema. */
-export function toInput(form: FamilyForm): { input?: CalculateInput; problem?: string } {
+export function toInput(form: FamilyForm): { input?: ActionInput<typeof benefitsApi, 'calculate'>; problem?: string } {
   const income = form.income.trim().replace(/,/g, '');
   if (!income) return { problem: '请填写家庭年纯收入（元），没有收入请填 0' };
   const blank = form.members.findIndex((m) => !m.birthDate.trim());

@@ -2,7 +2,8 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button, Card, CellGroup, Field, Page } from '@/components/ui';
 import DecisionItem from '@/components/benefits/decision-item';
-import { calculate, type Decision } from '@/services/benefits';
+import type { Decision } from '@bangfu/types';
+import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
 import Choice, { YES_NO } from './choice';
 import { type FamilyForm, HOUSING_OPTIONS, newFamily, newMember, STATUS_OPTIONS, toInput } from './form';
@@ -43,7 +44,7 @@ export default function Calculator() {
     if (!input) return setError(problem!);
     setBusy(true);
     try {
-      setDecisions((await calculate(input)).decisions);
+      setDecisions((await api.benefits.calculate(input)).decisions);
       setError('');
     } catch (e) {
       setDecisions(null);
