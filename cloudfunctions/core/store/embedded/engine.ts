@@ -4,30 +4,39 @@
  * Every call is synchronous and runs in one SQLite transaction: reads in a deferred one (a
  * consistent WAL snapshot), writes in `BEGIN IMMEDIATE` (the file's single writer lock, so a
  * read-check-write such as a version-checked update is atomic across processes; `busy_timeout`
- * makes a second process wait instead of failing). No lock is ever held across an `await`.
+ * makes a second process wait instead of failing). No writer lock is ever held across an
+ * `await`; a CloudBase transaction holds only a WAL read snapshot on a connection of its own
+ * (`openSnapshot`), which never blocks writers, and row locks in a table (writes.lockForTx).
  */
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { IndexSpec } from '../indexes';
 import type { Doc } from './codec';
-import { DbError, ErrorCode, mapSqliteError } from './errors';
+import { DbError, ErrorCode, LockedError, mapSqliteError } from './errors';
 import type { Window } from './mongo';
 import { candidateDocs, countDocs, countGroups, findDocs, findSql, type Ctx, type GroupKey } from './reads';
 import { Schema } from './schema';
+import { SnapshotPool, cached, type Snapshot } from './snapshots';
 import {
+  anyLocks,
   commitTx,
+  createLockTable,
   insertDocs,
+  lockForTx,
+  lockedUntil,
   readText,
+  releaseTx,
   removeDocs,
   updateDocs,
-  type TxRead,
+  type TxLockOwner,
   type TxWrite,
   type UpdateResult,
   type UpdateSpec,
 } from './writes';
 
-export type { TxRead, TxWrite, UpdateResult, UpdateSpec } from './writes';
+export type { TxLockOwner, TxWrite, UpdateResult, UpdateSpec } from './writes';
 export type { Window } from './mongo';
+export type { Snapshot } from './snapshots';
 
 export interface EngineOptions {
   /** Declared indexes per collection; every key is also created as a collection. */
@@ -43,13 +52,15 @@ export class EmbeddedEngine {
   private readonly ctx: Ctx;
   private readonly stmts = new Map<string, BetterSqlite3.Statement>();
   private readonly runTx: BetterSqlite3.Transaction<(fn: () => unknown) => unknown>;
+  private readonly snapshots: SnapshotPool;
 
   constructor(
     readonly file: string,
     options: EngineOptions = {},
   ) {
+    const busyTimeoutMs = options.busyTimeoutMs ?? 10_000;
     this.sqlite = new Database(file);
-    this.sqlite.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+    this.sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
     this.sqlite.pragma('journal_mode = WAL');
     // WAL + NORMAL survives a killed process (the WAL is already with the OS); no fsync per commit.
     this.sqlite.pragma('synchronous = NORMAL');
@@ -65,7 +76,13 @@ export class EmbeddedEngine {
       return fn();
     });
     const names = new Set([...Object.keys(indexes), ...(options.collections ?? [])]);
-    this.write(() => names.forEach((name) => this.schema.ensure(name)));
+    this.write(() => {
+      createLockTable(this.ctx);
+      names.forEach((name) => this.schema.ensure(name));
+    });
+    // After a snapshot begins, a read here refreshes the kind masks: the planner then never
+    // trusts an index more than the snapshot's rows allow (masks only grow).
+    this.snapshots = new SnapshotPool(file, busyTimeoutMs, this.schema, () => this.snapshot(() => undefined));
   }
 
   /** Creates a collection; false when it already existed. */
@@ -101,7 +118,7 @@ export class EmbeddedEngine {
   }
 
   insert(coll: string, docs: Doc[]): unknown[] {
-    return this.write(() => insertDocs(this.ctx, this.schema.get(coll), docs));
+    return this.guarded((ctx) => insertDocs(ctx, this.schema.get(coll), docs));
   }
 
   /** Seeding: many documents in one transaction (1M visits in well under a minute). */
@@ -110,27 +127,42 @@ export class EmbeddedEngine {
   }
 
   update(coll: string, filter: Doc | undefined, spec: UpdateSpec): UpdateResult {
-    return this.write(() => updateDocs(this.ctx, coll, filter, spec));
+    return this.guarded((ctx) => updateDocs(ctx, coll, filter, spec));
   }
 
   remove(coll: string, filter: Doc | undefined, multi: boolean): number {
-    return this.write(() => removeDocs(this.ctx, coll, filter, multi));
+    return this.guarded((ctx) => removeDocs(ctx, coll, filter, multi));
   }
 
-  /** The stored text of one document, for optimistic transactions. */
+  /** The stored text of one document. */
   readText(coll: string, id: unknown): string | null {
     return this.snapshot(() => readText(this.ctx, coll, id));
   }
 
-  /** Commits a transaction's buffered writes if nothing it read has changed since. */
-  commit(reads: TxRead[], writes: TxWrite[]): void {
+  /** A read snapshot for a transaction, taken now (see snapshots.ts). */
+  openSnapshot(): Snapshot {
+    return this.snapshots.open();
+  }
+
+  /** A transaction's first write to a document (see writes.lockForTx); answers the stored text. */
+  lockForTx(owner: TxLockOwner, coll: string, id: unknown, seen: string | null): string | null {
+    return this.write(() => lockForTx(this.ctx, owner, coll, id, seen, Date.now()));
+  }
+
+  /** Applies a transaction's writes and releases its locks. */
+  commit(txId: string, writes: TxWrite[]): void {
     try {
-      this.write(() => commitTx(this.ctx, reads, writes));
+      this.write(() => commitTx(this.ctx, txId, writes, Date.now()));
     } catch (err) {
       // Another process held the writer lock past busy_timeout: let runTransaction retry.
       const busy = err instanceof DbError && err.code === ErrorCode.REQUEST_FAILED && /locked/.test(err.message);
       throw busy ? new DbError(ErrorCode.TRANSACTION_CONFLICT, err.message) : err;
     }
+  }
+
+  /** Ends a transaction without writing. */
+  release(txId: string): void {
+    if (this.sqlite.open) this.write(() => releaseTx(this.ctx, txId, Date.now()));
   }
 
   /** EXPLAIN QUERY PLAN of the read a find() would run: shows which index SQLite uses. */
@@ -146,7 +178,24 @@ export class EmbeddedEngine {
    * would later steer SQLite to scans; without them it prefers an index for equality.
    */
   close(): void {
+    this.snapshots.close();
     if (this.sqlite.open) this.sqlite.close();
+  }
+
+  /**
+   * A write outside transactions: while some transaction holds locks, every document it would
+   * change is checked against them (LockedError, which the request layer waits out).
+   */
+  private guarded<T>(fn: (ctx: Ctx) => T): T {
+    return this.write(() => {
+      const now = Date.now();
+      if (!anyLocks(this.ctx, now)) return fn(this.ctx);
+      const guard = (coll: string, id: unknown): void => {
+        const until = lockedUntil(this.ctx, coll, id, now);
+        if (until !== undefined) throw new LockedError(until);
+      };
+      return fn({ ...this.ctx, guard });
+    });
   }
 
   private write<T>(fn: () => T): T {
@@ -158,14 +207,6 @@ export class EmbeddedEngine {
   }
 
   private stmt(sql: string, pluck = false): BetterSqlite3.Statement {
-    const key = `${pluck ? 'p' : 'r'}${sql}`;
-    let stmt = this.stmts.get(key);
-    if (!stmt) {
-      if (this.stmts.size > 500) this.stmts.clear();
-      stmt = this.sqlite.prepare(sql);
-      if (pluck) stmt.pluck();
-      this.stmts.set(key, stmt);
-    }
-    return stmt;
+    return cached(this.sqlite, this.stmts, sql, pluck);
   }
 }

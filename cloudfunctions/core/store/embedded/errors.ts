@@ -1,7 +1,8 @@
 /**
- * Errors shaped like node-sdk's TcbError (`code`, `message`, `requestId`): against CloudBase a
- * response carrying `code` is thrown by node-sdk as such an error, and `runTransaction` retries
- * exactly when `error.code === 'DATABASE_TRANSACTION_CONFLICT'`.
+ * Errors with the codes and messages CloudBase answers. Against CloudBase a response carrying
+ * `code` is thrown by node-sdk as its TcbError (`code`, `message`, `requestId`); the embedded
+ * requester hands these to node-sdk's own `processReturn`, so callers get that very object (see
+ * index.ts), and `runTransaction` retries exactly when `error.code === 'DATABASE_TRANSACTION_CONFLICT'`.
  */
 export const ErrorCode = {
   INVALID_PARAM: 'INVALID_PARAM',
@@ -24,6 +25,39 @@ export class DbError extends Error {
     super(message);
     this.name = 'DbError';
     this.code = code;
+  }
+}
+
+/** The suffix CloudBase appends to its ResourceUnavailable answers. */
+const CONTACT = 'Please check your request, but if the problem persists, contact us.';
+
+/**
+ * CloudBase's answer to a write that meets another transaction's write, or a document changed
+ * since the transaction's snapshot (node-sdk's own transaction tests against CloudBase assert
+ * this code and message: TencentCloudBase/node-sdk test/database/unit/transaction.test.ts).
+ */
+export const transactionConflict = (): DbError =>
+  new DbError(
+    ErrorCode.TRANSACTION_CONFLICT,
+    `[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. ${CONTACT}`,
+  );
+
+/** CloudBase's answer to any call on a transaction that was committed, aborted or expired (same test). */
+export const transactionNotExist = (): DbError =>
+  new DbError(
+    ErrorCode.TRANSACTION_FAIL,
+    `[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. ${CONTACT}`,
+  );
+
+/**
+ * A write outside any transaction met a document an open transaction has written: MongoDB makes
+ * such a write wait until the transaction ends, so the request layer retries it (request.ts).
+ * `until` is when the transaction expires at the latest.
+ */
+export class LockedError extends DbError {
+  constructor(readonly until: number) {
+    super(ErrorCode.REQUEST_FAILED, 'the document is being written by an open transaction');
+    this.name = 'LockedError';
   }
 }
 

@@ -12,9 +12,9 @@ import path from 'node:path';
 import { COLLECTIONS, INDEXES, setDatabaseFactory, type Database } from '../index';
 import type { IndexSpec } from '../indexes';
 import { EmbeddedEngine } from './engine';
-import { unsupported } from './errors';
+import { DbError, unsupported } from './errors';
 import { handle, type Backend } from './request';
-import { Db, createSdkDatabase } from './sdk';
+import { Db, createSdkDatabase, processReturn } from './sdk';
 import { Transactions } from './transactions';
 
 export { EmbeddedEngine } from './engine';
@@ -38,10 +38,19 @@ class EmbeddedRequester implements Requester {
   }
 
   send(action: string, params?: Record<string, unknown>, opts?: unknown): Promise<unknown> {
-    if (this.backend) return handle(this.backend, action, params);
+    if (this.backend) return handle(this.backend, action, params).catch(asCloudBaseAnswer);
     if (this.delegate) return this.delegate.send(action, params, opts);
     return Promise.reject(unsupported('a database without an engine'));
   }
+}
+
+/**
+ * An engine error becomes what CloudBase's answer becomes in node-sdk: the response
+ * `{ code, message, requestId }` handed to node-sdk's own processReturn, which throws its TcbError.
+ */
+function asCloudBaseAnswer(err: unknown): unknown {
+  if (!(err instanceof DbError)) throw err;
+  return processReturn({ code: err.code, message: err.message, requestId: err.requestId });
 }
 
 function installSeam(): void {

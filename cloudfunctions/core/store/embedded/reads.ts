@@ -13,6 +13,8 @@ import { keyExpr, type CollectionInfo, type Schema } from './schema';
 export interface Ctx {
   schema: Schema;
   stmt(sql: string, pluck?: boolean): BetterSqlite3.Statement;
+  /** Set on writes outside transactions while some transaction holds locks: throws LockedError for a locked document. */
+  guard?: (coll: string, id: unknown) => void;
 }
 
 export const where = (p: Plan): string => (p.where ? ` WHERE ${p.where}` : '');

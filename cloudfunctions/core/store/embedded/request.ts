@@ -8,7 +8,7 @@
 import { parseWire, pullConditions, toWire, type Doc } from './codec';
 import type { EmbeddedEngine } from './engine';
 import { aggregate } from './aggregate';
-import { DbError, ErrorCode, unsupported } from './errors';
+import { DbError, ErrorCode, LockedError, unsupported } from './errors';
 import { project } from './mongo';
 import type { Transactions, TxUpdate } from './transactions';
 
@@ -39,25 +39,36 @@ const MAX_LIMIT = 1000;
 
 let requestSeq = 0;
 
-export async function handle({ engine, transactions }: Backend, action: string, p: Params = {}): Promise<Answer> {
+export async function handle(backend: Backend, action: string, p: Params = {}): Promise<Answer> {
   const requestId = `embedded-${process.pid}-${++requestSeq}`;
-  try {
-    const handler = handlers[action];
-    if (!handler) throw unsupported(`request ${action}`);
-    const call: Call = {
-      engine,
-      txs: transactions,
-      p,
-      coll: p.collectionName as string,
-      txId: typeof p.transactionId === 'string' ? p.transactionId : undefined,
-      filter: parseWire(p.query, 'query') as Doc | undefined,
-      isDoc: p.queryType === 'DOC',
-    };
-    return { requestId, ...handler(call) };
-  } catch (err) {
-    if (err instanceof DbError) err.requestId = requestId;
-    throw err;
+  for (let wait = 1; ; wait = Math.min(2 * wait, 25)) {
+    try {
+      return { requestId, ...run(backend, action, p) };
+    } catch (err) {
+      // A write outside transactions to a document an open transaction holds waits until that
+      // transaction commits, aborts or expires, as MongoDB makes it wait.
+      if (err instanceof LockedError && Date.now() <= err.until + 1000) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        continue;
+      }
+      if (err instanceof DbError) err.requestId = requestId;
+      throw err;
+    }
   }
+}
+
+function run({ engine, transactions }: Backend, action: string, p: Params): Answer {
+  const handler = handlers[action];
+  if (!handler) throw unsupported(`request ${action}`);
+  return handler({
+    engine,
+    txs: transactions,
+    p,
+    coll: p.collectionName as string,
+    txId: typeof p.transactionId === 'string' ? p.transactionId : undefined,
+    filter: parseWire(p.query, 'query') as Doc | undefined,
+    isDoc: p.queryType === 'DOC',
+  });
 }
 
 const handlers: Record<string, (call: Call) => Answer> = {

@@ -16,6 +16,15 @@ const databaseRequire = createRequire(sdkRequire.resolve('@cloudbase/database'))
 export const { Db } = sdkRequire('@cloudbase/database') as typeof CloudbaseDatabase;
 export const { EJSON } = databaseRequire('bson') as typeof Bson;
 
+/**
+ * node-sdk's answer to a response carrying `code` (utils/tcbapirequester.ts): it throws its
+ * TcbError `{ code, message, requestId }`, or returns the response as is once
+ * `setThrowOnCode(false)` was called.
+ */
+export const { processReturn } = sdkRequire('./utils/utils') as {
+  processReturn(result: { code: string; message: string; requestId: string }): unknown;
+};
+
 /** node-sdk's own `app.database()` body: merges the app config and sets `Db.reqClass`. */
 const { newDb } = sdkRequire('./database') as {
   newDb(app: { config: Record<string | symbol, unknown> }, dbConfig?: Record<string | symbol, unknown>): Database;

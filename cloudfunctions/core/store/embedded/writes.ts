@@ -4,7 +4,7 @@
  * `where({ _id, version })` update cannot interleave with another process's.
  */
 import { decodeDoc, encodeDoc, idKey, newId, withId, type Doc } from './codec';
-import { DbError, ErrorCode } from './errors';
+import { transactionConflict } from './errors';
 import { applyUpdate, compileFilter } from './mongo';
 import { plan } from './planner';
 import { select, where, type Ctx } from './reads';
@@ -28,18 +28,68 @@ export interface UpdateResult {
   doc?: Doc;
 }
 
-export interface TxRead {
-  coll: string;
-  id: unknown;
-  /** Stored text when the transaction read it; null when the document did not exist. */
-  text: string | null;
-}
-
 export interface TxWrite {
   coll: string;
   id: unknown;
   /** null deletes. */
   doc: Doc | null;
+  /** The stored text when the transaction took the document's lock (null: it did not exist). */
+  base: string | null;
+}
+
+/** An open transaction, as the lock table knows it. */
+export interface TxLockOwner {
+  id: string;
+  expires: number;
+}
+
+/**
+ * Per document written by an open transaction, which transaction holds it and until when. In
+ * the store file, so two processes on one store see each other's transactions.
+ */
+const LOCKS = '_bangfu_tx_locks';
+
+export function createLockTable(ctx: Ctx): void {
+  ctx.stmt(
+    `CREATE TABLE IF NOT EXISTS ${LOCKS} (coll TEXT NOT NULL, id TEXT NOT NULL, tx TEXT NOT NULL, expires INTEGER NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID`,
+  ).run();
+  ctx.stmt(`CREATE INDEX IF NOT EXISTS ${LOCKS}_tx ON ${LOCKS} (tx)`).run();
+}
+
+/** Whether any open transaction holds a lock now: most writes then skip the per-document check. */
+export function anyLocks(ctx: Ctx, now: number): boolean {
+  return ctx.stmt(`SELECT 1 FROM ${LOCKS} WHERE expires >= ? LIMIT 1`, true).get(now) !== undefined;
+}
+
+/** When the open transaction holding (coll, id) expires, or undefined when none holds it. */
+export function lockedUntil(ctx: Ctx, coll: string, id: unknown, now: number): number | undefined {
+  return ctx.stmt(`SELECT expires FROM ${LOCKS} WHERE coll = ? AND id = ? AND expires >= ?`, true).get(coll, idKey(id), now) as
+    | number
+    | undefined;
+}
+
+/**
+ * A transaction's first write to a document, as MongoDB checks it: it conflicts when another
+ * open transaction has written the document (the first writer wins), or when the document
+ * changed since the transaction's snapshot (`seen`). Otherwise the transaction holds the
+ * document until it ends. Answers the stored text, which commit checks again.
+ */
+export function lockForTx(ctx: Ctx, owner: TxLockOwner, coll: string, id: unknown, seen: string | null, now: number): string | null {
+  ctx.schema.get(coll);
+  const key = idKey(id);
+  const holder = ctx.stmt(`SELECT tx, expires FROM ${LOCKS} WHERE coll = ? AND id = ?`).get(coll, key) as
+    | { tx: string; expires: number }
+    | undefined;
+  if (holder && holder.tx !== owner.id && holder.expires >= now) throw transactionConflict();
+  const current = readText(ctx, coll, id);
+  if (current !== seen) throw transactionConflict();
+  ctx.stmt(`INSERT OR REPLACE INTO ${LOCKS} (coll, id, tx, expires) VALUES (?, ?, ?, ?)`).run(coll, key, owner.id, owner.expires);
+  return current;
+}
+
+/** Ends a transaction without writing: its locks go (and long-expired ones of crashed processes). */
+export function releaseTx(ctx: Ctx, txId: string, now: number): void {
+  ctx.stmt(`DELETE FROM ${LOCKS} WHERE tx = ? OR expires < ?`).run(txId, now - 60_000);
 }
 
 type Row = { rid: number; doc: string };
@@ -48,6 +98,7 @@ export function insertDocs(ctx: Ctx, info: CollectionInfo, docs: Doc[]): unknown
   const insert = ctx.stmt(`INSERT INTO ${info.table} (id, doc) VALUES (?, ?)`);
   const stored = docs.map((doc) => {
     const full = withId(doc._id ?? newId(), doc);
+    ctx.guard?.(info.name, full._id);
     insert.run(idKey(full._id), encodeDoc(full));
     return full;
   });
@@ -71,6 +122,7 @@ export function updateDocs(ctx: Ctx, coll: string, filter: Doc | undefined, spec
     if (!spec.replacement) applyUpdate(next, spec.update ?? {});
     const text = encodeDoc(next);
     if (text !== row.doc) {
+      ctx.guard?.(coll, doc._id);
       write.run(text, row.rid);
       result.modified++;
       changed.push(next);
@@ -91,12 +143,14 @@ export function updateDocs(ctx: Ctx, coll: string, filter: Doc | undefined, spec
 export function removeDocs(ctx: Ctx, coll: string, filter: Doc | undefined, multi: boolean): number {
   const info = ctx.schema.get(coll);
   const p = plan(filter, info);
-  if (p.exact && multi) return ctx.stmt(`DELETE FROM ${info.table}${where(p)}`).run(...p.params).changes;
+  if (p.exact && multi && !ctx.guard) return ctx.stmt(`DELETE FROM ${info.table}${where(p)}`).run(...p.params).changes;
   const test = compileFilter(filter);
   const del = ctx.stmt(`DELETE FROM ${info.table} WHERE rid = ?`);
   let deleted = 0;
   for (const row of ctx.stmt(`${select(info, 'rid, doc', p)} ORDER BY rid`).all(...p.params) as Row[]) {
-    if (!test(decodeDoc(row.doc))) continue;
+    const doc = decodeDoc(row.doc);
+    if (!test(doc)) continue;
+    ctx.guard?.(coll, doc._id);
     deleted += del.run(row.rid).changes;
     if (!multi) break;
   }
@@ -108,12 +162,14 @@ export function readText(ctx: Ctx, coll: string, id: unknown): string | null {
   return (ctx.stmt(`SELECT doc FROM ${info.table} WHERE id = ?`, true).get(idKey(id)) as string | undefined) ?? null;
 }
 
-/** Applies a transaction's buffered writes if nothing it read has changed since. */
-export function commitTx(ctx: Ctx, reads: TxRead[], writes: TxWrite[]): void {
-  for (const r of reads) {
-    if (readText(ctx, r.coll, r.id) !== r.text) {
-      throw new DbError(ErrorCode.TRANSACTION_CONFLICT, 'Transaction is conflict, maybe resource operated by others');
-    }
+/**
+ * Applies a transaction's writes. Each document is still locked by it and unchanged since it
+ * took the lock (a lock lost by expiry, or a process that wrote past the lock, is a conflict).
+ */
+export function commitTx(ctx: Ctx, txId: string, writes: TxWrite[], now: number): void {
+  for (const w of writes) {
+    const holder = ctx.stmt(`SELECT tx FROM ${LOCKS} WHERE coll = ? AND id = ?`, true).get(w.coll, idKey(w.id));
+    if (holder !== txId || readText(ctx, w.coll, w.id) !== w.base) throw transactionConflict();
   }
   for (const w of writes) {
     const info = ctx.schema.get(w.coll);
@@ -125,6 +181,7 @@ export function commitTx(ctx: Ctx, reads: TxRead[], writes: TxWrite[]): void {
       insertDocs(ctx, info, [w.doc]);
     }
   }
+  releaseTx(ctx, txId, now);
 }
 
 /** The `_id` an upsert creates: the one the filter names, as MongoDB does. */
