@@ -39,7 +39,13 @@ const queries: Record<string, (_: Cmd, db: Database) => Array<[Query, string[]]>
   in: (_) => [[{ s: _.in(['apple', 'date']) }, ['a', 'd']], [{ tags: _.in(['x']) }, ['a', 'd']]],
   nin: (_) => [[{ s: _.nin(['apple', 'date']) }, ['b', 'c']]],
   all: (_) => [[{ tags: _.all(['x', 'y']) }, ['a']]],
-  elemMatch: (_) => [[{ items: _.elemMatch({ q: _.gt(3) }) }, ['a']]],
+  elemMatch: (_) => [
+    [{ items: _.elemMatch({ q: _.gt(3) }) }, ['a']],
+    [{ arr: _.elemMatch(_.gt(3)) }, ['b']],
+    // Field conditions look into documents only: an array of plain values never matches.
+    [{ arr: _.elemMatch({ q: _.gt(0) }) }, []],
+    [{ arr: _.elemMatch({ q: _.exists(false) }) }, []],
+  ],
   exists: (_) => [[{ flag: _.exists(true) }, ['a', 'b']], [{ flag: _.exists(false) }, ['c', 'd']]],
   size: (_) => [[{ arr: _.size(1) }, ['b']]],
   // The SDK's typings declare mod() without parameters; it takes (divisor, remainder).
@@ -136,6 +142,24 @@ describe('every db.command operator through the real SDK', () => {
       for (const [key, value] of Object.entries(expected)) if (value === undefined) expect(data[0]).not.toHaveProperty(key);
     }
     passed.add(op);
+  });
+
+  it('elemMatch with field conditions skips plain values and reads an array element by its indexes, as MongoDB does', async () => {
+    const db = getDb();
+    const _ = db.command;
+    await db.collection(PLAIN).add([
+      { _id: 'e1', v: [1, 2, 3] },
+      { _id: 'e2', v: [{ value: 1 }, { value: 7 }] },
+      { _id: 'e3', v: [['x'], 5] },
+      { _id: 'e4', v: [new Date(0), 'value', null] },
+      { _id: 'e5', v: [{}] },
+    ]);
+    const match = async (where: Query) => ids((await db.collection(PLAIN).where(where).get()).data);
+    expect(await match({ v: _.elemMatch({ value: _.gt(0) }) })).toEqual(['e2']);
+    expect(await match({ v: _.elemMatch({ value: _.exists(true) }) })).toEqual(['e2']);
+    expect(await match({ v: _.elemMatch({ 0: 'x' }) })).toEqual(['e3']);
+    expect(await match({ v: _.elemMatch({ value: _.exists(false) }) })).toEqual(['e3', 'e5']);
+    expect(await match({ v: _.elemMatch(_.gt(2)) })).toEqual(['e1', 'e3']);
   });
 
   it('where().update() applies operators to every match and reports the count', async () => {

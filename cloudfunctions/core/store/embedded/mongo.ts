@@ -2,10 +2,16 @@
  * MongoDB semantics, from mingo: query matching, update operators, sort/skip/limit/projection and
  * aggregation. The only place that imports mingo; errors become DbErrors the SDK caller can read.
  */
-import { Aggregator, Query, find, update } from 'mingo';
-import type { AnyObject, CollectionResolver } from 'mingo/types';
+import { Aggregator } from 'mingo/aggregator';
+import { Query } from 'mingo/query';
+import { update } from 'mingo/updater';
+import type { AnyObject, CollectionResolver, Options } from 'mingo/types';
 import type { Doc } from './codec';
 import { DbError, ErrorCode, unsupported } from './errors';
+import { OPERATORS } from './operators';
+
+/** Every mingo call runs with the operators that answer as MongoDB does (operators.ts). */
+const OPTIONS: Partial<Options> = { context: OPERATORS };
 
 export type Test = (doc: Doc) => boolean;
 
@@ -36,7 +42,7 @@ export function compileFilter(filter: Doc | undefined): Test {
   if (!filter || !Object.keys(filter).length) return () => true;
   assertSupported(filter);
   try {
-    const query = new Query(filter);
+    const query = new Query(filter, OPTIONS);
     return (doc) => query.test(doc);
   } catch (err) {
     throw invalid(err);
@@ -50,7 +56,7 @@ export function applyUpdate(doc: Doc, modifier: Doc): void {
     if (op === '$inc' || op === '$mul') assertNumeric(doc, op, fields as Doc);
   }
   try {
-    update(doc, modifier as AnyObject, undefined, undefined, { cloneMode: 'deep' });
+    update(doc, modifier as AnyObject, undefined, undefined, { cloneMode: 'deep', queryOptions: OPTIONS });
   } catch (err) {
     throw invalid(err);
   }
@@ -81,7 +87,7 @@ export interface Window {
 /** Sort, skip, limit and project already-matched documents exactly as MongoDB would. */
 export function finish(docs: Doc[], window: Window): Doc[] {
   try {
-    let cursor = find(docs, {}, window.projection as AnyObject | undefined);
+    let cursor = new Query({}, OPTIONS).find<Doc>(docs, window.projection as AnyObject | undefined);
     if (window.sort && Object.keys(window.sort).length) cursor = cursor.sort(window.sort as Record<string, 1 | -1>);
     if (window.skip) cursor = cursor.skip(window.skip);
     if (window.limit !== undefined && window.limit < Infinity) cursor = cursor.limit(window.limit);
@@ -216,7 +222,7 @@ export function checkStages(pipeline: Doc[]): void {
 export function runPipeline(docs: Doc[], pipeline: Doc[], resolve: CollectionResolver): Doc[] {
   if (!pipeline.length) return docs;
   try {
-    return new Aggregator(pipeline as AnyObject[], { collectionResolver: resolve }).run(docs) as Doc[];
+    return new Aggregator(pipeline as AnyObject[], { ...OPTIONS, collectionResolver: resolve }).run(docs) as Doc[];
   } catch (err) {
     throw invalid(err);
   }
