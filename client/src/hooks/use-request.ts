@@ -6,6 +6,8 @@ export interface RequestState<T> {
   loading: boolean;
   /** Runs the request again; keeps the last data on screen while it loads. */
   reload: () => Promise<void>;
+  /** Shows what an action on the page answered (the need after a step) until the next load. */
+  setData: (data: T) => void;
 }
 
 /**
@@ -38,5 +40,7 @@ export function useRequest<T>(fn: () => Promise<T>, deps: readonly unknown[] = [
     };
   }, [reload]);
 
-  return { ...state, reload };
+  const setData = useCallback((data: T) => setState((s) => ({ ...s, data, error: undefined })), []);
+
+  return { ...state, reload, setData };
 }

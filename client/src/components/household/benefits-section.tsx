@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { ErrorState, Loading } from '@/components/ui';
+import { Loaded } from '@/components/ui';
 import HouseholdBenefitsView from '@/components/benefits/household-benefits-view';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
@@ -12,13 +12,9 @@ export default function BenefitsSection({ householdId }: { householdId: string }
   const benefits = useRequest(() => api.benefits.evaluateHousehold({ householdId }), [householdId]);
   return (
     <View className='bf-benefits-section'>
-      {benefits.loading && !benefits.data ? (
-        <Loading text='正在测算该户的政策…' />
-      ) : benefits.error && !benefits.data ? (
-        <ErrorState error={benefits.error} onRetry={benefits.reload} />
-      ) : benefits.data ? (
-        <HouseholdBenefitsView b={benefits.data} who='该户' />
-      ) : null}
+      <Loaded state={benefits} loadingText='正在测算该户的政策…'>
+        {(b) => <HouseholdBenefitsView b={b} who='该户' />}
+      </Loaded>
     </View>
   );
 }

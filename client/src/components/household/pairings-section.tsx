@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { HELPER_KIND_LABELS, PAIRING_ROLE_LABELS, type PairingRole } from '@bangfu/types';
-import { Empty, ErrorState, Loading, Tag } from '@/components/ui';
+import { Empty, Loaded, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
@@ -20,10 +20,8 @@ export default function PairingsSection({ householdId, isAdmin }: { householdId:
   return (
     <View className='hh-section'>
       <View className='hh-section__title'>结对帮扶人</View>
-      {list.loading && !items ? <Loading /> : list.error && !items ? <ErrorState error={list.error} onRetry={list.reload} /> : current.length === 0 ? (
-        <Empty description='还没有结对的帮扶人，请联系扶贫办安排' />
-      ) : (
-        current.map((p) => (
+      <Loaded state={list} empty={<Empty description='还没有结对的帮扶人，请联系扶贫办安排' />} isEmpty={() => current.length === 0}>
+        {() => current.map((p) => (
           <View key={p._id} className='hh-section__item'>
             <View className='hh-section__line'>
               <Tag type='primary' plain>{PAIRING_ROLE_LABELS[p.role]}</Tag>
@@ -33,8 +31,8 @@ export default function PairingsSection({ householdId, isAdmin }: { householdId:
             </View>
             <View className='hh-section__detail'>{[p.helperKind && HELPER_KIND_LABELS[p.helperKind], p.unit, `${chineseDate(p.since)}起`].filter(Boolean).join(' · ')}</View>
           </View>
-        ))
-      )}
+        ))}
+      </Loaded>
       {isAdmin && items && (
         <View className='hh-header__actions'>
           {ROLES.filter((r) => !current.some((p) => p.role === r)).map((r) => (

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { MEASURE_CATEGORY_LABELS } from '@bangfu/types';
-import { Empty, ErrorState, Loading, Tag } from '@/components/ui';
+import { Empty, Loaded, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import MeasureForm from './measure-form';
@@ -10,14 +10,11 @@ import './household-sections.scss';
 /** `editable`: helpers and admins may add measures; households only read. */
 export default function PlanSection({ householdId, editable = false }: { householdId: string; editable?: boolean }) {
   const plan = useRequest(() => api.visits.getPlan({ householdId }), [householdId]);
-  const measures = plan.data?.measures;
   return (
     <View className='hh-section'>
       <View className='hh-section__title'>一户一策 · {plan.data?.year ?? ''} 年帮扶计划</View>
-      {plan.loading && !measures ? <Loading /> : plan.error && !measures ? <ErrorState error={plan.error} onRetry={plan.reload} /> : measures && measures.length === 0 ? (
-        <Empty description='还没有制定今年的帮扶措施' />
-      ) : (
-        measures?.map((m) => (
+      <Loaded state={plan} empty={<Empty description='还没有制定今年的帮扶措施' />} isEmpty={(p) => p.measures.length === 0}>
+        {(p) => p.measures.map((m) => (
           <View key={m.id} className='hh-section__item'>
             <View className='hh-section__line'>
               <Tag type='primary' plain>{MEASURE_CATEGORY_LABELS[m.category]}</Tag>
@@ -26,8 +23,8 @@ export default function PlanSection({ householdId, editable = false }: { househo
             </View>
             {m.target && <View className='hh-section__detail'>目标：{m.target}</View>}
           </View>
-        ))
-      )}
+        ))}
+      </Loaded>
       {editable && <MeasureForm householdId={householdId} onSaved={plan.reload} />}
     </View>
   );

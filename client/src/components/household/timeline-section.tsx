@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Empty, ErrorState, Loading } from '@/components/ui';
+import { Empty, Loaded } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import './household-sections.scss';
@@ -15,21 +15,18 @@ const KIND_LABELS = { visit: '走访', status: '状态', need: '需求', benefit
 /** 户档案动态: visits, status changes, needs, benefits and plan progress, newest first. */
 export default function TimelineSection({ householdId }: { householdId: string }) {
   const t = useRequest(() => api.visits.timeline({ householdId }), [householdId]);
-  const items = t.data?.items;
   return (
     <View className='hh-section'>
       <View className='hh-section__title'>帮扶动态</View>
-      {t.loading && !items ? <Loading /> : t.error && !items ? <ErrorState error={t.error} onRetry={t.reload} /> : items && items.length === 0 ? (
-        <Empty description='还没有帮扶记录' />
-      ) : (
-        items?.map((e, i) => (
+      <Loaded state={t} empty={<Empty description='还没有帮扶记录' />}>
+        {({ items }) => items.map((e, i) => (
           <View key={`${e.kind}-${e.refId ?? i}-${e.at}`} className='hh-section__item hh-section__item--timeline'>
             <View className='hh-section__when'>{localDay(e.at)} · {KIND_LABELS[e.kind]}</View>
             <View className='hh-section__name'>{e.title}</View>
             {e.detail && <View className='hh-section__detail'>{e.detail}</View>}
           </View>
-        ))
-      )}
+        ))}
+      </Loaded>
     </View>
   );
 }

@@ -1,21 +1,13 @@
-import { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
-import type { NeedView } from '@bangfu/types';
+import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 
 /**
- * One need for a detail page: loaded by id, replaced by what a step (or a CONFLICT) answers,
- * and loaded again when the page is shown again.
+ * One need for a detail page (a request state for `Loaded`): loaded by id, loaded again when the
+ * page is shown again; a step (or a CONFLICT) shows its answer through `setData`.
  */
 export function useNeed(needId: string) {
   const request = useRequest(() => api.needs.get({ needId }), [needId]);
-  const [latest, setLatest] = useState<NeedView | undefined>();
-  useEffect(() => setLatest(request.data), [request.data]);
-  const firstShow = useRef(true);
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else void request.reload();
-  });
-  return { need: latest ?? request.data, loading: request.loading, error: request.error, reload: request.reload, setNeed: setLatest };
+  useReloadOnShow(request.reload);
+  return request;
 }

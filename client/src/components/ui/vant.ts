@@ -11,6 +11,7 @@ export const VANT_COMPONENTS = {
   Empty: ['empty', 'button'],
   Loading: ['loading'],
   ErrorState: ['empty', 'button'],
+  Loaded: ['loading', 'empty', 'button'],
 } as const;
 
 export type VantKitComponent = keyof typeof VANT_COMPONENTS;

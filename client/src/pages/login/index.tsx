@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '@bangfu/types';
-import { Button, Cell, CellGroup, Empty, ErrorState, Field, Loading, Page, Tag } from '@/components/ui';
+import { Button, Cell, CellGroup, Empty, Field, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { forgetUser } from '@/services/auth';
 import { restart, ROUTES } from '@/services/routes';
@@ -50,19 +50,15 @@ function DemoAccounts() {
         <View className='login__title'>帮扶通 · 本地演示</View>
         <View className='login__note'>选择一个演示账号进入。正式版在微信中打开，自动识别身份，无需登录。</View>
       </View>
-      {accounts.loading && !accounts.data ? (
-        <Loading text='正在读取演示账号…' />
-      ) : accounts.error ? (
-        <ErrorState error={accounts.error} onRetry={accounts.reload} />
-      ) : accounts.data && accounts.data.length ? (
-        <CellGroup title='演示账号' inset>
-          {accounts.data.map((a) => (
-            <AccountCell key={a.openid} account={a} />
-          ))}
-        </CellGroup>
-      ) : (
-        <Empty description='本地服务没有演示账号，请先运行 npm run seed 生成演示数据' />
-      )}
+      <Loaded state={accounts} loadingText='正在读取演示账号…' empty={<Empty description='本地服务没有演示账号，请先运行 npm run seed 生成演示数据' />}>
+        {(items) => (
+          <CellGroup title='演示账号' inset>
+            {items.map((a) => (
+              <AccountCell key={a.openid} account={a} />
+            ))}
+          </CellGroup>
+        )}
+      </Loaded>
       <CellGroup title='其他账号（相当于未绑定的微信用户）' inset>
         <Field
           label='openid'

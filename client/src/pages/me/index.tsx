@@ -1,7 +1,7 @@
 import { Switch, View } from '@tarojs/components';
 import { HELPER_KIND_LABELS, REGION_LEVEL_LABELS, ROLE_LABELS } from '@bangfu/types';
 import type { WhoAmI } from '@bangfu/types/api/auth';
-import { Button, Cell, CellGroup, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { Button, Cell, CellGroup, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { currentUser, forgetUser, whoami } from '@/services/auth';
 import { setElderMode, useElderMode } from '@/services/prefs';
@@ -17,7 +17,7 @@ export default function Me() {
 
   return (
     <Page tabBar={role ? { role, active: 'me' } : null}>
-      {user ? <Profile user={user} /> : me.error ? <ErrorState error={me.error} onRetry={me.reload} /> : <Loading />}
+      <Loaded state={{ ...me, data: user }}>{(u) => <Profile user={u} />}</Loaded>
       <Settings />
       {DEMO_SIGN_IN && (
         <View className='me__logout'>

@@ -1,9 +1,9 @@
 import { Picker, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { HOUSEHOLD_STATUS_LABELS, type HouseholdStatus } from '@bangfu/types';
+import { HOUSEHOLD_STATUS_LABELS, type HouseholdStatus, type HouseholdView } from '@bangfu/types';
 import { ADJUST_KIND_LABELS, AdjustKind, AdjustStatusInput, STATUS_TRANSITIONS } from '@bangfu/types/api/households';
-import { Button, ErrorState, Field, Loading, Page, Tag } from '@/components/ui';
+import { Button, Field, Loaded, Page, Tag } from '@/components/ui';
 import Chips from '@/components/household/chips';
 import { STATUS_TAG } from '@/components/household/labels';
 import { useRequest } from '@/hooks/use-request';
@@ -17,6 +17,14 @@ const today = () => { const d = new Date(); return `${d.getFullYear()}-${String(
 export default function AdjustPage() {
   const id = useRouter().params.id ?? '';
   const h = useRequest(() => api.households.get({ householdId: id }), [id]);
+  return (
+    <Page>
+      <Loaded state={h}>{(household) => <AdjustForm household={household} />}</Loaded>
+    </Page>
+  );
+}
+
+function AdjustForm({ household }: { household: HouseholdView }) {
   const [kind, setKind] = useState<AdjustKind>();
   const [to, setTo] = useState<HouseholdStatus>();
   const [reason, setReason] = useState('');
@@ -24,13 +32,12 @@ export default function AdjustPage() {
   const [effectiveOn, setEffectiveOn] = useState(today());
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
-  if (!h.data) return <Page>{h.error ? <ErrorState error={h.error} onRetry={h.reload} /> : <Loading />}</Page>;
-  const status = h.data.status;
+  const status = household.status;
   const kinds = AdjustKind.options.filter((k) => STATUS_TRANSITIONS[k].from.includes(status));
   const targets = kind ? STATUS_TRANSITIONS[kind].to.filter((s) => s !== status) : [];
 
   const submit = async () => {
-    const parsed = AdjustStatusInput.safeParse({ householdId: id, kind, to, reason, effectiveOn, evidence: evidence.trim() ? [evidence.trim()] : [], version: h.data!.version });
+    const parsed = AdjustStatusInput.safeParse({ householdId: household._id, kind, to, reason, effectiveOn, evidence: evidence.trim() ? [evidence.trim()] : [], version: household.version });
     if (!parsed.success) return setError(!kind ? '请选择调整类型' : !to ? '请选择调整后的状态' : parsed.error.issues[0].message);
     setSaving(true);
     setError('');
@@ -45,9 +52,9 @@ export default function AdjustPage() {
   };
 
   return (
-    <Page>
+    <>
       <View className='adjust__head'>
-        <View className='adjust__title'>{h.data.headName} 户 · 动态调整</View>
+        <View className='adjust__title'>{household.headName} 户 · 动态调整</View>
         <View>目前：<Tag type={STATUS_TAG[status]}>{HOUSEHOLD_STATUS_LABELS[status]}</Tag></View>
       </View>
       <View className='adjust__card'>
@@ -69,6 +76,6 @@ export default function AdjustPage() {
       <View className='adjust__save'>
         <Button type='primary' block round loading={saving} disabled={kinds.length === 0} onClick={() => void submit()}>确认调整</Button>
       </View>
-    </Page>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { HELPER_KIND_LABELS, PAIRING_ROLE_LABELS, type HelperKind, type PairingRole } from '@bangfu/types';
-import { Cell, CellGroup, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { Cell, CellGroup, Empty, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
@@ -30,20 +30,26 @@ export default function AssignPage() {
     }
   };
 
-  if (h.error || helpers.error) return <Page><ErrorState error={h.error ?? helpers.error} onRetry={() => void (h.error ? h.reload() : helpers.reload())} /></Page>;
-  if (!h.data || !helpers.data) return <Page><Loading /></Page>;
   return (
     <Page wide>
-      <View className='assign__title'>为 {h.data.headName} 户安排{PAIRING_ROLE_LABELS[role]}</View>
-      {items.length === 0 ? <Empty description={`${h.data.townName ?? '该乡镇'}还没有可担任${PAIRING_ROLE_LABELS[role]}的帮扶责任人。`} /> : (
-        <CellGroup inset>
-          {items.map((x) => (
-            <Cell key={x._id} title={x.name} label={[x.helperKind && HELPER_KIND_LABELS[x.helperKind], x.unit].filter(Boolean).join(' · ')} isLink center onClick={() => void choose(x._id, x.name)}>
-              <Tag type={x.total === 0 ? 'default' : 'primary'} plain>已结对 {x.total} 户</Tag>
-            </Cell>
-          ))}
-        </CellGroup>
-      )}
+      <Loaded state={h}>
+        {(household) => (
+          <>
+            <View className='assign__title'>为 {household.headName} 户安排{PAIRING_ROLE_LABELS[role]}</View>
+            <Loaded state={helpers} empty={<Empty description={`${household.townName ?? '该乡镇'}还没有可担任${PAIRING_ROLE_LABELS[role]}的帮扶责任人。`} />} isEmpty={() => items.length === 0}>
+              {() => (
+                <CellGroup inset>
+                  {items.map((x) => (
+                    <Cell key={x._id} title={x.name} label={[x.helperKind && HELPER_KIND_LABELS[x.helperKind], x.unit].filter(Boolean).join(' · ')} isLink center onClick={() => void choose(x._id, x.name)}>
+                      <Tag type={x.total === 0 ? 'default' : 'primary'} plain>已结对 {x.total} 户</Tag>
+                    </Cell>
+                  ))}
+                </CellGroup>
+              )}
+            </Loaded>
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

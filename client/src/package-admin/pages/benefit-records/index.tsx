@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { Button, Cell, CellGroup, Empty, ErrorState, Field, Loading, Page } from '@/components/ui';
+import { Button, Cell, CellGroup, Empty, Field, Loaded, Page } from '@/components/ui';
 import { POLICY_NAMES, yuan } from '@/components/benefits/labels';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
@@ -22,19 +22,15 @@ export default function BenefitRecords() {
       <View className='rec__filter'>
         <Field label='发放期间' name='period' value={period} placeholder='例如 2026，不填即全部' maxlength={7} onChange={(v) => { setPeriod(v); setOffset(0); }} />
       </View>
-      {records.loading && !records.data ? (
-        <Loading text='正在读取兑现记录…' />
-      ) : records.error && !records.data ? (
-        <ErrorState error={records.error} onRetry={records.reload} />
-      ) : records.data && records.data.items.length ? (
-        <CellGroup title={`兑现记录（共 ${total} 条）`} inset>
-          {records.data.items.map((r) => (
-            <Cell key={r._id} title={`${r.headName}户 · ${POLICY_NAMES[r.policy]}${r.memberName ? ` · ${r.memberName}` : ''}`} label={`${r.period} 期 · ${r.paidOn} 发放`} value={yuan(r.amount)} />
-          ))}
-        </CellGroup>
-      ) : (
-        <Empty description='没有符合条件的兑现记录。可以导入兑现清单，或换一个发放期间' />
-      )}
+      <Loaded state={records} loadingText='正在读取兑现记录…' empty={<Empty description='没有符合条件的兑现记录。可以导入兑现清单，或换一个发放期间' />}>
+        {({ items }) => (
+          <CellGroup title={`兑现记录（共 ${total} 条）`} inset>
+            {items.map((r) => (
+              <Cell key={r._id} title={`${r.headName}户 · ${POLICY_NAMES[r.policy]}${r.memberName ? ` · ${r.memberName}` : ''}`} label={`${r.period} 期 · ${r.paidOn} 发放`} value={yuan(r.amount)} />
+            ))}
+          </CellGroup>
+        )}
+      </Loaded>
       {total > PAGE && (
         <View className='rec__pager'>
           <Button size='small' round disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>上一页</Button>

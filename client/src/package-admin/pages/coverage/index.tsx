@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Month } from '@bangfu/types';
 import type { Coverage } from '@bangfu/types/api/reports';
-import { Button, Card, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { Button, Card, Empty, Loaded, Page, Tag } from '@/components/ui';
 import { CoverageBars, monthLabel, rate } from '@/components/reports/coverage-bars';
 import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
@@ -51,35 +51,33 @@ export default function CoveragePage() {
         <View className='coverage__month'>{shownMonth ? monthLabel(shownMonth) : '本月'}</View>
         <Button size='small' round disabled={latest} onClick={() => shownMonth && pick(shift(shownMonth, 1))}>下月</Button>
       </View>
-      {report.loading && !data ? (
-        <Loading text='正在统计辖区走访情况…' />
-      ) : report.error && !data ? (
-        <ErrorState error={report.error} onRetry={report.reload} />
-      ) : data ? (
-        <>
-          <Summary data={data} />
-          <View className='coverage__tabs'>
-            {DIMENSIONS.map((d) => (
-              <View key={d.key} className={d.key === dimension ? 'coverage__tab coverage__tab--on' : 'coverage__tab'} onClick={() => { setDimension(d.key); setShown(SHOWN); }}>
-                {d.label}
-              </View>
-            ))}
-          </View>
-          <Card title={`${DIMENSIONS.find((d) => d.key === dimension)!.label}（覆盖率低的在前）`} extra={`共 ${thousands(data[dimension].length)} 项`}>
-            {data[dimension].length ? (
-              <CoverageBars rows={data[dimension].slice(0, shown)} />
-            ) : (
-              <Empty description='这个月还没有结对的帮扶户' />
-            )}
-            {data[dimension].length > shown && (
-              <View className='coverage__more'>
-                <Button size='small' round onClick={() => setShown(shown + SHOWN * 2)}>再显示 {Math.min(SHOWN * 2, data[dimension].length - shown)} 项</Button>
-              </View>
-            )}
-          </Card>
-          <Overdue data={data} />
-        </>
-      ) : null}
+      <Loaded state={{ ...report, data }} loadingText='正在统计辖区走访情况…'>
+        {(data) => (
+          <>
+            <Summary data={data} />
+            <View className='coverage__tabs'>
+              {DIMENSIONS.map((d) => (
+                <View key={d.key} className={d.key === dimension ? 'coverage__tab coverage__tab--on' : 'coverage__tab'} onClick={() => { setDimension(d.key); setShown(SHOWN); }}>
+                  {d.label}
+                </View>
+              ))}
+            </View>
+            <Card title={`${DIMENSIONS.find((d) => d.key === dimension)!.label}（覆盖率低的在前）`} extra={`共 ${thousands(data[dimension].length)} 项`}>
+              {data[dimension].length ? (
+                <CoverageBars rows={data[dimension].slice(0, shown)} />
+              ) : (
+                <Empty description='这个月还没有结对的帮扶户' />
+              )}
+              {data[dimension].length > shown && (
+                <View className='coverage__more'>
+                  <Button size='small' round onClick={() => setShown(shown + SHOWN * 2)}>再显示 {Math.min(SHOWN * 2, data[dimension].length - shown)} 项</Button>
+                </View>
+              )}
+            </Card>
+            <Overdue data={data} />
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

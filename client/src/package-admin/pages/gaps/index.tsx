@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { PolicyCode } from '@bangfu/types';
-import { Button, Card, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { Button, Card, Empty, Loaded, Page, Tag } from '@/components/ui';
 import { gapTodo, POLICY_NAMES, yuan } from '@/components/benefits/labels';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
@@ -28,28 +28,24 @@ export default function Gaps() {
           </View>
         ))}
       </View>
-      {gaps.loading && !gaps.data ? (
-        <Loading text='正在排查辖区内每一户…' />
-      ) : gaps.error && !gaps.data ? (
-        <ErrorState error={gaps.error} onRetry={gaps.reload} />
-      ) : gaps.data && gaps.data.items.length ? (
-        <Card title={`应享未享 ${total} 项，涉及 ${gaps.data.households} 户`}>
-          {gaps.data.items.map((g) => (
-            <View key={`${g.householdId}-${g.policy}-${g.memberId}`} className='gaps__row' onClick={() => open(g.householdId)}>
-              <View className='gaps__main'>
-                <View className='gaps__title'>{g.headName}户 · {POLICY_NAMES[g.policy]}{g.memberName ? ` · ${g.memberName}` : ''}</View>
-                <View className='gaps__todo'>{gapTodo(g.kind, 'staff')}</View>
+      <Loaded state={gaps} loadingText='正在排查辖区内每一户…' empty={<Empty description='没有应享未享的项目：辖区内应享的政策都已落实' />}>
+        {(data) => (
+          <Card title={`应享未享 ${total} 项，涉及 ${data.households} 户`}>
+            {data.items.map((g) => (
+              <View key={`${g.householdId}-${g.policy}-${g.memberId}`} className='gaps__row' onClick={() => open(g.householdId)}>
+                <View className='gaps__main'>
+                  <View className='gaps__title'>{g.headName}户 · {POLICY_NAMES[g.policy]}{g.memberName ? ` · ${g.memberName}` : ''}</View>
+                  <View className='gaps__todo'>{gapTodo(g.kind, 'staff')}</View>
+                </View>
+                <View className='gaps__side'>
+                  <Tag type='danger'>{g.amount !== null ? yuan(g.amount) : '未落实'}</Tag>
+                  <View className='gaps__helper'>{g.helperName ? `交 ${g.helperName} 落实` : '尚无主帮扶人'}</View>
+                </View>
               </View>
-              <View className='gaps__side'>
-                <Tag type='danger'>{g.amount !== null ? yuan(g.amount) : '未落实'}</Tag>
-                <View className='gaps__helper'>{g.helperName ? `交 ${g.helperName} 落实` : '尚无主帮扶人'}</View>
-              </View>
-            </View>
-          ))}
-        </Card>
-      ) : (
-        <Empty description='没有应享未享的项目：辖区内应享的政策都已落实' />
-      )}
+            ))}
+          </Card>
+        )}
+      </Loaded>
       {total > PAGE && (
         <View className='gaps__pager'>
           <Button size='small' round disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>上一页</Button>

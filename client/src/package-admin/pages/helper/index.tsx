@@ -2,7 +2,7 @@ import { Picker, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { PAIRING_ROLE_LABELS } from '@bangfu/types';
-import { Button, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { Button, Empty, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
@@ -45,21 +45,23 @@ export default function HelperPage() {
   return (
     <Page wide>
       <View className='helper-admin__title'>{decodeURIComponent(name)} 的结对户</View>
-      {!items ? (list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : <Loading />) : items.length === 0 ? <Empty description='该帮扶责任人目前没有结对户。' /> : (
-        <View className='helper-admin__list'>
-          {items.map((p) => {
-            const on = picked.includes(p._id);
-            return (
-              <View key={p._id} className={on ? 'helper-admin__row helper-admin__row--on' : 'helper-admin__row'} onClick={() => setPicked(on ? picked.filter((x) => x !== p._id) : [...picked, p._id])}>
-                <View className='helper-admin__check'>{on ? '☑' : '☐'}</View>
-                <View className='helper-admin__name'>{p.householdHeadName} 户<View className='helper-admin__sub'>{p.villageName}</View></View>
-                <Tag type='primary' plain>{PAIRING_ROLE_LABELS[p.role]}</Tag>
-                <View className='helper-admin__open' onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: `${ROUTES.householdDetail}?id=${p.householdId}` }); }}>查看</View>
-              </View>
-            );
-          })}
-        </View>
-      )}
+      <Loaded state={list} empty={<Empty description='该帮扶责任人目前没有结对户。' />}>
+        {({ items: pairings }) => (
+          <View className='helper-admin__list'>
+            {pairings.map((p) => {
+              const on = picked.includes(p._id);
+              return (
+                <View key={p._id} className={on ? 'helper-admin__row helper-admin__row--on' : 'helper-admin__row'} onClick={() => setPicked(on ? picked.filter((x) => x !== p._id) : [...picked, p._id])}>
+                  <View className='helper-admin__check'>{on ? '☑' : '☐'}</View>
+                  <View className='helper-admin__name'>{p.householdHeadName} 户<View className='helper-admin__sub'>{p.villageName}</View></View>
+                  <Tag type='primary' plain>{PAIRING_ROLE_LABELS[p.role]}</Tag>
+                  <View className='helper-admin__open' onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: `${ROUTES.householdDetail}?id=${p.householdId}` }); }}>查看</View>
+                </View>
+              );
+            })}
+          </View>
+        )}
+      </Loaded>
       {items && items.length > 0 && (
         <View className='helper-admin__bar'>
           <Picker mode='selector' range={others.map((h) => `${h.name}（${h.total} 户）`)} value={Math.max(0, target)} onChange={(e) => setTarget(Number(e.detail.value))}>

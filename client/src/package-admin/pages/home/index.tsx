@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
 import type { Coverage, Dashboard } from '@bangfu/types/api/reports';
-import { Button, Card, Empty, ErrorState, Loading, Page } from '@/components/ui';
+import { Button, Card, Empty, Loaded, Page } from '@/components/ui';
 import { CoverageBars, monthLabel, rate } from '@/components/reports/coverage-bars';
 import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
@@ -24,13 +24,7 @@ export default function AdminHome() {
         <View className='admin__title'>工作台</View>
         {regionName && <View className='admin__region'>{regionName}</View>}
       </View>
-      {board.loading && !data ? (
-        <Loading />
-      ) : board.error && !data ? (
-        <ErrorState error={board.error} onRetry={board.reload} />
-      ) : data ? (
-        <DashboardView data={data} />
-      ) : null}
+      <Loaded state={board}>{(data) => <DashboardView data={data} />}</Loaded>
     </Page>
   );
 }

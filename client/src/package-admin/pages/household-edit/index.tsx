@@ -1,9 +1,9 @@
 import { Picker, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import { HOUSEHOLD_STATUS_LABELS, HousingGrade, POVERTY_CAUSE_LABELS, PovertyCause, type HouseholdStatus } from '@bangfu/types';
-import type { HouseholdDraft, UpdateHouseholdInput } from '@bangfu/types/api/households';
-import { Button, CellGroup, ErrorState, Field, Loading, Page } from '@/components/ui';
+import { useState } from 'react';
+import { HOUSEHOLD_STATUS_LABELS, HousingGrade, POVERTY_CAUSE_LABELS, PovertyCause, type HouseholdStatus, type HouseholdView } from '@bangfu/types';
+import type { HouseholdDraft, UpdateHouseholdInput, VillageOption } from '@bangfu/types/api/households';
+import { Button, CellGroup, Field, Loaded, Page } from '@/components/ui';
 import Chips from '@/components/household/chips';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
@@ -21,19 +21,26 @@ export default function HouseholdEditPage() {
   const id = useRouter().params.id;
   const villages = useRequest(() => api.households.villages());
   const stored = useRequest(() => (id ? api.households.get({ householdId: id }) : Promise.resolve(null)), [id]);
-  const [form, setForm] = useState<HouseholdForm | null>(id ? null : emptyForm());
+  const list = villages.data?.items ?? [];
+  return (
+    <Page wide>
+      {id ? <Loaded state={stored}>{(h) => <Editor stored={h} villages={list} />}</Loaded> : <Editor villages={list} />}
+    </Page>
+  );
+}
+
+/** The form, from the stored household when editing; what is typed stays when saving fails. */
+function Editor({ stored, villages: list }: { stored?: HouseholdView; villages: VillageOption[] }) {
+  const id = stored?._id;
+  const [form, setForm] = useState<HouseholdForm>(() => (stored ? formOf(stored) : emptyForm()));
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
-  useEffect(() => { if (stored.data && !form) setForm(formOf(stored.data)); }, [stored.data]);
-
-  if (!form) return <Page wide>{stored.error ? <ErrorState error={stored.error} onRetry={stored.reload} /> : <Loading />}</Page>;
   const set = <K extends keyof HouseholdForm>(key: K) => (value: HouseholdForm[K]) => setForm({ ...form, [key]: value });
-  const list = villages.data?.items ?? [];
   const vIndex = list.findIndex((v) => v._id === form.villageId);
   const toggleCause = (c?: PovertyCause) => c && set('causes')(form.causes.includes(c) ? form.causes.filter((x) => x !== c) : [...form.causes, c]);
 
   const save = async () => {
-    const { input, errors: found } = validate(form, id && stored.data ? { householdId: id, version: stored.data.version } : null);
+    const { input, errors: found } = validate(form, stored ? { householdId: stored._id, version: stored.version } : null);
     setErrors(found);
     if (!input) return;
     setSaving(true);
@@ -48,8 +55,8 @@ export default function HouseholdEditPage() {
   };
 
   return (
-    <Page wide>
-      <View className='hh-edit__title'>{id ? `编辑 ${stored.data?.headName ?? ''} 户` : '新增户'}</View>
+    <>
+      <View className='hh-edit__title'>{stored ? `编辑 ${stored.headName} 户` : '新增户'}</View>
       <CellGroup inset title='户信息'>
         <Field label='户编号' name='code' value={form.code} maxlength={40} placeholder='如 QH-2026-001' onChange={set('code')} />
         <View className='hh-edit__pad'>
@@ -86,6 +93,6 @@ export default function HouseholdEditPage() {
       <View className='hh-edit__save'>
         <Button type='primary' block round loading={saving} loadingText='正在保存…' onClick={() => void save()}>保存</Button>
       </View>
-    </Page>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
 import type { HouseholdFilters } from '@bangfu/types/api/households';
-import { Button, Cell, CellGroup, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { Button, Cell, CellGroup, Empty, Loaded, Page, Tag } from '@/components/ui';
 import { STATUS_TAG } from '@/components/household/labels';
 import { useRequest } from '@/hooks/use-request';
 import { messageOf } from '@/services/errors';
@@ -55,17 +55,17 @@ export default function HouseholdsPage() {
       </View>
       <Filters value={filters} villages={villages.data?.items ?? []} onChange={(f) => { setFilters(f); setOffset(0); }} />
       {list.data && <View className='hh-list__total'>共 {thousands(total)} 户{list.loading ? ' · 正在刷新…' : ''}</View>}
-      {list.loading && !list.data ? <Loading /> : list.error && !list.data ? <ErrorState error={list.error} onRetry={list.reload} /> : list.data && list.data.items.length === 0 ? (
-        <Empty description='没有符合条件的户。可以换个条件，或点「新增户」「导入」登记。' />
-      ) : (
-        <CellGroup inset>
-          {list.data?.items.map((h) => (
-            <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''} · ${h.memberCount} 人`} isLink center onClick={() => open(`${ROUTES.householdDetail}?id=${h._id}`)}>
-              <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
-            </Cell>
-          ))}
-        </CellGroup>
-      )}
+      <Loaded state={list} empty={<Empty description='没有符合条件的户。可以换个条件，或点「新增户」「导入」登记。' />}>
+        {({ items }) => (
+          <CellGroup inset>
+            {items.map((h) => (
+              <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''} · ${h.memberCount} 人`} isLink center onClick={() => open(`${ROUTES.householdDetail}?id=${h._id}`)}>
+                <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
+              </Cell>
+            ))}
+          </CellGroup>
+        )}
+      </Loaded>
       {total > PAGE && (
         <View className='hh-list__pager'>
           <Button size='small' disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>上一页</Button>

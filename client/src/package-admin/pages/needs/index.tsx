@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { View } from '@tarojs/components';
-import { Button, Empty, ErrorState, Loading, Page } from '@/components/ui';
+import { Button, Empty, Loaded, Page } from '@/components/ui';
 import NeedCard from '@/components/needs/need-card';
 import { useNow } from '@/components/needs/use-now';
 import { useRequest } from '@/hooks/use-request';
@@ -27,7 +27,6 @@ export default function AdminNeeds() {
     if (firstShow.current) firstShow.current = false;
     else { void list.reload(); void stats.reload(); }
   });
-  const items = list.data?.items;
   const change = (f: NeedFilters) => { setFilters(f); setPages(1); };
 
   return (
@@ -35,27 +34,23 @@ export default function AdminNeeds() {
       <View className='admin-needs__title'>需求督办</View>
       {stats.data && <StatsBar stats={stats.data} />}
       <Filters value={filters} onChange={change} />
-      {list.loading && !items ? (
-        <Loading />
-      ) : list.error && !items ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : items && items.length === 0 ? (
-        <Empty description='没有符合条件的需求。可以换个筛选条件看看。' />
-      ) : (
-        <>
-          <View className='admin-needs__total'>共 {list.data?.total ?? 0} 条，超时的排在最前</View>
-          <View className='admin-needs__grid'>
-            {items?.map((need) => (
-              <NeedCard key={need._id} need={need} now={now} show='household' durations onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminNeed}?id=${encodeURIComponent(need._id)}` })} />
-            ))}
-          </View>
-          {items && list.data && items.length < list.data.total && (
-            <View className='admin-needs__more'>
-              <Button block round loading={list.loading} onClick={() => setPages((p) => p + 1)}>加载更多</Button>
+      <Loaded state={list} empty={<Empty description='没有符合条件的需求。可以换个筛选条件看看。' />}>
+        {({ items, total }) => (
+          <>
+            <View className='admin-needs__total'>共 {total} 条，超时的排在最前</View>
+            <View className='admin-needs__grid'>
+              {items.map((need) => (
+                <NeedCard key={need._id} need={need} now={now} show='household' durations onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminNeed}?id=${encodeURIComponent(need._id)}` })} />
+              ))}
             </View>
-          )}
-        </>
-      )}
+            {items.length < total && (
+              <View className='admin-needs__more'>
+                <Button block round loading={list.loading} onClick={() => setPages((p) => p + 1)}>加载更多</Button>
+              </View>
+            )}
+          </>
+        )}
+      </Loaded>
       <SettingsCard />
     </Page>
   );

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import type { OutboxMessage } from '@bangfu/types';
-import { Empty, ErrorState, Loading, Page, Tag, type TagType } from '@/components/ui';
+import { Empty, Loaded, Page, Tag, type TagType } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { shortTime } from '@/utils/short-time';
@@ -17,33 +17,28 @@ const REASON: Record<OutboxMessage['reason'], string> = { publish: '发布通知
 /** 消息发送记录: every subscription message sent (or, in the local demo, that would have been sent). */
 export default function NoticeOutbox() {
   const outbox = useRequest(() => api.notices.listOutbox({ offset: 0, limit: 50 }));
-  const items = outbox.data?.items;
   return (
     <Page wide>
       <View className='no__head'>
         <View className='no__title'>消息发送记录</View>
         {outbox.data && <View className='no__total'>共 {outbox.data.total} 条</View>}
       </View>
-      {outbox.loading && !items ? (
-        <Loading />
-      ) : outbox.error && !items ? (
-        <ErrorState error={outbox.error} onRetry={outbox.reload} />
-      ) : items && items.length === 0 ? (
-        <Empty description='还没有发送过订阅消息。发布通知或提醒未读人员后，这里会列出每一条。' actionText='刷新' onAction={outbox.reload} />
-      ) : items ? (
-        <View className='no__list'>
-          {items.map((m) => (
-            <View key={m._id} className='no__row'>
-              <View className='no__line'>
-                <View className='no__who'>{m.userName}</View>
-                <Tag type={STATUS[m.status].type} plain>{STATUS[m.status].label}</Tag>
+      <Loaded state={outbox} empty={<Empty description='还没有发送过订阅消息。发布通知或提醒未读人员后，这里会列出每一条。' actionText='刷新' onAction={outbox.reload} />}>
+        {({ items }) => (
+          <View className='no__list'>
+            {items.map((m) => (
+              <View key={m._id} className='no__row'>
+                <View className='no__line'>
+                  <View className='no__who'>{m.userName}</View>
+                  <Tag type={STATUS[m.status].type} plain>{STATUS[m.status].label}</Tag>
+                </View>
+                <View className='no__what'>{REASON[m.reason]}：{m.data.thing1?.value ?? ''}</View>
+                <View className='no__note'>{shortTime(m.createdAt)}{m.note ? ` · ${m.note}` : ''}</View>
               </View>
-              <View className='no__what'>{REASON[m.reason]}：{m.data.thing1?.value ?? ''}</View>
-              <View className='no__note'>{shortTime(m.createdAt)}{m.note ? ` · ${m.note}` : ''}</View>
-            </View>
-          ))}
-        </View>
-      ) : null}
+            ))}
+          </View>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { Button, Card, ErrorState, Loading, Page } from '@/components/ui';
+import { Button, Card, Loaded, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
@@ -36,8 +36,6 @@ export default function NoticeStats() {
     if (shown.current) void stats.reload();
     shown.current = true;
   });
-  const s = stats.data;
-  const n = notice.data;
 
   const act = async (run: () => Promise<string>) => {
     setBusy(true);
@@ -58,32 +56,40 @@ export default function NoticeStats() {
     if (await confirm('撤回后，收到的人会看到“已撤回”，内容仍可查阅。确定撤回吗？')) await act(async () => (await api.notices.revoke({ noticeId: id }), '通知已撤回'));
   };
 
-  if ((stats.error && !s) || (notice.error && !n)) return <Page wide><ErrorState error={stats.error ?? notice.error} onRetry={() => { void stats.reload(); void notice.reload(); }} /></Page>;
-  if (!s || !n) return <Page wide><Loading /></Page>;
   return (
     <Page wide>
-      <View className='ns__head'>
-        <View className='ns__title'>{n.title}</View>
-        {n.status === 'revoked' && <View className='ns__revoked'>已撤回</View>}
-      </View>
-      <View className='ns__nums'>
-        <Num label='应读人数' value={s.audience} />
-        <Num label='已读' value={s.read} tone='success' />
-        <Num label='已知悉' value={s.acknowledged} tone='success' />
-        <Num label='未读' value={s.unread.length} tone={s.unread.length ? 'warning' : undefined} />
-      </View>
-      <View className='ns__actions'>
-        {n.status === 'published' && s.unread.length > 0 && <Button type='primary' round loading={busy} onClick={() => void sendReminder()}>一键提醒未读的 {s.unread.length} 人</Button>}
-        <Button round onClick={() => void Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${id}` })}>查看通知 / 分享</Button>
-        <Button round onClick={() => void Taro.navigateTo({ url: ROUTES.noticeOutbox })}>消息发送记录</Button>
-        {n.status === 'published' && <Button type='danger' plain round disabled={busy} onClick={() => void revoke()}>撤回</Button>}
-      </View>
-      <Card title='按微信群' extra={`链接打开 ${s.linkOpens} 次 · ${s.linkReaders} 人`}>
-        <GroupList groups={s.groups} onLabelled={() => void stats.reload()} />
-      </Card>
-      <Card title='按人员' extra={`共 ${s.audience} 人`}>
-        <PeopleList people={s.people} requireAck={n.requireAck} />
-      </Card>
+      <Loaded state={notice}>
+        {(n) => (
+          <Loaded state={stats}>
+            {(s) => (
+              <>
+                <View className='ns__head'>
+                  <View className='ns__title'>{n.title}</View>
+                  {n.status === 'revoked' && <View className='ns__revoked'>已撤回</View>}
+                </View>
+                <View className='ns__nums'>
+                  <Num label='应读人数' value={s.audience} />
+                  <Num label='已读' value={s.read} tone='success' />
+                  <Num label='已知悉' value={s.acknowledged} tone='success' />
+                  <Num label='未读' value={s.unread.length} tone={s.unread.length ? 'warning' : undefined} />
+                </View>
+                <View className='ns__actions'>
+                  {n.status === 'published' && s.unread.length > 0 && <Button type='primary' round loading={busy} onClick={() => void sendReminder()}>一键提醒未读的 {s.unread.length} 人</Button>}
+                  <Button round onClick={() => void Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${id}` })}>查看通知 / 分享</Button>
+                  <Button round onClick={() => void Taro.navigateTo({ url: ROUTES.noticeOutbox })}>消息发送记录</Button>
+                  {n.status === 'published' && <Button type='danger' plain round disabled={busy} onClick={() => void revoke()}>撤回</Button>}
+                </View>
+                <Card title='按微信群' extra={`链接打开 ${s.linkOpens} 次 · ${s.linkReaders} 人`}>
+                  <GroupList groups={s.groups} onLabelled={() => void stats.reload()} />
+                </Card>
+                <Card title='按人员' extra={`共 ${s.audience} 人`}>
+                  <PeopleList people={s.people} requireAck={n.requireAck} />
+                </Card>
+              </>
+            )}
+          </Loaded>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { HELPER_KIND_LABELS, HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
-import { Cell, CellGroup, Empty, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { Cell, CellGroup, Empty, Loaded, Page, Tag } from '@/components/ui';
 import Chips from '@/components/household/chips';
 import { STATUS_TAG } from '@/components/household/labels';
 import { useRequest } from '@/hooks/use-request';
@@ -33,36 +33,38 @@ function Helpers({ idle }: { idle: boolean }) {
   const list = useRequest(() => api.assignments.listHelpers({ idle }), [idle]);
   const first = useRef(true);
   useDidShow(() => { if (first.current) first.current = false; else void list.reload(); });
-  const items = list.data?.items;
-  if (!items) return list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : <Loading />;
-  if (!items.length) return <Empty description={idle ? '每位帮扶责任人都有结对户。' : '辖区内还没有帮扶责任人。'} />;
   return (
-    <CellGroup inset>
-      {items.map((h) => (
-        <Cell key={h._id} title={h.name} label={[h.helperKind && HELPER_KIND_LABELS[h.helperKind], h.unit].filter(Boolean).join(' · ')} isLink center
-          onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminHelper}?id=${h._id}&name=${encodeURIComponent(h.name)}` })}>
-          <View className='pairing__load'>
-            <Tag type={h.total === 0 ? 'danger' : h.total > HEAVY ? 'warning' : 'success'}>{h.total} 户</Tag>
-            <View className='pairing__split'>主{h.primary} · 健{h.health} · 教{h.education}</View>
-          </View>
-        </Cell>
-      ))}
-    </CellGroup>
+    <Loaded state={list} empty={<Empty description={idle ? '每位帮扶责任人都有结对户。' : '辖区内还没有帮扶责任人。'} />}>
+      {({ items }) => (
+        <CellGroup inset>
+          {items.map((h) => (
+            <Cell key={h._id} title={h.name} label={[h.helperKind && HELPER_KIND_LABELS[h.helperKind], h.unit].filter(Boolean).join(' · ')} isLink center
+              onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminHelper}?id=${h._id}&name=${encodeURIComponent(h.name)}` })}>
+              <View className='pairing__load'>
+                <Tag type={h.total === 0 ? 'danger' : h.total > HEAVY ? 'warning' : 'success'}>{h.total} 户</Tag>
+                <View className='pairing__split'>主{h.primary} · 健{h.health} · 教{h.education}</View>
+              </View>
+            </Cell>
+          ))}
+        </CellGroup>
+      )}
+    </Loaded>
   );
 }
 
 function Unpaired() {
   const list = useRequest(() => api.assignments.listUnpaired({ offset: 0, limit: 100 }));
-  const items = list.data?.items;
-  if (!items) return list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : <Loading />;
-  if (!items.length) return <Empty description='每户都有主帮扶人。' />;
   return (
-    <CellGroup inset title={`共 ${list.data!.total} 户没有主帮扶人`}>
-      {items.map((h) => (
-        <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''}`} isLink center onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminAssign}?householdId=${h._id}&role=primary` })}>
-          <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
-        </Cell>
-      ))}
-    </CellGroup>
+    <Loaded state={list} empty={<Empty description='每户都有主帮扶人。' />}>
+      {({ items, total }) => (
+        <CellGroup inset title={`共 ${total} 户没有主帮扶人`}>
+          {items.map((h) => (
+            <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''}`} isLink center onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminAssign}?householdId=${h._id}&role=primary` })}>
+              <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
+            </Cell>
+          ))}
+        </CellGroup>
+      )}
+    </Loaded>
   );
 }

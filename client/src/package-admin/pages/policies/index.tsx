@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Policy } from '@bangfu/types';
-import { Button, Empty, ErrorState, Field, Loading, Page } from '@/components/ui';
+import { Button, Empty, Field, Loaded, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
@@ -19,7 +19,6 @@ export default function Policies() {
   const [on, setOn] = useState('');
   const today = todayCn();
   const day = /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : today;
-  const items = policies.data?.items.map((p) => saved[p.code] ?? p) ?? [];
   return (
     <Page wide tabBar={{ role: 'admin', active: 'policies' }}>
       <View className='pol__top'>
@@ -32,15 +31,14 @@ export default function Policies() {
       <View className='pol__on'>
         <Field label='查看某日执行的标准' name='on' value={on} placeholder={`不填即今天 ${today}`} maxlength={10} onChange={setOn} />
       </View>
-      {policies.loading && !policies.data ? (
-        <Loading text='正在读取政策目录…' />
-      ) : policies.error && !policies.data ? (
-        <ErrorState error={policies.error} onRetry={policies.reload} />
-      ) : items.length ? (
-        items.map((p) => <PolicyCard key={p.code} policy={p} on={day} today={today} onSaved={(np) => setSaved((s) => ({ ...s, [np.code]: np }))} />)
-      ) : (
-        <Empty description='政策目录为空，请联系系统管理员初始化政策目录' />
-      )}
+      <Loaded state={policies} loadingText='正在读取政策目录…' empty={<Empty description='政策目录为空，请联系系统管理员初始化政策目录' />}>
+        {({ items }) =>
+          items.map((stored) => {
+            const p = saved[stored.code] ?? stored;
+            return <PolicyCard key={p.code} policy={p} on={day} today={today} onSaved={(np) => setSaved((s) => ({ ...s, [np.code]: np }))} />;
+          })
+        }
+      </Loaded>
     </Page>
   );
 }

@@ -1,6 +1,6 @@
-import { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
-import { ErrorState, Loading, Page } from '@/components/ui';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { Loaded, Page } from '@/components/ui';
 import BenefitsSection from '@/components/household/benefits-section';
 import BindingsSection from '@/components/household/bindings-section';
 import HeaderSection from '@/components/household/header-section';
@@ -8,6 +8,7 @@ import MembersSection from '@/components/household/members-section';
 import PairingsSection from '@/components/household/pairings-section';
 import PlanSection from '@/components/household/plan-section';
 import TimelineSection from '@/components/household/timeline-section';
+import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { knownUser } from '@/services/auth';
 import { api } from '@/services/client';
@@ -24,21 +25,25 @@ export default function HouseholdDetailPage() {
   const h = useRequest(() => api.households.get({ householdId: id }), [id]);
   // Back from editing, adjusting or re-pairing: show what changed.
   const [shown, setShown] = useState(0);
-  const first = useRef(true);
-  useDidShow(() => {
-    if (first.current) first.current = false;
-    else { setShown((n) => n + 1); void h.reload(); }
+  useReloadOnShow(() => {
+    setShown((n) => n + 1);
+    return h.reload();
   });
-  if (!h.data) return <Page>{h.error ? <ErrorState error={h.error} onRetry={h.reload} /> : <Loading />}</Page>;
   return (
     <Page wide={isAdmin}>
-      <HeaderSection household={h.data} isAdmin={isAdmin} />
-      <MembersSection household={h.data} isAdmin={isAdmin} />
-      <PairingsSection key={`p${shown}`} householdId={id} isAdmin={isAdmin} />
-      {isAdmin && <BindingsSection key={`b${shown}`} householdId={id} members={h.data.members} />}
-      <PlanSection householdId={id} editable />
-      <BenefitsSection householdId={id} />
-      <TimelineSection key={`t${shown}`} householdId={id} />
+      <Loaded state={h}>
+        {(household) => (
+          <>
+            <HeaderSection household={household} isAdmin={isAdmin} />
+            <MembersSection household={household} isAdmin={isAdmin} />
+            <PairingsSection key={`p${shown}`} householdId={id} isAdmin={isAdmin} />
+            {isAdmin && <BindingsSection key={`b${shown}`} householdId={id} members={household.members} />}
+            <PlanSection householdId={id} editable />
+            <BenefitsSection householdId={id} />
+            <TimelineSection key={`t${shown}`} householdId={id} />
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { DueItem } from '@bangfu/types/api/visits';
-import { Empty, ErrorState, Loading, Page } from '@/components/ui';
+import { Empty, Loaded, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { useOfflineQueue } from '@/hooks/use-offline-queue';
 import { useReloadOnShow, useReloadWhenSynced } from '@/hooks/use-reload';
@@ -29,19 +29,15 @@ export default function HelperHome() {
         {data && <View className='helper__count'>本月已走访 <View className='helper__num'>{data.visited}/{data.total}</View> 户</View>}
       </View>
       <SyncStrip />
-      {list.loading && !data ? (
-        <Loading />
-      ) : list.error && !data ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : data && data.items.length === 0 ? (
-        <Empty description='还没有结对的帮扶户。结对由扶贫办安排，如有疑问请联系扶贫办。' actionText='刷新' onAction={list.reload} />
-      ) : data ? (
-        <View className='helper__list'>
-          {data.items.map((item) => (
-            <DueRow key={item.householdId} item={item} onOpen={() => Taro.navigateTo({ url: detailUrl(item) })} onRecord={() => Taro.navigateTo({ url: recordUrl(item) })} />
-          ))}
-        </View>
-      ) : null}
+      <Loaded state={list} empty={<Empty description='还没有结对的帮扶户。结对由扶贫办安排，如有疑问请联系扶贫办。' actionText='刷新' onAction={list.reload} />}>
+        {({ items }) => (
+          <View className='helper__list'>
+            {items.map((item) => (
+              <DueRow key={item.householdId} item={item} onOpen={() => Taro.navigateTo({ url: detailUrl(item) })} onRecord={() => Taro.navigateTo({ url: recordUrl(item) })} />
+            ))}
+          </View>
+        )}
+      </Loaded>
     </Page>
   );
 }

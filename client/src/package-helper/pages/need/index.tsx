@@ -1,6 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button, ErrorState, Loading, Page } from '@/components/ui';
+import type { NeedView } from '@bangfu/types';
+import { Button, Loaded, Page } from '@/components/ui';
 import NeedActions from '@/components/needs/need-actions';
 import NeedSummary from '@/components/needs/need-summary';
 import NeedTimeline from '@/components/needs/need-timeline';
@@ -13,15 +14,20 @@ import '@/components/needs/needs.scss';
 /** 需求办理: call back, accept, start, resolve with what was done, or reject with a reason. */
 export default function HelperNeed() {
   const { id = '' } = useRouter().params;
-  const { need, loading, error, reload, setNeed } = useNeed(id);
-  const me = useRequest(knownUser);
-  const now = useNow();
-  if (loading && !need) return <Page><Loading /></Page>;
-  if (error && !need) return <Page><ErrorState error={error} onRetry={reload} /></Page>;
-  if (!need) return <Page />;
-  const actor = me.data?.userId && need.assigneeId === me.data.userId ? 'assignee' : 'pairedHelper';
+  const state = useNeed(id);
   return (
     <Page>
+      <Loaded state={state}>{(need) => <NeedDetail need={need} onChanged={state.setData} />}</Loaded>
+    </Page>
+  );
+}
+
+function NeedDetail({ need, onChanged }: { need: NeedView; onChanged: (need: NeedView) => void }) {
+  const me = useRequest(knownUser);
+  const now = useNow();
+  const actor = me.data?.userId && need.assigneeId === me.data.userId ? 'assignee' : 'pairedHelper';
+  return (
+    <>
       <NeedSummary need={need} now={now}>
         {need.callbackPhone && (
           <View className='need-actions'>
@@ -32,9 +38,9 @@ export default function HelperNeed() {
         )}
       </NeedSummary>
       {actor === 'pairedHelper' && need.deadline && <View className='need-section'>这条需求由主帮扶人 {need.assigneeName ?? ''} 办理，您可以查看进度。</View>}
-      <NeedActions need={need} actor={actor} onChanged={setNeed} />
+      <NeedActions need={need} actor={actor} onChanged={onChanged} />
       <View className='need-section'>办理记录</View>
       <NeedTimeline need={need} />
-    </Page>
+    </>
   );
 }

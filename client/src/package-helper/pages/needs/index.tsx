@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import { View } from '@tarojs/components';
-import { Empty, ErrorState, Loading, Page } from '@/components/ui';
+import { Empty, Loaded, Page } from '@/components/ui';
 import NeedCard from '@/components/needs/need-card';
 import { useNow } from '@/components/needs/use-now';
 import { useRequest } from '@/hooks/use-request';
@@ -33,17 +33,13 @@ export default function HelperNeeds() {
           </View>
         )}
       </View>
-      {list.loading && !items ? (
-        <Loading />
-      ) : list.error && !items ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : items && items.length === 0 ? (
-        <Empty description='暂时没有分派给您的需求。帮扶户求助后会出现在这里。' actionText='刷新' onAction={list.reload} />
-      ) : (
-        items?.map((need) => (
-          <NeedCard key={need._id} need={need} now={now} show='household' onClick={() => void Taro.navigateTo({ url: `${ROUTES.helperNeed}?id=${encodeURIComponent(need._id)}` })} />
-        ))
-      )}
+      <Loaded state={list} empty={<Empty description='暂时没有分派给您的需求。帮扶户求助后会出现在这里。' actionText='刷新' onAction={list.reload} />}>
+        {(data) =>
+          data.items.map((need) => (
+            <NeedCard key={need._id} need={need} now={now} show='household' onClick={() => void Taro.navigateTo({ url: `${ROUTES.helperNeed}?id=${encodeURIComponent(need._id)}` })} />
+          ))
+        }
+      </Loaded>
     </Page>
   );
 }

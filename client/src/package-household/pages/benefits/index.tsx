@@ -1,4 +1,4 @@
-import { ErrorState, Loading, Page } from '@/components/ui';
+import { Loaded, Page } from '@/components/ui';
 import HouseholdBenefitsView from '@/components/benefits/household-benefits-view';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
@@ -8,13 +8,9 @@ export default function MyBenefits() {
   const benefits = useRequest(() => api.benefits.evaluateHousehold());
   return (
     <Page tabBar={{ role: 'household', active: 'benefits' }}>
-      {benefits.loading && !benefits.data ? (
-        <Loading text='正在查询您家的政策…' />
-      ) : benefits.error && !benefits.data ? (
-        <ErrorState error={benefits.error} onRetry={benefits.reload} />
-      ) : benefits.data ? (
-        <HouseholdBenefitsView b={benefits.data} callable />
-      ) : null}
+      <Loaded state={benefits} loadingText='正在查询您家的政策…'>
+        {(b) => <HouseholdBenefitsView b={b} callable />}
+      </Loaded>
     </Page>
   );
 }

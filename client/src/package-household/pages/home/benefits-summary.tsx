@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ErrorState } from '@/components/ui';
+import { Loaded } from '@/components/ui';
 import SummaryCard from '@/components/benefits/summary-card';
 import { summarize } from '@/components/benefits/summary';
 import { useRequest } from '@/hooks/use-request';
@@ -11,12 +11,14 @@ import { ROUTES } from '@/services/routes';
 export default function BenefitsSummary() {
   const benefits = useRequest(() => api.benefits.evaluateHousehold());
   const open = () => void Taro.navigateTo({ url: ROUTES.myBenefits });
-  if (benefits.error && !benefits.data) return <ErrorState error={benefits.error} onRetry={benefits.reload} />;
-  if (!benefits.data) return <View className='hh__coming'>正在查询您家的政策…</View>;
   return (
-    <View>
-      <SummaryCard summary={summarize(benefits.data)} onClick={open} />
-      <View className='hh__coming' onClick={open}>点击查看每项政策的理由和兑现记录 ›</View>
-    </View>
+    <Loaded state={benefits} placeholder={<View className='hh__coming'>正在查询您家的政策…</View>}>
+      {(b) => (
+        <View>
+          <SummaryCard summary={summarize(b)} onClick={open} />
+          <View className='hh__coming' onClick={open}>点击查看每项政策的理由和兑现记录 ›</View>
+        </View>
+      )}
+    </Loaded>
   );
 }

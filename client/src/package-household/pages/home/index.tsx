@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Card, ErrorState, Loading, Page, Tag } from '@/components/ui';
+import { Card, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { whoami } from '@/services/auth';
 import { greeting } from '@/utils/format';
@@ -10,42 +10,39 @@ import './index.scss';
 /** 帮扶户首页: who the household is, and what it is entitled to (我的政策 summary). */
 export default function HouseholdHome() {
   const me = useRequest(whoami);
-  const user = me.data;
 
   return (
     <Page tabBar={{ role: 'household', active: 'home' }}>
-      {me.loading && !user ? (
-        <Loading />
-      ) : me.error && !user ? (
-        <ErrorState error={me.error} onRetry={me.reload} />
-      ) : user ? (
-        <>
-          <View className='hh__hello'>
-            <View className='hh__greeting'>
-              {greeting()}，{user.name}
+      <Loaded state={me}>
+        {(user) => (
+          <>
+            <View className='hh__hello'>
+              <View className='hh__greeting'>
+                {greeting()}，{user.name}
+              </View>
+              <View className='hh__sub'>欢迎使用帮扶通</View>
             </View>
-            <View className='hh__sub'>欢迎使用帮扶通</View>
-          </View>
-          {user.household ? (
-            <Card title='我的家庭' extra={<Tag type='primary' plain>已绑定</Tag>}>
-              <View className='hh__row'>
-                <View className='hh__label'>户主</View>
-                <View className='hh__value'>{user.household.headName}</View>
-              </View>
-              <View className='hh__row'>
-                <View className='hh__label'>所在村</View>
-                <View className='hh__value'>{user.household.villageName}</View>
-              </View>
-            </Card>
-          ) : (
-            <Card title='我的家庭'>
-              <View className='hh__value'>还没有绑定家庭。</View>
-            </Card>
-          )}
-          {user.household && <NeedEntry />}
-          {user.household && <BenefitsSummary />}
-        </>
-      ) : null}
+            {user.household ? (
+              <Card title='我的家庭' extra={<Tag type='primary' plain>已绑定</Tag>}>
+                <View className='hh__row'>
+                  <View className='hh__label'>户主</View>
+                  <View className='hh__value'>{user.household.headName}</View>
+                </View>
+                <View className='hh__row'>
+                  <View className='hh__label'>所在村</View>
+                  <View className='hh__value'>{user.household.villageName}</View>
+                </View>
+              </Card>
+            ) : (
+              <Card title='我的家庭'>
+                <View className='hh__value'>还没有绑定家庭。</View>
+              </Card>
+            )}
+            {user.household && <NeedEntry />}
+            {user.household && <BenefitsSummary />}
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button, ErrorState, Loading, Page } from '@/components/ui';
+import type { NeedView } from '@bangfu/types';
+import { Button, Loaded, Page } from '@/components/ui';
 import NeedActions from '@/components/needs/need-actions';
 import NeedSummary from '@/components/needs/need-summary';
 import NeedTimeline from '@/components/needs/need-timeline';
@@ -13,14 +14,19 @@ import './index.scss';
 /** 求助进度: status, the deadline as a countdown, who handles it; confirm and rate once resolved. */
 export default function MyNeed() {
   const { id = '' } = useRouter().params;
-  const { need, loading, error, reload, setNeed } = useNeed(id);
-  const now = useNow();
-  if (loading && !need) return <Page><Loading /></Page>;
-  if (error && !need) return <Page><ErrorState error={error} onRetry={reload} /></Page>;
-  if (!need) return <Page />;
-  const canRate = (need.status === 'resolved' || need.status === 'confirmed') && need.rating === undefined;
+  const state = useNeed(id);
   return (
     <Page>
+      <Loaded state={state}>{(need) => <NeedDetail need={need} onChanged={state.setData} />}</Loaded>
+    </Page>
+  );
+}
+
+function NeedDetail({ need, onChanged }: { need: NeedView; onChanged: (need: NeedView) => void }) {
+  const now = useNow();
+  const canRate = (need.status === 'resolved' || need.status === 'confirmed') && need.rating === undefined;
+  return (
+    <>
       <NeedSummary need={need} now={now}>
         {need.assigneePhone && (
           <View className='need-actions'>
@@ -30,15 +36,15 @@ export default function MyNeed() {
           </View>
         )}
       </NeedSummary>
-      {canRate && <RateBox need={need} onChanged={setNeed} />}
+      {canRate && <RateBox need={need} onChanged={onChanged} />}
       {need.status === 'resolved' && (
         <>
           <View className='need-section'>问题没有解决？写明原因，可以要求重新办理</View>
-          <NeedActions need={need} actor='household' exclude={['confirmed']} onChanged={setNeed} />
+          <NeedActions need={need} actor='household' exclude={['confirmed']} onChanged={onChanged} />
         </>
       )}
       <View className='need-section'>办理记录</View>
       <NeedTimeline need={need} />
-    </Page>
+    </>
   );
 }

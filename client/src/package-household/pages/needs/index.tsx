@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button, Empty, ErrorState, Loading, Page } from '@/components/ui';
+import { Button, Empty, Loaded, Page } from '@/components/ui';
 import NeedCard from '@/components/needs/need-card';
 import { useNow } from '@/components/needs/use-now';
 import { useRequest } from '@/hooks/use-request';
@@ -20,7 +20,6 @@ export default function MyNeeds() {
   const now = useNow();
   useReloadOnShow(list.reload);
   useReloadWhenSynced(queue, list.reload);
-  const items = list.data?.items;
   const waiting = queue.pending ? queuedReports() : [];
   const refused = queue.failed ? failedReports() : [];
 
@@ -36,20 +35,19 @@ export default function MyNeeds() {
       {refused.map((item) => (
         <View key={item.id} className='need-alert'>
           「{item.description}」没有发送成功：{item.message}
-          <View className='my-needs__discard' onClick={() => discard(item.id)}>知道了，重新填写</View>
+          <View className='my-needs__actions'>
+            <View className='my-needs__discard' onClick={() => void Taro.navigateTo({ url: `${ROUTES.needReport}?fix=${encodeURIComponent(item.id)}` })}>修改后重新发送</View>
+            <View className='my-needs__discard' onClick={() => discard(item.id)}>不要了</View>
+          </View>
         </View>
       ))}
-      {list.loading && !items ? (
-        <Loading />
-      ) : list.error && !items ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : items && items.length === 0 ? (
-        <Empty description='还没有求助记录。遇到看病、住房、上学、生活等困难，点上方「我要求助」。' />
-      ) : (
-        items?.map((need) => (
-          <NeedCard key={need._id} need={need} now={now} show='assignee' onClick={() => void Taro.navigateTo({ url: `${ROUTES.myNeed}?id=${encodeURIComponent(need._id)}` })} />
-        ))
-      )}
+      <Loaded state={list} empty={<Empty description='还没有求助记录。遇到看病、住房、上学、生活等困难，点上方「我要求助」。' />}>
+        {(data) =>
+          data.items.map((need) => (
+            <NeedCard key={need._id} need={need} now={now} show='assignee' onClick={() => void Taro.navigateTo({ url: `${ROUTES.myNeed}?id=${encodeURIComponent(need._id)}` })} />
+          ))
+        }
+      </Loaded>
     </Page>
   );
 }

@@ -2,7 +2,8 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { NoticeItem } from '@bangfu/types/api/notices';
-import { Button, Card, ErrorState, Loading, Page } from '@/components/ui';
+import { Button, Card, Loaded, Page } from '@/components/ui';
+import { useRequest } from '@/hooks/use-request';
 import { messageOf } from '@/services/errors';
 import { askSubscription, prepareSubscription, recordOpen } from '@/services/notice-open';
 import { markRead } from '@/services/notices';
@@ -15,21 +16,8 @@ import './index.scss';
 
 /** Opens the notice (which marks it read, counting a group or link open) and keeps its latest state. */
 function useNotice(id: string, query: Record<string, string | undefined>) {
-  const [notice, setNotice] = useState<NoticeItem | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = async () => {
-    setError(null);
-    try {
-      setNotice(await recordOpen(id, query));
-    } catch (e) {
-      setError(e);
-    }
-  };
-  useEffect(() => {
-    void load();
-    prepareSubscription();
-  }, [id]);
-  return { notice, setNotice, error, reload: load };
+  useEffect(() => prepareSubscription(), [id]);
+  return useRequest(() => recordOpen(id, query), [id]);
 }
 
 function AckBar({ notice, onDone }: { notice: NoticeItem; onDone: (n: NoticeItem) => void }) {
@@ -62,12 +50,17 @@ function AckBar({ notice, onDone }: { notice: NoticeItem; onDone: (n: NoticeItem
 export default function NoticeDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { notice, setNotice, error, reload } = useNotice(id, params);
-
-  if (error && !notice) return <Page><ErrorState error={error} onRetry={() => void reload()} /></Page>;
-  if (!notice) return <Page><Loading /></Page>;
+  const notice = useNotice(id, params);
   return (
-    <Page wide={notice.manageable}>
+    <Page wide={notice.data?.manageable}>
+      <Loaded state={notice}>{(n) => <NoticeView notice={n} onChanged={notice.setData} />}</Loaded>
+    </Page>
+  );
+}
+
+function NoticeView({ notice, onChanged }: { notice: NoticeItem; onChanged: (n: NoticeItem) => void }) {
+  return (
+    <>
       {notice.status === 'revoked' && <View className='nd__revoked'>此通知已于 {shortTime(notice.revokedAt)} 撤回，内容仅供查阅</View>}
       <Card>
         <View className='nd__title'>{notice.title}</View>
@@ -77,13 +70,13 @@ export default function NoticeDetail() {
         </View>
         <NoticeBody body={notice.body} />
       </Card>
-      <AckBar notice={notice} onDone={setNotice} />
+      <AckBar notice={notice} onDone={onChanged} />
       {notice.status === 'published' && <SharePanel notice={notice} />}
       {notice.manageable && (
         <View className='nd__admin'>
           <Button block round onClick={() => void Taro.navigateTo({ url: `${ROUTES.noticeStats}?id=${notice._id}` })}>查看阅读情况</Button>
         </View>
       )}
-    </Page>
+    </>
   );
 }

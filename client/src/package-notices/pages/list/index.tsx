@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import type { NoticeItem } from '@bangfu/types/api/notices';
-import { Button, Empty, ErrorState, Loading, Page } from '@/components/ui';
+import { Button, Empty, Loaded, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { knownUser } from '@/services/auth';
 import { api } from '@/services/client';
@@ -47,7 +47,6 @@ export default function NoticeList() {
     if (shown.current) void list.reload();
     shown.current = true;
   });
-  const items = list.data?.items;
 
   return (
     <Page tabBar={role ? { role, active: 'notices' } : null} wide={role === 'admin'}>
@@ -62,17 +61,13 @@ export default function NoticeList() {
           <View className='nl__outbox' onClick={() => void Taro.navigateTo({ url: ROUTES.noticeOutbox })}>消息发送记录 ›</View>
         </View>
       )}
-      {list.loading && !items ? (
-        <Loading />
-      ) : list.error && !items ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : items && items.length === 0 ? (
-        <Empty description={box === 'manage' ? '辖区还没有发布过通知，点右上角“写通知”开始。' : '暂时没有发给您的通知，有新通知时这里会显示。'} actionText='刷新' onAction={list.reload} />
-      ) : items ? (
-        <View className='nl__list'>
-          {items.map((n) => <Row key={n._id} n={n} box={box} />)}
-        </View>
-      ) : null}
+      <Loaded state={list} empty={<Empty description={box === 'manage' ? '辖区还没有发布过通知，点右上角“写通知”开始。' : '暂时没有发给您的通知，有新通知时这里会显示。'} actionText='刷新' onAction={list.reload} />}>
+        {({ items }) => (
+          <View className='nl__list'>
+            {items.map((n) => <Row key={n._id} n={n} box={box} />)}
+          </View>
+        )}
+      </Loaded>
     </Page>
   );
 }
