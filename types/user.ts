@@ -31,6 +31,27 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/**
+ * What an action restricted to roles receives (cloudfunctions/core/handler.ts): the account with
+ * what its role guarantees. An admin always has the region they administer; a household member is
+ * always bound to a household. Told apart by `role`, so `user.role === 'admin'` narrows.
+ */
+export const AdminUser = User.extend({ role: z.literal('admin'), scope: Scope });
+export type AdminUser = z.infer<typeof AdminUser>;
+export const HelperUser = User.extend({ role: z.literal('helper') });
+export type HelperUser = z.infer<typeof HelperUser>;
+export const HouseholdUser = User.extend({ role: z.literal('household'), householdId: Id });
+export type HouseholdUser = z.infer<typeof HouseholdUser>;
+export const RoleUser = z.discriminatedUnion('role', [AdminUser, HelperUser, HouseholdUser]);
+export type RoleUser = z.infer<typeof RoleUser>;
+interface UsersByRole { admin: AdminUser; helper: HelperUser; household: HouseholdUser }
+/**
+ * The account of one role, or of any role of a union: `UserOf<'admin' | 'helper'>` is
+ * `AdminUser | HelperUser`. A lookup, not `Extract`, so that `UserOf<'admin'>` is a `UserOf<Role>`
+ * (TypeScript relates lookups by their key; a conditional type it holds invariant).
+ */
+export type UserOf<R extends Role> = UsersByRole[R];
+
 export const ROLE_LABELS: Record<Role, string> = { admin: '管理员', helper: '帮扶责任人', household: '帮扶户' };
 export const HELPER_KIND_LABELS: Record<HelperKind, string> = {
   cadre: '帮扶干部',

@@ -1,7 +1,7 @@
 import { z } from '../../types/z';
 import type { ApiResult } from '../../types/common';
-import type { User } from '../../types/user';
-import type { ActionName, ActionOutput, ApiContract, ParsedInput } from '../../types/api/define';
+import { RoleUser, type Role, type User, type UserOf } from '../../types/user';
+import type { Access, ActionAccess, ActionName, ActionOutput, ApiContract, ParsedInput } from '../../types/api/define';
 import { DomainError } from './errors';
 import { openidOf } from './identity';
 import { clock } from './clock';
@@ -9,16 +9,52 @@ import { findUserByOpenid } from './users/user.repository';
 import { describeZodError } from './zod-message';
 import { failureSummary } from './failure-log';
 
-/** What every action implementation receives besides its parsed input. */
-export interface Ctx {
-  openid: string | null;
-  /** The caller's account; null for anonymous callers and WeChat users not yet bound. */
-  user: User | null;
+interface CtxBase {
   requestId: string;
   now: Date;
 }
 
-export type Impl<C extends ApiContract, K extends ActionName<C>> = (input: ParsedInput<C, K>, ctx: Ctx) => Promise<ActionOutput<C, K>>;
+/**
+ * What every action implementation receives besides its parsed input, at its widest (`'public'`
+ * access): every narrower context below is also a `Ctx`, so code that needs no caller takes this.
+ */
+export interface Ctx extends CtxBase {
+  openid: string | null;
+  /** The caller's account; null for anonymous callers and WeChat users not yet bound. */
+  user: User | null;
+}
+/** `'signedIn'`: a WeChat user, bound to an account or not yet. */
+export interface SignedInCtx extends CtxBase {
+  openid: string;
+  user: User | null;
+}
+/**
+ * A list of roles: an account of one of them, with what its role guarantees (types/user.ts). An
+ * admin's context is also a staff context: a service serving admins and helpers takes either.
+ */
+export interface RoleCtx<R extends Role> extends CtxBase {
+  openid: string;
+  user: UserOf<R>;
+}
+export type AdminCtx = RoleCtx<'admin'>;
+export type HelperCtx = RoleCtx<'helper'>;
+export type HouseholdCtx = RoleCtx<'household'>;
+/** Admins and helpers. */
+export type StaffCtx = RoleCtx<'admin' | 'helper'>;
+/** Any account with a role: admin, helper or household. */
+export type CallerCtx = RoleCtx<Role>;
+
+/**
+ * The context an action's `access` admits, as create-t3-turbo's `protectedProcedure` narrows its
+ * caller: `['admin']` gives an `AdminCtx`, `['admin', 'helper']` a `StaffCtx`, `'signedIn'` a
+ * non-null openid, `'public'` nothing more than `Ctx`.
+ */
+export type CtxOf<A extends Access> = A extends 'public' ? Ctx
+  : A extends 'signedIn' ? SignedInCtx
+  : A extends readonly (infer R extends Role)[] ? RoleCtx<R>
+  : never;
+
+export type Impl<C extends ApiContract, K extends ActionName<C>> = (input: ParsedInput<C, K>, ctx: CtxOf<ActionAccess<C, K>>) => Promise<ActionOutput<C, K>>;
 /** One implementation per action of the contract: an action listed without one does not compile. */
 export type Impls<C extends ApiContract> = { [K in ActionName<C>]: Impl<C, K> };
 
@@ -35,14 +71,27 @@ const fail = (code: DomainError['code'], message: string, details?: unknown): Ap
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
-async function authorize(access: ApiContract['actions'][string]['access'], openid: string | null): Promise<User | null> {
-  if (access === 'public') return openid ? findUserByOpenid(openid) : null;
-  if (!openid) throw new DomainError('UNAUTHENTICATED', '请先在微信中登录后再试');
-  const user = await findUserByOpenid(openid);
-  if (access === 'signedIn') return user;
+/** An account whose role lacks what the role guarantees (an admin with no region): refused, never guessed. */
+const INCOMPLETE: Record<Role, string> = {
+  admin: '您的管理员账号还没有设置管辖区域，请联系县扶贫办',
+  helper: '您的账号信息不完整，请联系县扶贫办',
+  household: '您的账号还没有绑定家庭，请先绑定',
+};
+
+/**
+ * The caller as `access` admits them, or the DomainError the handler answers. The one check behind
+ * every action's access; the local host's upload route asks it too.
+ */
+export function admit<A extends Access>(access: A, ctx: Ctx): CtxOf<A> {
+  if (access === 'public') return ctx as CtxOf<A>;
+  if (!ctx.openid) throw new DomainError('UNAUTHENTICATED', '请先在微信中登录后再试');
+  if (access === 'signedIn') return ctx as CtxOf<A>;
+  const { user } = ctx;
   if (!user) throw new DomainError('FORBIDDEN', '您还没有绑定家庭或开通账号，暂时不能使用此功能');
-  if (!access.includes(user.role)) throw new DomainError('FORBIDDEN', '您的账号没有权限进行此操作');
-  return user;
+  if (!(access as readonly Role[]).includes(user.role)) throw new DomainError('FORBIDDEN', '您的账号没有权限进行此操作');
+  const account = RoleUser.safeParse(user);
+  if (!account.success) throw new DomainError('FORBIDDEN', INCOMPLETE[user.role]);
+  return { ...ctx, user: account.data } as CtxOf<A>;
 }
 
 /**
@@ -63,14 +112,15 @@ export function handler<C extends ApiContract>(contract: C, impls: Impls<C>) {
     if (!spec) return fail('INVALID_INPUT', `「${contract.name}」没有名为「${action}」的操作`);
     try {
       const openid = openidOf(context);
-      const user = await authorize(spec.access, openid);
+      const user = openid ? await findUserByOpenid(openid) : null;
+      const ctx = admit(spec.access, { openid, user, requestId, now: clock.now() });
       const input = spec.input.safeParse(payload ?? {});
       if (!input.success) {
         const { message, details } = describeZodError(input.error);
         return fail('INVALID_INPUT', message, details);
       }
-      const impl = impls[action as ActionName<C>] as (i: unknown, c: Ctx) => Promise<unknown>;
-      const data = await impl(input.data, { openid, user, requestId, now: clock.now() });
+      const impl = impls[action as ActionName<C>] as unknown as (i: unknown, c: Ctx) => Promise<unknown>;
+      const data = await impl(input.data, ctx);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof DomainError) return fail(error.code, error.message, error.details);

@@ -24,6 +24,8 @@ export function defineApi<const N extends string, const A extends Record<string,
 }
 
 export type ActionName<C extends ApiContract> = keyof C['actions'] & string;
+/** Who may call the action, as its contract literally says (`['admin']`, `'signedIn'`, …). */
+export type ActionAccess<C extends ApiContract, K extends ActionName<C>> = C['actions'][K]['access'];
 /** What a caller sends (before defaults are applied). */
 export type ActionInput<C extends ApiContract, K extends ActionName<C>> = z.input<C['actions'][K]['input']>;
 /** What a handler receives (after parsing). */
