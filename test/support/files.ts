@@ -1,6 +1,6 @@
 import { clock } from '../../cloudfunctions/core/clock';
 import { readFile, saveFile } from '../../cloudfunctions/core/files';
-import type { Ctx } from '../../cloudfunctions/core/handler';
+import { admit, type AdminCtx, type Ctx } from '../../cloudfunctions/core/handler';
 import { findUserByOpenid } from '../../cloudfunctions/core/users/user.repository';
 
 /** The Ctx the handler would build for this local account. */
@@ -8,12 +8,17 @@ export async function ctxOf(openid: string): Promise<Ctx> {
   return { openid, user: await findUserByOpenid(openid), requestId: 'test', now: clock.now() };
 }
 
+/** The same, for an admin action: throws as the handler would answer when the account is not an admin. */
+export async function adminCtxOf(openid: string): Promise<AdminCtx> {
+  return admit(['admin'] as const, await ctxOf(openid));
+}
+
 /** A sheet uploaded for import by this admin, as the local host's POST /api/files records it. */
 export async function uploadAs(openid: string, bytes: Buffer, name = 'sheet.xlsx'): Promise<string> {
-  return saveFile(await ctxOf(openid), bytes, name, 'upload');
+  return saveFile(await adminCtxOf(openid), bytes, name, 'upload');
 }
 
 /** A saved file's bytes, read as this admin. */
 export async function readAs(openid: string, fileId: string): Promise<Buffer> {
-  return readFile(await ctxOf(openid), fileId);
+  return readFile(await adminCtxOf(openid), fileId);
 }

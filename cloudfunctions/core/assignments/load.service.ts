@@ -1,7 +1,7 @@
 import type { HelperLoad } from '../../../types/api/assignments';
 import { Household, type HouseholdSummary } from '../../../types/household';
 import { User } from '../../../types/user';
-import type { Ctx } from '../handler';
+import type { AdminCtx } from '../handler';
 import { getDb } from '../store';
 import { adminScope, regionFilter } from '../access/scope';
 import { toSummaries } from '../households/household.view';
@@ -18,7 +18,7 @@ async function helpersIn(region: string, townId?: string): Promise<User[]> {
 }
 
 /** 帮扶责任人 with their load, heaviest first; `idle` keeps only those with no household. */
-export async function listHelpers(ctx: Ctx, input: { townId?: string; idle: boolean; q?: string }): Promise<{ items: HelperLoad[] }> {
+export async function listHelpers(ctx: AdminCtx, input: { townId?: string; idle: boolean; q?: string }): Promise<{ items: HelperLoad[] }> {
   const region = await helperRegionOf(adminScope(ctx.user));
   let helpers = await helpersIn(region, input.townId);
   if (input.townId) helpers = helpers.filter((h) => h.regionPath.includes(region));
@@ -47,7 +47,7 @@ async function allIds(collection: 'households' | 'pairings', where: Record<strin
 }
 
 /** Households in the admin's region with no active primary helper (每户必须有主帮扶人). */
-export async function listUnpaired(ctx: Ctx, input: { limit: number; offset: number }): Promise<{ items: HouseholdSummary[]; total: number }> {
+export async function listUnpaired(ctx: AdminCtx, input: { limit: number; offset: number }): Promise<{ items: HouseholdSummary[]; total: number }> {
   const scope = adminScope(ctx.user);
   const households = await allIds('households', regionFilter(scope), '_id');
   const paired = new Set(await allIds('pairings', { role: 'primary', active: true }, 'householdId'));

@@ -1,7 +1,7 @@
 import { Pairing, type PairingRole } from '../../../types/pairing';
 import { User } from '../../../types/user';
 import type { HouseholdHelper, PairingItem } from '../../../types/api/assignments';
-import type { Ctx } from '../handler';
+import type { AdminCtx, CallerCtx, StaffCtx } from '../handler';
 import { getDb } from '../store';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import { regionNames } from '../regions/region.repository';
@@ -17,18 +17,18 @@ import { handOverOpenNeeds } from '../needs/need.repository';
  * needs routed to the former one follow the household (SPEC §2: needs go to the primary helper),
  * so the former helper keeps nothing of it and the new one can act at once.
  */
-async function pairAnew(ctx: Ctx, householdId: string, role: PairingRole, toHelperId: string): Promise<Pairing> {
+async function pairAnew(ctx: AdminCtx, householdId: string, role: PairingRole, toHelperId: string): Promise<Pairing> {
   const before = role === 'primary' ? await activePairings({ householdId, role }) : [];
   const at = ctx.now.toISOString();
   const pairing = await replacePairing(householdId, role, toHelperId, at);
   const formers = role !== 'primary' ? [] : before.length ? before.map((p) => p.helperId).filter((id) => id !== toHelperId) : [null];
-  for (const former of formers) await handOverOpenNeeds(householdId, former, toHelperId, ctx.user!._id, at);
+  for (const former of formers) await handOverOpenNeeds(householdId, former, toHelperId, ctx.user._id, at);
   return pairing;
 }
 
 /** A helper may list only their own pairings; an admin those of helpers working in their region. */
-async function resolveHelperId(ctx: Ctx, requested: string | undefined): Promise<string> {
-  const user = ctx.user!;
+async function resolveHelperId(ctx: StaffCtx, requested: string | undefined): Promise<string> {
+  const { user } = ctx;
   if (user.role === 'helper') {
     if (requested && requested !== user._id) throw forbidden('只能查看自己的结对帮扶户');
     return user._id;
@@ -38,7 +38,7 @@ async function resolveHelperId(ctx: Ctx, requested: string | undefined): Promise
 }
 
 /** 我的帮扶户: the helper's active pairings with each household's head and village. */
-export async function listByHelper(ctx: Ctx, input: { helperId?: string }): Promise<{ items: PairingItem[] }> {
+export async function listByHelper(ctx: StaffCtx, input: { helperId?: string }): Promise<{ items: PairingItem[] }> {
   const helperId = await resolveHelperId(ctx, input.helperId);
   const db = getDb();
   const pairings = await activePairings({ helperId });
@@ -52,7 +52,7 @@ export async function listByHelper(ctx: Ctx, input: { helperId?: string }): Prom
   const byId = new Map(households.data.map((h) => [h._id as string, h as { headName: string; villageId: string; countyId: string; townId: string }]));
   const names = await regionNames([...byId.values()].map((h) => h.villageId));
   // An admin sees only the pairings of households in their own region.
-  const scope = ctx.user!.role === 'admin' ? ctx.user!.scope : undefined;
+  const scope = ctx.user.role === 'admin' ? ctx.user.scope : undefined;
   const visible = scope ? pairings.filter((p) => { const h = byId.get(p.householdId); return !!h && inScope(scope, h); }) : pairings;
   const items = visible.map((p) => {
     const h = byId.get(p.householdId);
@@ -63,7 +63,7 @@ export async function listByHelper(ctx: Ctx, input: { helperId?: string }): Prom
 }
 
 /** 结对: pairs the helper with the household; the household's current helper in that role becomes history. */
-export async function assign(ctx: Ctx, input: { householdId: string; helperId: string; role: PairingRole }): Promise<Pairing> {
+export async function assign(ctx: AdminCtx, input: { householdId: string; helperId: string; role: PairingRole }): Promise<Pairing> {
   const household = await administeredHousehold(ctx.user, input.householdId);
   const helper = await managedHelper(adminScope(ctx.user), input.helperId);
   ensureCanServe(helper, household, input.role);
@@ -73,7 +73,7 @@ export async function assign(ctx: Ctx, input: { householdId: string; helperId: s
 }
 
 /** A health or education pairing ends; the primary helper can only be replaced (每户必须有主帮扶人). */
-export async function unassign(ctx: Ctx, input: { pairingId: string }): Promise<Pairing> {
+export async function unassign(ctx: AdminCtx, input: { pairingId: string }): Promise<Pairing> {
   const pairing = await findPairing(input.pairingId);
   if (!pairing) throw notFound('没有找到该结对记录，或不在您的管辖范围内');
   await administeredHousehold(ctx.user, pairing.householdId).catch(() => { throw notFound('没有找到该结对记录，或不在您的管辖范围内'); });
@@ -86,7 +86,7 @@ export async function unassign(ctx: Ctx, input: { pairingId: string }): Promise<
 const PAIRING_GONE = '所选的结对不存在、已解除或不在您的管辖范围内，请刷新后再试';
 
 /** Moves pairings to another helper, each keeping its role; answers how many moved. */
-async function movePairings(ctx: Ctx, pairings: Pairing[], toHelperId: string): Promise<number> {
+async function movePairings(ctx: AdminCtx, pairings: Pairing[], toHelperId: string): Promise<number> {
   const scope = adminScope(ctx.user);
   const to = await managedHelper(scope, toHelperId);
   const moves = [];
@@ -101,7 +101,7 @@ async function movePairings(ctx: Ctx, pairings: Pairing[], toHelperId: string): 
   return moves.length;
 }
 
-export async function reassign(ctx: Ctx, input: { pairingIds: string[]; toHelperId: string }): Promise<{ moved: number }> {
+export async function reassign(ctx: AdminCtx, input: { pairingIds: string[]; toHelperId: string }): Promise<{ moved: number }> {
   const pairings = [];
   for (const id of new Set(input.pairingIds)) {
     const p = await findPairing(id);
@@ -112,10 +112,10 @@ export async function reassign(ctx: Ctx, input: { pairingIds: string[]; toHelper
 }
 
 /** 帮扶人调离: every household of one helper (in the admin's region) moves to another in one step. */
-export async function reassignAll(ctx: Ctx, input: { fromHelperId: string; toHelperId: string }): Promise<{ moved: number }> {
+export async function reassignAll(ctx: AdminCtx, input: { fromHelperId: string; toHelperId: string }): Promise<{ moved: number }> {
   if (input.fromHelperId === input.toHelperId) throw invalid('调出和接收的帮扶责任人不能是同一人');
   const from = await managedHelper(adminScope(ctx.user), input.fromHelperId);
-  const scope = ctx.user!.scope!;
+  const scope = ctx.user.scope;
   const all = await activePairings({ helperId: from._id });
   const inRegion = [];
   for (const p of all) {
@@ -132,9 +132,9 @@ export async function reassignAll(ctx: Ctx, input: { fromHelperId: string; toHel
  * visits together). It is sent only while the pairing lasts and the helper's account is active:
  * a former or deactivated helper is nobody's to call about this household any more.
  */
-export async function listByHousehold(ctx: Ctx, input: { householdId: string; history: boolean }): Promise<{ items: HouseholdHelper[] }> {
+export async function listByHousehold(ctx: CallerCtx, input: { householdId: string; history: boolean }): Promise<{ items: HouseholdHelper[] }> {
   const household = await readableHousehold(ctx.user, input.householdId);
-  const where = input.history && ctx.user!.role === 'admin' ? { householdId: household._id } : { householdId: household._id, active: true };
+  const where = input.history && ctx.user.role === 'admin' ? { householdId: household._id } : { householdId: household._id, active: true };
   const { data } = await getDb().collection('pairings').where(where).orderBy('since', 'desc').limit(100).get();
   const pairings = data.map((d) => Pairing.parse(d));
   const _ = getDb().command;

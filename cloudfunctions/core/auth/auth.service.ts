@@ -1,12 +1,12 @@
 import type { WhoAmI } from '../../../types/api/auth';
-import type { Ctx } from '../handler';
+import type { SignedInCtx } from '../handler';
 import { getRegion } from '../regions/region.repository';
 import { findHousehold } from '../households/household.repository';
 
 const UNBOUND: WhoAmI = { role: null, userId: null, name: '微信用户', scope: null, helperKind: null, unit: null, household: null };
 
 /** Who the caller is: role, name, scope and (for a household member) the bound household. */
-export async function whoami(ctx: Ctx): Promise<WhoAmI> {
+export async function whoami(ctx: SignedInCtx): Promise<WhoAmI> {
   const user = ctx.user;
   if (!user) return UNBOUND;
   const scope = user.scope ? { ...user.scope, regionName: (await getRegion(user.scope.regionId)).name } : null;

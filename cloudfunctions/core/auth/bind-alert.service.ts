@@ -1,4 +1,4 @@
-import type { Ctx } from '../handler';
+import type { SignedInCtx } from '../handler';
 import { audit } from '../audit/audit.service';
 import { findHousehold } from '../households/household.repository';
 import { deliverAlert } from '../notices/delivery.service';
@@ -9,8 +9,8 @@ import { adminsOfRegion } from '../users/user.repository';
  * village admin (or, where the village has none, the town's, then the county's) is alerted, since
  * they know the family and can hand a member a bind code.
  */
-export async function alertHouseholdLocked(ctx: Ctx, householdId: string, failures: number): Promise<void> {
-  await audit(ctx, { action: 'bind_household_locked', householdId, detail: { failures, openid: ctx.openid ?? '' } });
+export async function alertHouseholdLocked(ctx: SignedInCtx, householdId: string, failures: number): Promise<void> {
+  await audit(ctx, { action: 'bind_household_locked', householdId, detail: { failures, openid: ctx.openid } });
   const household = await findHousehold(householdId);
   if (!household) return;
   let admins = await adminsOfRegion(household.villageId);

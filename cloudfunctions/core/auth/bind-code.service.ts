@@ -1,6 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { WhoAmI } from '../../../types/api/auth';
-import type { Ctx } from '../handler';
+import type { AdminCtx, SignedInCtx } from '../handler';
 import { audit } from '../audit/audit.service';
 import { conflict, notFound } from '../errors';
 import { administeredHousehold } from '../access';
@@ -35,7 +35,7 @@ async function freshCode(now: Date): Promise<string> {
 }
 
 /** 生成绑定码: an admin of the household's region makes a one-time code for one of its members. */
-export async function createBindCode(ctx: Ctx, input: { householdId: string; memberId: string }): Promise<{ code: string; expiresAt: string }> {
+export async function createBindCode(ctx: AdminCtx, input: { householdId: string; memberId: string }): Promise<{ code: string; expiresAt: string }> {
   const household = await administeredHousehold(ctx.user, input.householdId);
   const member = household.members.find((m) => m.id === input.memberId);
   if (!member) throw notFound('没有找到该成员');
@@ -43,7 +43,7 @@ export async function createBindCode(ctx: Ctx, input: { householdId: string; mem
   const expiresAt = new Date(ctx.now.getTime() + BIND_CODE_TTL_MS).toISOString();
   await getDb().collection('bind_codes').doc(codeIdOf(household._id, member.id)).set({
     householdId: household._id, memberId: member.id, codeHash: hashOf(code), used: false,
-    createdBy: ctx.user?._id ?? null, createdAt: ctx.now.toISOString(), expiresAt,
+    createdBy: ctx.user._id, createdAt: ctx.now.toISOString(), expiresAt,
   });
   await audit(ctx, { action: 'create_bind_code', householdId: household._id, memberId: member.id });
   return { code, expiresAt };
@@ -75,7 +75,7 @@ async function claimed(code: string, now: Date) {
  * no household; and a household paused for wrong answers can still bind with a code (the remedy
  * its village admin offers).
  */
-export async function bindWithCode(ctx: Ctx, input: { code: string }): Promise<WhoAmI> {
+export async function bindWithCode(ctx: SignedInCtx, input: { code: string }): Promise<WhoAmI> {
   const me = await bindCaller(ctx, 'code', () => claim(input.code, ctx.now), BIND_CODE_MESSAGE);
   // The caller had no account before this call: the new one is named in the entry.
   if (me.household && me.userId) await audit(ctx, { action: 'bind_with_code', householdId: me.household.id, detail: { userId: me.userId } });

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Binding, BindHouseholdInput, WhoAmI } from '../../../types/api/auth';
 import type { Household, Member } from '../../../types/household';
 import { User } from '../../../types/user';
-import type { Ctx } from '../handler';
+import type { AdminCtx, SignedInCtx } from '../handler';
 import { audit } from '../audit/audit.service';
-import { conflict, notFound, rateLimited, unauthenticated } from '../errors';
+import { conflict, notFound, rateLimited } from '../errors';
 import { administeredHousehold } from '../access';
 import { adminScope, inScope } from '../access/scope';
 import { getDb } from '../store';
@@ -31,7 +31,7 @@ async function ensureMayTry(openid: string, via: BindVia, now: Date): Promise<vo
  * households: the caller's fifth within an hour locks the caller for an hour, a household's tenth
  * within 24 hours locks the household for 24 hours and alerts its village admin.
  */
-async function recordFailure(ctx: Ctx, openid: string, via: BindVia, householdIds: string[]): Promise<void> {
+async function recordFailure(ctx: SignedInCtx, openid: string, via: BindVia, householdIds: string[]): Promise<void> {
   const now = ctx.now;
   await addFailure(openid, via, householdIds, now);
   if (shouldLock(await callerFailureTimes(openid, now, WINDOW_MS), now.getTime())) await addCallerLock(openid, now, LOCK_MS);
@@ -75,8 +75,7 @@ async function createBinding(openid: string, household: Household, member: Membe
  * and staff accounts, honours the caller, household and county-wide limits, and counts a miss as a
  * wrong try with one generic message.
  */
-export async function bindCaller(ctx: Ctx, via: BindVia, attempt: () => Promise<Attempt>, missMessage: string): Promise<WhoAmI> {
-  if (!ctx.openid) throw unauthenticated();
+export async function bindCaller(ctx: SignedInCtx, via: BindVia, attempt: () => Promise<Attempt>, missMessage: string): Promise<WhoAmI> {
   if (ctx.user) throw conflict(ctx.user.role === 'household' ? '您的微信已绑定家庭，如需更换请联系扶贫办解除绑定' : '工作人员账号不能绑定家庭');
   await ensureMayTry(ctx.openid, via, ctx.now);
   const { found, households } = await attempt();
@@ -89,14 +88,14 @@ export async function bindCaller(ctx: Ctx, via: BindVia, attempt: () => Promise<
 }
 
 /** 绑定家庭: name + ID number's last 6 + phone of a member; one generic answer when wrong. */
-export async function bindHousehold(ctx: Ctx, input: BindHouseholdInput): Promise<WhoAmI> {
+export async function bindHousehold(ctx: SignedInCtx, input: BindHouseholdInput): Promise<WhoAmI> {
   return bindCaller(ctx, 'answers', () => tryAnswers(input, ctx.now), NO_MATCH_MESSAGE);
 }
 
 const toBinding = (u: User): Binding => ({ userId: u._id, name: u.name, memberId: u.memberId ?? null, createdAt: u.createdAt });
 
 /** An admin binds a WeChat account to a member of a household in their region. */
-export async function bindFor(ctx: Ctx, input: { householdId: string; memberId: string; openid: string }): Promise<Binding> {
+export async function bindFor(ctx: AdminCtx, input: { householdId: string; memberId: string; openid: string }): Promise<Binding> {
   const household = await administeredHousehold(ctx.user, input.householdId);
   const member = household.members.find((m) => m.id === input.memberId);
   if (!member) throw notFound('没有找到该成员');
@@ -111,13 +110,13 @@ async function bindingsOf(householdId: string): Promise<User[]> {
   return data.map((u) => User.parse(u));
 }
 
-export async function listBindings(ctx: Ctx, input: { householdId: string }): Promise<{ items: Binding[] }> {
+export async function listBindings(ctx: AdminCtx, input: { householdId: string }): Promise<{ items: Binding[] }> {
   const household = await administeredHousehold(ctx.user, input.householdId);
   return { items: (await bindingsOf(household._id)).map(toBinding) };
 }
 
 /** Removes a household account (the WeChat user can bind again); the audit log keeps the fact. */
-export async function unbind(ctx: Ctx, input: { userId: string }): Promise<{ userId: string }> {
+export async function unbind(ctx: AdminCtx, input: { userId: string }): Promise<{ userId: string }> {
   const scope = adminScope(ctx.user);
   const { data } = await getDb().collection('users').doc(input.userId).get();
   const user = data.length ? User.parse(data[0]) : null;

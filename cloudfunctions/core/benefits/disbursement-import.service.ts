@@ -5,7 +5,7 @@ import type { Household } from '../../../types/household';
 import { maskIdNumber } from '../../../types/id-number';
 import type { Policy } from '../../../types/policy';
 import { readFile } from '../files';
-import type { Ctx } from '../handler';
+import type { AdminCtx } from '../handler';
 import { getDb } from '../store';
 import { dateOf } from '../time';
 import { type DisbursementRow, readDisbursementSheet, rowSchema } from './disbursement-sheet';
@@ -91,7 +91,7 @@ async function classify(prepared: Prepared[], errors: ImportResult['errors']) {
  * 导入兑现清单 (.xlsx). All or nothing: when any row is wrong nothing is written and every wrong row
  * is listed; re-importing the same sheet writes nothing new (record ids are derived from content).
  */
-export async function importRecords(ctx: Ctx, input: { fileId: string; dryRun: boolean }): Promise<ImportResult> {
+export async function importRecords(ctx: AdminCtx, input: { fileId: string; dryRun: boolean }): Promise<ImportResult> {
   const region = regionFilter(adminScope(ctx.user));
   const today = dateOf(ctx.now);
   const rows = await readDisbursementSheet(await readFile(ctx, input.fileId));
@@ -101,6 +101,6 @@ export async function importRecords(ctx: Ctx, input: { fileId: string; dryRun: b
   errors.sort((a, b) => a.row - b.row);
   const result = { total: rows.length, created: 0, unchanged, errors };
   if (errors.length || input.dryRun) return { ...result, created: errors.length ? 0 : fresh.length, applied: false };
-  for (const p of fresh) await writeRecord(p.household, p.input, `import:${ctx.user!._id}`, ctx.now);
+  for (const p of fresh) await writeRecord(p.household, p.input, `import:${ctx.user._id}`, ctx.now);
   return { ...result, created: fresh.length, applied: true };
 }

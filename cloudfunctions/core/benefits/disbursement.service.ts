@@ -3,7 +3,7 @@ import type { BenefitRow } from '../../../types/api/benefits';
 import type { Household } from '../../../types/household';
 import type { Policy, PolicyCode } from '../../../types/policy';
 import { conflict, invalid } from '../errors';
-import type { Ctx } from '../handler';
+import type { AdminCtx } from '../handler';
 import { getDb } from '../store';
 import { dateOf } from '../time';
 import { householdsByIds } from './benefit.repository';
@@ -68,18 +68,18 @@ export function policyByCode(policies: Policy[], code: PolicyCode): Policy {
 }
 
 /** 录入兑现: an admin records what a household in their region received. */
-export async function recordDisbursement(ctx: Ctx, input: RecordDisbursementInput): Promise<Benefit & { created: boolean }> {
+export async function recordDisbursement(ctx: AdminCtx, input: RecordDisbursementInput): Promise<Benefit & { created: boolean }> {
   const household = await administeredHousehold(ctx.user, input.householdId);
   const problem = recordProblem(household, input, policyByCode(await loadPolicies(), input.policy), dateOf(ctx.now));
   if (problem) throw invalid(problem);
-  const { record, created } = await writeRecord(household, input, ctx.user!._id, ctx.now);
+  const { record, created } = await writeRecord(household, input, ctx.user._id, ctx.now);
   return { ...record, created };
 }
 
 interface ListRecordsInput { limit: number; offset: number; householdId?: string; villageId?: string; policy?: PolicyCode; period?: string }
 
 /** 兑现记录 of the admin's region, newest payments first, with the names to read them by. */
-export async function listRecords(ctx: Ctx, input: ListRecordsInput): Promise<{ items: BenefitRow[]; total: number }> {
+export async function listRecords(ctx: AdminCtx, input: ListRecordsInput): Promise<{ items: BenefitRow[]; total: number }> {
   const region = scopedWhere(adminScope(ctx.user), { villageId: input.villageId });
   if (!region) return { items: [], total: 0 };
   const where: Record<string, unknown> = { ...region };

@@ -1,7 +1,7 @@
 import type { Gap } from '../../../types/api/benefits';
 import type { PolicyCode } from '../../../types/policy';
 import type { User } from '../../../types/user';
-import type { Ctx } from '../handler';
+import type { StaffCtx } from '../handler';
 import { getDb } from '../store';
 import { allHouseholdsWithEmergency, primaryHelpers, ruleHouseholdPages, ruleHouseholdsByIds, type RuleHousehold } from './benefit.repository';
 import type { FoundGap } from './gaps.rules';
@@ -50,14 +50,14 @@ async function helperNames(ids: string[]): Promise<Map<string, string>> {
  * helper. Recomputed on every call from current records and parameters, so a record or a
  * parameter change shows at once.
  */
-export async function listGaps(ctx: Ctx, input: ListGapsInput): Promise<{ items: Gap[]; total: number; households: number }> {
+export async function listGaps(ctx: StaffCtx, input: ListGapsInput): Promise<{ items: Gap[]; total: number; households: number }> {
   const [policies, emergencies] = await Promise.all([loadPolicies(), allHouseholdsWithEmergency(emergencySince(ctx.now))]);
   // Only the requested page is kept; the rest is counted. Holding every gap (and so every
   // household it points to) until the end made a county sweep's garbage collection the slow part.
   const page: { household: RuleHousehold; gap: FoundGap }[] = [];
   let total = 0;
   let households = 0;
-  for await (const found of householdPagesInScope(ctx.user!, input)) {
+  for await (const found of householdPagesInScope(ctx.user, input)) {
     for (const s of await sweepHouseholds(found, ctx.now, { policies, emergencies })) {
       const gaps = s.gaps.filter((g) => !input.policy || g.policy === input.policy);
       if (gaps.length) households++;

@@ -2,7 +2,7 @@ import type { HouseholdBenefits } from '../../../types/api/benefits';
 import type { Household } from '../../../types/household';
 import { RELATION_LABELS } from '../../../types/household';
 import type { User } from '../../../types/user';
-import type { Ctx } from '../handler';
+import type { CallerCtx } from '../handler';
 import { getDb } from '../store';
 import { dateOf } from '../time';
 import { householdsWithEmergency, inYear, primaryHelpers, recordsOfHousehold } from './benefit.repository';
@@ -27,12 +27,12 @@ async function helperContact(householdId: string, viewer: User): Promise<(Househ
  * 我的政策 for a stored household: every decision with its reasons on `date` (today by default),
  * all benefit records, and the open gaps of the current period with the helper to ask.
  */
-export async function evaluateHousehold(ctx: Ctx, input: { householdId?: string; date?: string }): Promise<HouseholdBenefits> {
+export async function evaluateHousehold(ctx: CallerCtx, input: { householdId?: string; date?: string }): Promise<HouseholdBenefits> {
   const household: Household = await readableHousehold(ctx.user, input.householdId);
   const date = input.date ?? dateOf(ctx.now);
   const [policies, received, emergencies, helper] = await Promise.all([
     loadPolicies(), recordsOfHousehold(household._id),
-    householdsWithEmergency([household._id], emergencySince(ctx.now)), helperContact(household._id, ctx.user!),
+    householdsWithEmergency([household._id], emergencySince(ctx.now)), helperContact(household._id, ctx.user),
   ]);
   // This period's records among those already read, rather than asking again.
   const thisYear = received.filter((r) => inYear(r.period, currentPeriod(ctx.now)));

@@ -1,7 +1,7 @@
 import { type DatedValues, Policy, type PolicyCode } from '../../../types/policy';
 import { PARAM_LABELS } from '../../../types/policy';
 import { forbidden, invalid } from '../errors';
-import type { Ctx } from '../handler';
+import type { AdminCtx } from '../handler';
 import { getDb } from '../store';
 import { dateOf } from '../time';
 import { DEFAULT_POLICIES } from './catalogue';
@@ -35,8 +35,8 @@ type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
  * 调整政策参数 from a date on. County admins only: the catalogue is county-wide. History is kept
  * (each entry says who set it and when); evaluations and the sweep read it on the next call.
  */
-export async function updatePolicyParams(ctx: Ctx, input: UpdateInput): Promise<Policy> {
-  if (ctx.user?.scope?.level !== 'county') throw forbidden('政策参数由县级扶贫办统一调整，请联系县扶贫办');
+export async function updatePolicyParams(ctx: AdminCtx, input: UpdateInput): Promise<Policy> {
+  if (ctx.user.scope.level !== 'county') throw forbidden('政策参数由县级扶贫办统一调整，请联系县扶贫办');
   const today = dateOf(ctx.now);
   const entry: DatedValues = { from: input.from, params: input.params, setBy: ctx.user.name, setAt: ctx.now.toISOString() };
   let saved: Policy | null = null;

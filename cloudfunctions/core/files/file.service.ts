@@ -1,7 +1,6 @@
-import type { Ctx } from '../handler';
+import type { AdminCtx, Ctx } from '../handler';
 import { audit } from '../audit/audit.service';
 import { notFound } from '../errors';
-import { adminScope } from '../access/scope';
 import { getRegion } from '../regions/region.repository';
 import { fileStore } from './storage';
 import { expiredFileRecords, findFileRecord, insertFileRecord, recordIdOf, removeFileRecords, type FileKind, type StoredFile } from './file.repository';
@@ -24,18 +23,17 @@ export async function sweepExpiredFiles(now: Date): Promise<number> {
   return expired.length;
 }
 
-async function ownerRecord(ctx: Ctx, fileId: string, kind: FileKind): Promise<StoredFile> {
-  const scope = adminScope(ctx.user);
+async function ownerRecord(ctx: AdminCtx, fileId: string, kind: FileKind): Promise<StoredFile> {
+  const { scope } = ctx.user;
   const region = await getRegion(scope.regionId);
   return {
-    _id: recordIdOf(fileId), fileId, kind, ownerId: ctx.user!._id, ownerScope: scope, regionPath: region.path,
+    _id: recordIdOf(fileId), fileId, kind, ownerId: ctx.user._id, ownerScope: scope, regionPath: region.path,
     createdAt: ctx.now.toISOString(), expiresAt: expiresAt(kind, ctx.now),
   };
 }
 
 /** Saves an export or an uploaded sheet as the calling admin's, kept for 24 hours. */
-export async function saveFile(ctx: Ctx, bytes: Buffer, name: string, kind: FileKind): Promise<string> {
-  adminScope(ctx.user);
+export async function saveFile(ctx: AdminCtx, bytes: Buffer, name: string, kind: FileKind): Promise<string> {
   await sweepExpiredFiles(ctx.now);
   const fileId = await fileStore().save(bytes, name);
   await insertFileRecord(await ownerRecord(ctx, fileId, kind));
@@ -44,12 +42,13 @@ export async function saveFile(ctx: Ctx, bytes: Buffer, name: string, kind: File
 
 /**
  * The file's record if the caller may read it. An expired file is deleted on the way; a sheet the
- * mini program uploaded straight to cloud storage is claimed by the first admin who imports it.
+ * mini program uploaded straight to cloud storage is claimed by the first admin who imports it
+ * (`claimer`: the importing admin, null for a download).
  */
-async function readableRecord(ctx: Ctx, fileId: string, claim: boolean): Promise<StoredFile> {
+async function readableRecord(ctx: Ctx, fileId: string, claimer: AdminCtx | null): Promise<StoredFile> {
   let record = await findFileRecord(fileId);
-  if (!record && claim && fileStore().claimable(fileId) && ctx.user?.role === 'admin') {
-    const claimed = await ownerRecord(ctx, fileId, 'upload');
+  if (!record && claimer && fileStore().claimable(fileId)) {
+    const claimed = await ownerRecord(claimer, fileId, 'upload');
     record = (await insertFileRecord(claimed)) ? claimed : await findFileRecord(fileId);
   }
   if (!record) throw hidden();
@@ -62,8 +61,8 @@ async function readableRecord(ctx: Ctx, fileId: string, claim: boolean): Promise
 }
 
 /** The bytes of a sheet to import: only for an admin who may read it. */
-export async function readFile(ctx: Ctx, fileId: string): Promise<Buffer> {
-  await readableRecord(ctx, fileId, true);
+export async function readFile(ctx: AdminCtx, fileId: string): Promise<Buffer> {
+  await readableRecord(ctx, fileId, ctx);
   return fileStore().read(fileId);
 }
 
@@ -72,7 +71,7 @@ const downloaded = (ctx: Ctx, record: StoredFile, via: 'host' | 'temp_url') =>
 
 /** The bytes for the local host's download route; every download is audit-logged first. */
 export async function downloadFile(ctx: Ctx, fileId: string): Promise<Buffer> {
-  const record = await readableRecord(ctx, fileId, false);
+  const record = await readableRecord(ctx, fileId, null);
   const bytes = await fileStore().read(fileId);
   await downloaded(ctx, record, 'host');
   return bytes;
@@ -83,7 +82,7 @@ export async function downloadFile(ctx: Ctx, fileId: string): Promise<Buffer> {
  * handing it out is audit-logged; the local route logs when it is used.
  */
 export async function fileLink(ctx: Ctx, fileId: string): Promise<string> {
-  const record = await readableRecord(ctx, fileId, false);
+  const record = await readableRecord(ctx, fileId, null);
   const link = await fileStore().link(fileId);
   if (!link.checkedOnUse) await downloaded(ctx, record, 'temp_url');
   return link.url;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AdjustStatusInput, HouseholdDraft, RevealInput, UpdateHouseholdInput } from '../../../types/api/households';
 import type { Household, HouseholdView } from '../../../types/household';
-import type { Ctx } from '../handler';
+import type { AdminCtx, CallerCtx } from '../handler';
 import { audit } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../errors';
 import { getRegion } from '../regions/region.repository';
@@ -13,12 +13,12 @@ import { headOf, toMembers } from './member.rules';
 import { transitionProblem } from './status.rules';
 import { toView } from './household.view';
 
-export async function getHousehold(ctx: Ctx, input: { householdId: string }): Promise<HouseholdView> {
+export async function getHousehold(ctx: CallerCtx, input: { householdId: string }): Promise<HouseholdView> {
   return toView(await readableHousehold(ctx.user, input.householdId));
 }
 
 /** The village, checked to lie in the admin's region; answers the ids a household copies. */
-async function villageInScope(ctx: Ctx, villageId: string) {
+async function villageInScope(ctx: AdminCtx, villageId: string) {
   const scope = adminScope(ctx.user);
   const village = await getRegion(villageId).catch(() => null);
   if (!village || village.level !== 'village' || !village.path.includes(scope.regionId)) throw notFound('所选的村不存在，或不在您的管辖范围内');
@@ -29,13 +29,13 @@ async function villageInScope(ctx: Ctx, villageId: string) {
  * A clash with a household outside the caller's region: audit-logged, and answered without a
  * word about that household (not its code, head, or even that it exists elsewhere).
  */
-async function foreignClash(ctx: Ctx, householdId: string, what: string): Promise<never> {
+async function foreignClash(ctx: AdminCtx, householdId: string, what: string): Promise<never> {
   await audit(ctx, { action: 'registry_clash', householdId, detail: { via: 'form' } });
   throw conflict(`${what}不能在此登记，请核对；如确属本辖区，请与县扶贫办联系`);
 }
 
 /** Refuses ID numbers already registered in another household (the ID number is the registry's key). */
-async function ensureIdNumbersFree(ctx: Ctx, idNumbers: string[], householdId: string | null): Promise<void> {
+async function ensureIdNumbersFree(ctx: AdminCtx, idNumbers: string[], householdId: string | null): Promise<void> {
   const clash = (await householdsByIdNumbers(idNumbers)).find((h) => h._id !== householdId);
   if (!clash) return;
   if (!inScope(adminScope(ctx.user), clash)) await foreignClash(ctx, clash._id, '该身份证号');
@@ -43,14 +43,14 @@ async function ensureIdNumbersFree(ctx: Ctx, idNumbers: string[], householdId: s
   throw conflict(`身份证号已登记在户编号 ${clash.code} 中（${member?.name ?? '成员'}），同一人不能登记在两户`);
 }
 
-async function ensureCodeFree(ctx: Ctx, code: string, householdId: string | null): Promise<void> {
+async function ensureCodeFree(ctx: AdminCtx, code: string, householdId: string | null): Promise<void> {
   const holder = (await householdsByCodes([code])).get(code);
   if (!holder || holder._id === householdId) return;
   if (!inScope(adminScope(ctx.user), holder)) await foreignClash(ctx, holder._id, `户编号 ${code} `);
   throw conflict(`户编号 ${code} 已被使用，请换一个`);
 }
 
-export async function createHousehold(ctx: Ctx, draft: HouseholdDraft): Promise<HouseholdView> {
+export async function createHousehold(ctx: AdminCtx, draft: HouseholdDraft): Promise<HouseholdView> {
   const region = await villageInScope(ctx, draft.villageId);
   const members = toMembers(draft.members);
   await ensureCodeFree(ctx, draft.code, null);
@@ -65,7 +65,7 @@ export async function createHousehold(ctx: Ctx, draft: HouseholdDraft): Promise<
   return toView(household);
 }
 
-export async function updateHousehold(ctx: Ctx, input: UpdateHouseholdInput): Promise<HouseholdView> {
+export async function updateHousehold(ctx: AdminCtx, input: UpdateHouseholdInput): Promise<HouseholdView> {
   const stored = await administeredHousehold(ctx.user, input.householdId);
   const { householdId: _id, version, members: drafts, villageId, ...fields } = input;
   const next: Household = { ...stored, ...fields, updatedAt: ctx.now.toISOString() };
@@ -83,21 +83,21 @@ export async function updateHousehold(ctx: Ctx, input: UpdateHouseholdInput): Pr
   return toView(await saveHousehold(next, version));
 }
 
-export async function adjustStatus(ctx: Ctx, input: AdjustStatusInput): Promise<HouseholdView> {
+export async function adjustStatus(ctx: AdminCtx, input: AdjustStatusInput): Promise<HouseholdView> {
   const stored = await administeredHousehold(ctx.user, input.householdId);
   const problem = transitionProblem(input.kind, stored.status, input.to);
   if (problem) throw invalid(problem);
   if (input.effectiveOn > dateOf(ctx.now)) throw invalid('生效日期不能晚于今天');
   const change = {
     from: stored.status, to: input.to, kind: input.kind, reason: input.reason, effectiveOn: input.effectiveOn,
-    evidence: input.evidence, by: ctx.user!._id, at: ctx.now.toISOString(),
+    evidence: input.evidence, by: ctx.user._id, at: ctx.now.toISOString(),
   };
   const next: Household = { ...stored, status: input.to, statusHistory: [...stored.statusHistory, change], updatedAt: change.at };
   return toView(await saveHousehold(next, input.version));
 }
 
 /** One member's full ID number or phone, written to the audit log before it is answered. */
-export async function reveal(ctx: Ctx, input: RevealInput): Promise<{ value: string }> {
+export async function reveal(ctx: AdminCtx, input: RevealInput): Promise<{ value: string }> {
   const household = await administeredHousehold(ctx.user, input.householdId);
   const member = household.members.find((m) => m.id === input.memberId);
   const value = member?.[input.field];

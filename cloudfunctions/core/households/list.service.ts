@@ -1,6 +1,6 @@
 import type { HouseholdFilters, ListHouseholdsInput } from '../../../types/api/households';
 import { Household, type HouseholdSummary } from '../../../types/household';
-import type { Ctx } from '../handler';
+import type { StaffCtx } from '../handler';
 import { getDb } from '../store';
 import { pairedHouseholdIds, regionFilter } from '../access';
 import { toSummaries } from './household.view';
@@ -13,10 +13,10 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * The caller's scope AND the filters, as one CloudBase query: admins their region, helpers the
  * households paired with them. `null` means the caller can see nothing.
  */
-export async function householdQuery(ctx: Ctx, filters: HouseholdFilters): Promise<Record<string, unknown> | null> {
+export async function householdQuery(ctx: StaffCtx, filters: HouseholdFilters): Promise<Record<string, unknown> | null> {
   const db = getDb();
   const _ = db.command;
-  const user = ctx.user!;
+  const { user } = ctx;
   const conditions: Record<string, unknown>[] = [];
   if (user.role === 'admin' && user.scope) conditions.push(regionFilter(user.scope));
   else if (user.role === 'helper') {
@@ -38,7 +38,7 @@ export async function householdQuery(ctx: Ctx, filters: HouseholdFilters): Promi
   return conditions.length === 1 ? conditions[0] : (_.and(conditions) as unknown as Record<string, unknown>);
 }
 
-export async function listHouseholds(ctx: Ctx, input: ListHouseholdsInput): Promise<{ items: HouseholdSummary[]; total: number }> {
+export async function listHouseholds(ctx: StaffCtx, input: ListHouseholdsInput): Promise<{ items: HouseholdSummary[]; total: number }> {
   const where = await householdQuery(ctx, input);
   if (!where) return { items: [], total: 0 };
   if (input.hasGaps) return listWithGaps(ctx, where, input);

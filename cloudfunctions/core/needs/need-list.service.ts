@@ -1,6 +1,6 @@
 import type { ListNeedsInput } from '../../../types/api/needs';
 import { OPEN_NEED_STATUSES, type Need, type NeedSettings, type NeedStats, type NeedView } from '../../../types/need';
-import type { Ctx } from '../handler';
+import type { AdminCtx, CallerCtx } from '../handler';
 import { getDb } from '../store';
 import { adminScope, regionFilter } from '../access/scope';
 import { forbidden } from '../errors';
@@ -28,8 +28,8 @@ function filtersOf(base: Where, input: ListNeedsInput, now: Date): Where[] {
  * Open needs by their current deadline (overdue ones have the earliest, so they come first, and
  * within them the longest-overdue first), then closed needs newest first.
  */
-export async function list(ctx: Ctx, input: ListNeedsInput): Promise<{ items: NeedView[]; total: number }> {
-  const user = ctx.user!;
+export async function list(ctx: CallerCtx, input: ListNeedsInput): Promise<{ items: NeedView[]; total: number }> {
+  const { user } = ctx;
   const _ = getDb().command;
   const parts = filtersOf(await listFilterFor(user, input.householdId), input, ctx.now);
   const { items, total } = await listSegments(
@@ -50,7 +50,7 @@ const firstAt = (need: Need, status: Need['status']) => need.history.find((h) =>
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
 
 /** 需求督办 figures for an admin's region: open, overdue, mean time to accept and to resolve, unrated. */
-export async function stats(ctx: Ctx): Promise<NeedStats> {
+export async function stats(ctx: AdminCtx): Promise<NeedStats> {
   const needs = await allNeeds(regionFilter(adminScope(ctx.user)));
   const toAccept: number[] = [];
   const toResolve: number[] = [];
@@ -73,8 +73,8 @@ export async function stats(ctx: Ctx): Promise<NeedStats> {
 export const getSettings = (): Promise<NeedSettings> => readSettings();
 
 /** Deadlines are county-wide: only a county admin changes them; needs already reported keep theirs. */
-export async function updateSettings(ctx: Ctx, input: NeedSettings): Promise<NeedSettings> {
+export async function updateSettings(ctx: AdminCtx, input: NeedSettings): Promise<NeedSettings> {
   if (adminScope(ctx.user).level !== 'county') throw forbidden('时限设置由县扶贫办统一调整');
-  await writeSettings(input, ctx.user!._id, ctx.now);
+  await writeSettings(input, ctx.user._id, ctx.now);
   return input;
 }

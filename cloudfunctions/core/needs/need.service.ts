@@ -1,6 +1,6 @@
 import type { Need, NeedTarget, NeedTransition, NeedView, RateNeedInput, ReportNeedInput, TransitionNeedInput } from '../../../types/need';
-import type { User } from '../../../types/user';
-import type { Ctx } from '../handler';
+import type { User, UserOf } from '../../../types/user';
+import type { CallerCtx, HouseholdCtx, RoleCtx } from '../handler';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../errors';
 import { findHousehold } from '../households/household.repository';
 import { hiddenHousehold, isPairedHelper } from '../access';
@@ -14,9 +14,8 @@ import { checkTransition, type NeedActor } from './workflow.rules';
 const STALE_MESSAGE = '这条需求刚被其他人更新过，已为您显示最新状态，请确认后再操作';
 
 /** Which household a report is for: a household's own; a helper's paired household. */
-async function householdFor(user: User, requested: string | undefined): Promise<string> {
+async function householdFor(user: UserOf<'household' | 'helper'>, requested: string | undefined): Promise<string> {
   if (user.role === 'household') {
-    if (!user.householdId) throw forbidden('请先绑定家庭后再求助');
     if (requested && requested !== user.householdId) throw forbidden('只能为自己家上报需求');
     return user.householdId;
   }
@@ -36,8 +35,8 @@ async function answerResend(stored: Need, attempted: Need, user: User, now: Date
 }
 
 /** 需求上报: idempotent on the client-generated id, routed to the household's primary helper. */
-export async function report(ctx: Ctx, input: ReportNeedInput): Promise<NeedView> {
-  const user = ctx.user!;
+export async function report(ctx: RoleCtx<'household' | 'helper'>, input: ReportNeedInput): Promise<NeedView> {
+  const { user } = ctx;
   const householdId = await householdFor(user, input.householdId);
   const household = await findHousehold(householdId);
   if (!household) throw notFound('没有找到该户，或您无权查看');
@@ -66,8 +65,8 @@ async function visibleNeed(user: User, needId: string): Promise<{ need: Need; ac
   return { need, actor };
 }
 
-export async function get(ctx: Ctx, input: { needId: string }): Promise<NeedView> {
-  const { need, actor } = await visibleNeed(ctx.user!, input.needId);
+export async function get(ctx: CallerCtx, input: { needId: string }): Promise<NeedView> {
+  const { need, actor } = await visibleNeed(ctx.user, input.needId);
   return toView(need, ctx.now, actor);
 }
 
@@ -86,8 +85,8 @@ async function changesFor(need: Need, to: NeedTarget, now: Date): Promise<Partia
 }
 
 /** Moves a need one step, checked against the workflow and the version the caller saw. */
-export async function transition(ctx: Ctx, input: TransitionNeedInput): Promise<NeedView> {
-  const user = ctx.user!;
+export async function transition(ctx: CallerCtx, input: TransitionNeedInput): Promise<NeedView> {
+  const { user } = ctx;
   const { need, actor } = await visibleNeed(user, input.needId);
   const rule = checkTransition(need.status, input.to, actor, input.note);
   if (!rule.ok && rule.code === 'FORBIDDEN') throw forbidden(rule.message);
@@ -103,8 +102,8 @@ export async function transition(ctx: Ctx, input: TransitionNeedInput): Promise<
 }
 
 /** 满意度: the household rates a resolution; rating a resolved need also confirms it. */
-export async function rate(ctx: Ctx, input: RateNeedInput): Promise<NeedView> {
-  const user = ctx.user!;
+export async function rate(ctx: HouseholdCtx, input: RateNeedInput): Promise<NeedView> {
+  const { user } = ctx;
   const { need, actor } = await visibleNeed(user, input.needId);
   if (actor !== 'household') throw forbidden('只有本户可以评价');
   if (input.version !== undefined && input.version !== need.version) return staleConflict(need._id, user, ctx.now);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { OutboxMessage, type Notice } from '../../../types/notice';
 import type { User } from '../../../types/user';
-import type { Ctx } from '../handler';
+import type { AdminCtx, CallerCtx, Ctx } from '../handler';
 import { getDb } from '../store';
 import { conflict, rateLimited } from '../errors';
 import { noticeTemplateId, wechat } from '../wechat';
@@ -97,22 +97,22 @@ export async function remind(ctx: Ctx, notice: Notice): Promise<{ recorded: numb
 }
 
 /** What was sent, or locally would have been sent, for notices the admin manages (newest first). */
-export async function listOutbox(ctx: Ctx, input: { limit: number; offset: number }) {
-  const where = { noticeId: getDb().command.in(await manageableNoticeIds(ctx.user!)) };
+export async function listOutbox(ctx: AdminCtx, input: { limit: number; offset: number }) {
+  const where = { noticeId: getDb().command.in(await manageableNoticeIds(ctx.user)) };
   const coll = getDb().collection('outbox');
   const { total = 0 } = await coll.where(where).count();
   const { data } = await coll.where(where).orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit).get();
   return { items: data.map((d) => OutboxMessage.parse(d)), total };
 }
 
-export async function subscription(ctx: Ctx) {
-  const { data } = await getDb().collection('notice_subscriptions').doc(ctx.user!._id).get();
+export async function subscription(ctx: CallerCtx) {
+  const { data } = await getDb().collection('notice_subscriptions').doc(ctx.user._id).get();
   return { templateId: noticeTemplateId(), credits: (data[0]?.credits as number | undefined) ?? 0 };
 }
 
 /** The person accepted (or declined) the subscription prompt: each acceptance allows one message. */
-export async function subscribe(ctx: Ctx, input: { accepted: boolean }) {
-  const user = ctx.user!;
+export async function subscribe(ctx: CallerCtx, input: { accepted: boolean }) {
+  const { user } = ctx;
   if (input.accepted) {
     const coll = getDb().collection('notice_subscriptions');
     const { updated } = await coll.where({ _id: user._id }).update({ credits: getDb().command.inc(1), updatedAt: ctx.now.toISOString() });

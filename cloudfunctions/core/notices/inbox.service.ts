@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Notice, NoticeRead, type OpenVia } from '../../../types/notice';
 import type { NoticeItem } from '../../../types/api/notices';
-import type { User } from '../../../types/user';
-import type { Ctx } from '../handler';
+import type { AdminUser, User } from '../../../types/user';
+import type { CallerCtx } from '../handler';
 import { getDb } from '../store';
 import { conflict, invalid, notFound } from '../errors';
 import { wechat } from '../wechat';
@@ -23,12 +23,12 @@ function inboxWhere(user: User) {
 }
 
 /** Admins' 管理 view: drafts and notices written anywhere in their scope. */
-function manageWhere(user: User) {
-  return { scopePath: user.scope!.regionId };
+function manageWhere(user: AdminUser) {
+  return { scopePath: user.scope.regionId };
 }
 
-export async function list(ctx: Ctx, input: { limit: number; offset: number; box: 'inbox' | 'manage' }) {
-  const user = ctx.user!;
+export async function list(ctx: CallerCtx, input: { limit: number; offset: number; box: 'inbox' | 'manage' }) {
+  const { user } = ctx;
   const manage = input.box === 'manage' && user.role === 'admin';
   const where = manage ? manageWhere(user) : inboxWhere(user);
   const coll = getDb().collection('notices');
@@ -42,8 +42,8 @@ export async function list(ctx: Ctx, input: { limit: number; offset: number; box
 }
 
 /** Unread published notices, for the badge on the 通知 tab. */
-export async function unreadCount(ctx: Ctx): Promise<{ count: number }> {
-  const user = ctx.user!;
+export async function unreadCount(ctx: CallerCtx): Promise<{ count: number }> {
+  const { user } = ctx;
   const where = { ...inboxWhere(user), status: 'published' };
   const { data } = await getDb().collection('notices').where(where).field({ _id: true }).limit(1000).get();
   const reads = await readsOf(user._id, data.map((d) => d._id as string));
@@ -57,10 +57,10 @@ async function visibleNotice(user: User, noticeId: string): Promise<Notice> {
   return notice;
 }
 
-export async function get(ctx: Ctx, input: { noticeId: string }): Promise<NoticeItem> {
-  const notice = await visibleNotice(ctx.user!, input.noticeId);
-  const reads = await readsOf(ctx.user!._id, [notice._id]);
-  return item(notice, ctx.user!, reads.get(notice._id));
+export async function get(ctx: CallerCtx, input: { noticeId: string }): Promise<NoticeItem> {
+  const notice = await visibleNotice(ctx.user, input.noticeId);
+  const reads = await readsOf(ctx.user._id, [notice._id]);
+  return item(notice, ctx.user, reads.get(notice._id));
 }
 
 /** First open creates the read; `ack` adds the acknowledgement once. A concurrent first open is not an error. */
@@ -84,8 +84,8 @@ async function recordOpen(notice: Notice, user: User, at: string, via: OpenVia, 
 }
 
 /** Only the audience's opens count: an admin looking at a notice they manage changes nothing. */
-export async function markRead(ctx: Ctx, input: { noticeId: string; ack?: boolean; via: 'app' | 'link' }): Promise<NoticeItem> {
-  const user = ctx.user!;
+export async function markRead(ctx: CallerCtx, input: { noticeId: string; ack?: boolean; via: 'app' | 'link' }): Promise<NoticeItem> {
+  const { user } = ctx;
   const notice = await visibleNotice(user, input.noticeId);
   if (!isAddressedTo(notice, user)) return get(ctx, input);
   const ack = input.ack === true;
@@ -98,8 +98,8 @@ export async function markRead(ctx: Ctx, input: { noticeId: string; ack?: boolea
 }
 
 /** A card opened from a WeChat group: the server resolves the group, then counts the open against it and the person. */
-export async function recordGroupOpen(ctx: Ctx, input: { noticeId: string; groupCloudId: string }): Promise<NoticeItem> {
-  const user = ctx.user!;
+export async function recordGroupOpen(ctx: CallerCtx, input: { noticeId: string; groupCloudId: string }): Promise<NoticeItem> {
+  const { user } = ctx;
   const notice = await visibleNotice(user, input.noticeId);
   if (!isAddressedTo(notice, user)) return get(ctx, input);
   const { opengid } = await wechat().decryptGroup(input.groupCloudId);

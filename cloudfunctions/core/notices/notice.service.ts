@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Notice, type SaveNoticeInput } from '../../../types/notice';
-import type { Ctx } from '../handler';
+import type { AdminCtx } from '../handler';
 import { getDb } from '../store';
 import { conflict, notFound } from '../errors';
 import { adminScope } from '../access/scope';
@@ -9,14 +9,14 @@ import { findNotice, pageAll, regionsByIds } from './notice.repository';
 import { deliverOnPublish } from './delivery.service';
 
 /** A notice the caller may manage, or NOT_FOUND (whether it exists elsewhere is not revealed). */
-export async function manageableNotice(ctx: Ctx, noticeId: string): Promise<Notice> {
+export async function manageableNotice(ctx: AdminCtx, noticeId: string): Promise<Notice> {
   const notice = await findNotice(noticeId);
-  if (!notice || !canManage(notice, ctx.user!)) throw notFound('没有找到这条通知，或不在您的管辖范围内');
+  if (!notice || !canManage(notice, ctx.user)) throw notFound('没有找到这条通知，或不在您的管辖范围内');
   return notice;
 }
 
 /** Title, body and the audience resolved against the admin's scope (FORBIDDEN outside it). */
-async function content(ctx: Ctx, input: SaveNoticeInput) {
+async function content(ctx: AdminCtx, input: SaveNoticeInput) {
   const scope = adminScope(ctx.user);
   const requested = input.audience.regionIds ?? [];
   const known = await regionsByIds([...requested, scope.regionId]);
@@ -28,9 +28,9 @@ async function content(ctx: Ctx, input: SaveNoticeInput) {
   };
 }
 
-async function insert(ctx: Ctx, fields: Awaited<ReturnType<typeof content>>, status: 'draft' | 'published'): Promise<Notice> {
+async function insert(ctx: AdminCtx, fields: Awaited<ReturnType<typeof content>>, status: 'draft' | 'published'): Promise<Notice> {
   const at = ctx.now.toISOString();
-  const user = ctx.user!;
+  const { user } = ctx;
   const notice = Notice.parse({
     _id: `notice-${randomUUID()}`, ...fields, status, authorId: user._id, authorName: user.name, scopePath: user.regionPath,
     publishedAt: status === 'published' ? at : null, revokedAt: null, remindedAt: null, createdAt: at, updatedAt: at,
@@ -40,7 +40,7 @@ async function insert(ctx: Ctx, fields: Awaited<ReturnType<typeof content>>, sta
 }
 
 /** Replaces a draft's content; the `status: 'draft'` condition makes a concurrent publish win cleanly. */
-async function updateDraft(ctx: Ctx, noticeId: string, fields: Awaited<ReturnType<typeof content>>, publish: boolean): Promise<Notice> {
+async function updateDraft(ctx: AdminCtx, noticeId: string, fields: Awaited<ReturnType<typeof content>>, publish: boolean): Promise<Notice> {
   const current = await manageableNotice(ctx, noticeId);
   if (current.status !== 'draft') throw conflict('这条通知已经发布，不能再修改；如内容有误，请撤回后重新发布');
   const at = ctx.now.toISOString();
@@ -50,13 +50,13 @@ async function updateDraft(ctx: Ctx, noticeId: string, fields: Awaited<ReturnTyp
   return Notice.parse({ ...current, ...changes });
 }
 
-export async function saveDraft(ctx: Ctx, input: SaveNoticeInput): Promise<Notice> {
+export async function saveDraft(ctx: AdminCtx, input: SaveNoticeInput): Promise<Notice> {
   const fields = await content(ctx, input);
   return input.noticeId ? updateDraft(ctx, input.noticeId, fields, false) : insert(ctx, fields, 'draft');
 }
 
 /** Publishes a new notice or a draft, then sends the subscription message to subscribed audience members. */
-export async function publish(ctx: Ctx, input: SaveNoticeInput): Promise<Notice> {
+export async function publish(ctx: AdminCtx, input: SaveNoticeInput): Promise<Notice> {
   const fields = await content(ctx, input);
   const notice = input.noticeId ? await updateDraft(ctx, input.noticeId, fields, true) : await insert(ctx, fields, 'published');
   await deliverOnPublish(ctx, notice);
@@ -64,7 +64,7 @@ export async function publish(ctx: Ctx, input: SaveNoticeInput): Promise<Notice>
 }
 
 /** 撤回: the notice stays visible to its audience, marked as withdrawn, and is no longer pinned. */
-export async function revoke(ctx: Ctx, input: { noticeId: string }): Promise<Notice> {
+export async function revoke(ctx: AdminCtx, input: { noticeId: string }): Promise<Notice> {
   const current = await manageableNotice(ctx, input.noticeId);
   if (current.status === 'draft') throw conflict('草稿还没有发布，无需撤回');
   if (current.status === 'revoked') throw conflict('这条通知已经撤回');
@@ -75,7 +75,7 @@ export async function revoke(ctx: Ctx, input: { noticeId: string }): Promise<Not
 }
 
 /** The regions an admin may address: their own and every region below it, county → towns → villages. */
-export async function audienceOptions(ctx: Ctx) {
+export async function audienceOptions(ctx: AdminCtx) {
   const scope = adminScope(ctx.user);
   const docs = await pageAll('regions', { path: scope.regionId });
   const regions = docs.map((d) => ({ _id: d._id as string, name: d.name as string, level: d.level as 'county' | 'town' | 'village', parentId: (d.parentId as string | null) ?? null }));

@@ -1,7 +1,7 @@
 import type { NoticeStats } from '../../../types/api/notices';
 import type { NoticeOpen, NoticeRead } from '../../../types/notice';
 import type { User } from '../../../types/user';
-import type { Ctx } from '../handler';
+import type { AdminCtx } from '../handler';
 import { getDb } from '../store';
 import { regionNames } from '../regions/region.repository';
 import { notFound } from '../errors';
@@ -38,7 +38,7 @@ function person(u: User, names: Map<string, string>) {
 }
 
 /** Who of the audience read and acknowledged, per person and per WeChat group; unread people first by region. */
-export async function stats(ctx: Ctx, input: { noticeId: string }): Promise<NoticeStats> {
+export async function stats(ctx: AdminCtx, input: { noticeId: string }): Promise<NoticeStats> {
   const notice = await manageableNotice(ctx, input.noticeId);
   const [audience, readList, opens] = await Promise.all([audienceOf(notice), readsOfNotice(notice._id), opensOfNotice(notice._id)]);
   const members = new Set(audience.map((u) => u._id));
@@ -61,8 +61,8 @@ export async function stats(ctx: Ctx, input: { noticeId: string }): Promise<Noti
 }
 
 /** WeChat never reveals a group's name: admins label the opengid ("青禾镇帮扶群"). Only groups seen by a share ticket. */
-export async function labelGroup(ctx: Ctx, input: { groupId: string; label: string }) {
-  const own = await manageableNoticeIds(ctx.user!);
+export async function labelGroup(ctx: AdminCtx, input: { groupId: string; label: string }) {
+  const own = await manageableNoticeIds(ctx.user);
   const { data } = await getDb().collection('notice_opens').where({ groupId: input.groupId, noticeId: getDb().command.in(own) }).limit(1).get();
   if (!data.length) throw notFound('没有找到这个群：要先有人从群聊打开过您辖区的通知');
   await getDb().collection('notice_groups').where({ _id: input.groupId }).update({ label: input.label });

@@ -1,7 +1,7 @@
 import { Plan } from '../../../types/plan';
 import type { Measure, SaveMeasureInput, UpdateProgressInput } from '../../../types/plan';
 import type { Household } from '../../../types/household';
-import type { Ctx } from '../handler';
+import type { CallerCtx, HelperCtx, StaffCtx } from '../handler';
 import { getDb } from '../store';
 import { derivedId } from '../store/derived-id';
 import { dateOf } from '../time';
@@ -45,17 +45,17 @@ async function changePlan(h: Household, now: Date, change: (p: Plan) => Plan): P
 }
 
 /** The household's plan for a year (this year by default); households see it without progress notes. */
-export async function getPlan(ctx: Ctx, input: { householdId: string; year?: number }): Promise<Plan> {
+export async function getPlan(ctx: CallerCtx, input: { householdId: string; year?: number }): Promise<Plan> {
   const h = await readableHousehold(ctx.user, input.householdId);
   const plan = await loadPlan(h, input.year ?? yearOf(ctx.now), ctx.now);
-  if (ctx.user!.role !== 'household') return plan;
+  if (ctx.user.role !== 'household') return plan;
   return { ...plan, measures: plan.measures.map((m) => ({ ...m, history: m.history.map((e) => ({ ...e, note: '' })) })) };
 }
 
 /** Adds a measure, or edits the title/target/category of an existing one (same id). */
-export async function saveMeasure(ctx: Ctx, input: SaveMeasureInput): Promise<Plan> {
+export async function saveMeasure(ctx: StaffCtx, input: SaveMeasureInput): Promise<Plan> {
   const h = await readableHousehold(ctx.user, input.householdId);
-  const user = ctx.user!;
+  const { user } = ctx;
   return changePlan(h, ctx.now, (plan) => {
     const existing = plan.measures.find((m) => m.id === input.id);
     const measure: Measure = {
@@ -71,14 +71,14 @@ export async function saveMeasure(ctx: Ctx, input: SaveMeasureInput): Promise<Pl
  * A paired helper records progress on one measure, usually from a visit. Idempotent per visit: the
  * offline queue may send the same visit's progress twice, and it is recorded once.
  */
-export async function updateProgress(ctx: Ctx, input: UpdateProgressInput): Promise<Plan> {
+export async function updateProgress(ctx: HelperCtx, input: UpdateProgressInput): Promise<Plan> {
   const h = await readableHousehold(ctx.user, input.householdId);
   if (input.visitId) {
     const current = await loadPlan(h, yearOf(ctx.now), ctx.now);
     const measure = current.measures.find((m) => m.id === input.measureId);
     if (measure?.history.some((e) => e.visitId === input.visitId)) return current;
   }
-  const entry = { at: ctx.now.toISOString(), by: ctx.user!._id, progress: input.progress, note: input.note, ...(input.visitId ? { visitId: input.visitId } : {}) };
+  const entry = { at: ctx.now.toISOString(), by: ctx.user._id, progress: input.progress, note: input.note, ...(input.visitId ? { visitId: input.visitId } : {}) };
   return changePlan(h, ctx.now, (plan) => {
     if (!plan.measures.some((m) => m.id === input.measureId)) throw notFound('帮扶计划中没有这项措施，请刷新后再试');
     const measures = plan.measures.map((m) => (m.id === input.measureId ? { ...m, progress: input.progress, history: [...m.history, entry] } : m));

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import type { Coverage, CoverageRow } from '../../../types/api/reports';
 import type { Scope } from '../../../types/region';
-import type { Ctx } from '../handler';
+import type { AdminCtx } from '../handler';
 import { invalid } from '../errors';
 import { adminScope } from '../access/scope';
 import { monthOf } from '../time';
@@ -54,7 +54,7 @@ async function helperRows(scope: Scope, month: string) {
  * pairings visited by them, by helper and by unit; and the overdue households (not visited this
  * month nor the month before), counted everywhere, listed up to 200.
  */
-export async function coverage(ctx: Ctx, input: { month?: string }): Promise<Coverage> {
+export async function coverage(ctx: AdminCtx, input: { month?: string }): Promise<Coverage> {
   const scope = adminScope(ctx.user);
   const month = input.month ?? monthOf(ctx.now);
   // A month yet to come would list every household as overdue.

@@ -1,6 +1,6 @@
 import type { Dashboard } from '../../../types/api/reports';
 import { HouseholdStatus } from '../../../types/household';
-import type { Ctx } from '../handler';
+import type { AdminCtx } from '../handler';
 import { getDb } from '../store';
 import { adminScope, regionFilter } from '../access/scope';
 import { getRegion } from '../regions/region.repository';
@@ -10,7 +10,7 @@ import { coverage } from './coverage.service';
 const OPEN_NEED_STATUSES = ['reported', 'accepted', 'in_progress', 'reopened'];
 
 /** The admin's dashboard: households and people by status, helpers, this month's visits, open needs. */
-export async function dashboard(ctx: Ctx): Promise<Dashboard> {
+export async function dashboard(ctx: AdminCtx): Promise<Dashboard> {
   const scope = adminScope(ctx.user);
   const db = getDb();
   const _ = db.command;

@@ -3,7 +3,7 @@ import type { Household } from '../../../types/household';
 import { HOUSEHOLD_STATUS_LABELS } from '../../../types/household';
 import { OCCASION_LABELS, type Occasion } from '../../../types/visit';
 import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, type NeedCategory, type NeedStatus } from '../../../types/need';
-import type { Ctx } from '../handler';
+import type { CallerCtx } from '../handler';
 import { getDb } from '../store';
 import { readableHousehold } from '../access';
 import { getPlan } from '../plans/plan.service';
@@ -50,9 +50,9 @@ function benefitEntries(benefits: Doc[]): TimelineEntry[] {
  * 户档案动态: visits, status changes, needs, benefits and plan progress in one list, newest first.
  * A household sees its own without internal notes (visit notes, progress notes).
  */
-export async function timeline(ctx: Ctx, input: { householdId: string; limit: number }): Promise<{ items: TimelineEntry[] }> {
+export async function timeline(ctx: CallerCtx, input: { householdId: string; limit: number }): Promise<{ items: TimelineEntry[] }> {
   const h = await readableHousehold(ctx.user, input.householdId);
-  const internal = ctx.user!.role !== 'household';
+  const internal = ctx.user.role !== 'household';
   const [visits, needs, benefits, plan] = await Promise.all([
     recent('visits', h._id, 'visitedAt', input.limit),
     recent('needs', h._id, 'reportedAt', input.limit),

@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { Pairing } from '../../../types/pairing';
 import type { DueItem, DueList } from '../../../types/api/visits';
-import type { Ctx } from '../handler';
+import type { HelperCtx } from '../handler';
 import { getDb } from '../store';
 import { monthOf } from '../time';
 import { regionNames } from '../regions/region.repository';
@@ -38,8 +38,8 @@ const lookbackMonths = (month: string) =>
   Array.from({ length: LOOKBACK_MONTHS }, (_, i) => dayjs(`${month}-01`).subtract(i, 'month').format('YYYY-MM'));
 
 /** 我的帮扶户 this month: every active pairing with its visit status, needs, gaps and next occasion. */
-export async function listDue(ctx: Ctx, input: { month?: string }): Promise<DueList> {
-  const helperId = ctx.user!._id;
+export async function listDue(ctx: HelperCtx, input: { month?: string }): Promise<DueList> {
+  const helperId = ctx.user._id;
   const month = input.month ?? monthOf(ctx.now);
   const db = getDb();
   const { data } = await db.collection('pairings').where({ helperId, active: true }).field({ householdId: true, role: true, since: true }).limit(1000).get();

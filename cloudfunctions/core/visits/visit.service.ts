@@ -1,6 +1,6 @@
 import type { RecordVisitInput, Visit } from '../../../types/visit';
 import type { VisitView } from '../../../types/api/visits';
-import type { Ctx } from '../handler';
+import type { CallerCtx, HelperCtx } from '../handler';
 import { conflict, invalid, notFound } from '../errors';
 import { getDb } from '../store';
 import { monthOf } from '../time';
@@ -23,8 +23,8 @@ async function replay(existing: Visit, input: RecordVisitInput, helperId: string
 }
 
 /** 记录走访: only a paired helper, dated within the last 60 days; idempotent on the client's id. */
-export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<Visit> {
-  const helper = ctx.user!;
+export async function recordVisit(ctx: HelperCtx, input: RecordVisitInput): Promise<Visit> {
+  const helper = ctx.user;
   const existing = await findVisit(input.id);
   if (existing) return replay(existing, input, helper._id);
   const timeProblem = visitTimeProblem(input.visitedAt, ctx.now);
@@ -55,7 +55,7 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<Vi
 
 /** 走访记录 of one household, newest first. A household sees its own, without the helper's notes. */
 export async function listByHousehold(
-  ctx: Ctx,
+  ctx: CallerCtx,
   input: { householdId: string; limit: number; offset: number; from?: string; to?: string },
 ): Promise<{ items: VisitView[]; total: number }> {
   await readableHousehold(ctx.user, input.householdId);
@@ -73,7 +73,7 @@ export async function listByHousehold(
   const helperIds = [...new Set(data.map((v) => v.helperId as string))];
   const helpers = helperIds.length ? await db.collection('users').where({ _id: _.in(helperIds) }).field({ name: true }).limit(1000).get() : { data: [] };
   const names = new Map(helpers.data.map((u) => [u._id as string, u.name as string]));
-  const hideNotes = ctx.user!.role === 'household';
+  const hideNotes = ctx.user.role === 'household';
   const items = data.map((v) => ({ ...(v as Visit), notes: hideNotes ? '' : (v.notes as string), helperName: names.get(v.helperId as string) }));
   return { items, total: total ?? 0 };
 }

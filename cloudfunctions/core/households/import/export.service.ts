@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { HouseholdFilters } from '../../../../types/api/households';
-import type { Ctx } from '../../handler';
+import type { AdminCtx } from '../../handler';
 import { audit } from '../../audit/audit.service';
 import { fileLink, saveFile } from '../../files';
 import { regionNames } from '../../regions/region.repository';
@@ -13,7 +13,7 @@ import { COLUMNS, householdRows } from './sheet';
  * can be corrected and imported back). Full ID numbers are in it, so every export is audit-logged,
  * kept 24 hours as the caller's file, and handed out by a link only its owner (or an admin above) can use.
  */
-export async function exportHouseholds(ctx: Ctx, filters: HouseholdFilters): Promise<{ fileId: string; rows: number; url: string }> {
+export async function exportHouseholds(ctx: AdminCtx, filters: HouseholdFilters): Promise<{ fileId: string; rows: number; url: string }> {
   adminScope(ctx.user);
   const where = await householdQuery(ctx, filters);
   const workbook = new ExcelJS.Workbook();

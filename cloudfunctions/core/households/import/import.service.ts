@@ -3,7 +3,7 @@ import type { ImportResult } from '../../../../types/api/households';
 import type { Household, Member } from '../../../../types/household';
 import { Region } from '../../../../types/region';
 import { idNumberFacts } from '../../../../types/id-number';
-import type { Ctx } from '../../handler';
+import type { AdminCtx } from '../../handler';
 import { readFile } from '../../files';
 import { adminScope } from '../../access/scope';
 import { getDb } from '../../store';
@@ -52,7 +52,7 @@ function toHousehold(p: PlannedHousehold, at: string, by: string): Household {
  * `from … from + batch` are written (the client calls again with `next` and shows progress). The ID
  * number is the key, so importing the same sheet again updates instead of duplicating.
  */
-export async function importHouseholds(ctx: Ctx, input: { fileId: string; confirm: boolean; from: number; batch: number }): Promise<ImportResult> {
+export async function importHouseholds(ctx: AdminCtx, input: { fileId: string; confirm: boolean; from: number; batch: number }): Promise<ImportResult> {
   const scope = adminScope(ctx.user);
   const rows = await readSheet(await readFile(ctx, input.fileId));
   const { villages, townNames } = await villagesInScope(scope.regionId);
@@ -63,7 +63,7 @@ export async function importHouseholds(ctx: Ctx, input: { fileId: string; confir
   const at = ctx.now.toISOString();
   const batch = plan.households.slice(input.from, input.from + input.batch);
   for (const p of batch) {
-    const household = toHousehold(p, at, ctx.user!._id);
+    const household = toHousehold(p, at, ctx.user._id);
     if (p.existing) await saveHousehold(household, p.existing.version);
     else await insertHousehold(household);
   }
