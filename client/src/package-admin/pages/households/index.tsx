@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
 import type { HouseholdFilters } from '@bangfu/types/api/households';
 import { Button, Cell, CellGroup, Empty, Loaded, Page, Tag } from '@/components/ui';
 import { STATUS_TAG } from '@/components/household/labels';
+import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { messageOf } from '@/services/errors';
 import { api } from '@/services/client';
@@ -24,8 +25,7 @@ export default function HouseholdsPage() {
   const [exporting, setExporting] = useState(false);
   const villages = useRequest(() => api.households.villages());
   const list = useRequest(() => api.households.list({ ...filters, limit: PAGE, offset }), [filters, offset]);
-  const firstShow = useRef(true);
-  useDidShow(() => { if (firstShow.current) firstShow.current = false; else void list.reload(); });
+  useReloadOnShow(list.reload);
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));
 

@@ -1,9 +1,10 @@
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { Button, Empty, Loaded, Page } from '@/components/ui';
 import NeedCard from '@/components/needs/need-card';
 import { useNow } from '@/components/needs/use-now';
+import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
@@ -22,11 +23,7 @@ export default function AdminNeeds() {
   const list = useRequest(() => api.needs.list({ ...filters, limit: PAGE * pages }), [filters, pages]);
   const stats = useRequest(() => api.needs.stats());
   const now = useNow();
-  const firstShow = useRef(true);
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else { void list.reload(); void stats.reload(); }
-  });
+  useReloadOnShow(() => Promise.all([list.reload(), stats.reload()]));
   const change = (f: NeedFilters) => { setFilters(f); setPages(1); };
 
   return (

@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { Button, Card, Loaded, Page } from '@/components/ui';
+import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
@@ -30,12 +31,8 @@ export default function NoticeStats() {
   const notice = useRequest(() => api.notices.get({ noticeId: id }), [id]);
   const stats = useRequest(() => api.notices.stats({ noticeId: id }), [id]);
   const [busy, setBusy] = useState(false);
-  const shown = useRef(false);
-  // Back from sharing or the outbox: reads may have come in meanwhile (the first show is the initial load).
-  useDidShow(() => {
-    if (shown.current) void stats.reload();
-    shown.current = true;
-  });
+  // Back from sharing or the outbox: reads may have come in meanwhile.
+  useReloadOnShow(stats.reload);
 
   const act = async (run: () => Promise<string>) => {
     setBusy(true);

@@ -1,10 +1,11 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { HELPER_KIND_LABELS, HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
 import { Cell, CellGroup, Empty, Loaded, Page, Tag } from '@/components/ui';
 import Chips from '@/components/household/chips';
 import { STATUS_TAG } from '@/components/household/labels';
+import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
@@ -31,8 +32,7 @@ export default function PairingPage() {
 
 function Helpers({ idle }: { idle: boolean }) {
   const list = useRequest(() => api.assignments.listHelpers({ idle }), [idle]);
-  const first = useRef(true);
-  useDidShow(() => { if (first.current) first.current = false; else void list.reload(); });
+  useReloadOnShow(list.reload);
   return (
     <Loaded state={list} empty={<Empty description={idle ? '每位帮扶责任人都有结对户。' : '辖区内还没有帮扶责任人。'} />}>
       {({ items }) => (

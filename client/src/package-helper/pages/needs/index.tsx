@@ -1,9 +1,9 @@
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Empty, Loaded, Page } from '@/components/ui';
 import NeedCard from '@/components/needs/need-card';
 import { useNow } from '@/components/needs/use-now';
+import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
@@ -14,11 +14,7 @@ import './index.scss';
 export default function HelperNeeds() {
   const list = useRequest(() => api.needs.list({ limit: 100 }));
   const now = useNow();
-  const firstShow = useRef(true);
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else void list.reload();
-  });
+  useReloadOnShow(list.reload);
   const items = list.data?.items;
   const overdue = items?.filter((n) => n.overdue).length ?? 0;
   const open = items?.filter((n) => n.deadline).length ?? 0;

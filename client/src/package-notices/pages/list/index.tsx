@@ -1,8 +1,9 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import type { NoticeItem } from '@bangfu/types/api/notices';
 import { Button, Empty, Loaded, Page } from '@/components/ui';
+import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { knownUser } from '@/services/auth';
 import { api } from '@/services/client';
@@ -41,12 +42,8 @@ export default function NoticeList() {
   const role = me.data?.role;
   const [box, setBox] = useState<Box>('inbox');
   const list = useRequest(() => api.notices.list({ box, offset: 0, limit: 50 }), [box]);
-  const shown = useRef(false);
-  // Back from a notice: its read state may have changed (the first show is the initial load).
-  useDidShow(() => {
-    if (shown.current) void list.reload();
-    shown.current = true;
-  });
+  // Back from a notice: its read state may have changed.
+  useReloadOnShow(list.reload);
 
   return (
     <Page tabBar={role ? { role, active: 'notices' } : null} wide={role === 'admin'}>
