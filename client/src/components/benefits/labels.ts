@@ -23,9 +23,3 @@ export function gapTodo(kind: 'unpaid' | 'approval_missing', audience: 'househol
     ? '还没有办理认定：请联系帮扶人，协助到乡镇卫生院办理'
     : '今年还没有到账：请联系帮扶人核实，帮您申请或补发';
 }
-
-/** `2026-11-23` → `2026年11月23日`. */
-export function dateCn(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
-import { chinaMonthDayTime } from './labels';
+import { shortTime } from '@/utils/dates';
 import './household-sections.scss';
 
 type Made = { memberName: string; code: string; expiresAt: string };
@@ -38,7 +38,7 @@ export default function BindCode({ householdId, members }: { householdId: string
         <View className='hh-bind-code__box'>
           <View className='hh-section__detail'>{made.memberName} 的绑定码</View>
           <View className='hh-bind-code__code'>{`${made.code.slice(0, 3)} ${made.code.slice(3, 6)} ${made.code.slice(6)}`}</View>
-          <View className='hh-bind-code__expiry'>{chinaMonthDayTime(made.expiresAt)} 前有效，只能使用一次；重新生成后旧码作废</View>
+          <View className='hh-bind-code__expiry'>{shortTime(made.expiresAt)} 前有效，只能使用一次；重新生成后旧码作废</View>
           <View className='hh-bind-code__hint'>
             请当面或打电话把绑定码告诉{made.memberName}本人：在微信里打开帮扶通，进入「绑定家庭」页，点「用绑定码绑定」并输入。请勿发到微信群。
           </View>

@@ -5,7 +5,7 @@ import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
 import BindCode from './bind-code';
-import { chineseDate } from './labels';
+import { chineseDate } from '@/utils/dates';
 import './household-sections.scss';
 
 type Props = { householdId: string; members: { id: string; name: string }[] };

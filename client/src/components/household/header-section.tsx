@@ -4,8 +4,9 @@ import { HOUSEHOLD_STATUS_LABELS, POVERTY_CAUSE_LABELS, type HouseholdView } fro
 import { ADJUST_KIND_LABELS } from '@bangfu/types/api/households';
 import { Button, Tag } from '@/components/ui';
 import { ROUTES } from '@/services/routes';
+import { chineseDate } from '@/utils/dates';
 import { thousands } from '@/utils/format';
-import { chineseDate, STATUS_TAG } from './labels';
+import { STATUS_TAG } from './labels';
 import './household-sections.scss';
 
 /** 户档案 header: who, where, status with its adjustment history, and the admin's edit actions. */

@@ -5,7 +5,7 @@ import { Empty, Loaded, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
-import { chineseDate } from './labels';
+import { chineseDate } from '@/utils/dates';
 import './household-sections.scss';
 
 const ROLES: PairingRole[] = ['primary', 'health', 'education'];

@@ -2,13 +2,8 @@ import { View } from '@tarojs/components';
 import { Empty, Loaded } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
+import { localDay } from '@/utils/dates';
 import './household-sections.scss';
-
-/** The calendar day of an ISO time on this phone (China time for its users), not the UTC day. */
-const localDay = (iso: string) => {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 const KIND_LABELS = { visit: '走访', status: '状态', need: '需求', benefit: '兑现', plan: '计划' } as const;
 

@@ -8,12 +8,6 @@ export function rate(visited: number, paired: number): string {
   return paired > 0 ? `${Math.round((visited / paired) * 100)}%` : '—';
 }
 
-/** `2026-11` → `2026年11月`. */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-');
-  return `${y}年${Number(m)}月`;
-}
-
 /**
  * Coverage rows, lowest rate first as the server sorts them: name (and town or unit), visited /
  * paired households, the rate, and a bar that is green when everyone was visited, orange otherwise.

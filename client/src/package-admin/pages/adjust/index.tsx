@@ -9,9 +9,8 @@ import { STATUS_TAG } from '@/components/household/labels';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
+import { localDay } from '@/utils/dates';
 import './index.scss';
-
-const today = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
 
 /** 动态调整: new identification, return to poverty, exit, risk cleared — only the changes the rules allow. */
 export default function AdjustPage() {
@@ -29,7 +28,7 @@ function AdjustForm({ household }: { household: HouseholdView }) {
   const [to, setTo] = useState<HouseholdStatus>();
   const [reason, setReason] = useState('');
   const [evidence, setEvidence] = useState('');
-  const [effectiveOn, setEffectiveOn] = useState(today());
+  const [effectiveOn, setEffectiveOn] = useState(() => localDay());
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const status = household.status;
@@ -64,7 +63,7 @@ function AdjustForm({ household }: { household: HouseholdView }) {
         {kind && <Chips all={false} label='调整为' options={targets} labels={HOUSEHOLD_STATUS_LABELS} value={to} onChange={setTo} />}
         <View className='bf-chips'>
           <View className='bf-chips__label'>生效日期</View>
-          <Picker mode='date' value={effectiveOn} end={today()} onChange={(e) => setEffectiveOn(e.detail.value)}>
+          <Picker mode='date' value={effectiveOn} end={localDay()} onChange={(e) => setEffectiveOn(e.detail.value)}>
             <View className='bf-chips__chip bf-chips__chip--on'>{effectiveOn} ▾</View>
           </Picker>
         </View>

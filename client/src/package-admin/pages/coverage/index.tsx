@@ -4,11 +4,12 @@ import { useRef, useState } from 'react';
 import { Month } from '@bangfu/types';
 import type { Coverage } from '@bangfu/types/api/reports';
 import { Button, Card, Empty, Loaded, Page, Tag } from '@/components/ui';
-import { CoverageBars, monthLabel, rate } from '@/components/reports/coverage-bars';
+import { CoverageBars, rate } from '@/components/reports/coverage-bars';
 import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
+import { monthLabel, shiftMonth } from '@/utils/dates';
 import { thousands } from '@/utils/format';
 import './index.scss';
 
@@ -20,13 +21,6 @@ const DIMENSIONS: Array<{ key: Dimension; label: string }> = [
   { key: 'byHelper', label: '按帮扶人' },
 ];
 const SHOWN = 20;
-
-/** `2026-11` moved by `delta` months. */
-function shift(month: string, delta: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const i = y * 12 + (m - 1) + delta;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
 
 /** 走访覆盖: a month's visit coverage by town, village, unit and helper, and who is overdue. */
 export default function CoveragePage() {
@@ -47,9 +41,9 @@ export default function CoveragePage() {
   return (
     <Page wide>
       <View className='coverage__months'>
-        <Button size='small' round disabled={!shownMonth} onClick={() => shownMonth && pick(shift(shownMonth, -1))}>上月</Button>
+        <Button size='small' round disabled={!shownMonth} onClick={() => shownMonth && pick(shiftMonth(shownMonth, -1))}>上月</Button>
         <View className='coverage__month'>{shownMonth ? monthLabel(shownMonth) : '本月'}</View>
-        <Button size='small' round disabled={latest} onClick={() => shownMonth && pick(shift(shownMonth, 1))}>下月</Button>
+        <Button size='small' round disabled={latest} onClick={() => shownMonth && pick(shiftMonth(shownMonth, 1))}>下月</Button>
       </View>
       <Loaded state={{ ...report, data }} loadingText='正在统计辖区走访情况…'>
         {(data) => (

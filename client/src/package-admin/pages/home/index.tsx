@@ -3,12 +3,13 @@ import Taro from '@tarojs/taro';
 import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
 import type { Coverage, Dashboard } from '@bangfu/types/api/reports';
 import { Button, Card, Empty, Loaded, Page } from '@/components/ui';
-import { CoverageBars, monthLabel, rate } from '@/components/reports/coverage-bars';
+import { CoverageBars, rate } from '@/components/reports/coverage-bars';
 import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
 import { currentUser } from '@/services/auth';
 import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
+import { monthLabel } from '@/utils/dates';
 import { thousands } from '@/utils/format';
 import './index.scss';
 

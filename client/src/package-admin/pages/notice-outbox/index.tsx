@@ -3,7 +3,7 @@ import type { OutboxMessage } from '@bangfu/types';
 import { Empty, Loaded, Page, Tag, type TagType } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
-import { shortTime } from '@/utils/short-time';
+import { shortTime } from '@/utils/dates';
 import './index.scss';
 
 const STATUS: Record<OutboxMessage['status'], { label: string; type: TagType }> = {

@@ -6,18 +6,16 @@ import { Button, Empty, Field, Loaded, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
+import { chinaToday } from '@/utils/dates';
 import PolicyCard from './policy-card';
 import './index.scss';
-
-/** Today in China time, as the server reads dates. */
-const todayCn = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** 政策目录: every policy with its dated parameters; county admins set new values from a date on. */
 export default function Policies() {
   const policies = useRequest(() => api.benefits.listPolicies());
   const [saved, setSaved] = useState<Record<string, Policy>>({});
   const [on, setOn] = useState('');
-  const today = todayCn();
+  const today = chinaToday();
   const day = /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : today;
   return (
     <Page wide tabBar={{ role: 'admin', active: 'policies' }}>

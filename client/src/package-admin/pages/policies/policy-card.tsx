@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { PARAM_LABELS, type Policy } from '@bangfu/types';
 import { Card, Tag } from '@/components/ui';
-import { dateCn } from '@/components/benefits/labels';
+import { chineseDate } from '@/utils/dates';
 import ParamEditor from './param-editor';
 
 const describe = (params: Record<string, number>) =>
@@ -22,7 +22,7 @@ export default function PolicyCard({ policy, on, today, onSaved }: { policy: Pol
     <Card title={policy.label} extra={<Tag type='primary' plain>{policy.level === 'household' ? '按户' : '按人'}</Tag>}>
       <View className='pol__body' onClick={() => setOpen(!open)}>
         <View className='pol__current'>
-          {on === today ? '现行' : `${dateCn(on)}执行`}：{current ? `${describe(current.params)}（自 ${current.from} 起）` : '当日尚无生效的参数'}
+          {on === today ? '现行' : `${chineseDate(on)}执行`}：{current ? `${describe(current.params)}（自 ${current.from} 起）` : '当日尚无生效的参数'}
         </View>
         {upcoming.map((v) => (
           <View key={v.from} className='pol__upcoming'>

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { Button, Tag } from '@/components/ui';
 import { PAIRING_ROLE_LABELS } from '@bangfu/types';
 import type { DueItem } from '@bangfu/types/api/visits';
+import { localDay } from '@/utils/dates';
 
 const STATUS_TAG = {
   overdue: { type: 'danger', text: '逾期' },
@@ -9,11 +10,6 @@ const STATUS_TAG = {
   visited: { type: 'success', text: '已走访' },
 } as const;
 
-/** The calendar day of an ISO time on this phone (China time for its users), not the UTC day. */
-const localDay = (iso: string) => {
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 const dateOnly = (iso: string | null) => (iso ? localDay(iso) : null);
 
 /** One household on the helper's list: status, 急难/应享未享 flags, last visit, and the way in. */

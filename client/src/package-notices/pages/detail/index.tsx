@@ -11,7 +11,7 @@ import { ROUTES } from '@/services/routes';
 import NoticeBody from '../../components/notice-body';
 import NoticeTags from '../../components/notice-tags';
 import SharePanel from '../../components/share-panel';
-import { shortTime } from '@/utils/short-time';
+import { shortTime } from '@/utils/dates';
 import './index.scss';
 
 /** Opens the notice (which marks it read, counting a group or link open) and keeps its latest state. */

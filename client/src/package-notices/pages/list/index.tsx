@@ -9,7 +9,7 @@ import { knownUser } from '@/services/auth';
 import { api } from '@/services/client';
 import { ROUTES } from '@/services/routes';
 import NoticeTags from '../../components/notice-tags';
-import { shortTime } from '@/utils/short-time';
+import { shortTime } from '@/utils/dates';
 import './index.scss';
 
 type Box = 'inbox' | 'manage';
