@@ -121,7 +121,7 @@ describe('registry, pairing and binding in the browser', () => {
     await page.getByText('建档户数').waitFor();
     await openHousehold(page, '林国栋');
     const lin = page.locator('.hh-member', { hasText: '林国栋' });
-    expect(await lin.innerText()).toMatch(/9902\*{10}\d{3}[\dX]/);
+    expect(await lin.innerText()).toMatch(/990\*{13}\d[\dX]/);
     await lin.getByText('显示').first().click();
     await lin.getByText(/990201197003120\d{2}[\dX]/).waitFor();
     await shot(page, 'registry-detail-revealed');
@@ -155,7 +155,7 @@ describe('registry, pairing and binding in the browser', () => {
     await page.locator('.helper__title').waitFor();
     await page.locator('.due-row__title').first().click();
     await page.locator('.hh-member').first().waitFor();
-    expect(await page.locator('.hh-member').first().innerText()).toMatch(/\d{4}\*{10}[\dX]{4}/);
+    expect(await page.locator('.hh-member').first().innerText()).toMatch(/\d{3}\*{13}[\dX]{2}/);
     expect(await page.getByText('显示', { exact: true }).count()).toBe(0);
     await page.getByText('结对帮扶人').waitFor();
     await shot(page, 'registry-helper-detail');
