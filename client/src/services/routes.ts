@@ -39,6 +39,23 @@ export const ROUTES = {
   noticeOutbox: '/package-admin/pages/notice-outbox/index',
 } as const;
 
+export type Route = keyof typeof ROUTES;
+
+/** What a page reads from `useRouter().params`; undefined values are left out. */
+export type Query = Record<string, string | number | undefined>;
+
+/** A page's path with its query, every value encoded (ids and names may hold `&`, `#`, Chinese). */
+export function urlOf(route: Route, query: Query = {}): string {
+  const pairs = Object.entries(query).filter(([, v]) => v !== undefined);
+  if (!pairs.length) return ROUTES[route];
+  return `${ROUTES[route]}?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`).join('&')}`;
+}
+
+/** Opens a page above this one: back returns here. */
+export function navigate(route: Route, query?: Query) {
+  return Taro.navigateTo({ url: urlOf(route, query) });
+}
+
 export const HOME_OF: Record<Role, string> = {
   household: ROUTES.householdHome,
   helper: ROUTES.helperHome,

@@ -1,9 +1,8 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { HOUSEHOLD_STATUS_LABELS, POVERTY_CAUSE_LABELS, type HouseholdView } from '@bangfu/types';
 import { ADJUST_KIND_LABELS } from '@bangfu/types/api/households';
 import { Button, Tag } from '@/components/ui';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import { chineseDate } from '@/utils/dates';
 import { thousands } from '@/utils/format';
 import { STATUS_TAG } from './labels';
@@ -48,8 +47,8 @@ export default function HeaderSection({ household: h, isAdmin }: { household: Ho
       )}
       {isAdmin && (
         <View className='hh-header__actions'>
-          <Button size='small' plain type='primary' onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminHouseholdEdit}?id=${h._id}` })}>编辑户信息</Button>
-          <Button size='small' plain type='warning' onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminAdjust}?id=${h._id}` })}>动态调整</Button>
+          <Button size='small' plain type='primary' onClick={() => void navigate('adminHouseholdEdit', { id: h._id })}>编辑户信息</Button>
+          <Button size='small' plain type='warning' onClick={() => void navigate('adminAdjust', { id: h._id })}>动态调整</Button>
         </View>
       )}
     </View>

@@ -4,7 +4,7 @@ import { HELPER_KIND_LABELS, PAIRING_ROLE_LABELS, type PairingRole } from '@bang
 import { Empty, Loaded, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import { chineseDate } from '@/utils/dates';
 import './household-sections.scss';
 
@@ -16,7 +16,7 @@ export default function PairingsSection({ householdId, isAdmin }: { householdId:
   const items = list.data?.items;
   const current = items?.filter((p) => p.active) ?? [];
   const past = items?.filter((p) => !p.active) ?? [];
-  const change = (role: PairingRole) => void Taro.navigateTo({ url: `${ROUTES.adminAssign}?householdId=${householdId}&role=${role}` });
+  const change = (role: PairingRole) => void navigate('adminAssign', { householdId, role });
   return (
     <View className='hh-section'>
       <View className='hh-section__title'>结对帮扶人</View>

@@ -6,7 +6,7 @@ import CodeForm from '@/components/bind/code-form';
 import { Button, CellGroup, Field, Page } from '@/components/ui';
 import { bindHousehold } from '@/services/auth';
 import { messageOf } from '@/services/errors';
-import { HOME_OF, restart, ROUTES } from '@/services/routes';
+import { HOME_OF, navigate, restart, ROUTES } from '@/services/routes';
 import { clearDemoOpenid, DEMO_SIGN_IN } from '@/services/session';
 import './index.scss';
 
@@ -96,7 +96,7 @@ export default function Bind() {
       )}
       <View className='bind__more'>
         <View className='bind__switch' onClick={() => setByCode(!byCode)}>{byCode ? '改用姓名、身份证号和手机号绑定 ›' : '有扶贫办给的绑定码？用绑定码绑定 ›'}</View>
-        <View className='bind__switch' onClick={() => void Taro.navigateTo({ url: ROUTES.calculator })}>不绑定，先用政策计算器算一算 ›</View>
+        <View className='bind__switch' onClick={() => void navigate('calculator')}>不绑定，先用政策计算器算一算 ›</View>
         {DEMO_SIGN_IN && (
           <View
             className='bind__switch'

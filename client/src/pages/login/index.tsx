@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '@bangfu/types';
 import { Button, Cell, CellGroup, Empty, Field, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { forgetUser } from '@/services/auth';
-import { restart, ROUTES } from '@/services/routes';
+import { navigate, restart, ROUTES } from '@/services/routes';
 import { DEMO_SIGN_IN, listDemoAccounts, setDemoOpenid, type DemoAccount } from '@/services/session';
 import './index.scss';
 
@@ -75,7 +75,7 @@ function DemoAccounts() {
         <Button block round onClick={enterOther}>
           以此 openid 进入
         </Button>
-        <View className='login__note' onClick={() => void Taro.navigateTo({ url: ROUTES.calculator })}>不登录，先用政策计算器算一算 ›</View>
+        <View className='login__note' onClick={() => void navigate('calculator')}>不登录，先用政策计算器算一算 ›</View>
       </View>
     </Page>
   );

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { Month } from '@bangfu/types';
 import type { Coverage } from '@bangfu/types/api/reports';
@@ -8,7 +8,7 @@ import { CoverageBars, rate } from '@/components/reports/coverage-bars';
 import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import { monthLabel, shiftMonth } from '@/utils/dates';
 import { thousands } from '@/utils/format';
 import './index.scss';
@@ -86,7 +86,7 @@ function Summary({ data }: { data: Coverage }) {
 }
 
 function Overdue({ data }: { data: Coverage }) {
-  const open = (householdId: string) => void Taro.navigateTo({ url: `${ROUTES.householdDetail}?id=${encodeURIComponent(householdId)}` });
+  const open = (householdId: string) => void navigate('householdDetail', { id: householdId });
   const { total, items } = data.overdue;
   return (
     <Card title='逾期未走访的户' extra={total > items.length ? `共 ${thousands(total)} 户，先列出 ${items.length} 户` : `共 ${thousands(total)} 户`}>

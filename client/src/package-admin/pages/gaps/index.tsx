@@ -1,12 +1,11 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { PolicyCode } from '@bangfu/types';
 import { Button, Card, Empty, Loaded, Page, Tag } from '@/components/ui';
 import { gapTodo, POLICY_NAMES, yuan } from '@/components/benefits/labels';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import './index.scss';
 
 const PAGE = 20;
@@ -18,7 +17,7 @@ export default function Gaps() {
   const [offset, setOffset] = useState(0);
   const gaps = useRequest(() => api.benefits.listGaps({ limit: PAGE, offset, ...(policy ? { policy } : {}) }), [offset, policy]);
   const total = gaps.data?.total ?? 0;
-  const open = (householdId: string) => void Taro.navigateTo({ url: `${ROUTES.householdDetail}?id=${encodeURIComponent(householdId)}` });
+  const open = (householdId: string) => void navigate('householdDetail', { id: householdId });
   return (
     <Page wide>
       <View className='gaps__filters'>

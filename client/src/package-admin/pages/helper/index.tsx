@@ -6,7 +6,7 @@ import { Button, Empty, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import './index.scss';
 
 /** One helper's households: move the chosen ones, or all of them when the helper leaves (调离). */
@@ -55,7 +55,7 @@ export default function HelperPage() {
                   <View className='helper-admin__check'>{on ? '☑' : '☐'}</View>
                   <View className='helper-admin__name'>{p.householdHeadName} 户<View className='helper-admin__sub'>{p.villageName}</View></View>
                   <Tag type='primary' plain>{PAIRING_ROLE_LABELS[p.role]}</Tag>
-                  <View className='helper-admin__open' onClick={(e) => { e.stopPropagation(); void Taro.navigateTo({ url: `${ROUTES.householdDetail}?id=${p.householdId}` }); }}>查看</View>
+                  <View className='helper-admin__open' onClick={(e) => { e.stopPropagation(); void navigate('householdDetail', { id: p.householdId }); }}>查看</View>
                 </View>
               );
             })}

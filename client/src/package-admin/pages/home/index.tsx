@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
 import type { Coverage, Dashboard } from '@bangfu/types/api/reports';
 import { Button, Card, Empty, Loaded, Page } from '@/components/ui';
@@ -8,7 +7,7 @@ import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
 import { currentUser } from '@/services/auth';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import { monthLabel } from '@/utils/dates';
 import { thousands } from '@/utils/format';
 import './index.scss';
@@ -91,7 +90,7 @@ function CoverageCard({ coverage }: { coverage: Coverage }) {
       {rows.length > 0 && <View className='admin__coverage-sub'>{label}（覆盖率低的在前）</View>}
       <CoverageBars rows={rows.slice(0, COVERAGE_ROWS)} />
       <View className='admin__coverage-more'>
-        <Button size='small' round onClick={() => void Taro.navigateTo({ url: ROUTES.visitCoverage })}>按村、单位、帮扶人查看与逾期名单</Button>
+        <Button size='small' round onClick={() => void navigate('visitCoverage')}>按村、单位、帮扶人查看与逾期名单</Button>
       </View>
     </Card>
   );

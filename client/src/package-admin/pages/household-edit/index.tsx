@@ -8,7 +8,7 @@ import Chips from '@/components/household/chips';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
-import { ROUTES } from '@/services/routes';
+import { urlOf } from '@/services/routes';
 import { emptyForm, formOf, newMember, validate, type HouseholdForm } from './form';
 import MemberCard from './member-card';
 import './index.scss';
@@ -47,7 +47,7 @@ function Editor({ stored, villages: list }: { stored?: HouseholdView; villages: 
     try {
       const saved = id ? await api.households.update(input as UpdateHouseholdInput) : await api.households.create(input as HouseholdDraft);
       void Taro.showToast({ title: '已保存', icon: 'success' });
-      setTimeout(() => void (id ? Taro.navigateBack() : Taro.redirectTo({ url: `${ROUTES.householdDetail}?id=${saved._id}` })), 600);
+      setTimeout(() => void (id ? Taro.navigateBack() : Taro.redirectTo({ url: urlOf('householdDetail', { id: saved._id }) })), 600);
     } catch (e) {
       setErrors([messageOf(e)]);
       setSaving(false);

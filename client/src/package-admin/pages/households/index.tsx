@@ -9,14 +9,13 @@ import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { messageOf } from '@/services/errors';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import { openSheet } from '@/services/sheets';
 import { thousands } from '@/utils/format';
 import Filters from './filters';
 import './index.scss';
 
 const PAGE = 20;
-const open = (url: string) => void Taro.navigateTo({ url });
 
 /** 户籍台账: every household in the admin's region, filtered, searched and paged; import, export, pairing. */
 export default function HouseholdsPage() {
@@ -47,10 +46,10 @@ export default function HouseholdsPage() {
       <View className='hh-list__head'>
         <View className='hh-list__title'>户籍台账</View>
         <View className='hh-list__actions'>
-          <Button size='small' type='primary' onClick={() => open(ROUTES.adminHouseholdEdit)}>新增户</Button>
-          <Button size='small' plain type='primary' onClick={() => open(ROUTES.adminImport)}>导入</Button>
+          <Button size='small' type='primary' onClick={() => void navigate('adminHouseholdEdit')}>新增户</Button>
+          <Button size='small' plain type='primary' onClick={() => void navigate('adminImport')}>导入</Button>
           <Button size='small' plain loading={exporting} onClick={() => void doExport()}>导出</Button>
-          <Button size='small' plain onClick={() => open(ROUTES.adminPairing)}>结对管理</Button>
+          <Button size='small' plain onClick={() => void navigate('adminPairing')}>结对管理</Button>
         </View>
       </View>
       <Filters value={filters} villages={villages.data?.items ?? []} onChange={(f) => { setFilters(f); setOffset(0); }} />
@@ -59,7 +58,7 @@ export default function HouseholdsPage() {
         {({ items }) => (
           <CellGroup inset>
             {items.map((h) => (
-              <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''} · ${h.memberCount} 人`} isLink center onClick={() => open(`${ROUTES.householdDetail}?id=${h._id}`)}>
+              <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''} · ${h.memberCount} 人`} isLink center onClick={() => void navigate('householdDetail', { id: h._id })}>
                 <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
               </Cell>
             ))}

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { Button, Empty, Loaded, Page } from '@/components/ui';
@@ -7,7 +6,7 @@ import { useNow } from '@/components/needs/use-now';
 import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import Filters, { type NeedFilters } from './filters';
 import SettingsCard from './settings-card';
 import StatsBar from './stats-bar';
@@ -37,7 +36,7 @@ export default function AdminNeeds() {
             <View className='admin-needs__total'>共 {total} 条，超时的排在最前</View>
             <View className='admin-needs__grid'>
               {items.map((need) => (
-                <NeedCard key={need._id} need={need} now={now} show='household' durations onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminNeed}?id=${encodeURIComponent(need._id)}` })} />
+                <NeedCard key={need._id} need={need} now={now} show='household' durations onClick={() => void navigate('adminNeed', { id: need._id })} />
               ))}
             </View>
             {items.length < total && (

@@ -6,7 +6,7 @@ import { Button, ErrorState, Field, Loading, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { messageOf } from '@/services/errors';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { urlOf } from '@/services/routes';
 import AudiencePicker from './audience-picker';
 import './index.scss';
 
@@ -49,7 +49,7 @@ export default function NoticeCompose() {
       const saved = kind === 'draft' ? await api.notices.saveDraft(toDraft(form, draftId)) : await api.notices.publish(toDraft(form, draftId));
       setDraftId(saved._id);
       await Taro.showToast({ title: kind === 'draft' ? '草稿已保存' : '通知已发布', icon: 'success' });
-      if (kind === 'publish') await Taro.redirectTo({ url: `${ROUTES.noticeDetail}?id=${saved._id}` });
+      if (kind === 'publish') await Taro.redirectTo({ url: urlOf('noticeDetail', { id: saved._id }) });
     } catch (e) {
       // The form keeps everything typed; the message says what to fix.
       void Taro.showToast({ title: messageOf(e), icon: 'none', duration: 3000 });

@@ -6,7 +6,7 @@ import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import GroupList from './group-list';
 import PeopleList from './people-list';
 import './index.scss';
@@ -72,8 +72,8 @@ export default function NoticeStats() {
                 </View>
                 <View className='ns__actions'>
                   {n.status === 'published' && s.unread.length > 0 && <Button type='primary' round loading={busy} onClick={() => void sendReminder()}>一键提醒未读的 {s.unread.length} 人</Button>}
-                  <Button round onClick={() => void Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${id}` })}>查看通知 / 分享</Button>
-                  <Button round onClick={() => void Taro.navigateTo({ url: ROUTES.noticeOutbox })}>消息发送记录</Button>
+                  <Button round onClick={() => void navigate('noticeDetail', { id })}>查看通知 / 分享</Button>
+                  <Button round onClick={() => void navigate('noticeOutbox')}>消息发送记录</Button>
                   {n.status === 'published' && <Button type='danger' plain round disabled={busy} onClick={() => void revoke()}>撤回</Button>}
                 </View>
                 <Card title='按微信群' extra={`链接打开 ${s.linkOpens} 次 · ${s.linkReaders} 人`}>

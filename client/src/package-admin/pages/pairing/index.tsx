@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { HELPER_KIND_LABELS, HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
 import { Cell, CellGroup, Empty, Loaded, Page, Tag } from '@/components/ui';
@@ -8,7 +7,7 @@ import { STATUS_TAG } from '@/components/household/labels';
 import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import './index.scss';
 
 type View_ = 'helpers' | 'idle' | 'unpaired';
@@ -39,7 +38,7 @@ function Helpers({ idle }: { idle: boolean }) {
         <CellGroup inset>
           {items.map((h) => (
             <Cell key={h._id} title={h.name} label={[h.helperKind && HELPER_KIND_LABELS[h.helperKind], h.unit].filter(Boolean).join(' · ')} isLink center
-              onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminHelper}?id=${h._id}&name=${encodeURIComponent(h.name)}` })}>
+              onClick={() => void navigate('adminHelper', { id: h._id, name: h.name })}>
               <View className='pairing__load'>
                 <Tag type={h.total === 0 ? 'danger' : h.total > HEAVY ? 'warning' : 'success'}>{h.total} 户</Tag>
                 <View className='pairing__split'>主{h.primary} · 健{h.health} · 教{h.education}</View>
@@ -59,7 +58,7 @@ function Unpaired() {
       {({ items, total }) => (
         <CellGroup inset title={`共 ${total} 户没有主帮扶人`}>
           {items.map((h) => (
-            <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''}`} isLink center onClick={() => void Taro.navigateTo({ url: `${ROUTES.adminAssign}?householdId=${h._id}&role=primary` })}>
+            <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''}`} isLink center onClick={() => void navigate('adminAssign', { householdId: h._id, role: 'primary' })}>
               <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
             </Cell>
           ))}

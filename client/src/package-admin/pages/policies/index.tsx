@@ -1,11 +1,10 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Policy } from '@bangfu/types';
 import { Button, Empty, Field, Loaded, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import { chinaToday } from '@/utils/dates';
 import PolicyCard from './policy-card';
 import './index.scss';
@@ -22,8 +21,8 @@ export default function Policies() {
       <View className='pol__top'>
         <View className='pol__title'>政策目录</View>
         <View className='pol__links'>
-          <Button size='small' type='danger' plain round onClick={() => void Taro.navigateTo({ url: ROUTES.benefitGaps })}>应享未享排查</Button>
-          <Button size='small' round onClick={() => void Taro.navigateTo({ url: ROUTES.benefitRecords })}>兑现记录与导入</Button>
+          <Button size='small' type='danger' plain round onClick={() => void navigate('benefitGaps')}>应享未享排查</Button>
+          <Button size='small' round onClick={() => void navigate('benefitRecords')}>兑现记录与导入</Button>
         </View>
       </View>
       <View className='pol__on'>

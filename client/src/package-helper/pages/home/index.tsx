@@ -1,18 +1,14 @@
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { DueItem } from '@bangfu/types/api/visits';
 import { Empty, Loaded, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { useOfflineQueue } from '@/hooks/use-offline-queue';
 import { useReloadOnShow, useReloadWhenSynced } from '@/hooks/use-reload';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import DueRow from './due-row';
 import SyncStrip from './sync-strip';
 import './index.scss';
 
-const recordUrl = (item: DueItem) => `${ROUTES.recordVisit}?householdId=${encodeURIComponent(item.householdId)}&name=${encodeURIComponent(item.headName)}`;
-const detailUrl = (item: DueItem) => `${ROUTES.householdDetail}?id=${encodeURIComponent(item.householdId)}&name=${encodeURIComponent(item.headName)}`;
 
 /** 我的帮扶户 this month: what needs a visit first, with the sync state of visits saved offline. */
 export default function HelperHome() {
@@ -33,7 +29,7 @@ export default function HelperHome() {
         {({ items }) => (
           <View className='helper__list'>
             {items.map((item) => (
-              <DueRow key={item.householdId} item={item} onOpen={() => Taro.navigateTo({ url: detailUrl(item) })} onRecord={() => Taro.navigateTo({ url: recordUrl(item) })} />
+              <DueRow key={item.householdId} item={item} onOpen={() => navigate('householdDetail', { id: item.householdId, name: item.headName })} onRecord={() => navigate('recordVisit', { householdId: item.householdId, name: item.headName })} />
             ))}
           </View>
         )}

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Empty, Loaded, Page } from '@/components/ui';
 import NeedCard from '@/components/needs/need-card';
@@ -6,7 +5,7 @@ import { useNow } from '@/components/needs/use-now';
 import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import '@/components/needs/needs.scss';
 import './index.scss';
 
@@ -32,7 +31,7 @@ export default function HelperNeeds() {
       <Loaded state={list} empty={<Empty description='暂时没有分派给您的需求。帮扶户求助后会出现在这里。' actionText='刷新' onAction={list.reload} />}>
         {(data) =>
           data.items.map((need) => (
-            <NeedCard key={need._id} need={need} now={now} show='household' onClick={() => void Taro.navigateTo({ url: `${ROUTES.helperNeed}?id=${encodeURIComponent(need._id)}` })} />
+            <NeedCard key={need._id} need={need} now={now} show='household' onClick={() => void navigate('helperNeed', { id: need._id })} />
           ))
         }
       </Loaded>

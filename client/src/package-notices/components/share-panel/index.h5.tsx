@@ -4,13 +4,13 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { plainText } from '@bangfu/types/notice-body';
 import { Button, Card } from '@/components/ui';
-import { ROUTES } from '@/services/routes';
+import { urlOf } from '@/services/routes';
 import type { NoticeItem } from '@bangfu/types/api/notices';
 import './index.scss';
 
 /** Desktop admins paste a link or show a QR code in a WeChat group; opens through it are counted as link opens. */
 export default function SharePanel({ notice }: { notice: NoticeItem }) {
-  const link = `${window.location.origin}${ROUTES.noticeDetail}?id=${encodeURIComponent(notice._id)}&from=link`;
+  const link = `${window.location.origin}${urlOf('noticeDetail', { id: notice._id, from: 'link' })}`;
   const [qr, setQr] = useState('');
   useEffect(() => {
     QRCode.toDataURL(link, { margin: 1, width: 240 }).then(setQr).catch(() => setQr(''));

@@ -1,7 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { useEffect } from 'react';
-import { ROUTES } from '@/services/routes';
+import { urlOf } from '@/services/routes';
 import type { NoticeItem } from '@bangfu/types/api/notices';
 import './index.scss';
 
@@ -10,7 +10,7 @@ export default function SharePanel({ notice }: { notice: NoticeItem }) {
   useEffect(() => {
     void Taro.showShareMenu({ withShareTicket: true, showShareItems: ['shareAppMessage'] }).catch(() => undefined);
   }, []);
-  useShareAppMessage(() => ({ title: notice.title, path: `${ROUTES.noticeDetail}?id=${notice._id}` }));
+  useShareAppMessage(() => ({ title: notice.title, path: urlOf('noticeDetail', { id: notice._id }) }));
   return (
     <View className='share'>
       <Button className='share__btn' openType='share'>分享到群</Button>

@@ -7,7 +7,7 @@ import { useRequest } from '@/hooks/use-request';
 import { messageOf } from '@/services/errors';
 import { askSubscription, prepareSubscription, recordOpen } from '@/services/notice-open';
 import { markRead } from '@/services/notices';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import NoticeBody from '../../components/notice-body';
 import NoticeTags from '../../components/notice-tags';
 import SharePanel from '../../components/share-panel';
@@ -74,7 +74,7 @@ function NoticeView({ notice, onChanged }: { notice: NoticeItem; onChanged: (n: 
       {notice.status === 'published' && <SharePanel notice={notice} />}
       {notice.manageable && (
         <View className='nd__admin'>
-          <Button block round onClick={() => void Taro.navigateTo({ url: `${ROUTES.noticeStats}?id=${notice._id}` })}>查看阅读情况</Button>
+          <Button block round onClick={() => void navigate('noticeStats', { id: notice._id })}>查看阅读情况</Button>
         </View>
       )}
     </>

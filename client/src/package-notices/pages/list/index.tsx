@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { NoticeItem } from '@bangfu/types/api/notices';
 import { Button, Empty, Loaded, Page } from '@/components/ui';
@@ -7,7 +6,7 @@ import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { knownUser } from '@/services/auth';
 import { api } from '@/services/client';
-import { ROUTES } from '@/services/routes';
+import { navigate } from '@/services/routes';
 import NoticeTags from '../../components/notice-tags';
 import { shortTime } from '@/utils/dates';
 import './index.scss';
@@ -15,9 +14,9 @@ import './index.scss';
 type Box = 'inbox' | 'manage';
 
 function openNotice(n: NoticeItem, box: Box) {
-  if (box === 'manage' && n.status === 'draft') return Taro.navigateTo({ url: `${ROUTES.noticeCompose}?id=${n._id}` });
-  if (box === 'manage') return Taro.navigateTo({ url: `${ROUTES.noticeStats}?id=${n._id}` });
-  return Taro.navigateTo({ url: `${ROUTES.noticeDetail}?id=${n._id}` });
+  if (box === 'manage' && n.status === 'draft') return navigate('noticeCompose', { id: n._id });
+  if (box === 'manage') return navigate('noticeStats', { id: n._id });
+  return navigate('noticeDetail', { id: n._id });
 }
 
 function Row({ n, box }: { n: NoticeItem; box: Box }) {
@@ -49,13 +48,13 @@ export default function NoticeList() {
     <Page tabBar={role ? { role, active: 'notices' } : null} wide={role === 'admin'}>
       <View className='nl__head'>
         <View className='nl__heading'>通知</View>
-        {role === 'admin' && <Button size='small' type='primary' round onClick={() => void Taro.navigateTo({ url: ROUTES.noticeCompose })}>写通知</Button>}
+        {role === 'admin' && <Button size='small' type='primary' round onClick={() => void navigate('noticeCompose')}>写通知</Button>}
       </View>
       {role === 'admin' && (
         <View className='nl__boxes'>
           <View className={box === 'inbox' ? 'nl__box nl__box--on' : 'nl__box'} onClick={() => setBox('inbox')}>收到的</View>
           <View className={box === 'manage' ? 'nl__box nl__box--on' : 'nl__box'} onClick={() => setBox('manage')}>辖区发布的</View>
-          <View className='nl__outbox' onClick={() => void Taro.navigateTo({ url: ROUTES.noticeOutbox })}>消息发送记录 ›</View>
+          <View className='nl__outbox' onClick={() => void navigate('noticeOutbox')}>消息发送记录 ›</View>
         </View>
       )}
       <Loaded state={list} empty={<Empty description={box === 'manage' ? '辖区还没有发布过通知，点右上角“写通知”开始。' : '暂时没有发给您的通知，有新通知时这里会显示。'} actionText='刷新' onAction={list.reload} />}>
