@@ -5,7 +5,8 @@
  * evaluated in memory by our rules and by the same rules in json-rules-engine (≥ 10× faster).
  */
 import { clock } from '../../cloudfunctions/core/clock';
-import { householdsWithEmergency, ruleHouseholdsWhere } from '../../cloudfunctions/core/benefits/benefit.repository';
+import { ruleHouseholdsWhere } from '../../cloudfunctions/core/households/household.repository';
+import { householdsWithEmergency } from '../../cloudfunctions/core/needs/need.repository';
 import { evaluateFamily, factsFromHousehold, type FamilyFacts } from '../../cloudfunctions/core/benefits/evaluate';
 import { emergencySince } from '../../cloudfunctions/core/benefits/gaps.service';
 import { paramsAt } from '../../cloudfunctions/core/benefits/params';

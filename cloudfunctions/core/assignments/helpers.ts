@@ -1,9 +1,9 @@
-import { User } from '../../../types/user';
+import type { User } from '../../../types/user';
 import type { PairingRole } from '../../../types/pairing';
 import type { Household } from '../../../types/household';
 import type { Scope } from '../../../types/region';
 import { getRegion } from '../regions/region.repository';
-import { getDb } from '../store';
+import { findUser } from '../users/user.repository';
 import { invalid, notFound } from '../errors';
 
 /** Which helper kinds may take each pairing role (帮扶干部/第一书记, 家庭医生, 帮扶教师). */
@@ -25,8 +25,7 @@ export async function helperRegionOf(scope: Scope): Promise<string> {
 
 /** An active helper the admin manages, or NOT_FOUND without saying whether they exist. */
 export async function managedHelper(scope: Scope, helperId: string): Promise<User> {
-  const { data } = await getDb().collection('users').doc(helperId).get();
-  const helper = data.length ? User.parse(data[0]) : null;
+  const helper = await findUser(helperId);
   const region = await helperRegionOf(scope);
   if (!helper || helper.role !== 'helper' || !helper.active || !helper.regionPath.includes(region)) {
     throw notFound('没有找到该帮扶责任人，或不在您的管辖范围内');

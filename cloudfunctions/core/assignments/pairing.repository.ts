@@ -1,35 +1,71 @@
 import { randomUUID } from 'node:crypto';
-import { Pairing, type PairingRole } from '../../../types/pairing';
-import { getDb } from '../store';
+import { z } from '../../../types/z';
+import { Pairing, PairingRole } from '../../../types/pairing';
+import { getDb, inChunks, MAX_IN, readAll } from '../store';
 
 type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
 
+/** The only code that queries `pairings` (STYLE: one rule in one place). */
+const pairings = () => getDb().collection('pairings');
+const parse = (d: Record<string, unknown>) => Pairing.parse(d);
+const OfHousehold = Pairing.pick({ householdId: true });
+const HelperOf = Pairing.pick({ householdId: true, helperId: true });
+
 /** Whether the helper has an active pairing with the household, in any role. */
 export async function isPaired(helperId: string, householdId: string): Promise<boolean> {
-  const { data } = await getDb().collection('pairings').where({ helperId, householdId, active: true }).field({ _id: true }).limit(1).get();
+  const { data } = await pairings().where({ helperId, householdId, active: true }).field({ _id: true }).limit(1).get();
   return data.length > 0;
 }
 
 /** Ids of every household the helper is actively paired with (any role), paging past 1,000. */
 export async function pairedHouseholdIds(helperId: string): Promise<string[]> {
-  const ids = new Set<string>();
-  for (let offset = 0; ; offset += 1000) {
-    const { data } = await getDb().collection('pairings').where({ helperId, active: true }).field({ householdId: true }).skip(offset).limit(1000).get();
-    for (const d of data) ids.add(d.householdId as string);
-    if (data.length < 1000) return [...ids];
-  }
+  const found = await readAll(pairings().where({ helperId, active: true }).field({ householdId: true }), (d) => OfHousehold.parse(d).householdId);
+  return [...new Set(found)];
+}
+
+/**
+ * Ids of every household with an active primary helper (未结对 is the rest), in natural order:
+ * ordering by `_id` made the embedded store decode every pairing for each page.
+ */
+export async function primaryPairedHouseholdIds(): Promise<string[]> {
+  return readAll(pairings().where({ role: 'primary', active: true }).field({ householdId: true }), (d) => OfHousehold.parse(d).householdId);
+}
+
+/** The active primary helper (主帮扶人) of each household, by household: gaps and overdue visits are handed to them. */
+export async function primaryHelpers(householdIds: string[]): Promise<Map<string, string>> {
+  const _ = getDb().command;
+  const found = await inChunks(householdIds, MAX_IN, (chunk) => readAll(
+    pairings().where({ householdId: _.in(chunk), role: 'primary', active: true }).field({ householdId: true, helperId: true }),
+    (d) => HelperOf.parse(d),
+  ));
+  return new Map(found.map((p) => [p.householdId, p.helperId]));
 }
 
 /** The household's primary helper (主帮扶人), or null when it has none. */
 export async function primaryHelperOf(householdId: string): Promise<string | null> {
-  const { data } = await getDb().collection('pairings').where({ householdId, role: 'primary', active: true }).field({ helperId: true }).limit(1).get();
-  return data.length ? (data[0].helperId as string) : null;
+  const { data } = await pairings().where({ householdId, role: 'primary', active: true }).field({ helperId: true }).limit(1).get();
+  return data.length ? Pairing.pick({ helperId: true }).parse(data[0]).helperId : null;
 }
 
 export async function activePairings(where: { householdId?: string; helperId?: string; role?: PairingRole }): Promise<Pairing[]> {
-  const { data } = await getDb().collection('pairings').where({ ...where, active: true }).limit(1000).get();
-  return data.map((d) => Pairing.parse(d));
+  return readAll(pairings().where({ ...where, active: true }), parse);
 }
+
+const OnList = Pairing.pick({ householdId: true, role: true, since: true });
+
+/** A helper's active pairings, as the due list reads them (projected). */
+export async function activePairingsOfHelper(helperId: string): Promise<Array<Pick<Pairing, 'householdId' | 'role' | 'since'>>> {
+  return readAll(pairings().where({ helperId, active: true }).field({ householdId: true, role: true, since: true }), (d) => OnList.parse(d));
+}
+
+/** A household's pairings, newest first: the active ones, or with `history` the ended ones too (the latest 100). */
+export async function pairingsOfHousehold(householdId: string, history: boolean): Promise<Pairing[]> {
+  const where = history ? { householdId } : { householdId, active: true };
+  const { data } = await pairings().where(where).orderBy('since', 'desc').limit(100).get();
+  return data.map(parse);
+}
+
+const LoadRow = z.object({ _id: z.object({ helperId: z.string(), role: PairingRole }), n: z.number() });
 
 /**
  * Active pairings per helper and role, counted on the server (aggregate, 500 helpers at a time;
@@ -39,23 +75,22 @@ export async function activeLoads(helperIds: string[]): Promise<Map<string, Reco
   const db = getDb();
   const _ = db.command;
   const result = new Map<string, Record<string, number>>();
-  for (let i = 0; i < helperIds.length; i += 500) {
-    const { data } = await db.collection('pairings').aggregate()
-      .match({ active: true, helperId: _.in(helperIds.slice(i, i + 500)) })
-      .group({ _id: { helperId: '$helperId', role: '$role' }, n: db.command.aggregate.sum(1) })
-      .limit(1500)
-      .end();
-    for (const row of data as { _id: { helperId: string; role: string }; n: number }[]) {
-      const counts = result.get(row._id.helperId) ?? {};
-      counts[row._id.role] = row.n;
-      result.set(row._id.helperId, counts);
-    }
+  const rows = await inChunks(helperIds, 500, async (chunk) => (await pairings().aggregate()
+    .match({ active: true, helperId: _.in(chunk) })
+    .group({ _id: { helperId: '$helperId', role: '$role' }, n: db.command.aggregate.sum(1) })
+    .limit(1500)
+    .end()).data as unknown[]);
+  for (const row of rows) {
+    const { _id, n } = LoadRow.parse(row);
+    const counts = result.get(_id.helperId) ?? {};
+    counts[_id.role] = n;
+    result.set(_id.helperId, counts);
   }
   return result;
 }
 
 export async function findPairing(id: string): Promise<Pairing | null> {
-  const { data } = await getDb().collection('pairings').doc(id).get();
+  const { data } = await pairings().doc(id).get();
   return data.length ? Pairing.parse(data[0]) : null;
 }
 
@@ -83,6 +118,6 @@ export async function replacePairing(householdId: string, role: PairingRole, hel
 }
 
 export async function endPairing(pairing: Pairing, at: string): Promise<Pairing> {
-  const { updated } = await getDb().collection('pairings').where({ _id: pairing._id, active: true }).update({ active: false, until: at });
+  const { updated } = await pairings().where({ _id: pairing._id, active: true }).update({ active: false, until: at });
   return { ...pairing, active: updated ? false : pairing.active, until: updated ? at : pairing.until };
 }

@@ -1,15 +1,14 @@
-import { Pairing, type PairingRole } from '../../../types/pairing';
-import { User } from '../../../types/user';
+import type { Pairing, PairingRole } from '../../../types/pairing';
 import type { HouseholdHelper, PairingItem } from '../../../types/api/assignments';
 import type { AdminCtx, CallerCtx, StaffCtx } from '../handler';
-import { getDb } from '../store';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import { regionNames } from '../regions/region.repository';
 import { adminScope, inScope } from '../access/scope';
 import { administeredHousehold, readableHousehold } from '../access';
-import { findHousehold } from '../households/household.repository';
+import { findHousehold, householdPlaces } from '../households/household.repository';
+import { usersByIds } from '../users/user.repository';
 import { ensureCanServe, managedHelper } from './helpers';
-import { activePairings, endPairing, findPairing, replacePairing } from './pairing.repository';
+import { activePairings, endPairing, findPairing, pairingsOfHousehold, replacePairing } from './pairing.repository';
 import { handOverOpenNeeds } from '../needs/need.repository';
 
 /**
@@ -40,16 +39,9 @@ async function resolveHelperId(ctx: StaffCtx, requested: string | undefined): Pr
 /** 我的帮扶户: the helper's active pairings with each household's head and village. */
 export async function listByHelper(ctx: StaffCtx, input: { helperId?: string }): Promise<{ items: PairingItem[] }> {
   const helperId = await resolveHelperId(ctx, input.helperId);
-  const db = getDb();
   const pairings = await activePairings({ helperId });
   if (!pairings.length) return { items: [] };
-  const _ = db.command;
-  const households = await db.collection('households')
-    .where({ _id: _.in(pairings.map((p) => p.householdId)) })
-    .field({ headName: true, villageId: true, countyId: true, townId: true })
-    .limit(1000)
-    .get();
-  const byId = new Map(households.data.map((h) => [h._id as string, h as { headName: string; villageId: string; countyId: string; townId: string }]));
+  const byId = await householdPlaces(pairings.map((p) => p.householdId));
   const names = await regionNames([...byId.values()].map((h) => h.villageId));
   // An admin sees only the pairings of households in their own region.
   const scope = ctx.user.role === 'admin' ? ctx.user.scope : undefined;
@@ -134,11 +126,8 @@ export async function reassignAll(ctx: AdminCtx, input: { fromHelperId: string; 
  */
 export async function listByHousehold(ctx: CallerCtx, input: { householdId: string; history: boolean }): Promise<{ items: HouseholdHelper[] }> {
   const household = await readableHousehold(ctx.user, input.householdId);
-  const where = input.history && ctx.user.role === 'admin' ? { householdId: household._id } : { householdId: household._id, active: true };
-  const { data } = await getDb().collection('pairings').where(where).orderBy('since', 'desc').limit(100).get();
-  const pairings = data.map((d) => Pairing.parse(d));
-  const _ = getDb().command;
-  const helpers = pairings.length ? (await getDb().collection('users').where({ _id: _.in([...new Set(pairings.map((p) => p.helperId))]) }).limit(100).get()).data.map((u) => User.parse(u)) : [];
+  const pairings = await pairingsOfHousehold(household._id, input.history && ctx.user.role === 'admin');
+  const helpers = await usersByIds(pairings.map((p) => p.helperId));
   const byId = new Map(helpers.map((h) => [h._id, h]));
   const order: PairingRole[] = ['primary', 'health', 'education'];
   return {

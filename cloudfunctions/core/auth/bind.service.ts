@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Binding, BindHouseholdInput, WhoAmI } from '../../../types/api/auth';
 import type { Household, Member } from '../../../types/household';
-import { User } from '../../../types/user';
+import type { User } from '../../../types/user';
 import type { AdminCtx, SignedInCtx } from '../handler';
 import { audit } from '../audit/audit.service';
 import { conflict, notFound, rateLimited } from '../errors';
 import { administeredHousehold } from '../access';
 import { adminScope, inScope } from '../access/scope';
-import { getDb } from '../store';
-import { findUserByOpenid } from '../users/user.repository';
+import { findUser, findUserByOpenid, householdAccounts, insertUser, removeUser } from '../users/user.repository';
 import { householdIdsWithMemberNamed, householdsWithMember } from '../households/household.repository';
 import {
   GLOBAL_BUSY_MESSAGE, GLOBAL_WINDOW_MS, globalExceeded, HOUSEHOLD_LOCK_MS, HOUSEHOLD_LOCKED_MESSAGE, HOUSEHOLD_WINDOW_MS, householdShouldLock,
@@ -66,7 +65,7 @@ async function createBinding(openid: string, household: Household, member: Membe
     _id: `user-${randomUUID()}`, openid, role: 'household', name: member.name, householdId: household._id, memberId: member.id,
     regionPath: [household.countyId, household.townId, household.villageId], active: true, createdAt: at,
   };
-  await getDb().collection('users').add(user);
+  await insertUser(user);
   return user;
 }
 
@@ -105,24 +104,18 @@ export async function bindFor(ctx: AdminCtx, input: { householdId: string; membe
   return toBinding(user);
 }
 
-async function bindingsOf(householdId: string): Promise<User[]> {
-  const { data } = await getDb().collection('users').where({ role: 'household', householdId, active: true }).limit(100).get();
-  return data.map((u) => User.parse(u));
-}
-
 export async function listBindings(ctx: AdminCtx, input: { householdId: string }): Promise<{ items: Binding[] }> {
   const household = await administeredHousehold(ctx.user, input.householdId);
-  return { items: (await bindingsOf(household._id)).map(toBinding) };
+  return { items: (await householdAccounts(household._id)).map(toBinding) };
 }
 
 /** Removes a household account (the WeChat user can bind again); the audit log keeps the fact. */
 export async function unbind(ctx: AdminCtx, input: { userId: string }): Promise<{ userId: string }> {
   const scope = adminScope(ctx.user);
-  const { data } = await getDb().collection('users').doc(input.userId).get();
-  const user = data.length ? User.parse(data[0]) : null;
+  const user = await findUser(input.userId);
   const household = user?.role === 'household' && user.householdId ? await administeredHousehold(ctx.user, user.householdId).catch(() => null) : null;
   if (!user || !household || !inScope(scope, household)) throw notFound('没有找到该绑定，或不在您的管辖范围内');
-  await getDb().collection('users').doc(user._id).remove();
+  await removeUser(user._id);
   await audit(ctx, { action: 'unbind', householdId: household._id, memberId: user.memberId });
   return { userId: user._id };
 }

@@ -1,18 +1,19 @@
 import type { z } from '../../../types/z';
-import { Benefit, type RecordDisbursementInput } from '../../../types/benefit';
+import type { RecordDisbursementInput } from '../../../types/benefit';
 import type { ImportResult } from '../../../types/api/benefits';
 import type { Household } from '../../../types/household';
 import { maskIdNumber } from '../../../types/id-number';
 import type { Policy } from '../../../types/policy';
 import { readFile } from '../files';
 import type { AdminCtx } from '../handler';
-import { getDb } from '../store';
 import { dateOf } from '../time';
 import { type DisbursementRow, readDisbursementSheet, rowSchema } from './disbursement-sheet';
 import { benefitRecordId } from './benefit-id';
 import { policyByCode, recordProblem, writeRecord } from './disbursement.service';
 import { adminScope, regionFilter } from '../access';
 import { loadPolicies } from './policy.repository';
+import { recordsByIds } from './benefit.repository';
+import { householdsByIdNumbers } from '../households/household.repository';
 
 const COLUMN_NAMES: Record<string, string> = { policy: '政策', idNumber: '身份证号', period: '发放期间', amount: '金额', paidOn: '发放日期' };
 
@@ -25,28 +26,12 @@ interface Prepared { row: number; household: Household; input: RecordDisbursemen
 
 /** Households of the admin's region holding these ID numbers, by ID number. */
 async function householdsByIdNumber(idNumbers: string[], region: Record<string, string>): Promise<Map<string, Household>> {
-  const _ = getDb().command;
+  const wanted = new Set(idNumbers);
   const found = new Map<string, Household>();
-  const unique = [...new Set(idNumbers)];
-  for (let i = 0; i < unique.length; i += 200) {
-    const chunk = unique.slice(i, i + 200);
-    const { data } = await getDb().collection('households').where({ ...region, 'members.idNumber': _.in(chunk) }).limit(1000).get();
-    for (const doc of data) {
-      const h = doc as Household;
-      for (const m of h.members) if (chunk.includes(m.idNumber)) found.set(m.idNumber, h);
-    }
+  for (const h of await householdsByIdNumbers([...wanted], region)) {
+    for (const m of h.members) if (wanted.has(m.idNumber)) found.set(m.idNumber, h);
   }
   return found;
-}
-
-async function existingRecords(ids: string[]): Promise<Map<string, Benefit>> {
-  const _ = getDb().command;
-  const map = new Map<string, Benefit>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const { data } = await getDb().collection('benefits').where({ _id: _.in(ids.slice(i, i + 500)) }).limit(1000).get();
-    for (const d of data) map.set(d._id as string, Benefit.parse(d));
-  }
-  return map;
 }
 
 /** Each row checked on its own: cells, then household in scope, then fit with the policy. */
@@ -73,7 +58,7 @@ async function prepareRows(rows: DisbursementRow[], policies: Policy[], region: 
 
 /** Sorts valid rows into new and already-stored; a row that contradicts a stored record or an earlier row is an error. */
 async function classify(prepared: Prepared[], errors: ImportResult['errors']) {
-  const stored = await existingRecords([...new Set(prepared.map((p) => benefitRecordId(p.input)))]);
+  const stored = await recordsByIds(prepared.map((p) => benefitRecordId(p.input)));
   const seen = new Map<string, Prepared>();
   const fresh: Prepared[] = [];
   let unchanged = 0;

@@ -4,12 +4,11 @@ import type { Household } from '../../../types/household';
 import type { Policy, PolicyCode } from '../../../types/policy';
 import { conflict, invalid } from '../errors';
 import type { AdminCtx } from '../handler';
-import { getDb } from '../store';
 import { dateOf } from '../time';
-import { householdsByIds } from './benefit.repository';
+import { insertRecordOnce, recordPage } from './benefit.repository';
+import { householdsByIds, notePaid } from '../households/household.repository';
 import { benefitRecordId } from './benefit-id';
 import { administeredHousehold, adminScope, scopedWhere } from '../access';
-import { notePaid } from './paid-keys';
 import { loadPolicies } from './policy.repository';
 
 /** Why a record does not fit its household and policy, or null when it does. */
@@ -32,33 +31,18 @@ const sameRecord = (a: Benefit, b: RecordDisbursementInput) => a.amount === b.am
  */
 export async function writeRecord(household: Household, input: RecordDisbursementInput, source: string, now: Date): Promise<{ record: Benefit; created: boolean }> {
   const _id = benefitRecordId(input);
-  const collection = getDb().collection('benefits');
-  const existing = async () => {
-    const { data } = await collection.doc(_id).get();
-    return data.length ? Benefit.parse(data[0]) : null;
-  };
-  const found = await existing();
-  if (found) {
-    if (!sameRecord(found, input)) throw conflict(`该兑现记录已存在（${found.period}，${found.amount ?? '—'} 元，${found.paidOn} 发放），与本次填写不一致，请核对`);
-    // A retry after a crash between the record and its note completes the note.
-    await notePaid(found);
-    return { record: found, created: false };
-  }
-  const record: Benefit = Benefit.parse({
-    ...input, _id, countyId: household.countyId, townId: household.townId, villageId: household.villageId, createdAt: now.toISOString(), source,
+  const { doc: record, created } = await insertRecordOnce(_id, {
+    build: () => Benefit.parse({
+      ...input, _id, countyId: household.countyId, townId: household.townId, villageId: household.villageId, createdAt: now.toISOString(), source,
+    }),
+    same: (stored) => sameRecord(stored, input),
+    clash: (stored, raced) => conflict(raced
+      ? '该兑现记录刚被他人录入且内容不同，请刷新后核对'
+      : `该兑现记录已存在（${stored.period}，${stored.amount ?? '—'} 元，${stored.paidOn} 发放），与本次填写不一致，请核对`),
   });
-  try {
-    await collection.add(record);
-  } catch (error) {
-    // Another request stored the same id first: answer what is stored now.
-    const raced = await existing();
-    if (!raced) throw error;
-    if (!sameRecord(raced, input)) throw conflict('该兑现记录刚被他人录入且内容不同，请刷新后核对');
-    await notePaid(raced);
-    return { record: raced, created: false };
-  }
+  // Also on a retry: it completes the note after a crash between the record and its note.
   await notePaid(record);
-  return { record, created: true };
+  return { record, created };
 }
 
 export function policyByCode(policies: Policy[], code: PolicyCode): Policy {
@@ -84,16 +68,11 @@ export async function listRecords(ctx: AdminCtx, input: ListRecordsInput): Promi
   if (!region) return { items: [], total: 0 };
   const where: Record<string, unknown> = { ...region };
   for (const key of ['householdId', 'policy', 'period'] as const) if (input[key]) where[key] = input[key];
-  const query = getDb().collection('benefits').where(where);
-  const [{ total }, { data }] = await Promise.all([
-    query.count(),
-    getDb().collection('benefits').where(where).orderBy('paidOn', 'desc').orderBy('_id', 'asc').skip(input.offset).limit(input.limit).get(),
-  ]);
-  const records = data.map((d) => Benefit.parse(d));
+  const { items: records, total } = await recordPage(where, input);
   const households = new Map((await householdsByIds([...new Set(records.map((r) => r.householdId))])).map((h) => [h._id, h]));
   const items = records.map((r) => {
     const h = households.get(r.householdId);
     return { ...r, headName: h?.headName ?? '', memberName: h?.members.find((m) => m.id === r.memberId)?.name ?? null };
   });
-  return { items, total: total ?? 0 };
+  return { items, total };
 }

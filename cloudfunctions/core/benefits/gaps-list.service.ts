@@ -2,8 +2,11 @@ import type { Gap } from '../../../types/api/benefits';
 import type { PolicyCode } from '../../../types/policy';
 import type { User } from '../../../types/user';
 import type { StaffCtx } from '../handler';
-import { getDb } from '../store';
-import { allHouseholdsWithEmergency, primaryHelpers, ruleHouseholdPages, ruleHouseholdsByIds, type RuleHousehold } from './benefit.repository';
+import type { RuleHousehold } from './benefit.repository';
+import { ruleHouseholdPages, ruleHouseholdsByIds } from '../households/household.repository';
+import { allHouseholdsWithEmergency } from '../needs/need.repository';
+import { primaryHelpers } from '../assignments/pairing.repository';
+import { userNames } from '../users/user.repository';
 import type { FoundGap } from './gaps.rules';
 import { loadPolicies } from './policy.repository';
 import { emergencySince, sweepHouseholds } from './gaps.service';
@@ -34,17 +37,6 @@ async function* householdPagesInScope(user: User, input: ListGapsInput): AsyncGe
   yield* ruleHouseholdPages(where);
 }
 
-async function helperNames(ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  const names = new Map<string, string>();
-  const _ = getDb().command;
-  for (let i = 0; i < unique.length; i += 500) {
-    const { data } = await getDb().collection('users').where({ _id: _.in(unique.slice(i, i + 500)) }).field({ name: true }).limit(500).get();
-    for (const u of data) names.set(u._id as string, u.name as string);
-  }
-  return names;
-}
-
 /**
  * 应享未享 sweep over the caller's scope: every open gap, each handed to the household's primary
  * helper. Recomputed on every call from current records and parameters, so a record or a
@@ -68,7 +60,7 @@ export async function listGaps(ctx: StaffCtx, input: ListGapsInput): Promise<{ i
     }
   }
   const helpers = await primaryHelpers([...new Set(page.map((p) => p.household._id))]);
-  const names = await helperNames([...helpers.values()]);
+  const names = await userNames([...helpers.values()]);
   const items = page.map(({ household, gap }) => {
     const helperId = helpers.get(household._id) ?? null;
     return toGap(household, gap, helperId, helperId ? names.get(helperId) ?? null : null);

@@ -1,6 +1,8 @@
 import type { Policy } from '../../../types/policy';
 import { dateOf } from '../time';
-import { householdsWithEmergency, ruleHouseholdsByIds, type RuleHousehold } from './benefit.repository';
+import type { RuleHousehold } from './benefit.repository';
+import { ruleHouseholdsByIds } from '../households/household.repository';
+import { householdsWithEmergency } from '../needs/need.repository';
 import { evaluateFamily, factsFromHousehold } from './evaluate';
 import { type FoundGap, gapsAgainst } from './gaps.rules';
 import { loadPolicies } from './policy.repository';

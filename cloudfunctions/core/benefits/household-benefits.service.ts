@@ -3,9 +3,11 @@ import type { Household } from '../../../types/household';
 import { RELATION_LABELS } from '../../../types/household';
 import type { User } from '../../../types/user';
 import type { CallerCtx } from '../handler';
-import { getDb } from '../store';
 import { dateOf } from '../time';
-import { householdsWithEmergency, inYear, primaryHelpers, recordsOfHousehold } from './benefit.repository';
+import { inYear, recordsOfHousehold } from './benefit.repository';
+import { householdsWithEmergency } from '../needs/need.repository';
+import { primaryHelpers } from '../assignments/pairing.repository';
+import { findUser } from '../users/user.repository';
 import { evaluateFamily, factsFromHousehold } from './evaluate';
 import { currentPeriod, emergencySince } from './gaps.service';
 import { gapsOf } from './gaps.rules';
@@ -16,8 +18,7 @@ import { toGap } from './gap-view';
 async function helperContact(householdId: string, viewer: User): Promise<(HouseholdBenefits['helper'] & { id: string }) | null> {
   const helperId = (await primaryHelpers([householdId])).get(householdId);
   if (!helperId) return null;
-  const { data } = await getDb().collection('users').doc(helperId).get();
-  const helper = data[0] as { name: string; phone?: string } | undefined;
+  const helper = await findUser(helperId);
   if (!helper) return null;
   // The household calls its helper; other viewers have their own channels and do not need the number.
   return { id: helperId, name: helper.name, phone: viewer.role === 'household' ? helper.phone ?? null : null };

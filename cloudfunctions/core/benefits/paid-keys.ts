@@ -1,5 +1,4 @@
 import type { Benefit } from '../../../types/benefit';
-import { getDb } from '../store';
 import { paidKey } from './gaps.rules';
 
 /**
@@ -9,7 +8,8 @@ import { paidKey } from './gaps.rules';
  *
  * Derived from the benefit records and never part of the Household schema, so saving a household
  * (which writes the schema's fields) can never put back an older copy. Written beside each record
- * by `writeRecord` (entry, import) and by the seed; adding a key is idempotent, and a re-sent record
+ * by `writeRecord` (entry, import) through `notePaid` (households/household.repository.ts, which owns
+ * the document) and by the seed; adding a key is idempotent, and a re-sent record
  * adds it again, so a crash between the record and its note heals on the retry.
  */
 export type PaidRecord = Pick<Benefit, 'householdId' | 'policy' | 'memberId' | 'period'>;
@@ -26,12 +26,4 @@ export function paidKeysOf(records: PaidRecord[]): Record<string, string[]> {
     if (!keys.includes(key)) keys.push(key);
   }
   return out;
-}
-
-/** Notes one stored record on its household: the same keys `paidKeysOf` gives, added to the set. */
-export async function notePaid(record: PaidRecord): Promise<void> {
-  const db = getDb();
-  for (const [year, keys] of Object.entries(paidKeysOf([record]))) {
-    for (const key of keys) await db.collection('households').doc(record.householdId).update({ [`paidKeys.${year}`]: db.command.addToSet(key) });
-  }
 }

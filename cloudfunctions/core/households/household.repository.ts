@@ -1,10 +1,26 @@
-import { Household } from '../../../types/household';
-import { getDb } from '../store';
+import { z } from '../../../types/z';
+import { Household, HouseholdStatus } from '../../../types/household';
+import { getDb, inChunks, MAX_IN, readAll, readPages, type Doc, type PageOptions } from '../store';
+import { countGroups } from '../store/group-counts';
 import { conflict } from '../errors';
+import { RULE_PROJECTION, RULE_PROJECTION_FULL, type RuleHousehold, toRuleHousehold } from '../benefits/rule-facts';
+import { paidKeysOf, type PaidRecord } from '../benefits/paid-keys';
 import { storedHousehold, withDerived } from './household.derived';
 
+/** The only code that queries `households` (STYLE: one rule in one place). */
+const households = () => getDb().collection('households');
+type Where = Record<string, unknown>;
+
+/** Whole households are large documents: `_.in` lists of them stay at 200, so an answer stays small. */
+const CHUNK = 200;
+const BY_CODE: PageOptions = { orderBy: [['code', 'asc']] };
+
+const parse = (d: Doc) => Household.parse(d);
+const IdOnly = Household.pick({ _id: true });
+const idOf = (d: Doc) => IdOnly.parse(d)._id;
+
 export async function findHousehold(id: string): Promise<Household | null> {
-  const { data } = await getDb().collection('households').doc(id).get();
+  const { data } = await households().doc(id).get();
   return data.length ? Household.parse(data[0]) : null;
 }
 
@@ -15,54 +31,172 @@ export async function findHousehold(id: string): Promise<Household | null> {
  */
 export async function saveHousehold(next: Household, expectedVersion: number): Promise<Household> {
   const { _id, ...fields } = withDerived({ ...next, version: expectedVersion + 1 });
-  const { updated } = await getDb().collection('households').where({ _id, version: expectedVersion }).update(fields);
+  const { updated } = await households().where({ _id, version: expectedVersion }).update(fields);
   if (!updated) throw conflict('该户信息已被其他人修改，请刷新后再改');
   return { ...next, version: expectedVersion + 1 };
 }
 
 /** A new household has received nothing yet: its 兑现摘要 starts empty, as a rebuild would write it. */
 export async function insertHousehold(household: Household): Promise<void> {
-  await getDb().collection('households').add(storedHousehold(household));
+  await households().add(storedHousehold(household));
 }
 
-/** Households holding any of these ID numbers (the registry's natural key), with those numbers. */
-export async function householdsByIdNumbers(idNumbers: string[]): Promise<Household[]> {
+/** Notes one stored 兑现 record in its household's 兑现摘要: the keys `paidKeysOf` gives, added to the set (idempotent). */
+export async function notePaid(record: PaidRecord): Promise<void> {
   const _ = getDb().command;
-  const found = new Map<string, Household>();
-  for (let i = 0; i < idNumbers.length; i += 200) {
-    const { data } = await getDb().collection('households')
-      .where({ 'members.idNumber': _.in(idNumbers.slice(i, i + 200)) }).limit(1000).get();
-    for (const d of data) found.set(d._id as string, Household.parse(d));
+  for (const [year, keys] of Object.entries(paidKeysOf([record]))) {
+    for (const key of keys) await households().doc(record.householdId).update({ [`paidKeys.${year}`]: _.addToSet(key) });
   }
-  return [...found.values()];
+}
+
+/** Households by id, in chunks of `_.in`; ids without a household are left out. `orderBy` orders each chunk. */
+export async function householdsByIds(ids: string[], options: PageOptions = {}): Promise<Household[]> {
+  const _ = getDb().command;
+  return inChunks(ids, CHUNK, (chunk) => readAll(households().where({ _id: _.in(chunk) }), parse, options));
+}
+
+/** Households holding any of these ID numbers (the registry's natural key), optionally only within `where` (a region). */
+export async function householdsByIdNumbers(idNumbers: string[], where: Where = {}): Promise<Household[]> {
+  const _ = getDb().command;
+  const found = await inChunks(idNumbers, CHUNK, (chunk) => readAll(households().where({ ...where, 'members.idNumber': _.in(chunk) }), parse));
+  return [...new Map(found.map((h) => [h._id, h])).values()];
 }
 
 /** A household by its code, with what a clash check needs: where it is and whose it is. */
+const CodeHolderDoc = Household.pick({ _id: true, code: true, headName: true, countyId: true, townId: true, villageId: true });
 export type CodeHolder = Pick<Household, '_id' | 'headName' | 'countyId' | 'townId' | 'villageId'>;
 
 export async function householdsByCodes(codes: string[]): Promise<Map<string, CodeHolder>> {
   const _ = getDb().command;
-  const found = new Map<string, CodeHolder>();
-  const unique = [...new Set(codes)];
-  for (let i = 0; i < unique.length; i += 500) {
-    const { data } = await getDb().collection('households').where({ code: _.in(unique.slice(i, i + 500)) })
-      .field({ code: true, headName: true, countyId: true, townId: true, villageId: true }).limit(1000).get();
-    for (const d of data) {
-      found.set(d.code as string, { _id: d._id as string, headName: d.headName as string, countyId: d.countyId as string, townId: d.townId as string, villageId: d.villageId as string });
-    }
-  }
-  return found;
+  const found = await inChunks(codes, 500, (chunk) => readAll(
+    households().where({ code: _.in(chunk) }).field({ code: true, headName: true, countyId: true, townId: true, villageId: true }),
+    (d) => CodeHolderDoc.parse(d),
+  ));
+  return new Map(found.map(({ code, ...holder }) => [code, holder]));
 }
 
 /** Ids of households with a member of this name (the first 100): whom a bind try naming them aims at. */
 export async function householdIdsWithMemberNamed(name: string): Promise<string[]> {
-  const { data } = await getDb().collection('households').where({ 'members.name': name }).field({ _id: true }).limit(100).get();
-  return data.map((d) => d._id as string);
+  const { data } = await households().where({ 'members.name': name }).field({ _id: true }).limit(100).get();
+  return data.map(idOf);
 }
 
 /** Households with a member of this name and phone (binding narrows by both before checking the ID suffix). */
 export async function householdsWithMember(name: string, phone: string): Promise<Household[]> {
   const _ = getDb().command;
-  const { data } = await getDb().collection('households').where({ members: _.elemMatch({ name, phone }) }).limit(20).get();
-  return data.map((d) => Household.parse(d));
+  const { data } = await households().where({ members: _.elemMatch({ name, phone }) }).limit(20).get();
+  return data.map(parse);
+}
+
+/** One page of a household list in code order, with the count of all that match. */
+export async function householdPage(where: Where, paging: { offset: number; limit: number }): Promise<{ items: Household[]; total: number }> {
+  const [{ total }, { data }] = await Promise.all([
+    households().where(where).count(),
+    households().where(where).orderBy('code', 'asc').skip(paging.offset).limit(paging.limit).get(),
+  ]);
+  return { items: data.map(parse), total: total ?? 0 };
+}
+
+/** Every household matching the query, in code order, a page of 1,000 at a time (the CloudBase cap). */
+export function allHouseholds(where: Where): AsyncGenerator<Household[]> {
+  return readPages(households().where(where), parse, BY_CODE);
+}
+
+/** Ids of every household matching `where`, in the store's natural order (the caller sorts what it shows). */
+export async function householdIdsWhere(where: Where): Promise<string[]> {
+  return readAll(households().where(where).field({ _id: true }), idOf);
+}
+
+/** Ids of every household matching `where`, in code order, 1,000 at a time (for sweeps that work per page). */
+export function householdIdPages(where: Where): AsyncGenerator<string[]> {
+  return readPages(households().where(where).field({ _id: true }), idOf, BY_CODE);
+}
+
+const Place = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true });
+export type HouseholdPlace = Omit<z.infer<typeof Place>, '_id'>;
+
+/** Head and regions of several households (projected), by id: enough for list rows and scope checks. */
+export async function householdPlaces(ids: string[]): Promise<Map<string, HouseholdPlace>> {
+  const _ = getDb().command;
+  const found = await inChunks(ids, MAX_IN, (chunk) => readAll(
+    households().where({ _id: _.in(chunk) }).field({ headName: true, countyId: true, townId: true, villageId: true }),
+    (d) => Place.parse(d),
+  ));
+  return new Map(found.map(({ _id, ...place }) => [_id, place]));
+}
+
+const Head = Household.pick({ _id: true, headName: true });
+
+/** Head names of several households (projected), by id. */
+export async function headNames(ids: string[]): Promise<Map<string, string>> {
+  const _ = getDb().command;
+  const found = await inChunks(ids.filter(Boolean), MAX_IN, (chunk) => readAll(households().where({ _id: _.in(chunk) }).field({ headName: true }), (d) => Head.parse(d)));
+  return new Map(found.map((h) => [h._id, h.headName]));
+}
+
+/** Households per village among those matching `where`, counted on the server from an index. */
+export const householdsPerVillage = (where: Where): Promise<Map<string, number>> => countGroups(households(), where, 'villageId');
+
+const StatusSize = z.object({ _id: z.object({ status: HouseholdStatus, size: z.number().nullish() }), n: z.number() });
+
+/** Households matching `where` per status and size (derived memberCount): counted from an index, no member read. */
+export async function householdsByStatusAndSize(where: Where): Promise<Array<{ status: HouseholdStatus; size: number; n: number }>> {
+  const $ = getDb().command.aggregate;
+  const { data } = await households().aggregate().match(where)
+    .group({ _id: { status: '$status', size: '$memberCount' }, n: $.sum(1) }).limit(10_000).end();
+  return ((data ?? []) as unknown[]).map((row) => {
+    const { _id, n } = StatusSize.parse(row);
+    return { status: _id.status, size: _id.size ?? 0, n };
+  });
+}
+
+/**
+ * Projected households as the rules read them; the few without current `ruleFacts` (written
+ * before it existed) are read again with their members. `toRuleHousehold` is the parse: a sweep
+ * reads 30,000 of these, and a schema parse of each cost more than the rules (see rule-facts.ts).
+ */
+async function toRuleHouseholds(docs: Doc[]): Promise<RuleHousehold[]> {
+  const out = new Map<string, RuleHousehold>();
+  const stale: string[] = [];
+  for (const d of docs) {
+    const h = toRuleHousehold(d);
+    if (h) out.set(h._id, h);
+    else stale.push(IdOnly.parse(d)._id);
+  }
+  if (!stale.length) return [...out.values()];
+  const _ = getDb().command;
+  const full = await inChunks(stale, CHUNK, (chunk) => readAll(households().where({ _id: _.in(chunk) }).field(RULE_PROJECTION_FULL), (d) => d));
+  for (const d of full) {
+    const h = toRuleHousehold(d);
+    if (h) out.set(h._id, h);
+  }
+  // Keep the order the households were read in.
+  return docs.map((d) => {
+    const h = out.get(IdOnly.parse(d)._id);
+    if (!h) throw new Error(`户 ${String(d._id)} 的成员数据缺失`);
+    return h;
+  });
+}
+
+/** Households by id, as the rules read them (projected). */
+export async function ruleHouseholdsByIds(ids: string[]): Promise<RuleHousehold[]> {
+  const _ = getDb().command;
+  return toRuleHouseholds(await inChunks(ids, CHUNK, (chunk) => readAll(households().where({ _id: _.in(chunk) }).field(RULE_PROJECTION), (d) => d)));
+}
+
+/**
+ * Households matching `where` (an admin's region) as the rules read them, one page at a time, so
+ * a county sweep never holds 30,000 full documents at once. Paged by offset on the plain region
+ * filter, in natural order: the embedded engine answers that from its index with LIMIT/OFFSET,
+ * while a cursor (`_id > last` sorted by `_id`) made it sort the whole region for every page
+ * (measured 4× slower).
+ */
+export async function* ruleHouseholdPages(where: Where): AsyncGenerator<RuleHousehold[]> {
+  for await (const docs of readPages(households().where(where).field(RULE_PROJECTION), (d) => d)) yield await toRuleHouseholds(docs);
+}
+
+export async function ruleHouseholdsWhere(where: Where): Promise<RuleHousehold[]> {
+  const all: RuleHousehold[] = [];
+  for await (const page of ruleHouseholdPages(where)) all.push(...page);
+  return all;
 }

@@ -1,9 +1,10 @@
 import type { HouseholdFilters, ListHouseholdsInput } from '../../../types/api/households';
-import { Household, type HouseholdSummary } from '../../../types/household';
+import type { HouseholdSummary } from '../../../types/household';
 import type { StaffCtx } from '../handler';
 import { getDb } from '../store';
 import { pairedHouseholdIds, regionFilter } from '../access';
 import { toSummaries } from './household.view';
+import { householdPage } from './household.repository';
 import { listWithGaps } from './gaps-filter';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -42,19 +43,6 @@ export async function listHouseholds(ctx: StaffCtx, input: ListHouseholdsInput):
   const where = await householdQuery(ctx, input);
   if (!where) return { items: [], total: 0 };
   if (input.hasGaps) return listWithGaps(ctx, where, input);
-  const coll = getDb().collection('households');
-  const [{ total }, { data }] = await Promise.all([
-    coll.where(where).count(),
-    coll.where(where).orderBy('code', 'asc').skip(input.offset).limit(input.limit).get(),
-  ]);
-  return { items: await toSummaries(data.map((d) => Household.parse(d))), total: total ?? 0 };
-}
-
-/** Every household matching the query, a page of 1,000 at a time (the CloudBase cap). */
-export async function* allHouseholds(where: Record<string, unknown>): AsyncGenerator<Household[]> {
-  for (let offset = 0; ; offset += 1000) {
-    const { data } = await getDb().collection('households').where(where).orderBy('code', 'asc').skip(offset).limit(1000).get();
-    if (data.length) yield data.map((d) => Household.parse(d));
-    if (data.length < 1000) return;
-  }
+  const { items, total } = await householdPage(where, input);
+  return { items: await toSummaries(items), total };
 }

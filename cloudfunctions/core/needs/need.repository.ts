@@ -1,23 +1,20 @@
 import { DEFAULT_NEED_SETTINGS, Need, NeedSettings, OPEN_NEED_STATUSES } from '../../../types/need';
-import { getDb } from '../store';
+import { getDb, inChunks, insertOnce, MAX_IN, readAll, type OnceWrite } from '../store';
 
 type Where = Record<string, unknown>;
 
+/** The only code that queries `needs` (STYLE: one rule in one place). */
+const needs = () => getDb().collection('needs');
+const parse = (d: Record<string, unknown>) => Need.parse(d);
+const OfHousehold = Need.pick({ householdId: true });
+
 export async function findNeed(id: string): Promise<Need | null> {
-  const { data } = await getDb().collection('needs').doc(id).get();
+  const { data } = await needs().doc(id).get();
   return data.length ? Need.parse(data[0]) : null;
 }
 
-/** Inserts a new need; false when a document with that id already exists (a re-send or a clash). */
-export async function insertNeed(need: Need): Promise<boolean> {
-  try {
-    await getDb().collection('needs').add(need);
-    return true;
-  } catch (error) {
-    if (await findNeed(need._id)) return false;
-    throw error;
-  }
-}
+/** Stores a need once under the client's id (see store/insert-once.ts). */
+export const insertNeedOnce = (id: string, write: Omit<OnceWrite<Need>, 'parse'>) => insertOnce(needs(), id, { ...write, parse });
 
 /**
  * Writes `changes` only if the stored version is still `version` (optimistic concurrency: two people
@@ -28,7 +25,7 @@ export async function updateNeedIfVersion(id: string, version: number, changes: 
   const _ = db.command;
   const patch: Where = { ...changes, version: version + 1 };
   if (changes.history) patch.history = _.set(changes.history);
-  const { updated } = await db.collection('needs').where({ _id: id, version }).update(patch);
+  const { updated } = await needs().where({ _id: id, version }).update(patch);
   return (updated ?? 0) > 0;
 }
 
@@ -48,17 +45,17 @@ interface Segment { where: Where; orderBy: Array<[string, 'asc' | 'desc']> }
 export async function listSegments(segments: Segment[], offset: number, limit: number): Promise<{ items: Need[]; total: number }> {
   const db = getDb();
   const _ = db.command;
-  const totals = await Promise.all(segments.map((s) => db.collection('needs').where(_.and([s.where])).count()));
+  const totals = await Promise.all(segments.map((s) => needs().where(_.and([s.where])).count()));
   const total = totals.reduce((sum, t) => sum + (t.total ?? 0), 0);
   const items: Need[] = [];
   let skip = offset;
   for (let i = 0; i < segments.length && items.length < limit; i++) {
     const size = totals[i].total ?? 0;
     if (skip >= size) { skip -= size; continue; }
-    let query = db.collection('needs').where(_.and([segments[i].where]));
+    let query = needs().where(_.and([segments[i].where]));
     for (const [field, dir] of segments[i].orderBy) query = query.orderBy(field, dir);
     const { data } = await query.skip(skip).limit(limit - items.length).get();
-    items.push(...data.map((d) => Need.parse(d)));
+    items.push(...data.map(parse));
     skip = 0;
   }
   return { items, total };
@@ -66,13 +63,57 @@ export async function listSegments(segments: Segment[], offset: number, limit: n
 
 /** Every need matching `where`, 1,000 per round trip (CloudBase's cap), for the admin statistics. */
 export async function allNeeds(where: Where): Promise<Need[]> {
-  const db = getDb();
-  const out: Need[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const { data } = await db.collection('needs').where(where).orderBy('_id', 'asc').skip(offset).limit(1000).get();
-    out.push(...data.map((d) => Need.parse(d)));
-    if (data.length < 1000) return out;
-  }
+  return readAll(needs().where(where), parse, { orderBy: [['_id', 'asc']] });
+}
+
+/** Needs matching `where` that are still open (reported, accepted, in progress or reopened), counted. */
+export async function countOpenNeeds(where: Where): Promise<number> {
+  const { total } = await needs().where({ ...where, status: getDb().command.in([...OPEN_NEED_STATUSES]) }).count();
+  return total ?? 0;
+}
+
+const OpenNeed = Need.pick({ householdId: true, category: true, reportedAt: true, status: true });
+
+/** The open needs of these households (projected), for the helper's due list. */
+export async function openNeedsOf(householdIds: string[]): Promise<Array<Pick<Need, 'householdId' | 'category' | 'reportedAt' | 'status'>>> {
+  const _ = getDb().command;
+  // By household only: with a status condition too the planner would scan every open need in the county.
+  const found = await inChunks(householdIds, MAX_IN, (chunk) => readAll(
+    needs().where({ householdId: _.in(chunk) }).field({ householdId: true, category: true, reportedAt: true, status: true }),
+    (d) => OpenNeed.parse(d),
+  ));
+  return found.filter((n) => OPEN_NEED_STATUSES.includes(n.status));
+}
+
+/** A household's latest needs by report time, for its timeline. */
+export async function recentNeedsOf(householdId: string, limit: number): Promise<Need[]> {
+  const { data } = await needs().where({ householdId }).orderBy('reportedAt', 'desc').limit(limit).get();
+  return data.map(parse);
+}
+
+/** An emergency (急难) reported since `sinceIso` and not rejected: 临时救助 applies to its household. */
+const emergencyWhere = (sinceIso: string): Where => {
+  const _ = getDb().command;
+  return { category: 'emergency', reportedAt: _.gte(sinceIso), status: _.neq('rejected') };
+};
+
+/**
+ * Every household with an emergency need since `sinceIso`, in one query: emergencies are few
+ * (a few hundred a county), so a sweep asks once instead of once per chunk of households.
+ */
+export async function allHouseholdsWithEmergency(sinceIso: string): Promise<Set<string>> {
+  const found = await readAll(needs().where(emergencyWhere(sinceIso)).field({ householdId: true }), (d) => OfHousehold.parse(d).householdId);
+  return new Set(found);
+}
+
+/** Which of these households had an emergency need since `sinceIso` (see allHouseholdsWithEmergency). */
+export async function householdsWithEmergency(householdIds: string[], sinceIso: string): Promise<Set<string>> {
+  const _ = getDb().command;
+  const found = await inChunks(householdIds, 200, (chunk) => readAll(
+    needs().where({ householdId: _.in(chunk), ...emergencyWhere(sinceIso) }).field({ householdId: true }),
+    (d) => OfHousehold.parse(d).householdId,
+  ));
+  return new Set(found);
 }
 
 /**
@@ -85,10 +126,9 @@ export async function handOverOpenNeeds(householdId: string, fromHelperId: strin
   const _ = getDb().command;
   let moved = 0;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { data } = await getDb().collection('needs')
-      .where({ householdId, assigneeId: fromHelperId, status: _.in([...OPEN_NEED_STATUSES]) }).limit(1000).get();
-    if (!data.length) return moved;
-    for (const need of data.map((d) => Need.parse(d))) {
+    const open = await readAll(needs().where({ householdId, assigneeId: fromHelperId, status: _.in([...OPEN_NEED_STATUSES]) }), parse);
+    if (!open.length) return moved;
+    for (const need of open) {
       const step = { status: need.status, by, at, byRole: 'admin' as const, note: '结对调整：改由新的主帮扶人办理' };
       if (await updateNeedIfVersion(need._id, need.version, { assigneeId: toHelperId, history: [...need.history, step] })) moved++;
     }

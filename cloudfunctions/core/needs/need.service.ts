@@ -6,7 +6,7 @@ import { findHousehold } from '../households/household.repository';
 import { hiddenHousehold, isPairedHelper } from '../access';
 import { primaryHelperOf } from '../assignments/pairing.repository';
 import { actorFor } from './need.access';
-import { findNeed, insertNeed, readSettings, updateNeedIfVersion } from './need.repository';
+import { findNeed, insertNeedOnce, readSettings, updateNeedIfVersion } from './need.repository';
 import { toView } from './need.view';
 import { currentDeadline, deadlinesFor, resolveByAfterReopen } from './deadline.rules';
 import { checkTransition, type NeedActor } from './workflow.rules';
@@ -29,11 +29,6 @@ const sameReport = (a: Need, b: Need) =>
   JSON.stringify([a.householdId, a.category, a.description, a.photos, a.callbackPhone ?? null, a.reportedBy]) ===
   JSON.stringify([b.householdId, b.category, b.description, b.photos, b.callbackPhone ?? null, b.reportedBy]);
 
-async function answerResend(stored: Need, attempted: Need, user: User, now: Date): Promise<NeedView> {
-  if (!sameReport(stored, attempted)) throw conflict('这个编号已用于另一条需求，请重新填写后提交');
-  return toView(stored, now, (await actorFor(user, stored)) ?? 'household');
-}
-
 /** 需求上报: idempotent on the client-generated id, routed to the household's primary helper. */
 export async function report(ctx: RoleCtx<'household' | 'helper'>, input: ReportNeedInput): Promise<NeedView> {
   const { user } = ctx;
@@ -51,10 +46,13 @@ export async function report(ctx: RoleCtx<'household' | 'helper'>, input: Report
     acceptBy: acceptBy.toISOString(), resolveBy: resolveBy.toISOString(), dueAt: acceptBy.toISOString(),
     history: [{ status: 'reported', by: user._id, byRole: user.role, at }],
   };
-  const existing = await findNeed(input.id);
-  if (existing) return answerResend(existing, need, user, ctx.now);
-  if (!(await insertNeed(need))) return answerResend((await findNeed(input.id))!, need, user, ctx.now);
-  return toView(need, ctx.now, (await actorFor(user, need)) ?? 'pairedHelper');
+  // A re-send of the same report answers the stored need; another report under its id is refused.
+  const { doc, created } = await insertNeedOnce(input.id, {
+    build: () => need,
+    same: (stored) => sameReport(stored, need),
+    clash: () => conflict('这个编号已用于另一条需求，请重新填写后提交'),
+  });
+  return toView(doc, ctx.now, (await actorFor(user, doc)) ?? (created ? 'pairedHelper' : 'household'));
 }
 
 /** The need and how the caller relates to it; NOT_FOUND for anyone who may not see it. */

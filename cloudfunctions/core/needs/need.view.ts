@@ -1,22 +1,10 @@
 import type { Need, NeedView } from '../../../types/need';
 import { maskPhone } from '../../../types/id-number';
-import { getDb } from '../store';
 import { regionNames } from '../regions/region.repository';
+import { userContacts } from '../users/user.repository';
+import { headNames } from '../households/household.repository';
 import { currentDeadline, escalationOf, isOverdue } from './deadline.rules';
 import type { NeedActor } from './workflow.rules';
-
-type Fields = Record<string, string | undefined>;
-
-async function fieldsById(collection: 'users' | 'households', ids: string[], fields: string[]): Promise<Map<string, Fields>> {
-  const unique = [...new Set(ids.filter(Boolean))];
-  const found = new Map<string, Fields>();
-  if (!unique.length) return found;
-  const db = getDb();
-  const projection = Object.fromEntries(fields.map((f) => [f, true]));
-  const { data } = await db.collection(collection).where({ _id: db.command.in(unique) }).field(projection).limit(1000).get();
-  for (const d of data) found.set(d._id as string, d as Fields);
-  return found;
-}
 
 /** Only the household itself and the helper who must call back see the callback number in full. */
 function phoneFor(need: Need, actor: NeedActor): string | undefined {
@@ -26,9 +14,9 @@ function phoneFor(need: Need, actor: NeedActor): string | undefined {
 
 /** Stored needs → what callers see: deadline and overdue for `now`, and the names pages show. */
 export async function toViews(needs: Need[], now: Date, actorOf: (need: Need) => NeedActor): Promise<NeedView[]> {
-  const [assignees, households, villages] = await Promise.all([
-    fieldsById('users', needs.map((n) => n.assigneeId ?? ''), ['name', 'phone']),
-    fieldsById('households', needs.map((n) => n.householdId), ['headName']),
+  const [assignees, heads, villages] = await Promise.all([
+    userContacts(needs.map((n) => n.assigneeId ?? '')),
+    headNames(needs.map((n) => n.householdId)),
     regionNames(needs.map((n) => n.villageId)),
   ]);
   return needs.map((need) => {
@@ -42,7 +30,7 @@ export async function toViews(needs: Need[], now: Date, actorOf: (need: Need) =>
       escalation: escalationOf(need, now),
       assigneeName: assignee?.name ?? null,
       assigneePhone: actor === 'household' ? assignee?.phone ?? null : null,
-      householdHeadName: households.get(need.householdId)?.headName ?? null,
+      householdHeadName: heads.get(need.householdId) ?? null,
       villageName: villages.get(need.villageId) ?? null,
     };
   });

@@ -5,7 +5,7 @@ import type { AdminCtx } from '../handler';
 import { invalid } from '../errors';
 import { adminScope } from '../access/scope';
 import { monthOf } from '../time';
-import { helperPairings, helpersIn, householdsPerVillage, overdueIn, villagesIn, visitedByHelper, visitedByVillage, type Village } from './coverage.repository';
+import { helperPairings, helpersIn, householdsPerVillage, overdueIn, villagesIn, visitedByHelper, visitedByVillage, type Village } from './coverage.reads';
 
 const OVERDUE_SHOWN = 200;
 

@@ -1,18 +1,14 @@
 import dayjs from 'dayjs';
-import { Pairing } from '../../../types/pairing';
 import type { DueItem, DueList } from '../../../types/api/visits';
 import type { HelperCtx } from '../handler';
-import { getDb } from '../store';
 import { monthOf } from '../time';
 import { regionNames } from '../regions/region.repository';
 import { householdsWithGaps } from '../benefits/gaps.service';
+import { activePairingsOfHelper } from '../assignments/pairing.repository';
+import { openNeedsOf } from '../needs/need.repository';
 import { visitsOfHelper } from './visit.repository';
 import { compareDue, dueStatus, nextOccasion } from './visit.rules';
 
-/** What the list reads of a pairing. */
-const PairingOnList = Pairing.pick({ householdId: true, role: true, since: true });
-
-export const OPEN_NEED_STATUSES = ['reported', 'accepted', 'in_progress', 'reopened'];
 /**
  * lastVisitedAt looks back this far; an older last visit shows as "no visit recently". Three
  * months cover the status (this and last month) and any open occasion, and keep the read small.
@@ -21,19 +17,6 @@ const LOOKBACK_MONTHS = 3;
 /** Needs that stand for a hospital stay or an accident: each calls for a visit. */
 const CARE_CATEGORIES = ['medical', 'emergency'];
 
-interface OpenNeed { householdId: string; category: string; reportedAt: string }
-
-async function openNeedsOf(householdIds: string[]): Promise<OpenNeed[]> {
-  const db = getDb();
-  const _ = db.command;
-  // By household only: with a status condition too the planner would scan every open need in the county.
-  const { data } = await db.collection('needs')
-    .where({ householdId: _.in(householdIds) })
-    .field({ householdId: true, category: true, reportedAt: true, status: true })
-    .limit(1000).get();
-  return (data as Array<OpenNeed & { status: string }>).filter((n) => OPEN_NEED_STATUSES.includes(n.status));
-}
-
 const lookbackMonths = (month: string) =>
   Array.from({ length: LOOKBACK_MONTHS }, (_, i) => dayjs(`${month}-01`).subtract(i, 'month').format('YYYY-MM'));
 
@@ -41,9 +24,7 @@ const lookbackMonths = (month: string) =>
 export async function listDue(ctx: HelperCtx, input: { month?: string }): Promise<DueList> {
   const helperId = ctx.user._id;
   const month = input.month ?? monthOf(ctx.now);
-  const db = getDb();
-  const { data } = await db.collection('pairings').where({ helperId, active: true }).field({ householdId: true, role: true, since: true }).limit(1000).get();
-  const pairings = data.map((d) => PairingOnList.parse(d));
+  const pairings = await activePairingsOfHelper(helperId);
   if (!pairings.length) return { month, items: [], visited: 0, total: 0 };
   const ids = pairings.map((p) => p.householdId);
   // Names and open gaps come from the one read of the households the benefit rules make.

@@ -1,9 +1,8 @@
 import dayjs from 'dayjs';
 import type { Visit } from '../../../types/visit';
-import { getDb } from '../store';
-import { addToSetOrCreate } from '../store/add-to-set';
 import { derivedId } from '../store/derived-id';
 import { previousMonth } from './visit.rules';
+import { addVisitMonth, markPrevMonthToo, visitMonthExists } from './visit.repository';
 
 /**
  * 走访月汇总: one small document per household and month that had a visit, naming the helpers who
@@ -45,7 +44,7 @@ export function visitMonthsOf(visits: VisitKey[]): VisitMonth[] {
 /** Notes the visit in its household's month (and the helper among that month's visitors). */
 export async function noteVisitInRollups(visit: VisitKey): Promise<void> {
   const [row] = visitMonthsOf([visit]);
-  await addToSetOrCreate('visit_months', row._id, 'helperIds', visit.helperId, row);
+  await addVisitMonth(row, visit.helperId);
   await linkNeighbours(visit.householdId, visit.month);
 }
 
@@ -54,9 +53,7 @@ export async function noteVisitInRollups(visit: VisitKey): Promise<void> {
  * write, so of two months created at the same time at least one writer sees the other.
  */
 async function linkNeighbours(householdId: string, month: string): Promise<void> {
-  const coll = getDb().collection('visit_months');
-  const exists = async (m: string) => (await coll.doc(visitMonthId(householdId, m)).get()).data.length > 0;
-  if (await exists(previousMonth(month))) await coll.doc(visitMonthId(householdId, month)).update({ prevMonthToo: true });
+  if (await visitMonthExists(visitMonthId(householdId, previousMonth(month)))) await markPrevMonthToo(visitMonthId(householdId, month));
   const next = nextMonth(month);
-  if (await exists(next)) await coll.doc(visitMonthId(householdId, next)).update({ prevMonthToo: true });
+  if (await visitMonthExists(visitMonthId(householdId, next))) await markPrevMonthToo(visitMonthId(householdId, next));
 }

@@ -1,15 +1,26 @@
+import { z } from '../../../types/z';
 import { Visit } from '../../../types/visit';
-import { getDb } from '../store';
+import { getDb, inChunks, insertOnce, MAX_IN, readAll, type OnceWrite } from '../store';
+import { addToSetOrCreate } from '../store/add-to-set';
+import { countGroups } from '../store/group-counts';
+import type { VisitMonth } from './visit-months';
+
+/** The only code that queries `visits` and `visit_months` (STYLE: one rule in one place). */
+const visits = () => getDb().collection('visits');
+const visitMonths = () => getDb().collection('visit_months');
+type Where = Record<string, unknown>;
+
+const parse = (d: Record<string, unknown>) => Visit.parse(d);
 
 export async function findVisit(id: string): Promise<Visit | null> {
-  const { data } = await getDb().collection('visits').doc(id).get();
+  const { data } = await visits().doc(id).get();
   return data.length ? Visit.parse(data[0]) : null;
 }
 
 /** Inserts with the client's id as `_id`; answers false when that id already exists (a racing re-send). */
 export async function insertVisit(visit: Visit): Promise<boolean> {
   try {
-    await getDb().collection('visits').add(visit);
+    await visits().add(visit);
     return true;
   } catch (error) {
     if (await findVisit(visit._id)) return false;
@@ -17,16 +28,103 @@ export async function insertVisit(visit: Visit): Promise<boolean> {
   }
 }
 
-/** A helper's visits in the given months (`helperId_month` index). */
+/** Stores a visit once under the client's id (see store/insert-once.ts). */
+export const insertVisitOnce = (id: string, write: Omit<OnceWrite<Visit>, 'parse'>) => insertOnce(visits(), id, { ...write, parse });
+
+const OnList = Visit.pick({ householdId: true, visitedAt: true, occasion: true, month: true });
+
+/** A helper's visits in the given months (`helperId_month` index), projected. */
 export async function visitsOfHelper(helperId: string, months: string[]): Promise<Array<Pick<Visit, 'householdId' | 'visitedAt' | 'occasion' | 'month'>>> {
-  const db = getDb();
-  const out: Array<Pick<Visit, 'householdId' | 'visitedAt' | 'occasion' | 'month'>> = [];
-  for (let offset = 0; ; offset += 1000) {
-    const { data } = await db.collection('visits')
-      .where({ helperId, month: db.command.in(months) })
-      .field({ householdId: true, visitedAt: true, occasion: true, month: true })
-      .skip(offset).limit(1000).get();
-    out.push(...(data as typeof out));
-    if (data.length < 1000) return out;
-  }
+  return readAll(
+    visits().where({ helperId, month: getDb().command.in(months) }).field({ householdId: true, visitedAt: true, occasion: true, month: true }),
+    (d) => OnList.parse(d),
+  );
 }
+
+/** One page of a household's visits, newest first, optionally from/to (ISO instants, `to` excluded), with the count of all. */
+export async function visitsOfHousehold(
+  householdId: string, range: { from?: string; to?: string }, paging: { offset: number; limit: number },
+): Promise<{ items: Visit[]; total: number }> {
+  const _ = getDb().command;
+  const { from, to } = range;
+  const where: Where = { householdId };
+  if (from || to) where.visitedAt = from && to ? _.gte(from).and(_.lt(to)) : from ? _.gte(from) : _.lt(to!);
+  const [{ total }, { data }] = await Promise.all([
+    visits().where(where).count(),
+    visits().where(where).orderBy('visitedAt', 'desc').skip(paging.offset).limit(paging.limit).get(),
+  ]);
+  return { items: data.map(parse), total: total ?? 0 };
+}
+
+/** A household's latest visits, for its timeline. */
+export async function recentVisitsOf(householdId: string, limit: number): Promise<Visit[]> {
+  const { data } = await visits().where({ householdId }).orderBy('visitedAt', 'desc').limit(limit).get();
+  return data.map(parse);
+}
+
+const RollupSource = Visit.pick({ _id: true, householdId: true, month: true, helperId: true, countyId: true, townId: true, villageId: true });
+
+/** What the month rollups are made of, for the visits of these households, in `_id` order (stable while paged). */
+export async function rollupSourcesOf(householdIds: string[]): Promise<Array<z.infer<typeof RollupSource>>> {
+  const _ = getDb().command;
+  return inChunks(householdIds, MAX_IN, (chunk) => readAll(
+    visits().where({ householdId: _.in(chunk) }).field({ householdId: true, month: true, helperId: true, countyId: true, townId: true, villageId: true }),
+    (d) => RollupSource.parse(d),
+    { orderBy: [['_id', 'asc']] },
+  ));
+}
+
+/* 走访月汇总 (visit_months; see visit-months.ts for what a row means). */
+
+const VisitMonthDoc: z.ZodType<VisitMonth> = z.object({
+  _id: z.string(), householdId: z.string(), month: z.string(), countyId: z.string(), townId: z.string(), villageId: z.string(),
+  helperIds: z.array(z.string()), prevMonthToo: z.boolean(),
+});
+
+/** Adds the helper to the month's row, creating it as `row` when it is missing (idempotent). */
+export const addVisitMonth = (row: VisitMonth, helperId: string): Promise<void> => addToSetOrCreate('visit_months', row._id, 'helperIds', helperId, row);
+
+export async function visitMonthExists(id: string): Promise<boolean> {
+  return (await visitMonths().doc(id).get()).data.length > 0;
+}
+
+export async function markPrevMonthToo(id: string): Promise<void> {
+  await visitMonths().doc(id).update({ prevMonthToo: true });
+}
+
+/** Sets a row to what its visits say (a rebuild). */
+export async function putVisitMonth({ _id, ...fields }: VisitMonth): Promise<void> {
+  await visitMonths().doc(_id).set(fields);
+}
+
+export async function removeVisitMonth(id: string): Promise<void> {
+  await visitMonths().doc(id).remove();
+}
+
+export async function countVisitMonths(): Promise<number> {
+  return (await visitMonths().count()).total ?? 0;
+}
+
+/** The stored rows of these households, in `_id` order. */
+export async function visitMonthsOfHouseholds(householdIds: string[]): Promise<VisitMonth[]> {
+  const _ = getDb().command;
+  return inChunks(householdIds, MAX_IN, (chunk) => readAll(visitMonths().where({ householdId: _.in(chunk) }), (d) => VisitMonthDoc.parse(d), { orderBy: [['_id', 'asc']] }));
+}
+
+const Visited = z.object({ householdId: z.string() });
+
+/** Ids of the village's households visited in any of `months`, from the rollups. */
+export async function visitedHouseholdIds(villageId: string, months: string[]): Promise<Set<string>> {
+  const found = await readAll(
+    visitMonths().where({ villageId, month: getDb().command.in(months) }).field({ householdId: true }),
+    (d) => Visited.parse(d).householdId,
+  );
+  return new Set(found);
+}
+
+/**
+ * Rollup rows matching `match` per value of `key` (with `unwind`, per helper of `helperIds`):
+ * counted on the server from the rollup indexes, never from the month's visits.
+ */
+export const visitMonthsPer = (match: Where, key: 'villageId' | 'helperIds', unwind = false): Promise<Map<string, number>> =>
+  countGroups(visitMonths(), match, key, { unwind });

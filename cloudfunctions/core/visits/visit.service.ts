@@ -2,10 +2,10 @@ import type { RecordVisitInput, Visit } from '../../../types/visit';
 import type { VisitView } from '../../../types/api/visits';
 import type { CallerCtx, HelperCtx } from '../handler';
 import { conflict, invalid, notFound } from '../errors';
-import { getDb } from '../store';
 import { monthOf } from '../time';
 import { readableHousehold } from '../access';
-import { findVisit, insertVisit } from './visit.repository';
+import { findVisit, insertVisit, visitsOfHousehold } from './visit.repository';
+import { userNames } from '../users/user.repository';
 import { noteVisitInRollups } from './visit-months';
 import { bodyOf, checklistProblem, visitTimeProblem } from './visit.rules';
 
@@ -59,21 +59,11 @@ export async function listByHousehold(
   input: { householdId: string; limit: number; offset: number; from?: string; to?: string },
 ): Promise<{ items: VisitView[]; total: number }> {
   await readableHousehold(ctx.user, input.householdId);
-  const db = getDb();
-  const _ = db.command;
   const from = input.from && new Date(`${input.from}T00:00:00+08:00`).toISOString();
   const to = input.to && new Date(`${input.to}T24:00:00+08:00`).toISOString();
-  const where: Record<string, unknown> = { householdId: input.householdId };
-  if (from || to) where.visitedAt = from && to ? _.gte(from).and(_.lt(to)) : from ? _.gte(from) : _.lt(to);
-  const query = db.collection('visits').where(where);
-  const [{ total }, { data }] = await Promise.all([
-    query.count(),
-    db.collection('visits').where(where).orderBy('visitedAt', 'desc').skip(input.offset).limit(input.limit).get(),
-  ]);
-  const helperIds = [...new Set(data.map((v) => v.helperId as string))];
-  const helpers = helperIds.length ? await db.collection('users').where({ _id: _.in(helperIds) }).field({ name: true }).limit(1000).get() : { data: [] };
-  const names = new Map(helpers.data.map((u) => [u._id as string, u.name as string]));
+  const { items: visits, total } = await visitsOfHousehold(input.householdId, { from, to }, input);
+  const names = await userNames(visits.map((v) => v.helperId));
   const hideNotes = ctx.user.role === 'household';
-  const items = data.map((v) => ({ ...(v as Visit), notes: hideNotes ? '' : (v.notes as string), helperName: names.get(v.helperId as string) }));
-  return { items, total: total ?? 0 };
+  const items = visits.map((v) => ({ ...v, notes: hideNotes ? '' : v.notes, helperName: names.get(v.helperId) }));
+  return { items, total };
 }

@@ -1,10 +1,9 @@
 import { benefitRecordId } from '../../../cloudfunctions/core/benefits/benefit-id';
 import { getDb } from '../../../cloudfunctions/core/store';
 import { openGapsByHousehold, sweepHouseholds } from '../../../cloudfunctions/core/benefits/gaps.service';
-import { householdsByIds, ruleHouseholdsByIds } from '../../../cloudfunctions/core/benefits/benefit.repository';
 import { writeRecord } from '../../../cloudfunctions/core/benefits/disbursement.service';
 import type { FoundGap } from '../../../cloudfunctions/core/benefits/gaps.rules';
-import { saveHousehold } from '../../../cloudfunctions/core/households/household.repository';
+import { householdsByIds, ruleHouseholdsByIds, saveHousehold } from '../../../cloudfunctions/core/households/household.repository';
 import { freshDemoStore, SEED_NOW } from '../../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;

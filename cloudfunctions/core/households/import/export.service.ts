@@ -5,7 +5,8 @@ import { audit } from '../../audit/audit.service';
 import { fileLink, saveFile } from '../../files';
 import { regionNames } from '../../regions/region.repository';
 import { adminScope } from '../../access/scope';
-import { allHouseholds, householdQuery } from '../list.service';
+import { householdQuery } from '../list.service';
+import { allHouseholds } from '../household.repository';
 import { COLUMNS, householdRows } from './sheet';
 
 /**

@@ -1,27 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportResult } from '../../../../types/api/households';
 import type { Household, Member } from '../../../../types/household';
-import { Region } from '../../../../types/region';
 import { idNumberFacts } from '../../../../types/id-number';
 import type { AdminCtx } from '../../handler';
 import { readFile } from '../../files';
 import { adminScope } from '../../access/scope';
-import { getDb } from '../../store';
+import { villagesUnder } from '../../regions/region.repository';
 import { audit } from '../../audit/audit.service';
 import { insertHousehold, saveHousehold } from '../household.repository';
 import { planImport, type PlannedHousehold } from './import.plan';
 import { readSheet } from './reader';
 
 const MAX_ERRORS_SHOWN = 500;
-
-export async function villagesInScope(regionId: string): Promise<{ villages: Region[]; townNames: Map<string, string> }> {
-  const regions = getDb().collection('regions');
-  const [villages, towns] = await Promise.all([
-    regions.where({ level: 'village', path: regionId }).limit(1000).get(),
-    regions.where({ level: 'town' }).limit(1000).get(),
-  ]);
-  return { villages: villages.data.map((v) => Region.parse(v)), townNames: new Map(towns.data.map((t) => [t._id as string, t.name as string])) };
-}
 
 /** The stored household a planned one becomes: members keep their ids, history is kept. */
 function toHousehold(p: PlannedHousehold, at: string, by: string): Household {
@@ -55,7 +45,7 @@ function toHousehold(p: PlannedHousehold, at: string, by: string): Household {
 export async function importHouseholds(ctx: AdminCtx, input: { fileId: string; confirm: boolean; from: number; batch: number }): Promise<ImportResult> {
   const scope = adminScope(ctx.user);
   const rows = await readSheet(await readFile(ctx, input.fileId));
-  const { villages, townNames } = await villagesInScope(scope.regionId);
+  const { villages, townNames } = await villagesUnder(scope.regionId);
   const plan = await planImport(rows, scope, villages, townNames);
   for (const clash of plan.clashes) await audit(ctx, { action: 'registry_clash', householdId: clash.householdId, detail: { via: 'import', row: clash.row } });
   const base = { rows: plan.rows, valid: plan.households.length, errors: plan.errors.slice(0, MAX_ERRORS_SHOWN) };
