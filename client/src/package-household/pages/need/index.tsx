@@ -1,11 +1,11 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { NeedView } from '@bangfu/types';
-import { Button, Loaded, Page } from '@/components/ui';
+import { Button } from '@/components/ui';
 import NeedActions from '@/components/needs/need-actions';
+import NeedPage from '@/components/needs/need-page';
 import NeedSummary from '@/components/needs/need-summary';
 import NeedTimeline from '@/components/needs/need-timeline';
-import { useNeed } from '@/components/needs/use-need';
 import { useNow } from '@/components/needs/use-now';
 import RateBox from './rate-box';
 import '@/components/needs/needs.scss';
@@ -13,13 +13,7 @@ import './index.scss';
 
 /** 求助进度: status, the deadline as a countdown, who handles it; confirm and rate once resolved. */
 export default function MyNeed() {
-  const { id = '' } = useRouter().params;
-  const state = useNeed(id);
-  return (
-    <Page>
-      <Loaded state={state}>{(need) => <NeedDetail need={need} onChanged={state.setData} />}</Loaded>
-    </Page>
-  );
+  return <NeedPage>{(need, onChanged) => <NeedDetail need={need} onChanged={onChanged} />}</NeedPage>;
 }
 
 function NeedDetail({ need, onChanged }: { need: NeedView; onChanged: (need: NeedView) => void }) {
