@@ -2,9 +2,8 @@ import { type DatedValues, Policy, type PolicyCode } from '../../../types/policy
 import { PARAM_LABELS } from '../../../types/policy';
 import { forbidden, invalid } from '../errors';
 import type { AdminCtx } from '../handler';
-import { getDb } from '../store';
+import { changePolicy } from './policy.repository';
 import { dateOf } from '../time';
-import { DEFAULT_POLICIES } from './catalogue';
 
 interface UpdateInput { code: PolicyCode; from: string; params: Record<string, number> }
 
@@ -29,8 +28,6 @@ export function withValues(policy: Policy, entry: DatedValues): Policy {
   return { ...policy, values };
 }
 
-type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
-
 /**
  * 调整政策参数 from a date on. County admins only: the catalogue is county-wide. History is kept
  * (each entry says who set it and when); evaluations and the sweep read it on the next call.
@@ -39,15 +36,9 @@ export async function updatePolicyParams(ctx: AdminCtx, input: UpdateInput): Pro
   if (ctx.user.scope.level !== 'county') throw forbidden('政策参数由县级扶贫办统一调整，请联系县扶贫办');
   const today = dateOf(ctx.now);
   const entry: DatedValues = { from: input.from, params: input.params, setBy: ctx.user.name, setAt: ctx.now.toISOString() };
-  let saved: Policy | null = null;
-  await getDb().runTransaction(async (tx: Tx) => {
-    const { data } = await tx.collection('policies').doc(input.code).get();
-    const stored = data ? Policy.parse(data) : DEFAULT_POLICIES.find((p) => p.code === input.code)!;
+  return changePolicy(input.code, (stored) => {
     const problem = paramsProblem(stored, input, today);
     if (problem) throw invalid(problem);
-    saved = withValues(stored, entry);
-    if (data) await tx.collection('policies').doc(input.code).update({ values: saved.values });
-    else await tx.collection('policies').doc(input.code).set({ ...saved });
-  }, 3);
-  return saved!;
+    return withValues(stored, entry);
+  });
 }

@@ -1,26 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { OutboxMessage, type Notice } from '../../../types/notice';
+import type { Notice, OutboxMessage } from '../../../types/notice';
 import type { User } from '../../../types/user';
 import type { AdminCtx, CallerCtx, Ctx } from '../handler';
-import { getDb } from '../store';
 import { conflict, rateLimited } from '../errors';
 import { noticeTemplateId, wechat } from '../wechat';
-import { audienceOf, manageableNoticeIds, pageAll, readsOfNotice } from './notice.repository';
+import {
+  addCredit, audienceOf, creditsOf, insertOutbox, manageableNoticeIds, outboxPage, readsOfNotice, spendCredit, subscriptionsOf, updateNoticeIf, type Subscription,
+} from './notice.repository';
 
 /** One reminder per notice per 10 minutes: a mistaken double tap must not message everyone twice. */
 const REMIND_INTERVAL_MS = 10 * 60 * 1000;
-
-interface Subscription { _id: string; openid: string; credits: number }
-
-async function subscriptionsOf(userIds: string[]): Promise<Map<string, Subscription>> {
-  const _ = getDb().command;
-  const found = new Map<string, Subscription>();
-  for (let i = 0; i < userIds.length; i += 500) {
-    const docs = await pageAll('notice_subscriptions', { _id: _.in(userIds.slice(i, i + 500)), credits: _.gt(0) });
-    for (const d of docs) found.set(d._id as string, d as unknown as Subscription);
-  }
-  return found;
-}
 
 /** The template's fields (thing ≤ 20 chars, time): what the person sees in WeChat's service notifications. */
 function messageData(notice: Notice, reason: 'publish' | 'remind', at: Date) {
@@ -34,8 +23,7 @@ type Outcome = { status: OutboxMessage['status']; note: string };
 /** One message to one person, spending one of their credits (one acceptance allows one send). */
 async function sendOne(sub: Subscription | undefined, message: { templateId: string; page: string; data: Record<string, { value: string }> }): Promise<Outcome> {
   if (!sub) return { status: 'skipped', note: '对方未订阅消息提醒，请在群里提醒' };
-  const { updated } = await getDb().collection('notice_subscriptions').where({ _id: sub._id, credits: sub.credits }).update({ credits: sub.credits - 1 });
-  if (!updated) return { status: 'skipped', note: '对方未订阅消息提醒，请在群里提醒' };
+  if (!(await spendCredit(sub))) return { status: 'skipped', note: '对方未订阅消息提醒，请在群里提醒' };
   return wechat().sendSubscribeMessage({ touser: sub.openid, templateId: message.templateId, page: message.page, data: message.data });
 }
 
@@ -46,7 +34,6 @@ async function sendOne(sub: Subscription | undefined, message: { templateId: str
  */
 async function send(ctx: Ctx, notice: Notice, people: User[], reason: 'publish' | 'remind') {
   const subs = await subscriptionsOf(people.map((u) => u._id));
-  const db = getDb();
   const base = { kind: 'subscribeMessage', reason, noticeId: notice._id, templateId: noticeTemplateId(), page: `package-notices/pages/detail/index?id=${notice._id}`, data: messageData(notice, reason, ctx.now), createdAt: ctx.now.toISOString() };
   let recorded = 0;
   let skipped = 0;
@@ -54,7 +41,7 @@ async function send(ctx: Ctx, notice: Notice, people: User[], reason: 'publish' 
     const sub = subs.get(person._id);
     if (!sub && reason === 'publish') continue;
     const result = await sendOne(sub, base);
-    await db.collection('outbox').add({ _id: `out-${randomUUID()}`, ...base, userId: person._id, userName: person.name, touser: sub?.openid ?? null, ...result });
+    await insertOutbox({ _id: `out-${randomUUID()}`, ...base, userId: person._id, userName: person.name, touser: sub?.openid ?? null, ...result });
     if (result.status === 'skipped') skipped++;
     else recorded++;
   }
@@ -78,7 +65,7 @@ export async function deliverAlert(ctx: Ctx, admins: User[], alert: { reason: Al
   for (const admin of admins) {
     const sub = subs.get(admin._id);
     const result = await sendOne(sub, base);
-    await getDb().collection('outbox').add({ _id: `out-${randomUUID()}`, ...base, userId: admin._id, userName: admin.name, touser: sub?.openid ?? null, ...result });
+    await insertOutbox({ _id: `out-${randomUUID()}`, ...base, userId: admin._id, userName: admin.name, touser: sub?.openid ?? null, ...result });
   }
 }
 
@@ -90,33 +77,25 @@ export async function deliverOnPublish(ctx: Ctx, notice: Notice): Promise<void> 
 export async function remind(ctx: Ctx, notice: Notice): Promise<{ recorded: number; skipped: number }> {
   if (notice.status !== 'published') throw conflict('只能提醒已发布的通知');
   if (notice.remindedAt && ctx.now.getTime() - Date.parse(notice.remindedAt) < REMIND_INTERVAL_MS) throw rateLimited('刚刚已经提醒过，请 10 分钟后再试');
-  const { updated } = await getDb().collection('notices').where({ _id: notice._id, remindedAt: notice.remindedAt }).update({ remindedAt: ctx.now.toISOString() });
-  if (!updated) throw rateLimited('刚刚已经提醒过，请 10 分钟后再试');
+  if (!(await updateNoticeIf(notice._id, { remindedAt: notice.remindedAt }, { remindedAt: ctx.now.toISOString() }))) throw rateLimited('刚刚已经提醒过，请 10 分钟后再试');
   const read = new Set((await readsOfNotice(notice._id)).map((r) => r.userId));
   return send(ctx, notice, (await audienceOf(notice)).filter((u) => !read.has(u._id)), 'remind');
 }
 
 /** What was sent, or locally would have been sent, for notices the admin manages (newest first). */
 export async function listOutbox(ctx: AdminCtx, input: { limit: number; offset: number }) {
-  const where = { noticeId: getDb().command.in(await manageableNoticeIds(ctx.user)) };
-  const coll = getDb().collection('outbox');
-  const { total = 0 } = await coll.where(where).count();
-  const { data } = await coll.where(where).orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit).get();
-  return { items: data.map((d) => OutboxMessage.parse(d)), total };
+  return outboxPage(await manageableNoticeIds(ctx.user), input);
 }
 
 export async function subscription(ctx: CallerCtx) {
-  const { data } = await getDb().collection('notice_subscriptions').doc(ctx.user._id).get();
-  return { templateId: noticeTemplateId(), credits: (data[0]?.credits as number | undefined) ?? 0 };
+  return { templateId: noticeTemplateId(), credits: await creditsOf(ctx.user._id) };
 }
 
 /** The person accepted (or declined) the subscription prompt: each acceptance allows one message. */
 export async function subscribe(ctx: CallerCtx, input: { accepted: boolean }) {
   const { user } = ctx;
   if (input.accepted) {
-    const coll = getDb().collection('notice_subscriptions');
-    const { updated } = await coll.where({ _id: user._id }).update({ credits: getDb().command.inc(1), updatedAt: ctx.now.toISOString() });
-    if (!updated) await coll.add({ _id: user._id, userId: user._id, openid: user.openid, credits: 1, updatedAt: ctx.now.toISOString() });
+    await addCredit(user, ctx.now.toISOString());
   }
   return subscription(ctx);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Notice, NoticeRead, type OpenVia } from '../../../types/notice';
+import type { Notice, NoticeRead, OpenVia } from '../../../types/notice';
 import type { NoticeItem } from '../../../types/api/notices';
 import type { AdminUser, User } from '../../../types/user';
 import type { CallerCtx } from '../handler';
@@ -7,7 +7,7 @@ import { getDb } from '../store';
 import { conflict, invalid, notFound } from '../errors';
 import { wechat } from '../wechat';
 import { byPinnedThenNewest, canManage, isAddressedTo } from './notice.rules';
-import { findNotice, readId, readsOf } from './notice.repository';
+import { acknowledgeRead, findNotice, firstNoticeIds, insertOpen, insertRead, noteGroup, noticePage, readId, readsOf } from './notice.repository';
 
 const VISIBLE = ['published', 'revoked'];
 
@@ -31,11 +31,7 @@ export async function list(ctx: CallerCtx, input: { limit: number; offset: numbe
   const { user } = ctx;
   const manage = input.box === 'manage' && user.role === 'admin';
   const where = manage ? manageWhere(user) : inboxWhere(user);
-  const coll = getDb().collection('notices');
-  const { total = 0 } = await coll.where(where).count();
-  const query = manage ? coll.where(where).orderBy('createdAt', 'desc') : coll.where(where).orderBy('pinned', 'desc').orderBy('publishedAt', 'desc');
-  const { data } = await query.skip(input.offset).limit(input.limit).get();
-  const notices = data.map((d) => Notice.parse(d));
+  const { items: notices, total } = await noticePage(where, manage ? 'manage' : 'inbox', input);
   if (!manage) notices.sort(byPinnedThenNewest);
   const reads = await readsOf(user._id, notices.map((n) => n._id));
   return { items: notices.map((n) => item(n, user, reads.get(n._id))), total };
@@ -45,9 +41,9 @@ export async function list(ctx: CallerCtx, input: { limit: number; offset: numbe
 export async function unreadCount(ctx: CallerCtx): Promise<{ count: number }> {
   const { user } = ctx;
   const where = { ...inboxWhere(user), status: 'published' };
-  const { data } = await getDb().collection('notices').where(where).field({ _id: true }).limit(1000).get();
-  const reads = await readsOf(user._id, data.map((d) => d._id as string));
-  return { count: data.length - reads.size };
+  const ids = await firstNoticeIds(where);
+  const reads = await readsOf(user._id, ids);
+  return { count: ids.length - reads.size };
 }
 
 /** A notice the caller may read (addressed to them) or manage; NOT_FOUND otherwise. */
@@ -65,22 +61,21 @@ export async function get(ctx: CallerCtx, input: { noticeId: string }): Promise<
 
 /** First open creates the read; `ack` adds the acknowledgement once. A concurrent first open is not an error. */
 async function recordRead(notice: Notice, user: User, at: string, ack: boolean): Promise<void> {
-  const reads = getDb().collection('notice_reads');
   const id = readId(notice._id, user._id);
   const existing = (await readsOf(user._id, [notice._id])).get(notice._id);
   if (!existing) {
     try {
-      await reads.add({ _id: id, noticeId: notice._id, userId: user._id, role: user.role, readAt: at, ackAt: ack ? at : null });
+      await insertRead({ _id: id, noticeId: notice._id, userId: user._id, role: user.role, readAt: at, ackAt: ack ? at : null });
       return;
     } catch {
       // Another open of the same person won the insert; the acknowledgement below still applies.
     }
   }
-  if (ack && !existing?.ackAt) await reads.where({ _id: id, ackAt: null }).update({ ackAt: at });
+  if (ack && !existing?.ackAt) await acknowledgeRead(id, at);
 }
 
 async function recordOpen(notice: Notice, user: User, at: string, via: OpenVia, groupId: string | null): Promise<void> {
-  await getDb().collection('notice_opens').add({ _id: `open-${randomUUID()}`, noticeId: notice._id, userId: user._id, via, groupId, at });
+  await insertOpen({ _id: `open-${randomUUID()}`, noticeId: notice._id, userId: user._id, via, groupId, at });
 }
 
 /** Only the audience's opens count: an admin looking at a notice they manage changes nothing. */
@@ -104,9 +99,7 @@ export async function recordGroupOpen(ctx: CallerCtx, input: { noticeId: string;
   if (!isAddressedTo(notice, user)) return get(ctx, input);
   const { opengid } = await wechat().decryptGroup(input.groupCloudId);
   const at = ctx.now.toISOString();
-  const groups = getDb().collection('notice_groups');
-  const { data } = await groups.doc(opengid).get();
-  if (!data.length) await groups.add({ _id: opengid, label: '', firstSeenAt: at }).catch(() => undefined);
+  await noteGroup(opengid, at);
   await recordRead(notice, user, at, false);
   await recordOpen(notice, user, at, 'group', opengid);
   return get(ctx, input);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Notice, type SaveNoticeInput } from '../../../types/notice';
 import type { AdminCtx } from '../handler';
-import { getDb } from '../store';
 import { conflict, notFound } from '../errors';
 import { adminScope } from '../access/scope';
 import { canManage, helperRegionIds, resolveAudienceRegions } from './notice.rules';
-import { findNotice, pageAll, regionsByIds } from './notice.repository';
+import { findNotice, insertNotice, updateNoticeIf } from './notice.repository';
+import { regionsByIds, regionsUnder } from '../regions/region.repository';
 import { deliverOnPublish } from './delivery.service';
 
 /** A notice the caller may manage, or NOT_FOUND (whether it exists elsewhere is not revealed). */
@@ -35,7 +35,7 @@ async function insert(ctx: AdminCtx, fields: Awaited<ReturnType<typeof content>>
     _id: `notice-${randomUUID()}`, ...fields, status, authorId: user._id, authorName: user.name, scopePath: user.regionPath,
     publishedAt: status === 'published' ? at : null, revokedAt: null, remindedAt: null, createdAt: at, updatedAt: at,
   });
-  await getDb().collection('notices').add(notice);
+  await insertNotice(notice);
   return notice;
 }
 
@@ -45,8 +45,7 @@ async function updateDraft(ctx: AdminCtx, noticeId: string, fields: Awaited<Retu
   if (current.status !== 'draft') throw conflict('这条通知已经发布，不能再修改；如内容有误，请撤回后重新发布');
   const at = ctx.now.toISOString();
   const changes = { ...fields, updatedAt: at, ...(publish ? { status: 'published', publishedAt: at } : {}) };
-  const { updated } = await getDb().collection('notices').where({ _id: noticeId, status: 'draft' }).update(changes);
-  if (!updated) throw conflict('这条通知刚刚被其他人发布或修改，请刷新后再试');
+  if (!(await updateNoticeIf(noticeId, { status: 'draft' }, changes))) throw conflict('这条通知刚刚被其他人发布或修改，请刷新后再试');
   return Notice.parse({ ...current, ...changes });
 }
 
@@ -69,16 +68,14 @@ export async function revoke(ctx: AdminCtx, input: { noticeId: string }): Promis
   if (current.status === 'draft') throw conflict('草稿还没有发布，无需撤回');
   if (current.status === 'revoked') throw conflict('这条通知已经撤回');
   const changes = { status: 'revoked' as const, revokedAt: ctx.now.toISOString(), pinned: false, updatedAt: ctx.now.toISOString() };
-  const { updated } = await getDb().collection('notices').where({ _id: current._id, status: 'published' }).update(changes);
-  if (!updated) throw conflict('这条通知刚刚被其他人撤回，请刷新');
+  if (!(await updateNoticeIf(current._id, { status: 'published' }, changes))) throw conflict('这条通知刚刚被其他人撤回，请刷新');
   return Notice.parse({ ...current, ...changes });
 }
 
 /** The regions an admin may address: their own and every region below it, county → towns → villages. */
 export async function audienceOptions(ctx: AdminCtx) {
   const scope = adminScope(ctx.user);
-  const docs = await pageAll('regions', { path: scope.regionId });
-  const regions = docs.map((d) => ({ _id: d._id as string, name: d.name as string, level: d.level as 'county' | 'town' | 'village', parentId: (d.parentId as string | null) ?? null }));
+  const regions = (await regionsUnder(scope.regionId)).map((r) => ({ _id: r._id, name: r.name, level: r.level, parentId: r.parentId }));
   const depth = { county: 0, town: 1, village: 2 };
   regions.sort((a, b) => depth[a.level] - depth[b.level] || a._id.localeCompare(b._id, 'en', { numeric: true }));
   return { regions };

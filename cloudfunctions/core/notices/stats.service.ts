@@ -2,10 +2,9 @@ import type { NoticeStats } from '../../../types/api/notices';
 import type { NoticeOpen, NoticeRead } from '../../../types/notice';
 import type { User } from '../../../types/user';
 import type { AdminCtx } from '../handler';
-import { getDb } from '../store';
 import { regionNames } from '../regions/region.repository';
 import { notFound } from '../errors';
-import { audienceOf, manageableNoticeIds, opensOfNotice, readsOfNotice, pageAll } from './notice.repository';
+import { audienceOf, groupLabels, manageableNoticeIds, openedInGroup, opensOfNotice, readsOfNotice, setGroupLabel } from './notice.repository';
 import { manageableNotice } from './notice.service';
 
 type GroupStats = NoticeStats['groups'][number];
@@ -24,12 +23,6 @@ export function groupStats(opens: NoticeOpen[], reads: Map<string, NoticeRead>, 
     groupId, label: labels.get(groupId) ?? '', opens: g.opens, readers: g.readers.size,
     acknowledged: [...g.readers].filter((u) => reads.get(u)?.ackAt).length,
   })).sort((a, b) => b.readers - a.readers);
-}
-
-async function groupLabels(ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const docs = await pageAll('notice_groups', { _id: getDb().command.in(ids) });
-  return new Map(docs.map((d) => [d._id as string, (d.label as string) ?? '']));
 }
 
 function person(u: User, names: Map<string, string>) {
@@ -63,8 +56,7 @@ export async function stats(ctx: AdminCtx, input: { noticeId: string }): Promise
 /** WeChat never reveals a group's name: admins label the opengid ("青禾镇帮扶群"). Only groups seen by a share ticket. */
 export async function labelGroup(ctx: AdminCtx, input: { groupId: string; label: string }) {
   const own = await manageableNoticeIds(ctx.user);
-  const { data } = await getDb().collection('notice_opens').where({ groupId: input.groupId, noticeId: getDb().command.in(own) }).limit(1).get();
-  if (!data.length) throw notFound('没有找到这个群：要先有人从群聊打开过您辖区的通知');
-  await getDb().collection('notice_groups').where({ _id: input.groupId }).update({ label: input.label });
+  if (!(await openedInGroup(input.groupId, own))) throw notFound('没有找到这个群：要先有人从群聊打开过您辖区的通知');
+  await setGroupLabel(input.groupId, input.label);
   return { groupId: input.groupId, label: input.label };
 }

@@ -24,6 +24,11 @@ export async function regionNames(ids: string[]): Promise<Map<string, string>> {
   return new Map([...(await regionsByIds(ids))].map(([id, r]) => [id, r.name]));
 }
 
+/** The region and every region below it (those whose path holds it). */
+export async function regionsUnder(regionId: string): Promise<Region[]> {
+  return readAll(regions().where({ path: regionId }), parse);
+}
+
 /** The villages inside a region (by their path), and the name of every town. */
 export async function villagesUnder(regionId: string): Promise<{ villages: Region[]; townNames: Map<string, string> }> {
   const [villages, towns] = await Promise.all([
