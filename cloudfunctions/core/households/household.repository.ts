@@ -49,6 +49,26 @@ export async function notePaid(record: PaidRecord): Promise<void> {
   }
 }
 
+/**
+ * A household as `rebuildDerived` reads it: what its derived fields are made of, and those fields
+ * as stored (absent on households written before them).
+ */
+const DerivedSource = Household.pick({ _id: true, headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true })
+  .extend({ ruleFacts: z.string().optional(), memberCount: z.number().optional(), paidKeys: z.record(z.string(), z.array(z.string())).optional() });
+export type DerivedSource = z.infer<typeof DerivedSource>;
+
+/** Every household as `rebuildDerived` reads it, `pageSize` at a time, in natural order (sorting all of them by `_id` for each page would cost a full read). */
+export function derivedSourcePages(pageSize: number): AsyncGenerator<DerivedSource[]> {
+  const fields = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true, ruleFacts: true, memberCount: true, paidKeys: true };
+  return readPages(households().where({}).field(fields), (d) => DerivedSource.parse(d), { pageSize });
+}
+
+/** Sets a household's derived fields to what its sources say (the 兑现摘要 replaced whole). */
+export async function putDerivedFields(id: string, fields: { ruleFacts: string; memberCount: number; paidKeys: Record<string, string[]> }): Promise<void> {
+  const _ = getDb().command;
+  await households().doc(id).update({ ruleFacts: fields.ruleFacts, memberCount: fields.memberCount, paidKeys: _.set(fields.paidKeys) });
+}
+
 /** Households by id, in chunks of `_.in`; ids without a household are left out. `orderBy` orders each chunk. */
 export async function householdsByIds(ids: string[], options: PageOptions = {}): Promise<Household[]> {
   const _ = getDb().command;

@@ -1,8 +1,10 @@
 import type { Household } from '../../../types/household';
-import type { PaidRecord } from '../benefits/paid-keys';
 import { getDb } from '../store';
+import { paidRecordsOf } from '../benefits/benefit.repository';
 import { storedHousehold } from '../households/household.derived';
-import { visitMonthsOf, type VisitMonth } from '../visits/visit-months';
+import { derivedSourcePages, putDerivedFields, type DerivedSource } from '../households/household.repository';
+import { countVisitMonths, putVisitMonth, removeVisitMonth, rollupSourcesOf, visitMonthsOfHouseholds } from '../visits/visit.repository';
+import { visitMonthsOf } from '../visits/visit-months';
 
 /**
  * Derived data: what writes keep in step with their sources so reads stay cheap — the visit
@@ -23,40 +25,22 @@ import { visitMonthsOf, type VisitMonth } from '../visits/visit-months';
  */
 export const DERIVED_VERSION = 4;
 const SETTINGS_ID = 'derived';
-const PAGE = 1000;
 /** Households rebuilt together: their records and visits (~35 each over six months) fit a few pages. */
 const HOUSEHOLDS_PER_STEP = 100;
-
-type Doc = Record<string, unknown>;
-type Where = Record<string, unknown>;
 
 /** How many stored documents differ from their sources, per kind of derived data (counts only: no personal data). */
 export interface DerivedDifferences { ruleFacts: number; memberCount: number; paidKeys: number; visitMonths: number }
 export interface DerivedReport { households: number; records: number; visits: number; differences: DerivedDifferences }
 
-/**
- * Every document matching `where`, a page at a time. `sorted` pages in `_id` order (stable however
- * the store answers), for a household's few records and visits; the households themselves are
- * paged in natural order, as sorting all of them by `_id` for every page would cost a full read.
+/*
+ * Reads go through the owning repositories: the households a page at a time in natural order (as
+ * sorting all of them by `_id` for every page would cost a full read), a page's few records,
+ * visits and rollups in `_id` order (stable however the store answers).
  */
-async function* pages(collection: string, where: Where, fields: Record<string, true>, size = PAGE, sorted = true): AsyncGenerator<Doc[]> {
-  for (let offset = 0; ; offset += size) {
-    const query = getDb().collection(collection).where(where).field(fields);
-    const { data } = await (sorted ? query.orderBy('_id', 'asc') : query).skip(offset).limit(size).get();
-    if (data.length) yield data as Doc[];
-    if (data.length < size) return;
-  }
-}
 
-async function all(collection: string, where: Where, fields: Record<string, true>): Promise<Doc[]> {
-  const out: Doc[] = [];
-  for await (const page of pages(collection, where, fields)) out.push(...page);
-  return out;
-}
-
-const byHousehold = (docs: Doc[]): Map<string, Doc[]> => {
-  const out = new Map<string, Doc[]>();
-  for (const d of docs) out.set(d.householdId as string, [...(out.get(d.householdId as string) ?? []), d]);
+const byHousehold = <T extends { householdId: string }>(docs: T[]): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const d of docs) out.set(d.householdId, [...(out.get(d.householdId) ?? []), d]);
   return out;
 };
 
@@ -65,9 +49,9 @@ const sortedKeys = (paid: unknown): string => {
   const years = Object.entries((paid ?? {}) as Record<string, string[]>).filter(([, keys]) => keys.length).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify(years.map(([year, keys]) => [year, [...keys].sort()]));
 };
-const rollupText = (row: Doc): string => {
+const rollupText = (row: { _id: string; householdId?: string; month?: string; countyId?: string; townId?: string; villageId?: string; helperIds?: string[]; prevMonthToo?: boolean }): string => {
   const { _id, householdId, month, countyId, townId, villageId, helperIds, prevMonthToo } = row;
-  return JSON.stringify([_id, householdId, month, countyId, townId, villageId, [...((helperIds as string[]) ?? [])].sort(), prevMonthToo]);
+  return JSON.stringify([_id, householdId, month, countyId, townId, villageId, [...(helperIds ?? [])].sort(), prevMonthToo]);
 };
 
 /** The derived-data version the store was last brought to (0 when never recorded). */
@@ -78,24 +62,14 @@ export async function derivedVersion(): Promise<number> {
 
 export const derivedMarker = (at: Date) => ({ _id: SETTINGS_ID, version: DERIVED_VERSION, at: at.toISOString() });
 
-const HOUSEHOLD_FIELDS = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true, ruleFacts: true, memberCount: true, paidKeys: true } as const;
-const RECORD_FIELDS = { householdId: true, policy: true, memberId: true, period: true } as const;
-const VISIT_FIELDS = { householdId: true, month: true, helperId: true, countyId: true, townId: true, villageId: true } as const;
-const ROLLUP_FIELDS = { householdId: true, month: true, countyId: true, townId: true, villageId: true, helperIds: true, prevMonthToo: true } as const;
-
 /** One page of households: compares each derived document with its sources and, when `write`, puts right what differs. */
-async function reconcilePage(page: Doc[], write: boolean, differences: DerivedDifferences): Promise<{ records: number; visits: number; rollups: number }> {
-  const db = getDb();
-  const _ = db.command;
-  const householdId = _.in(page.map((h) => h._id as string));
-  const [records, visits, stored] = await Promise.all([
-    all('benefits', { householdId }, RECORD_FIELDS),
-    all('visits', { householdId }, VISIT_FIELDS),
-    all('visit_months', { householdId }, ROLLUP_FIELDS),
-  ]);
+async function reconcilePage(page: DerivedSource[], write: boolean, differences: DerivedDifferences): Promise<{ records: number; visits: number; rollups: number }> {
+  const ids = page.map((h) => h._id);
+  const [records, visits, stored] = await Promise.all([paidRecordsOf(ids), rollupSourcesOf(ids), visitMonthsOfHouseholds(ids)]);
   const received = byHousehold(records);
   for (const h of page) {
-    const want = storedHousehold(h as unknown as Household, (received.get(h._id as string) ?? []) as unknown as PaidRecord[]);
+    // The derived fields read only these fields of a household (see household.derived.ts).
+    const want = storedHousehold(h as DerivedSource & Household, received.get(h._id) ?? []);
     const ruleFacts = want.ruleFacts !== h.ruleFacts;
     const memberCount = want.memberCount !== h.memberCount;
     const paidKeys = sortedKeys(want.paidKeys) !== sortedKeys(h.paidKeys) || h.paidKeys === undefined;
@@ -103,25 +77,21 @@ async function reconcilePage(page: Doc[], write: boolean, differences: DerivedDi
     differences.memberCount += Number(memberCount);
     differences.paidKeys += Number(paidKeys);
     if (write && (ruleFacts || memberCount || paidKeys)) {
-      await db.collection('households').doc(h._id as string).update({ ruleFacts: want.ruleFacts, memberCount: want.memberCount, paidKeys: _.set(want.paidKeys) });
+      await putDerivedFields(h._id, want);
     }
   }
-  const storedById = new Map(stored.map((r) => [r._id as string, r]));
-  for (const row of visitMonthsOf(visits as unknown as Parameters<typeof visitMonthsOf>[0])) {
+  const storedById = new Map(stored.map((r) => [r._id, r]));
+  for (const row of visitMonthsOf(visits)) {
     const current = storedById.get(row._id);
     storedById.delete(row._id);
-    if (current && rollupText(current) === rollupText(row as unknown as Doc)) continue;
+    if (current && rollupText(current) === rollupText(row)) continue;
     differences.visitMonths += 1;
-    if (write) await putRollup(row);
+    if (write) await putVisitMonth(row);
   }
   // What is left names a month with no visit: nothing wrote it from a source.
   differences.visitMonths += storedById.size;
-  if (write) for (const id of storedById.keys()) await db.collection('visit_months').doc(id).remove();
+  if (write) for (const id of storedById.keys()) await removeVisitMonth(id);
   return { records: records.length, visits: visits.length, rollups: stored.length };
-}
-
-async function putRollup({ _id, ...fields }: VisitMonth): Promise<void> {
-  await getDb().collection('visit_months').doc(_id).set(fields);
 }
 
 /**
@@ -133,9 +103,9 @@ async function reconcile(write: boolean, progress: (message: string) => void): P
   const differences: DerivedDifferences = { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0 };
   const done = { households: 0, records: 0, visits: 0 };
   // Counted first: a rebuild adds and removes rollups of the pages it has done.
-  const total = (await getDb().collection('visit_months').count()).total ?? 0;
+  const total = await countVisitMonths();
   let rollups = 0;
-  for await (const page of pages('households', {}, HOUSEHOLD_FIELDS, HOUSEHOLDS_PER_STEP, false)) {
+  for await (const page of derivedSourcePages(HOUSEHOLDS_PER_STEP)) {
     const counted = await reconcilePage(page, write, differences);
     done.households += page.length;
     done.records += counted.records;

@@ -76,7 +76,7 @@ export async function rollupSourcesOf(householdIds: string[]): Promise<Array<z.i
 
 /* 走访月汇总 (visit_months; see visit-months.ts for what a row means). */
 
-const VisitMonthDoc: z.ZodType<VisitMonth> = z.object({
+const VisitMonthDoc = z.object({
   _id: z.string(), householdId: z.string(), month: z.string(), countyId: z.string(), townId: z.string(), villageId: z.string(),
   helperIds: z.array(z.string()), prevMonthToo: z.boolean(),
 });
@@ -105,10 +105,14 @@ export async function countVisitMonths(): Promise<number> {
   return (await visitMonths().count()).total ?? 0;
 }
 
+/** A row as stored, perhaps by older code that wrote fewer fields (a rebuild reads these to put them right). */
+const StoredVisitMonth = VisitMonthDoc.partial().required({ _id: true });
+export type StoredVisitMonth = z.infer<typeof StoredVisitMonth>;
+
 /** The stored rows of these households, in `_id` order. */
-export async function visitMonthsOfHouseholds(householdIds: string[]): Promise<VisitMonth[]> {
+export async function visitMonthsOfHouseholds(householdIds: string[]): Promise<StoredVisitMonth[]> {
   const _ = getDb().command;
-  return inChunks(householdIds, MAX_IN, (chunk) => readAll(visitMonths().where({ householdId: _.in(chunk) }), (d) => VisitMonthDoc.parse(d), { orderBy: [['_id', 'asc']] }));
+  return inChunks(householdIds, MAX_IN, (chunk) => readAll(visitMonths().where({ householdId: _.in(chunk) }), (d) => StoredVisitMonth.parse(d), { orderBy: [['_id', 'asc']] }));
 }
 
 const Visited = z.object({ householdId: z.string() });
