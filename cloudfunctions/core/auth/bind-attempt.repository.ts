@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { z } from '../../../types/z';
+import { IsoDateTime } from '../../../types/common';
 import { getDb } from '../store';
 import type { BindVia } from './bind.rules';
 
@@ -11,6 +13,7 @@ import type { BindVia } from './bind.rules';
  */
 const attempts = () => getDb().collection('bind_attempts');
 const iso = (ms: number) => new Date(ms).toISOString();
+const At = z.object({ at: IsoDateTime });
 
 export async function isCallerLocked(openid: string, now: Date): Promise<boolean> {
   const _ = getDb().command;
@@ -30,7 +33,7 @@ export async function anyHouseholdLocked(householdIds: string[], now: Date): Pro
 export async function callerFailureTimes(openid: string, now: Date, windowMs: number): Promise<number[]> {
   const _ = getDb().command;
   const { data } = await attempts().where({ openid, kind: 'failure', at: _.gte(iso(now.getTime() - windowMs)) }).limit(100).get();
-  return data.map((d) => Date.parse(d.at as string));
+  return data.map((d) => Date.parse(At.parse(d).at));
 }
 
 export async function countGlobalFailures(via: BindVia, now: Date, windowMs: number): Promise<number> {

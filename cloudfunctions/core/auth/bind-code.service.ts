@@ -5,9 +5,9 @@ import { audit } from '../audit/audit.service';
 import { conflict, notFound } from '../errors';
 import { administeredHousehold } from '../access';
 import { findHousehold } from '../households/household.repository';
-import { getDb } from '../store';
 import { derivedId } from '../store/derived-id';
 import { bindCaller, type Attempt } from './bind.service';
+import { isLiveCode, putBindCode, unusedCodes, useCode } from './bind-code.repository';
 import { BIND_CODE_DIGITS, BIND_CODE_MESSAGE, BIND_CODE_TTL_MS } from './bind.rules';
 
 /**
@@ -19,17 +19,11 @@ const hashOf = (code: string) => createHash('sha256').update(`bangfu-bind-code:$
 /** One code per member: its document id, so a new code overwrites the old one. */
 const codeIdOf = (householdId: string, memberId: string) => derivedId('bind-code', [householdId, memberId], '__');
 
-async function isLive(codeHash: string, now: Date): Promise<boolean> {
-  const _ = getDb().command;
-  const { total } = await getDb().collection('bind_codes').where({ codeHash, used: false, expiresAt: _.gt(now.toISOString()) }).count();
-  return (total ?? 0) > 0;
-}
-
 /** A random 10-digit code no other live code has (10^10 codes, so almost always the first). */
 async function freshCode(now: Date): Promise<string> {
   for (let i = 0; i < 10; i++) {
     const code = String(randomInt(0, 10 ** BIND_CODE_DIGITS)).padStart(BIND_CODE_DIGITS, '0');
-    if (!(await isLive(hashOf(code), now))) return code;
+    if (!(await isLiveCode(hashOf(code), now))) return code;
   }
   throw conflict('暂时无法生成绑定码，请稍后再试');
 }
@@ -41,7 +35,7 @@ export async function createBindCode(ctx: AdminCtx, input: { householdId: string
   if (!member) throw notFound('没有找到该成员');
   const code = await freshCode(ctx.now);
   const expiresAt = new Date(ctx.now.getTime() + BIND_CODE_TTL_MS).toISOString();
-  await getDb().collection('bind_codes').doc(codeIdOf(household._id, member.id)).set({
+  await putBindCode(codeIdOf(household._id, member.id), {
     householdId: household._id, memberId: member.id, codeHash: hashOf(code), used: false,
     createdBy: ctx.user._id, createdAt: ctx.now.toISOString(), expiresAt,
   });
@@ -59,12 +53,9 @@ async function claim(code: string, now: Date): Promise<Attempt> {
 
 async function claimed(code: string, now: Date) {
   const codeHash = hashOf(code);
-  const { data } = await getDb().collection('bind_codes').where({ codeHash, used: false }).limit(20).get();
-  const live = data.find((d) => (d.expiresAt as string) > now.toISOString());
-  if (!live) return null;
-  const { updated } = await getDb().collection('bind_codes').where({ _id: live._id, codeHash, used: false }).update({ used: true, usedAt: now.toISOString() });
-  if (updated !== 1) return null;
-  const household = await findHousehold(live.householdId as string);
+  const live = (await unusedCodes(codeHash)).find((c) => c.expiresAt > now.toISOString());
+  if (!live || !(await useCode(live, now))) return null;
+  const household = await findHousehold(live.householdId);
   const member = household?.members.find((m) => m.id === live.memberId);
   return household && member ? { household, member } : null;
 }
