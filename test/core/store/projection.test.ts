@@ -1,4 +1,4 @@
-import { finish, project } from '../../../cloudfunctions/core/store/embedded/mongo';
+import { finish, project } from '../../../cloudfunctions/core/store/embedded/projection';
 
 /** mingo's general projection is the reference: the top-level fast path must answer exactly the same. */
 const viaMingo = (docs: Record<string, unknown>[], projection: Record<string, unknown>) => finish(docs, { projection });

@@ -13,7 +13,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { IndexSpec } from '../indexes';
 import type { Doc } from './codec';
 import { DbError, ErrorCode, LockedError, mapSqliteError } from './errors';
-import type { Window } from './mongo';
+import type { Window } from './projection';
 import { candidateDocs, countDocs, countGroups, findDocs, findSql, type Ctx, type GroupKey } from './reads';
 import { Schema } from './schema';
 import { SnapshotPool, cached, type Snapshot } from './snapshots';
@@ -35,7 +35,7 @@ import {
 } from './writes';
 
 export type { TxLockOwner, TxWrite, UpdateResult, UpdateSpec } from './writes';
-export type { Window } from './mongo';
+export type { Window } from './projection';
 export type { Snapshot } from './snapshots';
 
 export interface EngineOptions {

@@ -1,6 +1,7 @@
 /**
- * MongoDB semantics, from mingo: query matching, update operators, sort/skip/limit/projection and
- * aggregation. The only place that imports mingo; errors become DbErrors the SDK caller can read.
+ * MongoDB semantics, from mingo: query matching, update operators and aggregation (sort, skip,
+ * limit and projection are in projection.ts). mingo runs with the operators of operators.ts;
+ * errors become DbErrors the SDK caller can read.
  */
 import { Aggregator } from 'mingo/aggregator';
 import { Query } from 'mingo/query';
@@ -11,12 +12,15 @@ import { DbError, ErrorCode, unsupported } from './errors';
 import { OPERATORS } from './operators';
 
 /** Every mingo call runs with the operators that answer as MongoDB does (operators.ts). */
-const OPTIONS: Partial<Options> = { context: OPERATORS };
+export const OPTIONS: Partial<Options> = { context: OPERATORS };
 
 export type Test = (doc: Doc) => boolean;
 
-/** Need geo or text indexes, or a JSON-schema validator, none of which mingo brings. */
-const UNSUPPORTED_QUERY = new Set(['$geoNear', '$geoWithin', '$geoIntersects', '$near', '$nearSphere', '$text', '$jsonSchema']);
+/**
+ * Need geo or text indexes, or a JSON-schema validator, none of which mingo brings. `$meta` reads
+ * a `$text` score.
+ */
+const UNSUPPORTED_QUERY = new Set(['$geoNear', '$geoWithin', '$geoIntersects', '$near', '$nearSphere', '$text', '$jsonSchema', '$meta']);
 const UNSUPPORTED_STAGES = new Set(['$geoNear', '$out', '$merge', '$search', '$listSessions']);
 const UPDATE_OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pop', '$pull', '$pullAll',
@@ -28,12 +32,12 @@ function assertSupported(value: unknown): void {
   if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return;
   if (Array.isArray(value)) return value.forEach(assertSupported);
   for (const [key, inner] of Object.entries(value as Doc)) {
-    if (UNSUPPORTED_QUERY.has(key)) throw unsupported(`query operator ${key}`);
+    if (UNSUPPORTED_QUERY.has(key)) throw unsupported(`operator ${key}`);
     assertSupported(inner);
   }
 }
 
-function invalid(err: unknown): DbError {
+export function invalid(err: unknown): DbError {
   if (err instanceof DbError) return err;
   return new DbError(ErrorCode.INVALID_PARAM, (err as Error).message ?? String(err));
 }
@@ -77,145 +81,11 @@ function assertNumeric(doc: Doc, op: string, fields: Doc): void {
   }
 }
 
-export interface Window {
-  sort?: Record<string, number>;
-  skip?: number;
-  limit?: number;
-  projection?: Doc;
-}
-
-/** Sort, skip, limit and project already-matched documents exactly as MongoDB would. */
-export function finish(docs: Doc[], window: Window): Doc[] {
-  try {
-    let cursor = new Query({}, OPTIONS).find<Doc>(docs, window.projection as AnyObject | undefined);
-    if (window.sort && Object.keys(window.sort).length) cursor = cursor.sort(window.sort as Record<string, 1 | -1>);
-    if (window.skip) cursor = cursor.skip(window.skip);
-    if (window.limit !== undefined && window.limit < Infinity) cursor = cursor.limit(window.limit);
-    const out = cursor.all() as Doc[];
-    return window.projection ? out.map(idFirst) : out;
-  } catch (err) {
-    throw invalid(err);
-  }
-}
-
-export function project(docs: Doc[], projection: Doc | undefined): Doc[] {
-  if (!projection || !Object.keys(projection).length) return docs;
-  const inclusion = inclusionOf(projection);
-  return inclusion ? docs.map((doc) => include(doc, inclusion)) : finish(docs, { projection });
-}
-
-/** Which fields an inclusion projection keeps: `true` for a whole value, a subtree for a dotted path. */
-type Inclusion = { withId: boolean; tree: PathTree };
-type PathTree = [string, PathTree | true][];
-
-/**
- * `field({ a: true, 'b.c': true })` without mingo: a county-wide read projects 30,000 documents,
- * and mingo's general projection cost more than decoding them. Answers exactly what mingo does
- * (`_id` first, then the fields in sorted order; a dotted path reaches into objects and into
- * every object of an array, dropping scalars there; values shared). Null for anything else
- * (exclusions, operators, a path inside another), which mingo handles.
- */
-function inclusionOf(projection: Doc): Inclusion | null {
-  let withId = true;
-  const paths: string[][] = [];
-  for (const [key, value] of Object.entries(projection)) {
-    if (key === '_id' && (value === false || value === 0)) withId = false;
-    else if (value !== true && value !== 1) return null;
-    else if (key.startsWith('$') || key.split('.').some((seg) => !seg || seg.startsWith('$'))) return null;
-    else if (key !== '_id') paths.push(key.split('.'));
-  }
-  // `{ _id: true }` alone keeps just the id; `{ _id: false }` alone is an exclusion, left to mingo.
-  if (!paths.length) return withId ? { withId, tree: [] } : null;
-  const tree = treeOf(paths);
-  return tree ? { withId, tree } : null;
-}
-
-/**
- * The fields of an inclusion projection that names top-level fields only (`_id` first when kept,
- * then sorted), or null: the store can then read just those values out of the stored JSON.
- */
-export function topLevelFields(projection: Doc | undefined): string[] | null {
-  if (!projection || !Object.keys(projection).length) return null;
-  const inclusion = inclusionOf(projection);
-  if (!inclusion || inclusion.tree.some(([, sub]) => sub !== true)) return null;
-  const fields = inclusion.tree.map(([key]) => key);
-  return inclusion.withId ? ['_id', ...fields] : fields;
-}
-
-function treeOf(paths: string[][]): PathTree | null {
-  const byHead = new Map<string, string[][]>();
-  for (const path of paths) {
-    const rests = byHead.get(path[0]) ?? [];
-    rests.push(path.slice(1));
-    byHead.set(path[0], rests);
-  }
-  const tree: PathTree = [];
-  for (const head of [...byHead.keys()].sort()) {
-    const rests = byHead.get(head)!;
-    if (rests.some((r) => !r.length)) {
-      // `a` together with `a.b` is a path collision in MongoDB: leave it to mingo.
-      if (rests.length > 1) return null;
-      tree.push([head, true]);
-      continue;
-    }
-    const sub = treeOf(rests);
-    if (!sub) return null;
-    tree.push([head, sub]);
-  }
-  return tree;
-}
-
-function include(doc: Doc, { withId, tree }: Inclusion): Doc {
-  const out = pick(doc, tree);
-  if (!withId || doc._id === undefined) return out;
-  return { _id: doc._id, ...out };
-}
-
-function pick(doc: Doc, tree: PathTree): Doc {
-  const out: Doc = {};
-  for (const [key, sub] of tree) {
-    const value = doc[key];
-    if (value === undefined) continue;
-    if (sub === true) out[key] = value;
-    else {
-      const inner = descend(value, sub);
-      if (inner !== undefined) out[key] = inner;
-    }
-  }
-  return out;
-}
-
-const isPlainObject = (v: unknown): v is Doc => {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-};
-
-/** A dotted path below a value: into an object, into each object (or array) of an array; scalars have no fields. */
-function descend(value: unknown, tree: PathTree): unknown {
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (const item of value) {
-      if (Array.isArray(item)) out.push(descend(item, tree));
-      else if (isPlainObject(item)) out.push(pick(item, tree));
-    }
-    return out;
-  }
-  return isPlainObject(value) ? pick(value, tree) : undefined;
-}
-
-/** mingo appends `_id` after included fields; MongoDB answers it first. */
-function idFirst(doc: Doc): Doc {
-  if (!('_id' in doc)) return doc;
-  const { _id, ...rest } = doc;
-  return { _id, ...rest };
-}
-
 export function checkStages(pipeline: Doc[]): void {
   for (const stage of pipeline) {
     const name = Object.keys(stage)[0];
     if (UNSUPPORTED_STAGES.has(name)) throw unsupported(`aggregation stage ${name}`);
-    if (name === '$match') assertSupported(stage.$match);
+    assertSupported(stage[name]);
   }
 }
 

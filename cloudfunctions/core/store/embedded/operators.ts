@@ -13,6 +13,8 @@ import * as windowOperators from 'mingo/operators/window';
 import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
+import { DATE_OPERATORS } from './dates';
+import { EXPRESSION_OPERATORS } from './expressions';
 
 const mingoElemMatch = queryOperators.$elemMatch;
 
@@ -48,6 +50,27 @@ function $elemMatch(selector: string, criteria: AnyObject, options: Options): (d
   };
 }
 
+type Stage = (coll: Parameters<typeof pipelineOperators.$group>[0], expr: AnyObject, options: Options) => ReturnType<typeof pipelineOperators.$group>;
+
+/**
+ * `$bucket` as MongoDB runs it: a `$group` on the bucket each value falls in (lower bound
+ * inclusive, upper exclusive, compared in MongoDB's order), then `$sort: { _id: 1 }`; only
+ * buckets holding documents are answered (MongoDB "$bucket": "only produces output documents
+ * for buckets that contain at least one input document"; the server desugars it so). mingo put
+ * a value equal to a boundary into the bucket below and answered empty buckets.
+ */
+const $bucket: Stage = (coll, expr, options) => {
+  const { groupBy, boundaries, default: dflt, output } = expr as { groupBy: unknown; boundaries: unknown[]; default?: unknown; output?: AnyObject };
+  if (!Array.isArray(boundaries) || boundaries.length < 2) throw new Error("$bucket requires 'boundaries' to be an array of at least 2 values");
+  const branches = boundaries.slice(0, -1).map((lower, i) => ({
+    case: { $and: [{ $gte: [groupBy, { $literal: lower }] }, { $lt: [groupBy, { $literal: boundaries[i + 1] }] }] },
+    then: { $literal: lower },
+  }));
+  const key = { $switch: dflt === undefined ? { branches } : { branches, default: { $literal: dflt } } };
+  const grouped = pipelineOperators.$group(coll, { _id: key, ...(output ?? { count: { $sum: 1 } }) }, options);
+  return pipelineOperators.$sort(grouped, { _id: 1 }, options);
+};
+
 /** A module's operators (its `$`-named exports). */
 function ops<T>(module: Record<string, T>): Record<`$${string}`, T> {
   return Object.fromEntries(Object.entries(module).filter(([name]) => name.startsWith('$'))) as Record<`$${string}`, T>;
@@ -60,8 +83,8 @@ function ops<T>(module: Record<string, T>): Record<`$${string}`, T> {
  */
 export const OPERATORS = Context.init({
   accumulator: ops(accumulatorOperators),
-  expression: ops(expressionOperators),
-  pipeline: ops(pipelineOperators),
+  expression: { ...ops(expressionOperators), ...EXPRESSION_OPERATORS, ...DATE_OPERATORS },
+  pipeline: { ...ops(pipelineOperators), $bucket },
   projection: ops(projectionOperators),
   query: { ...ops(queryOperators), $elemMatch },
   window: ops(windowOperators),

@@ -5,7 +5,8 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kind, decodeDoc, type Doc } from './codec';
-import { compileFilter, finish, project, topLevelFields, type Window } from './mongo';
+import { compileFilter } from './mongo';
+import { finish, project, topLevelFields, type Window } from './projection';
 import { plan, type Plan } from './planner';
 import { keyExpr, type CollectionInfo, type Schema } from './schema';
 

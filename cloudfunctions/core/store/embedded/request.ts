@@ -9,7 +9,7 @@ import { parseWire, pullConditions, toWire, type Doc } from './codec';
 import type { EmbeddedEngine } from './engine';
 import { aggregate } from './aggregate';
 import { DbError, ErrorCode, LockedError, unsupported } from './errors';
-import { project } from './mongo';
+import { project } from './projection';
 import type { Transactions, TxUpdate } from './transactions';
 
 export interface Backend {

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Doc } from './codec';
-import type { Window } from './mongo';
+import type { Window } from './projection';
 import { findDocs, type Ctx } from './reads';
 import type { Schema } from './schema';
 import { readText } from './writes';

@@ -17,7 +17,8 @@
 import { decodeDoc, encodeDoc, idKey, newId, withId, type Doc } from './codec';
 import type { EmbeddedEngine, Snapshot, TxWrite } from './engine';
 import { DbError, ErrorCode, transactionNotExist } from './errors';
-import { applyUpdate, compileFilter, finish, type Window } from './mongo';
+import { applyUpdate, compileFilter } from './mongo';
+import { finish, type Window } from './projection';
 
 const TTL_MS = 30_000;
 
