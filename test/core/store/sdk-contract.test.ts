@@ -447,6 +447,21 @@ describe('every operator the SDK can emit, through the real SDK', () => {
     expect(await match({ v: _.elemMatch(_.gt(2)) })).toEqual(['e1', 'e3']);
   });
 
+  it('where().updateAndReturn() counts the matched document as updated even when it already had the value', async () => {
+    const db = getDb();
+    const _ = db.command;
+    const same = await db.collection(PLAIN).where({ _id: 'a' }).updateAndReturn({ s: 'apple' });
+    expect(same).toMatchObject({ updated: 1, doc: { _id: 'a', s: 'apple', n: 1 } });
+    const changed = await db.collection(PLAIN).where({ n: _.gte(2) }).updateAndReturn({ n: _.inc(1) });
+    expect(changed).toMatchObject({ updated: 1, doc: { _id: 'b', n: 3 } });
+    expect(await db.collection(PLAIN).where({ _id: 'none' }).updateAndReturn({ s: 'x' })).toMatchObject({ updated: 0, doc: null });
+    // Inside a transaction too; and the SDK offers no doc().updateAndReturn().
+    const tx = await db.startTransaction();
+    expect(await tx.collection(PLAIN).where({ _id: 'c' }).updateAndReturn({ s: 'Cherry' })).toMatchObject({ updated: 1, doc: { _id: 'c' } });
+    await tx.commit();
+    expect((db.collection(PLAIN).doc('a') as unknown as Record<string, unknown>).updateAndReturn).toBeUndefined();
+  });
+
   it('where().update() applies operators to every match and reports the count', async () => {
     const _ = getDb().command;
     const res = await getDb().collection(INDEXED).where({ tags: 'y' }).update({ n: _.inc(100), 'nested.k': 0 });

@@ -139,16 +139,22 @@ function modifyDocument(call: Call): Answer {
   return { data: { updated, upsert_id: upsertId } };
 }
 
+/**
+ * where().updateAndReturn(): the SDK sends no `multi` (one document, the first match) and reads
+ * `updated` and `doc`. `updated` counts the matched document whether or not its content changed
+ * (a findAndModify answer; uniCloud's docs for the same CloudBase call: "此接口返回的updated不表示数据
+ * 真的进行了更新"). The SDK has no doc().updateAndReturn().
+ */
 function modifyAndReturnDoc(call: Call): Answer {
   const { engine, txs, txId, coll, filter, p } = call;
   const spec = { ...updateSpec(p), upsert: false };
   if (!txId) {
     const r = engine.update(coll, filter, { ...spec, multi: false });
-    return { data: { updated: r.modified, doc: r.doc ? toWire(r.doc) : null } };
+    return { data: { updated: r.matched, doc: r.doc ? toWire(r.doc) : null } };
   }
   const [id] = txTargets(call, false);
-  const r = id === undefined ? { updated: 0, doc: undefined } : txs.update(txId, coll, id, spec);
-  return { data: { updated: r.updated, doc: r.doc ? toWire(r.doc) : null } };
+  const r = id === undefined ? { matched: 0, doc: undefined } : txs.update(txId, coll, id, spec);
+  return { data: { updated: r.matched, doc: r.doc ? toWire(r.doc) : null } };
 }
 
 function clampLimit(limit: unknown): number {
