@@ -81,6 +81,8 @@ export const NeedView = Need.extend({
   assigneePhone: z.string().nullable(),
   householdHeadName: z.string().nullable(),
   villageName: z.string().nullable(),
+  /** Masked (138****5678) for admins, so not a valid mobile number: the view says only that it is a short string. */
+  callbackPhone: z.string().max(11).optional(),
 });
 export type NeedView = z.infer<typeof NeedView>;
 

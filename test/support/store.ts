@@ -1,19 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useEmbeddedStore } from '../../cloudfunctions/core/store/embedded';
-import { enableLocalIdentity } from '../../cloudfunctions/core/identity';
+import { useLocalMode } from '../../cloudfunctions/core/local/mode';
 import { seedIfEmpty } from '../../cloudfunctions/core/local/seed-store';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
+import { apis } from '../../types/api';
+import type { z } from '../../types/z';
 
 export const SEED_NOW = new Date('2026-11-20T04:00:00.000Z');
 
-/** A fresh embedded store in its own temp folder, seeded with the demo county as of SEED_NOW. */
-export function freshDemoStore(options: { seed?: boolean } = {}) {
+/**
+ * Local mode in its own temp folder (store and files), seeded with the demo county as of SEED_NOW;
+ * `now` fixes the clock until close().
+ */
+export function freshDemoStore(options: { seed?: boolean; now?: Date | string } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bangfu-test-'));
-  const store = useEmbeddedStore(dir);
+  const store = useLocalMode({ dataDir: dir, now: options.now });
   if (options.seed !== false) seedIfEmpty(store.engine, { now: SEED_NOW });
-  enableLocalIdentity();
   return {
     dir,
     engine: store.engine,
@@ -24,7 +27,18 @@ export function freshDemoStore(options: { seed?: boolean } = {}) {
   };
 }
 
-/** Calls a function as the given local account, exactly as the local host does. */
-export function call(fn: keyof typeof FUNCTIONS, action: string, payload: unknown, openid?: string) {
-  return FUNCTIONS[fn]({ action, payload }, { devOpenid: openid });
+/**
+ * Calls a function as the given local account, exactly as the local host does, and holds every
+ * answer to its contract: the data of an `{ ok: true }` answer must parse with the action's output
+ * schema (types/api), so every function test also checks that the server answers what the client
+ * is typed to expect.
+ */
+export async function call(fn: keyof typeof FUNCTIONS, action: string, payload: unknown, openid?: string) {
+  const result = await FUNCTIONS[fn]({ action, payload }, { devOpenid: openid });
+  const spec = Object.prototype.hasOwnProperty.call(apis[fn].actions, action) ? (apis[fn].actions as Record<string, { output: z.ZodType }>)[action] : undefined;
+  if (result.ok && spec) {
+    const parsed = spec.output.safeParse(result.data);
+    if (!parsed.success) throw new Error(`${fn}.${action} answered outside its contract: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return result;
 }
