@@ -31,7 +31,7 @@ async function bundle(name: string) {
     logLevel: 'warning',
   });
   const code = readFileSync(file, 'utf8');
-  for (const banned of ['better-sqlite3', 'mingo', 'enableLocalIdentity()']) {
+  for (const banned of ['better-sqlite3', 'mingo', 'useLocalMode', 'setLocalMode(true)']) {
     if (code.includes(banned)) throw new Error(`云函数 ${name} 的包中混入了本地专用代码（${banned}）`);
   }
   const dependencies = { '@cloudbase/node-sdk': sdkVersion, ...(WX_SERVER_SDK[name] ? { 'wx-server-sdk': WX_SERVER_SDK[name] } : {}) };

@@ -4,14 +4,12 @@
  * layer; the county-wide 应享未享 sweep (30,000 households) ≤ 3 s; and the same households
  * evaluated in memory by our rules and by the same rules in json-rules-engine (≥ 10× faster).
  */
-import { clock } from '../../cloudfunctions/core/clock';
 import { ruleHouseholdsWhere } from '../../cloudfunctions/core/households/household.repository';
 import { householdsWithEmergency } from '../../cloudfunctions/core/needs/need.repository';
 import { evaluateFamily, factsFromHousehold, type FamilyFacts } from '../../cloudfunctions/core/benefits/evaluate';
 import { emergencySince } from '../../cloudfunctions/core/benefits/gaps.service';
 import { paramsAt } from '../../cloudfunctions/core/benefits/params';
 import { loadPolicies } from '../../cloudfunctions/core/benefits/policy.repository';
-import { enableLocalIdentity } from '../../cloudfunctions/core/identity';
 import { dateOf } from '../../cloudfunctions/core/time';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { NOW, openCountyStore } from './county-store';
@@ -85,8 +83,6 @@ async function benchAgainstJsonRules(): Promise<void> {
 
 async function main() {
   const store = openCountyStore();
-  enableLocalIdentity();
-  clock.set(NOW);
   await benchEvaluateHousehold();
   await benchSweep();
   await benchAgainstJsonRules();

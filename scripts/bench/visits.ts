@@ -4,8 +4,6 @@
  * host calls it. Targets (issue 4): listDue p95 ≤ 20 ms, record p95 ≤ 15 ms, county coverage ≤ 1 s.
  */
 import { randomUUID } from 'node:crypto';
-import { enableLocalIdentity } from '../../cloudfunctions/core/identity';
-import { clock } from '../../cloudfunctions/core/clock';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { getDb } from '../../cloudfunctions/core/store';
 import { NOW, openCountyStore } from './county-store';
@@ -28,8 +26,6 @@ function report(name: string, xs: number[], limitMs: number, at: 'p95' | 'max' =
 
 async function main() {
   const store = openCountyStore();
-  enableLocalIdentity();
-  clock.set(NOW);
   const { data: helpers } = await getDb().collection('users').where({ role: 'helper' }).field({ openid: true }).limit(200).get();
   const openids = helpers.map((h) => h.openid as string);
   const listDue = (openid: string) => FUNCTIONS.visits({ action: 'listDue', payload: {} }, { devOpenid: openid });

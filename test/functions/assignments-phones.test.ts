@@ -1,10 +1,9 @@
-import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
 import { call, freshDemoStore, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); clock.set(SEED_NOW); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+afterAll(() => store.close());
 
 const helpersOf = async (openid: string | undefined, householdId = 'hh-000001', history = false) =>
   (await call('assignments', 'listByHousehold', { householdId, history }, openid)) as any;

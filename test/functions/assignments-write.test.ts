@@ -1,10 +1,9 @@
-import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeEach(() => { store = freshDemoStore(); clock.set(SEED_NOW); });
-afterEach(() => { clock.set(null); store.close(); });
+beforeEach(() => { store = freshDemoStore({ now: SEED_NOW }); });
+afterEach(() => store.close());
 
 const ok = async (p: Promise<any>) => {
   const r = await p;

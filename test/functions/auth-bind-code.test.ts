@@ -3,8 +3,8 @@ import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeEach(() => { store = freshDemoStore(); clock.set(SEED_NOW); });
-afterEach(() => { clock.set(null); store.close(); });
+beforeEach(() => { store = freshDemoStore({ now: SEED_NOW }); });
+afterEach(() => store.close());
 
 const HOUR = 60 * 60_000;
 const at = (ms: number) => clock.set(new Date(SEED_NOW.getTime() + ms));

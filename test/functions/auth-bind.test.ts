@@ -3,8 +3,8 @@ import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeEach(() => { store = freshDemoStore(); clock.set(SEED_NOW); });
-afterEach(() => { clock.set(null); store.close(); });
+beforeEach(() => { store = freshDemoStore({ now: SEED_NOW }); });
+afterEach(() => store.close());
 
 /** The first member with a phone outside the demo household, and the answers that bind to them. */
 async function answers() {

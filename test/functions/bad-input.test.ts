@@ -4,10 +4,7 @@
  * comes back must be the envelope — `{ ok: true, data }` or a Chinese `{ ok: false, error }` —
  * never INTERNAL and never a stack trace. Writes that happen to be valid are allowed to succeed.
  */
-import path from 'node:path';
 import fc from 'fast-check';
-import { clock } from '../../cloudfunctions/core/clock';
-import { useLocalFiles } from '../../cloudfunctions/core/files';
 import { getDb } from '../../cloudfunctions/core/store';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { apis, FUNCTION_NAMES, type Access } from '../../types/api';
@@ -88,10 +85,7 @@ let prototypeKeys: string[];
 const counts = { actions: 0, payloads: 0, internal: 0 };
 
 beforeAll(async () => {
-  store = freshDemoStore();
-  // As the local host does: uploads and exports are files in the store's folder, not the cloud's.
-  useLocalFiles(path.join(store.dir, 'files'));
-  clock.set(SEED_NOW);
+  store = freshDemoStore({ now: SEED_NOW });
   pool = await idPool();
   prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
   // handler logs an unexpected error by request id; kept for the failure message, not printed.
@@ -99,7 +93,6 @@ beforeAll(async () => {
 });
 afterAll(() => {
   logged.mockRestore();
-  clock.set(null);
   store.close();
   console.log(`bad-input: ${counts.actions} actions × ≥${RUNS} payloads = ${counts.payloads} payloads, ${counts.internal} INTERNAL`);
 });

@@ -1,19 +1,12 @@
 import ExcelJS from 'exceljs';
-import os from 'node:os';
-import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
-import { clock } from '../../cloudfunctions/core/clock';
-import { useLocalFiles } from '../../cloudfunctions/core/files';
 import { call, freshDemoStore, SEED_NOW } from '../support/store';
 import { uploadAs } from '../support/files';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => {
-  store = freshDemoStore();
-  useLocalFiles(mkdtempSync(path.join(os.tmpdir(), 'bangfu-ben-files-')));
-  clock.set(SEED_NOW);
+  store = freshDemoStore({ now: SEED_NOW });
 });
-afterAll(() => { clock.set(null); store.close(); });
+afterAll(() => store.close());
 
 const data = async (p: Promise<any>) => {
   const r = await p;

@@ -1,9 +1,8 @@
-import { clock } from '../../cloudfunctions/core/clock';
 import { call, freshDemoStore, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); clock.set(SEED_NOW); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+afterAll(() => store.close());
 
 const data = async (p: Promise<any>) => {
   const r = await p;

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => {
-  store = freshDemoStore();
-  clock.set(SEED_NOW);
+  store = freshDemoStore({ now: SEED_NOW });
 });
 afterAll(() => {
-  clock.set(null);
   store.close();
 });
 

@@ -1,9 +1,4 @@
 import ExcelJS from 'exceljs';
-import os from 'node:os';
-import path from 'node:path';
-import { mkdtempSync } from 'node:fs';
-import { clock } from '../../cloudfunctions/core/clock';
-import { useLocalFiles } from '../../cloudfunctions/core/files';
 import { getDb } from '../../cloudfunctions/core/store';
 import { idCheckChar } from '../../types';
 import { call, freshDemoStore, SEED_NOW } from '../support/store';
@@ -16,11 +11,9 @@ import { uploadAs } from '../support/files';
  */
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => {
-  store = freshDemoStore();
-  useLocalFiles(mkdtempSync(path.join(os.tmpdir(), 'bangfu-ids-files-')));
-  clock.set(SEED_NOW);
+  store = freshDemoStore({ now: SEED_NOW });
 });
-afterAll(() => { clock.set(null); store.close(); });
+afterAll(() => store.close());
 
 const ok = async (p: Promise<any>) => {
   const r = await p;

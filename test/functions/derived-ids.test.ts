@@ -1,4 +1,3 @@
-import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
 import { idCheckChar } from '../../types';
 import { call, freshDemoStore, SEED_NOW } from '../support/store';
@@ -9,8 +8,8 @@ import { call, freshDemoStore, SEED_NOW } from '../support/store';
  * `_id` unless they are derived (store/derived-id.ts).
  */
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); clock.set(SEED_NOW); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+afterAll(() => store.close());
 
 const ok = async (p: Promise<any>) => {
   const r = await p;

@@ -1,8 +1,6 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { clock } from '../../cloudfunctions/core/clock';
-import { useLocalFiles } from '../../cloudfunctions/core/files';
 import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
 import { readAs, uploadAs } from '../support/files';
@@ -11,12 +9,10 @@ let store: ReturnType<typeof freshDemoStore>;
 let fileId: string;
 const SAMPLE = () => readFileSync(path.resolve(__dirname, '../fixtures/registry-sample.xlsx'));
 beforeAll(async () => {
-  store = freshDemoStore();
-  useLocalFiles(path.join(store.dir, 'files'));
-  clock.set(SEED_NOW);
+  store = freshDemoStore({ now: SEED_NOW });
   fileId = await uploadAs('demo-town-admin', SAMPLE(), 'registry-sample.xlsx');
 });
-afterAll(() => { clock.set(null); store.close(); });
+afterAll(() => store.close());
 
 const ok = async (p: Promise<any>) => {
   const r = await p;

@@ -1,11 +1,10 @@
-import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
 import { idCheckChar } from '../../types';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); clock.set(SEED_NOW); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+afterAll(() => store.close());
 
 const ok = async (p: Promise<any>) => {
   const r = await p;

@@ -1,5 +1,4 @@
 import { freshDemoStore, call } from '../support/store';
-import { clock } from '../../cloudfunctions/core/clock';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { invalid } from '../../cloudfunctions/core/errors';
 import { setWeChat, type SubscribeMessage } from '../../cloudfunctions/core/wechat';
@@ -12,8 +11,7 @@ const GROUPS: Record<string, string> = { 'cloud-town-group': 'G-TOWN', 'cloud-co
 let store: ReturnType<typeof freshDemoStore>;
 let noticeId: string;
 beforeAll(async () => {
-  store = freshDemoStore();
-  clock.set('2026-11-20T06:00:00Z');
+  store = freshDemoStore({ now: '2026-11-20T06:00:00Z' });
   setWeChat({
     async sendSubscribeMessage(message) { sent.push(message); return { status: 'sent', note: '' }; },
     async decryptGroup(cloudId) {
@@ -26,7 +24,7 @@ beforeAll(async () => {
   if (!published.ok) throw new Error(published.error.message);
   noticeId = (published.data as any)._id;
 });
-afterAll(() => { setWeChat(null); clock.set(null); store.close(); });
+afterAll(() => { setWeChat(null); store.close(); });
 
 /** What the weapp client sends: the CloudID of getGroupEnterInfo as a top-level field, which WeChat replaces with `{ cloudID, data }`. */
 const openFromGroup = (openid: string, groupInfo: unknown) =>

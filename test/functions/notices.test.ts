@@ -1,10 +1,9 @@
 import { freshDemoStore, call } from '../support/store';
-import { clock } from '../../cloudfunctions/core/clock';
 import { NOTICE_BODY_MAX } from '../../types/notice';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); clock.set('2026-11-20T06:00:00Z'); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(() => { store = freshDemoStore({ now: '2026-11-20T06:00:00Z' }); });
+afterAll(() => store.close());
 
 async function ok<T = any>(p: Promise<any>): Promise<T> {
   const result = await p;

@@ -7,10 +7,7 @@
  *   does not exist (same code, same message, same empty list).
  * Each action runs on a fresh demo county, so the writes of one action cannot hide a leak in another.
  */
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { clock } from '../../cloudfunctions/core/clock';
-import { useLocalFiles } from '../../cloudfunctions/core/files';
 import { getDb } from '../../cloudfunctions/core/store';
 import { apis, type Access } from '../../types/api';
 import { idCheckChar } from '../../types';
@@ -208,9 +205,7 @@ for (const [fn, actions] of Object.entries(MATRIX) as [keyof typeof apis, Record
     describe(`${fn}.${action}`, () => {
       let store: ReturnType<typeof freshDemoStore>;
       beforeAll(async () => {
-        store = freshDemoStore();
-        clock.set(SEED_NOW);
-        useLocalFiles(path.join(store.dir, 'files'));
+        store = freshDemoStore({ now: SEED_NOW });
         await addOutsiders();
         if (fn === 'notices') {
           const body = { title: '全县通知', body: '正文', audience: { roles: ['helper', 'household', 'admin'] } };
@@ -219,7 +214,7 @@ for (const [fn, actions] of Object.entries(MATRIX) as [keyof typeof apis, Record
           notices.out = ((await call('notices', 'publish', { ...body, title: '外镇通知' }, 'test-town2-admin')) as any).data._id;
         }
       });
-      afterAll(() => { clock.set(null); store.close(); });
+      afterAll(() => store.close());
 
       for (const caller of CALLERS) {
         const gate = admitted(access, caller);

@@ -6,8 +6,6 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { clock } from '../../cloudfunctions/core/clock';
-import { useLocalFiles } from '../../cloudfunctions/core/files';
 import { getDb } from '../../cloudfunctions/core/store';
 import { idCheckChar } from '../../types';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
@@ -132,14 +130,12 @@ for (const [fn, actions] of Object.entries(MATRIX)) {
     describe(`${fn}.${action}`, () => {
       let store: ReturnType<typeof freshDemoStore>;
       beforeAll(async () => {
-        store = freshDemoStore();
-        clock.set(SEED_NOW);
-        useLocalFiles(path.join(store.dir, 'files'));
+        store = freshDemoStore({ now: SEED_NOW });
         // The demo household's first member needs a phone for the bind row to be a real match.
         const h = await household('hh-000001');
         if (!h.members[0].phone) await db().collection('households').doc('hh-000001').update({ 'members.0.phone': '13811112222' });
       });
-      afterAll(() => { clock.set(null); store.close(); });
+      afterAll(() => store.close());
       it.each(ROWS.map((row, i) => [row.who, spec.expect[i], row] as const))('%s → %s', async (_who, expected, row) => {
         const result = await call(fn as any, action, await spec.payload(await row.target(), row), row.openid);
         expect(outcomeOf(result)).toBe(expected);

@@ -1,5 +1,4 @@
 import { freshDemoStore, call } from '../support/store';
-import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
 
 /** Households (or people) per status counted the slow way, from every household's members. */
@@ -17,8 +16,8 @@ async function fromHouseholds(where: Record<string, string>) {
 }
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); clock.set('2026-11-20T06:00:00Z'); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(() => { store = freshDemoStore({ now: '2026-11-20T06:00:00Z' }); });
+afterAll(() => store.close());
 
 describe('reports.dashboard', () => {
   it('shows the county admin all 300 households, their people and this month\'s visits', async () => {

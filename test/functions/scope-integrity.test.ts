@@ -3,10 +3,7 @@
  * needs follow it to the new helper, and a clash with a household outside the caller's region
  * says nothing about that household (and is audit-logged).
  */
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { clock } from '../../cloudfunctions/core/clock';
-import { useLocalFiles } from '../../cloudfunctions/core/files';
 import { regionNames } from '../../cloudfunctions/core/regions/region.repository';
 import { COLUMNS, householdRows } from '../../cloudfunctions/core/households/import/sheet';
 import { uploadAs } from '../support/files';
@@ -16,8 +13,8 @@ import { freshDemoStore, call, SEED_NOW } from '../support/store';
 import { DEMO_HOUSEHOLD, needIn, ok } from './needs-support';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); clock.set(SEED_NOW); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+afterAll(() => store.close());
 
 const db = () => getDb();
 const firstHousehold = async (where: Record<string, unknown>) => (await db().collection('households').where(where).orderBy('code', 'asc').limit(1).get()).data[0];
@@ -147,7 +144,6 @@ describe('a registry import never reaches a household outside the caller region'
   }
 
   it("a town admin's row with another town's member ID number is a row error naming nothing, and nothing is written", async () => {
-    useLocalFiles(path.join(store.dir, 'files'));
     const foreign = await firstHousehold({ townId: 'town-2' });
     const own = await firstHousehold({ townId: 'town-1' });
     const names = await regionNames([own.townId, own.villageId]);

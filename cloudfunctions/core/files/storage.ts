@@ -92,10 +92,9 @@ function cloudFileStore(): FileStore {
 
 let current: FileStore | null = null;
 
-/** Local mode (host, tests) points files at a folder; the cloud default needs no setup. */
-export function useLocalFiles(dir: string): FileStore {
-  current = localFileStore(dir);
-  return current;
+/** Local mode (core/local/mode.ts) points files at a folder; `null` restores the cloud default, which needs no setup. */
+export function useLocalFiles(dir: string | null): void {
+  current = dir === null ? null : localFileStore(dir);
 }
 
 export const fileStore = (): FileStore => (current ??= cloudFileStore());

@@ -7,6 +7,7 @@ import { DomainError } from '../errors';
 import { downloadFile, saveFile } from '../files';
 import { admit, type Ctx } from '../handler';
 import { findUserByOpenid } from '../users/user.repository';
+import { localDataDir } from './mode';
 
 /**
  * Local stand-in for cloud storage: `POST /api/files` stores the body under the data dir and answers
@@ -22,7 +23,7 @@ const TYPE: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp
 const PHOTO = /^local-[0-9a-f-]{36}\.(jpg|png|webp|gif)$/;
 const SHEET = /^local-[0-9a-f-]{36}\.xlsx$/;
 
-const filesDir = () => path.resolve(process.env.BANGFU_DATA_DIR ?? '.data', 'files');
+const filesDir = () => path.join(localDataDir(), 'files');
 
 const send = (res: http.ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FUNCTIONS } from '../../registry';
-import { enableLocalIdentity } from '../identity';
+import { isLocalMode } from '../runtime';
 import { getDb } from '../store';
 import { serveStatic } from './static-files';
 import { serveFile, uploadFile } from './file-store';
@@ -75,10 +75,11 @@ function decodePath(raw: string): string | null {
  * The local function host: `POST /api/<function>` runs that function with the event as body, the
  * `x-dev-openid` header choosing the caller (local mode only); everything else is the H5 build.
  * The path is decoded once, here: a malformed one is the client's mistake (400), and nothing a
- * request sends may throw out of the handler, which would stop the host for everyone.
+ * request sends may throw out of the handler, which would stop the host for everyone. It serves
+ * only in local mode (core/local/mode.ts), the one mode in which the header names the caller.
  */
 export function createHost(staticRoot: string): http.Server {
-  enableLocalIdentity();
+  if (!isLocalMode()) throw new Error('本地主机只能在本地模式下运行：请先调用 useLocalMode（core/local/mode.ts）');
   return http.createServer((req, res) => {
     const raw = (req.url ?? '/').split('?')[0];
     const route = decodePath(raw);

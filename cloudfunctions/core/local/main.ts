@@ -1,17 +1,15 @@
 import path from 'node:path';
-import { useEmbeddedStore } from '../store/embedded';
-import { useLocalFiles } from '../files';
+import { useLocalMode } from './mode';
 import { createHost, listen } from './host';
 import { seedIfEmpty } from './seed-store';
 import { DERIVED_VERSION, derivedVersion, rebuildDerived } from '../maintenance/derived';
 
-/** `npm start`: the embedded store (seeded on first start), the functions and the H5 build on one port. */
+/** `npm start`: local mode (the embedded store, seeded on first start), the functions and the H5 build on one port. */
 async function main() {
   const root = path.resolve(__dirname, '../../..');
   const dataDir = path.resolve(root, process.env.BANGFU_DATA_DIR ?? '.data');
   const port = Number(process.env.PORT ?? 8080);
-  const store = useEmbeddedStore(dataDir);
-  useLocalFiles(path.join(dataDir, 'files'));
+  const store = useLocalMode({ dataDir });
   const started = Date.now();
   const seed = seedIfEmpty(store.engine);
   console.log(seed.seeded

@@ -4,8 +4,9 @@
  * in local mode (demo host, tests) messages are recorded, not sent, and group CloudIDs cannot be
  * read because there is no WeChat. Tests replace the whole gateway with `setWeChat`.
  */
-import { isLocalMode } from '../identity';
+import { isLocalMode } from '../runtime';
 import { invalid } from '../errors';
+import { setting } from '../settings';
 import { cloudGateway } from './cloud';
 
 export interface SubscribeMessage {
@@ -48,7 +49,7 @@ export function wechat(): WeChatGateway {
   return isLocalMode() ? localGateway : cloudGateway();
 }
 
-/** The template the notice subscription uses: set per environment, a placeholder locally. */
+/** The template the notice subscription uses: set per environment (MissingSetting when not), a placeholder locally. */
 export function noticeTemplateId(): string {
-  return process.env.NOTICE_TEMPLATE_ID || 'local-notice-template';
+  return setting('NOTICE_TEMPLATE_ID');
 }

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { clock } from '../../../cloudfunctions/core/clock';
-import { useLocalFiles } from '../../../cloudfunctions/core/files';
 import { getDb } from '../../../cloudfunctions/core/store';
 import { call, freshDemoStore } from '../../support/store';
 import { createHost, listen } from '../../../cloudfunctions/core/local/host';
@@ -16,12 +15,10 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 beforeAll(async () => {
   store = freshDemoStore();
-  process.env.BANGFU_DATA_DIR = store.dir;
   server = createHost('/nonexistent-h5-build');
   url = `http://127.0.0.1:${await listen(server, 0)}`;
 });
 afterAll(() => {
-  delete process.env.BANGFU_DATA_DIR;
   server.close();
   store.close();
 });
@@ -57,7 +54,6 @@ describe('the local file store (sheets: exports and import uploads)', () => {
   const downloads = async () => (await getDb().collection('audit_logs').where({ action: 'download_file' }).get()).data;
   const nobody = 'local-00000000-0000-0000-0000-000000000000.xlsx';
 
-  beforeAll(() => useLocalFiles(path.join(store.dir, 'files')));
   afterEach(() => clock.set(null));
 
   it('answers an anonymous or an other-scope caller exactly as for an id that does not exist', async () => {

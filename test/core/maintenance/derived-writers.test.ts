@@ -7,8 +7,6 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { clock } from '../../../cloudfunctions/core/clock';
-import { useLocalFiles } from '../../../cloudfunctions/core/files';
 import { checkDerived, rebuildDerived } from '../../../cloudfunctions/core/maintenance/derived';
 import { getDb } from '../../../cloudfunctions/core/store';
 import { visitMonthId } from '../../../cloudfunctions/core/visits/visit-months';
@@ -18,11 +16,9 @@ import { call, freshDemoStore, SEED_NOW } from '../../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => {
-  store = freshDemoStore();
-  useLocalFiles(path.join(store.dir, 'files'));
-  clock.set(SEED_NOW);
+  store = freshDemoStore({ now: SEED_NOW });
 });
-afterAll(() => { clock.set(null); store.close(); });
+afterAll(() => store.close());
 
 const NONE = { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0 };
 const ok = async (p: Promise<any>) => {
