@@ -8,6 +8,7 @@ import { clock } from './clock';
 import { findUserByOpenid } from './users/user.repository';
 import { describeZodError } from './zod-message';
 import { failureSummary } from './failure-log';
+import { MissingSetting } from './settings';
 
 interface CtxBase {
   requestId: string;
@@ -123,6 +124,8 @@ export function handler<C extends ApiContract>(contract: C, impls: Impls<C>) {
       const data = await impl(input.data, ctx);
       return { ok: true, data };
     } catch (error) {
+      // A setting the deployment lacks is for its operator too: the message names only the variable.
+      if (error instanceof MissingSetting) console.error(`[${contract.name}.${action}] ${requestId} ${error.message}`);
       if (error instanceof DomainError) return fail(error.code, error.message, error.details);
       console.error(`[${contract.name}.${action}] ${requestId} failed: ${failureSummary(error)}`);
       return fail('INTERNAL', '服务暂时出现问题，请稍后重试；如果一直出现，请联系县扶贫办', { requestId });
