@@ -1,7 +1,7 @@
 import { Benefit } from '../../../types/benefit';
 import { getDb, inChunks, insertOnce, MAX_IN, readAll, type OnceWrite } from '../store';
 
-export type { RuleHousehold } from './rule-facts';
+export type { RuleHousehold } from '../households/rule-facts';
 
 /** The only code that queries `benefits` (兑现记录; STYLE: one rule in one place). */
 const benefits = () => getDb().collection('benefits');

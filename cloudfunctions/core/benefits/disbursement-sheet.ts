@@ -4,7 +4,7 @@ import { BenefitPeriod } from '../../../types/benefit';
 import { IdNumber, IsoDate } from '../../../types/common';
 import { type Policy, PolicyCode } from '../../../types/policy';
 import { invalid } from '../errors';
-import { cellText } from '../households/import/sheet';
+import { cellText } from '../sheet-cell';
 
 /** The columns of a 兑现 list as county offices keep it; header names accepted for each. */
 const HEADERS = {

@@ -2,6 +2,7 @@ import type { CalculatorHousehold } from '../../../types/benefit';
 import { HOUSEHOLD_STATUS_LABELS, isRegistered } from '../../../types/household';
 import type { PolicyCode } from '../../../types/policy';
 import type { InForce } from './params';
+import { ageOn } from '../time';
 
 /** A family as the rules see it: the calculator's shape after parsing (defaults applied). */
 export type FamilyFacts = CalculatorHousehold;
@@ -31,16 +32,8 @@ export interface Verdict {
   reasons: string[];
 }
 
-/**
- * Whole years on `date`; the birthday itself counts. Someone born on 29 Feb turns a year older on
- * 1 Mar in common years, since the (month, day) comparison has no 29 Feb to reach.
- */
-export function ageOn(birthDate: string, date: string): number {
-  const by = Number(birthDate.slice(0, 4)), bm = Number(birthDate.slice(5, 7)), bd = Number(birthDate.slice(8, 10));
-  const y = Number(date.slice(0, 4)), m = Number(date.slice(5, 7)), d = Number(date.slice(8, 10));
-  const hadBirthday = m > bm || (m === bm && d >= bd);
-  return y - by - (hadBirthday ? 0 : 1);
-}
+/** Ages are read by the rules and shown on household pages alike: one definition, in core/time. */
+export { ageOn };
 
 /** Numbers as people read them on a notice: thousands separators, at most two decimals. */
 export function fmt(n: number): string {

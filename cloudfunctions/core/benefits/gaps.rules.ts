@@ -1,6 +1,7 @@
 import type { Decision } from '../../../types/benefit';
 import type { PaidKey, RuleHousehold } from './benefit.repository';
 import type { PolicyCode } from '../../../types/policy';
+import { paidKey } from '../households/paid-keys';
 
 /** 应享未享: an entitled decision not yet delivered — unpaid this period, or an approval still missing. */
 export interface FoundGap {
@@ -12,9 +13,6 @@ export interface FoundGap {
   kind: 'unpaid' | 'approval_missing';
   reasons: string[];
 }
-
-/** What a record covers, as `policy|memberId` (memberId '' for household policies). */
-export const paidKey = (policy: string, memberId: string | null): string => `${policy}|${memberId ?? ''}`;
 
 /**
  * Compares the decisions with the records of the current period. Computed on every read, never

@@ -1,6 +1,6 @@
 import type { Household } from '../../../types/household';
-import { paidKeysOf, type PaidRecord } from '../benefits/paid-keys';
-import { withRuleFacts } from '../benefits/rule-facts';
+import { paidKeysOf, type PaidRecord } from './paid-keys';
+import { withRuleFacts } from './rule-facts';
 
 /**
  * The household as every write stores it: the record plus what is derived from it and never

@@ -3,8 +3,8 @@ import { Household, HouseholdStatus } from '../../../types/household';
 import { getDb, inChunks, MAX_IN, readAll, readPages, type Doc, type PageOptions } from '../store';
 import { countGroups } from '../store/group-counts';
 import { conflict } from '../errors';
-import { RULE_PROJECTION, RULE_PROJECTION_FULL, type RuleHousehold, toRuleHousehold } from '../benefits/rule-facts';
-import { paidKeysOf, type PaidRecord } from '../benefits/paid-keys';
+import { RULE_PROJECTION, RULE_PROJECTION_FULL, type RuleHousehold, toRuleHousehold } from './rule-facts';
+import { paidKeysOf, type PaidRecord } from './paid-keys';
 import { storedHousehold, withDerived } from './household.derived';
 
 /** The only code that queries `households` (STYLE: one rule in one place). */

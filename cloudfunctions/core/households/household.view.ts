@@ -1,9 +1,8 @@
 import type { Household, HouseholdSummary, HouseholdView } from '../../../types/household';
 import { maskIdNumber, maskPhone } from '../../../types/id-number';
 import { regionNames } from '../regions/region.repository';
-import { ageOn } from '../benefits/facts';
 import { clock } from '../clock';
-import { dateOf } from '../time';
+import { ageOn, dateOf } from '../time';
 
 /**
  * A household as any caller sees it: ID numbers and phones always masked (an admin reveals one

@@ -14,7 +14,7 @@ import { visitMonthsOf } from '../visits/visit-months';
  * - ruleFacts, memberCount: `withDerived` (households/household.derived.ts), through
  *   `saveHousehold` / `insertHousehold` (actions, households.importXlsx) and `storedHousehold`
  *   (insert, the seed, this rebuild);
- * - paidKeys: `paidKeysOf` (benefits/paid-keys.ts), through `notePaid` after every `writeRecord`
+ * - paidKeys: `paidKeysOf` (households/paid-keys.ts), through `notePaid` after every `writeRecord`
  *   (benefits.recordDisbursement, benefits.importRecords) and `storedHousehold`;
  * - visit_months: `visitMonthsOf` (visits/visit-months.ts), through `noteVisitInRollups` after
  *   every visits.record, and directly in the seed and this rebuild.

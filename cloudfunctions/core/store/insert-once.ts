@@ -4,7 +4,10 @@
  * offline queue re-sending, a re-imported sheet) is stored once, and a different body under an id
  * already used is refused instead of silently dropped. Written once for every idempotent write.
  */
-import type { Database } from './index';
+import type { CloudBase } from '@cloudbase/node-sdk';
+
+/** The node-sdk database, as store/index.ts names it (not imported from there: index re-exports this file). */
+type Database = ReturnType<CloudBase['database']>;
 
 type Collection = ReturnType<Database['collection']>;
 

@@ -4,7 +4,10 @@
  * Repositories hand a built query here instead of writing their own `offset += 1000` loop.
  * Types only from the SDK: this file must not import better-sqlite3 or mingo.
  */
-import type { Database } from './index';
+import type { CloudBase } from '@cloudbase/node-sdk';
+
+/** The node-sdk database, as store/index.ts names it (not imported from there: index re-exports this file). */
+type Database = ReturnType<CloudBase['database']>;
 
 /** The most documents one query answers in a cloud function. */
 export const MAX_PAGE = 1000;

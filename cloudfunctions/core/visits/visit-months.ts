@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { Visit } from '../../../types/visit';
 import { derivedId } from '../store/derived-id';
 import { previousMonth } from './visit.rules';
-import { addVisitMonth, markPrevMonthToo, visitMonthExists } from './visit.repository';
+import { addVisitMonth, markPrevMonthToo, visitMonthExists, type VisitMonth } from './visit.repository';
 
 /**
  * 走访月汇总: one small document per household and month that had a visit, naming the helpers who
@@ -11,17 +11,7 @@ import { addVisitMonth, markPrevMonthToo, visitMonthExists } from './visit.repos
  * visited, by unwinding `helperIds`). Written by `visits.record` (and the seed) together with
  * the visit; noting the same visit twice changes nothing, so a re-send cannot double-count.
  */
-export interface VisitMonth {
-  _id: string;
-  householdId: string;
-  month: string;
-  countyId: string;
-  townId: string;
-  villageId: string;
-  helperIds: string[];
-  /** The household was visited the month before too: lets "visited in either month" be counted, not computed. */
-  prevMonthToo: boolean;
-}
+export type { VisitMonth } from './visit.repository';
 
 type VisitKey = Pick<Visit, 'householdId' | 'month' | 'helperId' | 'countyId' | 'townId' | 'villageId'>;
 

@@ -3,7 +3,6 @@ import { Visit } from '../../../types/visit';
 import { getDb, inChunks, insertOnce, MAX_IN, readAll, type OnceWrite } from '../store';
 import { addToSetOrCreate } from '../store/add-to-set';
 import { countGroups } from '../store/group-counts';
-import type { VisitMonth } from './visit-months';
 
 /** The only code that queries `visits` and `visit_months` (STYLE: one rule in one place). */
 const visits = () => getDb().collection('visits');
@@ -74,12 +73,14 @@ export async function rollupSourcesOf(householdIds: string[]): Promise<Array<z.i
   ));
 }
 
-/* 走访月汇总 (visit_months; see visit-months.ts for what a row means). */
-
+/** 走访月汇总: one household's month with a visit, and who visited (see visit-months.ts for how rows are kept). */
 const VisitMonthDoc = z.object({
   _id: z.string(), householdId: z.string(), month: z.string(), countyId: z.string(), townId: z.string(), villageId: z.string(),
-  helperIds: z.array(z.string()), prevMonthToo: z.boolean(),
+  helperIds: z.array(z.string()),
+  /** The household was visited the month before too: lets "visited in either month" be counted, not computed. */
+  prevMonthToo: z.boolean(),
 });
+export type VisitMonth = z.infer<typeof VisitMonthDoc>;
 
 /** Adds the helper to the month's row, creating it as `row` when it is missing (idempotent). */
 export const addVisitMonth = (row: VisitMonth, helperId: string): Promise<void> => addToSetOrCreate('visit_months', row._id, 'helperIds', helperId, row);

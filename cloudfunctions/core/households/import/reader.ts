@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { invalid } from '../../errors';
-import { cellText, COLUMNS, type ColumnKey, type SheetRow } from './sheet';
+import { cellText } from '../../sheet-cell';
+import { COLUMNS, type ColumnKey, type SheetRow } from './sheet';
 
 /** A county's sheet is about 100,000 member rows; refuse anything far beyond that. */
 export const MAX_ROWS = 120_000;

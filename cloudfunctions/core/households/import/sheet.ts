@@ -62,17 +62,3 @@ export function householdRows(h: Household, town: string, village: string): Shee
     employed: yesNo(m.employed), hasIncome: yesNo(m.hasIncome), hasSupporter: yesNo(m.hasSupporter),
   }));
 }
-
-/** Any exceljs cell value (number, date, rich text, formula, hyperlink) as trimmed text. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown };
-    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('').trim();
-    if ('result' in v) return cellText(v.result);
-    if ('text' in v) return cellText(v.text);
-    return '';
-  }
-  return String(value).trim();
-}
