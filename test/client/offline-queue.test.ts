@@ -33,6 +33,8 @@ function load(): Queue {
 }
 
 const item = (id: string) => ({ id, fn: 'visits', action: 'record', payload: { id, notes: id } });
+/** The same write through the typed `submit`: the fake transport does not look at the other fields. */
+const submitted = (q: Queue, id: string) => q.submit('visits', 'record', item(id).payload as unknown as Parameters<Queue['submit']>[2]);
 
 beforeEach(() => {
   storage.clear();
@@ -46,7 +48,7 @@ describe('offline queue', () => {
   it('keeps a write through a network failure and an app restart, then sends it once', async () => {
     answers.push(() => NETWORK);
     const first = load();
-    expect(await first.submit(item('a'))).toEqual({ status: 'queued' });
+    expect(await submitted(first, 'a')).toEqual({ status: 'queued' });
     expect(first.pendingCount()).toBe(1);
     const restarted = load();
     expect(restarted.pendingCount()).toBe(1);
@@ -87,10 +89,34 @@ describe('offline queue', () => {
     expect(q.items()).toHaveLength(0);
   });
 
+  it('replaces a refused write with the fix submitted under the same id, and takes one back into its form', async () => {
+    const q = load();
+    answers.push(() => ({ ok: false, error: { code: 'INVALID_INPUT', message: '走访时间不能晚于现在' } }));
+    expect(await submitted(q, 'a')).toMatchObject({ status: 'failed', error: { message: '走访时间不能晚于现在' } });
+    expect(q.failedItems().map((i) => i.id)).toEqual(['a']);
+    expect(await q.submit('visits', 'record', { id: 'a', notes: 'fixed' } as unknown as Parameters<Queue['submit']>[2])).toMatchObject({ status: 'sent' });
+    expect(q.items()).toEqual([]);
+    expect(sent.map((s) => s.payload.notes)).toEqual(['a', 'fixed']);
+
+    answers.push(() => ({ ok: false, error: { code: 'NOT_FOUND', message: '没有找到这户' } }));
+    await submitted(q, 'b');
+    expect(q.takeBack('b')).toMatchObject({ payload: { id: 'b' }, error: { code: 'NOT_FOUND' } });
+    expect(q.items()).toEqual([]);
+    expect(q.takeBack('b')).toBeNull();
+  });
+
+  it('does not queue again a write this phone has already sent (a draft restored after a kill)', async () => {
+    const q = load();
+    expect(await submitted(q, 'a')).toMatchObject({ status: 'sent' });
+    const restarted = load();
+    expect(await submitted(restarted, 'a')).toMatchObject({ status: 'sent' });
+    expect(sent).toHaveLength(1);
+  });
+
   it('retries a server error that is not final (INTERNAL) instead of dropping it', async () => {
     const q = load();
     answers.push(() => ({ ok: false, error: { code: 'INTERNAL', message: '服务暂时出现问题' } }));
-    expect(await q.submit(item('a'))).toEqual({ status: 'queued' });
+    expect(await submitted(q, 'a')).toEqual({ status: 'queued' });
     expect(q.pendingCount()).toBe(1);
   });
 

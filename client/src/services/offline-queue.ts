@@ -1,30 +1,24 @@
-import Taro from '@tarojs/taro';
-import type { ApiError, ApiResult } from '@bangfu/types';
-import { send } from './transport';
-import { watchNetwork } from './network-watch';
-
 /**
  * 离线队列: writes that must arrive exactly once even with one bar of signal (visits.record,
  * needs.report…). Each write carries a client-generated id and the server action is idempotent on
  * it, so sending the same item twice is safe; the queue therefore keeps an item until the server
  * answered (ok, or an error a retry cannot fix) and may re-send after a crash.
  *
- * Storage: one small index key plus one key per item, so no key comes near WeChat's 1 MB limit.
- * Photos stay as local file paths in the payload (never base64); a preparer registered for the
- * action uploads them just before sending and the uploaded ids are written back to the item.
+ * Storage (queue-storage.ts): an index plus one key per item. Photos stay as local file paths in
+ * the payload (never base64); a preparer registered for the action uploads them just before
+ * sending and the uploaded ids are written back to the item.
+ *
+ * A refused write (the server answered with a code a retry cannot fix) stays in the queue as
+ * `failed`, with the server's Chinese reason, until the person fixes it (the same id submitted
+ * again replaces it, or `takeBack` moves it into its form) or discards it: a write is never
+ * dropped without the person having seen why.
  */
-export interface QueueItem {
-  /** The write's id (a UUID): also the dedupe key. */
-  id: string;
-  fn: string;
-  action: string;
-  payload: Record<string, unknown>;
-  createdAt: number;
-  attempts: number;
-  /** `failed`: the server refused it (invalid, forbidden, conflict…); kept so the person sees it. */
-  state: 'pending' | 'failed';
-  error?: ApiError;
-}
+import type { ActionInput, ActionName, ActionOutput, ApiError, ApiResult, Apis, FunctionName } from '@bangfu/types';
+import { send } from './transport';
+import { watchNetwork } from './network-watch';
+import { addToIndex, items, readIndex, readItem, rememberSent, removeItem, wasSent, writeItem, type QueueItem } from './queue-storage';
+
+export { items, wasSent, type QueueItem };
 
 export interface QueueSnapshot {
   pending: number;
@@ -32,12 +26,19 @@ export interface QueueSnapshot {
   flushing: boolean;
 }
 
-export type SubmitOutcome = { status: 'sent'; data: unknown } | { status: 'queued' } | { status: 'failed'; error: ApiError };
+export type SubmitOutcome<T = unknown> = { status: 'sent'; data: T } | { status: 'queued' } | { status: 'failed'; error: ApiError };
 
-type Preparer = (payload: Record<string, unknown>) => Promise<Record<string, unknown>>;
+/** The actions of a function whose input carries the write's id: only those can be queued. */
+export type QueueableAction<F extends FunctionName> = {
+  [A in ActionName<Apis[F]>]: ActionInput<Apis[F], A> extends { id: string } ? A : never;
+}[ActionName<Apis[F]>];
 
-const INDEX_KEY = 'bf.oq.index';
-const ITEM_KEY = (id: string) => `bf.oq.item.${id}`;
+/**
+ * Prepares an item right before it is sent (uploads its photos); `save` stores a half-prepared
+ * payload, so what was done before a failure (photos already uploaded) is not done again.
+ */
+export type Preparer = (payload: Record<string, unknown>, save: (payload: Record<string, unknown>) => void) => Promise<Record<string, unknown>>;
+
 /** Far below WeChat's 1 MB per key; a visit with notes and nine photo paths is a few KB. */
 const MAX_ITEM_BYTES = 64 * 1024;
 /** WeChat allows 10 MB per user; 300 items of ≤ 64 KB stays well inside it with room for others. */
@@ -52,38 +53,6 @@ let running: Promise<void> | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let failuresInARow = 0;
 let watching = false;
-
-function readIndex(): string[] {
-  try {
-    const value: unknown = Taro.getStorageSync(INDEX_KEY);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-function readItem(id: string): QueueItem | null {
-  try {
-    const raw: unknown = Taro.getStorageSync(ITEM_KEY(id));
-    return typeof raw === 'string' && raw ? (JSON.parse(raw) as QueueItem) : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeItem(item: QueueItem) {
-  Taro.setStorageSync(ITEM_KEY(item.id), JSON.stringify(item));
-}
-
-function removeItem(id: string) {
-  Taro.setStorageSync(INDEX_KEY, readIndex().filter((x) => x !== id));
-  Taro.removeStorageSync(ITEM_KEY(id));
-}
-
-/** Every stored item in send order; index entries whose item vanished are skipped. */
-export function items(): QueueItem[] {
-  return readIndex().map(readItem).filter((x): x is QueueItem => !!x);
-}
 
 export function pendingCount(): number {
   return items().filter((i) => i.state === 'pending').length;
@@ -112,23 +81,27 @@ export function subscribe(listener: (s: QueueSnapshot) => void): () => void {
 }
 
 /** Uploads local files (or other one-time preparation) right before an item of `fn.action` is sent. */
-export function registerPreparer(fn: string, action: string, prepare: Preparer) {
+export function registerPreparer<F extends FunctionName>(fn: F, action: QueueableAction<F>, prepare: Preparer) {
   preparers.set(`${fn}.${action}`, prepare);
 }
 
 /**
  * Saves a write durably before anything is sent: once this returns, the write survives the app
- * being killed. The same id twice keeps the first (it is the same write). Throws when the item is
- * too large or the queue is full, so the page can tell the person instead of losing it silently.
+ * being killed. The same id twice keeps the first (it is the same write, perhaps already on its
+ * way, or already sent: then nothing is queued), except after the first was refused: then the new
+ * one is the person's fix and replaces it.
+ * Throws when the item is too large or the queue is full, so the page can tell the person instead
+ * of losing it silently.
  */
 export function enqueue(input: { id: string; fn: string; action: string; payload: Record<string, unknown> }): void {
   const index = readIndex();
-  if (index.includes(input.id)) return;
-  if (index.length >= MAX_ITEMS) throw new Error('待同步的记录太多，请先连上网络同步后再继续');
+  const existing = index.includes(input.id) ? readItem(input.id) : null;
+  if (existing ? existing.state !== 'failed' : wasSent(input.id)) return;
+  if (!existing && index.length >= MAX_ITEMS) throw new Error('待同步的记录太多，请先连上网络同步后再继续');
   const item: QueueItem = { ...input, createdAt: Date.now(), attempts: 0, state: 'pending' };
   if (JSON.stringify(item).length > MAX_ITEM_BYTES) throw new Error('这条记录内容太多，请精简后再保存');
   writeItem(item);
-  Taro.setStorageSync(INDEX_KEY, [...index, input.id]);
+  addToIndex(input.id);
   notify();
 }
 
@@ -136,6 +109,18 @@ export function enqueue(input: { id: string; fn: string; action: string; payload
 export function discard(id: string) {
   removeItem(id);
   notify();
+}
+
+/**
+ * 修改: moves a refused item out of the queue so its form can show it again (the form's stored
+ * draft keeps it from then on). Answers null when there is no refused item of that id.
+ */
+export function takeBack(id: string): { payload: Record<string, unknown>; error?: ApiError } | null {
+  const item = readItem(id);
+  if (!item || item.state !== 'failed') return null;
+  removeItem(id);
+  notify();
+  return { payload: item.payload, error: item.error };
 }
 
 function isNetwork(error: ApiError): boolean {
@@ -146,9 +131,12 @@ function isNetwork(error: ApiError): boolean {
 async function sendOne(item: QueueItem): Promise<ApiResult<unknown>> {
   const prepare = preparers.get(`${item.fn}.${item.action}`);
   if (prepare) {
-    try {
-      item.payload = await prepare(item.payload);
+    const save = (payload: Record<string, unknown>) => {
+      item.payload = payload;
       writeItem(item);
+    };
+    try {
+      save(await prepare(item.payload, save));
     } catch (e) {
       const error = (e as { code?: string; message?: string }) ?? {};
       return { ok: false, error: { code: 'INTERNAL', message: error.message || '文件上传失败', details: { network: true } } };
@@ -166,6 +154,7 @@ async function sendAndSettle(item: QueueItem): Promise<boolean> {
   const result = await sendOne(item);
   lastAnswers.set(item.id, result);
   if (result.ok) {
+    rememberSent(item.id);
     removeItem(item.id);
     return true;
   }
@@ -217,20 +206,29 @@ export function flush(): Promise<void> {
 }
 
 /**
- * Queues a write and tries to send it now: `sent` with the server's answer, `queued` when the
- * network is away (it goes out later by itself), `failed` when the server refused it.
+ * Queues a write of `fn.action`, typed from its contract in `types/api`, and tries to send it now:
+ * `sent` with the server's answer, `queued` when the network is away (it goes out later by itself),
+ * `failed` when the server refused it (it stays in the queue, see above). The input's `id` is the
+ * write's idempotency id: a form keeps it with its draft, so sending the draft again after the app
+ * was killed mid-send is the same write.
  */
-export async function submit(input: { id: string; fn: string; action: string; payload: Record<string, unknown> }): Promise<SubmitOutcome> {
-  enqueue(input);
+export async function submit<F extends FunctionName, A extends QueueableAction<F>>(
+  fn: F,
+  action: A,
+  input: ActionInput<Apis[F], A> & { id: string },
+): Promise<SubmitOutcome<ActionOutput<Apis[F], A>>> {
+  const { id } = input;
+  lastAnswers.delete(id);
+  enqueue({ id, fn, action, payload: input as Record<string, unknown> });
   startAutoFlush();
   await flush();
   // A flush already running when we joined may have stopped before reaching our item.
-  if (readItem(input.id)?.state === 'pending' && !lastAnswers.has(input.id)) await flush();
-  const answer = lastAnswers.get(input.id);
-  lastAnswers.delete(input.id);
-  const stored = readItem(input.id);
-  if (!stored) return { status: 'sent', data: answer?.ok ? answer.data : undefined };
-  if (stored?.state === 'failed' && stored.error) return { status: 'failed', error: stored.error };
+  if (readItem(id)?.state === 'pending' && !lastAnswers.has(id)) await flush();
+  const answer = lastAnswers.get(id);
+  lastAnswers.delete(id);
+  const stored = readItem(id);
+  if (!stored) return { status: 'sent', data: (answer?.ok ? answer.data : undefined) as ActionOutput<Apis[F], A> };
+  if (stored.state === 'failed' && stored.error) return { status: 'failed', error: stored.error };
   return { status: 'queued' };
 }
 

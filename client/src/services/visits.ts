@@ -1,24 +1,14 @@
 import type { ActionInput, Plan, visitsApi } from '@bangfu/types';
 import { api } from './client';
-import { enqueue, flush, items as queuedItems, registerPreparer, submit, type SubmitOutcome } from './offline-queue';
-import { isLocalPhoto, uploadPhoto } from './photos';
+import { enqueue, flush, items as queuedItems, submit, type SubmitOutcome } from './offline-queue';
+import { uploadPhotosBeforeSending } from './photo-uploads';
 
 export type RecordInput = ActionInput<typeof visitsApi, 'record'>;
 
-/**
- * Photos wait in the queue as local files and are uploaded right before the visit is sent; each
- * uploaded id replaces its path (and the queue stores that), so a re-send never uploads twice.
- */
-registerPreparer('visits', 'record', async (payload) => {
-  const photos = Array.isArray(payload.photos) ? (payload.photos as string[]) : [];
-  const uploaded: string[] = [];
-  for (const p of photos) uploaded.push(isLocalPhoto(p) ? await uploadPhoto(p) : p);
-  return { ...payload, photos: uploaded };
-});
+uploadPhotosBeforeSending('visits', 'record');
 
 /** Saves the visit durably first, then sends it: `queued` means it goes out by itself later. */
-export const recordVisit = (input: RecordInput): Promise<SubmitOutcome> =>
-  submit({ id: input.id, fn: 'visits', action: 'record', payload: input as Record<string, unknown> });
+export const recordVisit = (input: RecordInput): Promise<SubmitOutcome> => submit('visits', 'record', input);
 
 /** Visits still waiting in this phone's queue (for showing "待同步" on a household). */
 export function queuedVisits(): RecordInput[] {

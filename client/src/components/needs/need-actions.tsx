@@ -6,8 +6,8 @@ import { Button } from '@/components/ui';
 import { api } from '@/services/client';
 import { isApiCallError, messageOf } from '@/services/errors';
 import { conflictingNeed } from '@/services/needs';
-import { isLocalPhoto, uploadPhoto } from '@/services/photos';
-import EvidencePicker, { type PickedPhoto } from './evidence-picker';
+import { uploadLocalPhotos } from '@/services/photo-uploads';
+import PhotoPicker, { type PickedPhoto } from '@/components/photos/photo-picker';
 
 export interface NeedActionsProps {
   need: NeedView;
@@ -42,10 +42,9 @@ export default function NeedActions({ need, actor, onChanged, exclude = [] }: Ne
     setAlert('');
     try {
       // Evidence goes with a resolution only, uploaded right before the step (which needs the network anyway);
-      // uploaded ids replace the local files at once, so a retry after a failed step never uploads twice.
-      const uploaded = to === 'resolved' ? await Promise.all(evidence.map(async (p) => (isLocalPhoto(p.path) ? { ...p, path: await uploadPhoto(p.path) } : p))) : [];
-      if (uploaded.length) setEvidence(uploaded);
-      const photos = uploaded.map((p) => p.path);
+      // each uploaded id replaces its local file at once, so a retry after a failure never uploads twice.
+      const withPaths = (paths: string[]) => evidence.map((p, i) => ({ ...p, path: paths[i] }));
+      const photos = to === 'resolved' ? await uploadLocalPhotos(evidence.map((p) => p.path), (done) => setEvidence(withPaths(done))) : [];
       const updated = await api.needs.transition({ needId: need._id, to, version: need.version, ...(note.trim() ? { note: note.trim() } : {}), ...(photos.length ? { photos } : {}) });
       setNote('');
       setEvidence([]);
@@ -72,7 +71,11 @@ export default function NeedActions({ need, actor, onChanged, exclude = [] }: Ne
           onInput={(e) => setNote(e.detail.value)}
         />
       )}
-      {targets.includes('resolved') && <EvidencePicker photos={evidence} onChange={setEvidence} />}
+      {targets.includes('resolved') && (
+        <View className='need-evidence'>
+          <PhotoPicker block='need-photos' addLabel='＋ 佐证照片' photos={evidence} onChange={setEvidence} />
+        </View>
+      )}
       <View className='need-actions'>
         {targets.map((to) => (
           <Button key={to} type={BUTTON_TYPE[to]} plain={to === 'rejected' || to === 'reopened'} block round loading={busy === to} disabled={!!busy} onClick={() => void run(to)}>

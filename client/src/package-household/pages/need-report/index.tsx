@@ -1,15 +1,14 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Textarea, View } from '@tarojs/components';
 import { ReportNeedInput } from '@bangfu/types';
 import { Button, CellGroup, Field, Page } from '@/components/ui';
-import { discard } from '@/services/offline-queue';
+import PhotoPicker from '@/components/photos/photo-picker';
+import { useRestoreRefused } from '@/hooks/use-stored-draft';
 import { reportNeed } from '@/services/needs';
-import { uuid } from '@/services/request-id';
 import { ROUTES } from '@/services/routes';
 import CategoryTiles from './category-tiles';
-import PhotoRow from './photo-row';
-import { useReportDraft, type ReportDraft } from './use-report-draft';
+import { draftFromReport, useReportDraft, type ReportDraft } from './use-report-draft';
 import './index.scss';
 
 type Errors = Partial<Record<'category' | 'description' | 'callbackPhone', string>>;
@@ -36,9 +35,13 @@ function backToMyNeeds() {
   return Taro.redirectTo({ url: ROUTES.myNeeds });
 }
 
-/** 我要求助: pick what kind of trouble, say it in a sentence, send. Works without signal. */
+/**
+ * 我要求助: pick what kind of trouble, say it in a sentence, send. Works without signal.
+ * `?fix=<id>` opens a report the server refused, to be corrected and sent again.
+ */
 export default function ReportNeed() {
-  const { draft, update, clear } = useReportDraft();
+  const { draft, update, replace, clear, refused } = useReportDraft();
+  useRestoreRefused(useRouter().params.fix, draftFromReport, replace);
   const [errors, setErrors] = useState<Errors>({});
   const [sending, setSending] = useState(false);
   const emergency = draft.category === 'emergency';
@@ -51,9 +54,8 @@ export default function ReportNeed() {
     try {
       const outcome = await reportNeed(input);
       if (outcome.status === 'failed') {
-        // The queue keeps refused items; drop it and give the draft a new id so a corrected one can go.
-        discard(input.id);
-        update({ id: uuid() });
+        // The draft stays to be corrected and sent again under its id; 我的求助 shows the reason meanwhile.
+        refused(outcome.error);
         void Taro.showModal({ title: '没有提交成功', content: outcome.error.message, showCancel: false });
         return;
       }
@@ -90,7 +92,7 @@ export default function ReportNeed() {
         </CellGroup>
       )}
       <View className='report__section'>照片（可不传）</View>
-      <PhotoRow photos={draft.photos} onChange={(photos) => update({ photos })} />
+      <PhotoPicker addLabel='＋ 拍照' photos={draft.photos} onChange={(photos) => update({ photos })} />
       <View className='report__submit'>
         <Button type={emergency ? 'danger' : 'primary'} size='large' block round loading={sending} loadingText='正在提交…' onClick={() => void submit()}>
           {emergency ? '提交急难求助' : '提交求助'}

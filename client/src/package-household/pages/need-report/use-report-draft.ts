@@ -1,6 +1,7 @@
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import type { NeedCategory } from '@bangfu/types';
+import type { PickedPhoto } from '@/components/photos/photo-picker';
+import { useStoredDraft } from '@/hooks/use-stored-draft';
+import type { ReportInput } from '@/services/needs';
 import { uuid } from '@/services/request-id';
 
 export interface ReportDraft {
@@ -9,34 +10,22 @@ export interface ReportDraft {
   category: NeedCategory | null;
   description: string;
   callbackPhone: string;
-  photos: Array<{ path: string; preview: string }>;
+  photos: PickedPhoto[];
 }
 
-const KEY = 'bf.needs.draft';
-const blank = (): ReportDraft => ({ id: uuid(), category: null, description: '', callbackPhone: '', photos: [] });
+export const blankReport = (): ReportDraft => ({ id: uuid(), category: null, description: '', callbackPhone: '', photos: [] });
 
-function load(): ReportDraft {
-  try {
-    const raw: unknown = Taro.getStorageSync(KEY);
-    return typeof raw === 'string' && raw ? { ...blank(), ...(JSON.parse(raw) as Partial<ReportDraft>) } : blank();
-  } catch {
-    return blank();
-  }
+/** 修改: a refused report back in its form (its id kept; a spent one is renewed by the hook). */
+export function draftFromReport(p: Partial<ReportInput>): ReportDraft {
+  return {
+    ...blankReport(),
+    ...(p.id ? { id: p.id } : {}),
+    category: p.category ?? null,
+    description: p.description ?? '',
+    callbackPhone: p.callbackPhone ?? '',
+    photos: (p.photos ?? []).map((path) => ({ path, preview: '' })),
+  };
 }
 
 /** What was typed survives leaving the page or the app being killed (UX.md: never lose typed input). */
-export function useReportDraft() {
-  const [draft, setDraft] = useState<ReportDraft>(load);
-  const update = (patch: Partial<ReportDraft>) => {
-    setDraft((d) => {
-      const next = { ...d, ...patch };
-      Taro.setStorageSync(KEY, JSON.stringify(next));
-      return next;
-    });
-  };
-  const clear = () => {
-    Taro.removeStorageSync(KEY);
-    setDraft(blank());
-  };
-  return { draft, update, clear };
-}
+export const useReportDraft = () => useStoredDraft('bf.needs.draft', blankReport);
