@@ -1,3 +1,4 @@
+import { z } from '../../../types/z';
 import type { Household } from '../../../types/household';
 import { getDb } from '../store';
 import { paidRecordsOf } from '../benefits/benefit.repository';
@@ -57,8 +58,10 @@ const rollupText = (row: { _id: string; householdId?: string; month?: string; co
 /** The derived-data version the store was last brought to (0 when never recorded). */
 export async function derivedVersion(): Promise<number> {
   const { data } = await getDb().collection('settings').doc(SETTINGS_ID).get();
-  return (data[0]?.version as number | undefined) ?? 0;
+  return data.length ? Marker.parse(data[0]).version : 0;
 }
+
+const Marker = z.object({ version: z.number().int() });
 
 export const derivedMarker = (at: Date) => ({ _id: SETTINGS_ID, version: DERIVED_VERSION, at: at.toISOString() });
 
