@@ -1,22 +1,35 @@
 /**
  * Bundles each cloud function (its entry plus the shared core and types) into a deployable folder
  * under dist/functions/<name>: index.js exporting `main`, a package.json naming the runtime
- * dependencies CloudBase installs, and config.json. The embedded store is local-only and must
- * never reach a bundle: the build fails if it does.
+ * dependencies CloudBase installs, and config.json written from cloudbaserc.json
+ * (scripts/function-config.ts). The embedded store is local-only and must never reach a bundle:
+ * the build fails if it does, and if a bundle's WeChat cloud calls and its declared ones differ.
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { FUNCTION_NAMES } from '../types/api';
+import { FUNCTION_NAMES, type FunctionName } from '../types/api';
+import { CLOUD_CALLS, readDeployConfig, writeBundleFiles, type DeployedFunction } from './function-config';
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'dist/functions');
 const sdkVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')).version;
-/** WeChat cloud calls (core/wechat) need wx-server-sdk, installed by CloudBase for the functions that make them. */
-// auth: the alert to a village admin when a household's self-binding is paused (core/auth/bind-alert.service.ts).
-const WX_SERVER_SDK: Record<string, string> = { notices: '4.0.2', auth: '4.0.2' };
 
-async function bundle(name: string) {
+/** Each function's deploy entry; a function missing from cloudbaserc.json, or listed twice, or one it lists that does not exist, stops the build. */
+function deployEntries(): Map<FunctionName, DeployedFunction> {
+  const listed = readDeployConfig(root).functions;
+  const entries = new Map<FunctionName, DeployedFunction>();
+  for (const fn of listed) {
+    if (!FUNCTION_NAMES.includes(fn.name as FunctionName)) throw new Error(`cloudbaserc.json 列出了不存在的云函数 ${fn.name}`);
+    if (entries.has(fn.name as FunctionName)) throw new Error(`cloudbaserc.json 重复列出了云函数 ${fn.name}`);
+    entries.set(fn.name as FunctionName, fn);
+  }
+  const missing = FUNCTION_NAMES.filter((name) => !entries.has(name));
+  if (missing.length) throw new Error(`cloudbaserc.json 缺少云函数 ${missing.join('、')}（超时、内存在那里声明）`);
+  return entries;
+}
+
+async function bundle(name: FunctionName, deployed: DeployedFunction, unset: Set<string>) {
   const dir = path.join(out, name);
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'index.js');
@@ -34,22 +47,24 @@ async function bundle(name: string) {
   for (const banned of ['better-sqlite3', 'mingo', 'useLocalMode', 'setLocalMode(true)']) {
     if (code.includes(banned)) throw new Error(`云函数 ${name} 的包中混入了本地专用代码（${banned}）`);
   }
-  const dependencies = { '@cloudbase/node-sdk': sdkVersion, ...(WX_SERVER_SDK[name] ? { 'wx-server-sdk': WX_SERVER_SDK[name] } : {}) };
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name, version: '1.0.0', main: 'index.js', dependencies }, null, 2));
-  // A function's own config.json declares its cloud-call permissions (e.g. subscribeMessage.send).
-  const ownConfig = path.join(root, 'cloudfunctions', name, 'config.json');
-  const config = existsSync(ownConfig) ? readFileSync(ownConfig, 'utf8') : JSON.stringify({ timeout: 10, envVariables: {}, permissions: { openapi: [] } }, null, 2);
-  writeFileSync(path.join(dir, 'config.json'), config);
+  // A bundle that loads wx-server-sdk without its permissions declared would fail in WeChat, and the reverse installs it for nothing.
+  if (code.includes('require("wx-server-sdk")') !== !!CLOUD_CALLS[name]) {
+    throw new Error(`云函数 ${name} 的微信云调用与 scripts/function-config.ts 的 CLOUD_CALLS 不一致`);
+  }
+  for (const variable of writeBundleFiles(deployed, dir, sdkVersion)) unset.add(variable);
   return statSync(file).size;
 }
 
 async function main() {
+  const entries = deployEntries();
   rmSync(out, { recursive: true, force: true });
+  const unset = new Set<string>();
   for (const name of FUNCTION_NAMES) {
-    const size = await bundle(name);
+    const size = await bundle(name, entries.get(name)!, unset);
     console.log(`function ${name}: ${(size / 1024).toFixed(1)} KiB`);
   }
   console.log(`云函数已打包到 ${path.relative(root, out)}/（${FUNCTION_NAMES.length} 个）`);
+  if (unset.size) console.log(`注意：环境变量 ${[...unset].join('、')} 未设置，config.json 中为空；部署后需要它们的操作会报错，请在部署时设置。`);
 }
 
 main().catch((error) => {

@@ -1,0 +1,66 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FUNCTION_NAMES } from '../../types/api';
+import { CLOUD_CALLS, readDeployConfig, ROOT, writeBundleFiles } from '../../scripts/function-config';
+
+/**
+ * One place declares each function's timeout and memory: cloudbaserc.json, which `tcb fn deploy`
+ * reads. The config.json the build writes into each bundle (what WeChat DevTools uploads) must say
+ * the same, so deploying either way gives a function the same limits.
+ */
+const deployed = readDeployConfig().functions;
+const read = (dir: string, file: string) => JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+
+describe('cloudbaserc.json, the deploy config', () => {
+  it('lists every function of types/api once, from the bundles the build writes', () => {
+    expect(deployed.map((f) => f.name).sort()).toEqual([...FUNCTION_NAMES].sort());
+    expect(readDeployConfig().functionRoot).toBe('dist/functions');
+    for (const fn of deployed) expect(fn).toMatchObject({ handler: 'index.main', installDependency: true });
+  });
+
+  it('gives every function an explicit timeout (CloudBase defaults to 3 s) and a memory size CloudBase offers', () => {
+    for (const fn of deployed) {
+      expect(fn.timeout).toBeGreaterThanOrEqual(10);
+      expect(fn.timeout).toBeLessThanOrEqual(60);
+      expect([128, 256, 512, 1024, 2048]).toContain(fn.memorySize);
+    }
+  });
+
+  it('is the only place: no function folder carries its own config.json', () => {
+    const own = FUNCTION_NAMES.filter((name) => existsSync(path.join(ROOT, 'cloudfunctions', name, 'config.json')));
+    expect(own).toEqual([]);
+  });
+});
+
+describe('each bundle as the build writes it', () => {
+  let out: string;
+  beforeAll(() => { out = mkdtempSync(path.join(os.tmpdir(), 'bangfu-bundles-')); });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it.each(deployed.map((fn) => [fn.name, fn] as const))('%s: config.json has the deploy timeout, memory and variables', (_name, fn) => {
+    const unset = writeBundleFiles(fn, out, '0.0.0', { NOTICE_TEMPLATE_ID: 'tmpl-1' });
+    const config = read(out, 'config.json');
+    expect(config).toMatchObject({ timeout: fn.timeout, memorySize: fn.memorySize });
+    expect(Object.keys(config.envVariables).sort()).toEqual(Object.keys(fn.envVariables ?? {}).sort());
+    expect(unset).toEqual([]);
+  });
+
+  it.each(deployed.map((fn) => [fn.name, fn] as const))('%s: WeChat cloud calls come with their permission and wx-server-sdk, and only there', (name, fn) => {
+    writeBundleFiles(fn, out, '0.0.0', {});
+    const calls = CLOUD_CALLS[name as keyof typeof CLOUD_CALLS];
+    expect(read(out, 'config.json').permissions).toEqual({ openapi: calls ? [...calls] : [] });
+    expect(Object.keys(read(out, 'package.json').dependencies).includes('wx-server-sdk')).toBe(!!calls);
+  });
+
+  it('the functions that send subscription messages are given the notice template from the deployer\'s environment', () => {
+    for (const name of ['notices', 'auth']) {
+      const fn = deployed.find((f) => f.name === name)!;
+      expect(fn.envVariables).toEqual({ NOTICE_TEMPLATE_ID: '{{env.NOTICE_TEMPLATE_ID}}' });
+      expect(writeBundleFiles(fn, out, '0.0.0', {})).toEqual(['NOTICE_TEMPLATE_ID']);
+      expect(read(out, 'config.json').envVariables).toEqual({ NOTICE_TEMPLATE_ID: '' });
+      writeBundleFiles(fn, out, '0.0.0', { NOTICE_TEMPLATE_ID: 'tmpl-1' });
+      expect(read(out, 'config.json').envVariables).toEqual({ NOTICE_TEMPLATE_ID: 'tmpl-1' });
+    }
+  });
+});
