@@ -6,6 +6,7 @@ export * from './user';
 export * from './household';
 export * from './pairing';
 export * from './visit';
+export * from './visit-dates';
 export * from './plan';
 export * from './need';
 export * from './policy';

@@ -1,5 +1,6 @@
 import { z } from './z';
 import { FileId, Id, IsoDateTime, Uuid } from './common';
+import { PolicyCode } from './policy';
 
 /** 走访 occasion: the monthly routine visit or one of the five must-visit occasions (五必访). */
 export const Occasion = z.enum(['routine', 'wedding_funeral', 'exam', 'hospital', 'accident', 'festival'], {
@@ -16,6 +17,18 @@ export const GeoFix = z.object({
   accuracy: z.number().min(0),
 });
 
+/** Progress (进度 %) seen on one measure of the plan, recorded with the visit that saw it. */
+export const VisitProgress = z.object({
+  measureId: Id,
+  progress: z.number({ error: '进度应为 0 到 100 的数字' }).int({ error: '进度应为整数' }).min(0, { error: '进度不能小于 0' }).max(100, { error: '进度不能超过 100' }),
+});
+export type VisitProgress = z.infer<typeof VisitProgress>;
+
+/**
+ * 记录走访: everything one visit did, sent as one write. Plan measures are named by id in the plan
+ * of the visit's year (China time), and their progress is applied to that plan by the same action,
+ * so progress never lands for a visit the server refused.
+ */
 export const RecordVisitInput = z.object({
   id: Uuid,
   householdId: Id,
@@ -24,16 +37,23 @@ export const RecordVisitInput = z.object({
   notes: z.string().max(2000, { error: '走访记录最多 2000 字' }).default(''),
   photos: z.array(FileId).max(9, { error: '最多上传 9 张照片' }).default([]),
   location: GeoFix.optional(),
-  /** Titles of the plan's measures worked on (措施内容 ≤ 100 字), and one typed 其他措施. */
-  measures: z.array(z.string().max(100, { error: '每项措施最多 100 字' })).max(30, { error: '一次走访最多记录 30 项措施' }).default([]),
-  policiesExplained: z.array(z.string().max(30, { error: '每项政策名称最多 30 字' })).max(30, { error: '一次走访最多记录 30 项宣讲政策' }).default([]),
+  /** The plan's measures worked on, by id. */
+  measureIds: z.array(Id).max(30, { error: '一次走访最多记录 30 项措施' }).default([]),
+  /** 其他措施: one measure outside the plan, as typed. */
+  otherMeasure: z.string().trim().max(100, { error: '其他措施最多 100 字' }).default(''),
+  progress: z.array(VisitProgress).max(30, { error: '一次走访最多更新 30 项措施的进度' }).default([]),
+  /** 宣讲政策, as catalogue codes. */
+  policiesExplained: z.array(PolicyCode).max(30, { error: '一次走访最多记录 30 项宣讲政策' }).default([]),
   /** Items of SERVICE_CHECKLISTS (5 per kind); the service checks they belong to the helper's list. */
   checklist: z.array(z.string().max(30, { error: '每项服务最多 30 字' })).max(20, { error: '服务清单最多 20 项' }).default([]),
 });
 export type RecordVisitInput = z.infer<typeof RecordVisitInput>;
 
-/** 走访记录 as stored: the client-generated id is the document id. */
-export const Visit = RecordVisitInput.omit({ id: true }).extend({
+/**
+ * 走访记录 as stored: the client-generated id is the document id. Visits stored before measures were
+ * sent by id have only `measures` (titles) and policy names in `policiesExplained`; both still parse.
+ */
+export const Visit = RecordVisitInput.omit({ id: true, policiesExplained: true }).extend({
   _id: Id,
   helperId: Id,
   /** The household's regions, copied on write so coverage reports filter visits without a join. */
@@ -42,6 +62,10 @@ export const Visit = RecordVisitInput.omit({ id: true }).extend({
   villageId: Id,
   /** `YYYY-MM` of visitedAt in China time, for monthly coverage. */
   month: z.string(),
+  /** What was done as it read on the day: the plan measures' titles, then 其他措施. */
+  measures: z.array(z.string().max(100)).max(31).default([]),
+  /** Policy codes; a visit stored before codes holds the policies' Chinese names. */
+  policiesExplained: z.array(z.string().max(30)).max(30).default([]),
   createdAt: IsoDateTime,
 });
 export type Visit = z.infer<typeof Visit>;

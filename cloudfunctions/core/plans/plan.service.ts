@@ -1,5 +1,7 @@
 import { Plan } from '../../../types/plan';
-import type { Measure, SaveMeasureInput, UpdateProgressInput } from '../../../types/plan';
+import type { Measure, ProgressEntry, SaveMeasureInput, UpdateProgressInput } from '../../../types/plan';
+import type { Visit } from '../../../types/visit';
+import { visitYear } from '../../../types/visit-dates';
 import type { Household } from '../../../types/household';
 import type { CallerCtx, HelperCtx, StaffCtx } from '../handler';
 import { getDb } from '../store';
@@ -18,7 +20,8 @@ function emptyPlan(h: Household, year: number, now: Date): Plan {
   };
 }
 
-async function loadPlan(h: Household, year: number, now: Date): Promise<Plan> {
+/** The household's plan of `year` as stored, or an empty one (not yet written) when it has none. */
+export async function loadPlan(h: Household, year: number, now: Date): Promise<Plan> {
   const { data } = await getDb().collection('plans').doc(planId(h._id, year)).get();
   return data.length ? Plan.parse(data[0]) : emptyPlan(h, year, now);
 }
@@ -27,10 +30,10 @@ async function loadPlan(h: Household, year: number, now: Date): Promise<Plan> {
  * Writes the plan if nobody changed it since it was read (version check); a first plan is created
  * with its fixed id, so two helpers creating it at once cannot both succeed. Retries on a lost race.
  */
-async function changePlan(h: Household, now: Date, change: (p: Plan) => Plan): Promise<Plan> {
+async function changePlan(h: Household, year: number, now: Date, change: (p: Plan) => Plan): Promise<Plan> {
   const coll = getDb().collection('plans');
   for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await loadPlan(h, yearOf(now), now);
+    const current = await loadPlan(h, year, now);
     const next = { ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
     if (current.version === 0) {
       const created = await coll.add(next).then(() => true, () => false);
@@ -56,7 +59,7 @@ export async function getPlan(ctx: CallerCtx, input: { householdId: string; year
 export async function saveMeasure(ctx: StaffCtx, input: SaveMeasureInput): Promise<Plan> {
   const h = await readableHousehold(ctx.user, input.householdId);
   const { user } = ctx;
-  return changePlan(h, ctx.now, (plan) => {
+  return changePlan(h, yearOf(ctx.now), ctx.now, (plan) => {
     const existing = plan.measures.find((m) => m.id === input.id);
     const measure: Measure = {
       id: input.id, category: input.category, title: input.title, target: input.target,
@@ -79,9 +82,37 @@ export async function updateProgress(ctx: HelperCtx, input: UpdateProgressInput)
     if (measure?.history.some((e) => e.visitId === input.visitId)) return current;
   }
   const entry = { at: ctx.now.toISOString(), by: ctx.user._id, progress: input.progress, note: input.note, ...(input.visitId ? { visitId: input.visitId } : {}) };
-  return changePlan(h, ctx.now, (plan) => {
+  return changePlan(h, yearOf(ctx.now), ctx.now, (plan) => {
     if (!plan.measures.some((m) => m.id === input.measureId)) throw notFound('帮扶计划中没有这项措施，请刷新后再试');
     const measures = plan.measures.map((m) => (m.id === input.measureId ? { ...m, progress: input.progress, history: [...m.history, entry] } : m));
+    return { ...plan, measures };
+  });
+}
+
+/** A measure's progress is its latest entry's: a late entry (补录) never overwrites a newer reading. */
+function withEntry(m: Measure, entry: ProgressEntry): Measure {
+  const history = [...m.history, entry];
+  const latest = history.reduce((a, b) => (new Date(b.at).getTime() >= new Date(a.at).getTime() ? b : a));
+  return { ...m, progress: latest.progress, history };
+}
+
+/**
+ * The progress a visit carries, applied to the plan of the visit's year (China time) in one plan
+ * write, dated at the visit. Idempotent: a measure that already has an entry of this visit is left
+ * alone, so the replay of a re-sent visit completes a write that stopped half-way and adds nothing else.
+ */
+export async function applyVisitProgress(h: Household, visit: Visit, now: Date): Promise<void> {
+  if (!visit.progress?.length) return;
+  const year = visitYear(visit.visitedAt);
+  const missing = (p: Plan) => visit.progress.filter((v) => !p.measures.find((m) => m.id === v.measureId)?.history.some((e) => e.visitId === visit._id));
+  if (!missing(await loadPlan(h, year, now)).length) return;
+  await changePlan(h, year, now, (plan) => {
+    const todo = new Map(missing(plan).map((v) => [v.measureId, v.progress]));
+    const measures = plan.measures.map((m) => {
+      const progress = todo.get(m.id);
+      if (progress === undefined) return m;
+      return withEntry(m, { at: visit.visitedAt, by: visit.helperId, progress, note: '', visitId: visit._id });
+    });
     return { ...plan, measures };
   });
 }

@@ -1,11 +1,12 @@
 import dayjs from 'dayjs';
-import type { DueStatus, NextOccasion, Occasion, RecordVisitInput, Visit } from '../../../types/visit';
+import type { DueStatus, NextOccasion, Occasion, RecordVisitInput } from '../../../types/visit';
 import { SERVICE_CHECKLISTS } from '../../../types/visit';
 import type { HelperKind } from '../../../types/user';
+import { earliestAcceptedDate, MAX_BACKDATE_DAYS } from '../../../types/visit-dates';
 import { dateOf, monthOf } from '../time';
 
-/** A visit may be entered late (补录) up to this many days, never for the future. */
-export const MAX_BACKDATE_DAYS = 60;
+/** The date rule is shared with the record page's date picker through types/. */
+export { MAX_BACKDATE_DAYS, visitDateRange, visitedAtFor, visitYear } from '../../../types/visit-dates';
 /** Phones' clocks drift: a visit a few minutes "in the future" is still now. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** Festival visits (节日慰问) fall due this many days before the festival. */
@@ -21,11 +22,26 @@ const FESTIVALS: ReadonlyArray<readonly [string, string]> = [
   ['2030-02-03', '春节'], ['2030-06-05', '端午'], ['2030-09-12', '中秋'],
 ];
 
-/** Why a visit's time is refused, or null when it is acceptable. */
+/**
+ * Why a visit's time is refused, or null when it is acceptable: not ahead of now (beyond clock
+ * drift), and its China day no earlier than MAX_BACKDATE_DAYS back (补录).
+ */
 export function visitTimeProblem(visitedAt: string, now: Date): string | null {
   const at = new Date(visitedAt).getTime();
   if (at > now.getTime() + CLOCK_SKEW_MS) return '走访时间不能晚于现在，请检查手机时间';
-  if (at < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000) return `只能补录 ${MAX_BACKDATE_DAYS} 天内的走访，更早的走访请联系扶贫办处理`;
+  if (dateOf(visitedAt) < earliestAcceptedDate(now)) return `只能补录 ${MAX_BACKDATE_DAYS} 天内的走访，更早的走访请联系扶贫办处理`;
+  return null;
+}
+
+/**
+ * Why the measures a visit names are refused, or null: each must be a measure of the plan of the
+ * visit's year (`planMeasureIds`), and a measure's progress may be given once.
+ */
+export function measureProblem(planMeasureIds: readonly string[], input: Pick<RecordVisitInput, 'measureIds' | 'progress'>): string | null {
+  const named = [...input.measureIds, ...input.progress.map((p) => p.measureId)];
+  if (named.some((id) => !planMeasureIds.includes(id))) return '走访年度的帮扶计划中没有所选的措施，请刷新帮扶计划后再试';
+  const ids = input.progress.map((p) => p.measureId);
+  if (new Set(ids).size !== ids.length) return '同一项措施的进度只能填写一次';
   return null;
 }
 
@@ -37,11 +53,14 @@ export function checklistProblem(kind: HelperKind | undefined, ticked: string[])
   return unknown ? `服务清单中没有「${unknown}」这一项` : null;
 }
 
-/** The fields the client sent, in a stable form: a re-send must match them exactly. */
-export function bodyOf(v: Pick<Visit, keyof Omit<RecordVisitInput, 'id'>>): string {
+/**
+ * The fields the client sent, in a stable form: a re-send must match them exactly. Fields a visit
+ * stored before they existed count as empty.
+ */
+export function bodyOf(v: Omit<RecordVisitInput, 'id' | 'policiesExplained'> & { policiesExplained: readonly string[] }): string {
   return JSON.stringify([
     v.householdId, new Date(v.visitedAt).toISOString(), v.occasion, v.notes, v.photos, v.location ?? null,
-    v.measures, v.policiesExplained, v.checklist,
+    v.measureIds ?? [], v.otherMeasure ?? '', v.progress ?? [], v.policiesExplained, v.checklist,
   ]);
 }
 

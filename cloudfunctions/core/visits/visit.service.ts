@@ -1,40 +1,62 @@
 import type { RecordVisitInput, Visit } from '../../../types/visit';
 import type { VisitView } from '../../../types/api/visits';
+import type { Household } from '../../../types/household';
 import type { CallerCtx, HelperCtx } from '../handler';
 import { conflict, invalid, notFound } from '../errors';
 import { monthOf } from '../time';
 import { readableHousehold } from '../access';
+import { applyVisitProgress, loadPlan } from '../plans/plan.service';
 import { findVisit, insertVisit, visitsOfHousehold } from './visit.repository';
 import { userNames } from '../users/user.repository';
 import { noteVisitInRollups } from './visit-months';
-import { bodyOf, checklistProblem, visitTimeProblem } from './visit.rules';
+import { bodyOf, checklistProblem, measureProblem, visitTimeProblem, visitYear } from './visit.rules';
 
 /**
  * The same id sent again (a retry after a lost answer, the offline queue re-sending) answers the
  * stored visit; a different body under that id is refused so no write is silently dropped.
  */
-async function replay(existing: Visit, input: RecordVisitInput, helperId: string): Promise<Visit> {
-  if (existing.helperId !== helperId || bodyOf(existing) !== bodyOf(input)) {
+async function replay(ctx: HelperCtx, existing: Visit, input: RecordVisitInput): Promise<Visit> {
+  if (existing.helperId !== ctx.user._id || bodyOf(existing) !== bodyOf(input)) {
     throw conflict('这条走访记录的编号已被另一条不同的记录使用，请重新填写提交', { id: input.id });
   }
-  // Idempotent: completes the month rollup if the first attempt stopped between the two writes.
-  await noteVisitInRollups(existing);
+  // Idempotent: completes the plan progress and the month rollup if the first attempt stopped after the visit.
+  await completeVisit(ctx, await readableHousehold(ctx.user, existing.householdId), existing);
   return existing;
 }
 
-/** 记录走访: only a paired helper, dated within the last 60 days; idempotent on the client's id. */
+/** The writes that follow the visit itself; each is idempotent on the visit's id. */
+async function completeVisit(ctx: HelperCtx, household: Household, visit: Visit): Promise<void> {
+  await applyVisitProgress(household, visit, ctx.now);
+  await noteVisitInRollups(visit);
+}
+
+/** The titles of the named plan measures as they read today, then 其他措施: what the visit record shows. */
+function measureTitles(plan: { measures: Array<{ id: string; title: string }> }, input: RecordVisitInput): string[] {
+  const titles = input.measureIds.map((id) => plan.measures.find((m) => m.id === id)!.title);
+  return input.otherMeasure ? [...titles, input.otherMeasure] : titles;
+}
+
+/**
+ * 记录走访: only a paired helper, dated within the last 60 days; idempotent on the client's id.
+ * Everything is checked before the visit is written (so nothing lands for a refused visit), then
+ * the visit's progress goes to the plan of the visit's year.
+ */
 export async function recordVisit(ctx: HelperCtx, input: RecordVisitInput): Promise<Visit> {
   const helper = ctx.user;
   const existing = await findVisit(input.id);
-  if (existing) return replay(existing, input, helper._id);
+  if (existing) return replay(ctx, existing, input);
   const timeProblem = visitTimeProblem(input.visitedAt, ctx.now);
   if (timeProblem) throw invalid(timeProblem, { field: 'visitedAt' });
   const checkProblem = checklistProblem(helper.helperKind, input.checklist);
   if (checkProblem) throw invalid(checkProblem, { field: 'checklist' });
   const household = await readableHousehold(ctx.user, input.householdId);
+  const plan = await loadPlan(household, visitYear(input.visitedAt), ctx.now);
+  const planProblem = measureProblem(plan.measures.map((m) => m.id), input);
+  if (planProblem) throw invalid(planProblem, { field: 'measureIds' });
   const { id, ...body } = input;
   const visit: Visit = {
     ...body,
+    measures: measureTitles(plan, input),
     _id: id,
     visitedAt: new Date(input.visitedAt).toISOString(),
     helperId: helper._id,
@@ -45,12 +67,12 @@ export async function recordVisit(ctx: HelperCtx, input: RecordVisitInput): Prom
     createdAt: ctx.now.toISOString(),
   };
   if (await insertVisit(visit)) {
-    await noteVisitInRollups(visit);
+    await completeVisit(ctx, household, visit);
     return visit;
   }
   const raced = await findVisit(id);
   if (!raced) throw notFound();
-  return replay(raced, input, helper._id);
+  return replay(ctx, raced, input);
 }
 
 /** 走访记录 of one household, newest first. A household sees its own, without the helper's notes. */

@@ -1,41 +1,22 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Picker, Textarea, View } from '@tarojs/components';
-import { OCCASION_LABELS, Occasion, SERVICE_CHECKLISTS } from '@bangfu/types';
+import { OCCASION_LABELS, Occasion, SERVICE_CHECKLISTS, visitDateRange, type PolicyCode } from '@bangfu/types';
 import { Button, Field, Page } from '@/components/ui';
+import PhotoPicker from '@/components/photos/photo-picker';
+import { POLICY_NAMES } from '@/components/benefits/labels';
 import { useRequest } from '@/hooks/use-request';
+import { useRestoreRefused } from '@/hooks/use-stored-draft';
 import { currentUser, whoami } from '@/services/auth';
-import { getPlan, queueProgress, recordVisit, type Plan } from '@/services/visits';
-import { uuid } from '@/services/request-id';
+import { api } from '@/services/client';
+import { recordVisit } from '@/services/visits';
 import Chips from './chips';
-import PhotoPicker from './photo-picker';
-import { useDraft, type VisitDraft } from './use-draft';
+import { blankVisit, useVisitDraft } from './use-draft';
+import { draftFromInput, toInput } from './visit-input';
 import './index.scss';
 
-const POLICIES = ['低保', '医疗保障', '教育资助', '养老保险', '临时救助', '残疾人补贴', '产业奖补', '雨露计划'];
-const pad = (n: number) => String(n).padStart(2, '0');
-const dayString = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-/** Today's visit carries the current time; a late entry (补录) the chosen day at 10:00 China time. */
-function visitedAtOf(date: string, now: Date): string {
-  return date === dayString(now) ? now.toISOString() : `${date}T10:00:00+08:00`;
-}
-
-function toInput(householdId: string, d: VisitDraft, now: Date) {
-  const measures = [...d.measures, ...(d.otherMeasure.trim() ? [d.otherMeasure.trim()] : [])];
-  return {
-    id: uuid(), householdId, visitedAt: visitedAtOf(d.date, now), occasion: d.occasion, notes: d.notes.trim(),
-    photos: d.photos.map((p) => p.path), measures, policiesExplained: d.policies, checklist: d.checklist,
-    ...(d.location ? { location: d.location } : {}),
-  };
-}
-
-/** Typed progress for the picked plan measures; blanks and non-numbers are left out. */
-function progressOf(d: VisitDraft, plan: Plan | undefined) {
-  return (plan?.measures ?? [])
-    .filter((m) => d.measures.includes(m.title) && /^\d{1,3}$/.test(d.progress[m.id] ?? ''))
-    .map((m) => ({ measureId: m.id, progress: Math.min(100, Number(d.progress[m.id])) }));
-}
+/** The policies a helper most often explains on a visit (宣讲政策), as catalogue codes. */
+const POLICIES: PolicyCode[] = ['dibao', 'medical_premium', 'education_waiver', 'pension_premium', 'temporary_aid', 'disability_living', 'microcredit', 'yulu'];
 
 /** Route params arrive percent-encoded on H5 (and may on weapp); decoding plain text is harmless. */
 function decoded(value: string | undefined): string {
@@ -48,19 +29,26 @@ function decoded(value: string | undefined): string {
 
 const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
-/** 记录走访: under a minute in a courtyard; saved on the phone first, so a bad signal loses nothing. */
+/**
+ * 记录走访: under a minute in a courtyard; saved on the phone first, so a bad signal loses nothing.
+ * `?fix=<id>` opens a visit the server refused, to be corrected and sent again.
+ */
 export default function RecordVisit() {
   const params = useRouter().params;
   const householdId = decoded(params.householdId);
   const name = decoded(params.name);
-  const now = new Date();
-  const { draft, update, clear } = useDraft(householdId, dayString(now));
+  const { draft, update, replace, clear, refused } = useVisitDraft(householdId);
+  useRestoreRefused(params.fix, (payload) => draftFromInput(payload, blankVisit()), replace);
   const [saving, setSaving] = useState(false);
+  const range = visitDateRange(new Date());
+  const year = Number(draft.date.slice(0, 4));
   const me = useRequest(async () => currentUser() ?? whoami());
-  const plan = useRequest(() => getPlan(householdId), [householdId]);
+  const planRequest = useRequest(() => api.visits.getPlan({ householdId, year }), [householdId, year]);
+  // The plan of the visit's year only: while another year's loads, the last one is still on screen.
+  const plan = planRequest.data?.year === year ? planRequest.data : undefined;
   const kind = me.data?.helperKind;
   const checklist = kind === 'doctor' || kind === 'teacher' ? SERVICE_CHECKLISTS[kind] : null;
-  const planMeasures = plan.data?.measures.map((m) => m.title) ?? [];
+  const titles = Object.fromEntries((plan?.measures ?? []).map((m) => [m.id, m.title]));
 
   const locate = async () => {
     try {
@@ -74,10 +62,9 @@ export default function RecordVisit() {
   const submit = async () => {
     setSaving(true);
     try {
-      const input = toInput(householdId, draft, new Date());
-      const outcome = await recordVisit(input);
-      if (outcome.status !== 'failed') queueProgress(input.id, householdId, progressOf(draft, plan.data));
+      const outcome = await recordVisit(toInput(householdId, draft, plan, new Date()));
       if (outcome.status === 'failed') {
+        refused(outcome.error);
         void Taro.showModal({ title: '没有保存', content: outcome.error.message, showCancel: false });
         return;
       }
@@ -96,7 +83,7 @@ export default function RecordVisit() {
       <View className='record__head'>{name ? `${name} 户` : '记录走访'}</View>
       <View className='record__section'>走访类型</View>
       <Chips options={Occasion.options} selected={[draft.occasion]} labels={OCCASION_LABELS} onToggle={(o) => update({ occasion: o })} />
-      <Picker mode='date' value={draft.date} start={dayString(new Date(now.getTime() - 59 * 86_400_000))} end={dayString(now)} onChange={(e) => update({ date: e.detail.value })}>
+      <Picker mode='date' value={draft.date} start={range.start} end={range.end} onChange={(e) => update({ date: e.detail.value })}>
         <View className='record__date'>走访日期：{draft.date} <View className='record__hint'>（可补录 60 天内）</View></View>
       </Picker>
       <View className='record__section'>走访情况</View>
@@ -104,13 +91,15 @@ export default function RecordVisit() {
       <View className='record__section'>现场照片</View>
       <PhotoPicker photos={draft.photos} onChange={(photos) => update({ photos })} />
       <View className='record__section'>帮扶措施</View>
-      {planMeasures.length > 0 && <Chips options={planMeasures} selected={draft.measures} onToggle={(m) => update({ measures: toggle(draft.measures, m) })} />}
-      {plan.data?.measures.filter((m) => draft.measures.includes(m.title)).map((m) => (
+      {plan && plan.measures.length > 0 && (
+        <Chips options={plan.measures.map((m) => m.id)} labels={titles} selected={draft.measureIds} onToggle={(id) => update({ measureIds: toggle(draft.measureIds, id) })} />
+      )}
+      {plan?.measures.filter((m) => draft.measureIds.includes(m.id)).map((m) => (
         <Field key={m.id} label={`${m.title} 进度%`} type='number' maxlength={3} value={draft.progress[m.id] ?? ''} placeholder={`目前 ${m.progress}%`} onChange={(v) => update({ progress: { ...draft.progress, [m.id]: v } })} />
       ))}
       <Field label='其他措施' value={draft.otherMeasure} maxlength={100} placeholder='计划外的措施（可不填）' onChange={(v) => update({ otherMeasure: v })} />
       <View className='record__section'>宣讲政策</View>
-      <Chips options={POLICIES} selected={draft.policies} onToggle={(p) => update({ policies: toggle(draft.policies, p) })} />
+      <Chips options={POLICIES} labels={POLICY_NAMES} selected={draft.policyCodes} onToggle={(p) => update({ policyCodes: toggle(draft.policyCodes, p) })} />
       {checklist && (
         <View className='record__checklist'>
           <View className='record__section'>{kind === 'doctor' ? '家庭医生每月服务清单' : '帮扶教师每月服务清单'}</View>

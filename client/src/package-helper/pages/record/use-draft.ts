@@ -1,41 +1,32 @@
-import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import type { Occasion } from '@bangfu/types';
-import type { PickedPhoto } from './photo-picker';
+import { chinaDate, type Occasion, type PolicyCode } from '@bangfu/types';
+import { useStoredDraft } from '@/hooks/use-stored-draft';
+import type { PickedPhoto } from '@/components/photos/photo-picker';
+import type { RecordInput } from '@/services/visits';
+import { uuid } from '@/services/request-id';
 
 export interface VisitDraft {
+  /** The visit's id, made with the draft: saving the same draft twice is the same visit. */
+  id: string;
   occasion: Occasion;
+  /** The day of the visit, `YYYY-MM-DD` in China time. */
   date: string;
   notes: string;
   photos: PickedPhoto[];
-  measures: string[];
+  /** Plan measures worked on, by id (of the plan of the visit's year). */
+  measureIds: string[];
   /** Progress (0–100, as typed) for picked plan measures, by measure id. */
   progress: Record<string, string>;
   otherMeasure: string;
-  policies: string[];
+  /** 宣讲政策, as catalogue codes. */
+  policyCodes: PolicyCode[];
   checklist: string[];
-  location?: { latitude: number; longitude: number; accuracy: number };
+  location: NonNullable<RecordInput['location']> | null;
 }
 
-const key = (householdId: string) => `bf.visitDraft.${householdId}`;
-
-export const emptyDraft = (today: string): VisitDraft => ({
-  occasion: 'routine', date: today, notes: '', photos: [], measures: [], progress: {}, otherMeasure: '', policies: [], checklist: [],
+export const blankVisit = (): VisitDraft => ({
+  id: uuid(), occasion: 'routine', date: chinaDate(new Date()), notes: '', photos: [], measureIds: [], progress: {}, otherMeasure: '',
+  policyCodes: [], checklist: [], location: null,
 });
 
-/** The form's state, kept in storage as it is typed: leaving the page or a crash never loses input. */
-export function useDraft(householdId: string, today: string) {
-  const [draft, setDraft] = useState<VisitDraft>(() => {
-    const saved: unknown = householdId ? Taro.getStorageSync(key(householdId)) : null;
-    return saved && typeof saved === 'object' ? { ...emptyDraft(today), ...(saved as VisitDraft) } : emptyDraft(today);
-  });
-  useEffect(() => {
-    if (householdId) Taro.setStorageSync(key(householdId), draft);
-  }, [householdId, draft]);
-  const update = (patch: Partial<VisitDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const clear = () => {
-    Taro.removeStorageSync(key(householdId));
-    setDraft(emptyDraft(today));
-  };
-  return { draft, update, clear };
-}
+/** The form's state, kept per household as it is typed: leaving the page or a crash never loses input. */
+export const useVisitDraft = (householdId: string) => useStoredDraft(`bf.visitDraft.${householdId}`, blankVisit);
