@@ -1,12 +1,9 @@
 import { View } from '@tarojs/components';
 import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NeedCategory, NeedStatus } from '@bangfu/types';
+import type { ListNeedsInput } from '@bangfu/types/api/needs';
 
-export interface NeedFilters {
-  status?: NeedStatus;
-  category?: NeedCategory;
-  overdue?: boolean;
-  unrated?: boolean;
-}
+/** The filters this bar sets on `needs.list`. */
+export type NeedFilters = Pick<ListNeedsInput, 'status' | 'category' | 'overdue' | 'unrated'>;
 
 function Chips<T extends string>({ label, options, labels, value, onChange }: { label: string; options: readonly T[]; labels: Record<T, string>; value?: T; onChange: (v?: T) => void }) {
   return (

@@ -1,27 +1,16 @@
-import type { ActionInput, benefitsApi } from '@bangfu/types';
+import type { ActionInput, benefitsApi, CalculatorMember, HouseholdStatus, HousingGrade } from '@bangfu/types';
 
-export interface MemberForm {
-  birthDate: string;
-  disabilityLevel: number;
-  chronicIllness: boolean;
-  chronicApproved: boolean;
-  schooling: 'none' | 'preschool' | 'primary' | 'junior' | 'senior' | 'vocational' | 'higher_vocational' | 'university';
-  laborCapacity: 'full' | 'partial' | 'none';
-  employed: boolean;
-  hasIncome: boolean;
-  hasSupporter: boolean;
-}
-
+/** What the form holds: members as the calculator takes them, the date and income as typed. */
 export interface FamilyForm {
   date: string;
-  status: 'poor' | 'exited_enjoying' | 'exited_not_enjoying' | 'monitored' | 'none';
+  status: HouseholdStatus;
   income: string;
-  housingGrade: 'A' | 'B' | 'C' | 'D';
+  housingGrade: HousingGrade;
   emergency: boolean;
-  members: MemberForm[];
+  members: CalculatorMember[];
 }
 
-export const newMember = (): MemberForm => ({
+export const newMember = (): CalculatorMember => ({
   birthDate: '', disabilityLevel: 0, chronicIllness: false, chronicApproved: false, schooling: 'none',
   laborCapacity: 'full', employed: false, hasIncome: true, hasSupporter: true,
 });

@@ -1,18 +1,19 @@
 import { View } from '@tarojs/components';
+import type { CalculatorMember } from '@bangfu/types';
 import { Card, Field } from '@/components/ui';
 import Choice, { YES_NO } from './choice';
-import { DISABILITY_OPTIONS, LABOR_OPTIONS, type MemberForm, SCHOOLING_OPTIONS } from './form';
+import { DISABILITY_OPTIONS, LABOR_OPTIONS, SCHOOLING_OPTIONS } from './form';
 
 export interface MemberCardProps {
   index: number;
-  member: MemberForm;
-  onChange: (member: MemberForm) => void;
+  member: CalculatorMember;
+  onChange: (member: CalculatorMember) => void;
   onRemove?: () => void;
 }
 
 /** One family member's questions, in plain words. */
 export default function MemberCard({ index, member, onChange, onRemove }: MemberCardProps) {
-  const set = <K extends keyof MemberForm>(key: K) => (value: MemberForm[K]) => onChange({ ...member, [key]: value });
+  const set = <K extends keyof CalculatorMember>(key: K) => (value: CalculatorMember[K]) => onChange({ ...member, [key]: value });
   return (
     <Card title={`成员 ${index + 1}`} extra={onRemove && <View className='calc-remove' onClick={onRemove}>删除</View>}>
       <Field label='出生日期' name={`birth-${index}`} value={member.birthDate} placeholder='例如 1958-05-02' onChange={set('birthDate')} maxlength={10} />
