@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -83,6 +84,44 @@ describe('a helper\'s visits arrive exactly once, online or offline', () => {
     const withPhoto = arrived.find((v) => v.notes.endsWith('在线'));
     expect(withPhoto.photos).toHaveLength(1);
     expect((await fetch(`${url}/api/files/${withPhoto.photos[0]}`)).status).toBe(200);
+    await context.close();
+  });
+
+  it('records a visit with plan progress offline as one queue item, which brings the progress with it', async () => {
+    const url = baseUrl();
+    const { householdId, headName } = (await api(url, 'visits', 'listDue', {})).items[0];
+    const marker = `ONE-${Date.now()}`;
+    const title = `养鸡 ${marker.slice(-5)}`;
+    const measureId = randomUUID();
+    await api(url, 'visits', 'saveMeasure', { householdId, id: measureId, category: 'industry', title, target: '' });
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await openHome(page, url);
+    await page.locator('.due-row', { hasText: `${headName} 户` }).first().getByText('记走访').click();
+    await page.locator('.chips__chip', { hasText: title }).click();
+    await page.locator('.bf-field', { hasText: `${title} 进度%` }).locator('input').fill('60');
+    await page.locator('.record__notes textarea, textarea').first().fill(`${marker} 有进度`);
+    await shot(page, 'visits-record-progress');
+
+    await context.setOffline(true);
+    await page.getByText('保存走访').click();
+    await page.getByText(/联网后自动同步/).first().waitFor();
+    await page.getByText('待同步 1 条', { exact: false }).waitFor();
+    const queued = await page.evaluate(() => {
+      const read = (key: string) => JSON.parse(localStorage.getItem(key) ?? 'null')?.data;
+      const index: string[] = read('bf.oq.index') ?? [];
+      return index.map((id) => JSON.parse(read(`bf.oq.item.${id}`)));
+    });
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ fn: 'visits', action: 'record', payload: { measureIds: [measureId], progress: [{ measureId, progress: 60 }] } });
+
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await page.locator('.sync-strip').waitFor({ state: 'detached', timeout: 30000 });
+    const [visit] = await visitsWith(url, householdId, marker);
+    const plan = await api(url, 'visits', 'getPlan', { householdId });
+    expect(plan.measures.find((m: any) => m.id === measureId)).toMatchObject({ progress: 60, history: [{ visitId: visit._id }] });
+    expect(visit.measures).toEqual([title]);
     await context.close();
   });
 
