@@ -10,6 +10,7 @@ import * as pipelineOperators from 'mingo/operators/pipeline';
 import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
+import { Lazy } from 'mingo/lazy';
 import { Query } from 'mingo/query';
 import type { AnyObject, Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
@@ -71,6 +72,24 @@ const $bucket: Stage = (coll, expr, options) => {
   return pipelineOperators.$sort(grouped, { _id: 1 }, options);
 };
 
+/**
+ * `$sample` of a collection as small as a function's reads: MongoDB sorts all documents randomly
+ * and takes `size` of them, so no document comes twice (MongoDB "$sample": the pseudo-random
+ * cursor, which may repeat one, serves only more than 100 documents sampled under 5%). mingo
+ * drew with replacement.
+ */
+const $sample: Stage = (coll, expr) =>
+  coll.transform((docs: unknown[]) => {
+    const size = (expr as { size?: unknown }).size;
+    if (typeof size !== 'number' || size < 0) throw new Error('$sample size must be a non-negative number');
+    const pool = [...docs];
+    for (let i = pool.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [pool[i], pool[j]] = [pool[j], pool[i]];
+    }
+    return Lazy(pool.slice(0, size));
+  });
+
 /** A module's operators (its `$`-named exports). */
 function ops<T>(module: Record<string, T>): Record<`$${string}`, T> {
   return Object.fromEntries(Object.entries(module).filter(([name]) => name.startsWith('$'))) as Record<`$${string}`, T>;
@@ -84,7 +103,7 @@ function ops<T>(module: Record<string, T>): Record<`$${string}`, T> {
 export const OPERATORS = Context.init({
   accumulator: ops(accumulatorOperators),
   expression: { ...ops(expressionOperators), ...EXPRESSION_OPERATORS, ...DATE_OPERATORS },
-  pipeline: { ...ops(pipelineOperators), $bucket },
+  pipeline: { ...ops(pipelineOperators), $bucket, $sample },
   projection: ops(projectionOperators),
   query: { ...ops(queryOperators), $elemMatch },
   window: ops(windowOperators),
