@@ -71,6 +71,16 @@ const queries: Record<string, (_: Cmd, db: Database) => Array<[Query, string[]]>
   nor: (_) => [[_.nor([{ n: 1 }, { s: 'date' }]) as unknown as Query, ['b', 'c']]],
   not: (_) => [[{ n: _.not(_.gt(2)) }, ['a', 'b']]],
   expr: (_) => [[_.expr(_.aggregate.gt(['$n', 2])) as Query, ['c', 'd']]],
+  // Evaluated, as CloudBase does (node-sdk's advanced-operator.test.ts: required matches all, its nor none).
+  jsonSchema: (_) => [
+    [_.jsonSchema({ required: ['n'] }) as Query, ['a', 'b', 'c', 'd']],
+    [_.nor([_.jsonSchema({ required: ['n'] })]) as unknown as Query, []],
+    [_.jsonSchema({ required: ['flag'], properties: { flag: { bsonType: 'bool' } } }) as Query, ['a', 'b']],
+    [_.jsonSchema({ properties: { n: { bsonType: 'int', minimum: 2, maximum: 3 } } }) as Query, ['b', 'c']],
+    [_.jsonSchema({ properties: { tags: { bsonType: 'array', maxItems: 1, items: { type: 'string', enum: ['x', 'y'] } } } }) as Query, ['b', 'c', 'd']],
+    [_.jsonSchema({ properties: { _id: {}, n: {}, s: {}, tags: {}, nested: {}, extra: { bsonType: 'null' } }, additionalProperties: false }) as Query, ['d']],
+    [_.jsonSchema({ properties: { nested: { bsonType: 'object', properties: { k: { enum: [2] } } } } }) as Query, ['b', 'c']],
+  ],
   RegExp: (_, db) => [[{ s: db.RegExp({ regexp: '^c', options: 'i' }) }, ['c']], [{ s: /an/ }, ['b']], [{ 'nested.k': 1 }, ['a', 'd']], [{ nested: { k: 2 } }, ['b']]],
 };
 
@@ -87,7 +97,6 @@ const refused: Record<string, { cloudbase: 'answers' | 'refuses'; run: (db: Data
   'stage.geoNear': { cloudbase: 'answers', run: (db) => db.collection(PLAIN).aggregate().geoNear({ near: new db.Geo.Point(113, 23), distanceField: 'dist' }).end() },
   text: { cloudbase: 'refuses', run: (db) => db.collection(PLAIN).where({ $text: db.command.text({ search: 'apple', diacriticSensitive: false }) }).get() },
   'aggregate.meta': { cloudbase: 'refuses', run: (db) => db.collection(PLAIN).aggregate().project({ score: db.command.aggregate.meta('textScore') }).end() },
-  jsonSchema: { cloudbase: 'answers', run: (db) => db.collection(PLAIN).where(db.command.jsonSchema({ required: ['n'] }) as Query).get() },
 };
 
 /** Update operator → update built through the SDK, and what document `a` must then contain. */
@@ -407,6 +416,14 @@ describe('every operator the SDK can emit, through the real SDK', () => {
       expect(data.every((d: { _id: string }) => ['a', 'b', 'c', 'd'].includes(d._id))).toBe(true);
     }
     passed.add('stage.sample');
+  });
+
+  it('a $jsonSchema keyword MongoDB does not support is refused', async () => {
+    const db = getDb();
+    await expect(db.collection(PLAIN).where(db.command.jsonSchema({ properties: { s: { format: 'email' } } }) as Query).get()).rejects.toMatchObject({
+      code: 'INVALID_PARAM',
+      message: expect.stringContaining("unknown keyword 'format'"),
+    });
   });
 
   it.each(Object.keys(projections))('projection %s answers as MongoDB does', async (op) => {

@@ -9,18 +9,16 @@ import { update } from 'mingo/updater';
 import type { AnyObject, CollectionResolver, Options } from 'mingo/types';
 import type { Doc } from './codec';
 import { DbError, ErrorCode, unsupported } from './errors';
+import { jsonSchemaValidator } from './jsonschema';
 import { OPERATORS } from './operators';
 
 /** Every mingo call runs with the operators that answer as MongoDB does (operators.ts). */
-export const OPTIONS: Partial<Options> = { context: OPERATORS };
+export const OPTIONS: Partial<Options> = { context: OPERATORS, jsonSchemaValidator };
 
 export type Test = (doc: Doc) => boolean;
 
-/**
- * Need geo or text indexes, or a JSON-schema validator, none of which mingo brings. `$meta` reads
- * a `$text` score.
- */
-const UNSUPPORTED_QUERY = new Set(['$geoNear', '$geoWithin', '$geoIntersects', '$near', '$nearSphere', '$text', '$jsonSchema', '$meta']);
+/** Need geo or text indexes, which mingo does not bring. `$meta` reads a `$text` score. */
+const UNSUPPORTED_QUERY = new Set(['$geoNear', '$geoWithin', '$geoIntersects', '$near', '$nearSphere', '$text', '$meta']);
 const UNSUPPORTED_STAGES = new Set(['$geoNear', '$out', '$merge', '$search', '$listSessions']);
 const UPDATE_OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pop', '$pull', '$pullAll',
