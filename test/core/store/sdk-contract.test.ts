@@ -324,7 +324,10 @@ function offered(db: Database): string[] {
   const stagesOf = Object.getOwnPropertyNames(Object.getPrototypeOf(db.collection(PLAIN).aggregate()));
   return [
     ...Object.keys(db.command).filter((k) => !['aggregate', 'project'].includes(k)),
+    // The special values db offers besides its Geo types (refused with the geo operators).
     'RegExp',
+    'ObjectId',
+    'serverDate',
     ...Object.keys(db.command.aggregate).map((k) => `aggregate.${k}`),
     ...Object.keys(db.command.project).map((k) => `project.${k}`),
     ...stagesOf.filter((k) => !['constructor', 'end', 'unwrap', 'done', '_pipe'].includes(k)).map((k) => `stage.${k}`),
@@ -332,7 +335,7 @@ function offered(db: Database): string[] {
 }
 
 /** Cases asserted outside the tables: `pipeline` builds the lookup stage's sub-pipeline; `sample` is random. */
-const ELSEWHERE = ['aggregate.pipeline', 'stage.sample'];
+const ELSEWHERE = ['aggregate.pipeline', 'stage.sample', 'ObjectId', 'serverDate'];
 
 function covered(): string[] {
   return [
@@ -416,6 +419,40 @@ describe('every operator the SDK can emit, through the real SDK', () => {
       expect(data.every((d: { _id: string }) => ['a', 'b', 'c', 'd'].includes(d._id))).toBe(true);
     }
     passed.add('stage.sample');
+  });
+
+  it('db.ObjectId values are stored, queried, joined and read back as CloudBase answers them', async () => {
+    // As node-sdk's own test against CloudBase (oid.test.ts): add() answers the hex string, a read
+    // answers ObjectId fields as hex strings, $lookup joins ObjectId to ObjectId.
+    const db = getDb();
+    const [oid1, oid2] = ['5f1234567890abcdef123456', '5f1234567890abcdef654321'];
+    const added = await db.collection(PLAIN).add({ _id: db.ObjectId({ id: oid1 }), inviter: db.ObjectId({ id: oid2 }), name: 'test' });
+    expect(added.id).toBe(oid1);
+    await db.collection(INDEXED).add({ _id: db.ObjectId({ id: oid2 }), inviter: db.ObjectId({ id: oid1 }), name: 'test1' });
+    expect((await db.collection(PLAIN).where({ inviter: db.ObjectId({ id: oid2 }) }).get()).data).toEqual([{ _id: oid1, inviter: oid2, name: 'test' }]);
+    expect((await db.collection(PLAIN).where({ _id: db.ObjectId({ id: oid1 }) }).count()).total).toBe(1);
+    expect((await db.collection(PLAIN).where({ _id: db.command.in([db.ObjectId({ id: oid1 }), 'a']) }).count()).total).toBe(2);
+    // A hex string is not an ObjectId: MongoDB compares types.
+    expect((await db.collection(PLAIN).where({ inviter: oid2 }).get()).data).toEqual([]);
+    const joined = await db.collection(INDEXED).aggregate().match({ name: 'test1' }).lookup({ from: PLAIN, localField: 'inviter', foreignField: '_id', as: 'inviters' }).end();
+    expect(joined.data).toEqual([{ _id: oid2, inviter: oid1, name: 'test1', inviters: [{ _id: oid1, inviter: oid2, name: 'test' }] }]);
+    const renamed = await db.collection(PLAIN).where({ _id: db.ObjectId({ id: oid1 }) }).updateAndReturn({ name: 'renamed' });
+    expect(renamed).toMatchObject({ updated: 1, doc: { _id: oid1, inviter: oid2, name: 'renamed' } });
+    // MongoDB sorts ObjectIds after strings.
+    const { data } = await db.collection(PLAIN).orderBy('_id', 'desc').field({ _id: true }).get();
+    expect(data.map((d: { _id: string }) => d._id)).toEqual([oid1, 'd', 'c', 'b', 'a']);
+    passed.add('ObjectId');
+  });
+
+  it('db.serverDate() is the time of the write, with its offset', async () => {
+    const db = getDb();
+    const before = Date.now();
+    await db.collection(PLAIN).add({ _id: 't', at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) });
+    const [doc] = (await db.collection(PLAIN).doc('t').get()).data;
+    expect(doc.at).toBeInstanceOf(Date);
+    expect(doc.at.getTime()).toBeGreaterThanOrEqual(before);
+    expect(doc.later.getTime() - doc.at.getTime()).toBe(60_000);
+    passed.add('serverDate');
   });
 
   it('a $jsonSchema keyword MongoDB does not support is refused', async () => {

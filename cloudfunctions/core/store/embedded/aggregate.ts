@@ -6,7 +6,7 @@
  * own `$lookup` then does the join, so join semantics stay exactly MongoDB's. A pipeline that
  * counts per key (see `countedGroups`) is answered by SQLite without decoding any document.
  */
-import type { Doc } from './codec';
+import { isObjectId, type Doc } from './codec';
 import type { EmbeddedEngine } from './engine';
 import type { GroupKey } from './reads';
 import { checkStages, runPipeline } from './mongo';
@@ -115,6 +115,10 @@ function localKeys(docs: Doc[], path: string): unknown[] | undefined {
   for (const doc of docs) {
     const value = resolvePath(doc, path.split('.'));
     for (const v of Array.isArray(value) ? value : [value ?? null]) {
+      if (isObjectId(v)) {
+        keys.set(`oid:${v.$oid}`, v);
+        continue;
+      }
       if (v !== null && typeof v === 'object' && !(v instanceof Date)) return undefined;
       keys.set(v instanceof Date ? `d${v.getTime()}` : `${typeof v}:${String(v)}`, v);
     }

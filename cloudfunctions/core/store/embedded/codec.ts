@@ -70,11 +70,28 @@ function wireReplacer(this: Doc, key: string, value: unknown): unknown {
   return raw instanceof Date ? { $date: { $numberLong: String(raw.getTime()) } } : value;
 }
 
-/** A document as the EJSON string the real service answers (the SDK runs EJSON.parse on it). */
+/** An ObjectId as documents hold it: its EJSON form (see normalize). */
+export const isObjectId = (v: unknown): v is { $oid: string } =>
+  v !== null && typeof v === 'object' && typeof (v as Doc).$oid === 'string' && Object.keys(v).length === 1;
+
+/** An id as CloudBase answers it in insertedIds / upsert_id: an ObjectId as its hex string. */
+export const wireId = (id: unknown): unknown => (isObjectId(id) ? id.$oid : id);
+
+/** In JSON text only a real `{ $oid }` object is spelled so (a string holding it would show `\"`). */
+const OID_TEXT = /\{"\$oid":"([0-9a-f]{24})"\}/g;
+
+/**
+ * A document as the EJSON string the real service answers (the SDK runs EJSON.parse on it).
+ * ObjectIds are answered as their hex strings: the SDK would read `{ $oid }` back as a bson
+ * ObjectId and its formatField turns that into `{}`, and node-sdk's own test against CloudBase
+ * reads an ObjectId field back as the hex string (TencentCloudBase/node-sdk
+ * test/database/unit/oid.test.ts: `getRes.data[0].a === objId`).
+ */
 export function toWire(doc: unknown): string {
   // The replacer runs once per value and only changes Dates: most documents have none, and a
   // county-wide read answers 200,000 of them, so check first and stringify plainly when it is safe.
-  return onlyPlainData(doc) ? JSON.stringify(doc) : JSON.stringify(doc, wireReplacer);
+  const text = onlyPlainData(doc) ? JSON.stringify(doc) : JSON.stringify(doc, wireReplacer);
+  return text.includes('{"$oid":"') ? text.replace(OID_TEXT, '"$1"') : text;
 }
 
 /** JSON-like values all the way down (plain objects, arrays, primitives): no Date, nothing with its own toJSON. */
@@ -124,11 +141,11 @@ export const idKey = (id: unknown): string => JSON.stringify(id);
 
 /**
  * A copy of `doc` whose `_id` is `id`, placed first as MongoDB stores it. CloudBase ids are
- * strings (generated) or numbers (given by the caller).
+ * strings (generated) or numbers or `db.ObjectId`s (given by the caller).
  */
 export function withId(id: unknown, doc: Doc): Doc {
-  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
-    throw new DbError(ErrorCode.INVALID_PARAM, '_id must be a string or a number');
+  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id)) && !isObjectId(id)) {
+    throw new DbError(ErrorCode.INVALID_PARAM, '_id must be a string, a number or an ObjectId');
   }
   if (doc._id !== undefined && idKey(doc._id) !== idKey(id)) {
     throw new DbError(ErrorCode.INVALID_PARAM, "Performing an update on the path '_id' would modify the immutable field '_id'");

@@ -7,7 +7,7 @@ import { Aggregator } from 'mingo/aggregator';
 import { Query } from 'mingo/query';
 import { update } from 'mingo/updater';
 import type { AnyObject, CollectionResolver, Options } from 'mingo/types';
-import type { Doc } from './codec';
+import { isObjectId, type Doc } from './codec';
 import { DbError, ErrorCode, unsupported } from './errors';
 import { jsonSchemaValidator } from './jsonschema';
 import { OPERATORS } from './operators';
@@ -40,11 +40,51 @@ export function invalid(err: unknown): DbError {
   return new DbError(ErrorCode.INVALID_PARAM, (err as Error).message ?? String(err));
 }
 
+const isOperatorObject = (v: unknown): v is Doc =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'));
+
+/**
+ * ObjectIds are documents' `{ $oid }` objects (codec.ts); as a field's condition mingo would
+ * read `{ $oid }` as an operator, so it becomes `{ $eq: { $oid } }`, in logical operators,
+ * `$not` and `$elemMatch` too. Operands (`$in: [...]`, `$eq: {...}`) are values already.
+ */
+export function withObjectIds(query: Doc): Doc {
+  const out: Doc = {};
+  for (const [key, value] of Object.entries(query)) {
+    if ((key === '$and' || key === '$or' || key === '$nor') && Array.isArray(value)) out[key] = value.map((q) => (isOperatorObject(q) || !q || typeof q !== 'object' ? q : withObjectIds(q as Doc)));
+    else if (key.startsWith('$')) out[key] = value;
+    else if (isObjectId(value)) out[key] = { $eq: value };
+    else if (isOperatorObject(value)) out[key] = conditionWithObjectIds(value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+function conditionWithObjectIds(cond: Doc): Doc {
+  const out: Doc = { ...cond };
+  if (isOperatorObject(cond.$not)) out.$not = conditionWithObjectIds(cond.$not);
+  const match = cond.$elemMatch;
+  if (match && typeof match === 'object' && !Array.isArray(match)) out.$elemMatch = isOperatorObject(match) ? conditionWithObjectIds(match) : withObjectIds(match as Doc);
+  return out;
+}
+
+/** The same inside a pipeline's `$match` stages, also in `$lookup` and `$facet` sub-pipelines. */
+function pipelineWithObjectIds(pipeline: Doc[]): Doc[] {
+  return pipeline.map((stage) => {
+    if (stage.$match) return { $match: withObjectIds(stage.$match as Doc) };
+    const lookup = stage.$lookup as Doc | undefined;
+    if (lookup && Array.isArray(lookup.pipeline)) return { $lookup: { ...lookup, pipeline: pipelineWithObjectIds(lookup.pipeline as Doc[]) } };
+    const facet = stage.$facet as Record<string, Doc[]> | undefined;
+    if (facet) return { $facet: Object.fromEntries(Object.entries(facet).map(([k, p]) => [k, pipelineWithObjectIds(p)])) };
+    return stage;
+  });
+}
+
 export function compileFilter(filter: Doc | undefined): Test {
   if (!filter || !Object.keys(filter).length) return () => true;
   assertSupported(filter);
   try {
-    const query = new Query(filter, OPTIONS);
+    const query = new Query(withObjectIds(filter), OPTIONS);
     return (doc) => query.test(doc);
   } catch (err) {
     throw invalid(err);
@@ -90,7 +130,7 @@ export function checkStages(pipeline: Doc[]): void {
 export function runPipeline(docs: Doc[], pipeline: Doc[], resolve: CollectionResolver): Doc[] {
   if (!pipeline.length) return docs;
   try {
-    return new Aggregator(pipeline as AnyObject[], { ...OPTIONS, collectionResolver: resolve }).run(docs) as Doc[];
+    return new Aggregator(pipelineWithObjectIds(pipeline) as AnyObject[], { ...OPTIONS, collectionResolver: resolve }).run(docs) as Doc[];
   } catch (err) {
     throw invalid(err);
   }

@@ -7,7 +7,7 @@
  * cross-type aliasing such as `true` vs `1`), which lets count() and paging stay in SQLite.
  * SQLite's own planner picks among the indexes the conditions touch.
  */
-import { Kind, idKey, type Doc } from './codec';
+import { Kind, idKey, isObjectId, type Doc } from './codec';
 import { keyExpr, type CollectionInfo } from './schema';
 
 export interface Plan {
@@ -56,7 +56,7 @@ export function plan(filter: Doc | undefined, info: CollectionInfo, sort?: Recor
 
   /** Adds SQL for one field's condition; answers whether it was translated exactly. */
   const field = (name: string, cond: unknown): boolean => {
-    const ops = isOperatorObject(cond) ? cond : { $eq: cond };
+    const ops = isOperatorObject(cond) && !isObjectId(cond) ? cond : { $eq: cond };
     if (name === '_id') return idField(ops);
     const mask = info.masks.get(name);
     if (mask === undefined || mask & Kind.ARRAY) return false;
@@ -118,10 +118,11 @@ function sqlOrder(sort: Record<string, number>, info: CollectionInfo): string {
   let dir = 'ASC';
   for (const [name, direction] of Object.entries(sort)) {
     if (name === '_id') {
-      // `_id` is a string or a number (codec.withId), and the `id` column its JSON: read back,
-      // SQLite orders numbers before strings and strings bytewise, as MongoDB does.
+      // `_id` is a string, a number or an ObjectId (codec.withId), and the `id` column its JSON:
+      // read back, SQLite orders numbers before strings and strings bytewise, as MongoDB does;
+      // ObjectIds (`{"$oid":…}`) come after both, as in MongoDB, in hex order.
       dir = direction === -1 ? 'DESC' : 'ASC';
-      parts.push(`json_extract(id, '$') ${dir}`);
+      parts.push(`(substr(id, 1, 1) = '{') ${dir}`, `json_extract(id, '$') ${dir}`);
       continue;
     }
     const mask = info.masks.get(name);
@@ -188,7 +189,7 @@ function exactFor(mask: number, kinds: number): boolean {
   return (stored & ~kinds) === 0 && popcount((stored | kinds) & NUMERIC) <= 1;
 }
 
-const isIdValue = (v: unknown): boolean => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+const isIdValue = (v: unknown): boolean => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || isObjectId(v);
 
 function isOperatorObject(v: unknown): v is Doc {
   if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof Date || v instanceof RegExp) return false;

@@ -5,7 +5,7 @@
  * transaction/index.js). Answers carry exactly the fields the SDK reads, so its own response
  * handling (`doc().get()` answering an array, `add()` answering `id`…) runs unchanged.
  */
-import { parseWire, pullConditions, toWire, type Doc } from './codec';
+import { parseWire, pullConditions, toWire, wireId, type Doc } from './codec';
 import type { EmbeddedEngine } from './engine';
 import { aggregate } from './aggregate';
 import { DbError, ErrorCode, LockedError, unsupported } from './errors';
@@ -76,7 +76,8 @@ const handlers: Record<string, (call: Call) => Answer> = {
   'database.calculateDocument': ({ engine, coll, filter }) => ({ data: { total: engine.count(coll, filter) } }),
   'database.insertDocument': ({ engine, txs, txId, coll, p }) => {
     const docs = (Array.isArray(p.data) ? p.data : [p.data]).map((d) => asDoc(parseWire(d, 'data')));
-    return { data: { insertedIds: txId ? txs.insert(txId, coll, docs) : engine.insert(coll, docs) } };
+    const ids = txId ? txs.insert(txId, coll, docs) : engine.insert(coll, docs);
+    return { data: { insertedIds: ids.map(wireId) } };
   },
   'database.modifyDocument': modifyDocument,
   'database.modifyAndReturnDoc': modifyAndReturnDoc,
@@ -127,7 +128,7 @@ function modifyDocument(call: Call): Answer {
   if (!txId) {
     const r = engine.update(coll, filter, { ...spec, multi: p.multi === true });
     // doc().set() counts an existing document as updated (CloudBase docs); update() what changed.
-    return { data: { updated: spec.replacement ? r.matched : r.modified, upsert_id: r.upsertedId } };
+    return { data: { updated: spec.replacement ? r.matched : r.modified, upsert_id: wireId(r.upsertedId) } };
   }
   let updated = 0;
   let upsertId: unknown;
@@ -136,7 +137,7 @@ function modifyDocument(call: Call): Answer {
     updated += r.updated;
     upsertId ??= r.upsertedId;
   }
-  return { data: { updated, upsert_id: upsertId } };
+  return { data: { updated, upsert_id: wireId(upsertId) } };
 }
 
 /**

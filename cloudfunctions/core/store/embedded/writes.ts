@@ -3,7 +3,7 @@
  * tested, changed and written while this connection holds the file's writer lock, so a
  * `where({ _id, version })` update cannot interleave with another process's.
  */
-import { decodeDoc, encodeDoc, idKey, newId, withId, type Doc } from './codec';
+import { decodeDoc, encodeDoc, idKey, isObjectId, newId, withId, type Doc } from './codec';
 import { transactionConflict } from './errors';
 import { applyUpdate, compileFilter } from './mongo';
 import { plan } from './planner';
@@ -188,5 +188,5 @@ export function commitTx(ctx: Ctx, txId: string, writes: TxWrite[], now: number)
 function upsertId(filter: Doc | undefined): unknown {
   const id = filter?._id;
   const value = id !== null && typeof id === 'object' && '$eq' in id ? (id as Doc).$eq : id;
-  return typeof value === 'string' || typeof value === 'number' ? value : undefined;
+  return typeof value === 'string' || typeof value === 'number' || isObjectId(value) ? value : undefined;
 }
