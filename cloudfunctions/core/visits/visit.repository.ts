@@ -11,22 +11,6 @@ type Where = Record<string, unknown>;
 
 const parse = (d: Record<string, unknown>) => Visit.parse(d);
 
-export async function findVisit(id: string): Promise<Visit | null> {
-  const { data } = await visits().doc(id).get();
-  return data.length ? Visit.parse(data[0]) : null;
-}
-
-/** Inserts with the client's id as `_id`; answers false when that id already exists (a racing re-send). */
-export async function insertVisit(visit: Visit): Promise<boolean> {
-  try {
-    await visits().add(visit);
-    return true;
-  } catch (error) {
-    if (await findVisit(visit._id)) return false;
-    throw error;
-  }
-}
-
 /** Stores a visit once under the client's id (see store/insert-once.ts). */
 export const insertVisitOnce = (id: string, write: Omit<OnceWrite<Visit>, 'parse'>) => insertOnce(visits(), id, { ...write, parse });
 

@@ -2,27 +2,14 @@ import type { RecordVisitInput, Visit } from '../../../types/visit';
 import type { VisitView } from '../../../types/api/visits';
 import type { Household } from '../../../types/household';
 import type { CallerCtx, HelperCtx } from '../handler';
-import { conflict, invalid, notFound } from '../errors';
+import { conflict, invalid } from '../errors';
 import { monthOf } from '../time';
 import { readableHousehold } from '../access';
 import { applyVisitProgress, loadPlan } from '../plans/plan.service';
-import { findVisit, insertVisit, visitsOfHousehold } from './visit.repository';
+import { insertVisitOnce, visitsOfHousehold } from './visit.repository';
 import { userNames } from '../users/user.repository';
 import { noteVisitInRollups } from './visit-months';
 import { bodyOf, checklistProblem, measureProblem, visitTimeProblem, visitYear } from './visit.rules';
-
-/**
- * The same id sent again (a retry after a lost answer, the offline queue re-sending) answers the
- * stored visit; a different body under that id is refused so no write is silently dropped.
- */
-async function replay(ctx: HelperCtx, existing: Visit, input: RecordVisitInput): Promise<Visit> {
-  if (existing.helperId !== ctx.user._id || bodyOf(existing) !== bodyOf(input)) {
-    throw conflict('这条走访记录的编号已被另一条不同的记录使用，请重新填写提交', { id: input.id });
-  }
-  // Idempotent: completes the plan progress and the month rollup if the first attempt stopped after the visit.
-  await completeVisit(ctx, await readableHousehold(ctx.user, existing.householdId), existing);
-  return existing;
-}
 
 /** The writes that follow the visit itself; each is idempotent on the visit's id. */
 async function completeVisit(ctx: HelperCtx, household: Household, visit: Visit): Promise<void> {
@@ -37,14 +24,12 @@ function measureTitles(plan: { measures: Array<{ id: string; title: string }> },
 }
 
 /**
- * 记录走访: only a paired helper, dated within the last 60 days; idempotent on the client's id.
- * Everything is checked before the visit is written (so nothing lands for a refused visit), then
- * the visit's progress goes to the plan of the visit's year.
+ * The visit a first write of `input` stores, with its household: everything is checked before
+ * the visit is written, so nothing lands for a refused visit. A re-send skips this (its visit is
+ * stored, whatever the date is today).
  */
-export async function recordVisit(ctx: HelperCtx, input: RecordVisitInput): Promise<Visit> {
+async function newVisit(ctx: HelperCtx, input: RecordVisitInput): Promise<{ visit: Visit; household: Household }> {
   const helper = ctx.user;
-  const existing = await findVisit(input.id);
-  if (existing) return replay(ctx, existing, input);
   const timeProblem = visitTimeProblem(input.visitedAt, ctx.now);
   if (timeProblem) throw invalid(timeProblem, { field: 'visitedAt' });
   const checkProblem = checklistProblem(helper.helperKind, input.checklist);
@@ -66,13 +51,30 @@ export async function recordVisit(ctx: HelperCtx, input: RecordVisitInput): Prom
     month: monthOf(input.visitedAt),
     createdAt: ctx.now.toISOString(),
   };
-  if (await insertVisit(visit)) {
-    await completeVisit(ctx, household, visit);
-    return visit;
-  }
-  const raced = await findVisit(id);
-  if (!raced) throw notFound();
-  return replay(ctx, raced, input);
+  return { visit, household };
+}
+
+/**
+ * 记录走访: only a paired helper, dated within the last 60 days; idempotent on the client's id. The
+ * same id sent again (a retry after a lost answer, the offline queue re-sending) answers the stored
+ * visit; a different body under that id is refused, so no write is silently dropped. Then the
+ * visit's progress goes to the plan of the visit's year.
+ */
+export async function recordVisit(ctx: HelperCtx, input: RecordVisitInput): Promise<Visit> {
+  const built: { household?: Household } = {};
+  const { doc: visit, created } = await insertVisitOnce(input.id, {
+    build: async () => {
+      const { visit, household } = await newVisit(ctx, input);
+      built.household = household;
+      return visit;
+    },
+    same: (stored) => stored.helperId === ctx.user._id && bodyOf(stored) === bodyOf(input),
+    clash: () => conflict('这条走访记录的编号已被另一条不同的记录使用，请重新填写提交', { id: input.id }),
+  });
+  // Idempotent: on a re-send this completes the plan progress and the month rollup if the first attempt stopped after the visit.
+  const household = created && built.household ? built.household : await readableHousehold(ctx.user, visit.householdId);
+  await completeVisit(ctx, household, visit);
+  return visit;
 }
 
 /** 走访记录 of one household, newest first. A household sees its own, without the helper's notes. */
