@@ -1,10 +1,9 @@
-import { Plan } from '../../../types/plan';
-import type { Measure, ProgressEntry, SaveMeasureInput, UpdateProgressInput } from '../../../types/plan';
+import type { Measure, Plan, ProgressEntry, SaveMeasureInput, UpdateProgressInput } from '../../../types/plan';
 import type { Visit } from '../../../types/visit';
 import { visitYear } from '../../../types/visit-dates';
 import type { Household } from '../../../types/household';
 import type { CallerCtx, HelperCtx, StaffCtx } from '../handler';
-import { getDb } from '../store';
+import { findPlan, insertPlan, updatePlanIfVersion } from './plan.repository';
 import { derivedId } from '../store/derived-id';
 import { dateOf } from '../time';
 import { conflict, notFound } from '../errors';
@@ -22,8 +21,7 @@ function emptyPlan(h: Household, year: number, now: Date): Plan {
 
 /** The household's plan of `year` as stored, or an empty one (not yet written) when it has none. */
 export async function loadPlan(h: Household, year: number, now: Date): Promise<Plan> {
-  const { data } = await getDb().collection('plans').doc(planId(h._id, year)).get();
-  return data.length ? Plan.parse(data[0]) : emptyPlan(h, year, now);
+  return (await findPlan(planId(h._id, year))) ?? emptyPlan(h, year, now);
 }
 
 /**
@@ -31,18 +29,14 @@ export async function loadPlan(h: Household, year: number, now: Date): Promise<P
  * with its fixed id, so two helpers creating it at once cannot both succeed. Retries on a lost race.
  */
 async function changePlan(h: Household, year: number, now: Date, change: (p: Plan) => Plan): Promise<Plan> {
-  const coll = getDb().collection('plans');
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await loadPlan(h, year, now);
     const next = { ...change(current), version: current.version + 1, updatedAt: now.toISOString() };
     if (current.version === 0) {
-      const created = await coll.add(next).then(() => true, () => false);
-      if (created) return next;
+      if (await insertPlan(next)) return next;
       continue;
     }
-    const { _id, ...fields } = next;
-    const res = await coll.where({ _id, version: current.version }).update(fields);
-    if (res.updated === 1) return next;
+    if (await updatePlanIfVersion(next, current.version)) return next;
   }
   throw conflict('帮扶计划刚被其他人修改，请刷新后再试');
 }
