@@ -1,15 +1,10 @@
 import { getDb } from '../../cloudfunctions/core/store';
-import { freshDemoStore, call, SEED_NOW } from '../support/store';
+import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeEach(() => { store = freshDemoStore({ now: SEED_NOW }); });
 afterEach(() => store.close());
 
-const ok = async (p: Promise<any>) => {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-};
 const active = async (where: Record<string, unknown>) => (await getDb().collection('pairings').where({ ...where, active: true }).limit(1000).get()).data;
 /** A town-1 cadre other than the demo helper. */
 async function otherCadre(): Promise<string> {
@@ -62,7 +57,7 @@ describe('assignments', () => {
   it('lists helpers with their load and households with no primary helper', async () => {
     const { items } = await ok(call('assignments', 'listHelpers', {}, 'demo-town-admin'));
     const demo = items.find((h: any) => h._id === 'helper-1');
-    expect(demo.primary).toBe((await active({ helperId: 'helper-1', role: 'primary' })).length);
+    expect(demo!.primary).toBe((await active({ helperId: 'helper-1', role: 'primary' })).length);
     expect(items.every((h: any) => h.townId === 'town-1')).toBe(true);
     expect(await ok(call('assignments', 'listUnpaired', {}, 'demo-admin'))).toEqual({ items: [], total: 0 });
     const [p] = await active({ householdId: 'hh-000002', role: 'primary' });

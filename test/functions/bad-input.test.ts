@@ -10,7 +10,7 @@ import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { apis, FUNCTION_NAMES, type Access } from '../../types/api';
 import { ErrorCode } from '../../types/common';
 import { malformed, validLike, type IdPool } from '../support/fuzz';
-import { call, freshDemoStore, SEED_NOW } from '../support/store';
+import { callRaw as call, freshDemoStore, SEED_NOW } from '../support/store';
 
 const RUNS = 200;
 /** Plausible payloads sent besides, so writes that pass the contract reach the domain rules too. */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { call, freshDemoStore, SEED_NOW } from '../support/store';
+import { call, freshDemoStore, SEED_NOW, ok as data } from '../support/store';
 import { uploadAs } from '../support/files';
 
 let store: ReturnType<typeof freshDemoStore>;
@@ -8,11 +8,6 @@ beforeAll(() => {
 });
 afterAll(() => store.close());
 
-const data = async (p: Promise<any>) => {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-};
 
 const FAMILY = {
   status: 'poor', annualNetIncome: 9000, housingGrade: 'A',
@@ -32,7 +27,7 @@ describe('benefits.updatePolicyParams (dibao standard from a date on)', () => {
   it('replaces a not-yet-effective entry of the same date instead of stacking two', async () => {
     const policy = await data(call('benefits', 'updatePolicyParams', { code: 'dibao', from: '2027-01-01', params: { standard: 6100 } }, 'demo-admin'));
     expect(policy.values.filter((v: any) => v.from === '2027-01-01')).toHaveLength(1);
-    expect((await data(call('benefits', 'listPolicies', {}))).items.find((p: any) => p.code === 'dibao').values.at(-1).params).toEqual({ standard: 6100 });
+    expect((await data(call('benefits', 'listPolicies', {}))).items.find((p: any) => p.code === 'dibao')!.values.at(-1)!.params).toEqual({ standard: 6100 });
   });
 
   it.each([
@@ -73,8 +68,8 @@ describe('benefits.importRecords (.xlsx 兑现清单)', () => {
   beforeAll(async () => {
     const gaps = await data(call('benefits', 'listGaps', { limit: 100, policy: 'medical_premium' }, 'demo-admin'));
     const gap = gaps.items.find((g: any) => g.kind === 'unpaid' && g.memberId);
-    const { data: [h] } = await (await import('../../cloudfunctions/core/store')).getDb().collection('households').doc(gap.householdId).get();
-    memberId = gap.memberId;
+    const { data: [h] } = await (await import('../../cloudfunctions/core/store')).getDb().collection('households').doc(gap!.householdId).get();
+    memberId = gap!.memberId!;
     idNumber = (h as any).members.find((m: any) => m.id === memberId).idNumber;
   });
 

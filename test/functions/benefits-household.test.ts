@@ -1,14 +1,9 @@
-import { call, freshDemoStore, SEED_NOW } from '../support/store';
+import { call, freshDemoStore, SEED_NOW, ok as data } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
 afterAll(() => store.close());
 
-const data = async (p: Promise<any>) => {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-};
 
 describe('benefits.evaluateHousehold (我的政策)', () => {
   it('gives the bound household its own decisions with reasons, this year\'s records and its open gap', async () => {
@@ -34,7 +29,7 @@ describe('benefits.evaluateHousehold (我的政策)', () => {
     for (const openid of ['demo-helper', 'demo-admin']) {
       const b = await data(call('benefits', 'evaluateHousehold', { householdId: 'hh-000001' }, openid));
       expect(b.gaps.length).toBeGreaterThan(0);
-      expect(b.helper.phone).toBeNull();
+      expect(b.helper!.phone).toBeNull();
     }
   });
 

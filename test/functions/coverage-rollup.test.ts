@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getDb } from '../../cloudfunctions/core/store';
-import { freshDemoStore, call, SEED_NOW } from '../support/store';
+import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => {
@@ -10,11 +10,6 @@ afterAll(() => {
   store.close();
 });
 
-async function ok<T = any>(p: Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.error!.message);
-  return r.data as T;
-}
 
 const coverage = () => ok(call('reports', 'coverage', {}, 'demo-admin'));
 
@@ -113,7 +108,7 @@ describe('coverage from the monthly rollups', () => {
 
   it('completes the rollups when the same visit is re-sent after a write that stopped half-way', async () => {
     const due = await ok(call('visits', 'listDue', {}, 'demo-helper'));
-    const householdId = due.items.find((i: any) => i.status !== 'visited').householdId as string;
+    const householdId = due.items.find((i: any) => i.status !== 'visited')!.householdId as string;
     const before = await coverage();
     const visit = { id: randomUUID(), householdId, visitedAt: '2026-11-19T10:00:00+08:00', occasion: 'routine', notes: '断网后重发' };
     await ok(call('visits', 'record', visit, 'demo-helper'));

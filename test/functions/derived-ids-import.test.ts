@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { getDb } from '../../cloudfunctions/core/store';
 import { idCheckChar } from '../../types';
-import { call, freshDemoStore, SEED_NOW } from '../support/store';
+import { call, freshDemoStore, SEED_NOW, ok } from '../support/store';
 import { uploadAs } from '../support/files';
 
 /**
@@ -15,11 +15,6 @@ beforeAll(() => {
 });
 afterAll(() => store.close());
 
-const ok = async (p: Promise<any>) => {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-};
 const idOf = (birth: string, seq: number) => { const f = `990301${birth}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
 const SPOUSE_ID = idOf('19720301', 72);
 const member = (name: string, relation: string, idNumber: string) => ({ name, relation, idNumber, health: 'healthy', laborCapacity: 'full' });

@@ -1,6 +1,6 @@
 import { getDb } from '../../cloudfunctions/core/store';
 import { idCheckChar } from '../../types';
-import { call, freshDemoStore, SEED_NOW } from '../support/store';
+import { call, freshDemoStore, SEED_NOW, ok } from '../support/store';
 
 /**
  * A household created through the API has a UUID id and UUID member ids (36 characters each), so
@@ -11,11 +11,6 @@ let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
 afterAll(() => store.close());
 
-const ok = async (p: Promise<any>) => {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-};
 const idOf = (birth: string, seq: number) => { const f = `990301${birth}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
 const HEAD_ID = idOf('19700101', 61);
 const SPOUSE_ID = idOf('19720301', 62);

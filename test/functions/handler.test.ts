@@ -1,4 +1,4 @@
-import { freshDemoStore, call } from '../support/store';
+import { freshDemoStore, call, callRaw } from '../support/store';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { handler } from '../../cloudfunctions/core/handler';
 import { defineApi } from '../../types/api/define';
@@ -20,7 +20,7 @@ describe('the shared function handler', () => {
   });
 
   it('names an unknown action in Chinese', async () => {
-    const result = await call('auth', 'dropDatabase', {}, 'demo-admin');
+    const result = await callRaw('auth', 'dropDatabase', {}, 'demo-admin');
     expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '「auth」没有名为「dropDatabase」的操作' } });
   });
 
@@ -45,7 +45,7 @@ describe('the shared function handler', () => {
   });
 
   it('does not offer an action not built yet: the contract lists only actions that exist', async () => {
-    const result = await call('findings', 'list', {}, 'demo-admin');
+    const result = await callRaw('findings', 'list', {}, 'demo-admin');
     expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '「findings」没有名为「list」的操作' } });
   });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { getDb } from '../../cloudfunctions/core/store';
-import { freshDemoStore, call, SEED_NOW } from '../support/store';
+import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
 import { readAs, uploadAs } from '../support/files';
 
 let store: ReturnType<typeof freshDemoStore>;
@@ -14,11 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const ok = async (p: Promise<any>) => {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-};
 const count = async () => (await getDb().collection('households').count()).total;
 
 describe('households.importXlsx with the shipped sample sheet', () => {

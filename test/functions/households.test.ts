@@ -1,16 +1,11 @@
 import { getDb } from '../../cloudfunctions/core/store';
 import { idCheckChar } from '../../types';
-import { freshDemoStore, call, SEED_NOW } from '../support/store';
+import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
 afterAll(() => store.close());
 
-const ok = async (p: Promise<any>) => {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-};
 const idOf = (birth: string, seq: number) => { const f = `990301${birth}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
 const head = { name: '测试户主', relation: 'head', idNumber: idOf('19700101', 1), phone: '13911112222', health: 'healthy', laborCapacity: 'full' };
 const draft = (code: string, members: any[] = [head]) => ({

@@ -29,10 +29,7 @@ export async function needIn(status: NeedStatus, overrides: Partial<Need> = {}):
   return need;
 }
 
-export async function ok<T = any>(promise: Promise<{ ok: boolean; data?: unknown; error?: unknown }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return result.data as T;
-}
+/** The data of an ok answer (shared with every function test). */
+export { ok } from '../support/store';
 
 export const report = (payload: Record<string, unknown>, openid = 'demo-household') => call('needs', 'report', payload, openid);

@@ -1,15 +1,10 @@
-import { freshDemoStore, call } from '../support/store';
+import { freshDemoStore, call, ok } from '../support/store';
 import { NOTICE_BODY_MAX } from '../../types/notice';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => { store = freshDemoStore({ now: '2026-11-20T06:00:00Z' }); });
 afterAll(() => store.close());
 
-async function ok<T = any>(p: Promise<any>): Promise<T> {
-  const result = await p;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.data as T;
-}
 async function code(p: Promise<any>): Promise<string> {
   const result = await p;
   return result.ok ? 'OK' : result.error.code;
@@ -181,7 +176,7 @@ describe('drafts and revoking', () => {
     const revoked = await ok(call('notices', 'revoke', { noticeId: notice._id }, 'demo-admin'));
     expect(revoked).toMatchObject({ status: 'revoked', pinned: false });
     const item = (await ok(call('notices', 'list', { limit: 100 }, 'demo-helper'))).items.find((n: any) => n._id === notice._id);
-    expect(item.status).toBe('revoked');
+    expect(item!.status).toBe('revoked');
     expect(await code(call('notices', 'markRead', { noticeId: notice._id, ack: true }, 'demo-helper'))).toBe('CONFLICT');
     expect(await code(call('notices', 'revoke', { noticeId: notice._id }, 'demo-admin'))).toBe('CONFLICT');
   });

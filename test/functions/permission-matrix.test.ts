@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { getDb } from '../../cloudfunctions/core/store';
 import { apis, type Access } from '../../types/api';
 import { idCheckChar } from '../../types';
-import { freshDemoStore, call, SEED_NOW } from '../support/store';
+import { freshDemoStore, callRaw as call, SEED_NOW } from '../support/store';
 import { addOutsiders, needIn } from './needs-support';
 
 type Kind = 'in' | 'out' | 'none';

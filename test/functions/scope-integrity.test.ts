@@ -66,7 +66,7 @@ describe('after reassignment the needs follow the household', () => {
 
     const moved = await ok(call('needs', 'get', { needId: need._id }, newOpenid));
     expect(moved.assigneeId).toBe(newHelper);
-    expect(moved.history.at(-1).note).toMatch(/结对调整/);
+    expect(moved.history.at(-1)!.note).toMatch(/结对调整/);
     const accepted = await ok(call('needs', 'transition', { needId: need._id, to: 'accepted', version: moved.version }, newOpenid));
     expect(accepted.status).toBe('accepted');
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { clock } from '../../cloudfunctions/core/clock';
-import { freshDemoStore, call, SEED_NOW } from '../support/store';
+import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => {
@@ -16,11 +16,6 @@ const visit = (over: Record<string, unknown> = {}) => ({
   id: randomUUID(), householdId: 'hh-000001', visitedAt: '2026-11-19T10:00:00+08:00', occasion: 'routine', notes: '了解近况', ...over,
 });
 
-async function ok<T = any>(p: Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(r.error!.message);
-  return r.data as T;
-}
 
 describe('visits.record', () => {
   it('stores one visit when the same id is sent twice and answers the same result', async () => {
@@ -157,7 +152,7 @@ describe('plan progress from a visit', () => {
     const input = { householdId: 'hh-000001', measureId, progress: 60, note: '', visitId };
     await ok(call('visits', 'updateProgress', input, 'demo-helper'));
     const again = await ok(call('visits', 'updateProgress', input, 'demo-helper'));
-    expect(again.measures.find((m: any) => m.id === measureId).history).toHaveLength(1);
+    expect(again.measures.find((m: any) => m.id === measureId)!.history).toHaveLength(1);
   });
 
   it('refuses progress from the household itself', async () => {

@@ -12,7 +12,7 @@ import { getDb } from '../../../cloudfunctions/core/store';
 import { visitMonthId } from '../../../cloudfunctions/core/visits/visit-months';
 import { idCheckChar } from '../../../types';
 import { uploadAs } from '../../support/files';
-import { call, freshDemoStore, SEED_NOW } from '../../support/store';
+import { call, freshDemoStore, SEED_NOW, ok } from '../../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => {
@@ -21,11 +21,6 @@ beforeAll(() => {
 afterAll(() => store.close());
 
 const NONE = { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0 };
-const ok = async (p: Promise<any>) => {
-  const r = await p;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.data;
-};
 const household = async (id: string) => (await getDb().collection('households').doc(id).get()).data[0] as any;
 const idOf = (birth: string, seq: number) => { const f = `990301${birth}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
 
