@@ -1,7 +1,7 @@
 import { z } from '../../../types/z';
 import { Notice, NoticeGroup, NoticeOpen, NoticeRead, OutboxMessage } from '../../../types/notice';
 import type { User } from '../../../types/user';
-import { getDb, inChunks, MAX_IN, readAll } from '../store';
+import { getDb, inChunks, MAX_IN, MAX_PAGE, readAll } from '../store';
 import { derivedId } from '../store/derived-id';
 import { activeUsersIn } from '../users/user.repository';
 
@@ -41,13 +41,13 @@ const IdOnly = z.object({ _id: z.string() });
 
 /** Ids of the first 1,000 notices matching `where` (the unread badge counts at most that many). */
 export async function firstNoticeIds(where: Where): Promise<string[]> {
-  const { data } = await db().collection('notices').where(where).field({ _id: true }).limit(MAX_IN).get();
+  const { data } = await db().collection('notices').where(where).field({ _id: true }).limit(MAX_PAGE).get();
   return data.map((d) => IdOnly.parse(d)._id);
 }
 
 /** Ids of the notices written in an admin's scope (the newest 1,000), for outbox and group checks. */
 export async function manageableNoticeIds(admin: User): Promise<string[]> {
-  const { data } = await db().collection('notices').where({ scopePath: admin.scope?.regionId ?? '' }).orderBy('createdAt', 'desc').field({ _id: true }).limit(MAX_IN).get();
+  const { data } = await db().collection('notices').where({ scopePath: admin.scope?.regionId ?? '' }).orderBy('createdAt', 'desc').field({ _id: true }).limit(MAX_PAGE).get();
   return data.map((d) => IdOnly.parse(d)._id);
 }
 
