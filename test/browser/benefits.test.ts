@@ -1,20 +1,13 @@
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, DESKTOP, launch, PHONE, shot, tmp } from './setup/browser';
+import { baseUrl, DESKTOP, launch, PHONE, shot, tmp, signedIn } from './setup/browser';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser.close(); });
 
-async function signedIn(openid: string, viewport = PHONE): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl()}/pages/login/index?openid=${openid}`);
-  // Signed in once the role's home shows its tab bar; going elsewhere earlier races the sign-in.
-  await page.getByText('我的', { exact: true }).last().waitFor();
-  return page;
-}
+const signIn = (openid: string, viewport = PHONE) => signedIn(browser, openid, viewport);
 
 async function anonymous(): Promise<Page> {
   const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
@@ -26,7 +19,7 @@ const field = (page: Page, name: string) => page.locator(`input[name="${name}"]`
 
 describe('我的政策 (demo-household)', () => {
   it('shows the summary on the home page, then each benefit with its reason and the gap with a call button', async () => {
-    const page = await signedIn('demo-household');
+    const page = await signIn('demo-household');
     await page.getByText(/您家可享受/).first().waitFor();
     expect(await page.locator('.bf-summary').innerText()).toMatch(/您家可享受\s*\d+\s*项政策，今年已到账\s*[\d,]+ 元\s*，有 \d+ 项待落实/);
     await shot(page, 'benefits-household-home');
@@ -48,7 +41,7 @@ describe('我的政策 (demo-household)', () => {
 
 describe('the gap on the household (demo-helper)', () => {
   it('flags 应享未享 on the helper\'s list, and the household page says what is missing and whom it is handed to', async () => {
-    const page = await signedIn('demo-helper');
+    const page = await signIn('demo-helper');
     const row = page.locator('.due-row', { hasText: '何志刚 户' });
     await row.getByText(/应享未享 \d+/).waitFor();
     await row.locator('.due-row__title').click();
@@ -121,7 +114,7 @@ describe('政策计算器 (no login)', () => {
 
 describe('政策目录 (demo-admin)', () => {
   it('raises the dibao standard from a future date: today still 5,160, from that date 6,000', async () => {
-    const page = await signedIn('demo-admin', DESKTOP);
+    const page = await signIn('demo-admin', DESKTOP);
     await page.getByText('政策', { exact: true }).last().click();
     const dibao = page.locator('.bf-card', { hasText: '农村最低生活保障' });
     await dibao.getByText(/现行：低保标准（元\/人\/年） 5,160（自 2020-01-01 起）/).waitFor();
@@ -140,7 +133,7 @@ describe('政策目录 (demo-admin)', () => {
   });
 
   it('sweeps the county for 应享未享 and hands each gap to a helper', async () => {
-    const page = await signedIn('demo-admin', DESKTOP);
+    const page = await signIn('demo-admin', DESKTOP);
     await page.goto(`${baseUrl()}/package-admin/pages/gaps/index`);
     await page.getByText(/应享未享 \d+ 项，涉及 \d+ 户/).waitFor();
     expect(await page.getByText(/^交 .+ 落实$/).count()).toBeGreaterThan(0);
@@ -153,7 +146,7 @@ describe('政策目录 (demo-admin)', () => {
   });
 
   it('lists disbursement records of the county', async () => {
-    const page = await signedIn('demo-admin', DESKTOP);
+    const page = await signIn('demo-admin', DESKTOP);
     await page.getByText('政策', { exact: true }).last().click();
     await page.getByText('兑现记录与导入').click();
     await page.getByText(/兑现记录（共 [\d,]+ 条）/).waitFor();
@@ -170,7 +163,7 @@ describe('政策目录 (demo-admin)', () => {
     ws.addRow(['不存在的政策', '110101199003071234', '2026', 100, '2026-10-01']);
     const file = path.join(tmp, `ben-import-${Date.now()}.xlsx`);
     await workbook.xlsx.writeFile(file);
-    const page = await signedIn('demo-admin', DESKTOP);
+    const page = await signIn('demo-admin', DESKTOP);
     await page.goto(`${baseUrl()}/package-admin/pages/benefit-records/index`);
     await page.getByText(/兑现记录（共 [\d,]+ 条）/).waitFor();
     const chooser = page.waitForEvent('filechooser');

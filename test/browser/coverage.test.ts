@@ -1,24 +1,18 @@
 /** 走访覆盖 as a county admin sees it: on the workbench, then by town, village, unit and helper, any month, and who is overdue. */
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, DESKTOP, launch, PHONE, shot } from './setup/browser';
+import type { Browser } from 'playwright-core';
+import { baseUrl, DESKTOP, launch, PHONE, shot, signedIn } from './setup/browser';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser.close(); });
 
-async function signedIn(openid: string, viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl()}/pages/login/index?openid=${openid}`);
-  await page.getByText('我的', { exact: true }).last().waitFor();
-  return page;
-}
+const signIn = (openid: string, viewport = DESKTOP) => signedIn(browser, openid, viewport);
 
 const numbers = (text: string) => (text.match(/[\d,]+/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
 
 describe('走访覆盖 (demo-admin)', () => {
   it('shows this month\'s coverage on the workbench, then every town, village, unit and helper, and the overdue households', async () => {
-    const page = await signedIn('demo-admin');
+    const page = await signIn('demo-admin');
     const card = page.locator('.bf-card', { hasText: '本月走访覆盖' });
     await card.getByText(/已走访 [\d,]+ \/ [\d,]+ 户/).waitFor();
     const [visited, paired] = numbers(await card.getByText(/已走访 [\d,]+ \/ [\d,]+ 户/).innerText());
@@ -72,7 +66,7 @@ describe('走访覆盖 (demo-admin)', () => {
   });
 
   it('fits a phone as well', async () => {
-    const page = await signedIn('demo-admin', PHONE);
+    const page = await signIn('demo-admin', PHONE);
     await page.goto(`${baseUrl()}/package-admin/pages/coverage/index`);
     await page.locator('.coverage__overdue').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -83,7 +77,7 @@ describe('走访覆盖 (demo-admin)', () => {
 
 describe('走访覆盖 with a hand-edited link', () => {
   it('shows this month when the month in the link is not a month', async () => {
-    const page = await signedIn('demo-admin', PHONE);
+    const page = await signIn('demo-admin', PHONE);
     await page.goto(`${baseUrl()}/package-admin/pages/coverage/index?month=2026-13`);
     await page.getByText('按乡镇（覆盖率低的在前）').waitFor();
     expect(await page.locator('.coverage__month').innerText()).toMatch(/^\d{4}年\d{1,2}月$/);

@@ -1,17 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, PHONE, DESKTOP, shot } from './setup/browser';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launch, PHONE, DESKTOP, shot, signedIn } from './setup/browser';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
 afterAll(async () => { await browser.close(); });
 
-async function signedIn(openid: string, viewport = PHONE): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl()}/pages/login/index?openid=${openid}`);
-  await page.locator('.bf-tabbar').waitFor();
-  return page;
-}
+const signIn = (openid: string, viewport = PHONE) => signedIn(browser, openid, viewport);
 
 /** A 1×1 PNG, enough to go through picking, the local file store and the timeline. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -21,7 +15,7 @@ let needUrl = '';
 
 describe('an emergency goes from the household to its helper and back', () => {
   it('demo-household reports an emergency with a callback number and sees who handles it and the countdown', async () => {
-    const page = await signedIn('demo-household');
+    const page = await signIn('demo-household');
     await page.locator('.bf-tabbar').getByText('求助', { exact: true }).click();
     await page.locator('.my-needs__title').waitFor();
     await shot(page, 'needs-household-list');
@@ -49,7 +43,7 @@ describe('an emergency goes from the household to its helper and back', () => {
   });
 
   it('demo-helper sees it at the top (after any overdue ones), accepts; a stale second copy gets a clear conflict', async () => {
-    const helper = await signedIn('demo-helper');
+    const helper = await signIn('demo-helper');
     await helper.locator('.bf-tabbar').getByText('需求', { exact: true }).click();
     await helper.locator('.helper-needs__title').waitFor();
     const cards = helper.locator('.need-card');
@@ -65,7 +59,7 @@ describe('an emergency goes from the household to its helper and back', () => {
     await helper.getByText('拨打回拨电话').waitFor();
     await helper.getByText('回拨电话：13800001111').waitFor();
 
-    const stale = await signedIn('demo-village-admin', DESKTOP);
+    const stale = await signIn('demo-village-admin', DESKTOP);
     await stale.goto(baseUrl() + helper.url().replace(/^.*\/package-helper\/pages\/need\//, '/package-admin/pages/need/'));
     await stale.getByText('受理', { exact: true }).waitFor();
 
@@ -91,7 +85,7 @@ describe('an emergency goes from the household to its helper and back', () => {
   });
 
   it('the household confirms and rates the resolution', async () => {
-    const page = await signedIn('demo-household');
+    const page = await signIn('demo-household');
     await page.goto(needUrl);
     await page.getByText('问题解决了吗？请确认并打分').waitFor();
     await page.getByText('确认解决并评价').click();
@@ -106,7 +100,7 @@ describe('an emergency goes from the household to its helper and back', () => {
   });
 
   it('the village admin oversees needs in the village: figures, filters, overdue first in red', async () => {
-    const page = await signedIn('demo-village-admin', DESKTOP);
+    const page = await signIn('demo-village-admin', DESKTOP);
     await page.locator('.bf-tabbar').getByText('需求', { exact: true }).click();
     await page.locator('.admin-needs__title').waitFor();
     await page.getByText('平均受理用时').waitFor();
@@ -124,7 +118,7 @@ describe('an emergency goes from the household to its helper and back', () => {
 
 describe('escalation', () => {
   it('the county admin sees overdue needs first, in red, with how far they have been escalated', async () => {
-    const page = await signedIn('demo-admin', DESKTOP);
+    const page = await signIn('demo-admin', DESKTOP);
     await page.goto(baseUrl() + '/package-admin/pages/needs/index');
     await page.locator('.need-card').first().waitFor();
     const overdue = page.locator('.needs-stats__value--red');
@@ -142,7 +136,7 @@ describe('escalation', () => {
 
 describe('reporting without signal', () => {
   it('keeps the report on the phone while offline and sends it once the network is back', async () => {
-    const page = await signedIn('demo-household');
+    const page = await signIn('demo-household');
     await page.locator('.need-entry').waitFor();
     await page.locator('.bf-tabbar').getByText('求助', { exact: true }).click();
     await page.locator('.my-needs__title').waitFor();

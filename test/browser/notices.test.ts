@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, PHONE, DESKTOP, shot } from './setup/browser';
+import { baseUrl, launch, PHONE, DESKTOP, shot, signedIn } from './setup/browser';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launch(); });
@@ -7,13 +7,7 @@ afterAll(async () => { await browser.close(); });
 
 const TITLE = '青禾镇帮扶责任人周五例会';
 
-async function signIn(openid: string, viewport = PHONE): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl()}/pages/login/index?openid=${openid}`);
-  await page.locator('.bf-tabbar').waitFor();
-  return page;
-}
+const signIn = (openid: string, viewport = PHONE) => signedIn(browser, openid, viewport);
 
 /** H5 pages slide in when opened: let the transition finish before a screenshot. */
 async function still(page: Page, name: string) {

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launch, PHONE, DESKTOP, shot } from './setup/browser';
+import { launch, PHONE, DESKTOP, shot, signedIn } from './setup/browser';
+import { startHost } from './setup/host';
 
 /**
  * Issue 3 as a new admin, helper and household would try it: import the shipped sample sheet (with
@@ -18,32 +18,13 @@ let dataDir: string;
 let url = '';
 const baseUrl = () => url;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * This flow imports households and moves pairings: it gets its own host and demo county, so the
  * other browser tests (which count households and the demo helper's pairings) see the seed as is.
  */
 async function startOwnHost() {
-  const port = await freePort();
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'bangfu-registry-'));
-  host = spawn(path.resolve(__dirname, '../../node_modules/.bin/tsx'), ['cloudfunctions/core/local/main.ts'], {
-    cwd: path.resolve(__dirname, '../..'), env: { ...process.env, PORT: String(port), BANGFU_DATA_DIR: dataDir }, stdio: 'ignore',
-  });
-  url = `http://localhost:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('registry test host did not start');
+  ({ url, child: host } = await startHost(dataDir));
 }
 
 beforeAll(async () => {
@@ -58,11 +39,7 @@ afterAll(async () => {
 
 const SAMPLE = path.resolve(__dirname, '../fixtures/registry-sample.xlsx');
 
-async function signIn(openid: string, viewport = DESKTOP): Promise<Page> {
-  const page = await (await browser.newContext({ viewport, locale: 'zh-CN' })).newPage();
-  await page.goto(`${baseUrl()}/pages/login/index?openid=${openid}`);
-  return page;
-}
+const signIn = (openid: string, viewport = DESKTOP) => signedIn(browser, openid, viewport, { home: false, url });
 const input = (page: Page, name: string) => page.locator(`input[name="${name}"], textarea[name="${name}"]`).first();
 
 async function openHousehold(page: Page, q: string) {

@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch, PHONE, shot } from './setup/browser';
+import { freePort, startHost } from './setup/host';
 
-const root = path.resolve(__dirname, '../..');
 /** A 1×1 PNG: enough for the upload path to store and serve a real image. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -152,30 +151,8 @@ describe('a helper\'s visits arrive exactly once, online or offline', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** Our own host (one node process, so SIGKILL really kills it) on a fixed port and data folder. */
-async function startHost(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/core/local/main.ts'], {
-    cwd: root, env: { ...process.env, PORT: String(port), BANGFU_DATA_DIR: dataDir }, stdio: 'ignore',
-  });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`http://localhost:${port}/api/health`)).ok) return child;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error('test host did not start');
-}
+const startOwnHost = async (port: number, dataDir: string): Promise<ChildProcess> => (await startHost(dataDir, port)).child;
 
 describe('killing the host in the middle of a sync', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bangfu-visit-kill-'));
@@ -188,7 +165,7 @@ describe('killing the host in the middle of a sync', () => {
   it('loses nothing and duplicates nothing, however often the host dies', async () => {
     const port = await freePort();
     const url = `http://localhost:${port}`;
-    host = await startHost(port, dataDir);
+    host = await startOwnHost(port, dataDir);
     const { householdId, headName } = (await api(url, 'visits', 'listDue', {})).items[0];
     const marker = `KILL-${Date.now()}`;
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
@@ -217,7 +194,7 @@ describe('killing the host in the middle of a sync', () => {
       host.kill('SIGKILL');
       kills += 1;
       await new Promise((r) => host!.once('exit', r));
-      host = await startHost(port, dataDir);
+      host = await startOwnHost(port, dataDir);
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
     }
     await page.locator('.sync-strip').waitFor({ state: 'detached', timeout: 60000 });

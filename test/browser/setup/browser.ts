@@ -17,6 +17,19 @@ export function launch(): Promise<Browser> {
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 800 };
 
+/**
+ * A fresh browser context signed in as a demo (or any) account through the local sign-in page. By
+ * default it waits for the role's home tab bar: going elsewhere earlier races the sign-in. A WeChat
+ * user who has not bound lands on the bind page, which has none: pass `{ home: false }`.
+ */
+export async function signedIn(browser: Browser, openid: string, viewport = PHONE, options: { home?: boolean; url?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${options.url ?? baseUrl()}/pages/login/index?openid=${openid}`);
+  if (options.home !== false) await page.locator('.bf-tabbar').waitFor();
+  return page;
+}
+
 /** Screenshots land in test-results/screens so a person can look at what the test saw. */
 export async function shot(page: Page, name: string): Promise<void> {
   const dir = path.resolve(__dirname, '../../../test-results/screens');

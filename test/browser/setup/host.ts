@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+
+/** A port nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Host { url: string; port: number; child: ChildProcess }
+
+/**
+ * The real local host (`npm start`'s) over `dataDir` (seeded with the demo county when empty), as
+ * one node process so that SIGKILL kills the host itself, not a wrapper. Answers once /api/health does.
+ */
+export async function startHost(dataDir: string, port?: number): Promise<Host> {
+  const at = port ?? (await freePort());
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/core/local/main.ts'], {
+    cwd: root, env: { ...process.env, PORT: String(at), BANGFU_DATA_DIR: dataDir }, stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://localhost:${at}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error('本地服务启动失败');
+    if ((await fetch(`${url}/api/health`).catch(() => null))?.ok) return { url, port: at, child };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('本地服务 60 秒内未就绪');
+}
