@@ -2,18 +2,11 @@
  * The offline queue against a fake Taro storage and a scripted transport: order, dedupe, keeping
  * items until the server answered, parking refused ones, and surviving a "restart" (module reload).
  */
-const storage = new Map<string, unknown>();
+import { storage } from '../support/taro-storage';
 const answers: Array<(fn: string, action: string, payload: any) => any> = [];
 const sent: Array<{ action: string; payload: any }> = [];
 
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
-    setStorageSync: (k: string, v: unknown) => void storage.set(k, JSON.parse(JSON.stringify(v))),
-    removeStorageSync: (k: string) => void storage.delete(k),
-  },
-}));
+jest.mock('@tarojs/taro', () => jest.requireActual('../support/taro-storage').taroModule);
 jest.mock('../../client/src/services/transport', () => ({
   send: async (fn: string, action: string, payload: unknown) => {
     sent.push({ action, payload });

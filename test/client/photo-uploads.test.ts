@@ -2,18 +2,11 @@
  * The one upload preparer (visits.record, needs.report) and need evidence: each photo is uploaded
  * once, and what was uploaded before a failure is kept, since an upload deletes its local file.
  */
-const storage = new Map<string, unknown>();
+import { storage } from '../support/taro-storage';
 const uploads: string[] = [];
 let failOn: string | null = null;
 
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
-    setStorageSync: (k: string, v: unknown) => void storage.set(k, JSON.parse(JSON.stringify(v))),
-    removeStorageSync: (k: string) => void storage.delete(k),
-  },
-}));
+jest.mock('@tarojs/taro', () => jest.requireActual('../support/taro-storage').taroModule);
 jest.mock('../../client/src/services/transport', () => ({ send: async () => ({ ok: false, error: { code: 'INTERNAL', message: '网络不可用', details: { network: true } } }) }), { virtual: true });
 jest.mock('../../client/src/services/network-watch', () => ({ watchNetwork: () => undefined }), { virtual: true });
 jest.mock('../../client/src/services/photos', () => ({

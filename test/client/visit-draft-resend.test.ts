@@ -5,22 +5,15 @@
  * a fake Taro storage that survives the "restart" (a module reload); the transport is a fake
  * server that, like visits.record, answers a re-send of the same body and refuses another body.
  */
+import { storage } from '../support/taro-storage';
 export {};
 
-const storage = new Map<string, unknown>();
 const stored = new Map<string, string>();
 const requests: Array<{ action: string; payload: any }> = [];
 const uploads: string[] = [];
 let answer: 'now' | 'never' | { refuse: string } = 'now';
 
-jest.mock('@tarojs/taro', () => ({
-  __esModule: true,
-  default: {
-    getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
-    setStorageSync: (k: string, v: unknown) => void storage.set(k, JSON.parse(JSON.stringify(v))),
-    removeStorageSync: (k: string) => void storage.delete(k),
-  },
-}));
+jest.mock('@tarojs/taro', () => jest.requireActual('../support/taro-storage').taroModule);
 jest.mock('../../client/src/services/transport', () => ({
   send: async (_fn: string, action: string, payload: any) => {
     requests.push({ action, payload });

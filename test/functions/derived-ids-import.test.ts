@@ -1,8 +1,7 @@
-import ExcelJS from 'exceljs';
 import { getDb } from '../../cloudfunctions/core/store';
 import { idCheckChar } from '../../types';
 import { call, freshDemoStore, SEED_NOW, ok } from '../support/store';
-import { uploadAs } from '../support/files';
+import { disbursementSheet } from '../support/files';
 
 /**
  * 导入兑现清单 for a household created through the API (UUID household and member ids): a
@@ -24,13 +23,7 @@ const DRAFT = {
   members: [member('导入户主', 'head', idOf('19700101', 71)), member('导入配偶', 'spouse', SPOUSE_ID)],
 };
 
-async function sheet(rows: (string | number)[][]): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet('兑现清单');
-  ws.addRow(['政策', '身份证号', '发放期间', '金额', '发放日期']);
-  rows.forEach((r) => ws.addRow(r));
-  return uploadAs('demo-admin', Buffer.from(await workbook.xlsx.writeBuffer()), '兑现清单.xlsx');
-}
+const sheet = disbursementSheet;
 const stored = async (collection: string, where: object) => (await getDb().collection(collection).where(where).get()).data;
 
 describe('benefits.importRecords for a household created through the API', () => {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { clock } from '../../cloudfunctions/core/clock';
 import { readFile, saveFile } from '../../cloudfunctions/core/files';
 import { admit, type AdminCtx, type Ctx } from '../../cloudfunctions/core/handler';
@@ -21,4 +22,13 @@ export async function uploadAs(openid: string, bytes: Buffer, name = 'sheet.xlsx
 /** A saved file's bytes, read as this admin. */
 export async function readAs(openid: string, fileId: string): Promise<Buffer> {
   return readFile(await adminCtxOf(openid), fileId);
+}
+
+/** A 兑现清单 (.xlsx) in the import layout with these rows, uploaded for import by the county admin. */
+export async function disbursementSheet(rows: (string | number)[][]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet('兑现清单');
+  ws.addRow(['政策', '身份证号', '发放期间', '金额', '发放日期']);
+  rows.forEach((r) => ws.addRow(r));
+  return uploadAs('demo-admin', Buffer.from(await workbook.xlsx.writeBuffer()), '兑现清单.xlsx');
 }

@@ -1,37 +1,25 @@
-import type http from 'node:http';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { clock } from '../../../cloudfunctions/core/clock';
 import { getDb } from '../../../cloudfunctions/core/store';
-import { call, freshDemoStore } from '../../support/store';
-import { createHost, listen } from '../../../cloudfunctions/core/local/host';
+import { call } from '../../support/store';
+import { localHostForFile } from '../../support/host';
 
-let store: ReturnType<typeof freshDemoStore>;
-let server: http.Server;
-let url: string;
+const host = localHostForFile();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-beforeAll(async () => {
-  store = freshDemoStore();
-  server = createHost('/nonexistent-h5-build');
-  url = `http://127.0.0.1:${await listen(server, 0)}`;
-});
-afterAll(() => {
-  server.close();
-  store.close();
-});
 
 const upload = (body: Buffer, type: string, openid?: string) =>
-  fetch(`${url}/api/files`, { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': type, ...(openid ? { 'x-dev-openid': openid } : {}) } });
+  fetch(`${host.url()}/api/files`, { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': type, ...(openid ? { 'x-dev-openid': openid } : {}) } });
 
 describe('the local file store (photos)', () => {
   it('stores an image from a signed-in account and serves the same bytes back', async () => {
     const res = await upload(PNG, 'image/png', 'demo-helper');
     const body = (await res.json()) as { ok: boolean; data: { fileId: string } };
     expect(body.ok).toBe(true);
-    const back = await fetch(`${url}/api/files/${body.data.fileId}`);
+    const back = await fetch(`${host.url()}/api/files/${body.data.fileId}`);
     expect(back.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await back.arrayBuffer()).equals(PNG)).toBe(true);
   });
@@ -43,13 +31,13 @@ describe('the local file store (photos)', () => {
   });
 
   it('answers 404 for unknown or path-like ids', async () => {
-    expect((await fetch(`${url}/api/files/local-00000000-0000-0000-0000-000000000000.png`)).status).toBe(404);
-    expect((await fetch(`${url}/api/files/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
+    expect((await fetch(`${host.url()}/api/files/local-00000000-0000-0000-0000-000000000000.png`)).status).toBe(404);
+    expect((await fetch(`${host.url()}/api/files/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
   });
 });
 
 describe('the local file store (sheets: exports and import uploads)', () => {
-  const get = (fileId: string, openid?: string) => fetch(`${url}/api/files/${fileId}`, { headers: openid ? { 'x-dev-openid': openid } : {} });
+  const get = (fileId: string, openid?: string) => fetch(`${host.url()}/api/files/${fileId}`, { headers: openid ? { 'x-dev-openid': openid } : {} });
   const exportAs = async (openid: string, filters: object = {}) => ((await call('households', 'exportXlsx', filters, openid)) as any).data as { fileId: string; url: string; rows: number };
   const downloads = async () => (await getDb().collection('audit_logs').where({ action: 'download_file' }).get()).data;
   const nobody = 'local-00000000-0000-0000-0000-000000000000.xlsx';
@@ -70,7 +58,7 @@ describe('the local file store (sheets: exports and import uploads)', () => {
   it('gives the owner, and an admin whose region contains the owner\'s, the sheet; each download is audit-logged without its content', async () => {
     const { fileId, url: link, rows } = await exportAs('demo-town-admin', { villageId: 'village-1-2' });
     expect(link).toBe(`/api/files/${fileId}`);
-    const mine = await fetch(url + link, { headers: { 'x-dev-openid': 'demo-town-admin' } });
+    const mine = await fetch(host.url() + link, { headers: { 'x-dev-openid': 'demo-town-admin' } });
     expect(mine.status).toBe(200);
     expect(mine.headers.get('cache-control')).toBe('no-store');
     const workbook = new ExcelJS.Workbook();
@@ -89,10 +77,10 @@ describe('the local file store (sheets: exports and import uploads)', () => {
     const { fileId: older } = await exportAs('demo-admin');
     clock.set(new Date(Date.now() + 25 * 60 * 60 * 1000));
     expect((await get(old, 'demo-admin')).status).toBe(404);
-    expect(existsSync(path.join(store.dir, 'files', old))).toBe(false);
-    expect(existsSync(path.join(store.dir, 'files', older))).toBe(true);
+    expect(existsSync(path.join(host.store().dir, 'files', old))).toBe(false);
+    expect(existsSync(path.join(host.store().dir, 'files', older))).toBe(true);
     await exportAs('demo-admin');
-    expect(existsSync(path.join(store.dir, 'files', older))).toBe(false);
+    expect(existsSync(path.join(host.store().dir, 'files', older))).toBe(false);
     expect((await get(older, 'demo-admin')).status).toBe(404);
   });
 

@@ -6,12 +6,11 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { checkDerived, rebuildDerived } from '../../../cloudfunctions/core/maintenance/derived';
 import { getDb } from '../../../cloudfunctions/core/store';
 import { visitMonthId } from '../../../cloudfunctions/core/visits/visit-months';
 import { idCheckChar } from '../../../types';
-import { uploadAs } from '../../support/files';
+import { disbursementSheet, uploadAs } from '../../support/files';
 import { call, freshDemoStore, SEED_NOW, ok } from '../../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
@@ -24,13 +23,7 @@ const NONE = { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0 };
 const household = async (id: string) => (await getDb().collection('households').doc(id).get()).data[0] as any;
 const idOf = (birth: string, seq: number) => { const f = `990301${birth}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
 
-async function sheet(rows: (string | number)[][]): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet('兑现清单');
-  ws.addRow(['政策', '身份证号', '发放期间', '金额', '发放日期']);
-  rows.forEach((r) => ws.addRow(r));
-  return uploadAs('demo-admin', Buffer.from(await workbook.xlsx.writeBuffer()), '兑现清单.xlsx');
-}
+const sheet = disbursementSheet;
 
 describe('every path that writes a household, visit or benefit record keeps its derived data as a rebuild would', () => {
   it('the seed: a fresh demo county differs from its rebuild in nothing', async () => {
