@@ -39,7 +39,7 @@ export default function HouseholdDetailPage() {
             <PairingsSection key={`p${shown}`} householdId={id} isAdmin={isAdmin} />
             {isAdmin && <BindingsSection key={`b${shown}`} householdId={id} members={household.members} />}
             <PlanSection householdId={id} editable />
-            <BenefitsSection householdId={id} />
+            <BenefitsSection householdId={id} version={household.version} />
             <TimelineSection key={`t${shown}`} householdId={id} />
           </>
         )}
