@@ -73,8 +73,16 @@ describe('visits.listDue', () => {
     const order = { overdue: 0, due: 1, visited: 2 } as Record<string, number>;
     const plain = list.items.filter((i: any) => i.urgentNeeds === 0).map((i: any) => order[i.status]);
     expect(plain).toEqual([...plain].sort());
-    expect(list.visited).toBe(list.items.filter((i: any) => i.status === 'visited').length);
-    expect(list.items.find((i: any) => i.householdId === 'hh-000001')).toMatchObject({ status: 'visited', lastVisitedAt: expect.any(String) });
+    expect(list.visited).toBe(list.items.filter((i: any) => i.visitedThisMonth).length);
+    expect(list.items.find((i: any) => i.householdId === 'hh-000001')).toMatchObject({ status: 'visited', visitedThisMonth: true, dueAgainReason: null, lastVisitedAt: expect.any(String) });
+  });
+
+  it('keeps a visited household counted as visited when an emergency after the visit makes it due again, and says why', async () => {
+    const before = await ok(call('visits', 'listDue', {}, 'demo-helper'));
+    await ok(call('needs', 'report', { id: randomUUID(), category: 'emergency', description: '房屋漏雨，老人摔伤' }, 'demo-household'));
+    const after = await ok(call('visits', 'listDue', {}, 'demo-helper'));
+    expect(after.items.find((i: any) => i.householdId === 'hh-000001')).toMatchObject({ status: 'due', visitedThisMonth: true, dueAgainReason: '急难后需再次走访' });
+    expect(after.visited).toBe(before.visited);
   });
 
   it('refuses households and admins', async () => {

@@ -11,7 +11,12 @@ export const DueItem = z.object({
   headName: z.string(),
   villageName: z.string(),
   role: PairingRole,
+  /** What to do now: `due` also when visited this month and an occasion came after (see dueAgainReason). */
   status: DueStatus,
+  /** This month's visit happened: counted in 本月已走访 even when an occasion makes the household due again. */
+  visitedThisMonth: z.boolean(),
+  /** Why a household visited this month is due again ("急难后需再次走访"); null otherwise. */
+  dueAgainReason: z.string().nullable(),
   lastVisitedAt: z.string().nullable(),
   openNeeds: z.number().int(),
   /** Open 急难 (emergency) needs: shown in red, first in the list. */

@@ -7,7 +7,7 @@ import { householdsWithGaps } from '../benefits/gaps.service';
 import { activePairingsOfHelper } from '../assignments/pairing.repository';
 import { openNeedsOf } from '../needs/need.repository';
 import { visitsOfHelper } from './visit.repository';
-import { compareDue, dueStatus, nextOccasion } from './visit.rules';
+import { compareDue, dueStatus, nextOccasion, standingOf } from './visit.rules';
 
 /**
  * lastVisitedAt looks back this far; an older last visit shows as "no visit recently". Three
@@ -37,14 +37,13 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
     const h = swept?.household;
     const last = own.reduce<string | null>((m, v) => (!m || v.visitedAt > m ? v.visitedAt : m), null);
     const occasion = nextOccasion({ now: ctx.now, visits: own, openCareNeeds: open.filter((n) => CARE_CATEGORIES.includes(n.category)) });
-    const monthly = dueStatus(new Set(own.map((v) => v.month)), month, p.since);
+    const standing = standingOf(dueStatus(new Set(own.map((v) => v.month)), month, p.since), occasion);
     return {
       householdId: p.householdId,
       headName: h?.headName ?? '',
       villageName: h ? names.get(h.villageId) ?? '' : '',
       role: p.role,
-      // A must-visit occasion (festival, hospital stay, accident) makes a visited household due again.
-      status: monthly === 'visited' && occasion ? 'due' : monthly,
+      ...standing,
       lastVisitedAt: last,
       openNeeds: open.length,
       urgentNeeds: open.filter((n) => n.category === 'emergency').length,
@@ -53,5 +52,5 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
     };
   });
   items.sort(compareDue);
-  return { month, items, visited: items.filter((i) => i.status === 'visited').length, total: items.length };
+  return { month, items, visited: items.filter((i) => i.visitedThisMonth).length, total: items.length };
 }

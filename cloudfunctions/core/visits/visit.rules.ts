@@ -118,6 +118,33 @@ export function nextOccasion(f: OccasionFacts): NextOccasion | null {
   return done ? null : { occasion: 'festival', label: `${festival.label}慰问`, date: festival.date };
 }
 
+/** Why a household visited this month is due again: the occasion that came after the visit. */
+const AGAIN_REASONS: Partial<Record<Occasion, string>> = {
+  accident: '急难后需再次走访',
+  hospital: '住院后需再次走访',
+  festival: '节日慰问需再次走访',
+};
+
+export interface Standing {
+  /** What the helper is to do: a must-visit occasion makes a visited household due again. */
+  status: DueStatus;
+  /** The month's visit happened: counted as visited (本月已走访, coverage) whatever came after. */
+  visitedThisMonth: boolean;
+  /** Why a visited household is due again ("急难后需再次走访"); null otherwise. */
+  dueAgainReason: string | null;
+}
+
+/**
+ * A household's standing this month from its monthly status and the occasion still waiting. The
+ * visit that was made stays counted: an emergency reported after it asks for another visit, it
+ * does not undo the one that happened.
+ */
+export function standingOf(monthly: DueStatus, occasion: NextOccasion | null): Standing {
+  const visitedThisMonth = monthly === 'visited';
+  if (!visitedThisMonth || !occasion) return { status: monthly, visitedThisMonth, dueAgainReason: null };
+  return { status: 'due', visitedThisMonth, dueAgainReason: AGAIN_REASONS[occasion.occasion] ?? '需再次走访' };
+}
+
 const STATUS_ORDER: Record<DueStatus, number> = { overdue: 0, due: 1, visited: 2 };
 
 /** What needs action first: emergencies, then overdue, due (occasions before plain), visited; oldest visit first. */

@@ -1,4 +1,4 @@
-import { compareDue, dueStatus, nextOccasion, upcomingFestival, visitTimeProblem } from '../../../cloudfunctions/core/visits/visit.rules';
+import { compareDue, dueStatus, nextOccasion, standingOf, upcomingFestival, visitTimeProblem } from '../../../cloudfunctions/core/visits/visit.rules';
 
 const NOW = new Date('2026-11-20T04:00:00Z');
 
@@ -13,6 +13,18 @@ describe('visit time', () => {
     const problem = visitTimeProblem(at, NOW);
     if (expected === null) expect(problem).toBeNull();
     else expect(problem).toMatch(expected);
+  });
+});
+
+describe('standing this month', () => {
+  const accident = { occasion: 'accident' as const, label: '突发意外，需上门看望', date: '2026-12-05' };
+  it.each([
+    ['a household visited with nothing after stays visited', 'visited', null, { status: 'visited', visitedThisMonth: true, dueAgainReason: null }],
+    ['a household visited before an emergency is due again, still counted visited, and says why', 'visited', accident, { status: 'due', visitedThisMonth: true, dueAgainReason: '急难后需再次走访' }],
+    ['a household not visited with an emergency is due, not visited, with no again-reason', 'due', accident, { status: 'due', visitedThisMonth: false, dueAgainReason: null }],
+    ['an overdue household stays overdue', 'overdue', null, { status: 'overdue', visitedThisMonth: false, dueAgainReason: null }],
+  ] as const)('%s', (_name, monthly, occasion, expected) => {
+    expect(standingOf(monthly, occasion)).toEqual(expected);
   });
 });
 

@@ -14,7 +14,8 @@ const dateOnly = (iso: string | null) => (iso ? localDay(iso) : null);
 
 /** One household on the helper's list: status, 急难/应享未享 flags, last visit, and the way in. */
 export default function DueRow({ item, onOpen, onRecord }: { item: DueItem; onOpen: () => void; onRecord: () => void }) {
-  const status = STATUS_TAG[item.status];
+  // Visited this month and due again (an emergency came after): the visit shows, and why another is due.
+  const status = item.visitedThisMonth ? STATUS_TAG.visited : STATUS_TAG[item.status];
   const last = dateOnly(item.lastVisitedAt);
   return (
     <View className='due-row' onClick={onOpen}>
@@ -23,6 +24,7 @@ export default function DueRow({ item, onOpen, onRecord }: { item: DueItem; onOp
         <View className='due-row__label'>{item.villageName} · {last ? `上次走访 ${last}` : '近三个月未走访'}</View>
         <View className='due-row__tags'>
           <Tag type={status.type}>{status.text}</Tag>
+          {item.dueAgainReason && <Tag type='warning'>{item.dueAgainReason}</Tag>}
           {item.role !== 'primary' && <Tag type='primary' plain>{PAIRING_ROLE_LABELS[item.role]}</Tag>}
           {item.urgentNeeds > 0 && <Tag type='danger'>急难</Tag>}
           {item.openGaps > 0 && <Tag type='danger' plain>应享未享 {item.openGaps}</Tag>}
