@@ -4,11 +4,13 @@
  * (from/localField/foreignField) fetches only the foreign documents whose key occurs locally,
  * through the foreign collection's index, instead of loading the whole foreign collection. mingo's
  * own `$lookup` then does the join, so join semantics stay exactly MongoDB's. A pipeline that
- * counts per key (see `countedGroups`) is answered by SQLite without decoding any document.
+ * counts per key (see `countedGroups`) is answered by SQLite without decoding any document. A
+ * leading `$geoNear` reads its `query`'s matches the same way and orders them by distance (geo.ts).
  */
 import { isObjectId, type Doc } from './codec';
 import type { EmbeddedEngine } from './engine';
 import type { GroupKey } from './reads';
+import { geoKey, geoNearStage, runGeoNear } from './geo';
 import { checkStages, runPipeline } from './mongo';
 
 /**
@@ -27,10 +29,16 @@ export function aggregate(engine: EmbeddedEngine, coll: string, pipeline: Doc[])
   return engine.snapshot(() => {
     const resolve = (name: string): Doc[] => engine.find(name);
     const [first] = pipeline;
-    const leadingMatch = first && Object.keys(first)[0] === '$match' ? (first.$match as Doc) : undefined;
-    let docs = engine.find(coll, leadingMatch);
+    const leading = first && Object.keys(first)[0];
+    let docs: Doc[];
+    if (leading === '$geoNear') {
+      const stage = geoNearStage(first.$geoNear);
+      docs = runGeoNear(engine.find(coll, stage.query), stage, stage.key ?? geoKey(engine.find(coll)));
+    } else {
+      docs = engine.find(coll, leading === '$match' ? (first.$match as Doc) : undefined);
+    }
     let pending: Doc[] = [];
-    for (const stage of leadingMatch ? pipeline.slice(1) : pipeline) {
+    for (const stage of leading === '$match' || leading === '$geoNear' ? pipeline.slice(1) : pipeline) {
       const lookup = stage.$lookup as Doc | undefined;
       if (!isPlainLookup(lookup)) {
         pending.push(stage);

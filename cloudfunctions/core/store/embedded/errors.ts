@@ -12,7 +12,7 @@ export const ErrorCode = {
   TRANSACTION_CONFLICT: 'DATABASE_TRANSACTION_CONFLICT',
   TRANSACTION_FAIL: 'DATABASE_TRANSACTION_FAIL',
   REQUEST_FAILED: 'DATABASE_REQUEST_FAILED',
-  /** Works on CloudBase but not in the embedded store (geo operators, realtime watch…). */
+  /** Works on CloudBase but not in the embedded store (realtime watch, big polygons…). */
   UNSUPPORTED: 'EMBEDDED_UNSUPPORTED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

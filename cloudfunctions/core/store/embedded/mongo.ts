@@ -9,6 +9,7 @@ import { update } from 'mingo/updater';
 import type { AnyObject, CollectionResolver, Options } from 'mingo/types';
 import { isObjectId, type Doc } from './codec';
 import { DbError, ErrorCode, unsupported } from './errors';
+import { assertNoNear, nearOf } from './geo';
 import { jsonSchemaValidator } from './jsonschema';
 import { OPERATORS } from './operators';
 
@@ -17,9 +18,12 @@ export const OPTIONS: Partial<Options> = { context: OPERATORS, jsonSchemaValidat
 
 export type Test = (doc: Doc) => boolean;
 
-/** Need geo or text indexes, which mingo does not bring. `$meta` reads a `$text` score. */
-const UNSUPPORTED_QUERY = new Set(['$geoNear', '$geoWithin', '$geoIntersects', '$near', '$nearSphere', '$text', '$meta']);
-const UNSUPPORTED_STAGES = new Set(['$geoNear', '$out', '$merge', '$search', '$listSessions']);
+/**
+ * `$text` needs a text index, which CloudBase cannot create either; `$meta` reads its score.
+ * (Geo operators are geo.ts's, in the operator context.)
+ */
+const UNSUPPORTED_QUERY = new Set(['$text', '$meta']);
+const UNSUPPORTED_STAGES = new Set(['$out', '$merge', '$search', '$listSessions']);
 const UPDATE_OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pop', '$pull', '$pullAll',
   '$addToSet', '$bit', '$currentDate',
@@ -83,6 +87,7 @@ function pipelineWithObjectIds(pipeline: Doc[]): Doc[] {
 export function compileFilter(filter: Doc | undefined): Test {
   if (!filter || !Object.keys(filter).length) return () => true;
   assertSupported(filter);
+  nearOf(filter); // where MongoDB allows `$nearSphere` (top level, once), for counts and writes too
   try {
     const query = new Query(withObjectIds(filter), OPTIONS);
     return (doc) => query.test(doc);
@@ -119,12 +124,26 @@ function assertNumeric(doc: Doc, op: string, fields: Doc): void {
   }
 }
 
-export function checkStages(pipeline: Doc[]): void {
-  for (const stage of pipeline) {
+/**
+ * Stages the engine cannot run, and what MongoDB refuses: `$geoNear` anywhere but first ("is
+ * only valid as the first stage in a pipeline"; aggregate.ts runs it), `$near`/`$nearSphere`
+ * in any stage ("not allowed in this context"; `$geoNear` sorts by distance instead).
+ */
+export function checkStages(pipeline: Doc[], nested = false): void {
+  pipeline.forEach((stage, i) => {
     const name = Object.keys(stage)[0];
     if (UNSUPPORTED_STAGES.has(name)) throw unsupported(`aggregation stage ${name}`);
+    if (name === '$geoNear') {
+      if (nested) throw unsupported('$geoNear inside $lookup or $facet');
+      if (i > 0) throw new DbError(ErrorCode.INVALID_PARAM, '$geoNear is only valid as the first stage in a pipeline');
+    }
     assertSupported(stage[name]);
-  }
+    assertNoNear(stage[name]);
+    const lookup = stage.$lookup as Doc | undefined;
+    if (lookup && Array.isArray(lookup.pipeline)) checkStages(lookup.pipeline as Doc[], true);
+    const facet = stage.$facet as Record<string, Doc[]> | undefined;
+    if (name === '$facet' && facet) Object.values(facet).forEach((p) => Array.isArray(p) && checkStages(p, true));
+  });
 }
 
 export function runPipeline(docs: Doc[], pipeline: Doc[], resolve: CollectionResolver): Doc[] {

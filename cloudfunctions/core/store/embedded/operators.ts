@@ -16,6 +16,7 @@ import type { AnyObject, Options } from 'mingo/types';
 import { resolve } from 'mingo/util';
 import { DATE_OPERATORS } from './dates';
 import { EXPRESSION_OPERATORS } from './expressions';
+import { $geoIntersects, $geoWithin, $near, $nearSphere } from './geo';
 
 const mingoElemMatch = queryOperators.$elemMatch;
 
@@ -105,6 +106,8 @@ export const OPERATORS = Context.init({
   expression: { ...ops(expressionOperators), ...EXPRESSION_OPERATORS, ...DATE_OPERATORS },
   pipeline: { ...ops(pipelineOperators), $bucket, $sample },
   projection: ops(projectionOperators),
-  query: { ...ops(queryOperators), $elemMatch },
+  // Geometry, which mingo lacks (geo.ts): `$nearSphere` filters by distance here, and reads
+  // answer its matches nearest first (reads.ts).
+  query: { ...ops(queryOperators), $elemMatch, $geoWithin, $geoIntersects, $near, $nearSphere },
   window: ops(windowOperators),
 } as Parameters<typeof Context.init>[0]);

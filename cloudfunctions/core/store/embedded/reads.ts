@@ -1,10 +1,13 @@
 /**
  * Reads: the planner's SQL narrows the rows, mingo decides. When the plan is exact SQLite also
  * counts and pages; when SQLite can sort (see planner.sqlOrder) rows stream in final order and
- * the scan stops at the limit; otherwise every match is sorted by mingo.
+ * the scan stops at the limit; otherwise every match is sorted by mingo. A `$nearSphere` filter
+ * answers its matches nearest first unless the read names its own order (MongoDB: a sort()
+ * re-orders them).
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kind, decodeDoc, type Doc } from './codec';
+import { byDistance, nearOf } from './geo';
 import { compileFilter } from './mongo';
 import { finish, project, topLevelFields, type Window } from './projection';
 import { plan, type Plan } from './planner';
@@ -24,8 +27,10 @@ export const select = (info: CollectionInfo, cols: string, p: Plan): string => `
 export function findDocs(ctx: Ctx, coll: string, filter: Doc | undefined, window: Window): Doc[] {
   const info = ctx.schema.get(coll);
   const p = plan(filter, info, window.sort);
-  const sortInJs = !!window.sort && Object.keys(window.sort).length > 0 && !p.orderBy;
-  if (sortInJs) return finish(matching(ctx, info, filter, p), window);
+  const sorted = !!window.sort && Object.keys(window.sort).length > 0;
+  const near = nearOf(filter);
+  if (near && !sorted) return finish(byDistance(matching(ctx, info, filter, p), near, (d) => d), window);
+  if (sorted && !p.orderBy) return finish(matching(ctx, info, filter, p), window);
   const skip = window.skip ?? 0;
   const limit = window.limit ?? Infinity;
   const order = p.orderBy ? ` ORDER BY ${p.orderBy}` : '';

@@ -17,6 +17,7 @@
 import { decodeDoc, encodeDoc, idKey, newId, withId, type Doc } from './codec';
 import type { EmbeddedEngine, Snapshot, TxWrite } from './engine';
 import { DbError, ErrorCode, transactionNotExist } from './errors';
+import { byDistance, nearOf } from './geo';
 import { applyUpdate, compileFilter } from './mongo';
 import { finish, type Window } from './projection';
 
@@ -95,7 +96,8 @@ export class Transactions {
       if (w.doc && test(w.doc)) found.set(key, clone(w.doc));
       else found.delete(key);
     }
-    return finish([...found.values()], window);
+    const near = window.sort && Object.keys(window.sort).length ? undefined : nearOf(filter);
+    return finish(near ? byDistance([...found.values()], near, (d) => d) : [...found.values()], window);
   }
 
   insert(id: string, coll: string, docs: Doc[]): unknown[] {

@@ -5,6 +5,7 @@
  */
 import { decodeDoc, encodeDoc, idKey, isObjectId, newId, withId, type Doc } from './codec';
 import { transactionConflict } from './errors';
+import { byDistance, nearOf } from './geo';
 import { applyUpdate, compileFilter } from './mongo';
 import { plan } from './planner';
 import { select, where, type Ctx } from './reads';
@@ -110,7 +111,7 @@ export function updateDocs(ctx: Ctx, coll: string, filter: Doc | undefined, spec
   const info = ctx.schema.get(coll);
   const p = plan(filter, info);
   const test = compileFilter(filter);
-  const rows = ctx.stmt(`${select(info, 'rid, doc', p)} ORDER BY rid`).all(...p.params) as Row[];
+  const rows = nearestFirst(ctx.stmt(`${select(info, 'rid, doc', p)} ORDER BY rid`).all(...p.params) as Row[], filter, spec.multi);
   const write = ctx.stmt(`UPDATE ${info.table} SET doc = ? WHERE rid = ?`);
   const result: UpdateResult = { matched: 0, modified: 0 };
   const changed: Doc[] = [];
@@ -147,7 +148,7 @@ export function removeDocs(ctx: Ctx, coll: string, filter: Doc | undefined, mult
   const test = compileFilter(filter);
   const del = ctx.stmt(`DELETE FROM ${info.table} WHERE rid = ?`);
   let deleted = 0;
-  for (const row of ctx.stmt(`${select(info, 'rid, doc', p)} ORDER BY rid`).all(...p.params) as Row[]) {
+  for (const row of nearestFirst(ctx.stmt(`${select(info, 'rid, doc', p)} ORDER BY rid`).all(...p.params) as Row[], filter, multi)) {
     const doc = decodeDoc(row.doc);
     if (!test(doc)) continue;
     ctx.guard?.(coll, doc._id);
@@ -155,6 +156,12 @@ export function removeDocs(ctx: Ctx, coll: string, filter: Doc | undefined, mult
     if (!multi) break;
   }
   return deleted;
+}
+
+/** A one-document write with a `$nearSphere` filter takes the nearest match, as MongoDB's find does. */
+function nearestFirst(rows: Row[], filter: Doc | undefined, multi: boolean | undefined): Row[] {
+  const near = multi ? undefined : nearOf(filter);
+  return near ? byDistance(rows, near, (row) => decodeDoc(row.doc)) : rows;
 }
 
 export function readText(ctx: Ctx, coll: string, id: unknown): string | null {
