@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FUNCTIONS } from '../../registry';
 import { isLocalMode } from '../runtime';
-import { getDb } from '../store';
+import { usersByOpenids } from '../users/user.repository';
 import { serveStatic } from './static-files';
 import { serveFile, uploadFile } from './file-store';
 
@@ -38,11 +38,10 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 async function demoAccounts() {
-  const _ = getDb().command;
-  const { data } = await getDb().collection('users').where({ openid: _.in(DEMO_ACCOUNTS.map((a) => a.openid)) }).get();
+  const accounts = await usersByOpenids(DEMO_ACCOUNTS.map((a) => a.openid));
   const items = DEMO_ACCOUNTS.flatMap((a) => {
-    const user = data.find((u) => u.openid === a.openid);
-    return user ? [{ openid: a.openid, name: user.name as string, role: user.role as string, description: a.description }] : [];
+    const user = accounts.find((u) => u.openid === a.openid);
+    return user ? [{ openid: a.openid, name: user.name, role: user.role, description: a.description }] : [];
   });
   return { ok: true, data: { items } };
 }
