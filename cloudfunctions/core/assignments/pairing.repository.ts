@@ -41,6 +41,16 @@ export async function primaryHelpers(householdIds: string[]): Promise<Map<string
   return new Map(found.map((p) => [p.householdId, p.helperId]));
 }
 
+/** The distinct helpers actively paired (any role) with any of these households. */
+export async function helpersPairedWith(householdIds: string[]): Promise<Set<string>> {
+  const _ = getDb().command;
+  const found = await inChunks(householdIds, MAX_IN, (chunk) => readAll(
+    pairings().where({ householdId: _.in(chunk), active: true }).field({ householdId: true, helperId: true }),
+    (d) => HelperOf.parse(d).helperId,
+  ));
+  return new Set(found);
+}
+
 /** The household's primary helper (主帮扶人), or null when it has none. */
 export async function primaryHelperOf(householdId: string): Promise<string | null> {
   const { data } = await pairings().where({ householdId, role: 'primary', active: true }).field({ helperId: true }).limit(1).get();

@@ -4,9 +4,21 @@ import type { AdminCtx } from '../handler';
 import { adminScope, regionFilter } from '../access/scope';
 import { getRegion } from '../regions/region.repository';
 import { countUsers } from '../users/user.repository';
-import { householdsByStatusAndSize } from '../households/household.repository';
+import { householdIdsWhere, householdsByStatusAndSize } from '../households/household.repository';
+import { helpersPairedWith } from '../assignments/pairing.repository';
+import type { Scope } from '../../../types/region';
 import { countOpenNeeds } from '../needs/need.repository';
 import { coverage } from './coverage.service';
+
+/**
+ * 帮扶责任人 in the scope. Helpers are registered at town level (their regionPath ends at the
+ * town), so a village admin's count is the helpers paired with the village's households; a
+ * county or town admin counts the helpers registered in the region.
+ */
+async function helperCount(scope: Scope): Promise<number> {
+  if (scope.level !== 'village') return countUsers({ role: 'helper', active: true, regionPath: scope.regionId });
+  return (await helpersPairedWith(await householdIdsWhere(regionFilter(scope)))).size;
+}
 
 /** The admin's dashboard: households and people by status, helpers, this month's visits, open needs. */
 export async function dashboard(ctx: AdminCtx): Promise<Dashboard> {
@@ -16,7 +28,7 @@ export async function dashboard(ctx: AdminCtx): Promise<Dashboard> {
     getRegion(scope.regionId),
     // Per status and household size (derived memberCount): counted from an index, no member read.
     householdsByStatusAndSize(where),
-    countUsers({ role: 'helper', active: true, regionPath: scope.regionId }),
+    helperCount(scope),
     countOpenNeeds(where),
     coverage(ctx, {}),
   ]);
