@@ -1,6 +1,6 @@
 import { z } from '../../../types/z';
 import type { Household } from '../../../types/household';
-import { getDb } from '../store';
+import { readSettingsDoc, writeSettingsDoc } from '../store/settings-docs';
 import { paidRecordsOf } from '../benefits/benefit.repository';
 import { storedHousehold } from '../households/household.derived';
 import { derivedSourcePages, putDerivedFields, type DerivedSource } from '../households/household.repository';
@@ -15,7 +15,8 @@ import { visitMonthsOf } from '../visits/visit-months';
  * - ruleFacts, memberCount: `withDerived` (households/household.derived.ts), through
  *   `saveHousehold` / `insertHousehold` (actions, households.importXlsx) and `storedHousehold`
  *   (insert, the seed, this rebuild);
- * - paidKeys: `paidKeysOf` (households/paid-keys.ts), through `notePaid` after every `writeRecord`
+ * - paidKeys, paidAmounts (v5: what each record paid, for 少享): `paidKeysOf` / `paidAmountsOf`
+ *   (households/paid-keys.ts), through `notePaid` after every `writeRecord`
  *   (benefits.recordDisbursement, benefits.importRecords) and `storedHousehold`;
  * - visit_months: `visitMonthsOf` (visits/visit-months.ts), through `noteVisitInRollups` after
  *   every visits.record, and directly in the seed and this rebuild.
@@ -24,7 +25,7 @@ import { visitMonthsOf } from '../visits/visit-months';
  * stored; `rebuildDerived` also writes those differences. Bump DERIVED_VERSION whenever a
  * derived field or rollup is added or changes shape.
  */
-export const DERIVED_VERSION = 4;
+export const DERIVED_VERSION = 5;
 const SETTINGS_ID = 'derived';
 /** Households rebuilt together: their records and visits (~35 each over six months) fit a few pages. */
 const HOUSEHOLDS_PER_STEP = 100;
@@ -50,6 +51,13 @@ const sortedKeys = (paid: unknown): string => {
   const years = Object.entries((paid ?? {}) as Record<string, string[]>).filter(([, keys]) => keys.length).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify(years.map(([year, keys]) => [year, [...keys].sort()]));
 };
+/** Amounts compare by value, whatever order their keys were written in. */
+const sortedAmounts = (paid: unknown): string => {
+  const sort = (v: unknown): unknown => (v && typeof v === 'object'
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sort(x)]))
+    : v);
+  return JSON.stringify(sort(paid ?? {}));
+};
 const rollupText = (row: { _id: string; householdId?: string; month?: string; countyId?: string; townId?: string; villageId?: string; helperIds?: string[]; prevMonthToo?: boolean }): string => {
   const { _id, householdId, month, countyId, townId, villageId, helperIds, prevMonthToo } = row;
   return JSON.stringify([_id, householdId, month, countyId, townId, villageId, [...(helperIds ?? [])].sort(), prevMonthToo]);
@@ -57,8 +65,8 @@ const rollupText = (row: { _id: string; householdId?: string; month?: string; co
 
 /** The derived-data version the store was last brought to (0 when never recorded). */
 export async function derivedVersion(): Promise<number> {
-  const { data } = await getDb().collection('settings').doc(SETTINGS_ID).get();
-  return data.length ? Marker.parse(data[0]).version : 0;
+  const doc = await readSettingsDoc(SETTINGS_ID);
+  return doc ? Marker.parse(doc).version : 0;
 }
 
 const Marker = z.object({ version: z.number().int() });
@@ -75,7 +83,9 @@ async function reconcilePage(page: DerivedSource[], write: boolean, differences:
     const want = storedHousehold(h as DerivedSource & Household, received.get(h._id) ?? []);
     const ruleFacts = want.ruleFacts !== h.ruleFacts;
     const memberCount = want.memberCount !== h.memberCount;
-    const paidKeys = sortedKeys(want.paidKeys) !== sortedKeys(h.paidKeys) || h.paidKeys === undefined;
+    // The 兑现摘要 is both fields: a household noted before v5 has keys without their amounts.
+    const paidKeys = sortedKeys(want.paidKeys) !== sortedKeys(h.paidKeys) || h.paidKeys === undefined
+      || sortedAmounts(want.paidAmounts) !== sortedAmounts(h.paidAmounts) || h.paidAmounts === undefined;
     differences.ruleFacts += Number(ruleFacts);
     differences.memberCount += Number(memberCount);
     differences.paidKeys += Number(paidKeys);
@@ -132,6 +142,6 @@ export const checkDerived = (progress: (message: string) => void = () => {}): Pr
 export async function rebuildDerived(now: Date, progress: (message: string) => void = () => {}): Promise<DerivedReport> {
   const report = await reconcile(true, progress);
   const { _id, ...marker } = derivedMarker(now);
-  await getDb().collection('settings').doc(_id).set(marker);
+  await writeSettingsDoc(_id, marker);
   return report;
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_NEED_SETTINGS, Need, NeedSettings, OPEN_NEED_STATUSES } from '../../../types/need';
 import { getDb, inChunks, insertOnce, MAX_IN, readAll, type OnceWrite } from '../store';
+import { readSettingsDoc, writeSettingsDoc } from '../store/settings-docs';
 
 type Where = Record<string, unknown>;
 
@@ -139,12 +140,12 @@ export async function handOverOpenNeeds(householdId: string, fromHelperId: strin
 const SETTINGS_ID = 'needs';
 
 export async function readSettings(): Promise<NeedSettings> {
-  const { data } = await getDb().collection('settings').doc(SETTINGS_ID).get();
-  if (!data.length) return DEFAULT_NEED_SETTINGS;
-  const parsed = NeedSettings.safeParse(data[0]);
+  const doc = await readSettingsDoc(SETTINGS_ID);
+  if (!doc) return DEFAULT_NEED_SETTINGS;
+  const parsed = NeedSettings.safeParse(doc);
   return parsed.success ? parsed.data : DEFAULT_NEED_SETTINGS;
 }
 
 export async function writeSettings(settings: NeedSettings, by: string, at: Date): Promise<void> {
-  await getDb().collection('settings').doc(SETTINGS_ID).set({ ...settings, updatedBy: by, updatedAt: at.toISOString() });
+  await writeSettingsDoc(SETTINGS_ID, { ...settings, updatedBy: by, updatedAt: at.toISOString() });
 }

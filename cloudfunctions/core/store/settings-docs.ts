@@ -1,0 +1,19 @@
+import { getDb } from './index';
+
+/**
+ * The `settings` collection holds one document per area that keeps settings in the store (the
+ * needs deadlines as `needs`, the derived-data marker as `derived`). This is its only reader and
+ * writer; each area parses its own document with its own schema.
+ */
+const settings = () => getDb().collection('settings');
+
+/** The raw settings document with this id, or null when none was ever written. */
+export async function readSettingsDoc(id: string): Promise<Record<string, unknown> | null> {
+  const { data } = await settings().doc(id).get();
+  return data.length ? (data[0] as Record<string, unknown>) : null;
+}
+
+/** Replaces the settings document with this id. */
+export async function writeSettingsDoc(id: string, doc: Record<string, unknown>): Promise<void> {
+  await settings().doc(id).set(doc);
+}
