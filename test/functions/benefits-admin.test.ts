@@ -24,8 +24,14 @@ describe('benefits.updatePolicyParams (dibao standard from a date on)', () => {
     expect(await dibaoOn('2027-01-01')).toMatchObject({ entitled: true, amount: 3000, reasons: [expect.stringContaining('2027-01-01 起执行的低保标准 6,000 元'), expect.any(String)] });
   });
 
-  it('replaces a not-yet-effective entry of the same date instead of stacking two', async () => {
-    const policy = await data(call('benefits', 'updatePolicyParams', { code: 'dibao', from: '2027-01-01', params: { standard: 6100 } }, 'demo-admin'));
+  it('asks before replacing a not-yet-effective entry of the same date: refused with the pending value unless replace is sent', async () => {
+    const again = await call('benefits', 'updatePolicyParams', { code: 'dibao', from: '2027-01-01', params: { standard: 6100 } }, 'demo-admin');
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已设置待执行的参数：低保标准 6,000') } });
+    expect((await data(call('benefits', 'listPolicies', {}))).items.find((p: any) => p.code === 'dibao')!.values.at(-1)!.params).toEqual({ standard: 6000 });
+  });
+
+  it('replaces a not-yet-effective entry of the same date instead of stacking two when the admin confirmed', async () => {
+    const policy = await data(call('benefits', 'updatePolicyParams', { code: 'dibao', from: '2027-01-01', params: { standard: 6100 }, replace: true }, 'demo-admin'));
     expect(policy.values.filter((v: any) => v.from === '2027-01-01')).toHaveLength(1);
     expect((await data(call('benefits', 'listPolicies', {}))).items.find((p: any) => p.code === 'dibao')!.values.at(-1)!.params).toEqual({ standard: 6100 });
   });
@@ -35,8 +41,18 @@ describe('benefits.updatePolicyParams (dibao standard from a date on)', () => {
     ['an unknown parameter', { from: '2027-02-01', params: { standard: 6000, bonus: 1 } }, 'INVALID_INPUT', '没有参数 bonus'],
     ['a missing parameter', { from: '2027-02-01', params: {} }, 'INVALID_INPUT', '缺少'],
     ['a negative standard', { from: '2027-02-01', params: { standard: -1 } }, 'INVALID_INPUT', '不能为负数'],
+    ['a dibao standard of 0', { from: '2027-02-01', params: { standard: 0 } }, 'INVALID_INPUT', '低保标准应在 1,000–20,000 元/人·年之间'],
+    ['a dibao standard of 540,000 (a slipped digit)', { from: '2027-02-01', params: { standard: 540000 } }, 'INVALID_INPUT', '低保标准应在 1,000–20,000 元/人·年之间，填写的是 540,000'],
   ])('refuses %s', async (_name, change, code, text) => {
     expect(await call('benefits', 'updatePolicyParams', { code: 'dibao', ...change }, 'demo-admin')).toMatchObject({ ok: false, error: { code, message: expect.stringContaining(text) } });
+  });
+
+  it.each([
+    ['a 特困 factor of 13', 'tekun', { elderAge: 60, childAge: 16, factor: 13 }, '供养标准系数应在 1–3 倍之间'],
+    ['a 危房 grade D subsidy of 3,000,000', 'housing_repair', { gradeC: 15000, gradeD: 3000000 }, 'D 级危房补助应在 1,000–200,000 元/户之间'],
+    ['a lowest age above the highest', 'public_job', { minAge: 30, maxAge: 50, monthlyMin: 900, monthlyMax: 500 }, '岗位补贴下限（900）不能高于岗位补贴上限（500）'],
+  ])('refuses %s with the plausible range named', async (_name, code, params, text) => {
+    expect(await call('benefits', 'updatePolicyParams', { code, from: '2027-02-01', params }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(text) } });
   });
 
   it('shows in the 应享未享 sweep at once when the new standard holds from today', async () => {

@@ -74,5 +74,5 @@ export const benefitsApi = defineApi('benefits', {
     access: ['admin'],
   },
   listPolicies: { input: z.object({}), output: z.object({ items: z.array(Policy) }), access: 'public' },
-  updatePolicyParams: { input: z.object({ code: PolicyCode, from: IsoDate, params: boundedRecord(z.string().max(40, { error: '参数名最多 40 个字符' }), z.number({ error: '参数值应为数字' }), 20, '一项政策最多 20 个参数') }), output: Policy, access: ['admin'] },
+  updatePolicyParams: { input: z.object({ code: PolicyCode, from: IsoDate, params: boundedRecord(z.string().max(40, { error: '参数名最多 40 个字符' }), z.number({ error: '参数值应为数字' }), 20, '一项政策最多 20 个参数'), replace: z.boolean().optional() }), output: Policy, access: ['admin'] },
 });

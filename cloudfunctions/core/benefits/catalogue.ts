@@ -99,3 +99,33 @@ export const DEFAULT_POLICIES: Policy[] = ENTRIES.map(({ reference, ...entry }) 
 }));
 
 export const POLICY_ORDER: readonly PolicyCode[] = DEFAULT_POLICIES.map((p) => p.code);
+
+/** A plausible range for one parameter, both ends inclusive, with the unit a message names. */
+export interface ParamRange { min: number; max: number; unit: string }
+
+const AGE = (min: number, max: number): ParamRange => ({ min, max, unit: '周岁' });
+const YUAN = (min: number, max: number, unit = '元/人·年'): ParamRange => ({ min, max, unit });
+
+/**
+ * What an admin may set, per policy and parameter: wide enough for any county's standard, narrow
+ * enough to catch a slipped digit (a 低保标准 of 0 or 540,000). Amounts follow the orders of
+ * magnitude in the notices cited above.
+ */
+export const PARAM_RANGES: Partial<Record<PolicyCode, Record<string, ParamRange>>> = {
+  dibao: { standard: YUAN(1000, 20000) },
+  tekun: { elderAge: AGE(50, 80), childAge: AGE(14, 18), factor: { min: 1, max: 3, unit: '倍' } },
+  medical_premium: { amount: YUAN(10, 2000) },
+  yulu: { amount: YUAN(500, 10000) },
+  early_pension: { minAge: AGE(45, 60), maxAge: AGE(50, 65) },
+  pension_premium: { minAge: AGE(16, 30), maxAge: AGE(40, 60), amount: YUAN(10, 2000) },
+  disability_living: { amount: YUAN(100, 10000) },
+  disability_care: { amount: YUAN(100, 10000) },
+  housing_repair: { gradeC: YUAN(1000, 100000, '元/户'), gradeD: YUAN(1000, 200000, '元/户') },
+  public_job: { minAge: AGE(16, 30), maxAge: AGE(50, 70), monthlyMin: YUAN(100, 5000, '元/月'), monthlyMax: YUAN(100, 10000, '元/月') },
+  microcredit: { minAge: AGE(16, 30), maxAge: AGE(50, 70), loanCap: YUAN(10000, 500000, '元') },
+  temporary_aid: { capPerEvent: YUAN(500, 50000, '元/次') },
+  elderly_allowance: { minAge: AGE(60, 100), amount: YUAN(100, 10000) },
+};
+
+/** Pairs of parameters where the first must not exceed the second. */
+export const PARAM_ORDER: ReadonlyArray<readonly [string, string]> = [['minAge', 'maxAge'], ['monthlyMin', 'monthlyMax'], ['gradeC', 'gradeD']];

@@ -1,11 +1,28 @@
 import { type DatedValues, Policy, type PolicyCode } from '../../../types/policy';
 import { PARAM_LABELS } from '../../../types/policy';
-import { forbidden, invalid } from '../errors';
+import { conflict, forbidden, invalid } from '../errors';
+import { PARAM_ORDER, PARAM_RANGES } from './catalogue';
 import type { AdminCtx } from '../handler';
 import { changePolicy } from './policy.repository';
 import { dateOf } from '../time';
 
-interface UpdateInput { code: PolicyCode; from: string; params: Record<string, number> }
+interface UpdateInput { code: PolicyCode; from: string; params: Record<string, number>; replace?: boolean }
+
+const nameOf = (k: string) => (PARAM_LABELS[k] ?? k).replace(/（[^）]*）$/, '');
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const describe = (params: Record<string, number>) => Object.entries(params).map(([k, v]) => `${nameOf(k)} ${grouped(v)}`).join('，');
+
+/** The first value outside its plausible range, or a lower bound above its upper one, as a sentence. */
+export function rangeProblem(code: PolicyCode, params: Record<string, number>): string | null {
+  for (const [k, range] of Object.entries(PARAM_RANGES[code] ?? {})) {
+    const v = params[k];
+    if (v !== undefined && (v < range.min || v > range.max)) {
+      return `${nameOf(k)}应在 ${grouped(range.min)}–${grouped(range.max)} ${range.unit}之间，填写的是 ${grouped(v)}`;
+    }
+  }
+  const crossed = PARAM_ORDER.find(([lo, hi]) => lo in params && hi in params && params[lo] > params[hi]);
+  return crossed ? `${nameOf(crossed[0])}（${grouped(params[crossed[0]])}）不能高于${nameOf(crossed[1])}（${grouped(params[crossed[1]])}）` : null;
+}
 
 /** Why new values cannot be set, or null. The set of parameters stays what the rule reads. */
 export function paramsProblem(policy: Policy, input: UpdateInput, today: string): string | null {
@@ -19,10 +36,10 @@ export function paramsProblem(policy: Policy, input: UpdateInput, today: string)
   if (missing.length) return `请填写全部参数，缺少：${missing.map((k) => PARAM_LABELS[k] ?? k).join('、')}`;
   const negative = given.filter((k) => !Number.isFinite(input.params[k]) || input.params[k] < 0);
   if (negative.length) return `参数不能为负数：${negative.map((k) => PARAM_LABELS[k] ?? k).join('、')}`;
-  return null;
+  return rangeProblem(policy.code, input.params);
 }
 
-/** Appends the values from `from` on; a not-yet-effective entry with the same date is replaced. Sorted by date. */
+/** Appends the values from `from` on; a not-yet-effective entry with the same date is replaced (the caller confirmed). Sorted by date. */
 export function withValues(policy: Policy, entry: DatedValues): Policy {
   const values = [...policy.values.filter((v) => v.from !== entry.from), entry].sort((a, b) => a.from.localeCompare(b.from));
   return { ...policy, values };
@@ -39,6 +56,11 @@ export async function updatePolicyParams(ctx: AdminCtx, input: UpdateInput): Pro
   return changePolicy(input.code, (stored) => {
     const problem = paramsProblem(stored, input, today);
     if (problem) throw invalid(problem);
+    // Saving the same date twice would silently overwrite a pending value: the admin confirms first.
+    const existing = stored.values.find((v) => v.from === input.from);
+    if (existing && !input.replace) {
+      throw conflict(`自 ${input.from} 起已设置待执行的参数：${describe(existing.params)}。确认替换后请重新保存`, { existing });
+    }
     return withValues(stored, entry);
   });
 }

@@ -4,7 +4,11 @@ import { useState } from 'react';
 import { PARAM_LABELS, type Policy } from '@bangfu/types';
 import { Button, Field } from '@/components/ui';
 import { api } from '@/services/client';
-import { messageOf } from '@/services/errors';
+import { isApiCallError, messageOf } from '@/services/errors';
+import { describe } from './describe';
+
+const confirmReplace = async (content: string): Promise<boolean> =>
+  (await Taro.showModal({ title: '替换待执行的参数？', content, confirmText: '替换', cancelText: '不替换' })).confirm;
 
 /** 调整参数: new values from a date on; the server refuses past dates and keeps the history. */
 export default function ParamEditor({ policy, onSaved }: { policy: Policy; onSaved: (p: Policy) => void }) {
@@ -13,6 +17,7 @@ export default function ParamEditor({ policy, onSaved }: { policy: Policy; onSav
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(latest).map(([k, v]) => [k, String(v)])));
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
+  const pending = policy.values.find((v) => v.from === from.trim());
   if (!Object.keys(latest).length) return <View className='pol__note'>服务类政策，没有可调整的参数。</View>;
 
   const save = async () => {
@@ -23,9 +28,23 @@ export default function ParamEditor({ policy, onSaved }: { policy: Policy; onSav
       if (v.trim() === '' || !Number.isFinite(n)) return setError(`请填写数字：${PARAM_LABELS[k] ?? k}`);
       params[k] = n;
     }
+    const day = from.trim();
+    const send = (replace: boolean) => api.benefits.updatePolicyParams({ code: policy.code, from: day, params, ...(replace ? { replace } : {}) });
+    // Saving a date that already has values replaces them: the admin sees what is there and agrees first.
+    const known = policy.values.find((v) => v.from === day);
+    if (known && !(await confirmReplace(`自 ${day} 起已设置：${describe(known.params)}。替换为新填写的参数吗？`))) return;
     setSaving(true);
     try {
-      onSaved(await api.benefits.updatePolicyParams({ code: policy.code, from: from.trim(), params }));
+      let saved;
+      try {
+        saved = await send(!!known);
+      } catch (e) {
+        // Someone else set this date meanwhile: the server names what it holds.
+        if (!isApiCallError(e) || e.code !== 'CONFLICT' || known) throw e;
+        if (!(await confirmReplace(e.message))) return;
+        saved = await send(true);
+      }
+      onSaved(saved);
       setError('');
       void Taro.showToast({ title: '已保存，自生效日起执行', icon: 'none' });
     } catch (e) {
@@ -42,6 +61,7 @@ export default function ParamEditor({ policy, onSaved }: { policy: Policy; onSav
       {Object.keys(latest).map((k) => (
         <Field key={k} label={PARAM_LABELS[k] ?? k} name={`param-${policy.code}-${k}`} type='number' value={values[k] ?? ''} onChange={(v) => { setValues((s) => ({ ...s, [k]: v })); setError(''); }} />
       ))}
+      {pending && <View className='pol__replace'>该日期已有待执行的参数：{describe(pending.params)}。保存将替换它，保存前会请您确认。</View>}
       {error && <View className='pol__error'>{error}</View>}
       <View className='pol__save'>
         <Button type='primary' round loading={saving} loadingText='正在保存…' onClick={save}>保存新参数</Button>

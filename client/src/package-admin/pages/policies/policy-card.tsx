@@ -1,12 +1,11 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { PARAM_LABELS, type Policy } from '@bangfu/types';
+import type { Policy } from '@bangfu/types';
 import { Card, Tag } from '@/components/ui';
 import { chineseDate } from '@/utils/dates';
+import { describe } from './describe';
 import ParamEditor from './param-editor';
 
-const describe = (params: Record<string, number>) =>
-  Object.entries(params).map(([k, v]) => `${PARAM_LABELS[k] ?? k} ${String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`).join('；') || '服务类，无金额参数';
 
 /** The values in force on `date`: the latest entry that started on or before it. */
 function valuesAt(policy: Policy, date: string): Policy['values'][number] | undefined {

@@ -1,0 +1,5 @@
+import { PARAM_LABELS } from '@bangfu/types';
+
+/** One dated entry's parameters as a line: 「低保标准（元/人/年） 5,160；…」. */
+export const describe = (params: Record<string, number>): string =>
+  Object.entries(params).map(([k, v]) => `${PARAM_LABELS[k] ?? k} ${String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`).join('；') || '服务类，无金额参数';
