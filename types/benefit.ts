@@ -2,6 +2,7 @@ import { z } from './z';
 import { Id, IsoDate, IsoDateTime } from './common';
 import { DisabilityLevel, HouseholdStatus, HousingGrade, LaborCapacity, Schooling } from './household';
 import { PolicyCode } from './policy';
+import { chinaDate } from './visit-dates';
 
 export const BenefitPeriod = z.string({ error: '请填写发放期间' }).max(7, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03', abort: true }).regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03' });
 
@@ -9,8 +10,9 @@ export const BenefitPeriod = z.string({ error: '请填写发放期间' }).max(7,
 export const CalculatorMember = z.object({
   birthDate: IsoDate.refine((d) => {
     const year = Number(d.slice(0, 4));
-    const now = new Date().getUTCFullYear();
-    return year >= now - 130 && d <= new Date().toISOString().slice(0, 10);
+    // Today in China time: a baby born this morning before 08:00 is not "later than today".
+    const today = chinaDate(new Date());
+    return year >= Number(today.slice(0, 4)) - 130 && d <= today;
   }, { error: '出生日期不合理：不能晚于今天，也不能早于 130 年前' }),
   disabilityLevel: DisabilityLevel.default(0),
   chronicIllness: z.boolean().default(false),

@@ -6,15 +6,28 @@
 const pad = (n: number) => String(n).padStart(2, '0');
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-/** The calendar day of an instant on this phone (China time for its users), not the UTC day. */
-export function localDay(at: string | Date = new Date()): string {
-  const d = typeof at === 'string' ? new Date(at) : at;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/**
+ * The calendar day of an instant in China time, not the UTC day nor the phone's own zone: a phone
+ * set to another zone, or an H5 page on a desk, must read the day county offices read.
+ */
+export function chinaDay(at: string | Date | number = Date.now()): string {
+  const ms = typeof at === 'number' ? at : new Date(at).getTime();
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Today in China time, as the server reads dates. */
 export function chinaToday(now = Date.now()): string {
-  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return chinaDay(now);
+}
+
+/** The year of today in China time. */
+export function chinaYear(now = Date.now()): number {
+  return Number(chinaToday(now).slice(0, 4));
+}
+
+/** The hour (0–23) of an instant on China's wall clock. */
+export function chinaHour(at: Date = new Date()): number {
+  return new Date(at.getTime() + CHINA_OFFSET_MS).getUTCHours();
 }
 
 /** `2026-11` moved by `delta` months: `shiftMonth('2026-01', -1)` is `2025-12`. */
@@ -30,10 +43,19 @@ export function monthLabel(month: string): string {
   return `${y}年${Number(m)}月`;
 }
 
-/** `2026-11-23` (or the date part of an ISO time) → `2026年11月23日`. */
+/** A day `YYYY-MM-DD` as is, an instant (`…T…Z`) as its China-time day. */
+const dayOf = (iso: string) => (iso.length > 10 ? chinaDay(iso) : iso);
+
+/** `2026-11-23`, or an instant (read in China time) → `2026年11月23日`. */
 export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  const [y, m, d] = dayOf(iso).split('-').map(Number);
   return `${y}年${m}月${d}日`;
+}
+
+/** `2026-11-23`, or an instant (read in China time) → `11月23日`, for lists within the year. */
+export function shortDate(iso: string): string {
+  const [, m, d] = dayOf(iso).split('-').map(Number);
+  return `${m}月${d}日`;
 }
 
 /** `2026-11-20T04:00:00Z` → `11月20日 12:00` in China time (what county offices read); '' for none. */

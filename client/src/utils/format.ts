@@ -1,3 +1,5 @@
+import { chinaHour } from './dates';
+
 /** `12345` → `12,345` (no Intl: old WeChat clients lack full ICU). */
 export function thousands(n: number): string {
   const [int, frac] = String(Math.abs(n)).split('.');
@@ -10,9 +12,9 @@ export function count(n: number, unit: string): string {
   return `${thousands(n)} ${unit}`;
 }
 
-/** A greeting for the time of day. */
+/** A greeting for the time of day in China. */
 export function greeting(date = new Date()): string {
-  const h = date.getHours();
+  const h = chinaHour(date);
   if (h < 6) return '夜深了';
   if (h < 11) return '早上好';
   if (h < 13) return '中午好';

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import tcb from '@cloudbase/node-sdk';
 import { invalid, notFound } from '../errors';
+import { clock } from '../clock';
+import { dateOf } from '../time';
 
 export interface FileStore {
   save(bytes: Buffer, name: string): Promise<string>;
@@ -68,7 +70,7 @@ function cloudFileStore(): FileStore {
   const app = () => tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
   return {
     async save(bytes, name) {
-      const cloudPath = `registry/${new Date().toISOString().slice(0, 10)}/${randomUUID()}${path.extname(name)}`;
+      const cloudPath = `registry/${dateOf(clock.now())}/${randomUUID()}${path.extname(name)}`;
       const { fileID } = await app().uploadFile({ cloudPath, fileContent: bytes });
       return fileID;
     },

@@ -3,6 +3,7 @@ import type { Notice, OutboxMessage } from '../../../types/notice';
 import type { User } from '../../../types/user';
 import type { AdminCtx, CallerCtx, Ctx } from '../handler';
 import { conflict, rateLimited } from '../errors';
+import { chinaTime } from '../time';
 import { noticeTemplateId, wechat } from '../wechat';
 import {
   addCredit, audienceOf, creditsOf, insertOutbox, manageableNoticeIds, outboxPage, readsOfNotice, spendCredit, subscriptionsOf, updateNoticeIf, type Subscription,
@@ -15,7 +16,7 @@ const REMIND_INTERVAL_MS = 10 * 60 * 1000;
 function messageData(notice: Notice, reason: 'publish' | 'remind', at: Date) {
   const title = notice.title.length > 20 ? notice.title.slice(0, 19) + '…' : notice.title;
   const note = reason === 'remind' ? '您还未阅读这条通知，请及时查看' : notice.requireAck ? '请阅读并点击“已知悉”' : '请及时查看';
-  return { thing1: { value: title }, time2: { value: at.toISOString().slice(0, 16).replace('T', ' ') }, thing3: { value: note } };
+  return { thing1: { value: title }, time2: { value: chinaTime(at).format('YYYY-MM-DD HH:mm') }, thing3: { value: note } };
 }
 
 type Outcome = { status: OutboxMessage['status']; note: string };

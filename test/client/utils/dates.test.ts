@@ -1,4 +1,5 @@
-import { chinaToday, chineseDate, localDay, monthLabel, shiftMonth, shortTime } from '../../../client/src/utils/dates';
+import { chinaDay, chinaHour, chinaToday, chinaYear, chineseDate, monthLabel, shiftMonth, shortDate, shortTime } from '../../../client/src/utils/dates';
+import { greeting } from '../../../client/src/utils/format';
 
 describe('months the coverage page steps through', () => {
   test.each([
@@ -29,7 +30,29 @@ describe('days as people read them', () => {
     expect(chinaToday(Date.parse('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
   });
 
-  test("a phone's own calendar day is two-digit padded", () => {
-    expect(localDay(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
+});
+
+/** 18:30 UTC on 1 December is 02:30 on 2 December in China: the hours that stamped yesterday. */
+describe('at 2026-12-01T18:30:00Z (02:30 China time on 2 December), whatever zone the phone is in', () => {
+  const AT = '2026-12-01T18:30:00Z';
+  test('the day is 2 December', () => {
+    expect(chinaDay(AT)).toBe('2026-12-02');
+    expect(chinaDay(new Date(AT))).toBe('2026-12-02');
+    expect(chinaToday(Date.parse(AT))).toBe('2026-12-02');
+  });
+  test('an instant binds, pairs and is set on 2026年12月2日 (12月2日 in a list)', () => {
+    expect(chineseDate(AT)).toBe('2026年12月2日');
+    expect(shortDate(AT)).toBe('12月2日');
+  });
+  test('a day without a time is read as written', () => {
+    expect(chineseDate('2026-12-01')).toBe('2026年12月1日');
+    expect(shortDate('2026-01-05')).toBe('1月5日');
+  });
+  test('it is 02:30 at night: the hour is 2 and the greeting says so', () => {
+    expect(chinaHour(new Date(AT))).toBe(2);
+    expect(greeting(new Date(AT))).toBe('夜深了');
+  });
+  test('the year on New Year\'s Eve at 17:00 UTC is already the next one', () => {
+    expect(chinaYear(Date.parse('2026-12-31T17:00:00Z'))).toBe(2027);
   });
 });

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { Empty, Loaded } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
-import { localDay } from '@/utils/dates';
+import { chineseDate } from '@/utils/dates';
 import './household-sections.scss';
 
 const KIND_LABELS = { visit: '走访', status: '状态', need: '需求', benefit: '兑现', plan: '计划' } as const;
@@ -16,7 +16,7 @@ export default function TimelineSection({ householdId }: { householdId: string }
       <Loaded state={t} empty={<Empty description='还没有帮扶记录' />}>
         {({ items }) => items.map((e, i) => (
           <View key={`${e.kind}-${e.refId ?? i}-${e.at}`} className='hh-section__item hh-section__item--timeline'>
-            <View className='hh-section__when'>{localDay(e.at)} · {KIND_LABELS[e.kind]}</View>
+            <View className='hh-section__when'>{chineseDate(e.at)} · {KIND_LABELS[e.kind]}</View>
             <View className='hh-section__name'>{e.title}</View>
             {e.detail && <View className='hh-section__detail'>{e.detail}</View>}
           </View>

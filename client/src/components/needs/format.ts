@@ -1,13 +1,10 @@
 import { NEED_STATUS_LABELS, type NeedView } from '@bangfu/types';
 import type { TagType } from '@/components/ui';
 
-const pad = (n: number) => String(n).padStart(2, '0');
+import { shortTime } from '@/utils/dates';
 
-/** `2026-11-23T02:00:00Z` → `11月23日 10:00` (the phone's own time zone: China time for our users). */
-export function dateTime(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+/** `2026-11-23T02:00:00Z` → `11月23日 10:00` in China time, whatever zone the phone is set to. */
+export const dateTime = (iso: string): string => shortTime(iso);
 
 function span(ms: number): string {
   const minutes = Math.max(1, Math.floor(ms / 60_000));

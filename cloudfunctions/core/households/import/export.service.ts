@@ -8,6 +8,7 @@ import { adminScope } from '../../access/scope';
 import { householdQuery } from '../list.service';
 import { allHouseholds } from '../household.repository';
 import { COLUMNS, householdRows } from './sheet';
+import { dateOf } from '../../time';
 
 /**
  * 导出: the caller's region under the current filters, in the import layout (so an exported sheet
@@ -35,7 +36,7 @@ export async function exportHouseholds(ctx: AdminCtx, filters: HouseholdFilters)
   sheet.getColumn('idNumber').numFmt = '@';
   sheet.getColumn('phone').numFmt = '@';
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  const fileId = await saveFile(ctx, bytes, `households-${ctx.now.toISOString().slice(0, 10)}.xlsx`, 'export');
+  const fileId = await saveFile(ctx, bytes, `households-${dateOf(ctx.now)}.xlsx`, 'export');
   await audit(ctx, { action: 'export_households', detail: { rows } });
   return { fileId, rows, url: await fileLink(ctx, fileId) };
 }

@@ -10,6 +10,7 @@ import { audit } from '../../audit/audit.service';
 import { insertHousehold, saveHousehold } from '../household.repository';
 import { planImport, type PlannedHousehold } from './import.plan';
 import { readSheet } from './reader';
+import { dateOf } from '../../time';
 
 const MAX_ERRORS_SHOWN = 500;
 
@@ -31,7 +32,7 @@ function toHousehold(p: PlannedHousehold, at: string, by: string): Household {
     identifiedYear: f.identifiedYear, incomes, annualNetIncome: incomes.at(-1)!.amount, housingGrade: f.housingGrade,
     ...(f.housingAssessedOn ? { housingAssessedOn: f.housingAssessedOn } : {}), safeWater: f.safeWater, members,
     statusHistory: statusChanged
-      ? [...history, { from: old.status, to: f.status, kind: 'correction' as const, reason: '表格导入更正', effectiveOn: at.slice(0, 10), evidence: [], by, at }]
+      ? [...history, { from: old.status, to: f.status, kind: 'correction' as const, reason: '表格导入更正', effectiveOn: dateOf(at), evidence: [], by, at }]
       : history,
     version: old?.version ?? 1, createdAt: old?.createdAt ?? at, updatedAt: at,
   };

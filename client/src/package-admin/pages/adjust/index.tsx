@@ -9,7 +9,7 @@ import { STATUS_TAG } from '@/components/household/labels';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
-import { localDay } from '@/utils/dates';
+import { chinaToday, chineseDate } from '@/utils/dates';
 import './index.scss';
 
 /** 动态调整: new identification, return to poverty, exit, risk cleared — only the changes the rules allow. */
@@ -28,7 +28,7 @@ function AdjustForm({ household }: { household: HouseholdView }) {
   const [to, setTo] = useState<HouseholdStatus>();
   const [reason, setReason] = useState('');
   const [evidence, setEvidence] = useState('');
-  const [effectiveOn, setEffectiveOn] = useState(() => localDay());
+  const [effectiveOn, setEffectiveOn] = useState(() => chinaToday());
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const status = household.status;
@@ -63,8 +63,8 @@ function AdjustForm({ household }: { household: HouseholdView }) {
         {kind && <Chips all={false} label='调整为' options={targets} labels={HOUSEHOLD_STATUS_LABELS} value={to} onChange={setTo} />}
         <View className='bf-chips'>
           <View className='bf-chips__label'>生效日期</View>
-          <Picker mode='date' value={effectiveOn} end={localDay()} onChange={(e) => setEffectiveOn(e.detail.value)}>
-            <View className='bf-chips__chip bf-chips__chip--on'>{effectiveOn} ▾</View>
+          <Picker mode='date' value={effectiveOn} end={chinaToday()} onChange={(e) => setEffectiveOn(e.detail.value)}>
+            <View className='bf-chips__chip bf-chips__chip--on'>{chineseDate(effectiveOn)} ▾</View>
           </Picker>
         </View>
         <View className='adjust__label'>调整原因</View>

@@ -1,4 +1,5 @@
 import type { HouseholdStatus, HouseholdView, HousingGrade, PovertyCause } from '@bangfu/types';
+import { chinaYear } from '@/utils/dates';
 import { HouseholdDraft, UpdateHouseholdInput, type MemberDraft } from '@bangfu/types/api/households';
 
 /** What the form holds: text as typed, so nothing is lost while it is invalid. */
@@ -34,7 +35,7 @@ export const newMember = (relation: MemberDraft['relation'] = 'head'): MemberFor
 });
 
 export function emptyForm(): HouseholdForm {
-  const year = new Date().getFullYear();
+  const year = chinaYear();
   return { code: '', villageId: '', address: '', status: 'monitored', causes: [], identifiedYear: String(year), incomeYear: String(year - 1), income: '', otherIncomes: [], housingGrade: 'A', safeWater: true, members: [newMember()] };
 }
 
@@ -42,7 +43,7 @@ export function formOf(h: HouseholdView): HouseholdForm {
   const last = h.incomes.at(-1);
   return {
     code: h.code, villageId: h.villageId, address: h.address, status: h.status, causes: h.causes, identifiedYear: String(h.identifiedYear),
-    incomeYear: String(last?.year ?? new Date().getFullYear() - 1), income: String(h.annualNetIncome), otherIncomes: h.incomes.filter((i) => i !== last), housingGrade: h.housingGrade, safeWater: h.safeWater,
+    incomeYear: String(last?.year ?? chinaYear() - 1), income: String(h.annualNetIncome), otherIncomes: h.incomes.filter((i) => i !== last), housingGrade: h.housingGrade, safeWater: h.safeWater,
     members: h.members.map((m) => ({ ...m, key: m.id, idNumber: '', phone: '', maskedId: m.idNumber, maskedPhone: m.phone })),
   };
 }

@@ -8,6 +8,7 @@ import { STATUS_TAG } from '@/components/household/labels';
 import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { messageOf } from '@/services/errors';
+import { chinaToday } from '@/utils/dates';
 import { api } from '@/services/client';
 import { navigate } from '@/services/routes';
 import { openSheet } from '@/services/sheets';
@@ -32,7 +33,7 @@ export default function HouseholdsPage() {
     setExporting(true);
     try {
       const { url, rows } = await api.households.exportXlsx(filters);
-      await openSheet(url, `户籍台账-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      await openSheet(url, `户籍台账-${chinaToday()}.xlsx`);
       void Taro.showToast({ title: `已导出 ${rows} 人`, icon: 'success' });
     } catch (e) {
       void Taro.showToast({ title: messageOf(e), icon: 'none' });

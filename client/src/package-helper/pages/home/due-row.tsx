@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { Button, Tag } from '@/components/ui';
 import { PAIRING_ROLE_LABELS } from '@bangfu/types';
 import type { DueItem } from '@bangfu/types/api/visits';
-import { localDay } from '@/utils/dates';
+import { chineseDate } from '@/utils/dates';
 
 const STATUS_TAG = {
   overdue: { type: 'danger', text: '逾期' },
@@ -10,7 +10,7 @@ const STATUS_TAG = {
   visited: { type: 'success', text: '已走访' },
 } as const;
 
-const dateOnly = (iso: string | null) => (iso ? localDay(iso) : null);
+const dateOnly = (iso: string | null) => (iso ? chineseDate(iso) : null);
 
 /** One household on the helper's list: status, 急难/应享未享 flags, last visit, and the way in. */
 export default function DueRow({ item, onOpen, onRecord }: { item: DueItem; onOpen: () => void; onRecord: () => void }) {
