@@ -41,6 +41,14 @@ export const NeedTransition = z.object({
   photos: z.array(z.string()).optional(),
   /** The actor's role when the step was taken, so the timeline can say 帮扶户 / 帮扶人 / 扶贫办. */
   byRole: z.enum(['household', 'helper', 'admin']).optional(),
+  /**
+   * A step that changes no status: 转派 (reassigned, with the new assignee), 督办 (urged by an
+   * admin) or 提请协调 (escalated by the assignee). `status` then repeats the status it was taken in.
+   */
+  kind: z.enum(['reassigned', 'urged', 'escalated']).optional(),
+  /** For a reassignment: to whom, with the name as it was then (the history reads without lookups). */
+  assigneeId: Id.optional(),
+  assigneeName: z.string().optional(),
 });
 export type NeedTransition = z.infer<typeof NeedTransition>;
 
@@ -60,6 +68,8 @@ export const Need = ReportNeedInput.omit({ id: true }).extend({
   /** The current step's deadline (acceptBy, then resolveBy; null once closed), kept for indexed "overdue first" lists. */
   dueAt: IsoDateTime.nullable().optional(),
   history: z.array(NeedTransition),
+  /** 提请协调: the assignee could not solve it and asked the village (then town) admin; cleared by a reassignment. */
+  escalated: z.object({ at: IsoDateTime, by: Id, reason: z.string() }).nullable().optional(),
   rating: z.number().int().min(1).max(5).optional(),
   ratingComment: z.string().optional(),
   ratedAt: IsoDateTime.optional(),
@@ -74,7 +84,7 @@ export const NeedView = Need.extend({
   /** The deadline of the current step: acceptBy while reported, resolveBy while being handled; null once closed. */
   deadline: IsoDateTime.nullable(),
   overdue: z.boolean(),
-  /** 逐级督办: overdue needs go to the village admin first, then the town admin. */
+  /** 逐级督办: overdue or escalated (提请协调) needs go to the village admin first, then the town admin. */
   escalation: z.enum(['none', 'village', 'town']),
   assigneeName: z.string().nullable(),
   /** Only for the household itself: its helper's number, for "联系帮扶人". */
@@ -174,3 +184,40 @@ export const NeedStats = z.object({
   unrated: z.number().int(),
 });
 export type NeedStats = z.infer<typeof NeedStats>;
+
+/**
+ * Steps that change no status (SPEC §2: admins reassign and urge, helpers escalate what they
+ * cannot solve). Each is allowed to these actors on an open need, and some need a note.
+ */
+export type NeedStep = 'reassign' | 'urge' | 'escalate';
+export const NEED_STEPS: Record<NeedStep, NeedTransitionRule> = {
+  reassign: { from: OPEN_NEED_STATUSES, by: ['admin'] },
+  urge: { from: OPEN_NEED_STATUSES, by: ['admin'] },
+  escalate: { from: OPEN_NEED_STATUSES, by: ['assignee'], noteRequired: '请写明为什么需要协调（遇到了什么困难）' },
+};
+export const NEED_STEP_LABELS: Record<NeedStep, string> = { reassign: '转派', urge: '督办', escalate: '提请协调' };
+export const NEED_STEP_KIND_LABELS: Record<NonNullable<NeedTransition['kind']>, string> = { reassigned: '转派', urged: '督办', escalated: '提请协调' };
+
+/** The steps `actor` may take from `from`: the buttons a page offers besides the transitions. */
+export function availableSteps(from: NeedStatus, actor: NeedActor): NeedStep[] {
+  return (Object.keys(NEED_STEPS) as NeedStep[]).filter((s) => NEED_STEPS[s].by.includes(actor) && NEED_STEPS[s].from.includes(from));
+}
+
+const Version = z.number({ error: '缺少版本号' }).int({ error: '版本号应为整数' }).min(0, { error: '版本号不能为负数' });
+const StepNote = z.string({ error: '说明应为文字' }).trim().max(500, { error: '说明最多 500 字' });
+
+/** 转派: hand an open need to another helper paired with the household. */
+export const ReassignNeedInput = z.object({ needId: Id, version: Version, helperId: Id, note: StepNote.optional() });
+export type ReassignNeedInput = z.infer<typeof ReassignNeedInput>;
+
+/** 督办: an admin presses the assignee; recorded in the history and sent to them as a message. */
+export const UrgeNeedInput = z.object({ needId: Id, version: Version, note: StepNote.optional() });
+export type UrgeNeedInput = z.infer<typeof UrgeNeedInput>;
+
+/** 提请协调: the assignee cannot solve it and says why. */
+export const EscalateNeedInput = z.object({ needId: Id, version: Version, reason: StepNote.min(1, { error: '请写明为什么需要协调（遇到了什么困难）' }) });
+export type EscalateNeedInput = z.infer<typeof EscalateNeedInput>;
+
+/** A helper an admin may reassign the need to: paired with its household. */
+export const NeedAssigneeOption = z.object({ helperId: Id, name: z.string(), role: z.string(), current: z.boolean() });
+export type NeedAssigneeOption = z.infer<typeof NeedAssigneeOption>;

@@ -1,6 +1,6 @@
 import { z } from '../z';
 import { Id, listOf, Paging } from '../common';
-import { NeedCategory, NeedSettings, NeedStats, NeedStatus, NeedView, RateNeedInput, ReportNeedInput, TransitionNeedInput } from '../need';
+import { EscalateNeedInput, NeedAssigneeOption, NeedCategory, NeedSettings, NeedStats, NeedStatus, NeedView, RateNeedInput, ReassignNeedInput, ReportNeedInput, TransitionNeedInput, UrgeNeedInput } from '../need';
 import { defineApi } from './define';
 
 export const ListNeedsInput = Paging.extend({
@@ -23,6 +23,10 @@ export const needsApi = defineApi('needs', {
   list: { input: ListNeedsInput, output: listOf(NeedView), access: ['admin', 'helper', 'household'] },
   get: { input: z.object({ needId: Id }), output: NeedView, access: ['admin', 'helper', 'household'] },
   transition: { input: TransitionNeedInput, output: NeedView, access: ['admin', 'helper', 'household'] },
+  reassign: { input: ReassignNeedInput, output: NeedView, access: ['admin'] },
+  assigneeOptions: { input: z.object({ needId: Id }), output: z.array(NeedAssigneeOption), access: ['admin'] },
+  urge: { input: UrgeNeedInput, output: NeedView, access: ['admin'] },
+  escalate: { input: EscalateNeedInput, output: NeedView, access: ['helper'] },
   rate: { input: RateNeedInput, output: NeedView, access: ['household'] },
   stats: { input: z.object({}), output: NeedStats, access: ['admin'] },
   getSettings: { input: z.object({}), output: NeedSettings, access: ['admin', 'helper', 'household'] },

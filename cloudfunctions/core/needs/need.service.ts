@@ -56,7 +56,7 @@ export async function report(ctx: RoleCtx<'household' | 'helper'>, input: Report
 }
 
 /** The need and how the caller relates to it; NOT_FOUND for anyone who may not see it. */
-async function visibleNeed(user: User, needId: string): Promise<{ need: Need; actor: NeedActor }> {
+export async function visibleNeed(user: User, needId: string): Promise<{ need: Need; actor: NeedActor }> {
   const need = await findNeed(needId);
   const actor = need ? await actorFor(user, need) : null;
   if (!need || !actor) throw notFound('没有找到这条需求，或您无权查看');
@@ -68,7 +68,7 @@ export async function get(ctx: CallerCtx, input: { needId: string }): Promise<Ne
   return toView(need, ctx.now, actor);
 }
 
-async function staleConflict(needId: string, user: User, now: Date): Promise<never> {
+export async function staleConflict(needId: string, user: User, now: Date): Promise<never> {
   const { need, actor } = await visibleNeed(user, needId);
   throw conflict(STALE_MESSAGE, { need: await toView(need, now, actor) });
 }

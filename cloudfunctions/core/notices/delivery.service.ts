@@ -49,13 +49,13 @@ async function send(ctx: Ctx, notice: Notice, people: User[], reason: 'publish' 
   return { recorded, skipped };
 }
 
-/** Why an admin is alerted outside any notice: a household's self-binding was paused (auth/bind). */
-export type AlertReason = 'bind_locked';
+/** Why someone is alerted outside any notice: a household's self-binding was paused (auth/bind); a need was urged (to its assignee) or escalated (to admins). */
+export type AlertReason = 'bind_locked' | 'need_urged' | 'need_escalated';
 
 const clip = (text: string) => (text.length > 20 ? text.slice(0, 19) + '…' : text);
 
 /**
- * An alert to admins about one household, over the notice template (its fields are a title, a
+ * An alert (to admins, or to a need's assignee) about one household, over the notice template (its fields are a title, a
  * time and a note) and into the same outbox, so the cloud sends it and the local host records it.
  * Every admin gets an outbox entry, marked skipped when they have not subscribed.
  */

@@ -1,4 +1,4 @@
-import { availableTransitions, checkTransition } from '../../../cloudfunctions/core/needs/workflow.rules';
+import { availableSteps, availableTransitions, checkStep, checkTransition } from '../../../cloudfunctions/core/needs/workflow.rules';
 
 describe('the needs workflow', () => {
   it.each([
@@ -31,5 +31,35 @@ describe('the needs workflow', () => {
     ['the household can do nothing while its need is being handled', 'in_progress', 'household', []],
   ] as const)('%s', (_sentence, from, actor, expected) => {
     expect(availableTransitions(from, actor).sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('steps that change no status: 转派, 督办, 提请协调', () => {
+  it.each([
+    ['an admin reassigns a need being handled', 'reassign', 'in_progress', 'admin', undefined, false, true],
+    ['an admin reassigns a reported need nobody took up', 'reassign', 'reported', 'admin', undefined, false, true],
+    ['the assignee cannot hand their need to someone else', 'reassign', 'accepted', 'assignee', undefined, false, 'FORBIDDEN'],
+    ['a resolved need is not reassigned', 'reassign', 'resolved', 'admin', undefined, false, 'CONFLICT'],
+    ['an admin urges the assignee of an accepted need, with or without a note', 'urge', 'accepted', 'admin', undefined, false, true],
+    ['a helper cannot urge', 'urge', 'accepted', 'pairedHelper', '快点', false, 'FORBIDDEN'],
+    ['a confirmed need is not urged', 'urge', 'confirmed', 'admin', undefined, false, 'CONFLICT'],
+    ['the assignee escalates a need they cannot solve, saying why', 'escalate', 'in_progress', 'assignee', '需要住建部门鉴定', false, true],
+    ['escalating without a reason is refused', 'escalate', 'in_progress', 'assignee', ' ', false, 'INVALID_INPUT'],
+    ['another paired helper cannot escalate the assignee\'s need', 'escalate', 'in_progress', 'pairedHelper', '需要协调', false, 'FORBIDDEN'],
+    ['the household cannot escalate', 'escalate', 'reported', 'household', '需要协调', false, 'FORBIDDEN'],
+    ['a need already waiting for coordination is not escalated again', 'escalate', 'in_progress', 'assignee', '再次', true, 'CONFLICT'],
+    ['a rejected need is not escalated', 'escalate', 'rejected', 'assignee', '需要协调', false, 'CONFLICT'],
+  ] as const)('%s', (_sentence, step, from, actor, note, escalated, expected) => {
+    const result = checkStep(step, from, actor, note, escalated);
+    if (expected === true) expect(result).toEqual({ ok: true });
+    else expect(result).toMatchObject({ ok: false, code: expected, message: expect.any(String) });
+  });
+
+  it.each([
+    ['an admin on an open need may reassign or urge', 'accepted', 'admin', ['reassign', 'urge']],
+    ['the assignee on an open need may escalate', 'in_progress', 'assignee', ['escalate']],
+    ['nobody takes these steps on a closed need', 'confirmed', 'admin', []],
+  ] as const)('%s', (_sentence, from, actor, expected) => {
+    expect(availableSteps(from, actor)).toEqual(expected);
   });
 });
