@@ -117,6 +117,19 @@ describe('an emergency goes from the household to its helper and back', () => {
 });
 
 describe('escalation', () => {
+  it('the needs oversight page loads without a page error or a console error', async () => {
+    const page = await signIn('demo-village-admin', DESKTOP);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+    await page.locator('.bf-tabbar').getByText('需求', { exact: true }).click();
+    await page.locator('.need-card').first().waitFor();
+    await page.getByText('办理时限').waitFor();
+    await page.waitForTimeout(500);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('the county admin sees overdue needs first, in red, with how far they have been escalated', async () => {
     const page = await signIn('demo-admin', DESKTOP);
     await page.goto(baseUrl() + '/package-admin/pages/needs/index');
@@ -131,6 +144,57 @@ describe('escalation', () => {
     expect(await page.locator('.need-card').first().innerText()).toMatch(/已提醒村管理员督办|已升级至乡镇督办/);
     await shot(page, 'needs-admin-county');
     await page.context().close();
+  });
+});
+
+describe('提请协调, 转派 and 督办', () => {
+  it('the helper escalates a need they cannot solve; the admin sees why, reassigns it and urges; the history shows each step', async () => {
+    const household = await signIn('demo-household');
+    await household.locator('.bf-tabbar').getByText('求助', { exact: true }).click();
+    await household.getByText('我要求助', { exact: true }).click();
+    await household.locator('.tile', { hasText: '住房安全' }).click();
+    const description = `屋顶漏雨需要修缮 ${Date.now().toString(36)}`;
+    await household.locator('textarea').first().fill(description);
+    await household.getByText('提交求助', { exact: true }).click();
+    await household.locator('.need-summary__clock').waitFor();
+    const needPath = household.url().replace(/^.*\/package-household\/pages\/need\//, '');
+    await household.context().close();
+
+    const helper = await signIn('demo-helper');
+    await helper.goto(`${baseUrl()}/package-helper/pages/need/${needPath}`);
+    await helper.getByText(description).waitFor();
+    await helper.getByText('提请协调', { exact: true }).click();
+    await helper.getByText('确认提请协调').click();
+    await helper.locator('.need-step__error', { hasText: '请写明为什么需要协调' }).waitFor();
+    const reason = `需要住建部门鉴定 ${Date.now().toString(36)}`;
+    await helper.locator('.need-step textarea').fill(reason);
+    await helper.getByText('确认提请协调').click();
+    await helper.getByText('确定', { exact: true }).last().click();
+    await helper.locator('.need-timeline__title', { hasText: '提请协调' }).waitFor();
+    await helper.locator('.need-timeline__note', { hasText: reason }).waitFor();
+    await shot(helper, 'needs-helper-escalated');
+
+    const admin = await signIn('demo-admin', DESKTOP);
+    await admin.goto(baseUrl() + helper.url().replace(/^.*\/package-helper\/pages\/need\//, '/package-admin/pages/need/'));
+    await admin.getByText(reason).first().waitFor();
+    await admin.getByText('转派', { exact: true }).click();
+    await admin.getByText('确认转派').click();
+    await admin.locator('.need-step__error', { hasText: '请选择转派给哪位帮扶人' }).waitFor();
+    const choice = admin.locator('.need-step__choice').first();
+    const name = (await choice.innerText()).replace(/（.*$/, '');
+    await choice.click();
+    await admin.getByText('确认转派').click();
+    await admin.getByText('确定', { exact: true }).last().click();
+    await admin.locator('.need-timeline__note', { hasText: `转派给 ${name}` }).waitFor();
+    await admin.getByText('督办', { exact: true }).click();
+    await admin.locator('.need-step textarea').fill('请本周内办结');
+    await admin.getByText('确认督办').click();
+    await admin.getByText('确定', { exact: true }).last().click();
+    await admin.locator('.need-timeline__title', { hasText: '督办' }).waitFor();
+    await admin.locator('.need-timeline__note', { hasText: '请本周内办结' }).waitFor();
+    await shot(admin, 'needs-admin-reassigned');
+    await admin.context().close();
+    await helper.context().close();
   });
 });
 

@@ -46,6 +46,7 @@ export default function NeedCard({ need, now, show, onClick, durations }: NeedCa
       <View className='need-card__meta'>上报于 {dateTime(need.reportedAt)}</View>
       {took && <View className='need-card__meta'>{took}</View>}
       {clock && <View className={`need-card__clock need-card__clock--${clock.type}`}>{clock.text}</View>}
+      {need.escalated && <View className='need-card__escalation'>帮扶人提请协调：{need.escalated.reason}</View>}
       {need.escalation !== 'none' && <View className='need-card__escalation'>{ESCALATION_LABELS[need.escalation]}</View>}
     </View>
   );

@@ -4,6 +4,7 @@ import type { NeedView } from '@bangfu/types';
 import { Button } from '@/components/ui';
 import NeedActions from '@/components/needs/need-actions';
 import NeedPage from '@/components/needs/need-page';
+import NeedSteps from '@/components/needs/need-steps';
 import NeedSummary from '@/components/needs/need-summary';
 import NeedTimeline from '@/components/needs/need-timeline';
 import { useNow } from '@/components/needs/use-now';
@@ -11,7 +12,7 @@ import { useRequest } from '@/hooks/use-request';
 import { knownUser } from '@/services/auth';
 import '@/components/needs/needs.scss';
 
-/** 需求办理: call back, accept, start, resolve with what was done, or reject with a reason. */
+/** 需求办理: call back, accept, start, resolve with what was done, reject with a reason, or ask for coordination (提请协调). */
 export default function HelperNeed() {
   return <NeedPage>{(need, onChanged) => <NeedDetail need={need} onChanged={onChanged} />}</NeedPage>;
 }
@@ -33,6 +34,7 @@ function NeedDetail({ need, onChanged }: { need: NeedView; onChanged: (need: Nee
       </NeedSummary>
       {actor === 'pairedHelper' && need.deadline && <View className='need-section'>这条需求由主帮扶人 {need.assigneeName ?? ''} 办理，您可以查看进度。</View>}
       <NeedActions need={need} actor={actor} onChanged={onChanged} />
+      <NeedSteps need={need} actor={actor} onChanged={onChanged} />
       <View className='need-section'>办理记录</View>
       <NeedTimeline need={need} />
     </>
