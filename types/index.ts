@@ -7,6 +7,7 @@ export * from './household';
 export * from './pairing';
 export * from './visit';
 export * from './visit-dates';
+export * from './format';
 export * from './plan';
 export * from './need';
 export * from './policy';

@@ -21,7 +21,7 @@ describe('benefits.updatePolicyParams (dibao standard from a date on)', () => {
     expect(policy.values.map((v: any) => v.from)).toEqual(['2018-01-01', '2020-01-01', '2027-01-01']);
     expect(policy.values[2]).toMatchObject({ setBy: expect.any(String), setAt: expect.any(String) });
     expect(await dibaoOn('2026-12-31')).toMatchObject({ entitled: true, amount: 1320 });
-    expect(await dibaoOn('2027-01-01')).toMatchObject({ entitled: true, amount: 3000, reasons: [expect.stringContaining('2027-01-01 起执行的低保标准 6,000 元'), expect.any(String)] });
+    expect(await dibaoOn('2027-01-01')).toMatchObject({ entitled: true, amount: 3000, reasons: [expect.stringContaining('2027年1月1日起执行的低保标准 6,000 元'), expect.any(String)] });
   });
 
   it('asks before replacing a not-yet-effective entry of the same date: refused with the pending value unless replace is sent', async () => {

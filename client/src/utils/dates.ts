@@ -3,6 +3,8 @@
  * `YYYY-MM-DD`; China time is UTC+8 with no daylight saving. No Intl or date library: old WeChat
  * clients lack full ICU, and dayjs would grow the packages for a few lines.
  */
+import { chineseDay, monthDay } from '@bangfu/types/format';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
@@ -47,16 +49,10 @@ export function monthLabel(month: string): string {
 const dayOf = (iso: string) => (iso.length > 10 ? chinaDay(iso) : iso);
 
 /** `2026-11-23`, or an instant (read in China time) → `2026年11月23日`. */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = dayOf(iso).split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+export const chineseDate = (iso: string): string => chineseDay(dayOf(iso));
 
 /** `2026-11-23`, or an instant (read in China time) → `11月23日`, for lists within the year. */
-export function shortDate(iso: string): string {
-  const [, m, d] = dayOf(iso).split('-').map(Number);
-  return `${m}月${d}日`;
-}
+export const shortDate = (iso: string): string => monthDay(dayOf(iso));
 
 /** `2026-11-20T04:00:00Z` → `11月20日 12:00` in China time (what county offices read); '' for none. */
 export function shortTime(iso: string | null | undefined): string {

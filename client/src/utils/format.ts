@@ -1,11 +1,9 @@
 import { chinaHour } from './dates';
 
-/** `12345` → `12,345` (no Intl: old WeChat clients lack full ICU). */
-export function thousands(n: number): string {
-  const [int, frac] = String(Math.abs(n)).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (n < 0 ? '-' : '') + grouped + (frac ? '.' + frac : '');
-}
+import { thousands } from '@bangfu/types/format';
+
+/** `12345` → `12,345`: the one formatter both sides share (types/format). */
+export { thousands };
 
 /** `1479, '人'` → `1,479 人`. */
 export function count(n: number, unit: string): string {

@@ -1,4 +1,4 @@
-import { type BaseContext, fmt, type Verdict } from './facts';
+import { chineseDay, type BaseContext, fmt, type Verdict } from './facts';
 import { type InForce, param } from './params';
 
 /**
@@ -12,7 +12,7 @@ export function dibao(ctx: BaseContext & { tekun: boolean[] }, params: InForce):
   const counted = size - tekunCount;
   const below = ctx.perCapita < standard;
   const reasons = [below
-    ? `家庭年人均收入 ${fmt(ctx.perCapita)} 元，低于 ${params.from} 起执行的低保标准 ${fmt(standard)} 元`
+    ? `家庭年人均收入 ${fmt(ctx.perCapita)} 元，低于 ${chineseDay(params.from)}起执行的低保标准 ${fmt(standard)} 元`
     // SPEC §3 phrasing of the not-entitled case, word for word.
     : `家庭年人均收入 ${fmt(ctx.perCapita)} 元，不低于低保标准 ${fmt(standard)} 元`];
   if (counted === 0) {

@@ -7,6 +7,7 @@ import type { Policy } from '../../../types/policy';
 import { readFile } from '../files';
 import type { AdminCtx } from '../handler';
 import { dateOf } from '../time';
+import { chineseDay, yuan } from '../../../types/format';
 import { type DisbursementRow, readDisbursementSheet, rowSchema } from './disbursement-sheet';
 import { benefitRecordId } from './benefit-id';
 import { policyByCode, recordProblem, writeRecord } from './disbursement.service';
@@ -67,7 +68,7 @@ async function classify(prepared: Prepared[], errors: ImportResult['errors']) {
     const before = stored.get(id) ?? seen.get(id)?.input;
     if (!before) { seen.set(id, p); fresh.push(p); continue; }
     if (before.amount === p.input.amount && before.paidOn === p.input.paidOn) { unchanged++; continue; }
-    errors.push({ row: p.row, message: `与已有的兑现记录不一致（${before.period}，${before.amount ?? '—'} 元，${before.paidOn} 发放），请核对` });
+    errors.push({ row: p.row, message: `与已有的兑现记录不一致（${before.period}，${before.amount == null ? '—' : yuan(before.amount)}，${chineseDay(before.paidOn)}发放），请核对` });
   }
   return { fresh, unchanged };
 }

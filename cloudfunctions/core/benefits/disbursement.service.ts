@@ -5,6 +5,7 @@ import type { Policy, PolicyCode } from '../../../types/policy';
 import { conflict, invalid } from '../errors';
 import type { AdminCtx } from '../handler';
 import { dateOf } from '../time';
+import { chineseDay, yuan } from '../../../types/format';
 import { insertRecordOnce, recordPage } from './benefit.repository';
 import { householdsByIds, notePaid } from '../households/household.repository';
 import { benefitRecordId } from './benefit-id';
@@ -38,7 +39,7 @@ export async function writeRecord(household: Household, input: RecordDisbursemen
     same: (stored) => sameRecord(stored, input),
     clash: (stored, raced) => conflict(raced
       ? '该兑现记录刚被他人录入且内容不同，请刷新后核对'
-      : `该兑现记录已存在（${stored.period}，${stored.amount ?? '—'} 元，${stored.paidOn} 发放），与本次填写不一致，请核对`),
+      : `该兑现记录已存在（${stored.period}，${stored.amount == null ? '—' : yuan(stored.amount)}，${chineseDay(stored.paidOn)}发放），与本次填写不一致，请核对`),
   });
   // Also on a retry: it completes the note after a crash between the record and its note.
   await notePaid(record);

@@ -1,6 +1,7 @@
 import type { CalculatorHousehold } from '../../../types/benefit';
 import { HOUSEHOLD_STATUS_LABELS, isRegistered } from '../../../types/household';
 import type { PolicyCode } from '../../../types/policy';
+import { chineseDay, thousands } from '../../../types/format';
 import type { InForce } from './params';
 import { ageOn } from '../time';
 
@@ -35,34 +36,21 @@ export interface Verdict {
 /** Ages are read by the rules and shown on household pages alike: one definition, in core/time. */
 export { ageOn };
 
-/** Numbers as people read them on a notice: thousands separators, at most two decimals. */
+/** Numbers as people read them on a notice: the shared formatter (types/format), remembered per whole number. */
 export function fmt(n: number): string {
   // Whole yuan are nearly every number in a reason, mostly the same few amounts: the sweep formats millions.
-  if (Number.isSafeInteger(n)) {
-    const known = formatted.get(n);
-    if (known !== undefined) return known;
-    const text = groupDigits(n);
-    if (formatted.size < 10_000) formatted.set(n, text);
-    return text;
-  }
-  const rounded = Math.round(n * 100) / 100;
-  const [whole, frac] = Math.abs(rounded).toFixed(2).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const decimals = frac === '00' ? '' : `.${frac.replace(/0$/, '')}`;
-  return `${rounded < 0 ? '-' : ''}${grouped}${decimals}`;
+  if (!Number.isSafeInteger(n)) return thousands(n);
+  const known = formatted.get(n);
+  if (known !== undefined) return known;
+  const text = thousands(n);
+  if (formatted.size < 10_000) formatted.set(n, text);
+  return text;
 }
 
 const formatted = new Map<number, string>();
 
-function groupDigits(n: number): string {
-  const digits = String(Math.abs(n));
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? `-${out}` : out;
-}
+/** A dated parameter's day in a reason: `2026-01-01` → `2026年1月1日`. */
+export { chineseDay };
 
 /** One condition of a rule, with what to say when it holds and when it does not. */
 export interface Check {

@@ -1,5 +1,6 @@
 import type { Policy, PolicyCode } from '../../../types/policy';
 import { DomainError } from '../errors';
+import { chineseDay } from '../../../types/format';
 
 /** The values of one policy in force on a date, with the date they apply from so reasons can cite it. */
 export interface InForce {
@@ -30,8 +31,8 @@ export function paramsAt(policy: Policy, date: string): InForce {
   }
   if (!chosen) {
     const earliest = policy.values.map((v) => v.from).sort()[0];
-    const since = earliest ? `，最早自 ${earliest} 起执行` : '，尚未设置任何参数';
-    throw new EvaluationError(`政策「${policy.label}」在 ${date} 还没有生效的参数${since}`, 'INVALID_INPUT');
+    const since = earliest ? `，最早自${chineseDay(earliest)}起执行` : '，尚未设置任何参数';
+    throw new EvaluationError(`政策「${policy.label}」在${chineseDay(date)}还没有生效的参数${since}`, 'INVALID_INPUT');
   }
   return { code: policy.code, label: policy.label, from: chosen.from, params: chosen.params };
 }
@@ -56,7 +57,7 @@ export function perParams<T>(params: InForce, key: string, build: () => T): T {
 export function param(values: InForce, name: string): number {
   const value = values.params[name];
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new EvaluationError(`政策「${values.label}」自 ${values.from} 起的参数缺少 ${name}`, 'INTERNAL');
+    throw new EvaluationError(`政策「${values.label}」自${chineseDay(values.from)}起的参数缺少 ${name}`, 'INTERNAL');
   }
   return value;
 }

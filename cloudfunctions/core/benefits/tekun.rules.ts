@@ -1,4 +1,4 @@
-import { type BaseContext, type Check, DISABILITY_LABELS, fmt, judge, type Verdict } from './facts';
+import { type BaseContext, chineseDay, type Check, DISABILITY_LABELS, fmt, judge, type Verdict } from './facts';
 import { type InForce, param } from './params';
 
 /**
@@ -48,7 +48,7 @@ function supply(params: InForce, dibao: InForce): { amount: number; note: string
   const factor = param(params, 'factor');
   const standard = param(dibao, 'standard');
   const amount = Math.round(factor * standard);
-  const note = `供养标准为 ${dibao.from} 起执行的低保标准 ${fmt(standard)} 元 × ${fmt(factor)} = ${fmt(amount)} 元/年`;
+  const note = `供养标准为 ${chineseDay(dibao.from)}起执行的低保标准 ${fmt(standard)} 元 × ${fmt(factor)} = ${fmt(amount)} 元/年`;
   supplies.set(params, { dibao, amount, note });
   return { amount, note };
 }

@@ -80,7 +80,7 @@ describe('the public calculator', () => {
   });
 
   it('refuses a date before any policy values, with a message a person can act on', () => {
-    expect(() => run({ ...SPEC_EXAMPLE, date: '2015-01-01' })).toThrow('最早自 2018-01-01 起执行');
+    expect(() => run({ ...SPEC_EXAMPLE, date: '2015-01-01' })).toThrow('最早自2018年1月1日起执行');
   });
 
   it('without a date or a given today, evaluates on the clock\'s date in China: 2019-12-31 23:30 UTC is already 2020-01-01', () => {
@@ -89,7 +89,7 @@ describe('the public calculator', () => {
     clock.set('2019-12-31T23:30:00Z');
     try {
       const { decisions } = calculate(CalculateInput.parse(lowIncome), DEFAULT_POLICIES);
-      expect(decisionOf(decisions, 'dibao').reasons[0]).toBe('家庭年人均收入 4,000 元，低于 2020-01-01 起执行的低保标准 5,160 元');
+      expect(decisionOf(decisions, 'dibao').reasons[0]).toBe('家庭年人均收入 4,000 元，低于 2020年1月1日起执行的低保标准 5,160 元');
     } finally {
       clock.set(null);
     }

@@ -55,7 +55,7 @@ describe('evaluating against an edited catalogue', () => {
   it('2022-03: after the standard is raised to 6,000 from 2022-01-01, a household of 2 with 10,000 yuan gets 2,000 yuan', () => {
     const dibao = decisionOf(evaluateFamily(household, '2022-03-01', raised), 'dibao');
     expect(dibao).toMatchObject({ entitled: true, amount: 2000 });
-    expect(dibao.reasons[0]).toBe('家庭年人均收入 5,000 元，低于 2022-01-01 起执行的低保标准 6,000 元');
+    expect(dibao.reasons[0]).toBe('家庭年人均收入 5,000 元，低于 2022年1月1日起执行的低保标准 6,000 元');
   });
 
   it('2021-12: the same household evaluated before the raise still gets 320 yuan under 5,160', () => {

@@ -50,13 +50,13 @@ describe('paramsAt: the values in force on a date', () => {
   });
 
   it('refuses a date before the first entry, saying from when the policy applies', () => {
-    expect(() => paramsAt(policy('dibao'), '2017-12-31')).toThrow('政策「农村最低生活保障」在 2017-12-31 还没有生效的参数，最早自 2018-01-01 起执行');
+    expect(() => paramsAt(policy('dibao'), '2017-12-31')).toThrow('政策「农村最低生活保障」在2017年12月31日还没有生效的参数，最早自2018年1月1日起执行');
     expect(() => paramsAt(policy('dibao'), '2017-12-31')).toThrow(expect.objectContaining({ name: 'EvaluationError', code: 'INVALID_INPUT' }));
   });
 
   it('names a missing parameter instead of computing with NaN', () => {
     const values = paramsAt(policy('dibao'), '2021-03-01');
-    expect(() => param(values, 'standrd')).toThrow('政策「农村最低生活保障」自 2020-01-01 起的参数缺少 standrd');
+    expect(() => param(values, 'standrd')).toThrow('政策「农村最低生活保障」自2020年1月1日起的参数缺少 standrd');
     expect(() => param(values, 'standrd')).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
   });
 });

@@ -22,7 +22,7 @@ describe('tekun (特困人员供养)', () => {
   it('2019-06: tekun follows the dibao standard then in force: 1.3 × 3,600 = 4,680 yuan', () => {
     const tekun = decisionOf(decide(family([aged(70, alone, '2019-06-01')]), '2019-06-01'), 'tekun', 0);
     expect(tekun).toMatchObject({ entitled: true, amount: 4680 });
-    expect(tekun.reasons).toContain('供养标准为 2018-01-01 起执行的低保标准 3,600 元 × 1.3 = 4,680 元/年');
+    expect(tekun.reasons).toContain('供养标准为 2018年1月1日起执行的低保标准 3,600 元 × 1.3 = 4,680 元/年');
   });
 
   it('2021-03: an entitled elder is told each condition that holds', () => {

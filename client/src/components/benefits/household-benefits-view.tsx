@@ -7,6 +7,7 @@ import GapItem from './gap-item';
 import { POLICY_NAMES, yuan } from './labels';
 import SummaryCard from './summary-card';
 import { subjectOf, summarize } from './summary';
+import { chineseDate } from '@/utils/dates';
 import './benefits.scss';
 
 /** Received records grouped by year, newest first (plain views: no vant registration needed on host pages). */
@@ -22,7 +23,7 @@ function ReceivedByYear({ b }: { b: HouseholdBenefits }) {
             <View key={r._id} className='bf-record'>
               <View className='bf-record__main'>
                 <View className='bf-record__title'>{POLICY_NAMES[r.policy]} · {memberName(r.memberId)}</View>
-                <View className='bf-record__date'>{r.paidOn} 发放</View>
+                <View className='bf-record__date'>{chineseDate(r.paidOn)} 发放</View>
               </View>
               <View className='bf-record__amount'>{yuan(r.amount)}</View>
             </View>

@@ -1,4 +1,5 @@
 import type { PolicyCode } from '@bangfu/types';
+import { yuan as yuanOf } from '@bangfu/types/format';
 
 /** Short names people use for the catalogue of SPEC §3. */
 export const POLICY_NAMES: Record<PolicyCode, string> = {
@@ -11,7 +12,7 @@ export const POLICY_NAMES: Record<PolicyCode, string> = {
 /** `12345` → `12,345 元`; null (a service) → `—`. */
 export function yuan(amount: number | null | undefined): string {
   if (amount === null || amount === undefined) return '—';
-  return `${String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} 元`;
+  return yuanOf(Math.round(amount));
 }
 
 /** What to do about a gap: the household is told whom to ask, helpers and admins what to get done. */

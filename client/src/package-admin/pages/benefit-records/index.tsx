@@ -5,6 +5,7 @@ import { POLICY_NAMES, yuan } from '@/components/benefits/labels';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import ImportPanel from './import-panel';
+import { chineseDate } from '@/utils/dates';
 import './index.scss';
 
 const PAGE = 20;
@@ -26,7 +27,7 @@ export default function BenefitRecords() {
         {({ items }) => (
           <CellGroup title={`兑现记录（共 ${total} 条）`} inset>
             {items.map((r) => (
-              <Cell key={r._id} title={`${r.headName}户 · ${POLICY_NAMES[r.policy]}${r.memberName ? ` · ${r.memberName}` : ''}`} label={`${r.period} 期 · ${r.paidOn} 发放`} value={yuan(r.amount)} />
+              <Cell key={r._id} title={`${r.headName}户 · ${POLICY_NAMES[r.policy]}${r.memberName ? ` · ${r.memberName}` : ''}`} label={`${r.period} 期 · ${chineseDate(r.paidOn)} 发放`} value={yuan(r.amount)} />
             ))}
           </CellGroup>
         )}

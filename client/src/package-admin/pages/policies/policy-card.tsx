@@ -21,11 +21,11 @@ export default function PolicyCard({ policy, on, today, onSaved }: { policy: Pol
     <Card title={policy.label} extra={<Tag type='primary' plain>{policy.level === 'household' ? '按户' : '按人'}</Tag>}>
       <View className='pol__body' onClick={() => setOpen(!open)}>
         <View className='pol__current'>
-          {on === today ? '现行' : `${chineseDate(on)}执行`}：{current ? `${describe(current.params)}（自 ${current.from} 起）` : '当日尚无生效的参数'}
+          {on === today ? '现行' : `${chineseDate(on)}执行`}：{current ? `${describe(current.params)}（自${chineseDate(current.from)}起）` : '当日尚无生效的参数'}
         </View>
         {upcoming.map((v) => (
           <View key={v.from} className='pol__upcoming'>
-            <Tag type='warning'>待执行</Tag> 自 {v.from} 起：{describe(v.params)}
+            <Tag type='warning'>待执行</Tag> 自{chineseDate(v.from)}起：{describe(v.params)}
           </View>
         ))}
         <View className='pol__more'>{open ? '收起' : '查看历史与调整参数 ›'}</View>
@@ -38,8 +38,8 @@ export default function PolicyCard({ policy, on, today, onSaved }: { policy: Pol
               <Tag type={v.from > today ? 'warning' : v.from === valuesAt(policy, today)?.from ? 'success' : 'default'}>
                 {v.from > today ? '待执行' : v.from === valuesAt(policy, today)?.from ? '执行中' : '已停止'}
               </Tag>{' '}
-              自 {v.from} 起：{describe(v.params)}
-              {v.setBy ? `（${v.setBy} 于 ${v.setAt?.slice(0, 10)} 设置）` : '（初始参数）'}
+              自{chineseDate(v.from)}起：{describe(v.params)}
+              {v.setBy ? `（${v.setBy} 于 ${v.setAt ? chineseDate(v.setAt) : ''} 设置）` : '（初始参数）'}
             </View>
           ))}
           <ParamEditor policy={policy} onSaved={onSaved} />

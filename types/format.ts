@@ -1,0 +1,29 @@
+/**
+ * Numbers and days as people read them (UX.md), one formatter for both sides: the server's rule
+ * reasons and the client's pages print the same `6,708 元` and `2026年11月23日`. Pure, no Intl:
+ * old WeChat clients lack full ICU.
+ */
+
+/** `12345` → `12,345`; at most two decimals, trailing zeros dropped (`1234.5` → `1,234.5`). */
+export function thousands(n: number): string {
+  const rounded = Math.round(n * 100) / 100;
+  const [whole, frac] = Math.abs(rounded).toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const decimals = frac === '00' ? '' : `.${frac.replace(/0$/, '')}`;
+  return `${rounded < 0 && rounded !== 0 ? '-' : ''}${grouped}${decimals}`;
+}
+
+/** `6708` → `6,708 元`. */
+export const yuan = (n: number): string => `${thousands(n)} 元`;
+
+/** A calendar day `2026-11-23` → `2026年11月23日` (an instant must be turned into its China day first). */
+export function chineseDay(day: string): string {
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** A calendar day `2026-11-23` → `11月23日`, for lists within the year. */
+export function monthDay(day: string): string {
+  const [, m, d] = day.slice(0, 10).split('-').map(Number);
+  return `${m}月${d}日`;
+}
