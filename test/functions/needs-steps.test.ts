@@ -68,6 +68,9 @@ describe('提请协调: the assignee escalates a need they cannot solve', () => 
     expect((await outbox('need_escalated')).filter((m) => m.page.includes(need._id)).length).toBeGreaterThan(0);
     const seen = await ok(call('needs', 'get', { needId: need._id }, 'demo-village-admin'));
     expect(seen.escalated?.reason).toBe('危房改造需要住建部门');
+    const listed = await ok(call('needs', 'list', { escalated: true, limit: 100 }, 'demo-village-admin'));
+    expect(listed.items.map((n) => n._id)).toContain(need._id);
+    expect(listed.items.every((n) => n.escalated)).toBe(true);
   });
 
   it('a day later with nobody acting, the town admin sees it too', async () => {
@@ -85,5 +88,7 @@ describe('提请协调: the assignee escalates a need they cannot solve', () => 
     expect(await call('needs', 'escalate', { needId: need._id, version: first.version, reason: '再次' }, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const moved = await ok(call('needs', 'reassign', { needId: need._id, version: first.version, helperId: await doctorId() }, 'demo-village-admin'));
     expect(moved).toMatchObject({ escalated: null, escalation: 'none' });
+    const listed = await ok(call('needs', 'list', { escalated: true, limit: 100 }, 'demo-village-admin'));
+    expect(listed.items.map((n) => n._id)).not.toContain(need._id);
   });
 });

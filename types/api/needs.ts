@@ -9,6 +9,8 @@ export const ListNeedsInput = Paging.extend({
   overdue: z.boolean({ error: '是否逾期应为 true 或 false' }).optional(),
   /** Resolved or confirmed needs the household has not rated yet (满意度 follow-up). */
   unrated: z.boolean({ error: '是否未评价应为 true 或 false' }).optional(),
+  /** Open needs whose helper asked for coordination (提请协调) and no reassignment has answered yet. */
+  escalated: z.boolean({ error: '是否提请协调应为 true 或 false' }).optional(),
   householdId: Id.optional(),
 });
 export type ListNeedsInput = z.infer<typeof ListNeedsInput>;

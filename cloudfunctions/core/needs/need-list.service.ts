@@ -12,13 +12,14 @@ import type { NeedActor } from './workflow.rules';
 
 type Where = Record<string, unknown>;
 
-/** The caller's filter plus the page's filters (state, category, overdue, unrated). */
+/** The caller's filter plus the page's filters (state, category, overdue, unrated, waiting for coordination). */
 function filtersOf(base: Where, input: ListNeedsInput, now: Date): Where[] {
   const _ = getDb().command;
   const parts: Where[] = [base];
   if (input.status) parts.push({ status: input.status });
   if (input.category) parts.push({ category: input.category });
   if (input.unrated) parts.push({ status: _.in(['resolved', 'confirmed']), rating: _.exists(false) });
+  if (input.escalated) parts.push({ status: _.in([...OPEN_NEED_STATUSES]), 'escalated.at': _.exists(true) });
   if (input.overdue === true) parts.push({ status: _.in([...OPEN_NEED_STATUSES]), dueAt: _.lt(now.toISOString()) });
   if (input.overdue === false) parts.push(_.or([{ status: _.nin([...OPEN_NEED_STATUSES]) }, { dueAt: _.gte(now.toISOString()) }]) as unknown as Where);
   return parts;

@@ -3,7 +3,7 @@ import { NEED_CATEGORY_LABELS, NEED_STATUS_LABELS, NeedCategory, NeedStatus } fr
 import type { ListNeedsInput } from '@bangfu/types/api/needs';
 
 /** The filters this bar sets on `needs.list`. */
-export type NeedFilters = Pick<ListNeedsInput, 'status' | 'category' | 'overdue' | 'unrated'>;
+export type NeedFilters = Pick<ListNeedsInput, 'status' | 'category' | 'overdue' | 'unrated' | 'escalated'>;
 
 function Chips<T extends string>({ label, options, labels, value, onChange }: { label: string; options: readonly T[]; labels: Record<T, string>; value?: T; onChange: (v?: T) => void }) {
   return (
@@ -17,9 +17,9 @@ function Chips<T extends string>({ label, options, labels, value, onChange }: { 
   );
 }
 
-/** 筛选: state, category, only overdue, only unrated resolutions. */
+/** 筛选: state, category, only overdue, only those a helper asked coordination for, only unrated resolutions. */
 export default function Filters({ value, onChange }: { value: NeedFilters; onChange: (f: NeedFilters) => void }) {
-  const toggle = (key: 'overdue' | 'unrated') => onChange({ ...value, [key]: value[key] ? undefined : true });
+  const toggle = (key: 'overdue' | 'unrated' | 'escalated') => onChange({ ...value, [key]: value[key] ? undefined : true });
   return (
     <View className='filters'>
       <Chips label='状态' options={NeedStatus.options} labels={NEED_STATUS_LABELS} value={value.status} onChange={(status) => onChange({ ...value, status })} />
@@ -27,6 +27,7 @@ export default function Filters({ value, onChange }: { value: NeedFilters; onCha
       <View className='filters__row'>
         <View className='filters__label'>只看</View>
         <View className={value.overdue ? 'filters__chip filters__chip--danger' : 'filters__chip'} onClick={() => toggle('overdue')}>已超时</View>
+        <View className={value.escalated ? 'filters__chip filters__chip--danger' : 'filters__chip'} onClick={() => toggle('escalated')}>提请协调</View>
         <View className={value.unrated ? 'filters__chip filters__chip--on' : 'filters__chip'} onClick={() => toggle('unrated')}>办结未评价</View>
       </View>
     </View>
