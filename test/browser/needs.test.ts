@@ -175,6 +175,9 @@ describe('提请协调, 转派 and 督办', () => {
     await shot(helper, 'needs-helper-escalated');
 
     const admin = await signIn('demo-admin', DESKTOP);
+    await admin.goto(baseUrl() + '/package-admin/pages/needs/index');
+    await admin.locator('.filters__chip', { hasText: '提请协调' }).click();
+    await admin.locator('.need-card', { hasText: reason }).locator('.need-card__escalation', { hasText: '帮扶人提请协调' }).waitFor();
     await admin.goto(baseUrl() + helper.url().replace(/^.*\/package-helper\/pages\/need\//, '/package-admin/pages/need/'));
     await admin.getByText(reason).first().waitFor();
     await admin.getByText('转派', { exact: true }).click();
