@@ -36,11 +36,15 @@ it('a household reads 我的政策 with Chinese dates and separated amounts', as
   await page.context().close();
 });
 
-it('a helper reads their home and a household\'s timeline with Chinese dates and separated amounts', async () => {
+it('a helper reads their home, the record form and a household\'s timeline with Chinese dates and separated amounts', async () => {
   const page = await signedIn(browser, 'demo-helper');
   await page.locator('.due-row').first().waitFor();
   await page.getByText(/上次走访/).first().waitFor();
   await shot(page, 'formats-helper-home');
+  expect(await offenders(page)).toEqual([]);
+  await page.locator('.due-row').first().getByText('记走访').click();
+  await page.getByText('走访类型').waitFor();
+  await page.getByText(/走访日期：\d{4}年\d{1,2}月\d{1,2}日/).waitFor();
   expect(await offenders(page)).toEqual([]);
   await page.goto(`${baseUrl()}/package-common/pages/household/index?id=hh-000001`);
   await page.locator('.hh-section__item--timeline').first().waitFor();

@@ -10,6 +10,7 @@ import { useRestoreRefused } from '@/hooks/use-stored-draft';
 import { currentUser, whoami } from '@/services/auth';
 import { api } from '@/services/client';
 import { recordVisit } from '@/services/visits';
+import { chineseDate } from '@/utils/dates';
 import Chips from './chips';
 import { blankVisit, useVisitDraft } from './use-draft';
 import { draftFromInput, toInput } from './visit-input';
@@ -84,7 +85,7 @@ export default function RecordVisit() {
       <View className='record__section'>走访类型</View>
       <Chips options={Occasion.options} selected={[draft.occasion]} labels={OCCASION_LABELS} onToggle={(o) => update({ occasion: o })} />
       <Picker mode='date' value={draft.date} start={range.start} end={range.end} onChange={(e) => update({ date: e.detail.value })}>
-        <View className='record__date'>走访日期：{draft.date} <View className='record__hint'>（可补录 60 天内）</View></View>
+        <View className='record__date'>走访日期：{chineseDate(draft.date)} <View className='record__hint'>（可补录 60 天内）</View></View>
       </Picker>
       <View className='record__section'>走访情况</View>
       <Textarea className='record__notes' value={draft.notes} maxlength={2000} placeholder='家里近况、反映的困难、下一步打算……' onInput={(e) => update({ notes: e.detail.value })} />
