@@ -1,19 +1,26 @@
 import { View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Policy } from '@bangfu/types';
 import { Button, Empty, Field, Loaded, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
+import { currentUser, knownUser } from '@/services/auth';
 import { api } from '@/services/client';
 import { navigate } from '@/services/routes';
 import { chinaToday } from '@/utils/dates';
 import PolicyCard from './policy-card';
 import './index.scss';
 
-/** 政策目录: every policy with its dated parameters; county admins set new values from a date on. */
+/**
+ * 政策目录: every policy with its dated parameters. Only county admins set new values (the server
+ * refuses others), so town and village admins see the parameters read-only, never a form to fill in.
+ */
 export default function Policies() {
   const policies = useRequest(() => api.benefits.listPolicies());
   const [saved, setSaved] = useState<Record<string, Policy>>({});
   const [on, setOn] = useState('');
+  const [user, setUser] = useState(currentUser);
+  useEffect(() => { if (!user) void knownUser().then(setUser, () => undefined); }, [user]);
+  const canEdit = user ? user.scope?.level === 'county' : undefined;
   const today = chinaToday();
   const day = /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : today;
   return (
@@ -32,7 +39,7 @@ export default function Policies() {
         {({ items }) =>
           items.map((stored) => {
             const p = saved[stored.code] ?? stored;
-            return <PolicyCard key={p.code} policy={p} on={day} today={today} onSaved={(np) => setSaved((s) => ({ ...s, [np.code]: np }))} />;
+            return <PolicyCard key={p.code} policy={p} on={day} today={today} canEdit={canEdit} onSaved={(np) => setSaved((s) => ({ ...s, [np.code]: np }))} />;
           })
         }
       </Loaded>

@@ -12,8 +12,10 @@ function valuesAt(policy: Policy, date: string): Policy['values'][number] | unde
   return policy.values.filter((v) => v.from <= date).sort((a, b) => a.from.localeCompare(b.from)).at(-1);
 }
 
-/** One policy: what is in force on `on`, the dated history, and the editor. */
-export default function PolicyCard({ policy, on, today, onSaved }: { policy: Policy; on: string; today: string; onSaved: (p: Policy) => void }) {
+interface Props { policy: Policy; on: string; today: string; canEdit: boolean | undefined; onSaved: (p: Policy) => void }
+
+/** One policy: what is in force on `on`, the dated history, and the editor for county admins (undefined: not known yet). */
+export default function PolicyCard({ policy, on, today, canEdit, onSaved }: Props) {
   const [open, setOpen] = useState(false);
   const current = valuesAt(policy, on);
   const upcoming = policy.values.filter((v) => v.from > today);
@@ -28,7 +30,7 @@ export default function PolicyCard({ policy, on, today, onSaved }: { policy: Pol
             <Tag type='warning'>待执行</Tag> 自{chineseDate(v.from)}起：{describe(v.params)}
           </View>
         ))}
-        <View className='pol__more'>{open ? '收起' : '查看历史与调整参数 ›'}</View>
+        <View className='pol__more'>{open ? '收起' : canEdit === false ? '查看参数历史 ›' : '查看历史与调整参数 ›'}</View>
       </View>
       {open && (
         <View className='pol__detail'>
@@ -42,7 +44,8 @@ export default function PolicyCard({ policy, on, today, onSaved }: { policy: Pol
               {v.setBy ? `（${v.setBy} 于 ${v.setAt ? chineseDate(v.setAt) : ''} 设置）` : '（初始参数）'}
             </View>
           ))}
-          <ParamEditor policy={policy} onSaved={onSaved} />
+          {canEdit && <ParamEditor policy={policy} onSaved={onSaved} />}
+          {canEdit === false && <View className='pol__readonly'>政策参数由县扶贫办统一设置，如需调整请联系县扶贫办。</View>}
         </View>
       )}
     </Card>
