@@ -3,7 +3,7 @@
  * Each role's pages live in its own subpackage so the main package stays small (WeChat: ≤ 2 MB each).
  */
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/login/index', 'pages/bind/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/login/index', 'pages/bind/index', 'pages/me/index', 'pages/not-found/index'],
   subPackages: [
     { root: 'package-household', pages: ['pages/home/index', 'pages/benefits/index', 'pages/needs/index', 'pages/need-report/index', 'pages/need/index'] },
     { root: 'package-helper', pages: ['pages/home/index', 'pages/record/index', 'pages/needs/index', 'pages/need/index'] },

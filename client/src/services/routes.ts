@@ -7,6 +7,7 @@ export const ROUTES = {
   login: '/pages/login/index',
   bind: '/pages/bind/index',
   me: '/pages/me/index',
+  notFound: '/pages/not-found/index',
   householdHome: '/package-household/pages/home/index',
   helperHome: '/package-helper/pages/home/index',
   recordVisit: '/package-helper/pages/record/index',

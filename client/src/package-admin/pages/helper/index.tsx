@@ -15,12 +15,17 @@ export default function HelperPage() {
   const list = useRequest(() => api.assignments.listByHelper(id ? { helperId: id } : {}), [id]);
   const helpers = useRequest(() => api.assignments.listHelpers({}));
   const [picked, setPicked] = useState<string[]>([]);
-  const [target, setTarget] = useState<number>(-1);
+  const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Only helpers who can take these households over: same town, a kind that fits the same roles.
   const me = helpers.data?.items.find((h) => h._id === id);
   const group = (kind: string | null) => (kind === 'doctor' || kind === 'teacher' ? kind : 'primary');
-  const others = (helpers.data?.items ?? []).filter((h) => h._id !== id && (!me || (h.townId === me.townId && group(h.helperKind) === group(me.helperKind))));
+  // listHelpers answers the busiest first (the pairing view's 负担过重 order); a receiver should be
+  // the least loaded, so the picker lists them lightest first and starts on the lightest.
+  const others = (helpers.data?.items ?? [])
+    .filter((h) => h._id !== id && (!me || (h.townId === me.townId && group(h.helperKind) === group(me.helperKind))))
+    .sort((a, b) => a.total - b.total || a.name.localeCompare(b.name, 'zh'));
+  const target = Math.max(0, others.findIndex((h) => h._id === chosen));
   const to = others[target];
 
   const move = async (all: boolean) => {
@@ -64,7 +69,7 @@ export default function HelperPage() {
       </Loaded>
       {items && items.length > 0 && (
         <View className='helper-admin__bar'>
-          <Picker mode='selector' range={others.map((h) => `${h.name}（${h.total} 户）`)} value={Math.max(0, target)} onChange={(e) => setTarget(Number(e.detail.value))}>
+          <Picker mode='selector' range={others.map((h) => `${h.name}（${h.total} 户）`)} value={target} onChange={(e) => setChosen(others[Number(e.detail.value)]?._id ?? null)}>
             <View className='helper-admin__target'>接收人：{to ? `${to.name}（${to.total} 户）` : '请选择'} ▾</View>
           </Picker>
           <Button size='small' type='primary' disabled={!picked.length} loading={busy} onClick={() => void move(false)}>移交所选 {picked.length} 户</Button>

@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components';
-import { Card, Loaded, Page, Tag } from '@/components/ui';
+import { Button, Card, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { whoami } from '@/services/auth';
+import { navigate } from '@/services/routes';
 import { greeting } from '@/utils/format';
 import BenefitsSummary from './benefits-summary';
 import NeedEntry from './need-entry';
@@ -35,7 +36,10 @@ export default function HouseholdHome() {
               </Card>
             ) : (
               <Card title='我的家庭'>
-                <View className='hh__value'>还没有绑定家庭。</View>
+                <View className='hh__value'>还没有绑定家庭。绑定后可查看政策、上报需求、联系帮扶人。</View>
+                <View className='hh__bind'>
+                  <Button type='primary' size='large' round block onClick={() => void navigate('bind')}>去绑定</Button>
+                </View>
               </Card>
             )}
             {user.household && <NeedEntry />}
