@@ -12,8 +12,14 @@ export const Gap = z.object({
   memberId: Id.nullable(),
   memberName: z.string().nullable(),
   policy: PolicyCode,
+  /** 应享: what the decision entitles to, yuan (null for a service). */
   amount: z.number().nullable(),
-  kind: z.enum(['unpaid', 'approval_missing']),
+  /** 实享: what this period's records paid under it, yuan; null when nothing with an amount was paid. */
+  received: z.number().nullable(),
+  /** 少享 by how much: amount − received for a `short` gap, otherwise null. */
+  shortfall: z.number().nullable(),
+  /** unpaid 未享 · short 少享 (paid less than entitled) · approval_missing 慢病认定未办. */
+  kind: z.enum(['unpaid', 'short', 'approval_missing']),
   reasons: z.array(z.string()),
   helperId: Id.nullable(),
   helperName: z.string().nullable(),

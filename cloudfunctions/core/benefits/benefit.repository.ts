@@ -10,7 +10,7 @@ type Where = Record<string, unknown>;
 const parse = (d: Record<string, unknown>) => Benefit.parse(d);
 
 /** What a gap check reads of a 兑现记录. */
-export type PaidKey = Pick<Benefit, 'householdId' | 'policy' | 'memberId'>;
+export type PaidKey = Pick<Benefit, 'householdId' | 'policy' | 'memberId' | 'period' | 'amount'>;
 
 /** Whether a record's period (`YYYY` or `YYYY-MM`) lies in `year`: 'YYYY' sorts before 'YYYY-01'…'YYYY-12'. */
 export const inYear = (period: string, year: string): boolean => period >= year && period <= `${year}-12`;
@@ -42,13 +42,13 @@ export async function recentRecordsOf(householdId: string, limit: number): Promi
   return data.map(parse);
 }
 
-const PaidRecordDoc = Benefit.pick({ _id: true, householdId: true, policy: true, memberId: true, period: true });
+const PaidRecordDoc = Benefit.pick({ _id: true, householdId: true, policy: true, memberId: true, period: true, amount: true });
 
 /** What the 兑现摘要 is made of, for the records of these households, in `_id` order (stable while paged). */
-export async function paidRecordsOf(householdIds: string[]): Promise<Array<Pick<Benefit, '_id' | 'householdId' | 'policy' | 'memberId' | 'period'>>> {
+export async function paidRecordsOf(householdIds: string[]): Promise<Array<Pick<Benefit, '_id' | 'householdId' | 'policy' | 'memberId' | 'period' | 'amount'>>> {
   const _ = getDb().command;
   return inChunks(householdIds, MAX_IN, (chunk) => readAll(
-    benefits().where({ householdId: _.in(chunk) }).field({ householdId: true, policy: true, memberId: true, period: true }),
+    benefits().where({ householdId: _.in(chunk) }).field({ householdId: true, policy: true, memberId: true, period: true, amount: true }),
     (d) => PaidRecordDoc.parse(d),
     { orderBy: [['_id', 'asc']] },
   ));

@@ -20,14 +20,15 @@ export const currentPeriod = (now: Date): string => dateOf(now).slice(0, 4);
 
 export const emergencySince = (now: Date): string => new Date(now.getTime() - EMERGENCY_WINDOW_DAYS * 86_400_000).toISOString();
 
-/** Evaluates already-loaded households against what they received this period (their `paidKeys`). */
+/** Evaluates already-loaded households against what they received this period (their `paidKeys`, with the amounts). */
 export interface SweepOptions {
   policies?: Policy[];
   /** Households with a recent emergency, when the caller already knows them (a whole-region sweep). */
   emergencies?: Set<string>;
 }
 
-const NONE_PAID: ReadonlySet<string> = new Set();
+const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_AMOUNTS: readonly string[] = [];
 
 export async function sweepHouseholds(households: RuleHousehold[], now: Date, options: SweepOptions = {}): Promise<HouseholdSweep[]> {
   if (!households.length) return [];
@@ -40,8 +41,9 @@ export async function sweepHouseholds(households: RuleHousehold[], now: Date, op
     if (!household.members.length) return { household, gaps: [] };
     const facts = factsFromHousehold(household, { emergencyInLast90Days: emergencies.has(household._id) });
     // Only the gaps are kept: the page's ~36,000 decisions are dropped as soon as they are compared.
-    const paid = household.paidKeys[year];
-    const gaps = gapsAgainst(household, evaluateFamily(facts, date, catalogue, { entitledOnly: true }), paid ? new Set(paid) : NONE_PAID);
+    const keys = household.paidKeys[year];
+    const paid = { keys: keys ? new Set(keys) : NO_KEYS, amounts: keys ?? NO_AMOUNTS };
+    const gaps = gapsAgainst(household, evaluateFamily(facts, date, catalogue, { entitledOnly: true }), paid);
     return { household, gaps };
   });
 }

@@ -41,7 +41,7 @@ export async function insertHousehold(household: Household): Promise<void> {
   await households().add(storedHousehold(household));
 }
 
-/** Notes one stored 兑现 record in its household's 兑现摘要: the keys `paidKeysOf` gives, added to the set (idempotent). */
+/** Notes one stored 兑现 record in its household's 兑现摘要: the entries `paidKeysOf` gives (its key, its amount), added to the set (idempotent). */
 export async function notePaid(record: PaidRecord): Promise<void> {
   const _ = getDb().command;
   for (const [year, keys] of Object.entries(paidKeysOf([record]))) {

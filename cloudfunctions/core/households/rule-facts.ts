@@ -10,7 +10,7 @@ const RULE_HOUSEHOLD_FIELDS = ['headName', 'villageId', 'status', 'annualNetInco
 export const RuleHousehold = Household.pick({ _id: true, headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true })
   .extend({
     members: z.array(Member.pick(Object.fromEntries(RULE_MEMBER_FIELDS.map((f) => [f, true])) as Record<RuleMemberField, true>)),
-    /** What the household received, by year (see paid-keys.ts). */
+    /** What the household received, by year, with what each record paid (see paid-keys.ts). */
     paidKeys: z.record(z.string(), z.array(z.string())),
   });
 export type RuleHousehold = z.infer<typeof RuleHousehold>;

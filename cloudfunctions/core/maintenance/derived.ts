@@ -15,8 +15,8 @@ import { visitMonthsOf } from '../visits/visit-months';
  * - ruleFacts, memberCount: `withDerived` (households/household.derived.ts), through
  *   `saveHousehold` / `insertHousehold` (actions, households.importXlsx) and `storedHousehold`
  *   (insert, the seed, this rebuild);
- * - paidKeys, paidAmounts (v5: what each record paid, for 少享): `paidKeysOf` / `paidAmountsOf`
- *   (households/paid-keys.ts), through `notePaid` after every `writeRecord`
+ * - paidKeys (v5: with what each record paid, for 少享): `paidKeysOf` (households/paid-keys.ts),
+ *   through `notePaid` after every `writeRecord`
  *   (benefits.recordDisbursement, benefits.importRecords) and `storedHousehold`;
  * - visit_months: `visitMonthsOf` (visits/visit-months.ts), through `noteVisitInRollups` after
  *   every visits.record, and directly in the seed and this rebuild.
@@ -51,13 +51,6 @@ const sortedKeys = (paid: unknown): string => {
   const years = Object.entries((paid ?? {}) as Record<string, string[]>).filter(([, keys]) => keys.length).sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify(years.map(([year, keys]) => [year, [...keys].sort()]));
 };
-/** Amounts compare by value, whatever order their keys were written in. */
-const sortedAmounts = (paid: unknown): string => {
-  const sort = (v: unknown): unknown => (v && typeof v === 'object'
-    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sort(x)]))
-    : v);
-  return JSON.stringify(sort(paid ?? {}));
-};
 const rollupText = (row: { _id: string; householdId?: string; month?: string; countyId?: string; townId?: string; villageId?: string; helperIds?: string[]; prevMonthToo?: boolean }): string => {
   const { _id, householdId, month, countyId, townId, villageId, helperIds, prevMonthToo } = row;
   return JSON.stringify([_id, householdId, month, countyId, townId, villageId, [...(helperIds ?? [])].sort(), prevMonthToo]);
@@ -83,9 +76,7 @@ async function reconcilePage(page: DerivedSource[], write: boolean, differences:
     const want = storedHousehold(h as DerivedSource & Household, received.get(h._id) ?? []);
     const ruleFacts = want.ruleFacts !== h.ruleFacts;
     const memberCount = want.memberCount !== h.memberCount;
-    // The 兑现摘要 is both fields: a household noted before v5 has keys without their amounts.
-    const paidKeys = sortedKeys(want.paidKeys) !== sortedKeys(h.paidKeys) || h.paidKeys === undefined
-      || sortedAmounts(want.paidAmounts) !== sortedAmounts(h.paidAmounts) || h.paidAmounts === undefined;
+    const paidKeys = sortedKeys(want.paidKeys) !== sortedKeys(h.paidKeys) || h.paidKeys === undefined;
     differences.ruleFacts += Number(ruleFacts);
     differences.memberCount += Number(memberCount);
     differences.paidKeys += Number(paidKeys);

@@ -4,8 +4,8 @@ import { gapsOf } from '../../../cloudfunctions/core/benefits/gaps.rules';
 
 const member = (id: string, chronicApproved = true) => ({ id, chronicApproved });
 const household = { members: [member('m1'), member('m2', false)] } as Parameters<typeof gapsOf>[0];
-const decision = (policy: PolicyCode, memberIndex: number | null, entitled = true): Decision => ({ policy, member: memberIndex, entitled, amount: null, reasons: ['理由'] });
-const paid = (policy: PolicyCode, memberId: string | null) => ({ householdId: 'hh', policy, memberId });
+const decision = (policy: PolicyCode, memberIndex: number | null, entitled = true, amount: number | null = null): Decision => ({ policy, member: memberIndex, entitled, amount, reasons: ['理由'] });
+const paid = (policy: PolicyCode, memberId: string | null, amount: number | null = null, period = '2026') => ({ householdId: 'hh', policy, memberId, amount, period });
 
 describe('gapsOf (应享未享)', () => {
   it.each([
@@ -19,5 +19,19 @@ describe('gapsOf (应享未享)', () => {
   ] as const)('%s', (_sentence, decisions, records, expected) => {
     const gaps = gapsOf(household, [...decisions], [...records]);
     expect(gaps.map((g) => [g.policy, g.memberId, g.kind])).toEqual(expected);
+  });
+});
+
+describe('gapsOf: 少享 (received less than entitled)', () => {
+  it.each([
+    ['2026: dibao rose to 9,480 yuan after the income fell, 3,480 paid: 6,000 short', [decision('dibao', null, true, 9480)], [paid('dibao', null, 3480)], [['short', 9480, 3480]]],
+    ['2026: dibao of 9,480 yuan paid in full is no gap', [decision('dibao', null, true, 9480)], [paid('dibao', null, 9480)], []],
+    ['2026: dibao of 9,480 yuan paid monthly, 790 × 3 so far, is 7,110 short', [decision('dibao', null, true, 9480)], ['2026-01', '2026-02', '2026-03'].map((p) => paid('dibao', null, 790, p)), [['short', 9480, 2370]]],
+    ['2026: more paid than entitled (the standard fell) is no gap', [decision('dibao', null, true, 3000)], [paid('dibao', null, 3480)], []],
+    ['2026: a service (no amount) served is no gap', [decision('pay_after_care', null)], [paid('pay_after_care', null)], []],
+    ['2026: an unpaid dibao names no received amount', [decision('dibao', null, true, 9480)], [], [['unpaid', 9480, null]]],
+  ] as const)('%s', (_sentence, decisions, records, expected) => {
+    const gaps = gapsOf(household, [...decisions], [...records]);
+    expect(gaps.map((g) => [g.kind, g.amount, g.received])).toEqual(expected);
   });
 });

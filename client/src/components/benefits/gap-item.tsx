@@ -20,6 +20,9 @@ export default function GapItem({ gap, helperPhone }: GapItemProps) {
         {gap.amount !== null && <View className='bf-gap__amount'>{yuan(gap.amount)}</View>}
       </View>
       <View className='bf-gap__who'>{gap.memberName ?? '全家'}</View>
+      {gap.shortfall !== null && (
+        <View className='bf-gap__short'>应享 {yuan(gap.amount)}，已到账 {yuan(gap.received)}，差 {yuan(gap.shortfall)}</View>
+      )}
       <View className='bf-gap__todo'>{gapTodo(gap.kind, helperPhone === undefined ? 'staff' : 'household')}</View>
       {gap.helperName && <View className='bf-gap__helper'>负责帮扶人：{gap.helperName}</View>}
       {helperPhone && (

@@ -16,7 +16,10 @@ export function yuan(amount: number | null | undefined): string {
 }
 
 /** What to do about a gap: the household is told whom to ask, helpers and admins what to get done. */
-export function gapTodo(kind: 'unpaid' | 'approval_missing', audience: 'household' | 'staff' = 'household'): string {
+export function gapTodo(kind: 'unpaid' | 'short' | 'approval_missing', audience: 'household' | 'staff' = 'household'): string {
+  if (kind === 'short') {
+    return audience === 'staff' ? '今年少享：核实标准后补发差额，补发后录入兑现记录' : '今年到账的比应享的少：请联系帮扶人核实，帮您申请补发差额';
+  }
   if (audience === 'staff') {
     return kind === 'approval_missing' ? '尚未办理慢病认定：协助到乡镇卫生院办理认定' : '今年尚未兑现：核实后申请发放，发放后录入兑现记录';
   }

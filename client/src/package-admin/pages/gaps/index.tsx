@@ -34,10 +34,11 @@ export default function Gaps() {
               <View key={`${g.householdId}-${g.policy}-${g.memberId}`} className='gaps__row' onClick={() => open(g.householdId)}>
                 <View className='gaps__main'>
                   <View className='gaps__title'>{g.headName}户 · {POLICY_NAMES[g.policy]}{g.memberName ? ` · ${g.memberName}` : ''}</View>
+                  {g.shortfall !== null && <View className='gaps__short'>应享 {yuan(g.amount)}，已到账 {yuan(g.received)}，差 {yuan(g.shortfall)}</View>}
                   <View className='gaps__todo'>{gapTodo(g.kind, 'staff')}</View>
                 </View>
                 <View className='gaps__side'>
-                  <Tag type='danger'>{g.amount !== null ? yuan(g.amount) : '未落实'}</Tag>
+                  <Tag type='danger'>{g.shortfall !== null ? `少享 ${yuan(g.shortfall)}` : g.amount !== null ? yuan(g.amount) : '未落实'}</Tag>
                   <View className='gaps__helper'>{g.helperName ? `交 ${g.helperName} 落实` : '尚无主帮扶人'}</View>
                 </View>
               </View>
