@@ -42,6 +42,8 @@ export function readDeployConfig(root = ROOT): DeployConfig {
 export const CLOUD_CALLS: Partial<Record<FunctionName, readonly string[]>> = {
   notices: ['subscribeMessage.send'],
   auth: ['subscribeMessage.send'],
+  // 督办 and 提请协调 message the assignee and the village admins.
+  needs: ['subscribeMessage.send'],
 };
 export const WX_SERVER_SDK_VERSION = '4.0.2';
 
