@@ -1,7 +1,7 @@
 import type { Decision } from '../../../types/benefit';
 import type { PaidKey, RuleHousehold } from './benefit.repository';
 import type { PolicyCode } from '../../../types/policy';
-import { paidKey, paidKeysOf, receivedByKey } from '../households/paid-keys';
+import { paidKey, paidKeysOf, paidThisPeriod, type PaidThisPeriod } from '../households/paid-keys';
 
 /**
  * 应享未享: an entitled decision not yet delivered — unpaid this period, paid less than the
@@ -20,20 +20,13 @@ export interface FoundGap {
   reasons: string[];
 }
 
-/** What a household received this period: the keys paid, and what the records with an amount paid per key. */
-export interface PaidThisPeriod {
-  keys: ReadonlySet<string>;
-  /** One year of `paidKeys` with its `period:amount:paidKey` entries, summed by key only when a decision asks. */
-  amounts: readonly string[];
-}
 
 /**
  * Compares the decisions with the records of the current period. Computed on every read, never
  * stored, so a gap closes the moment its record (or the 慢病认定) arrives.
  */
 export function gapsOf(household: Pick<RuleHousehold, 'members'>, decisions: Decision[], records: PaidKey[]): FoundGap[] {
-  const entries = Object.values(paidKeysOf(records)).flat();
-  return gapsAgainst(household, decisions, { keys: new Set(entries), amounts: entries });
+  return gapsAgainst(household, decisions, paidThisPeriod(Object.values(paidKeysOf(records)).flat()));
 }
 
 /**
@@ -43,7 +36,6 @@ export function gapsOf(household: Pick<RuleHousehold, 'members'>, decisions: Dec
  */
 export function gapsAgainst(household: Pick<RuleHousehold, 'members'>, decisions: Decision[], paid: PaidThisPeriod): FoundGap[] {
   const gaps: FoundGap[] = [];
-  let receivedBy: Map<string, number> | null = null;
   for (const d of decisions) {
     if (!d.entitled) continue;
     const member = d.member === null ? null : household.members[d.member];
@@ -53,7 +45,7 @@ export function gapsAgainst(household: Pick<RuleHousehold, 'members'>, decisions
     let received: number | null = null;
     if (!paid.keys.has(key)) kind = 'unpaid';
     else {
-      if (d.amount !== null && paid.amounts.length) received = (receivedBy ??= receivedByKey(paid.amounts)).get(key) ?? null;
+      if (d.amount !== null) received = paid.received.get(key) ?? null;
       if (received !== null && d.amount !== null && received < d.amount) kind = 'short';
       // SPEC §3: chronic illness without a recorded 慢病认定 is a gap to act on even when served.
       else if (d.policy === 'chronic_outpatient' && member && !member.chronicApproved) kind = 'approval_missing';

@@ -5,6 +5,7 @@ import { ruleHouseholdsByIds } from '../households/household.repository';
 import { householdsWithEmergency } from '../needs/need.repository';
 import { evaluateFamily, factsFromHousehold } from './evaluate';
 import { type FoundGap, gapsAgainst } from './gaps.rules';
+import { paidThisPeriod, type PaidThisPeriod } from '../households/paid-keys';
 import { loadPolicies } from './policy.repository';
 
 /** 临时救助 looks back this far for an emergency need (SPEC §3). */
@@ -27,8 +28,7 @@ export interface SweepOptions {
   emergencies?: Set<string>;
 }
 
-const NO_KEYS: ReadonlySet<string> = new Set();
-const NO_AMOUNTS: readonly string[] = [];
+const NONE_PAID: PaidThisPeriod = { keys: new Set(), received: new Map() };
 
 export async function sweepHouseholds(households: RuleHousehold[], now: Date, options: SweepOptions = {}): Promise<HouseholdSweep[]> {
   if (!households.length) return [];
@@ -42,7 +42,7 @@ export async function sweepHouseholds(households: RuleHousehold[], now: Date, op
     const facts = factsFromHousehold(household, { emergencyInLast90Days: emergencies.has(household._id) });
     // Only the gaps are kept: the page's ~36,000 decisions are dropped as soon as they are compared.
     const keys = household.paidKeys[year];
-    const paid = { keys: keys ? new Set(keys) : NO_KEYS, amounts: keys ?? NO_AMOUNTS };
+    const paid = keys ? paidThisPeriod(keys) : NONE_PAID;
     const gaps = gapsAgainst(household, evaluateFamily(facts, date, catalogue, { entitledOnly: true }), paid);
     return { household, gaps };
   });

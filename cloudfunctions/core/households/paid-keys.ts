@@ -14,12 +14,12 @@ import type { Benefit } from '../../../types/benefit';
 export type PaidRecord = Pick<Benefit, 'householdId' | 'policy' | 'memberId' | 'period'> & Partial<Pick<Benefit, 'amount'>>;
 
 /**
- * Beside each key, every record with an amount is noted as `period:amount:paidKey` (`"2026":
- * ["dibao|", "2026-01:3480:dibao|"]`): what lets the gap check see 少享 (paid less than entitled).
- * A record is one per key and period and its amount never changes (a different one is a
- * CONFLICT), so adding its entry again changes nothing: idempotent like the keys. In the same
- * array, not a field of its own: the sweep reads 30,000 households, and a second field (nested
- * objects most of all) made it up to twice as slow. A key never holds ':', so no entry is a key.
+ * A record with an amount is noted as `period:amount:paidKey` (`"2026": ["2026-01:3480:dibao|"]`),
+ * a service record (no amount) by its `paidKey` alone: what lets the gap check see 少享 (paid less
+ * than entitled). A record is one per key and period and its amount never changes (a different
+ * one is a CONFLICT), so adding its entry again changes nothing: idempotent like the keys. One
+ * entry per record in the same array, not a field of its own: the sweep reads 30,000 households,
+ * and a second field (nested objects most of all) made it up to twice as slow. A key never holds ':'.
  */
 const amountEntry = (period: string, amount: number, key: string): string => `${period}:${amount}:${key}`;
 
@@ -29,17 +29,25 @@ export const paidKey = (policy: string, memberId: string | null): string => `${p
 /** A record's year: its period is `YYYY` or `YYYY-MM`. */
 const yearOf = (period: string): string => period.slice(0, 4);
 
-/** What one year's records paid, by `paidKey` (keys whose records carry no amount are absent). */
-export function receivedByKey(entries: readonly string[] | undefined): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const e of entries ?? []) {
+/** One year's entries read back: the keys paid, and what the records with an amount paid per key. */
+export interface PaidThisPeriod {
+  keys: ReadonlySet<string>;
+  /** By `paidKey`; keys whose records carry no amount (services) are absent. */
+  received: ReadonlyMap<string, number>;
+}
+
+export function paidThisPeriod(entries: readonly string[]): PaidThisPeriod {
+  const keys = new Set<string>();
+  const received = new Map<string, number>();
+  for (const e of entries) {
     const i = e.indexOf(':');
-    if (i < 0) continue;
+    if (i < 0) { keys.add(e); continue; }
     const j = e.indexOf(':', i + 1);
     const key = e.slice(j + 1);
-    out.set(key, (out.get(key) ?? 0) + Number(e.slice(i + 1, j)));
+    keys.add(key);
+    received.set(key, (received.get(key) ?? 0) + Number(e.slice(i + 1, j)));
   }
-  return out;
+  return { keys, received };
 }
 
 
@@ -49,10 +57,8 @@ export function paidKeysOf(records: PaidRecord[]): Record<string, string[]> {
   for (const r of records) {
     const keys = (out[yearOf(r.period)] ??= []);
     const key = paidKey(r.policy, r.memberId);
-    if (!keys.includes(key)) keys.push(key);
-    // Service records (no amount) are noted by their key alone.
-    const entry = r.amount === null || r.amount === undefined ? null : amountEntry(r.period, r.amount, key);
-    if (entry && !keys.includes(entry)) keys.push(entry);
+    const entry = r.amount === null || r.amount === undefined ? key : amountEntry(r.period, r.amount, key);
+    if (!keys.includes(entry)) keys.push(entry);
   }
   return out;
 }
