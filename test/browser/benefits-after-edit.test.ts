@@ -1,29 +1,21 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, launch, shot, signedIn } from './setup/browser';
-import { startHost } from './setup/host';
+import { ownHostForFile } from './setup/host';
 
 /**
  * Issue 13, item 3: after 编辑户信息 the household page shows the decisions of the saved household,
  * not those it had when first opened. Its own host: the edit changes the seed's household.
  */
 let browser: Browser;
-let host: ChildProcess;
-let dataDir: string;
+const own = ownHostForFile('benefits-edit');
 let url = '';
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'bangfu-benefits-edit-'));
-  ({ url, child: host } = await startHost(dataDir));
+  url = own.url();
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
-  host?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('编辑户信息 → 收入 6,000 → 保存 (demo-admin)', () => {

@@ -1,10 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, launch, shot, signedIn } from './setup/browser';
-import { startHost } from './setup/host';
+import { ownHostForFile } from './setup/host';
 
 /**
  * Issue 13, item 2: 3,480 yuan paid against 低保 of 9,480 is not "已到账": 我的政策 and the admin's
@@ -12,19 +8,15 @@ import { startHost } from './setup/host';
  * record change the seed's household.
  */
 let browser: Browser;
-let host: ChildProcess;
-let dataDir: string;
+const own = ownHostForFile('benefits-short');
 let url = '';
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'bangfu-benefits-short-'));
-  ({ url, child: host } = await startHost(dataDir));
+  url = own.url();
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
-  host?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function api(fn: string, action: string, payload: unknown, openid = 'demo-admin') {

@@ -26,6 +26,8 @@ describe('an unknown path', () => {
 describe('the household home for a WeChat user who has not bound a household', () => {
   it('offers 去绑定, which opens the bind page', async () => {
     const page = await signedIn(browser, 'wx-not-bound-13', undefined, { home: false });
+    // Signed in once the bind page shows (an unbound user lands there); going elsewhere earlier races the sign-in.
+    await page.getByText('绑定您的家庭').waitFor();
     await page.goto(`${baseUrl()}/package-household/pages/home/index`);
     await page.getByText(/还没有绑定家庭/).waitFor();
     await shot(page, 'household-home-unbound');

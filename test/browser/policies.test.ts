@@ -1,10 +1,6 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launch, shot, signedIn } from './setup/browser';
-import { startHost } from './setup/host';
+import { ownHostForFile } from './setup/host';
 
 /**
  * Issue 13, items 12 and 14: the 政策目录 refuses implausible values with the range, asks before
@@ -12,19 +8,15 @@ import { startHost } from './setup/host';
  * host: saving changes the catalogue.
  */
 let browser: Browser;
-let host: ChildProcess;
-let dataDir: string;
+const own = ownHostForFile('policies');
 let url = '';
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'bangfu-policies-'));
-  ({ url, child: host } = await startHost(dataDir));
+  url = own.url();
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
-  host?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function openDibao(openid: string): Promise<Page> {
@@ -54,19 +46,19 @@ describe('政策目录 · 低保标准 (demo-admin, county)', () => {
   it('shows the pending value of a date already set and asks before replacing it', async () => {
     const page = await openDibao('demo-admin');
     await save(page, '2027-01-01', '6000');
-    await page.getByText(/自 2027-01-01 起：低保标准（元\/人\/年） 6,000/).first().waitFor();
+    await page.getByText(/自2027年1月1日起：低保标准（元\/人\/年） 6,000/).first().waitFor();
 
     await save(page, '2027-01-01', '6100');
     await page.getByText('该日期已有待执行的参数：低保标准（元/人/年） 6,000').waitFor();
     await page.getByText('替换待执行的参数？').waitFor();
     await shot(page, 'policies-replace-ask');
     await page.getByText('不替换', { exact: true }).click();
-    expect(await page.getByText(/自 2027-01-01 起：低保标准（元\/人\/年） 6,100/).count()).toBe(0);
+    expect(await page.getByText(/自2027年1月1日起：低保标准（元\/人\/年） 6,100/).count()).toBe(0);
 
     await page.getByText('保存新参数').click();
     await page.getByText('替换', { exact: true }).last().click();
-    await page.getByText(/自 2027-01-01 起：低保标准（元\/人\/年） 6,100/).first().waitFor();
-    expect(await page.getByText(/自 2027-01-01 起：低保标准（元\/人\/年） 6,000/).count()).toBe(0);
+    await page.getByText(/自2027年1月1日起：低保标准（元\/人\/年） 6,100/).first().waitFor();
+    expect(await page.getByText(/自2027年1月1日起：低保标准（元\/人\/年） 6,000/).count()).toBe(0);
   });
 });
 

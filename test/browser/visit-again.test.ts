@@ -1,30 +1,22 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launch, shot, signedIn } from './setup/browser';
-import { startHost } from './setup/host';
+import { ownHostForFile } from './setup/host';
 
 /**
  * Issue 13, item 5: a household visited this month and then struck by an emergency is due again,
  * but its visit still counts. Its own host: the emergency and visit would change the shared seed.
  */
 let browser: Browser;
-let host: ChildProcess;
-let dataDir: string;
+const own = ownHostForFile('visit-again');
 let url = '';
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'bangfu-visit-again-'));
-  ({ url, child: host } = await startHost(dataDir));
+  url = own.url();
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
-  host?.kill();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function api(fn: string, action: string, payload: unknown, openid: string) {

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -34,4 +36,23 @@ export async function startHost(dataDir: string, port?: number): Promise<Host> {
   }
   child.kill('SIGKILL');
   throw new Error('本地服务 60 秒内未就绪');
+}
+
+/**
+ * A host of this test file's own over a fresh demo county, for flows that change the seed (imports,
+ * edits, pairings) and must not disturb the other files' shared host. Started before the file's
+ * tests, stopped and its data folder removed after; `url()` is where it listens.
+ */
+export function ownHostForFile(name: string): { url: () => string } {
+  let host: Host | null = null;
+  let dataDir = '';
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), `bangfu-${name}-`));
+    host = await startHost(dataDir);
+  });
+  afterAll(() => {
+    host?.child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { url: () => host?.url ?? '' };
 }

@@ -5,6 +5,7 @@ import { PARAM_LABELS, type Policy } from '@bangfu/types';
 import { Button, Field } from '@/components/ui';
 import { api } from '@/services/client';
 import { isApiCallError, messageOf } from '@/services/errors';
+import { chineseDate } from '@/utils/dates';
 import { describe } from './describe';
 
 const confirmReplace = async (content: string): Promise<boolean> =>
@@ -32,7 +33,7 @@ export default function ParamEditor({ policy, onSaved }: { policy: Policy; onSav
     const send = (replace: boolean) => api.benefits.updatePolicyParams({ code: policy.code, from: day, params, ...(replace ? { replace } : {}) });
     // Saving a date that already has values replaces them: the admin sees what is there and agrees first.
     const known = policy.values.find((v) => v.from === day);
-    if (known && !(await confirmReplace(`自 ${day} 起已设置：${describe(known.params)}。替换为新填写的参数吗？`))) return;
+    if (known && !(await confirmReplace(`自${chineseDate(day)}起已设置：${describe(known.params)}。替换为新填写的参数吗？`))) return;
     setSaving(true);
     try {
       let saved;
