@@ -7,5 +7,8 @@ module.exports = {
   globalTeardown: '<rootDir>/test/browser/setup/global-teardown.ts',
   setupFilesAfterEnv: ['<rootDir>/test/browser/setup/retry.ts'],
   maxWorkers: 1,
+  // Hosts a file starts are stopped after it (setup/retry.ts); should one still hold the event loop,
+  // the run ends anyway instead of waiting for CI's time limit.
+  forceExit: true,
   testTimeout: 60000,
 };

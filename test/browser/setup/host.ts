@@ -19,6 +19,19 @@ export function freePort(): Promise<number> {
 
 export interface Host { url: string; port: number; child: ChildProcess }
 
+/** Hosts this test file started and that still run: a retried test must not leave one behind. */
+const running = new Set<ChildProcess>();
+
+/**
+ * Stops every host this file started that is still running. setup/retry.ts calls it after each
+ * file: a test that failed, was retried and started a second host used to leave the first one
+ * running, and jest then never exited.
+ */
+export function stopAllHosts(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
 /**
  * The real local host (`npm start`'s) over `dataDir` (seeded with the demo county when empty), as
  * one node process so that SIGKILL kills the host itself, not a wrapper. Answers once /api/health does.
@@ -28,6 +41,8 @@ export async function startHost(dataDir: string, port?: number): Promise<Host> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/core/local/main.ts'], {
     cwd: root, env: { ...process.env, PORT: String(at), BANGFU_DATA_DIR: dataDir }, stdio: ['ignore', 'inherit', 'inherit'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const url = `http://localhost:${at}`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error('本地服务启动失败');
