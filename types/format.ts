@@ -4,6 +4,14 @@
  * old WeChat clients lack full ICU.
  */
 
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** `YYYY-MM-DD` of a moment on China's wall clock (UTC+8, no daylight saving): the day county offices read. */
+export function chinaDate(at: Date | string | number): string {
+  const ms = typeof at === 'number' ? at : (typeof at === 'string' ? new Date(at) : at).getTime();
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** `12345` → `12,345`; at most two decimals, trailing zeros dropped (`1234.5` → `1,234.5`). */
 export function thousands(n: number): string {
   const rounded = Math.round(n * 100) / 100;

@@ -4,16 +4,12 @@
  * the moment it was saved, a late entry its day at 10:00 China time (a working-hours visit, so the
  * date reads the same in every time zone). Days are China's: county offices work in UTC+8.
  */
+import { chinaDate } from './format';
+
+export { chinaDate };
 export const MAX_BACKDATE_DAYS = 60;
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** `YYYY-MM-DD` of a moment on China's wall clock (fixed offset, no daylight saving). */
-export function chinaDate(at: Date | string): string {
-  const ms = (typeof at === 'string' ? new Date(at) : at).getTime();
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** The days a helper may pick on `now`: today and the 59 days before it (60 days in all). */
 export function visitDateRange(now: Date): { start: string; end: string } {

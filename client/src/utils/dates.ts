@@ -3,7 +3,7 @@
  * `YYYY-MM-DD`; China time is UTC+8 with no daylight saving. No Intl or date library: old WeChat
  * clients lack full ICU, and dayjs would grow the packages for a few lines.
  */
-import { chineseDay, monthDay } from '@bangfu/types/format';
+import { chinaDate, chineseDay, monthDay } from '@bangfu/types/format';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -12,10 +12,7 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
  * The calendar day of an instant in China time, not the UTC day nor the phone's own zone: a phone
  * set to another zone, or an H5 page on a desk, must read the day county offices read.
  */
-export function chinaDay(at: string | Date | number = Date.now()): string {
-  const ms = typeof at === 'number' ? at : new Date(at).getTime();
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+export const chinaDay = (at: string | Date | number = Date.now()): string => chinaDate(at);
 
 /** Today in China time, as the server reads dates. */
 export function chinaToday(now = Date.now()): string {
