@@ -1,22 +1,13 @@
 import type { Browser } from 'playwright-core';
-import { DESKTOP, launch, shot, signedIn } from './setup/browser';
-import { ownHostForFile } from './setup/host';
+import { DESKTOP, shot, signedIn, browserOnOwnHost } from './setup/browser';
 
 /**
  * Issue 13, item 3: after 编辑户信息 the household page shows the decisions of the saved household,
  * not those it had when first opened. Its own host: the edit changes the seed's household.
  */
 let browser: Browser;
-const own = ownHostForFile('benefits-edit');
 let url = '';
-
-beforeAll(async () => {
-  url = own.url();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserOnOwnHost('benefits-edit', (s) => ({ browser, url } = s));
 
 describe('编辑户信息 → 收入 6,000 → 保存 (demo-admin)', () => {
   it('shows the new per-capita income in the header and in the benefits section without a reload', async () => {

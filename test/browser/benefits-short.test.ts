@@ -1,6 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { DESKTOP, launch, shot, signedIn } from './setup/browser';
-import { ownHostForFile } from './setup/host';
+import { DESKTOP, shot, signedIn, browserOnOwnHost } from './setup/browser';
 
 /**
  * Issue 13, item 2: 3,480 yuan paid against 低保 of 9,480 is not "已到账": 我的政策 and the admin's
@@ -8,16 +7,8 @@ import { ownHostForFile } from './setup/host';
  * record change the seed's household.
  */
 let browser: Browser;
-const own = ownHostForFile('benefits-short');
 let url = '';
-
-beforeAll(async () => {
-  url = own.url();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserOnOwnHost('benefits-short', (s) => ({ browser, url } = s));
 
 async function api(fn: string, action: string, payload: unknown, openid = 'demo-admin') {
   const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });

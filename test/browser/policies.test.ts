@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launch, shot, signedIn } from './setup/browser';
-import { ownHostForFile } from './setup/host';
+import { DESKTOP, shot, signedIn, browserOnOwnHost } from './setup/browser';
 
 /**
  * Issue 13, items 12 and 14: the 政策目录 refuses implausible values with the range, asks before
@@ -8,16 +7,8 @@ import { ownHostForFile } from './setup/host';
  * host: saving changes the catalogue.
  */
 let browser: Browser;
-const own = ownHostForFile('policies');
 let url = '';
-
-beforeAll(async () => {
-  url = own.url();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserOnOwnHost('policies', (s) => ({ browser, url } = s));
 
 async function openDibao(openid: string): Promise<Page> {
   const page = await signedIn(browser, openid, DESKTOP, { url });

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { launch, shot, signedIn } from './setup/browser';
-import { ownHostForFile } from './setup/host';
+import { shot, signedIn, browserOnOwnHost } from './setup/browser';
 
 /**
  * Issue 13, item 5: a household visited this month and then struck by an emergency is due again,
  * but its visit still counts. Its own host: the emergency and visit would change the shared seed.
  */
 let browser: Browser;
-const own = ownHostForFile('visit-again');
 let url = '';
-
-beforeAll(async () => {
-  url = own.url();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+browserOnOwnHost('visit-again', (s) => ({ browser, url } = s));
 
 async function api(fn: string, action: string, payload: unknown, openid: string) {
   const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { STATE_FILE } from './global-setup';
+import { ownHostForFile } from './host';
 
 export const baseUrl = (): string => process.env.BANGFU_URL ?? JSON.parse(readFileSync(STATE_FILE, 'utf8')).url;
 
@@ -38,3 +39,22 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 export const tmp = os.tmpdir();
+
+/**
+ * A file's own host and a browser for its tests: `ready` receives both once they are up, and both
+ * are closed after the file.
+ *
+ *   let browser: Browser; let url = '';
+ *   browserOnOwnHost('policies', (s) => ({ browser, url } = s));
+ */
+export function browserOnOwnHost(name: string, ready: (session: { browser: Browser; url: string }) => void): void {
+  const own = ownHostForFile(name);
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    browser = await launch();
+    ready({ browser, url: own.url() });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+}
