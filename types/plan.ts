@@ -65,7 +65,7 @@ export type UpdateProgressInput = z.infer<typeof UpdateProgressInput>;
 
 /** One line of the household timeline (户档案动态): newest first. */
 export const TimelineEntry = z.object({
-  kind: z.enum(['visit', 'status', 'need', 'benefit', 'plan']),
+  kind: z.enum(['visit', 'status', 'need', 'benefit', 'plan', 'finding']),
   at: z.string(),
   title: z.string(),
   detail: z.string().default(''),

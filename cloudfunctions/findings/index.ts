@@ -1,5 +1,17 @@
 import { findingsApi } from '../../types/api/findings';
 import { handler } from '../core/handler';
+import * as findings from '../core/findings/finding.service';
 
-/** No action yet (see types/api/findings.ts): every call answers INVALID_INPUT naming the unknown action. */
-export const main = handler(findingsApi, {});
+export const main = handler(findingsApi, {
+  create: (input, ctx) => findings.create(ctx, input),
+  list: (input, ctx) => findings.list(ctx, input),
+  get: (input, ctx) => findings.get(ctx, input),
+  claim: (input, ctx) => findings.claim(ctx, input),
+  planMeasures: (input, ctx) => findings.planMeasures(ctx, input),
+  submitEvidence: (input, ctx) => findings.submitEvidence(ctx, input),
+  requestClose: (input, ctx) => findings.requestClose(ctx, input),
+  verify: (input, ctx) => findings.verify(ctx, input),
+  notice: (input, ctx) => findings.notice(ctx, input),
+  acknowledge: (input, ctx) => findings.acknowledge(ctx, input),
+  stats: (_input, ctx) => findings.stats(ctx),
+});

@@ -45,8 +45,8 @@ describe('the shared function handler', () => {
   });
 
   it('does not offer an action not built yet: the contract lists only actions that exist', async () => {
-    const result = await callRaw('findings', 'list', {}, 'demo-admin');
-    expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '「findings」没有名为「list」的操作' } });
+    const result = await callRaw('findings', 'archive', {}, 'demo-admin');
+    expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: '「findings」没有名为「archive」的操作' } });
   });
 
   it('requires an implementation of every action the contract lists (tsc fails otherwise)', () => {

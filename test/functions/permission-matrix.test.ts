@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { getDb } from '../../cloudfunctions/core/store';
 import { apis, type Access } from '../../types/api';
 import { idCheckChar } from '../../types';
+import type { Finding, FindingStatus } from '../../types/finding';
 import { freshDemoStore, callRaw as call, SEED_NOW } from '../support/store';
 import { addOutsiders, needIn } from './needs-support';
 
@@ -85,6 +86,40 @@ type Spec = {
 const hh = (extra: (t: Target) => Promise<Record<string, unknown>> = async () => ({})): Spec => ({ payload: async (t) => ({ householdId: await householdId(t), ...(await extra(t)) }) });
 const untargeted = (payload: unknown = {}, merits?: string[]): Spec => ({ payload: async () => payload, targeted: false, merits });
 const MERITS = ['INVALID_INPUT', 'CONFLICT'];
+
+/** A finding about the target household, placed directly in a status (responsible: its primary helper). */
+async function findingOf(t: Target, status: FindingStatus = 'recorded', noticed = false): Promise<string> {
+  if (t.kind === 'none') return 'finding-nonexistent';
+  const h = await household(t);
+  const responsibleId = (await primaryOf(h._id)).helperId;
+  const at = SEED_NOW.toISOString();
+  const evidence = ['submitted', 'close_requested'].includes(status) ? [{ note: '已整改', photos: [], by: responsibleId, byName: '帮扶人', at }] : [];
+  const finding: Finding = {
+    _id: `finding-${randomUUID()}`, code: 'DC-2026-9999', source: 'self_inspection', category: 'visit', severity: 'minor', description: '矩阵问题',
+    subject: { kind: 'household', id: h._id }, deadline: new Date(SEED_NOW.getTime() + 15 * 86_400_000).toISOString(),
+    status, open: true, version: 1, countyId: h.countyId, townId: h.townId, villageId: h.villageId, householdId: h._id, subjectHelperId: null,
+    subjectName: '矩阵户', responsibleId, responsibleName: '帮扶人', measures: [], evidence, history: [], createdBy: 'admin-1', createdAt: at, closedAt: null, returnReason: null,
+    notice: noticed ? { number: '整改通知〔2026〕99号', issuedAt: at, issuedBy: 'admin-1', issuedByName: '管理员', acknowledgedAt: null, acknowledgedBy: null } : null,
+  };
+  await db().collection('findings').add(finding);
+  return finding._id;
+}
+const findingStep = (status: FindingStatus, extra: Record<string, unknown> = {}, merits = ['FORBIDDEN', ...MERITS], noticed = false): Spec =>
+  ({ payload: async (t) => ({ findingId: await findingOf(t, status, noticed), version: 1, ...extra }), merits });
+const FINDINGS: Record<string, Spec> = {
+  create: { payload: async (t) => ({ source: 'assessment', category: 'policy', severity: 'major', description: '矩阵问题', subject: { kind: 'household', id: await householdId(t) }, deadline: new Date(SEED_NOW.getTime() + 86_400_000).toISOString() }) },
+  list: hh(),
+  get: { payload: async (t) => ({ findingId: await findingOf(t) }) },
+  claim: findingStep('recorded'),
+  planMeasures: findingStep('claimed', { measures: ['入户核实'] }),
+  submitEvidence: findingStep('planned', { note: '已整改' }),
+  requestClose: findingStep('submitted'),
+  verify: findingStep('close_requested', { passed: true }),
+  notice: findingStep('recorded'),
+  acknowledge: findingStep('recorded', {}, ['FORBIDDEN', ...MERITS], true),
+  stats: untargeted(),
+};
+
 
 /** Every action of every contract (the last test checks none is missing). */
 const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
@@ -178,7 +213,7 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     subscription: untargeted(),
     subscribe: untargeted({ accepted: true }),
   },
-  findings: {},
+  findings: FINDINGS,
   reports: {
     dashboard: untargeted(),
     coverage: untargeted(),

@@ -1,7 +1,27 @@
+import { z } from '../z';
+import { Id, listOf } from '../common';
+import {
+  AcknowledgeFindingInput, ClaimFindingInput, CreateFindingInput, EvidenceFindingInput, FindingStats, FindingView, ListFindingsInput, NoticeFindingInput,
+  PlanFindingInput, RequestCloseFindingInput, VerifyFindingInput,
+} from '../finding';
 import { defineApi } from './define';
 
 /**
- * 督查整改 (inspection findings). A contract lists only actions that exist: create, list,
- * submitEvidence and verify enter with their issue, with the schemas already in types/finding.ts.
+ * 督查整改 (SPEC §7). Admins record and verify findings in their region; helpers see those naming
+ * them responsible, about them, or about a household paired with them, and work the ones they are
+ * responsible for. Every step carries the finding's `version`: a stale one answers CONFLICT with
+ * the latest finding in `details.finding`.
  */
-export const findingsApi = defineApi('findings', {});
+export const findingsApi = defineApi('findings', {
+  create: { input: CreateFindingInput, output: FindingView, access: ['admin'] },
+  list: { input: ListFindingsInput, output: listOf(FindingView), access: ['admin', 'helper'] },
+  get: { input: z.object({ findingId: Id }), output: FindingView, access: ['admin', 'helper'] },
+  claim: { input: ClaimFindingInput, output: FindingView, access: ['admin', 'helper'] },
+  planMeasures: { input: PlanFindingInput, output: FindingView, access: ['admin', 'helper'] },
+  submitEvidence: { input: EvidenceFindingInput, output: FindingView, access: ['admin', 'helper'] },
+  requestClose: { input: RequestCloseFindingInput, output: FindingView, access: ['admin', 'helper'] },
+  verify: { input: VerifyFindingInput, output: FindingView, access: ['admin'] },
+  notice: { input: NoticeFindingInput, output: FindingView, access: ['admin'] },
+  acknowledge: { input: AcknowledgeFindingInput, output: FindingView, access: ['admin', 'helper'] },
+  stats: { input: z.object({}), output: FindingStats, access: ['admin'] },
+});

@@ -72,7 +72,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   notice_opens: [{ name: 'noticeId_at', fields: ['noticeId', 'at'] }, { name: 'groupId', fields: ['groupId'] }],
   notice_groups: [],
   notice_subscriptions: [],
-  findings: [{ name: 'status_deadline', fields: ['status', 'deadline'] }],
+  findings: [
+    { name: 'open_deadline', fields: ['open', 'deadline'] },
+    { name: 'open_closedAt', fields: ['open', 'closedAt'] },
+    { name: 'householdId_createdAt', fields: ['householdId', 'createdAt'] },
+  ],
   audit_logs: [{ name: 'at', fields: ['at'] }],
   outbox: [{ name: 'createdAt', fields: ['createdAt'] }],
   bind_attempts: [

@@ -17,3 +17,20 @@ export async function readSettingsDoc(id: string): Promise<Record<string, unknow
 export async function writeSettingsDoc(id: string, doc: Record<string, unknown>): Promise<void> {
   await settings().doc(id).set(doc);
 }
+
+type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
+
+/**
+ * The next number of a named sequence (1, 2, …), e.g. the county's 整改通知 numbers of a year.
+ * Read and written in one transaction, so two callers at once never get the same number.
+ */
+export async function nextSequence(id: string): Promise<number> {
+  let next = 0;
+  await getDb().runTransaction(async (tx: Tx) => {
+    const { data } = await tx.collection('settings').doc(id).get();
+    next = (typeof data?.value === 'number' ? data.value : 0) + 1;
+    if (data) await tx.collection('settings').doc(id).update({ value: next });
+    else await tx.collection('settings').doc(id).set({ value: next });
+  }, 3);
+  return next;
+}

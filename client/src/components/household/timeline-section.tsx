@@ -5,9 +5,9 @@ import { api } from '@/services/client';
 import { chineseDate } from '@/utils/dates';
 import './household-sections.scss';
 
-const KIND_LABELS = { visit: '走访', status: '状态', need: '需求', benefit: '兑现', plan: '计划' } as const;
+const KIND_LABELS = { visit: '走访', status: '状态', need: '需求', benefit: '兑现', plan: '计划', finding: '整改' } as const;
 
-/** 户档案动态: visits, status changes, needs, benefits and plan progress, newest first. */
+/** 户档案动态: visits, status changes, needs, benefits, plan progress and 督查整改 steps, newest first. */
 export default function TimelineSection({ householdId }: { householdId: string }) {
   const t = useRequest(() => api.visits.timeline({ householdId }), [householdId]);
   return (

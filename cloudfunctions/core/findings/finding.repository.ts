@@ -1,0 +1,71 @@
+import { Finding } from '../../../types/finding';
+import { getDb, readAll } from '../store';
+import { nextSequence } from '../store/settings-docs';
+
+type Where = Record<string, unknown>;
+
+/** The only code that queries `findings` (STYLE: one rule in one place). */
+const findings = () => getDb().collection('findings');
+const parse = (d: Record<string, unknown>) => Finding.parse(d);
+
+export async function findFinding(id: string): Promise<Finding | null> {
+  const { data } = await findings().doc(id).get();
+  return data.length ? parse(data[0]) : null;
+}
+
+export async function insertFinding(finding: Finding): Promise<void> {
+  await findings().add(finding);
+}
+
+/** The next number of the county's findings (or notices) of a year: numbers are never reused. */
+export const nextFindingNumber = (kind: 'finding' | 'notice', countyId: string, year: string) => nextSequence(`seq-${kind}-${countyId}-${year}`);
+
+/**
+ * Writes `changes` only if the stored version is still `version` (optimistic concurrency, as for
+ * needs). Answers false when someone else got there first.
+ */
+export async function updateFindingIfVersion(id: string, version: number, changes: Partial<Finding>): Promise<boolean> {
+  const _ = getDb().command;
+  const patch: Where = { ...changes, version: version + 1 };
+  for (const key of ['history', 'evidence', 'measures'] as const) if (changes[key]) patch[key] = _.set(changes[key]);
+  if (changes.notice) patch.notice = _.set(changes.notice);
+  const { updated } = await findings().where({ _id: id, version }).update(patch);
+  return (updated ?? 0) > 0;
+}
+
+/**
+ * One page of findings matching `where`: open ones first by deadline (overdue first), then closed
+ * ones newest 销号 first; `offset`/`limit` run across both segments.
+ */
+export async function listFindings(where: unknown, offset: number, limit: number): Promise<{ items: Finding[]; total: number }> {
+  const _ = getDb().command;
+  const segments: Array<{ where: unknown; field: string; dir: 'asc' | 'desc' }> = [
+    { where: _.and([where as Where, { open: true }]), field: 'deadline', dir: 'asc' },
+    { where: _.and([where as Where, { open: false }]), field: 'closedAt', dir: 'desc' },
+  ];
+  const totals = await Promise.all(segments.map((s) => findings().where(s.where as Where).count()));
+  const total = totals.reduce((sum, t) => sum + (t.total ?? 0), 0);
+  const items: Finding[] = [];
+  let skip = offset;
+  for (let i = 0; i < segments.length && items.length < limit; i++) {
+    const size = totals[i].total ?? 0;
+    if (skip >= size) { skip -= size; continue; }
+    const { data } = await findings().where(segments[i].where as Where).orderBy(segments[i].field, segments[i].dir).orderBy('_id', 'asc')
+      .skip(skip).limit(limit - items.length).get();
+    items.push(...data.map(parse));
+    skip = 0;
+  }
+  return { items, total };
+}
+
+/** Every finding matching `where` (projected for the statistics), 1,000 per round trip. */
+export async function allFindings(where: Where): Promise<Array<Pick<Finding, 'open' | 'deadline' | 'createdAt' | 'closedAt'>>> {
+  const Row = Finding.pick({ open: true, deadline: true, createdAt: true, closedAt: true });
+  return readAll(findings().where(where).field({ open: true, deadline: true, createdAt: true, closedAt: true }), (d) => Row.parse(d), { orderBy: [['_id', 'asc']] });
+}
+
+/** The latest findings about one household, for its timeline. */
+export async function recentFindingsOf(householdId: string, limit: number): Promise<Finding[]> {
+  const { data } = await findings().where({ householdId }).orderBy('createdAt', 'desc').limit(limit).get();
+  return data.map(parse);
+}

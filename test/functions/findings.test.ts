@@ -1,0 +1,132 @@
+import { clock } from '../../cloudfunctions/core/clock';
+import { getDb } from '../../cloudfunctions/core/store';
+import { freshDemoStore, call, ok } from '../support/store';
+import { addOutsiders, DEMO_HOUSEHOLD } from './needs-support';
+
+const NOW = '2026-12-01T16:30:00.000Z'; // 00:30 on 2 December, China time
+const DAY = 24 * 3600 * 1000;
+const later = (days: number) => new Date(new Date(NOW).getTime() + days * DAY).toISOString();
+let store: ReturnType<typeof freshDemoStore>;
+
+beforeAll(async () => {
+  store = freshDemoStore();
+  await addOutsiders();
+  await getDb().collection('users').add({ _id: 'test-admin-county-2', openid: 'test-county-admin-2', role: 'admin', name: '第二位县管理员', scope: { level: 'county', regionId: 'county-1' }, regionPath: ['county-1'], active: true, createdAt: NOW });
+});
+afterAll(() => { clock.set(null); store.close(); });
+beforeEach(() => clock.set(NOW));
+
+const base = { source: 'cross_inspection', category: 'visit', severity: 'major', description: '帮扶手册走访记录与实际不符' } as const;
+const createFor = (householdId = DEMO_HOUSEHOLD, deadlineDays = 15, who = 'demo-admin') =>
+  ok(call('findings', 'create', { ...base, subject: { kind: 'household', id: householdId }, deadline: later(deadlineDays), leadUnit: '县乡村振兴局', responsibleUnit: '青禾镇' }, who));
+
+describe('督查整改: from a finding to 销号', () => {
+  it('runs the whole loop: record, notice, claim, plan, evidence, send back, resubmit, pass by another admin, on the timeline', async () => {
+    const created = await createFor();
+    expect(created).toMatchObject({ status: 'recorded', version: 1, overdue: false, bucket: 'within20', responsibleId: 'helper-1', code: 'DC-2026-0001' });
+    expect(created.subjectName).toMatch(/户（/);
+
+    const noticed = await ok(call('findings', 'notice', { findingId: created._id, version: 1 }, 'demo-admin'));
+    expect(noticed.notice).toMatchObject({ number: '整改通知〔2026〕1号', acknowledgedAt: null });
+    const told = (await getDb().collection('outbox').where({ reason: 'finding_due' }).get()).data;
+    expect(told.map((m: { userId: string }) => m.userId)).toContain('helper-1');
+
+    let f = await ok(call('findings', 'acknowledge', { findingId: created._id, version: noticed.version }, 'demo-helper'));
+    expect(f.notice!.acknowledgedBy).toBe('helper-1');
+    f = await ok(call('findings', 'claim', { findingId: f._id, version: f.version }, 'demo-helper'));
+    f = await ok(call('findings', 'planMeasures', { findingId: f._id, version: f.version, measures: ['重新入户核实', '补齐走访记录'] }, 'demo-helper'));
+    f = await ok(call('findings', 'submitEvidence', { findingId: f._id, version: f.version, note: '已入户核实并补记', photos: ['cloud://evidence-1.jpg'] }, 'demo-helper'));
+    f = await ok(call('findings', 'requestClose', { findingId: f._id, version: f.version }, 'demo-helper'));
+    expect(f).toMatchObject({ status: 'close_requested', actions: [] });
+
+    f = await ok(call('findings', 'verify', { findingId: f._id, version: f.version, passed: false, note: '照片与户不符' }, 'demo-admin'));
+    expect(f).toMatchObject({ status: 'returned', returnReason: '照片与户不符', deadline: later(15) });
+    expect((await getDb().collection('outbox').where({ reason: 'finding_returned' }).get()).data).toHaveLength(1);
+
+    f = await ok(call('findings', 'submitEvidence', { findingId: f._id, version: f.version, note: '重新拍照', photos: ['cloud://evidence-2.jpg'] }, 'demo-helper'));
+    f = await ok(call('findings', 'requestClose', { findingId: f._id, version: f.version }, 'demo-helper'));
+    f = await ok(call('findings', 'verify', { findingId: f._id, version: f.version, passed: true, note: '回头看属实' }, 'test-county-admin-2'));
+    expect(f).toMatchObject({ status: 'closed', open: false, closedAt: NOW, closedOnTime: true, bucket: null, overdue: false });
+    expect(f.history.map((s) => s.kind)).toEqual(['created', 'notice', 'acknowledged', 'claimed', 'planned', 'evidence', 'close_requested', 'returned', 'evidence', 'close_requested', 'passed']);
+    expect(f.history.at(-1)).toMatchObject({ by: 'test-admin-county-2', byName: '第二位县管理员', byRole: 'admin', at: NOW });
+
+    const timeline = await ok(call('visits', 'timeline', { householdId: DEMO_HOUSEHOLD, limit: 50 }, 'demo-helper'));
+    expect(timeline.items.filter((e) => e.kind === 'finding').map((e) => e.title)).toContain(`督查整改 ${f.code}：验收通过，销号`);
+    const household = await ok(call('visits', 'timeline', { householdId: DEMO_HOUSEHOLD, limit: 50 }, 'demo-household'));
+    expect(household.items.some((e) => e.kind === 'finding')).toBe(false);
+  });
+
+  it('the admin who submitted evidence cannot verify it; a closed finding cannot be edited', async () => {
+    let f = await createFor();
+    for (const [action, extra] of [['claim', {}], ['planMeasures', { measures: ['整改'] }], ['submitEvidence', { note: '管理员代为提交' }], ['requestClose', {}]] as const) {
+      f = await ok(call('findings', action, { findingId: f._id, version: f.version, ...extra }, 'demo-admin'));
+    }
+    expect(await call('findings', 'verify', { findingId: f._id, version: f.version, passed: true }, 'demo-admin'))
+      .toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您提交过这条问题的整改佐证，验收须由其他管理员进行' } });
+    f = await ok(call('findings', 'verify', { findingId: f._id, version: f.version, passed: true }, 'test-county-admin-2'));
+    expect(await call('findings', 'submitEvidence', { findingId: f._id, version: f.version, note: '补交' }, 'demo-helper'))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这条问题已销号，不能再修改' } });
+  });
+
+  it('a stale version answers CONFLICT with the latest finding', async () => {
+    const f = await createFor();
+    await ok(call('findings', 'claim', { findingId: f._id, version: 1 }, 'demo-helper'));
+    const stale = await call('findings', 'claim', { findingId: f._id, version: 1 }, 'demo-admin');
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { finding: { status: 'claimed', version: 2 } } } });
+  });
+
+  it('sending back requires a reason and keeps the deadline: an overdue finding stays overdue', async () => {
+    let f = await createFor(DEMO_HOUSEHOLD, 2);
+    for (const [action, extra] of [['claim', {}], ['planMeasures', { measures: ['整改'] }], ['submitEvidence', { note: '已整改' }], ['requestClose', {}]] as const) {
+      f = await ok(call('findings', action, { findingId: f._id, version: f.version, ...extra }, 'demo-helper'));
+    }
+    clock.set(later(3));
+    expect(await call('findings', 'verify', { findingId: f._id, version: f.version, passed: false }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请填写退回原因' } });
+    f = await ok(call('findings', 'verify', { findingId: f._id, version: f.version, passed: false, note: '未见实效' }, 'demo-admin'));
+    expect(f).toMatchObject({ status: 'returned', overdue: true, bucket: 'overdue', daysLeft: -1 });
+    const overdue = await ok(call('findings', 'list', { bucket: 'overdue', limit: 100 }, 'demo-admin'));
+    expect(overdue.items.map((x) => x._id)).toContain(f._id);
+    const helperList = await ok(call('findings', 'list', { limit: 100 }, 'demo-helper'));
+    expect(helperList.items.find((x) => x._id === f._id)).toMatchObject({ overdue: true });
+  });
+
+  it('a deadline in the past is refused next to its field', async () => {
+    const answer = await call('findings', 'create', { ...base, subject: { kind: 'household', id: DEMO_HOUSEHOLD }, deadline: later(-1) }, 'demo-admin');
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '整改时限应晚于现在', details: [{ path: 'deadline' }] } });
+  });
+});
+
+describe('who sees which findings', () => {
+  it('a town admin sees their town only; a helper sees their households and what names them', async () => {
+    const inTown1 = await createFor();
+    const town2Household = (await getDb().collection('households').where({ townId: 'town-2' }).limit(1).get()).data[0]._id as string;
+    const inTown2 = await createFor(town2Household);
+    const town1 = await ok(call('findings', 'list', { limit: 100 }, 'demo-town-admin'));
+    expect(town1.items.map((x) => x._id)).toContain(inTown1._id);
+    expect(town1.items.map((x) => x._id)).not.toContain(inTown2._id);
+    expect(await call('findings', 'get', { findingId: inTown2._id }, 'demo-town-admin')).toEqual(await call('findings', 'get', { findingId: 'finding-nonexistent' }, 'demo-town-admin'));
+    const helper = await ok(call('findings', 'list', { limit: 100 }, 'demo-helper'));
+    expect(helper.items.map((x) => x._id)).not.toContain(inTown2._id);
+    const filtered = await ok(call('findings', 'list', { townId: 'town-2', limit: 100 }, 'demo-town-admin'));
+    expect(filtered).toEqual({ items: [], total: 0 });
+  });
+
+  it('a town admin cannot record a finding about another town; a village, unit and helper can be the subject', async () => {
+    const town2Household = (await getDb().collection('households').where({ townId: 'town-2' }).limit(1).get()).data[0]._id as string;
+    const refused = await call('findings', 'create', { ...base, subject: { kind: 'household', id: town2Household }, deadline: later(5) }, 'demo-town-admin');
+    expect(refused).toEqual(await call('findings', 'create', { ...base, subject: { kind: 'household', id: 'hh-nonexistent' }, deadline: later(5) }, 'demo-town-admin'));
+    const village = await ok(call('findings', 'create', { ...base, subject: { kind: 'village', id: 'village-1-1' }, deadline: later(5) }, 'demo-town-admin'));
+    expect(village).toMatchObject({ townId: 'town-1', villageId: 'village-1-1', responsibleId: null });
+    const unit = await ok(call('findings', 'create', { ...base, subject: { kind: 'unit', id: '县教育局' }, deadline: later(5) }, 'demo-admin'));
+    expect(unit).toMatchObject({ subjectName: '县教育局', townId: '', villageId: '' });
+    const helperFinding = await ok(call('findings', 'create', { ...base, subject: { kind: 'helper', id: 'helper-1' }, deadline: later(5) }, 'demo-admin'));
+    expect(helperFinding).toMatchObject({ subjectHelperId: 'helper-1', responsibleId: 'helper-1' });
+  });
+
+  it('stats count open findings per bucket and the on-time share of closed ones', async () => {
+    const stats = await ok(call('findings', 'stats', {}, 'demo-admin'));
+    expect(stats.open).toBe(Object.values(stats.buckets).reduce((a, b) => a + b, 0));
+    expect(stats.closed).toBeGreaterThanOrEqual(2);
+    expect(stats.onTimeRate).toBeGreaterThan(0);
+  });
+});
