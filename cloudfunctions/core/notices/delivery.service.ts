@@ -50,7 +50,7 @@ async function send(ctx: Ctx, notice: Notice, people: User[], reason: 'publish' 
 }
 
 /** Why someone is alerted outside any notice: a household's self-binding was paused (auth/bind); a need was urged (to its assignee) or escalated (to admins). */
-export type AlertReason = 'bind_locked' | 'need_urged' | 'need_escalated';
+export type AlertReason = 'bind_locked' | 'need_urged' | 'need_escalated' | 'finding_due' | 'finding_returned';
 
 const clip = (text: string) => (text.length > 20 ? text.slice(0, 19) + '…' : text);
 
@@ -59,9 +59,9 @@ const clip = (text: string) => (text.length > 20 ? text.slice(0, 19) + '…' : t
  * time and a note) and into the same outbox, so the cloud sends it and the local host records it.
  * Every admin gets an outbox entry, marked skipped when they have not subscribed.
  */
-export async function deliverAlert(ctx: Ctx, admins: User[], alert: { reason: AlertReason; householdId: string; title: string; note: string; page: string }): Promise<void> {
+export async function deliverAlert(ctx: Ctx, admins: User[], alert: { reason: AlertReason; householdId?: string | null; title: string; note: string; page: string }): Promise<void> {
   const subs = await subscriptionsOf(admins.map((u) => u._id));
-  const data = { thing1: { value: clip(alert.title) }, time2: { value: ctx.now.toISOString().slice(0, 16).replace('T', ' ') }, thing3: { value: clip(alert.note) } };
+  const data = { thing1: { value: clip(alert.title) }, time2: { value: chinaTime(ctx.now).format('YYYY-MM-DD HH:mm') }, thing3: { value: clip(alert.note) } };
   const base = { kind: 'subscribeMessage', reason: alert.reason, householdId: alert.householdId, templateId: noticeTemplateId(), page: alert.page, data, createdAt: ctx.now.toISOString() };
   for (const admin of admins) {
     const sub = subs.get(admin._id);
