@@ -21,6 +21,8 @@ export interface DeployedFunction {
   installDependency: boolean;
   /** Values may name the deployer's environment, `{{env.NAME}}`, as envId does. */
   envVariables?: Record<string, string>;
+  /** Timer triggers (7-field cron, China time): the function's `timers` run under these names. */
+  triggers?: Array<{ name: string; type: 'timer'; config: string }>;
 }
 
 export interface DeployConfig {
@@ -44,6 +46,8 @@ export const CLOUD_CALLS: Partial<Record<FunctionName, readonly string[]>> = {
   auth: ['subscribeMessage.send'],
   // 督办 and 提请协调 message the assignee and the village admins.
   needs: ['subscribeMessage.send'],
+  // 限期整改通知, send-backs and the deadline reminders message the responsible person.
+  findings: ['subscribeMessage.send'],
 };
 export const WX_SERVER_SDK_VERSION = '4.0.2';
 
@@ -64,6 +68,7 @@ export function bundleConfig(fn: DeployedFunction, env: Env = process.env, unset
     memorySize: fn.memorySize,
     envVariables: resolved(fn.envVariables, env, unset),
     permissions: { openapi: [...(CLOUD_CALLS[fn.name as FunctionName] ?? [])] },
+    ...(fn.triggers ? { triggers: fn.triggers } : {}),
   };
 }
 

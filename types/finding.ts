@@ -131,6 +131,8 @@ export const Finding = CreateFindingInput.omit({ responsibleId: true }).extend({
   closedAt: IsoDateTime.nullable(),
   /** The reason of the latest send-back, shown until evidence is submitted again. */
   returnReason: z.string().nullable(),
+  /** Deadline reminders already sent: 10 days and 1 day before (SPEC §7), each once. */
+  reminders: z.array(z.enum(['due10', 'due1'])).default([]),
 });
 export type Finding = z.infer<typeof Finding>;
 

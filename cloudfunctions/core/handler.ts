@@ -95,6 +95,11 @@ export function admit<A extends Access>(access: A, ctx: Ctx): CtxOf<A> {
   return { ...ctx, user: account.data } as CtxOf<A>;
 }
 
+/** A timer trigger's job (cloudbaserc.json `triggers`): runs with no caller, answers what it did. */
+export type Timer = (ctx: Ctx) => Promise<unknown>;
+/** What CloudBase sends a function when one of its timer triggers fires. */
+const TimerEvent = z.object({ Type: z.literal('Timer'), TriggerName: z.string().max(60) });
+
 /**
  * The one entry every function is built on: validate the event against the contract, resolve the
  * caller, check the action's role access, run the action, and answer the `{ ok, data | error }`
@@ -102,8 +107,11 @@ export function admit<A extends Access>(access: A, ctx: Ctx): CtxOf<A> {
  * scrubbed of anything that may be a person's data (failure-log.ts), never the payload, and are
  * answered with a plain message, never a stack trace.
  */
-export function handler<C extends ApiContract>(contract: C, impls: Impls<C>) {
-  return async function main(event: unknown, context?: unknown): Promise<ApiResult<unknown>> {
+export function handler<C extends ApiContract>(contract: C, impls: Impls<C>, timers: Record<string, Timer> = {}) {
+  async function main(event: unknown, context?: unknown): Promise<ApiResult<unknown>> {
+    const timer = TimerEvent.safeParse(event);
+    // A client's call always carries its openid: only the platform fires timers.
+    if (timer.success && Object.hasOwn(timers, timer.data.TriggerName) && !openidOf(context)) return runTimer(timer.data.TriggerName);
     const parsedEvent = Event.safeParse(event);
     if (!parsedEvent.success) return fail('INVALID_INPUT', '请求格式不正确：' + describeZodError(parsedEvent.error).message);
     const { action, payload } = parsedEvent.data;
@@ -130,7 +138,19 @@ export function handler<C extends ApiContract>(contract: C, impls: Impls<C>) {
       console.error(`[${contract.name}.${action}] ${requestId} failed: ${failureSummary(error)}`);
       return fail('INTERNAL', '服务暂时出现问题，请稍后重试；如果一直出现，请联系县扶贫办', { requestId });
     }
-  };
+  }
+  async function runTimer(name: string): Promise<ApiResult<unknown>> {
+    const requestId = `timer-${name}-${Date.now().toString(36)}`;
+    try {
+      return { ok: true, data: await timers[name]({ openid: null, user: null, requestId, now: clock.now() }) };
+    } catch (error) {
+      console.error(`[${contract.name}.timer ${name}] ${requestId} failed: ${failureSummary(error)}`);
+      return fail('INTERNAL', '定时任务执行失败', { requestId });
+    }
+  }
+  /** The timer names, for the local host to fire them as CloudBase would. */
+  return Object.assign(main, { timers: Object.keys(timers) });
 }
 
-export type FunctionMain = ReturnType<typeof handler>;
+/** A function's entry; `timers` names its timer jobs (none for a function without). */
+export type FunctionMain = ((event: unknown, context?: unknown) => Promise<ApiResult<unknown>>) & { timers?: readonly string[] };

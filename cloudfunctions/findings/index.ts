@@ -14,4 +14,6 @@ export const main = handler(findingsApi, {
   notice: (input, ctx) => findings.notice(ctx, input),
   acknowledge: (input, ctx) => findings.acknowledge(ctx, input),
   stats: (_input, ctx) => findings.stats(ctx),
+}, {
+  dailyReminders: (ctx) => findings.sendDueReminders(ctx),
 });

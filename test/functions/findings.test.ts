@@ -1,5 +1,6 @@
 import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
+import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { freshDemoStore, call, ok } from '../support/store';
 import { addOutsiders, DEMO_HOUSEHOLD } from './needs-support';
 
@@ -128,5 +129,31 @@ describe('who sees which findings', () => {
     expect(stats.open).toBe(Object.values(stats.buckets).reduce((a, b) => a + b, 0));
     expect(stats.closed).toBeGreaterThanOrEqual(2);
     expect(stats.onTimeRate).toBeGreaterThan(0);
+  });
+});
+
+describe('deadline reminders (the dailyReminders timer)', () => {
+  const fire = () => FUNCTIONS.findings({ Type: 'Timer', TriggerName: 'dailyReminders', Time: NOW });
+  const reminders = async (id: string) => (await getDb().collection('outbox').where({ reason: 'finding_due', page: `package-common/pages/finding/index?id=${id}` }).get()).data;
+
+  it('reminds the responsible person once 10 days and once 1 day before the deadline', async () => {
+    const f = await createFor(DEMO_HOUSEHOLD, 12);
+    expect(await fire()).toMatchObject({ ok: true });
+    expect(await reminders(f._id)).toHaveLength(0);
+    clock.set(later(2.5)); // 9.5 days left
+    await fire();
+    await fire();
+    const [first] = await reminders(f._id);
+    expect((await reminders(f._id))).toHaveLength(1);
+    expect(first.data).toMatchObject({ thing1: { value: `${f.code} 10天内到期` }, thing3: { value: '请于12月14日 00:30前完成整改' } });
+    clock.set(later(11.5)); // half a day left
+    await fire();
+    expect(await reminders(f._id)).toHaveLength(2);
+    expect((await reminders(f._id))[1]).toMatchObject({ userId: 'helper-1', data: { thing1: { value: `${f.code} 1天内到期` } } });
+  });
+
+  it('a client cannot fire the timer: a call with an openid is an ordinary (invalid) call', async () => {
+    const answer = await FUNCTIONS.findings({ Type: 'Timer', TriggerName: 'dailyReminders' }, { devOpenid: 'demo-helper' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

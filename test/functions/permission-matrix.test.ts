@@ -98,7 +98,7 @@ async function findingOf(t: Target, status: FindingStatus = 'recorded', noticed 
     _id: `finding-${randomUUID()}`, code: 'DC-2026-9999', source: 'self_inspection', category: 'visit', severity: 'minor', description: '矩阵问题',
     subject: { kind: 'household', id: h._id }, deadline: new Date(SEED_NOW.getTime() + 15 * 86_400_000).toISOString(),
     status, open: true, version: 1, countyId: h.countyId, townId: h.townId, villageId: h.villageId, householdId: h._id, subjectHelperId: null,
-    subjectName: '矩阵户', responsibleId, responsibleName: '帮扶人', measures: [], evidence, history: [], createdBy: 'admin-1', createdAt: at, closedAt: null, returnReason: null,
+    subjectName: '矩阵户', responsibleId, responsibleName: '帮扶人', measures: [], evidence, history: [], createdBy: 'admin-1', createdAt: at, closedAt: null, returnReason: null, reminders: [],
     notice: noticed ? { number: '整改通知〔2026〕99号', issuedAt: at, issuedBy: 'admin-1', issuedByName: '管理员', acknowledgedAt: null, acknowledgedBy: null } : null,
   };
   await db().collection('findings').add(finding);

@@ -69,3 +69,18 @@ export async function recentFindingsOf(householdId: string, limit: number): Prom
   const { data } = await findings().where({ householdId }).orderBy('createdAt', 'desc').limit(limit).get();
   return data.map(parse);
 }
+
+export type ReminderKind = Finding['reminders'][number];
+
+/** Open findings whose deadline falls in [from, to) and that were not yet given this reminder. */
+export async function findingsToRemind(kind: ReminderKind, from: string, to: string): Promise<Finding[]> {
+  const _ = getDb().command;
+  return readAll(findings().where({ open: true, deadline: _.and(_.gte(from), _.lt(to)), reminders: _.nin([kind]) }), parse, { orderBy: [['_id', 'asc']] });
+}
+
+/** Notes the reminder as sent; false when another run noted it first (each reminder goes out once). */
+export async function markReminded(id: string, kind: ReminderKind): Promise<boolean> {
+  const _ = getDb().command;
+  const { updated } = await findings().where({ _id: id, reminders: _.nin([kind]) }).update({ reminders: _.push(kind) });
+  return (updated ?? 0) > 0;
+}

@@ -5,7 +5,7 @@ import {
 } from '../../../types/finding';
 import type { Scope } from '../../../types/region';
 import type { User } from '../../../types/user';
-import type { AdminCtx, RoleCtx } from '../handler';
+import type { AdminCtx, Ctx as AnyCtx, RoleCtx } from '../handler';
 import { DomainError, forbidden, invalid, notFound } from '../errors';
 import { administeredHousehold, inScope, isPairedHelper, pairedHouseholdIds, scopedWhere } from '../access';
 import { primaryHelperOf } from '../assignments/pairing.repository';
@@ -14,10 +14,12 @@ import { getRegion } from '../regions/region.repository';
 import { findUser, usersByIds } from '../users/user.repository';
 import { getDb } from '../store';
 import { chinaDate } from '../../../types/format';
-import { allFindings, findFinding, insertFinding, listFindings, nextFindingNumber, updateFindingIfVersion } from './finding.repository';
+import { chinaTime } from '../time';
+import { allFindings, findFinding, findingsToRemind, insertFinding, listFindings, markReminded, nextFindingNumber, updateFindingIfVersion, type ReminderKind } from './finding.repository';
 import { availableActions, bucketOf, bucketRange, checkAction, closedOnTime, daysLeft, daysToClose, deadlineProblem, findingCode, noticeNumber } from './finding.rules';
 
 type Ctx = RoleCtx<'admin' | 'helper'>;
+const chinaDateTime = (at: string) => chinaTime(at).format('M月D日 HH:mm');
 const HIDDEN = '没有找到这条问题，或您无权查看';
 const STALE = '这条问题刚被其他人更新过，已为您显示最新状态，请确认后再操作';
 
@@ -108,7 +110,7 @@ export async function create(ctx: AdminCtx, input: CreateFindingInput): Promise<
     ...fields, ...placed, _id: `finding-${randomUUID()}`, code, status: 'recorded', open: true, version: 1,
     responsibleId: responsible?._id ?? null, responsibleName: responsible?.name ?? null,
     measures: [], evidence: [], notice: null, history: [stepOf(ctx, 'created', { note: input.description })],
-    createdBy: ctx.user._id, createdAt: at, closedAt: null, returnReason: null,
+    createdBy: ctx.user._id, createdAt: at, closedAt: null, returnReason: null, reminders: [],
   };
   await insertFinding(finding);
   return toView(finding, ctx.now, 'admin', ctx.user._id);
@@ -170,7 +172,7 @@ export async function notice(ctx: AdminCtx, input: { findingId: string; version:
     notice: { number, issuedAt: ctx.now.toISOString(), issuedBy: ctx.user._id, issuedByName: ctx.user.name, acknowledgedAt: null, acknowledgedBy: null },
     ...withStep(f, stepOf(ctx, 'notice', { note: number })),
   }));
-  await tellResponsible(ctx, view, 'finding_due', `限期整改通知：${view.code}`, `请于${chinaDate(view.deadline)}前完成整改`);
+  await tellResponsible(ctx, view, 'finding_due', `限期整改通知：${view.code}`, `请于${chinaDateTime(view.deadline)}前完成整改`);
   return view;
 }
 
@@ -181,7 +183,7 @@ export const acknowledge = (ctx: Ctx, input: { findingId: string; version: numbe
     ...withStep(f, stepOf(ctx, 'acknowledged')),
   }));
 
-async function tellResponsible(ctx: Ctx, f: FindingView, reason: 'finding_due' | 'finding_returned', title: string, note: string): Promise<void> {
+async function tellResponsible(ctx: AnyCtx, f: Pick<Finding, '_id' | 'responsibleId' | 'householdId'>, reason: 'finding_due' | 'finding_returned', title: string, note: string): Promise<void> {
   if (!f.responsibleId) return;
   const to = await usersByIds([f.responsibleId]);
   await deliverAlert(ctx, to, { reason, householdId: f.householdId, title, note, page: `package-common/pages/finding/index?id=${f._id}` });
@@ -236,4 +238,27 @@ export async function stats(ctx: AdminCtx): Promise<FindingStats> {
     meanDaysToClose: closed.length ? Math.round((days.reduce((a, b) => a + b, 0) / closed.length) * 10) / 10 : null,
     onTimeRate: closed.length ? onTime / closed.length : null,
   };
+}
+
+const REMINDER_DAYS: Record<ReminderKind, number> = { due10: 10, due1: 1 };
+
+/**
+ * The daily timer (cloudbaserc.json `dailyReminders`): the responsible person of every open finding
+ * is reminded once 10 days and once 1 day before its deadline. A finding recorded with less time
+ * left gets only the nearer reminder. Answers how many went out.
+ */
+export async function sendDueReminders(ctx: AnyCtx): Promise<{ sent: number }> {
+  let sent = 0;
+  const now = ctx.now.getTime();
+  for (const kind of ['due1', 'due10'] as const) {
+    const to = new Date(now + REMINDER_DAYS[kind] * 24 * 3600 * 1000).toISOString();
+    const from = kind === 'due10' ? new Date(now + 24 * 3600 * 1000).toISOString() : ctx.now.toISOString();
+    for (const f of await findingsToRemind(kind, from, to)) {
+      if (!f.responsibleId || !(await markReminded(f._id, kind))) continue;
+      // Subscription message fields hold 20 characters: the code and days in the title, the deadline in the note.
+      await tellResponsible(ctx, f, 'finding_due', `${f.code} ${REMINDER_DAYS[kind]}天内到期`, `请于${chinaDateTime(f.deadline)}前完成整改`);
+      sent++;
+    }
+  }
+  return { sent };
 }

@@ -3,6 +3,20 @@ import { useLocalMode } from './mode';
 import { createHost, listen } from './host';
 import { seedIfEmpty } from './seed-store';
 import { DERIVED_VERSION, derivedVersion, rebuildDerived } from '../maintenance/derived';
+import { FUNCTIONS } from '../../registry';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Fires every function's timer jobs as CloudBase's timer triggers would: once shortly after the
+ * start, then hourly (the jobs are idempotent, so running more often than the cloud's daily
+ * schedule only brings the reminders forward).
+ */
+function runTimers(): void {
+  for (const main of Object.values(FUNCTIONS)) {
+    for (const name of main.timers ?? []) void main({ Type: 'Timer', TriggerName: name, Time: new Date().toISOString() });
+  }
+}
 
 /** `npm start`: local mode (the embedded store, seeded on first start), the functions and the H5 build on one port. */
 async function main() {
@@ -26,7 +40,9 @@ async function main() {
   const server = createHost(path.resolve(root, process.env.BANGFU_STATIC_DIR ?? 'dist/h5'));
   const actualPort = await listen(server, port);
   console.log(`帮扶通本地演示已启动：http://localhost:${actualPort}  （Ctrl+C 停止）`);
+  const timers = [setTimeout(runTimers, 10_000), setInterval(runTimers, HOUR_MS)];
   const stop = () => {
+    timers.forEach(clearTimeout);
     server.close();
     store.close();
     process.exit(0);
