@@ -24,11 +24,11 @@ const createFor = (householdId = DEMO_HOUSEHOLD, deadlineDays = 15, who = 'demo-
 describe('督查整改: from a finding to 销号', () => {
   it('runs the whole loop: record, notice, claim, plan, evidence, send back, resubmit, pass by another admin, on the timeline', async () => {
     const created = await createFor();
-    expect(created).toMatchObject({ status: 'recorded', version: 1, overdue: false, bucket: 'within20', responsibleId: 'helper-1', code: 'DC-2026-0001' });
+    expect(created).toMatchObject({ status: 'recorded', version: 1, overdue: false, bucket: 'within20', responsibleId: 'helper-1', code: 'DC-2026-0009' });
     expect(created.subjectName).toMatch(/户（/);
 
     const noticed = await ok(call('findings', 'notice', { findingId: created._id, version: 1 }, 'demo-admin'));
-    expect(noticed.notice).toMatchObject({ number: '整改通知〔2026〕1号', acknowledgedAt: null });
+    expect(noticed.notice).toMatchObject({ number: '整改通知〔2026〕3号', acknowledgedAt: null });
     const told = (await getDb().collection('outbox').where({ reason: 'finding_due' }).get()).data;
     expect(told.map((m: { userId: string }) => m.userId)).toContain('helper-1');
 
@@ -94,6 +94,18 @@ describe('督查整改: from a finding to 销号', () => {
   it('a deadline in the past is refused next to its field', async () => {
     const answer = await call('findings', 'create', { ...base, subject: { kind: 'household', id: DEMO_HOUSEHOLD }, deadline: later(-1) }, 'demo-admin');
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '整改时限应晚于现在', details: [{ path: 'deadline' }] } });
+  });
+});
+
+describe('the demo county', () => {
+  it('holds findings from several sources: some overdue, one sent back, one waiting for 回头看, some closed (one late)', async () => {
+    const seeded = (await ok(call('findings', 'list', { limit: 100 }, 'demo-admin'))).items.filter((f) => f._id.startsWith('finding-seed-'));
+    expect(new Set(seeded.map((f) => f.source)).size).toBeGreaterThanOrEqual(5);
+    expect(seeded.filter((f) => f.overdue).length).toBeGreaterThanOrEqual(2);
+    expect(seeded.map((f) => f.status)).toEqual(expect.arrayContaining(['returned', 'close_requested', 'closed', 'recorded']));
+    expect(seeded.filter((f) => f.status === 'closed').map((f) => f.closedOnTime).sort()).toEqual([false, true]);
+    const demoHelper = await ok(call('findings', 'list', { limit: 100 }, 'demo-helper'));
+    expect(demoHelper.items.some((f) => f.actions.includes('claim'))).toBe(true);
   });
 });
 

@@ -11,6 +11,7 @@ import { storedHousehold } from '../../households/household.derived';
 import { derivedMarker } from '../../maintenance/derived';
 import { derivedId } from '../../store/derived-id';
 import { buildExtras } from './extras';
+import { buildFindings } from './findings';
 import { PeopleFactory } from './people';
 import { Random } from './random';
 
@@ -54,6 +55,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   let visits = 0;
   const today = dateOf(options.now);
   const sample: Household[] = [];
+  const primaryOf = new Map<string, string>();
   for (let i = 0; i < options.households; i++) {
     const village = frame.villages[i % frame.villages.length];
     const h = buildHousehold(`hh-${String(i + 1).padStart(6, '0')}`, `${village._id.replace('village-', 'V')}-${String(i + 1).padStart(5, '0')}`, village, rnd, people, at);
@@ -63,6 +65,8 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
     const built = buildVisits(h, pairings, options.months, options.now, rnd);
     visits += built.length;
     push('pairings', pairings);
+    const primary = pairings.find((p) => p.role === 'primary' && p.active);
+    if (primary) primaryOf.set(h._id, primary.helperId);
     push('visits', built);
     push('visit_months', visitMonthsOf(built));
     const benefits = buildBenefits(h, evaluateFamily(factsFromHousehold(h, { emergencyInLast90Days: false }), today, DEFAULT_POLICIES), options.now, rnd);
@@ -73,6 +77,9 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   }
   const extras = buildExtras(sample, frame.admins[0], options.now, rnd, frame.helpers);
   for (const [collection, docs] of Object.entries(extras)) push(collection, docs);
+  const { findings, settings } = buildFindings(sample.slice(0, 8), primaryOf, frame.admins, frame.helpers, options.now);
+  push('findings', findings);
+  push('settings', settings);
   push('users', users);
   push('settings', [derivedMarker(options.now)]);
   for (const [collection, buffer] of buffers) if (buffer.length) sink(collection, buffer);
