@@ -1,6 +1,7 @@
 import { findingsApi } from '../../types/api/findings';
 import { handler } from '../core/handler';
 import * as findings from '../core/findings/finding.service';
+import { exportLedger, exportNotice } from '../core/findings/finding.export';
 
 export const main = handler(findingsApi, {
   create: (input, ctx) => findings.create(ctx, input),
@@ -14,6 +15,8 @@ export const main = handler(findingsApi, {
   notice: (input, ctx) => findings.notice(ctx, input),
   acknowledge: (input, ctx) => findings.acknowledge(ctx, input),
   stats: (_input, ctx) => findings.stats(ctx),
+  exportLedger: (input, ctx) => exportLedger(ctx, input),
+  exportNotice: (input, ctx) => exportNotice(ctx, input),
 }, {
   dailyReminders: (ctx) => findings.sendDueReminders(ctx),
 });

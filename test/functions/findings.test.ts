@@ -1,6 +1,8 @@
 import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
+import ExcelJS from 'exceljs';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
+import { readAs } from '../support/files';
 import { freshDemoStore, call, ok } from '../support/store';
 import { addOutsiders, DEMO_HOUSEHOLD } from './needs-support';
 
@@ -167,5 +169,44 @@ describe('deadline reminders (the dailyReminders timer)', () => {
   it('a client cannot fire the timer: a call with an openid is an ordinary (invalid) call', async () => {
     const answer = await FUNCTIONS.findings({ Type: 'Timer', TriggerName: 'dailyReminders' }, { devOpenid: 'demo-helper' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('exports', () => {
+  const sheetOf = async (fileId: string) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await readAs('demo-admin', fileId) as unknown as ArrayBuffer);
+    return workbook;
+  };
+
+  it('the ledger has the county columns, one row per finding, dates as date cells in China time; audit-logged', async () => {
+    const { fileId, rows } = await ok(call('findings', 'exportLedger', {}, 'demo-admin'));
+    const total = (await ok(call('findings', 'list', { limit: 1 }, 'demo-admin'))).total;
+    expect(rows).toBe(total);
+    const sheet = (await sheetOf(fileId)).getWorksheet('督查整改台账')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['编号', '来源', '类别', '问题对象', '问题概要', '严重程度', '牵头单位', '责任单位', '责任人', '整改时限', '整改措施', '整改情况', '状态', '销号时间']);
+    expect(sheet.rowCount).toBe(rows + 1);
+    const first = sheet.getRow(2);
+    expect(first.getCell(1).value).toBe('DC-2026-0001');
+    const deadline = first.getCell(10).value as Date;
+    const stored = (await ok(call('findings', 'get', { findingId: 'finding-seed-1' }, 'demo-admin'))).deadline;
+    expect(deadline).toBeInstanceOf(Date);
+    expect(deadline.toISOString().slice(0, 16)).toBe(new Date(new Date(stored).getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16));
+    expect((await getDb().collection('audit_logs').where({ action: 'export_findings' }).get()).data.length).toBeGreaterThan(0);
+  });
+
+  it('a town admin exports only their town', async () => {
+    const { rows } = await ok(call('findings', 'exportLedger', {}, 'demo-town-admin'));
+    expect(rows).toBe((await ok(call('findings', 'list', { limit: 1 }, 'demo-town-admin'))).total);
+  });
+
+  it('the notice sheet names the notice, the finding and its deadline; a finding without a notice has none', async () => {
+    const { fileId } = await ok(call('findings', 'exportNotice', { findingId: 'finding-seed-1' }, 'demo-admin'));
+    const sheet = (await sheetOf(fileId)).getWorksheet('限期整改通知单')!;
+    const text = JSON.stringify(sheet.getSheetValues());
+    expect(text).toContain('限期整改通知单');
+    expect(text).toContain('整改通知〔2026〕1号');
+    expect(text).toContain('DC-2026-0001');
+    expect(await call('findings', 'exportNotice', { findingId: 'finding-seed-3' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '请先下发限期整改通知单' } });
   });
 });

@@ -118,6 +118,8 @@ const FINDINGS: Record<string, Spec> = {
   notice: findingStep('recorded'),
   acknowledge: findingStep('recorded', {}, ['FORBIDDEN', ...MERITS], true),
   stats: untargeted(),
+  exportLedger: hh(),
+  exportNotice: { payload: async (t) => ({ findingId: await findingOf(t, 'recorded', true) }) },
 };
 
 

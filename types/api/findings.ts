@@ -24,4 +24,8 @@ export const findingsApi = defineApi('findings', {
   notice: { input: NoticeFindingInput, output: FindingView, access: ['admin'] },
   acknowledge: { input: AcknowledgeFindingInput, output: FindingView, access: ['admin', 'helper'] },
   stats: { input: z.object({}), output: FindingStats, access: ['admin'] },
+  /** 整改台账 (.xlsx) of the list under its filters; kept 24 h as the caller's file. */
+  exportLedger: { input: ListFindingsInput.omit({ limit: true, offset: true }), output: z.object({ fileId: z.string(), rows: z.number().int(), url: z.string() }), access: ['admin'] },
+  /** 限期整改通知单 (.xlsx) of one finding whose notice was issued. */
+  exportNotice: { input: z.object({ findingId: Id }), output: z.object({ fileId: z.string(), url: z.string() }), access: ['admin'] },
 });

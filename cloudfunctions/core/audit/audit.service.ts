@@ -9,7 +9,9 @@ export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_househol
   /** An export or import sheet handed to its reader (local download or cloud temporary URL). */
   | 'download_file'
   /** Self-binding for a household paused after repeated wrong answers naming its members. */
-  | 'bind_household_locked';
+  | 'bind_household_locked'
+  /** 督查整改: the ledger, or one finding's 限期整改通知单, exported. */
+  | 'export_findings' | 'export_finding_notice';
 
 export interface AuditEntry {
   action: AuditAction;

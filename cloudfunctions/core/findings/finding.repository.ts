@@ -64,6 +64,11 @@ export async function allFindings(where: Where): Promise<Array<Pick<Finding, 'op
   return readAll(findings().where(where).field({ open: true, deadline: true, createdAt: true, closedAt: true }), (d) => Row.parse(d), { orderBy: [['_id', 'asc']] });
 }
 
+/** Every finding matching `where`, in 编号 order, for the ledger export. */
+export async function findingsWhere(where: unknown): Promise<Finding[]> {
+  return readAll(findings().where(where as Where), parse, { orderBy: [['code', 'asc']] });
+}
+
 /** The latest findings about one household, for its timeline. */
 export async function recentFindingsOf(householdId: string, limit: number): Promise<Finding[]> {
   const { data } = await findings().where({ householdId }).orderBy('createdAt', 'desc').limit(limit).get();

@@ -40,7 +40,7 @@ function toView(f: Finding, now: Date, actor: FindingActor, userId: string): Fin
   };
 }
 
-async function visibleFinding(user: User, id: string): Promise<{ finding: Finding; actor: FindingActor }> {
+export async function visibleFinding(user: User, id: string): Promise<{ finding: Finding; actor: FindingActor }> {
   const finding = await findFinding(id);
   const actor = finding && (await actorFor(user, finding));
   if (!finding || !actor) throw notFound(HIDDEN);
@@ -205,10 +205,11 @@ async function listScope(ctx: Ctx, townId: string | undefined): Promise<Array<Re
   return [_.or(mine) as unknown as Record<string, unknown>, ...(townId ? [{ townId }] : [])];
 }
 
-export async function list(ctx: Ctx, input: ListFindingsInput): Promise<{ items: FindingView[]; total: number }> {
+/** The condition of the caller's list under its filters, or null when the filters leave the caller's scope. */
+export async function listCondition(ctx: Ctx, input: Omit<ListFindingsInput, 'limit' | 'offset'>): Promise<unknown | null> {
   const _ = getDb().command;
   const parts = await listScope(ctx, input.townId);
-  if (!parts) return { items: [], total: 0 };
+  if (!parts) return null;
   for (const key of ['status', 'source', 'category', 'responsibleUnit', 'householdId'] as const) if (input[key] !== undefined) parts.push({ [key]: input[key] });
   if (input.bucket) {
     const { from, to } = bucketRange(input.bucket, ctx.now);
@@ -216,7 +217,13 @@ export async function list(ctx: Ctx, input: ListFindingsInput): Promise<{ items:
     if (from) parts.push({ deadline: _.gte(from) });
     if (to) parts.push({ deadline: _.lt(to) });
   }
-  const { items, total } = await listFindings(_.and(parts), input.offset, input.limit);
+  return _.and(parts);
+}
+
+export async function list(ctx: Ctx, input: ListFindingsInput): Promise<{ items: FindingView[]; total: number }> {
+  const where = await listCondition(ctx, input);
+  if (!where) return { items: [], total: 0 };
+  const { items, total } = await listFindings(where, input.offset, input.limit);
   const views = await Promise.all(items.map(async (f) => toView(f, ctx.now, (await actorFor(ctx.user, f)) ?? 'watcher', ctx.user._id)));
   return { items: views, total };
 }
