@@ -205,3 +205,65 @@ export const FindingStats = z.object({
   onTimeRate: z.number().nullable(),
 });
 export type FindingStats = z.infer<typeof FindingStats>;
+
+/** 回头看 sampler (SPEC §7): households drawn per village for a re-check round. */
+export const SampleRoundInput = z.object({
+  perVillage: z.number({ error: '每村抽取户数应为数字' }).int({ error: '每村抽取户数应为整数' }).min(1, { error: '每村至少抽取 1 户' }).max(100, { error: '每村最多抽取 100 户' }).default(20),
+  /** 非建档立卡户 drawn besides, where the village's registry holds them. */
+  nonRegistered: z.number({ error: '非建档立卡户数应为数字' }).int({ error: '非建档立卡户数应为整数' }).min(0, { error: '非建档立卡户数不能为负数' }).max(20, { error: '非建档立卡户最多抽取 20 户' }).default(5),
+  title: z.string({ error: '轮次名称应为文字' }).trim().max(40, { error: '轮次名称最多 40 字' }).optional(),
+});
+export type SampleRoundInput = z.infer<typeof SampleRoundInput>;
+
+export const ReviewRound = z.object({
+  _id: Id,
+  title: z.string(),
+  countyId: Id,
+  /** The drawing admin's region, county first: the round covers it. */
+  regionPath: z.array(Id),
+  perVillage: z.number().int(),
+  nonRegistered: z.number().int(),
+  villages: z.number().int(),
+  households: z.number().int(),
+  createdBy: Id,
+  createdByName: z.string(),
+  createdAt: IsoDateTime,
+});
+export type ReviewRound = z.infer<typeof ReviewRound>;
+
+export const ReviewOutcome = z.enum(['visit', 'finding'], { error: '复核结果应为 visit（复核走访）或 finding（发现问题）' });
+export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, string> = { visit: '已复核走访', finding: '已登记问题' };
+
+export const ReviewItem = z.object({
+  _id: Id,
+  roundId: Id,
+  householdId: Id,
+  householdCode: z.string(),
+  headName: z.string(),
+  registered: z.boolean(),
+  countyId: Id,
+  townId: Id,
+  villageId: Id,
+  outcome: ReviewOutcome.nullable(),
+  /** The re-check visit or the finding raised, once worked. */
+  refId: Id.nullable(),
+  doneBy: Id.nullable(),
+  doneAt: IsoDateTime.nullable(),
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;
+
+export const ReviewRoundView = ReviewRound.extend({ done: z.number().int() });
+export type ReviewRoundView = z.infer<typeof ReviewRoundView>;
+export const ReviewItemView = ReviewItem.extend({ villageName: z.string() });
+export type ReviewItemView = z.infer<typeof ReviewItemView>;
+
+export const ListReviewItemsInput = Paging.extend({
+  roundId: Id,
+  villageId: Id.optional(),
+  pending: z.boolean({ error: '是否只看未复核应为 true 或 false' }).optional(),
+});
+export type ListReviewItemsInput = z.infer<typeof ListReviewItemsInput>;
+
+export const MarkReviewedInput = z.object({ roundId: Id, householdId: Id, outcome: ReviewOutcome, refId: Id });
+export type MarkReviewedInput = z.infer<typeof MarkReviewedInput>;

@@ -2,6 +2,7 @@ import { findingsApi } from '../../types/api/findings';
 import { handler } from '../core/handler';
 import * as findings from '../core/findings/finding.service';
 import { exportLedger, exportNotice } from '../core/findings/finding.export';
+import * as review from '../core/findings/review.service';
 
 export const main = handler(findingsApi, {
   create: (input, ctx) => findings.create(ctx, input),
@@ -17,6 +18,10 @@ export const main = handler(findingsApi, {
   stats: (_input, ctx) => findings.stats(ctx),
   exportLedger: (input, ctx) => exportLedger(ctx, input),
   exportNotice: (input, ctx) => exportNotice(ctx, input),
+  sample: (input, ctx) => review.sample(ctx, input),
+  rounds: (input, ctx) => review.rounds(ctx, input),
+  roundItems: (input, ctx) => review.roundItems(ctx, input),
+  markReviewed: (input, ctx) => review.markReviewed(ctx, input),
 }, {
   dailyReminders: (ctx) => findings.sendDueReminders(ctx),
 });

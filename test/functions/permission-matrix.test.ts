@@ -12,6 +12,7 @@ import { getDb } from '../../cloudfunctions/core/store';
 import { apis, type Access } from '../../types/api';
 import { idCheckChar } from '../../types';
 import type { Finding, FindingStatus } from '../../types/finding';
+import { reviewItemId } from '../../cloudfunctions/core/findings/review.repository';
 import { freshDemoStore, callRaw as call, SEED_NOW } from '../support/store';
 import { addOutsiders, needIn } from './needs-support';
 
@@ -104,6 +105,16 @@ async function findingOf(t: Target, status: FindingStatus = 'recorded', noticed 
   await db().collection('findings').add(finding);
   return finding._id;
 }
+/** A 回头看 round over the target household's village, holding that household. */
+async function roundOf(t: Target): Promise<string> {
+  if (t.kind === 'none') return 'round-nonexistent';
+  const h = await household(t);
+  const _id = `round-${randomUUID()}`;
+  const at = SEED_NOW.toISOString();
+  await db().collection('review_rounds').add({ _id, title: '矩阵回头看', countyId: h.countyId, regionPath: [h.countyId, h.townId, h.villageId], perVillage: 1, nonRegistered: 0, villages: 1, households: 1, createdBy: 'admin-1', createdByName: '管理员', createdAt: at });
+  await db().collection('review_items').add({ _id: reviewItemId(_id, h._id), roundId: _id, householdId: h._id, householdCode: h.code, headName: h.headName, registered: true, countyId: h.countyId, townId: h.townId, villageId: h.villageId, outcome: null, refId: null, doneBy: null, doneAt: null });
+  return _id;
+}
 const findingStep = (status: FindingStatus, extra: Record<string, unknown> = {}, merits = ['FORBIDDEN', ...MERITS], noticed = false): Spec =>
   ({ payload: async (t) => ({ findingId: await findingOf(t, status, noticed), version: 1, ...extra }), merits });
 const FINDINGS: Record<string, Spec> = {
@@ -119,6 +130,10 @@ const FINDINGS: Record<string, Spec> = {
   acknowledge: findingStep('recorded', {}, ['FORBIDDEN', ...MERITS], true),
   stats: untargeted(),
   exportLedger: hh(),
+  sample: untargeted({ perVillage: 2, nonRegistered: 1 }),
+  rounds: untargeted(),
+  roundItems: { payload: async (t) => ({ roundId: await roundOf(t), limit: 10 }) },
+  markReviewed: { payload: async (t) => ({ roundId: await roundOf(t), householdId: await householdId(t), outcome: 'visit', refId: 'visit-nonexistent' }), merits: ['INVALID_INPUT'] },
   exportNotice: { payload: async (t) => ({ findingId: await findingOf(t, 'recorded', true) }) },
 };
 

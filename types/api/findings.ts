@@ -1,8 +1,8 @@
 import { z } from '../z';
-import { Id, listOf } from '../common';
+import { Id, listOf, Paging } from '../common';
 import {
-  AcknowledgeFindingInput, ClaimFindingInput, CreateFindingInput, EvidenceFindingInput, FindingStats, FindingView, ListFindingsInput, NoticeFindingInput,
-  PlanFindingInput, RequestCloseFindingInput, VerifyFindingInput,
+  AcknowledgeFindingInput, ClaimFindingInput, CreateFindingInput, EvidenceFindingInput, FindingStats, FindingView, ListFindingsInput, ListReviewItemsInput,
+  MarkReviewedInput, NoticeFindingInput, PlanFindingInput, RequestCloseFindingInput, ReviewItemView, ReviewRoundView, SampleRoundInput, VerifyFindingInput,
 } from '../finding';
 import { defineApi } from './define';
 
@@ -28,4 +28,11 @@ export const findingsApi = defineApi('findings', {
   exportLedger: { input: ListFindingsInput.omit({ limit: true, offset: true }), output: z.object({ fileId: z.string(), rows: z.number().int(), url: z.string() }), access: ['admin'] },
   /** 限期整改通知单 (.xlsx) of one finding whose notice was issued. */
   exportNotice: { input: z.object({ findingId: Id }), output: z.object({ fileId: z.string(), url: z.string() }), access: ['admin'] },
+  /** 回头看: draw a re-check round for the admin's region (per village, least-drawn households first). */
+  sample: { input: SampleRoundInput, output: ReviewRoundView, access: ['admin'] },
+  rounds: { input: Paging, output: listOf(ReviewRoundView), access: ['admin', 'helper'] },
+  /** A round's households in the caller's part of it (an admin's region, a helper's paired households). */
+  roundItems: { input: ListReviewItemsInput, output: listOf(ReviewItemView).extend({ round: ReviewRoundView }), access: ['admin', 'helper'] },
+  /** 复核: the household was re-checked by a visit, or a finding was raised about it. */
+  markReviewed: { input: MarkReviewedInput, output: ReviewItemView, access: ['admin', 'helper'] },
 });

@@ -132,6 +132,14 @@ export function householdIdPages(where: Where): AsyncGenerator<string[]> {
   return readPages(households().where(where).field({ _id: true }), idOf, BY_CODE);
 }
 
+const Sampled = Household.pick({ _id: true, code: true, headName: true, status: true, countyId: true, townId: true, villageId: true });
+export type SampledHousehold = z.infer<typeof Sampled>;
+
+/** Code, head, status and regions of every household matching `where` (projected): what a 回头看 draw needs. */
+export async function householdsToSample(where: Where): Promise<SampledHousehold[]> {
+  return readAll(households().where(where).field({ code: true, headName: true, status: true, countyId: true, townId: true, villageId: true }), (d) => Sampled.parse(d));
+}
+
 const Place = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true });
 export type HouseholdPlace = Omit<z.infer<typeof Place>, '_id'>;
 

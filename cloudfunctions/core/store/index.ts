@@ -35,6 +35,8 @@ export const COLLECTIONS = [
   'notice_groups',
   'notice_subscriptions',
   'findings',
+  'review_rounds',
+  'review_items',
   'audit_logs',
   'outbox',
   'bind_attempts',

@@ -77,6 +77,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'open_closedAt', fields: ['open', 'closedAt'] },
     { name: 'householdId_createdAt', fields: ['householdId', 'createdAt'] },
   ],
+  review_rounds: [{ name: 'countyId_createdAt', fields: ['countyId', 'createdAt'] }],
+  review_items: [
+    { name: 'roundId_villageId', fields: ['roundId', 'villageId', 'householdCode'] },
+    { name: 'countyId_householdId', fields: ['countyId', 'householdId'] },
+  ],
   audit_logs: [{ name: 'at', fields: ['at'] }],
   outbox: [{ name: 'createdAt', fields: ['createdAt'] }],
   bind_attempts: [

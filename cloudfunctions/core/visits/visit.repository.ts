@@ -14,6 +14,11 @@ const parse = (d: Record<string, unknown>) => Visit.parse(d);
 /** Stores a visit once under the client's id (see store/insert-once.ts). */
 export const insertVisitOnce = (id: string, write: Omit<OnceWrite<Visit>, 'parse'>) => insertOnce(visits(), id, { ...write, parse });
 
+export async function findVisit(id: string): Promise<Visit | null> {
+  const { data } = await visits().doc(id).get();
+  return data.length ? parse(data[0]) : null;
+}
+
 const OnList = Visit.pick({ householdId: true, visitedAt: true, occasion: true, month: true });
 
 /** A helper's visits in the given months (`helperId_month` index), projected. */
