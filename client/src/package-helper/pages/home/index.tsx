@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { useState } from 'react';
 import { Empty, Loaded, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { useOfflineQueue } from '@/hooks/use-offline-queue';
@@ -6,6 +7,8 @@ import { useReloadOnShow, useReloadWhenSynced } from '@/hooks/use-reload';
 import { api } from '@/services/client';
 import { navigate } from '@/services/routes';
 import DueRow from './due-row';
+import { filterDue, tagCounts, type DueTag } from './filter';
+import ListFilters from './list-filters';
 import SyncStrip from './sync-strip';
 import './index.scss';
 
@@ -15,6 +18,8 @@ export default function HelperHome() {
   const list = useRequest(() => api.visits.listDue());
   const queue = useOfflineQueue();
   const data = list.data;
+  const [query, setQuery] = useState('');
+  const [tag, setTag] = useState<DueTag>();
   useReloadOnShow(list.reload);
   useReloadWhenSynced(queue, list.reload);
 
@@ -26,13 +31,26 @@ export default function HelperHome() {
       </View>
       <SyncStrip />
       <Loaded state={list} empty={<Empty description='还没有结对的帮扶户。结对由扶贫办安排，如有疑问请联系扶贫办。' actionText='刷新' onAction={list.reload} />}>
-        {({ items }) => (
-          <View className='helper__list'>
-            {items.map((item) => (
-              <DueRow key={item.householdId} item={item} onOpen={() => navigate('householdDetail', { id: item.householdId, name: item.headName })} onRecord={() => navigate('recordVisit', { householdId: item.householdId, name: item.headName })} />
-            ))}
-          </View>
-        )}
+        {({ items }) => {
+          const shown = filterDue(items, query, tag);
+          return (
+            <>
+              <ListFilters query={query} tag={tag} counts={tagCounts(items)} onQuery={setQuery} onTag={setTag} />
+              {shown.length === 0 ? (
+                <View className='helper__none'>
+                  没有符合条件的帮扶户
+                  <View className='helper__clear' onClick={() => { setQuery(''); setTag(undefined); }}>清除筛选</View>
+                </View>
+              ) : (
+                <View className='helper__list'>
+                  {shown.map((item) => (
+                    <DueRow key={item.householdId} item={item} onOpen={() => navigate('householdDetail', { id: item.householdId, name: item.headName })} onRecord={() => navigate('recordVisit', { householdId: item.householdId, name: item.headName })} />
+                  ))}
+                </View>
+              )}
+            </>
+          );
+        }}
       </Loaded>
     </Page>
   );
