@@ -4,8 +4,9 @@ import { Empty, Loaded, Page } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { useOfflineQueue } from '@/hooks/use-offline-queue';
 import { useReloadOnShow, useReloadWhenSynced } from '@/hooks/use-reload';
-import { api } from '@/services/client';
 import { navigate } from '@/services/routes';
+import { dueList } from '@/services/visits';
+import { shortTime } from '@/utils/dates';
 import DueRow from './due-row';
 import { filterDue, tagCounts, type DueTag } from './filter';
 import ListFilters from './list-filters';
@@ -15,7 +16,9 @@ import './index.scss';
 
 /** 我的帮扶户 this month: what needs a visit first, with the sync state of visits saved offline. */
 export default function HelperHome() {
-  const list = useRequest(() => api.visits.listDue());
+  const request = useRequest(dueList);
+  const list = { ...request, data: request.data?.value };
+  const savedAt = request.data?.savedAt;
   const queue = useOfflineQueue();
   const data = list.data;
   const [query, setQuery] = useState('');
@@ -29,6 +32,7 @@ export default function HelperHome() {
         <View className='helper__title'>我的帮扶户</View>
         {data && <View className='helper__count'>本月已走访 <View className='helper__num'>{data.visited}/{data.total}</View> 户</View>}
       </View>
+      {savedAt && <View className='helper__offline'>网络不可用：显示 {shortTime(savedAt)} 保存在手机上的名单，走访可照常记录，联网后自动同步</View>}
       <SyncStrip />
       <Loaded state={list} empty={<Empty description='还没有结对的帮扶户。结对由扶贫办安排，如有疑问请联系扶贫办。' actionText='刷新' onAction={list.reload} />}>
         {({ items }) => {
