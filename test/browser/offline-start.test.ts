@@ -83,4 +83,17 @@ describe('a helper starting the app without signal (demo-helper, H5)', () => {
     await page.locator('.helper__offline').waitFor({ state: 'detached', timeout: 30000 });
     await context.close();
   });
+
+  it('says plainly what to do when a page was never kept (offline before the shell was saved)', async () => {
+    // `block`: as on the very first visit, before the worker has kept anything.
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${host!.url}/pages/login/index?openid=demo-helper`);
+    await page.locator('.helper__count').waitFor();
+    await context.setOffline(true);
+    await page.locator('.due-row').first().getByText('记走访').click();
+    await page.getByText('这个页面还没有保存到手机上', { exact: false }).waitFor();
+    await shot(page, 'offline-page-not-kept');
+    await context.close();
+  });
 });
