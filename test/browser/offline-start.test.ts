@@ -41,7 +41,7 @@ async function visitsWith(url: string, householdId: string, marker: string): Pro
 }
 
 describe('a helper starting the app without signal (demo-helper, H5)', () => {
-  it('reloads offline into the kept list, records a first visit on a never-opened page, and it syncs once online', async () => {
+  it('starts offline at the launcher into the kept list, records a first visit on a never-opened page, and it syncs once online', async () => {
     const { url, port } = host!;
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
     const page = await context.newPage();
@@ -54,7 +54,8 @@ describe('a helper starting the app without signal (demo-helper, H5)', () => {
     // No signal and no server: nothing can come from the network now.
     await stopHost();
     await context.setOffline(true);
-    await page.reload();
+    // A cold start: the app opened at its launcher, which finds who this is without the server.
+    await page.goto(url);
     await page.locator('.helper__offline').waitFor();
     await page.locator('.due-row', { hasText: `${headName} 户` }).first().waitFor();
     await shot(page, 'offline-start-helper-home');
