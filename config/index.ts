@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { OfflineShellPlugin } from './offline-shell';
 
 const root = path.resolve(__dirname, '..');
 const fromRoot = (...p: string[]) => path.join(root, ...p);
@@ -101,6 +102,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Taro splits only initial chunks on H5, so every page chunk carried its own copy of the
         // shared UI kit and services (~4.7 MB in all): share them between pages as well.
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
+        // /sw.js: the app shell kept for offline starts (client/src/services/offline-shell.h5.ts registers it).
+        chain.plugin('offline-shell').use(OfflineShellPlugin, [fromRoot('config/sw.template.js')]);
       },
     },
   };
@@ -118,7 +121,7 @@ function fixCache(chain: any) {
     type: 'filesystem',
     name: `${process.env.NODE_ENV}-${taroEnv}-${outDir.replace(/[^a-zA-Z0-9]/g, '_')}`,
     buildDependencies: {
-      config: [fromRoot('config/index.ts'), fromRoot('config/dev.ts'), fromRoot('config/prod.ts'), fromRoot('babel.config.js')],
+      config: [fromRoot('config/index.ts'), fromRoot('config/dev.ts'), fromRoot('config/prod.ts'), fromRoot('config/offline-shell.ts'), fromRoot('config/sw.template.js'), fromRoot('babel.config.js')],
       files: [fromRoot('client/src/app.config.ts')],
     },
   });

@@ -12,6 +12,13 @@ export default defineAppConfig({
     { root: 'package-common', pages: ['pages/household/index'] },
     { root: 'package-public', pages: ['pages/calculator/index'] },
   ],
+  // A subpackage downloads on its first open, so a helper who opens 记录走访 for the first time
+  // without signal got nothing: fetch the helper's package (and the household detail it opens)
+  // while the launcher shows, on any network. WeChat caps one page's preloads at 2 MB in all.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['package-helper'] },
+    'package-helper/pages/home/index': { network: 'all', packages: ['package-common'] },
+  },
   window: {
     navigationBarTitleText: '帮扶通',
     navigationBarBackgroundColor: '#ffffff',

@@ -3,7 +3,10 @@ import '@bangfu/types';
 import Taro, { usePageNotFound } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { ROUTES } from '@/services/routes';
+import { keepAppShellOffline } from '@/services/offline-shell';
 import './app.scss';
+
+keepAppShellOffline();
 
 export default function App({ children }: PropsWithChildren) {
   // An unknown path (a stale share card, a mistyped H5 address) shows 页面不存在 with a way home

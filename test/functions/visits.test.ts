@@ -98,6 +98,21 @@ describe('visits.listByHousehold', () => {
     expect(list.items.every((v: any) => v.notes === '')).toBe(true);
   });
 
+  it('shows where a visit was recorded as its accuracy only, to admins and the helper who recorded it', async () => {
+    const v = visit({ location: { latitude: 26.5812345, longitude: 106.7123456, accuracy: 18.4 } });
+    await ok(call('visits', 'record', v, 'demo-helper'));
+    const find = async (openid: string) => {
+      const found = (await ok(call('visits', 'listByHousehold', { householdId: 'hh-000001', limit: 100 }, openid))).items.find((x: any) => x._id === v.id);
+      if (!found) throw new Error(`${openid} does not see the visit`);
+      return found;
+    };
+    expect((await find('demo-helper')).location).toEqual({ accuracy: 18 });
+    expect((await find('demo-admin')).location).toEqual({ accuracy: 18 });
+    expect((await find('demo-doctor')).location).toBeUndefined();
+    expect((await find('demo-household')).location).toBeUndefined();
+    expect(JSON.stringify(await find('demo-admin'))).not.toContain('26.58');
+  });
+
   it('hides another household from a household and from an admin of another village', async () => {
     expect(await call('visits', 'listByHousehold', { householdId: 'hh-000002' }, 'demo-household')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const county = await ok(call('visits', 'listByHousehold', { householdId: 'hh-000300' }, 'demo-admin'));

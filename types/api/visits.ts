@@ -34,8 +34,16 @@ export const DueList = z.object({
 });
 export type DueList = z.infer<typeof DueList>;
 
+/**
+ * Where a visit was recorded, as shown: how precise the fix was, never the coordinates (GPS is
+ * sensitive: the stored point stays on the server). Only admins and the helper who recorded the
+ * visit get it.
+ */
+export const VisitLocationView = z.object({ accuracy: z.number().min(0) });
+export type VisitLocationView = z.infer<typeof VisitLocationView>;
+
 /** A visit as shown: households see their own without the helper's internal notes. */
-export const VisitView = Visit.extend({ helperName: z.string().optional() });
+export const VisitView = Visit.omit({ location: true }).extend({ helperName: z.string().optional(), location: VisitLocationView.optional() });
 export type VisitView = z.infer<typeof VisitView>;
 
 export const visitsApi = defineApi('visits', {

@@ -1,5 +1,6 @@
 import type { BindHouseholdInput, WhoAmI } from '@bangfu/types/api/auth';
 import { api } from './client';
+import { dropKeptAnswers, keepAnswer, readOrKept } from './kept-answers';
 
 let current: WhoAmI | null = null;
 
@@ -10,11 +11,15 @@ export function currentUser(): WhoAmI | null {
 
 export function forgetUser() {
   current = null;
+  dropKeptAnswers();
 }
 
-/** Who is calling; remembered for `currentUser`. */
+/**
+ * Who is calling; remembered for `currentUser`. Without a network, who called last time on this
+ * phone: a helper starting offline still reaches the list and 记录走访 (writes queue as always).
+ */
 export async function whoami(): Promise<WhoAmI> {
-  current = await api.auth.whoami();
+  current = (await readOrKept('whoami', () => api.auth.whoami())).value;
   return current;
 }
 
@@ -25,10 +30,12 @@ export function knownUser(): Promise<WhoAmI> {
 
 export async function bindHousehold(input: BindHouseholdInput): Promise<WhoAmI> {
   current = await api.auth.bindHousehold(input);
+  keepAnswer('whoami', current);
   return current;
 }
 
 export async function bindWithCode(code: string): Promise<WhoAmI> {
   current = await api.auth.bindWithCode({ code });
+  keepAnswer('whoami', current);
   return current;
 }

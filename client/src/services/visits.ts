@@ -1,4 +1,7 @@
 import type { ActionInput, visitsApi } from '@bangfu/types';
+import type { DueList } from '@bangfu/types/api/visits';
+import { api } from './client';
+import { readOrKept } from './kept-answers';
 import { items as queuedItems, submit, type SubmitOutcome } from './offline-queue';
 import { uploadPhotosBeforeSending } from './photo-uploads';
 
@@ -16,3 +19,9 @@ export const recordVisit = (input: RecordInput): Promise<SubmitOutcome> => submi
 export function queuedVisits(): RecordInput[] {
   return queuedItems().filter((i) => i.fn === 'visits' && i.action === 'record').map((i) => i.payload as RecordInput);
 }
+
+/**
+ * 我的帮扶户 this month; without a network, the list as last loaded on this phone (`savedAt`), so
+ * a helper who starts the app offline can still open a household and record a visit.
+ */
+export const dueList = (): Promise<{ value: DueList; savedAt: string | null }> => readOrKept('listDue', () => api.visits.listDue());

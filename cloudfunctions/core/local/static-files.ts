@@ -24,7 +24,8 @@ export function serveStatic(root: string, decoded: string, res: ServerResponse):
     return;
   }
   const ext = path.extname(file);
-  const cache = file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600';
+  // The page and the service worker must be checked on every load: a new build replaces both.
+  const cache = file.endsWith('index.html') || decoded === '/sw.js' ? 'no-cache' : 'public, max-age=3600';
   res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': cache });
   // A file removed between the check and the read must end this response, not the process.
   createReadStream(file).on('error', () => res.destroy()).pipe(res);

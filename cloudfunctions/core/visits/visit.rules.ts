@@ -54,6 +54,15 @@ export function checklistProblem(kind: HelperKind | undefined, ticked: string[])
 }
 
 /**
+ * Who may see where a visit was recorded (GPS is sensitive, minimum necessary): admins of the
+ * household's region (the caller already passed the household's scope check) and the helper who
+ * recorded it. Other helpers of the household and the household itself see the visit without it.
+ */
+export function maySeeVisitLocation(viewer: { _id: string; role: string }, visit: { helperId: string }): boolean {
+  return viewer.role === 'admin' || (viewer.role === 'helper' && viewer._id === visit.helperId);
+}
+
+/**
  * The fields the client sent, in a stable form: a re-send must match them exactly. Fields a visit
  * stored before they existed count as empty.
  */

@@ -9,7 +9,7 @@ import { applyVisitProgress, loadPlan } from '../plans/plan.service';
 import { insertVisitOnce, visitsOfHousehold } from './visit.repository';
 import { userNames } from '../users/user.repository';
 import { noteVisitInRollups } from './visit-months';
-import { bodyOf, checklistProblem, measureProblem, visitTimeProblem, visitYear } from './visit.rules';
+import { bodyOf, checklistProblem, maySeeVisitLocation, measureProblem, visitTimeProblem, visitYear } from './visit.rules';
 
 /** The writes that follow the visit itself; each is idempotent on the visit's id. */
 async function completeVisit(ctx: HelperCtx, household: Household, visit: Visit): Promise<void> {
@@ -88,6 +88,11 @@ export async function listByHousehold(
   const { items: visits, total } = await visitsOfHousehold(input.householdId, { from, to }, input);
   const names = await userNames(visits.map((v) => v.helperId));
   const hideNotes = ctx.user.role === 'household';
-  const items = visits.map((v) => ({ ...v, notes: hideNotes ? '' : v.notes, helperName: names.get(v.helperId) }));
+  const items = visits.map(({ location, ...v }) => ({
+    ...v,
+    notes: hideNotes ? '' : v.notes,
+    helperName: names.get(v.helperId),
+    ...(location && maySeeVisitLocation(ctx.user, v) ? { location: { accuracy: Math.round(location.accuracy) } } : {}),
+  }));
   return { items, total };
 }

@@ -1,4 +1,4 @@
-import { compareDue, dueStatus, nextOccasion, standingOf, upcomingFestival, visitTimeProblem } from '../../../cloudfunctions/core/visits/visit.rules';
+import { compareDue, maySeeVisitLocation, dueStatus, nextOccasion, standingOf, upcomingFestival, visitTimeProblem } from '../../../cloudfunctions/core/visits/visit.rules';
 
 const NOW = new Date('2026-11-20T04:00:00Z');
 
@@ -66,5 +66,17 @@ describe('order of the list', () => {
   it('puts emergencies first, then overdue, due and visited', () => {
     const rows = [row('visited'), row('due'), row('overdue'), row('visited', 1)];
     expect(rows.sort(compareDue).map((r) => `${r.status}${r.urgentNeeds}`)).toEqual(['visited1', 'overdue0', 'due0', 'visited0']);
+  });
+});
+
+describe('who sees where a visit was recorded', () => {
+  const visit = { helperId: 'helper-1' };
+  it.each([
+    ['an admin in scope', { _id: 'admin-1', role: 'admin' }, true],
+    ['the helper who recorded the visit', { _id: 'helper-1', role: 'helper' }, true],
+    ['another helper paired with the household', { _id: 'helper-2', role: 'helper' }, false],
+    ['the household itself', { _id: 'helper-1', role: 'household' }, false],
+  ])('%s: %s', (_who, viewer, expected) => {
+    expect(maySeeVisitLocation(viewer, visit)).toBe(expected);
   });
 });

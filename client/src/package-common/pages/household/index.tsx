@@ -1,17 +1,22 @@
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { Loaded, Page } from '@/components/ui';
+import { View } from '@tarojs/components';
+import { Button, Loaded, Page } from '@/components/ui';
 import BenefitsSection from '@/components/household/benefits-section';
 import BindingsSection from '@/components/household/bindings-section';
 import HeaderSection from '@/components/household/header-section';
 import MembersSection from '@/components/household/members-section';
 import PairingsSection from '@/components/household/pairings-section';
+import NeedsSection from '@/components/household/needs-section';
 import PlanSection from '@/components/household/plan-section';
 import TimelineSection from '@/components/household/timeline-section';
+import VisitsSection from '@/components/household/visits-section';
 import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { knownUser } from '@/services/auth';
 import { api } from '@/services/client';
+import { navigate } from '@/services/routes';
+import './index.scss';
 
 /**
  * 户档案 (admins and helpers; the server decides who may open which household). A plain stack of
@@ -22,6 +27,7 @@ export default function HouseholdDetailPage() {
   // Opened from a shared link the session may not know the caller yet: ask once.
   const me = useRequest(knownUser);
   const isAdmin = me.data?.role === 'admin';
+  const isHelper = me.data?.role === 'helper';
   const h = useRequest(() => api.households.get({ householdId: id }), [id]);
   // Back from editing, adjusting or re-pairing: show what changed.
   const [shown, setShown] = useState(0);
@@ -40,7 +46,15 @@ export default function HouseholdDetailPage() {
             {isAdmin && <BindingsSection key={`b${shown}`} householdId={id} members={household.members} />}
             <PlanSection householdId={id} editable />
             <BenefitsSection householdId={id} version={household.version} />
+            <NeedsSection key={`n${shown}`} householdId={id} isAdmin={isAdmin} />
+            <VisitsSection key={`v${shown}`} householdId={id} />
             <TimelineSection key={`t${shown}`} householdId={id} />
+            {isHelper && (
+              // The helper's one action here, thumb-reachable at the bottom (UX.md).
+              <View className='household-detail__record'>
+                <Button type='primary' block round onClick={() => void navigate('recordVisit', { householdId: id, name: household.headName })}>记录走访</Button>
+              </View>
+            )}
           </>
         )}
       </Loaded>

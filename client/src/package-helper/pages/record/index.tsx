@@ -9,6 +9,7 @@ import { useRequest } from '@/hooks/use-request';
 import { useRestoreRefused } from '@/hooks/use-stored-draft';
 import { currentUser, whoami } from '@/services/auth';
 import { api } from '@/services/client';
+import { currentFix } from '@/services/location';
 import { recordVisit } from '@/services/visits';
 import { chineseDate } from '@/utils/dates';
 import Chips from './chips';
@@ -51,12 +52,16 @@ export default function RecordVisit() {
   const checklist = kind === 'doctor' || kind === 'teacher' ? SERVICE_CHECKLISTS[kind] : null;
   const titles = Object.fromEntries((plan?.measures ?? []).map((m) => [m.id, m.title]));
 
+  const [locating, setLocating] = useState(false);
   const locate = async () => {
+    if (locating) return;
+    setLocating(true);
     try {
-      const res = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true });
-      update({ location: { latitude: res.latitude, longitude: res.longitude, accuracy: res.accuracy ?? 0 } });
-    } catch {
-      void Taro.showToast({ title: '未能获取位置，可不填', icon: 'none' });
+      update({ location: await currentFix() });
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof Error ? e.message : '未能获取位置，可不填', icon: 'none', duration: 3000 });
+    } finally {
+      setLocating(false);
     }
   };
 
@@ -108,7 +113,7 @@ export default function RecordVisit() {
         </View>
       )}
       <View className='record__location' onClick={() => void locate()}>
-        {draft.location ? `已记录位置（精度约 ${Math.round(draft.location.accuracy)} 米）` : '记录走访位置（可选）'}
+        {locating ? '正在定位…' : draft.location ? `已记录位置（精度约 ${Math.round(draft.location.accuracy)} 米），点此重新定位` : '记录走访位置（可选）'}
       </View>
       <View className='record__submit'>
         <Button type='primary' block round loading={saving} loadingText='正在保存…' disabled={!householdId} onClick={() => void submit()}>保存走访</Button>
