@@ -1,5 +1,5 @@
 import { z } from './z';
-import { FileId, Id, IsoDateTime, Paging } from './common';
+import { FileId, Id, IsoDateTime, Month, Paging } from './common';
 
 /**
  * 督查整改 (SPEC §7): a problem found by an inspection, tracked from 认领 through measures and
@@ -267,3 +267,28 @@ export type ListReviewItemsInput = z.infer<typeof ListReviewItemsInput>;
 
 export const MarkReviewedInput = z.object({ roundId: Id, householdId: Id, outcome: ReviewOutcome, refId: Id });
 export type MarkReviewedInput = z.infer<typeof MarkReviewedInput>;
+
+/** Checks an inspector runs over the records (SPEC §7): each answers the records that look made up. */
+export const IntegrityCheck = z.enum(['future_visits', 'late_entries', 'rapid_visits', 'steps_out_of_order', 'evidence_after_close'], {
+  error: '核查项目应为 future_visits、late_entries、rapid_visits、steps_out_of_order 或 evidence_after_close',
+});
+export type IntegrityCheck = z.infer<typeof IntegrityCheck>;
+export const INTEGRITY_CHECK_LABELS: Record<IntegrityCheck, string> = {
+  future_visits: '走访日期晚于录入时间', late_entries: '走访录入远晚于走访日期', rapid_visits: '同一帮扶人几分钟内走访多户',
+  steps_out_of_order: '需求、问题的办理步骤时间倒序', evidence_after_close: '销号后才提交的整改佐证',
+};
+export const IntegrityInput = z.object({
+  check: IntegrityCheck,
+  /** The month of visits to check (YYYY-MM, China time); this month when left out. Needs and findings are checked whole. */
+  month: Month.optional(),
+});
+export const IntegrityItem = z.object({
+  title: z.string(),
+  detail: z.string(),
+  at: IsoDateTime,
+  householdId: Id.nullable(),
+  refs: z.array(z.object({ kind: z.enum(['visit', 'need', 'finding']), id: Id })),
+});
+export const IntegrityReport = z.object({ check: IntegrityCheck, label: z.string(), month: z.string(), total: z.number().int(), items: z.array(IntegrityItem) });
+export type IntegrityItem = z.infer<typeof IntegrityItem>;
+export type IntegrityReport = z.infer<typeof IntegrityReport>;

@@ -3,6 +3,7 @@ import { handler } from '../core/handler';
 import * as findings from '../core/findings/finding.service';
 import { exportLedger, exportNotice } from '../core/findings/finding.export';
 import * as review from '../core/findings/review.service';
+import { integrity } from '../core/findings/integrity.service';
 
 export const main = handler(findingsApi, {
   create: (input, ctx) => findings.create(ctx, input),
@@ -22,6 +23,7 @@ export const main = handler(findingsApi, {
   rounds: (input, ctx) => review.rounds(ctx, input),
   roundItems: (input, ctx) => review.roundItems(ctx, input),
   markReviewed: (input, ctx) => review.markReviewed(ctx, input),
+  integrity: (input, ctx) => integrity(ctx, input),
 }, {
   dailyReminders: (ctx) => findings.sendDueReminders(ctx),
 });

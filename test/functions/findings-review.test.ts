@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, ok } from '../support/store';
-import { DEMO_HOUSEHOLD } from './needs-support';
+import { addOutsiders, DEMO_HOUSEHOLD } from './needs-support';
 
 const NOW = '2026-12-01T02:00:00.000Z';
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); });
+beforeAll(async () => { store = freshDemoStore(); await addOutsiders(); });
 afterAll(() => { clock.set(null); store.close(); });
 beforeEach(() => clock.set(NOW));
 
@@ -71,5 +71,30 @@ describe('回头看 rounds', () => {
     const items = await ok(call('findings', 'roundItems', { roundId: round._id, limit: 100 }, 'demo-admin'));
     expect(items.items.some((i) => !i.registered)).toBe(data.length > 0);
     expect(items.items.filter((i) => i.registered).length).toBe(2 * 12);
+  });
+});
+
+describe('integrity checks (findings.integrity)', () => {
+  it('lists a helper\'s visits at several households within minutes, named, in the admin\'s region only', async () => {
+    clock.set('2026-12-01T06:00:00.000Z');
+    const households = (await getDb().collection('pairings').where({ helperId: 'helper-1', active: true }).limit(3).get()).data.map((p: { householdId: string }) => p.householdId);
+    for (const [i, householdId] of households.entries()) {
+      clock.set(new Date(Date.parse('2026-12-01T06:00:00.000Z') + i * 3 * 60_000).toISOString());
+      await ok(call('visits', 'record', { id: randomUUID(), householdId, visitedAt: clock.now().toISOString(), occasion: 'routine', notes: '连走' }, 'demo-helper'));
+    }
+    const report = await ok(call('findings', 'integrity', { check: 'rapid_visits', month: '2026-12' }, 'demo-admin'));
+    const run = report.items.find((i) => i.refs.length === 3);
+    expect(run).toBeDefined();
+    expect(run!.title).toMatch(/12月1日 14:00 起 10 分钟内连续走访 3 户$/);
+    const town2 = await ok(call('findings', 'integrity', { check: 'rapid_visits', month: '2026-12' }, 'test-town2-admin'));
+    expect(town2.items.flatMap((i) => i.refs.map((r) => r.id))).not.toContain(run!.refs[0].id);
+  });
+
+  it('every check answers for an unseeded-looking month with nothing to report', async () => {
+    for (const check of ['future_visits', 'late_entries', 'rapid_visits', 'evidence_after_close'] as const) {
+      const report = await ok(call('findings', 'integrity', { check, month: '2020-01' }, 'demo-town-admin'));
+      expect(report).toMatchObject({ check, month: '2020-01' });
+      if (check !== 'evidence_after_close') expect(report.items).toEqual([]);
+    }
   });
 });

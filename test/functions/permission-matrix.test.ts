@@ -131,6 +131,7 @@ const FINDINGS: Record<string, Spec> = {
   stats: untargeted(),
   exportLedger: hh(),
   sample: untargeted({ perVillage: 2, nonRegistered: 1 }),
+  integrity: untargeted({ check: 'rapid_visits' }),
   rounds: untargeted(),
   roundItems: { payload: async (t) => ({ roundId: await roundOf(t), limit: 10 }) },
   markReviewed: { payload: async (t) => ({ roundId: await roundOf(t), householdId: await householdId(t), outcome: 'visit', refId: 'visit-nonexistent' }), merits: ['INVALID_INPUT'] },

@@ -1,7 +1,7 @@
 import { z } from '../z';
 import { Id, listOf, Paging } from '../common';
 import {
-  AcknowledgeFindingInput, ClaimFindingInput, CreateFindingInput, EvidenceFindingInput, FindingStats, FindingView, ListFindingsInput, ListReviewItemsInput,
+  AcknowledgeFindingInput, ClaimFindingInput, IntegrityInput, IntegrityReport, CreateFindingInput, EvidenceFindingInput, FindingStats, FindingView, ListFindingsInput, ListReviewItemsInput,
   MarkReviewedInput, NoticeFindingInput, PlanFindingInput, RequestCloseFindingInput, ReviewItemView, ReviewRoundView, SampleRoundInput, VerifyFindingInput,
 } from '../finding';
 import { defineApi } from './define';
@@ -35,4 +35,6 @@ export const findingsApi = defineApi('findings', {
   roundItems: { input: ListReviewItemsInput, output: listOf(ReviewItemView).extend({ round: ReviewRoundView }), access: ['admin', 'helper'] },
   /** 复核: the household was re-checked by a visit, or a finding was raised about it. */
   markReviewed: { input: MarkReviewedInput, output: ReviewItemView, access: ['admin', 'helper'] },
+  /** 核查: one of the inspector's integrity checks over the admin's region. */
+  integrity: { input: IntegrityInput, output: IntegrityReport, access: ['admin'] },
 });

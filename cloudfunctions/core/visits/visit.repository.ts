@@ -19,6 +19,14 @@ export async function findVisit(id: string): Promise<Visit | null> {
   return data.length ? parse(data[0]) : null;
 }
 
+const Timing = Visit.pick({ _id: true, helperId: true, householdId: true, visitedAt: true, createdAt: true });
+export type VisitTiming = z.infer<typeof Timing>;
+
+/** When each visit of a month in a region happened and was entered (projected), for the integrity checks. */
+export async function visitTimings(where: Where): Promise<VisitTiming[]> {
+  return readAll(visits().where(where).field({ helperId: true, householdId: true, visitedAt: true, createdAt: true }), (d) => Timing.parse(d));
+}
+
 const OnList = Visit.pick({ householdId: true, visitedAt: true, occasion: true, month: true });
 
 /** A helper's visits in the given months (`helperId_month` index), projected. */
