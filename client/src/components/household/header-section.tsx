@@ -16,7 +16,7 @@ export default function HeaderSection({ household: h, isAdmin }: { household: Ho
     <View className='hh-section hh-header'>
       <View className='hh-section__line'>
         <View className='hh-header__name'>{h.headName} 户</View>
-        <Tag type={STATUS_TAG[h.status]} size='medium'>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
+        <Tag {...STATUS_TAG[h.status]} size='medium'>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
       </View>
       <View className='hh-section__detail'>{[h.townName, h.villageName].filter(Boolean).join(' · ')} · 户编号 {h.code}</View>
       <View className='hh-section__detail'>{h.address}</View>

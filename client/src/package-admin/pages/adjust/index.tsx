@@ -62,7 +62,7 @@ function AdjustForm({ household }: { household: HouseholdView }) {
     <>
       <View className='adjust__head'>
         <View className='adjust__title'>{household.headName} 户 · 动态调整</View>
-        <View>目前：<Tag type={STATUS_TAG[status]}>{HOUSEHOLD_STATUS_LABELS[status]}</Tag></View>
+        <View>目前：<Tag {...STATUS_TAG[status]}>{HOUSEHOLD_STATUS_LABELS[status]}</Tag></View>
       </View>
       <View className='adjust__card'>
         {kinds.length === 0 ? <View className='adjust__note'>该户目前的状态没有可做的调整。</View> : (

@@ -60,7 +60,7 @@ export default function HouseholdsPage() {
           <CellGroup inset>
             {items.map((h) => (
               <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''} · ${h.memberCount} 人`} isLink center onClick={() => void navigate('householdDetail', { id: h._id })}>
-                <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
+                <Tag {...STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
               </Cell>
             ))}
           </CellGroup>

@@ -40,7 +40,7 @@ function Helpers({ idle }: { idle: boolean }) {
             <Cell key={h._id} title={h.name} label={[h.helperKind && HELPER_KIND_LABELS[h.helperKind], h.unit].filter(Boolean).join(' · ')} isLink center
               onClick={() => void navigate('adminHelper', { id: h._id, name: h.name })}>
               <View className='pairing__load'>
-                <Tag type={h.total === 0 ? 'danger' : h.total > HEAVY ? 'warning' : 'success'}>{h.total} 户</Tag>
+                <Tag {...(h.total === 0 || h.total > HEAVY ? { status: 'due' as const } : { type: 'primary' as const })}>{h.total} 户</Tag>
                 <View className='pairing__split'>主{h.primary} · 健{h.health} · 教{h.education}</View>
               </View>
             </Cell>
@@ -59,7 +59,7 @@ function Unpaired() {
         <CellGroup inset title={`共 ${total} 户没有主帮扶人`}>
           {items.map((h) => (
             <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''}`} isLink center onClick={() => void navigate('adminAssign', { householdId: h._id, role: 'primary' })}>
-              <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
+              <Tag {...STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
             </Cell>
           ))}
         </CellGroup>
