@@ -1,9 +1,9 @@
-import { Picker, Textarea, View } from '@tarojs/components';
+import { Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { HOUSEHOLD_STATUS_LABELS, type HouseholdStatus, type HouseholdView } from '@bangfu/types';
 import { ADJUST_KIND_LABELS, AdjustKind, AdjustStatusInput, STATUS_TRANSITIONS } from '@bangfu/types/api/households';
-import { Button, Field, Loaded, Page, Tag } from '@/components/ui';
+import { Button, DateSelect, Field, Loaded, Page, Tag } from '@/components/ui';
 import Chips from '@/components/household/chips';
 import PhotoPicker, { type PickedPhoto } from '@/components/photos/photo-picker';
 import { STATUS_TAG } from '@/components/household/labels';
@@ -71,9 +71,7 @@ function AdjustForm({ household }: { household: HouseholdView }) {
         {kind && <Chips all={false} label='调整为' options={targets} labels={HOUSEHOLD_STATUS_LABELS} value={to} onChange={setTo} />}
         <View className='bf-chips'>
           <View className='bf-chips__label'>生效日期</View>
-          <Picker mode='date' value={effectiveOn} end={chinaToday()} onChange={(e) => setEffectiveOn(e.detail.value)}>
-            <View className='bf-chips__chip bf-chips__chip--on'>{chineseDate(effectiveOn)} ▾</View>
-          </Picker>
+          <DateSelect name='effectiveOn' className='bf-chips__chip bf-chips__chip--on' value={effectiveOn} end={chinaToday()} display={chineseDate(effectiveOn)} onChange={setEffectiveOn} />
         </View>
         <View className='adjust__label'>调整原因</View>
         <Textarea className='adjust__reason' name='reason' value={reason} maxlength={500} placeholder='如：家庭年人均纯收入连续两年超过监测标准，经村民代表评议…' onInput={(e) => setReason(e.detail.value)} />

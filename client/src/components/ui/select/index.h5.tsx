@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { PickerDate, PickerSelect } from './picker';
+import { DESK_MIN_WIDTH, type DateSelectComponent, type SelectComponent } from './types';
+import './index.h5.scss';
+
+const QUERY = `(min-width: ${DESK_MIN_WIDTH}px)`;
+const deskNow = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(QUERY).matches;
+
+/** Whether the page is on a desk-wide screen; follows the window when it is resized. */
+function useDesk(): boolean {
+  const [desk, setDesk] = useState(deskNow);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return undefined;
+    const media = window.matchMedia(QUERY);
+    const follow = () => setDesk(media.matches);
+    media.addEventListener('change', follow);
+    follow();
+    return () => media.removeEventListener('change', follow);
+  }, []);
+  return desk;
+}
+
+/** On a desk: the browser's select list (keyboard, type-to-find, no wheel); on a phone: the picker. */
+const Select: SelectComponent = (props) => {
+  const desk = useDesk();
+  if (!desk) return <PickerSelect {...props} />;
+  const { options, value, onChange, placeholder = '请选择', prefix, name } = props;
+  return (
+    <label className='bf-select'>
+      {prefix && <span className='bf-select__label'>{prefix.replace(/[：:]\s*$/, '')}</span>}
+      <select className='bf-select__native' name={name} value={value} onChange={(e) => onChange(Number(e.target.value))}>
+        {value < 0 && <option value={-1} disabled>{placeholder}</option>}
+        {options.map((o, i) => <option key={`${i}-${o}`} value={i}>{o}</option>)}
+      </select>
+    </label>
+  );
+};
+
+/** On a desk: the browser's date field; on a phone: the date picker. */
+export const DateSelect: DateSelectComponent = (props) => {
+  const desk = useDesk();
+  if (!desk) return <PickerDate {...props} />;
+  const { value, onChange, start, end, name } = props;
+  return (
+    <input className='bf-select__native' type='date' name={name} value={value} min={start} max={end} onChange={(e) => { if (e.target.value) onChange(e.target.value); }} />
+  );
+};
+
+export default Select;
