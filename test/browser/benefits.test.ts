@@ -24,7 +24,7 @@ describe('我的政策 (demo-household)', () => {
     expect(await page.locator('.bf-summary').innerText()).toMatch(/您家可享受\s*\d+\s*项政策，今年已到账\s*[\d,]+ 元\s*，有 \d+ 项待落实/);
     await shot(page, 'benefits-household-home');
     await page.getByText('我的政策', { exact: true }).last().click();
-    await page.getByText(/待落实（\d+ 项政策(（\d+ 人次）)?）/).waitFor();
+    await page.getByText(/待落实（\d+ 项政策(，共 \d+ 人次)?）/).waitFor();
     await page.getByText('慢性病门诊').first().waitFor();
     await page.getByText('联系帮扶人').first().waitFor();
     const premium = page.locator('.bf-decision', { hasText: '城乡居民医保代缴' }).first();

@@ -123,6 +123,7 @@ describe('registry, pairing and binding in the browser', () => {
     await page.getByText('确认调整').click();
     await page.getByText(/脱贫退出：贫困户 → 脱贫户（享受政策）/).waitFor();
     await page.getByText('原因：家庭人均纯收入稳定超过标准，经村民代表评议通过').waitFor();
+    await page.getByText(/调整人：吴站长 · \d{4}年\d{1,2}月\d{1,2}日录入/).first().waitFor();
     await shot(page, 'registry-exited');
     await page.context().close();
   });
@@ -153,9 +154,9 @@ describe('registry, pairing and binding in the browser', () => {
     await page.locator('.helper-admin__row').first().waitFor();
     const count = await page.locator('.helper-admin__row').count();
     expect(count).toBeGreaterThan(0);
-    await page.locator('.helper-admin__target').click();
-    await page.locator('.weui-picker__action', { hasText: '确定' }).click();
-    await page.locator('.helper-admin__target', { hasText: /接收人：.+（\d+ 户）/ }).waitFor();
+    const target = page.locator('select[name="target"]');
+    await target.selectOption({ index: 0 });
+    expect(await target.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toMatch(/.+（\d+ 户）/);
     await page.getByText('全部移交（调离）').click();
     await page.getByText('确定', { exact: true }).last().click();
     await page.getByText('该帮扶责任人目前没有结对户。').waitFor();

@@ -3,7 +3,7 @@ import type { HouseholdBenefits } from '@bangfu/types/api/benefits';
 /**
  * What a count counts, said the same way everywhere: 项 is a policy (one however many members it
  * concerns), 人次 is a policy for one person (a household-level policy counts once for the household).
- * "可享受 7 项政策（9 人次）" and "不适用 5 项政策" add up to the catalogue; 38 人次 never reads as 38 policies.
+ * "可享受 7 项政策，共 9 人次" and "不适用 5 项政策" add up to the catalogue; 38 人次 never reads as 38 policies.
  */
 export interface PolicyCount {
   policies: number;
@@ -14,9 +14,9 @@ export function countOf(items: ReadonlyArray<{ policy: string }>): PolicyCount {
   return { policies: new Set(items.map((i) => i.policy)).size, times: items.length };
 }
 
-/** `7 项政策`, or `7 项政策（9 人次）` when some policy concerns more than one person. */
+/** `7 项政策`, or `7 项政策，共 9 人次` when some policy concerns more than one person. */
 export function countText({ policies, times }: PolicyCount): string {
-  return times > policies ? `${policies} 项政策（${times} 人次）` : `${policies} 项政策`;
+  return times > policies ? `${policies} 项政策，共 ${times} 人次` : `${policies} 项政策`;
 }
 
 export interface BenefitSummary {

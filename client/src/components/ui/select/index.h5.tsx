@@ -40,9 +40,13 @@ const Select: SelectComponent = (props) => {
 export const DateSelect: DateSelectComponent = (props) => {
   const desk = useDesk();
   if (!desk) return <PickerDate {...props} />;
-  const { value, onChange, start, end, name } = props;
+  const { value, onChange, start, end, name, display } = props;
+  // The browser writes the day its own way (2026/12/02): the day as Bangfu writes it stays beside it.
   return (
-    <input className='bf-select__native' type='date' name={name} value={value} min={start} max={end} onChange={(e) => { if (e.target.value) onChange(e.target.value); }} />
+    <label className='bf-select'>
+      <input className='bf-select__native' type='date' name={name} value={value} min={start} max={end} onChange={(e) => { if (e.target.value) onChange(e.target.value); }} />
+      <span className='bf-select__display'>{display}</span>
+    </label>
   );
 };
 
