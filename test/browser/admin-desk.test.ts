@@ -83,7 +83,7 @@ describe('names, counts and colours (item 16)', () => {
     const page = await signedIn(browser, 'demo-admin', DESKTOP, { url });
     await page.goto(`${url}/package-admin/pages/households/index`);
     await page.getByText(/共 [\d,]+ 户/).waitFor();
-    const colours = await page.locator('.bf-cell .bf-tag, .van-cell .bf-tag').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+    const colours = await page.locator('.bf-table .bf-tag').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
     expect(colours.length).toBeGreaterThan(5);
     expect(colours.filter((c) => c === GREEN || c === RED)).toEqual([]);
     expect(colours).toContain(ORANGE);
@@ -96,7 +96,7 @@ describe('names, counts and colours (item 16)', () => {
 });
 
 describe('desk controls (item 19)', () => {
-  it('on a 1280 px screen the households filter is a select list and choosing a village filters the list', async () => {
+  it('on a 1280 px screen the households filter is a select list and the list a table; choosing a village filters it and a row opens the household', async () => {
     const page = await signedIn(browser, 'demo-admin', DESKTOP, { url });
     await page.goto(`${url}/package-admin/pages/households/index`);
     const village = page.locator('select[name="villageId"]');
@@ -104,22 +104,30 @@ describe('desk controls (item 19)', () => {
     expect(await page.locator('.weui-picker').count()).toBe(0);
     const name = (await village.locator('option').nth(1).innerText()).split(' · ')[1];
     await village.selectOption({ index: 1 });
+    // The list is a table on a desk: a header row, one row a household, the village in its own column.
+    expect(await page.locator('.bf-table th').allInnerTexts()).toEqual(['户主', '户编号', '所在村', '人口', '户类型']);
     await page.waitForFunction((n) => {
-      const labels = Array.from(document.querySelectorAll('.bf-cell__label, .van-cell__label')).map((e) => e.textContent ?? '');
-      return labels.length > 0 && labels.every((l) => l.includes(n));
+      const villages = Array.from(document.querySelectorAll('.bf-table tbody tr td:nth-child(3)')).map((e) => e.textContent ?? '');
+      return villages.length > 0 && villages.every((v) => v === n);
     }, name);
     await page.locator('select[name="cause"]').selectOption({ label: '因病' });
     await page.getByText(/共 [\d,]+ 户/).waitFor();
     await shot(page, 'admin-desk-households-select');
+    const first = page.locator('.bf-table tbody tr').first();
+    const head = await first.locator('td').first().innerText();
+    await first.click();
+    await page.locator('.hh-header__name', { hasText: head }).waitFor();
     await page.context().close();
   });
 
-  it('on a 375 px phone the same filter is the picker, with no select list', async () => {
+  it('on a 375 px phone the same filter is the picker and the list its cells, with no select list or table', async () => {
     const page = await signedIn(browser, 'demo-admin', PHONE, { url });
     await page.goto(`${url}/package-admin/pages/households/index`);
     const trigger = page.locator('.hh-filters__picker', { hasText: '全部村 ▾' });
     await trigger.waitFor();
     expect(await page.locator('select').count()).toBe(0);
+    await page.locator('.bf-cell, .van-cell').first().waitFor();
+    expect(await page.locator('table').count()).toBe(0);
     await trigger.click();
     await page.locator('.weui-picker__action:visible', { hasText: '确定' }).waitFor();
     await shot(page, 'admin-desk-households-phone-picker');

@@ -1,24 +1,7 @@
-import { useEffect, useState } from 'react';
 import { PickerDate, PickerSelect } from './picker';
-import { DESK_MIN_WIDTH, type DateSelectComponent, type SelectComponent } from './types';
+import type { DateSelectComponent, SelectComponent } from './types';
+import { useDesk } from '../desk.h5';
 import './index.h5.scss';
-
-const QUERY = `(min-width: ${DESK_MIN_WIDTH}px)`;
-const deskNow = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(QUERY).matches;
-
-/** Whether the page is on a desk-wide screen; follows the window when it is resized. */
-function useDesk(): boolean {
-  const [desk, setDesk] = useState(deskNow);
-  useEffect(() => {
-    if (typeof window.matchMedia !== 'function') return undefined;
-    const media = window.matchMedia(QUERY);
-    const follow = () => setDesk(media.matches);
-    media.addEventListener('change', follow);
-    follow();
-    return () => media.removeEventListener('change', follow);
-  }, []);
-  return desk;
-}
 
 /** On a desk: the browser's select list (keyboard, type-to-find, no wheel); on a phone: the picker. */
 const Select: SelectComponent = (props) => {
