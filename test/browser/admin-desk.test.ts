@@ -120,6 +120,23 @@ describe('desk controls (item 19)', () => {
     await page.context().close();
   });
 
+  it('on a 1280 px screen pairing and benefit records are tables too, amounts right-aligned with separators', async () => {
+    const page = await signedIn(browser, 'demo-admin', DESKTOP, { url });
+    await page.goto(`${url}/package-admin/pages/pairing/index`);
+    await page.locator('.bf-table tbody tr').first().waitFor();
+    expect(await page.locator('.bf-table th').allInnerTexts()).toEqual(['帮扶责任人', '类别', '单位', '结对户', '主帮扶', '健康帮扶', '教育帮扶']);
+    await shot(page, 'admin-desk-pairing-table');
+    await page.goto(`${url}/package-admin/pages/benefit-records/index`);
+    await page.locator('.bf-table tbody tr').first().waitFor();
+    expect(await page.locator('.bf-table th').allInnerTexts()).toEqual(['户主', '政策', '成员', '发放期间', '发放日期', '金额']);
+    const amount = page.locator('.bf-table tbody tr td:nth-child(6)').filter({ hasText: /元/ }).first();
+    expect(await amount.innerText()).toMatch(/^[\d,]+ 元$/);
+    expect(await amount.evaluate((e) => getComputedStyle(e).textAlign)).toBe('right');
+    expect(await page.locator('.bf-table tbody tr td:nth-child(5)').first().innerText()).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    await shot(page, 'admin-desk-records-table');
+    await page.context().close();
+  });
+
   it('on a 375 px phone the same filter is the picker and the list its cells, with no select list or table', async () => {
     const page = await signedIn(browser, 'demo-admin', PHONE, { url });
     await page.goto(`${url}/package-admin/pages/households/index`);

@@ -144,10 +144,10 @@ describe('registry, pairing and binding in the browser', () => {
     const page = await signIn('demo-town-admin');
     await page.getByText('建档户数').waitFor();
     await page.goto(`${baseUrl()}/package-admin/pages/pairing/index`);
-    const first = page.locator('.bf-cell, .van-cell').filter({ hasText: /帮扶干部/ }).first();
+    const first = page.locator('.bf-table tbody tr').filter({ hasText: /帮扶干部/ }).first();
     await first.waitFor();
     await shot(page, 'registry-pairing');
-    const name = (await first.locator('.bf-cell__title, .van-cell__title').first().innerText()).split('\n')[0].trim();
+    const name = (await first.locator('td').first().innerText()).trim();
     await first.click();
     await page.getByText(`${name} 的结对户`).waitFor();
     // The title shows at once; the rows arrive with their request.
@@ -162,7 +162,7 @@ describe('registry, pairing and binding in the browser', () => {
     await page.getByText('该帮扶责任人目前没有结对户。').waitFor();
     await page.goto(`${baseUrl()}/package-admin/pages/pairing/index`);
     await page.getByText('无结对的人').click();
-    await page.locator('.bf-cell, .van-cell', { hasText: name }).first().waitFor();
+    await page.locator('.bf-table tbody tr', { hasText: name }).first().waitFor();
     await page.context().close();
   });
 
