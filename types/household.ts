@@ -1,5 +1,5 @@
 import { z } from './z';
-import { Id, IdNumber, IsoDate, IsoDateTime, Mobile, PersonName } from './common';
+import { FileId, Id, IdNumber, IsoDate, IsoDateTime, Mobile, PersonName } from './common';
 
 /**
  * 户 — a registered household (建档立卡户 / 监测户) and its members.
@@ -98,8 +98,13 @@ export const StatusChange = z.object({
   kind: z.enum(['new_identification', 'return_to_poverty', 'exit', 'risk_cleared', 'correction']),
   reason: z.string(),
   effectiveOn: IsoDate,
+  /** 证明材料: what the evidence is, in words. */
   evidence: z.array(z.string()).default([]),
+  /** 佐证照片: photographed or scanned evidence (uploaded file ids), kept like visit photos. */
+  photos: z.array(FileId).default([]),
   by: Id,
+  /** The adjusting admin's name when the change was made, so the record says who made it. */
+  byName: z.string().optional(),
   at: IsoDateTime,
 });
 export type StatusChange = z.infer<typeof StatusChange>;

@@ -9,6 +9,18 @@ export const PolicyCode = z.enum([
 ], { error: '政策代码不在政策目录中' });
 export type PolicyCode = z.infer<typeof PolicyCode>;
 
+/**
+ * The one name of each policy, everywhere: the catalogue, rule reasons, sheets, and every screen
+ * (a household told 高龄老人补贴 on one page and 经济困难老年人补贴 on another asks which it gets).
+ */
+export const POLICY_LABELS: Record<PolicyCode, string> = {
+  dibao: '农村最低生活保障', tekun: '特困人员供养', medical_premium: '城乡居民医保代缴', pay_after_care: '先诊疗后付费 · 一站式结算',
+  chronic_outpatient: '慢性病门诊', education_waiver: '学前至义务教育免费', yulu: '雨露计划', early_pension: '提前领取养老金',
+  pension_premium: '城乡居民养老保险代缴', disability_living: '困难残疾人生活补贴', disability_care: '重度残疾人护理补贴',
+  housing_repair: '危房改造', public_job: '公益岗位', microcredit: '扶贫小额信贷贴息', temporary_aid: '临时救助',
+  elderly_allowance: '经济困难老年人补贴',
+};
+
 /** Parameter values that hold from `from` until the next entry's date. */
 export const DatedValues = z.object({
   from: IsoDate,

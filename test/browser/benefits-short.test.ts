@@ -28,9 +28,9 @@ describe('a partial 低保 payment (少享)', () => {
   it('我的政策 shows the 低保 as 待落实 with 应享 9,480, 已到账 3,480 and 差 6,000, not as 已到账', async () => {
     const page = await signedIn(browser, 'demo-household', undefined, { url });
     await page.getByText('我的政策', { exact: true }).last().click();
-    const gap = page.locator('.bf-gap', { hasText: '低保' });
+    const gap = page.locator('.bf-gap', { hasText: '农村最低生活保障' });
     await gap.getByText('应享 9,480 元，已到账 3,480 元，差 6,000 元').waitFor();
-    const decision = page.locator('.bf-decision', { hasText: '低保' }).first();
+    const decision = page.locator('.bf-decision', { hasText: '农村最低生活保障' }).first();
     await decision.getByText('9,480 元').waitFor();
     expect(await decision.getByText('已到账').count()).toBe(0);
     await gap.scrollIntoViewIfNeeded();
@@ -41,8 +41,8 @@ describe('a partial 低保 payment (少享)', () => {
   it('the admin\'s 应享未享 list shows the same household as 少享 6,000 元', async () => {
     const page = await signedIn(browser, 'demo-admin', DESKTOP, { url });
     await page.goto(`${url}/package-admin/pages/gaps/index`);
-    await page.locator('.gaps__chip', { hasText: '低保' }).click();
-    const row = page.locator('.gaps__row', { hasText: '低保' }).filter({ hasText: '应享 9,480 元，已到账 3,480 元，差 6,000 元' });
+    await page.locator('.gaps__chip', { hasText: '农村最低生活保障' }).click();
+    const row = page.locator('.gaps__row', { hasText: '农村最低生活保障' }).filter({ hasText: '应享 9,480 元，已到账 3,480 元，差 6,000 元' });
     await row.getByText('少享 6,000 元').waitFor();
     await shot(page, 'benefits-short-admin');
     await page.context().close();

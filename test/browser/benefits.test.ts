@@ -24,10 +24,10 @@ describe('我的政策 (demo-household)', () => {
     expect(await page.locator('.bf-summary').innerText()).toMatch(/您家可享受\s*\d+\s*项政策，今年已到账\s*[\d,]+ 元\s*，有 \d+ 项待落实/);
     await shot(page, 'benefits-household-home');
     await page.getByText('我的政策', { exact: true }).last().click();
-    await page.getByText(/待落实（\d+ 项）/).waitFor();
+    await page.getByText(/待落实（\d+ 项政策(，共 \d+ 人次)?）/).waitFor();
     await page.getByText('慢性病门诊').first().waitFor();
     await page.getByText('联系帮扶人').first().waitFor();
-    const premium = page.locator('.bf-decision', { hasText: '医保代缴' }).first();
+    const premium = page.locator('.bf-decision', { hasText: '城乡居民医保代缴' }).first();
     await premium.getByText('财政代缴城乡居民医保个人缴费 100 元/年').waitFor();
     await premium.click();
     await premium.getByText('户状态为脱贫户（享受政策），属于享受帮扶政策的对象').waitFor();
@@ -135,12 +135,12 @@ describe('政策目录 (demo-admin)', () => {
   it('sweeps the county for 应享未享 and hands each gap to a helper', async () => {
     const page = await signIn('demo-admin', DESKTOP);
     await page.goto(`${baseUrl()}/package-admin/pages/gaps/index`);
-    await page.getByText(/应享未享 \d+ 项，涉及 \d+ 户/).waitFor();
+    await page.getByText(/应享未享 [\d,]+ 人次，涉及 [\d,]+ 户/).waitFor();
     expect(await page.getByText(/^交 .+ 落实$/).count()).toBeGreaterThan(0);
-    await page.locator('.gaps__chip', { hasText: '低保' }).click();
+    await page.locator('.gaps__chip', { hasText: '农村最低生活保障' }).click();
     await page.waitForTimeout(300);
-    await page.getByText(/应享未享 \d+ 项/).waitFor();
-    expect(await page.locator('.gaps__title').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('· 低保')]));
+    await page.getByText(/应享未享 [\d,]+ 人次/).waitFor();
+    expect(await page.locator('.gaps__title').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('· 农村最低生活保障')]));
     await shot(page, 'benefits-admin-gaps');
     await page.context().close();
   });

@@ -16,9 +16,12 @@ it('at 02:30 China time on 2 December, in a UTC browser, a status adjustment tak
   await page.goto(`${baseUrl()}/pages/login/index?openid=demo-town-admin`);
   await page.locator('.bf-tabbar').waitFor();
   await page.goto(`${baseUrl()}/package-admin/pages/adjust/index?id=hh-000001`);
-  const chip = page.locator('.bf-chips', { hasText: '生效日期' }).locator('.bf-chips__chip');
-  await chip.waitFor();
+  // On a desk the day is the browser's date field, with the day as Bangfu writes it beside it.
+  const day = page.locator('input[name="effectiveOn"]');
+  await day.waitFor();
   await shot(page, 'china-dates-adjust');
-  expect(await chip.innerText()).toBe('2026年12月2日 ▾');
+  expect(await day.inputValue()).toBe('2026-12-02');
+  expect(await day.getAttribute('max')).toBe('2026-12-02');
+  expect(await page.locator('.bf-select__display').innerText()).toBe('2026年12月2日');
   await context.close();
 });

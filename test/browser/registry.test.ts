@@ -123,6 +123,7 @@ describe('registry, pairing and binding in the browser', () => {
     await page.getByText('确认调整').click();
     await page.getByText(/脱贫退出：贫困户 → 脱贫户（享受政策）/).waitFor();
     await page.getByText('原因：家庭人均纯收入稳定超过标准，经村民代表评议通过').waitFor();
+    await page.getByText(/调整人：吴站长 · \d{4}年\d{1,2}月\d{1,2}日录入/).first().waitFor();
     await shot(page, 'registry-exited');
     await page.context().close();
   });
@@ -143,25 +144,25 @@ describe('registry, pairing and binding in the browser', () => {
     const page = await signIn('demo-town-admin');
     await page.getByText('建档户数').waitFor();
     await page.goto(`${baseUrl()}/package-admin/pages/pairing/index`);
-    const first = page.locator('.bf-cell, .van-cell').filter({ hasText: /帮扶干部/ }).first();
+    const first = page.locator('.bf-table tbody tr').filter({ hasText: /帮扶干部/ }).first();
     await first.waitFor();
     await shot(page, 'registry-pairing');
-    const name = (await first.locator('.bf-cell__title, .van-cell__title').first().innerText()).split('\n')[0].trim();
+    const name = (await first.locator('td').first().innerText()).trim();
     await first.click();
     await page.getByText(`${name} 的结对户`).waitFor();
     // The title shows at once; the rows arrive with their request.
     await page.locator('.helper-admin__row').first().waitFor();
     const count = await page.locator('.helper-admin__row').count();
     expect(count).toBeGreaterThan(0);
-    await page.locator('.helper-admin__target').click();
-    await page.locator('.weui-picker__action', { hasText: '确定' }).click();
-    await page.locator('.helper-admin__target', { hasText: /接收人：.+（\d+ 户）/ }).waitFor();
+    const target = page.locator('select[name="target"]');
+    await target.selectOption({ index: 0 });
+    expect(await target.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toMatch(/.+（\d+ 户）/);
     await page.getByText('全部移交（调离）').click();
     await page.getByText('确定', { exact: true }).last().click();
     await page.getByText('该帮扶责任人目前没有结对户。').waitFor();
     await page.goto(`${baseUrl()}/package-admin/pages/pairing/index`);
     await page.getByText('无结对的人').click();
-    await page.locator('.bf-cell, .van-cell', { hasText: name }).first().waitFor();
+    await page.locator('.bf-table tbody tr', { hasText: name }).first().waitFor();
     await page.context().close();
   });
 

@@ -120,6 +120,22 @@ describe('households.create, update and adjustStatus', () => {
     const again = await call('households', 'adjustStatus', { householdId: poor._id, kind: 'new_identification', to: 'poor', reason: '再次识别', effectiveOn: '2026-11-01', version: exited.version }, 'demo-admin');
     expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('新识别') } });
   });
+
+  it('keeps the evidence photos of an adjustment and says who made it', async () => {
+    const monitored = (await getDb().collection('households').where({ status: 'monitored', countyId: 'county-1' }).limit(1).get()).data[0];
+    const photos = ['local-00000000-0000-4000-8000-000000000001.jpg', 'local-00000000-0000-4000-8000-000000000002.png'];
+    const cleared = await ok(call('households', 'adjustStatus', { householdId: monitored._id, kind: 'risk_cleared', to: 'none', reason: '大病报销后收入恢复', effectiveOn: '2026-11-01', evidence: ['村评议会记录'], photos, version: monitored.version }, 'demo-town-admin'));
+    expect(cleared.statusHistory.at(-1)).toMatchObject({ kind: 'risk_cleared', evidence: ['村评议会记录'], photos, by: 'admin-town-1', byName: '吴站长' });
+    const stored = (await getDb().collection('households').doc(monitored._id).get()).data[0];
+    expect(stored.statusHistory.at(-1).photos).toEqual(photos);
+  });
+
+  it('refuses more than 9 evidence photos with a message naming them', async () => {
+    const poor = (await getDb().collection('households').where({ status: 'poor', countyId: 'county-1' }).limit(1).get()).data[0];
+    const photos = Array.from({ length: 10 }, (_, i) => `local-00000000-0000-4000-8000-00000000001${i}.jpg`);
+    const r = await call('households', 'adjustStatus', { householdId: poor._id, kind: 'exit', to: 'exited_enjoying', reason: '收入稳定', effectiveOn: '2026-11-01', photos, version: poor.version }, 'demo-admin');
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('佐证照片最多 9 张') } });
+  });
 });
 
 describe('households.list with open gaps', () => {

@@ -1,5 +1,5 @@
 import { z } from '../z';
-import { Id, IdNumber, IsoDate, listOf, Mobile, Paging, SearchText } from '../common';
+import { FileId, Id, IdNumber, IsoDate, listOf, Mobile, Paging, SearchText } from '../common';
 import {
   AnnualIncome, DisabilityLevel, Health, HouseholdStatus, HouseholdSummary, HouseholdView, HousingGrade,
   LaborCapacity, PovertyCause, Relation, Schooling,
@@ -98,6 +98,7 @@ export const AdjustStatusInput = z.object({
   reason: z.string({ error: '请填写调整原因' }).trim().min(2, { error: '请填写调整原因（至少 2 个字）' }).max(500, { error: '调整原因最多 500 字' }),
   effectiveOn: IsoDate,
   evidence: z.array(z.string().max(200, { error: '每项佐证最多 200 字' })).max(9, { error: '佐证材料最多 9 项' }).default([]),
+  photos: z.array(FileId, { error: '佐证照片应为文件编号的列表' }).max(9, { error: '佐证照片最多 9 张' }).default([]),
   version: z.number().int(),
 });
 export type AdjustStatusInput = z.infer<typeof AdjustStatusInput>;

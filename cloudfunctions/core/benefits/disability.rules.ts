@@ -1,5 +1,6 @@
 import { type Check, DISABILITY_LABELS, type FamilyContext, fmt, judge, type Verdict } from './facts';
 import { type InForce, param, perParams } from './params';
+import { POLICY_LABELS } from '../../../types/policy';
 
 function disabilityCheck(level: number, max: number): Check {
   const band = max === 2 ? '一、二级' : '一至四级';
@@ -13,7 +14,7 @@ function disabilityCheck(level: number, max: number): Check {
 /** 困难残疾人生活补贴: any certified disability in a household on dibao. */
 export function disabilityLiving(ctx: FamilyContext, i: number, params: InForce): Verdict {
   const amount = param(params, 'amount');
-  const onDibao = { ok: ctx.dibaoEntitled, yes: '家庭享受农村低保', no: '家庭不符合农村低保条件' };
+  const onDibao = { ok: ctx.dibaoEntitled, yes: `家庭享受${POLICY_LABELS.dibao}`, no: `家庭不符合${POLICY_LABELS.dibao}条件` };
   const level = disabilityCheck(ctx.family.members[i].disabilityLevel, 4);
   return judge([level, onDibao], amount, perParams(params, 'note', () => [`生活补贴 ${fmt(amount)} 元/年`]));
 }

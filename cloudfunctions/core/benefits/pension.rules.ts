@@ -1,5 +1,6 @@
 import { ageCheck, type BaseContext, fmt, judge, registeredCheck, type Verdict } from './facts';
 import { type InForce, param, perParams } from './params';
+import { POLICY_LABELS } from '../../../types/policy';
 
 /** 提前领取养老金: registered members a few years short of 60 may draw the basic pension early. */
 export function earlyPension(ctx: BaseContext, i: number, params: InForce): Verdict {
@@ -23,5 +24,5 @@ export function pensionPremium(ctx: BaseContext, i: number, params: InForce): Ve
 export function elderlyAllowance(ctx: BaseContext, i: number, params: InForce): Verdict {
   const amount = param(params, 'amount');
   const age = ageCheck(ctx.ages[i], param(params, 'minAge'));
-  return judge([registeredCheck(ctx), age], amount, perParams(params, 'note', () => [`高龄补贴 ${fmt(amount)} 元/年`]));
+  return judge([registeredCheck(ctx), age], amount, perParams(params, 'note', () => [`${POLICY_LABELS.elderly_allowance} ${fmt(amount)} 元/年`]));
 }

@@ -1,5 +1,6 @@
 import { type BaseContext, chineseDay, type Check, DISABILITY_LABELS, fmt, judge, type Verdict } from './facts';
 import { type InForce, param } from './params';
+import { POLICY_LABELS } from '../../../types/policy';
 
 /**
  * 特困人员供养: the elderly, minors and the severely disabled (一、二级残疾) with no labour capacity,
@@ -17,10 +18,10 @@ function tekunChecks(ctx: BaseContext, i: number, params: InForce): Check[] {
   return [
     {
       ok: category !== null,
-      yes: `${category}，属于特困供养的老年人、未成年人或重度残疾人`,
+      yes: `${category}，属于${POLICY_LABELS.tekun}的老年人、未成年人或重度残疾人`,
       no: `年龄 ${age} 周岁（已满 ${childAge} 周岁、未满 ${elderAge} 周岁），且无一、二级残疾`,
     },
-    { ok: member.laborCapacity === 'none', yes: '无劳动能力', no: '有劳动能力（特困供养要求无劳动能力）' },
+    { ok: member.laborCapacity === 'none', yes: '无劳动能力', no: `有劳动能力（${POLICY_LABELS.tekun}要求无劳动能力）` },
     { ok: !member.hasIncome, yes: '无生活来源', no: '有收入来源' },
     {
       ok: !member.hasSupporter,

@@ -90,7 +90,7 @@ export async function adjustStatus(ctx: AdminCtx, input: AdjustStatusInput): Pro
   if (input.effectiveOn > dateOf(ctx.now)) throw invalid('生效日期不能晚于今天');
   const change = {
     from: stored.status, to: input.to, kind: input.kind, reason: input.reason, effectiveOn: input.effectiveOn,
-    evidence: input.evidence, by: ctx.user._id, at: ctx.now.toISOString(),
+    evidence: input.evidence, photos: input.photos, by: ctx.user._id, byName: ctx.user.name, at: ctx.now.toISOString(),
   };
   const next: Household = { ...stored, status: input.to, statusHistory: [...stored.statusHistory, change], updatedAt: change.at };
   return toView(await saveHousehold(next, input.version));

@@ -12,9 +12,7 @@ import { recentRecordsOf } from '../benefits/benefit.repository';
 import { recentFindingsOf } from '../findings/finding.repository';
 import { readableHousehold } from '../access';
 import { getPlan } from '../plans/plan.service';
-import { DEFAULT_POLICIES } from '../benefits/catalogue';
-
-const POLICY_LABELS = new Map<string, string>(DEFAULT_POLICIES.map((p) => [p.code, p.label]));
+import { POLICY_LABELS } from '../../../types/policy';
 
 function statusEntries(h: Household): TimelineEntry[] {
   return h.statusHistory.map((c) => ({
@@ -47,7 +45,7 @@ function findingEntries(findings: Finding[]): TimelineEntry[] {
 
 function benefitEntries(benefits: Benefit[]): TimelineEntry[] {
   return benefits.map((b) => ({
-    kind: 'benefit', at: `${b.paidOn}T00:00:00+08:00`, title: `政策兑现：${POLICY_LABELS.get(b.policy) ?? b.policy}`,
+    kind: 'benefit', at: `${b.paidOn}T00:00:00+08:00`, title: `政策兑现：${POLICY_LABELS[b.policy] ?? b.policy}`,
     detail: typeof b.amount === 'number' ? `${b.amount} 元` : '', refId: b._id,
   }));
 }

@@ -25,7 +25,7 @@ describe('disability policies (困难残疾人生活补贴, 重度残疾人护�
   });
 
   it('2021-03: the living allowance refused above the dibao standard says it depends on dibao', () => {
-    expect(expectCase(cases[2]).reasons).toEqual(['家庭不符合农村低保条件']);
+    expect(expectCase(cases[2]).reasons).toEqual(['家庭不符合农村最低生活保障条件']);
   });
 
   it('2021-03: a household whose only member is on tekun is not on dibao, so no living allowance', () => {

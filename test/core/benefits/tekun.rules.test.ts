@@ -27,14 +27,14 @@ describe('tekun (特困人员供养)', () => {
 
   it('2021-03: an entitled elder is told each condition that holds', () => {
     const tekun = decisionOf(decide(family([aged(72, alone)])), 'tekun', 0);
-    expect(tekun.reasons.slice(0, 2)).toEqual(['年满 60 周岁（72 周岁），属于特困供养的老年人、未成年人或重度残疾人', '无劳动能力']);
+    expect(tekun.reasons.slice(0, 2)).toEqual(['年满 60 周岁（72 周岁），属于特困人员供养的老年人、未成年人或重度残疾人', '无劳动能力']);
   });
 
   it('2021-03: a 40-year-old worker with income and family is told every condition that fails', () => {
     const tekun = decisionOf(decide(family([aged(40, { hasIncome: true, hasSupporter: true })])), 'tekun', 0);
     expect(tekun.reasons).toEqual([
       '年龄 40 周岁（已满 16 周岁、未满 60 周岁），且无一、二级残疾',
-      '有劳动能力（特困供养要求无劳动能力）',
+      '有劳动能力（特困人员供养要求无劳动能力）',
       '有收入来源',
       '有能履行义务的法定赡养、抚养、扶养义务人',
     ]);

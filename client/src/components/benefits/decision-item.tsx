@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { Tag } from '@/components/ui';
+import { statusColour, Tag } from '@/components/ui';
 import type { Decision } from '@bangfu/types';
 import { POLICY_NAMES, yuan } from './labels';
 import './benefits.scss';
@@ -8,8 +8,8 @@ import './benefits.scss';
 export interface DecisionItemProps {
   decision: Decision;
   subject: string;
-  /** green 已到账 / orange 待发放 for stored households; nothing for the calculator. */
-  status?: 'received' | 'pending' | null;
+  /** received: green 已到账; gap (entitled, not received): red 待落实; nothing for the calculator. */
+  status?: 'received' | 'gap' | null;
 }
 
 /** One policy decision: name, who, amount and the first reason; tap shows every reason. */
@@ -22,10 +22,10 @@ export default function DecisionItem({ decision, subject, status }: DecisionItem
     <View className={`bf-decision ${decision.entitled ? '' : 'bf-decision--na'}`} onClick={() => setOpen(!open)}>
       <View className='bf-decision__head'>
         <View className='bf-decision__name'>{POLICY_NAMES[decision.policy]}</View>
-        {decision.entitled && decision.amount !== null && <View className='bf-decision__amount'>{yuan(decision.amount)}</View>}
-        {status === 'received' && <Tag type='success'>已到账</Tag>}
-        {status === 'pending' && <Tag type='warning'>待落实</Tag>}
-        {!decision.entitled && <Tag type='default'>不适用</Tag>}
+        {decision.entitled && decision.amount !== null && <View className={`bf-decision__amount${status ? ` bf-decision__amount--${statusColour(status === 'gap' ? 'alert' : 'done')}` : ''}`}>{yuan(decision.amount)}</View>}
+        {status === 'received' && <Tag status='done'>已到账</Tag>}
+        {status === 'gap' && <Tag status='alert'>待落实</Tag>}
+        {!decision.entitled && <Tag status='none'>不适用</Tag>}
       </View>
       <View className='bf-decision__who'>{subject}</View>
       {reasons.map((r) => (

@@ -6,7 +6,7 @@ import DecisionItem from './decision-item';
 import GapItem from './gap-item';
 import { POLICY_NAMES, yuan } from './labels';
 import SummaryCard from './summary-card';
-import { subjectOf, summarize } from './summary';
+import { countOf, countText, subjectOf, summarize } from './summary';
 import { chineseDate } from '@/utils/dates';
 import './benefits.scss';
 
@@ -42,29 +42,35 @@ function ReceivedByYear({ b }: { b: HouseholdBenefits }) {
 export default function HouseholdBenefitsView({ b, who = '您家', callable = false }: { b: HouseholdBenefits; who?: string; callable?: boolean }) {
   const [showNa, setShowNa] = useState(false);
   const entitled = b.decisions.filter((d) => d.entitled);
-  const notApplicable = b.decisions.filter((d) => !d.entitled);
+  // 不适用的政策: the policies no one in the household gets; a member left out of a policy others
+  // get is listed apart, so the two counts add up to the catalogue.
+  const entitledPolicies = new Set(entitled.map((d) => d.policy));
+  const notApplicable = b.decisions.filter((d) => !d.entitled && !entitledPolicies.has(d.policy));
+  const leftOut = b.decisions.filter((d) => !d.entitled && entitledPolicies.has(d.policy));
   const gapKeys = new Set(b.gaps.map((g) => `${g.policy}|${g.memberId ?? ''}`));
   const memberId = (i: number | null) => (i === null ? '' : b.members[i]?.id ?? '');
   return (
     <View className='bf-benefits'>
       <SummaryCard summary={summarize(b)} who={who} />
       {b.gaps.length > 0 && (
-        <Card title={`待落实（${b.gaps.length} 项）`}>
+        <Card title={`待落实（${countText(countOf(b.gaps))}）`}>
           {b.gaps.map((g) => (
             <GapItem key={`${g.policy}-${g.memberId}`} gap={g} {...(callable ? { helperPhone: b.helper?.phone ?? null } : {})} />
           ))}
         </Card>
       )}
-      <Card title={`可享受的政策（${new Set(entitled.map((d) => d.policy)).size} 项，共 ${entitled.length} 人次）`}>
+      <Card title={`可享受的政策（${countText(countOf(entitled))}）`}>
         {entitled.map((d) => (
-          <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subjectOf(b, d.member)} status={gapKeys.has(`${d.policy}|${memberId(d.member)}`) ? 'pending' : 'received'} />
+          <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subjectOf(b, d.member)} status={gapKeys.has(`${d.policy}|${memberId(d.member)}`) ? 'gap' : 'received'} />
         ))}
       </Card>
       <ReceivedByYear b={b} />
-      <Card title={`不适用的政策（${notApplicable.length} 项）`}>
+      <Card title={`不适用的政策（${countText(countOf(notApplicable))}）`}>
         {showNa
           ? notApplicable.map((d) => <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subjectOf(b, d.member)} />)
           : <View className='bf-fold' onClick={() => setShowNa(true)}>点击展开，查看每项不适用的原因</View>}
+        {showNa && leftOut.length > 0 && <View className='bf-fold'>可享受的政策中，以下 {leftOut.length} 人次不适用：</View>}
+        {showNa && leftOut.map((d) => <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subjectOf(b, d.member)} />)}
       </Card>
     </View>
   );

@@ -1,13 +1,8 @@
-import type { PolicyCode } from '@bangfu/types';
+import { POLICY_LABELS, type PolicyCode } from '@bangfu/types';
 import { yuan as yuanOf } from '@bangfu/types/format';
 
-/** Short names people use for the catalogue of SPEC §3. */
-export const POLICY_NAMES: Record<PolicyCode, string> = {
-  dibao: '低保', tekun: '特困供养', medical_premium: '医保代缴', pay_after_care: '先诊疗后付费', chronic_outpatient: '慢性病门诊',
-  education_waiver: '义务教育免费', yulu: '雨露计划', early_pension: '提前领取养老金', pension_premium: '养老保险代缴',
-  disability_living: '困难残疾人生活补贴', disability_care: '重度残疾人护理补贴', housing_repair: '危房改造', public_job: '公益岗位',
-  microcredit: '扶贫小额信贷贴息', temporary_aid: '临时救助', elderly_allowance: '高龄老人补贴',
-};
+/** Each policy's one name (types/policy.ts POLICY_LABELS): the same words as the catalogue, the reasons and the sheets. */
+export const POLICY_NAMES: Record<PolicyCode, string> = POLICY_LABELS;
 
 /** `12345` → `12,345 元`; null (a service) → `—`. */
 export function yuan(amount: number | null | undefined): string {

@@ -5,6 +5,7 @@ import { Button, Tag } from '@/components/ui';
 import { navigate } from '@/services/routes';
 import { chineseDate } from '@/utils/dates';
 import { thousands } from '@/utils/format';
+import PhotoStrip from '@/components/needs/photo-strip';
 import { STATUS_TAG } from './labels';
 import './household-sections.scss';
 
@@ -15,7 +16,7 @@ export default function HeaderSection({ household: h, isAdmin }: { household: Ho
     <View className='hh-section hh-header'>
       <View className='hh-section__line'>
         <View className='hh-header__name'>{h.headName} 户</View>
-        <Tag type={STATUS_TAG[h.status]} size='medium'>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
+        <Tag {...STATUS_TAG[h.status]} size='medium'>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
       </View>
       <View className='hh-section__detail'>{[h.townName, h.villageName].filter(Boolean).join(' · ')} · 户编号 {h.code}</View>
       <View className='hh-section__detail'>{h.address}</View>
@@ -41,6 +42,9 @@ export default function HeaderSection({ household: h, isAdmin }: { household: Ho
                 {chineseDate(c.effectiveOn)} {ADJUST_KIND_LABELS[c.kind]}：{HOUSEHOLD_STATUS_LABELS[c.from]} → {HOUSEHOLD_STATUS_LABELS[c.to]}
               </View>
               <View className='hh-section__detail'>原因：{c.reason}</View>
+              {c.evidence.length > 0 && <View className='hh-section__detail'>证明材料：{c.evidence.join('；')}</View>}
+              <PhotoStrip block='hh-photos' photos={c.photos} />
+              <View className='hh-section__detail'>调整人：{c.byName ?? '未记录'} · {chineseDate(c.at)}录入</View>
             </View>
           ))}
         </View>

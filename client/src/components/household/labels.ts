@@ -1,11 +1,15 @@
 import type { HouseholdStatus } from '@bangfu/types';
-import type { TagType } from '@/components/ui';
+import type { TagProps } from '@/components/ui';
 
-/** Status colours (UX.md): red = in poverty, orange = monitored (at risk), green = exited and enjoying, grey otherwise. */
-export const STATUS_TAG: Record<HouseholdStatus, TagType> = {
-  poor: 'danger',
-  monitored: 'warning',
-  exited_enjoying: 'success',
-  exited_not_enjoying: 'default',
-  none: 'default',
+/**
+ * A household's status is a category, not a step done or missed (UX.md keeps green for received and
+ * red for entitled-not-received): blue for the registered, orange for monitored (a risk being
+ * watched, due attention), grey for those outside the policies.
+ */
+export const STATUS_TAG: Record<HouseholdStatus, Pick<TagProps, 'status' | 'type'>> = {
+  poor: { type: 'primary' },
+  monitored: { status: 'due' },
+  exited_enjoying: { type: 'primary' },
+  exited_not_enjoying: { status: 'none' },
+  none: { status: 'none' },
 };

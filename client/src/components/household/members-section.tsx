@@ -33,11 +33,11 @@ function MemberRow({ householdId, member: m, canReveal }: { householdId: string;
         <View className='hh-section__name'>{m.name}<View className='hh-member__sub'>{RELATION_LABELS[m.relation]} · {m.sex === 'male' ? '男' : '女'} · {m.age} 岁</View></View>
       </View>
       <View className='hh-header__tags'>
-        <Tag type={m.health === 'healthy' ? 'success' : 'warning'} plain>{HEALTH_LABELS[m.health]}{m.health === 'chronic' ? (m.chronicApproved ? '（已认定）' : '（未认定）') : ''}</Tag>
-        {m.disabilityLevel > 0 && <Tag type='warning' plain>残疾 {m.disabilityLevel} 级</Tag>}
+        <Tag {...(m.health === 'chronic' && !m.chronicApproved ? { status: 'due' as const } : { type: m.health === 'healthy' ? 'default' as const : 'primary' as const })} plain>{HEALTH_LABELS[m.health]}{m.health === 'chronic' ? (m.chronicApproved ? '（已认定）' : '（未认定）') : ''}</Tag>
+        {m.disabilityLevel > 0 && <Tag type='primary' plain>残疾 {m.disabilityLevel} 级</Tag>}
         {m.schooling !== 'none' && <Tag type='primary' plain>{SCHOOLING_LABELS[m.schooling]}</Tag>}
         <Tag plain>{LABOR_CAPACITY_LABELS[m.laborCapacity]}</Tag>
-        {m.employed && <Tag type='success' plain>务工就业</Tag>}
+        {m.employed && <Tag type='primary' plain>务工就业</Tag>}
       </View>
       <Sensitive label='身份证' value={shown.idNumber ?? m.idNumber} revealed={!!shown.idNumber} canReveal={canReveal} onReveal={() => void reveal('idNumber')} />
       {m.phone && <Sensitive label='手机' value={shown.phone ?? m.phone} revealed={!!shown.phone} canReveal={canReveal} onReveal={() => void reveal('phone')} />}

@@ -19,7 +19,7 @@ export default function PlanSection({ householdId, editable = false }: { househo
             <View className='hh-section__line'>
               <Tag type='primary' plain>{MEASURE_CATEGORY_LABELS[m.category]}</Tag>
               <View className='hh-section__name'>{m.title}</View>
-              <Tag type={m.progress >= 100 ? 'success' : 'warning'}>{m.progress}%</Tag>
+              <Tag status={m.progress >= 100 ? 'done' : 'due'}>{m.progress}%</Tag>
             </View>
             {m.target && <View className='hh-section__detail'>目标：{m.target}</View>}
           </View>

@@ -1,5 +1,5 @@
 import { NEED_STATUS_LABELS, type NeedView } from '@bangfu/types';
-import type { TagType } from '@/components/ui';
+import type { StatusMeaning } from '@/components/ui';
 
 import { shortTime } from '@/utils/dates';
 
@@ -16,20 +16,20 @@ function span(ms: number): string {
 }
 
 /** The countdown a page shows: "还剩 5 小时 20 分" (orange), "已超时 3 小时" (red), or nothing once closed. */
-export function countdown(need: Pick<NeedView, 'deadline' | 'status'>, now: number): { text: string; type: TagType } | null {
+export function countdown(need: Pick<NeedView, 'deadline' | 'status'>, now: number): { text: string; status: StatusMeaning } | null {
   if (!need.deadline) return null;
   const left = new Date(need.deadline).getTime() - now;
   const step = need.status === 'reported' ? '受理' : '办结';
-  if (left < 0) return { text: `${step}已超时 ${span(-left)}`, type: 'danger' };
-  return { text: `距${step}时限还剩 ${span(left)}`, type: 'warning' };
+  if (left < 0) return { text: `${step}已超时 ${span(-left)}`, status: 'alert' };
+  return { text: `距${step}时限还剩 ${span(left)}`, status: 'due' };
 }
 
 /** Status colours (UX.md): red overdue, orange waiting, green done, grey rejected. */
-export function statusTag(need: Pick<NeedView, 'status' | 'overdue'>): { label: string; type: TagType } {
-  if (need.overdue) return { label: `${NEED_STATUS_LABELS[need.status]} · 已超时`, type: 'danger' };
-  if (need.status === 'confirmed' || need.status === 'resolved') return { label: NEED_STATUS_LABELS[need.status], type: 'success' };
-  if (need.status === 'rejected') return { label: NEED_STATUS_LABELS[need.status], type: 'default' };
-  return { label: NEED_STATUS_LABELS[need.status], type: 'warning' };
+export function statusTag(need: Pick<NeedView, 'status' | 'overdue'>): { label: string; status: StatusMeaning } {
+  if (need.overdue) return { label: `${NEED_STATUS_LABELS[need.status]} · 已超时`, status: 'alert' };
+  if (need.status === 'confirmed' || need.status === 'resolved') return { label: NEED_STATUS_LABELS[need.status], status: 'done' };
+  if (need.status === 'rejected') return { label: NEED_STATUS_LABELS[need.status], status: 'none' };
+  return { label: NEED_STATUS_LABELS[need.status], status: 'due' };
 }
 
 export const ESCALATION_LABELS = { none: '', village: '已提醒村管理员督办', town: '已升级至乡镇督办' } as const;

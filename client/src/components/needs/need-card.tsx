@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { NEED_CATEGORY_LABELS, type NeedView } from '@bangfu/types';
-import { Tag } from '@/components/ui';
+import { statusColour, Tag } from '@/components/ui';
 import { countdown, dateTime, ESCALATION_LABELS, statusTag } from './format';
 
 export interface NeedCardProps {
@@ -38,14 +38,14 @@ export default function NeedCard({ need, now, show, onClick, durations }: NeedCa
   return (
     <View className={need.overdue ? 'need-card need-card--overdue' : 'need-card'} onClick={onClick}>
       <View className='need-card__top'>
-        <Tag type={need.category === 'emergency' ? 'danger' : 'primary'} plain={need.category !== 'emergency'}>{NEED_CATEGORY_LABELS[need.category]}</Tag>
-        <Tag type={status.type}>{status.label}</Tag>
+        <Tag {...(need.category === 'emergency' ? { status: 'alert' as const } : { type: 'primary' as const, plain: true })}>{NEED_CATEGORY_LABELS[need.category]}</Tag>
+        <Tag status={status.status}>{status.label}</Tag>
       </View>
       <View className='need-card__desc'>{need.description}</View>
       <View className='need-card__meta'>{who}</View>
       <View className='need-card__meta'>上报于 {dateTime(need.reportedAt)}</View>
       {took && <View className='need-card__meta'>{took}</View>}
-      {clock && <View className={`need-card__clock need-card__clock--${clock.type}`}>{clock.text}</View>}
+      {clock && <View className={`need-card__clock need-card__clock--${statusColour(clock.status)}`}>{clock.text}</View>}
       {need.escalated && <View className='need-card__escalation'>帮扶人提请协调：{need.escalated.reason}</View>}
       {need.escalation !== 'none' && <View className='need-card__escalation'>{ESCALATION_LABELS[need.escalation]}</View>}
     </View>

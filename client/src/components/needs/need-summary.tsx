@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { NEED_CATEGORY_LABELS, type NeedView } from '@bangfu/types';
-import { Card, Tag } from '@/components/ui';
+import { Card, statusColour, Tag } from '@/components/ui';
 import { countdown, dateTime, ESCALATION_LABELS, statusTag } from './format';
 import PhotoStrip from './photo-strip';
 
@@ -10,8 +10,8 @@ export default function NeedSummary({ need, now, children }: { need: NeedView; n
   const status = statusTag(need);
   const clock = countdown(need, now);
   return (
-    <Card title={NEED_CATEGORY_LABELS[need.category]} extra={<Tag type={status.type}>{status.label}</Tag>}>
-      {clock && <View className={`need-summary__clock need-summary__clock--${clock.type}`}>{clock.text}</View>}
+    <Card title={NEED_CATEGORY_LABELS[need.category]} extra={<Tag status={status.status}>{status.label}</Tag>}>
+      {clock && <View className={`need-summary__clock need-summary__clock--${statusColour(clock.status)}`}>{clock.text}</View>}
       {need.deadline && <View className='need-summary__row'>时限：{dateTime(need.deadline)} 前</View>}
       {need.escalation !== 'none' && <View className='need-summary__escalation'>{ESCALATION_LABELS[need.escalation]}</View>}
       {need.escalated && <View className='need-summary__escalation'>帮扶人提请协调（{dateTime(need.escalated.at)}）：{need.escalated.reason}</View>}

@@ -15,7 +15,7 @@ import { dateOf } from '../../time';
 const MAX_ERRORS_SHOWN = 500;
 
 /** The stored household a planned one becomes: members keep their ids, history is kept. */
-function toHousehold(p: PlannedHousehold, at: string, by: string): Household {
+function toHousehold(p: PlannedHousehold, at: string, by: { _id: string; name: string }): Household {
   const f = p.fields;
   const old = p.existing;
   const members: Member[] = p.members.map((m) => {
@@ -32,7 +32,7 @@ function toHousehold(p: PlannedHousehold, at: string, by: string): Household {
     identifiedYear: f.identifiedYear, incomes, annualNetIncome: incomes.at(-1)!.amount, housingGrade: f.housingGrade,
     ...(f.housingAssessedOn ? { housingAssessedOn: f.housingAssessedOn } : {}), safeWater: f.safeWater, members,
     statusHistory: statusChanged
-      ? [...history, { from: old.status, to: f.status, kind: 'correction' as const, reason: '表格导入更正', effectiveOn: dateOf(at), evidence: [], by, at }]
+      ? [...history, { from: old.status, to: f.status, kind: 'correction' as const, reason: '表格导入更正', effectiveOn: dateOf(at), evidence: [], photos: [], by: by._id, byName: by.name, at }]
       : history,
     version: old?.version ?? 1, createdAt: old?.createdAt ?? at, updatedAt: at,
   };
@@ -54,7 +54,7 @@ export async function importHouseholds(ctx: AdminCtx, input: { fileId: string; c
   const at = ctx.now.toISOString();
   const batch = plan.households.slice(input.from, input.from + input.batch);
   for (const p of batch) {
-    const household = toHousehold(p, at, ctx.user._id);
+    const household = toHousehold(p, at, ctx.user);
     if (p.existing) await saveHousehold(household, p.existing.version);
     else await insertHousehold(household);
   }

@@ -1,7 +1,7 @@
-import type { TagComponent } from './types';
+import { tagColour, type TagComponent } from './types';
 
-const Tag: TagComponent = ({ type = 'default', plain, size, children }) => (
-  <van-tag type={type} plain={plain} size={size}>
+const Tag: TagComponent = ({ status, type, plain, size, children }) => (
+  <van-tag type={tagColour({ status, type })} plain={plain} size={size}>
     {children}
   </van-tag>
 );

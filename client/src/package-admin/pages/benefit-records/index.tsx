@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { Button, Cell, CellGroup, Empty, Field, Loaded, Page } from '@/components/ui';
+import { Button, Cell, CellGroup, Empty, Field, Loaded, Page, Table } from '@/components/ui';
+import { thousands } from '@/utils/format';
 import { POLICY_NAMES, yuan } from '@/components/benefits/labels';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
@@ -25,11 +26,21 @@ export default function BenefitRecords() {
       </View>
       <Loaded state={records} loadingText='正在读取兑现记录…' empty={<Empty description='没有符合条件的兑现记录。可以导入兑现清单，或换一个发放期间' />}>
         {({ items }) => (
-          <CellGroup title={`兑现记录（共 ${total} 条）`} inset>
-            {items.map((r) => (
-              <Cell key={r._id} title={`${r.headName}户 · ${POLICY_NAMES[r.policy]}${r.memberName ? ` · ${r.memberName}` : ''}`} label={`${r.period} 期 · ${chineseDate(r.paidOn)} 发放`} value={yuan(r.amount)} />
-            ))}
-          </CellGroup>
+          <Table
+            rows={items}
+            rowKey={(r) => r._id}
+            caption={`兑现记录（共 ${thousands(total)} 条）`}
+            columns={[
+              { title: '户主', cell: (r) => `${r.headName}户` },
+              { title: '政策', cell: (r) => POLICY_NAMES[r.policy] },
+              { title: '成员', cell: (r) => r.memberName ?? '全家' },
+              { title: '发放期间', cell: (r) => `${r.period} 期` },
+              { title: '发放日期', cell: (r) => chineseDate(r.paidOn) },
+              { title: '金额', cell: (r) => yuan(r.amount), numeric: true },
+            ]}
+            phoneGroup={(rows) => <CellGroup title={`兑现记录（共 ${thousands(total)} 条）`} inset>{rows}</CellGroup>}
+            phoneRow={(r) => <Cell title={`${r.headName}户 · ${POLICY_NAMES[r.policy]}${r.memberName ? ` · ${r.memberName}` : ''}`} label={`${r.period} 期 · ${chineseDate(r.paidOn)} 发放`} value={yuan(r.amount)} />}
+          />
         )}
       </Loaded>
       {total > PAGE && (

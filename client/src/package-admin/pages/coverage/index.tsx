@@ -98,7 +98,7 @@ function Overdue({ data }: { data: Coverage }) {
               <View className='coverage__overdue-village'>{o.villageName}</View>
             </View>
             <View className='coverage__overdue-side'>
-              <Tag type='danger'>逾期</Tag>
+              <Tag status='alert'>逾期</Tag>
               <View className='coverage__overdue-helper'>{o.helperName ? `主帮扶人 ${o.helperName}` : '尚无主帮扶人'}</View>
             </View>
           </View>

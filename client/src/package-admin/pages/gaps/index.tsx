@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { PolicyCode } from '@bangfu/types';
 import { Button, Card, Empty, Loaded, Page, Tag } from '@/components/ui';
 import { gapTodo, POLICY_NAMES, yuan } from '@/components/benefits/labels';
+import { thousands } from '@/utils/format';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { navigate } from '@/services/routes';
@@ -29,7 +30,7 @@ export default function Gaps() {
       </View>
       <Loaded state={gaps} loadingText='正在排查辖区内每一户…' empty={<Empty description='没有应享未享的项目：辖区内应享的政策都已落实' />}>
         {(data) => (
-          <Card title={`应享未享 ${total} 项，涉及 ${data.households} 户`}>
+          <Card title={`应享未享 ${thousands(total)} 人次，涉及 ${thousands(data.households)} 户`}>
             {data.items.map((g) => (
               <View key={`${g.householdId}-${g.policy}-${g.memberId}`} className='gaps__row' onClick={() => open(g.householdId)}>
                 <View className='gaps__main'>
@@ -38,7 +39,7 @@ export default function Gaps() {
                   <View className='gaps__todo'>{gapTodo(g.kind, 'staff')}</View>
                 </View>
                 <View className='gaps__side'>
-                  <Tag type='danger'>{g.shortfall !== null ? `少享 ${yuan(g.shortfall)}` : g.amount !== null ? yuan(g.amount) : '未落实'}</Tag>
+                  <Tag status='alert'>{g.shortfall !== null ? `少享 ${yuan(g.shortfall)}` : g.amount !== null ? yuan(g.amount) : '未落实'}</Tag>
                   <View className='gaps__helper'>{g.helperName ? `交 ${g.helperName} 落实` : '尚无主帮扶人'}</View>
                 </View>
               </View>

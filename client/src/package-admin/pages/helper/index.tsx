@@ -1,8 +1,8 @@
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { PAIRING_ROLE_LABELS } from '@bangfu/types';
-import { Button, Empty, Loaded, Page, Tag } from '@/components/ui';
+import { Button, Empty, Loaded, Page, Tag, Select } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
@@ -69,9 +69,7 @@ export default function HelperPage() {
       </Loaded>
       {items && items.length > 0 && (
         <View className='helper-admin__bar'>
-          <Picker mode='selector' range={others.map((h) => `${h.name}（${h.total} 户）`)} value={target} onChange={(e) => setChosen(others[Number(e.detail.value)]?._id ?? null)}>
-            <View className='helper-admin__target'>接收人：{to ? `${to.name}（${to.total} 户）` : '请选择'} ▾</View>
-          </Picker>
+          <Select name='target' className='helper-admin__target' prefix='接收人：' options={others.map((h) => `${h.name}（${h.total} 户）`)} value={to ? target : -1} onChange={(i) => setChosen(others[i]?._id ?? null)} />
           <Button size='small' type='primary' disabled={!picked.length} loading={busy} onClick={() => void move(false)}>移交所选 {picked.length} 户</Button>
           <Button size='small' type='warning' loading={busy} onClick={() => void move(true)}>全部移交（调离）</Button>
         </View>

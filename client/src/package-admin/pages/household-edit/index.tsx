@@ -1,9 +1,9 @@
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { HOUSEHOLD_STATUS_LABELS, HousingGrade, POVERTY_CAUSE_LABELS, PovertyCause, type HouseholdStatus, type HouseholdView } from '@bangfu/types';
 import type { HouseholdDraft, UpdateHouseholdInput, VillageOption } from '@bangfu/types/api/households';
-import { Button, CellGroup, Field, Loaded, Page } from '@/components/ui';
+import { Button, CellGroup, Field, Loaded, Page, Select } from '@/components/ui';
 import Chips from '@/components/household/chips';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
@@ -62,9 +62,7 @@ function Editor({ stored, villages: list }: { stored?: HouseholdView; villages: 
         <View className='hh-edit__pad'>
           <View className='bf-chips'>
             <View className='bf-chips__label'>所在村</View>
-            <Picker mode='selector' range={list.map((v) => `${v.townName} · ${v.name}`)} value={Math.max(0, vIndex)} onChange={(e) => set('villageId')(list[Number(e.detail.value)]?._id ?? '')}>
-              <View className='bf-chips__chip bf-chips__chip--on'>{vIndex >= 0 ? `${list[vIndex].townName} · ${list[vIndex].name}` : '请选择'} ▾</View>
-            </Picker>
+            <Select name='villageId' className='bf-chips__chip bf-chips__chip--on' options={list.map((v) => `${v.townName} · ${v.name}`)} value={vIndex} onChange={(i) => set('villageId')(list[i]?._id ?? '')} />
           </View>
         </View>
         <Field label='住址' name='address' value={form.address} maxlength={100} placeholder='村组门牌' onChange={set('address')} />

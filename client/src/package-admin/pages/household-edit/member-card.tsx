@@ -1,8 +1,8 @@
-import { Picker, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import {
   HEALTH_LABELS, Health, LABOR_CAPACITY_LABELS, LaborCapacity, RELATION_LABELS, Relation, SCHOOLING_LABELS, Schooling,
 } from '@bangfu/types';
-import { Field } from '@/components/ui';
+import { Field, Select } from '@/components/ui';
 import Chips from '@/components/household/chips';
 import type { MemberForm } from './form';
 
@@ -34,9 +34,7 @@ export default function MemberCard({ index, member: m, onChange, onRemove }: { i
         <Chips all={false} label='劳动力' options={LaborCapacity.options} labels={LABOR_CAPACITY_LABELS} value={m.laborCapacity} onChange={(v) => v && set('laborCapacity')(v)} />
         <View className='bf-chips'>
           <View className='bf-chips__label'>在校</View>
-          <Picker mode='selector' range={schooling.map((s) => SCHOOLING_LABELS[s])} value={schooling.indexOf(m.schooling)} onChange={(e) => set('schooling')(schooling[Number(e.detail.value)])}>
-            <View className='bf-chips__chip bf-chips__chip--on'>{SCHOOLING_LABELS[m.schooling]} ▾</View>
-          </Picker>
+          <Select name='schooling' className='bf-chips__chip bf-chips__chip--on' options={schooling.map((s) => SCHOOLING_LABELS[s])} value={schooling.indexOf(m.schooling)} onChange={(i) => set('schooling')(schooling[i])} />
         </View>
         <YesNo label='务工' value={m.employed} onChange={set('employed')} />
         <YesNo label='有收入' value={m.hasIncome} onChange={set('hasIncome')} />

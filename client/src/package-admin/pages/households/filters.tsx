@@ -1,8 +1,9 @@
-import { Input, Picker, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
 import { useState } from 'react';
 import { HOUSEHOLD_STATUS_LABELS, HouseholdStatus, POVERTY_CAUSE_LABELS, PovertyCause } from '@bangfu/types';
 import { MEMBER_TRAIT_LABELS, MemberTrait, type HouseholdFilters, type VillageOption } from '@bangfu/types/api/households';
 import Chips from '@/components/household/chips';
+import { Select } from '@/components/ui';
 
 /** 筛选: search, status, member traits, village and poverty cause. Search runs on confirm, not on every key. */
 export default function Filters({ value, villages, onChange }: { value: HouseholdFilters; villages: VillageOption[]; onChange: (f: HouseholdFilters) => void }) {
@@ -22,12 +23,8 @@ export default function Filters({ value, villages, onChange }: { value: Househol
         <View className={value.hasGaps ? 'bf-chips__chip hh-filters__gap--on' : 'bf-chips__chip'} onClick={() => onChange({ ...value, hasGaps: value.hasGaps ? undefined : true })}>有应享未享</View>
       </View>
       <View className='hh-filters__pickers'>
-        <Picker mode='selector' range={['全部村', ...villages.map((v) => `${v.townName} · ${v.name}`)]} value={villageIndex + 1} onChange={(e) => onChange({ ...value, villageId: villages[Number(e.detail.value) - 1]?._id })}>
-          <View className='hh-filters__picker'>{villageIndex >= 0 ? `${villages[villageIndex].townName} · ${villages[villageIndex].name}` : '全部村'} ▾</View>
-        </Picker>
-        <Picker mode='selector' range={['全部致贫原因', ...causes.map((c) => POVERTY_CAUSE_LABELS[c])]} value={value.cause ? causes.indexOf(value.cause) + 1 : 0} onChange={(e) => onChange({ ...value, cause: causes[Number(e.detail.value) - 1] })}>
-          <View className='hh-filters__picker'>{value.cause ? POVERTY_CAUSE_LABELS[value.cause] : '全部致贫原因'} ▾</View>
-        </Picker>
+        <Select name='villageId' className='hh-filters__picker' options={['全部村', ...villages.map((v) => `${v.townName} · ${v.name}`)]} value={villageIndex + 1} onChange={(i) => onChange({ ...value, villageId: villages[i - 1]?._id })} />
+        <Select name='cause' className='hh-filters__picker' options={['全部致贫原因', ...causes.map((c) => POVERTY_CAUSE_LABELS[c])]} value={value.cause ? causes.indexOf(value.cause) + 1 : 0} onChange={(i) => onChange({ ...value, cause: causes[i - 1] })} />
       </View>
     </View>
   );

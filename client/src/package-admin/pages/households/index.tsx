@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
 import type { HouseholdFilters } from '@bangfu/types/api/households';
-import { Button, Cell, CellGroup, Empty, Loaded, Page, Tag } from '@/components/ui';
+import { Button, Cell, CellGroup, Empty, Loaded, Page, Table, Tag } from '@/components/ui';
 import { STATUS_TAG } from '@/components/household/labels';
 import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
@@ -57,13 +57,24 @@ export default function HouseholdsPage() {
       {list.data && <View className='hh-list__total'>共 {thousands(total)} 户{list.loading ? ' · 正在刷新…' : ''}</View>}
       <Loaded state={list} empty={<Empty description='没有符合条件的户。可以换个条件，或点「新增户」「导入」登记。' />}>
         {({ items }) => (
-          <CellGroup inset>
-            {items.map((h) => (
-              <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''} · ${h.memberCount} 人`} isLink center onClick={() => void navigate('householdDetail', { id: h._id })}>
-                <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
+          <Table
+            rows={items}
+            rowKey={(h) => h._id}
+            onOpen={(h) => void navigate('householdDetail', { id: h._id })}
+            columns={[
+              { title: '户主', cell: (h) => `${h.headName} 户` },
+              { title: '户编号', cell: (h) => h.code },
+              { title: '所在村', cell: (h) => h.villageName ?? '' },
+              { title: '人口', cell: (h) => `${h.memberCount} 人`, numeric: true },
+              { title: '户类型', cell: (h) => <Tag {...STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag> },
+            ]}
+            phoneGroup={(rows) => <CellGroup inset>{rows}</CellGroup>}
+            phoneRow={(h) => (
+              <Cell title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''} · ${h.memberCount} 人`} isLink center onClick={() => void navigate('householdDetail', { id: h._id })}>
+                <Tag {...STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
               </Cell>
-            ))}
-          </CellGroup>
+            )}
+          />
         )}
       </Loaded>
       {total > PAGE && (

@@ -1,16 +1,16 @@
 import { View } from '@tarojs/components';
 import type { OutboxMessage } from '@bangfu/types';
-import { Empty, Loaded, Page, Tag, type TagType } from '@/components/ui';
+import { Empty, Loaded, Page, Tag, type TagProps } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { shortTime } from '@/utils/dates';
 import './index.scss';
 
-const STATUS: Record<OutboxMessage['status'], { label: string; type: TagType }> = {
+const STATUS: Record<OutboxMessage['status'], Pick<TagProps, 'status' | 'type'> & { label: string }> = {
   recorded: { label: '本地记录（未真正发送）', type: 'primary' },
-  sent: { label: '已发送', type: 'success' },
-  failed: { label: '发送失败', type: 'danger' },
-  skipped: { label: '未订阅，未发送', type: 'default' },
+  sent: { label: '已发送', status: 'done' },
+  failed: { label: '发送失败', status: 'alert' },
+  skipped: { label: '未订阅，未发送', status: 'none' },
 };
 const REASON: Record<OutboxMessage['reason'], string> = { publish: '发布通知', remind: '未读提醒' };
 
@@ -30,7 +30,7 @@ export default function NoticeOutbox() {
               <View key={m._id} className='no__row'>
                 <View className='no__line'>
                   <View className='no__who'>{m.userName}</View>
-                  <Tag type={STATUS[m.status].type} plain>{STATUS[m.status].label}</Tag>
+                  <Tag status={STATUS[m.status].status} type={STATUS[m.status].type} plain>{STATUS[m.status].label}</Tag>
                 </View>
                 <View className='no__what'>{REASON[m.reason]}：{m.data.thing1?.value ?? ''}</View>
                 <View className='no__note'>{shortTime(m.createdAt)}{m.note ? ` · ${m.note}` : ''}</View>

@@ -8,9 +8,9 @@ type Person = NoticeStats['people'][number];
 type Filter = 'unread' | 'unacked' | 'all';
 
 function Status({ p, requireAck }: { p: Person; requireAck: boolean }) {
-  if (!p.readAt) return <Tag type='warning'>未读</Tag>;
-  if (requireAck && !p.ackAt) return <Tag type='warning' plain>已读未确认</Tag>;
-  return <Tag type='success'>{requireAck ? '已知悉' : '已读'}</Tag>;
+  if (!p.readAt) return <Tag status='due'>未读</Tag>;
+  if (requireAck && !p.ackAt) return <Tag status='due' plain>已读未确认</Tag>;
+  return <Tag status='done'>{requireAck ? '已知悉' : '已读'}</Tag>;
 }
 
 /** Per person: not yet read first (the people to chase), filterable. */

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { HELPER_KIND_LABELS, HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
-import { Cell, CellGroup, Empty, Loaded, Page, Tag } from '@/components/ui';
+import { Cell, CellGroup, Empty, Loaded, Page, Table, Tag } from '@/components/ui';
 import Chips from '@/components/household/chips';
 import { STATUS_TAG } from '@/components/household/labels';
 import { useReloadOnShow } from '@/hooks/use-reload';
@@ -35,20 +35,38 @@ function Helpers({ idle }: { idle: boolean }) {
   return (
     <Loaded state={list} empty={<Empty description={idle ? '每位帮扶责任人都有结对户。' : '辖区内还没有帮扶责任人。'} />}>
       {({ items }) => (
-        <CellGroup inset>
-          {items.map((h) => (
-            <Cell key={h._id} title={h.name} label={[h.helperKind && HELPER_KIND_LABELS[h.helperKind], h.unit].filter(Boolean).join(' · ')} isLink center
+        <Table
+          rows={items}
+          rowKey={(h) => h._id}
+          onOpen={(h) => void navigate('adminHelper', { id: h._id, name: h.name })}
+          columns={[
+            { title: '帮扶责任人', cell: (h) => h.name },
+            { title: '类别', cell: (h) => (h.helperKind ? HELPER_KIND_LABELS[h.helperKind] : '') },
+            { title: '单位', cell: (h) => h.unit ?? '' },
+            { title: '结对户', cell: (h) => <LoadTag total={h.total} />, numeric: true },
+            { title: '主帮扶', cell: (h) => h.primary, numeric: true },
+            { title: '健康帮扶', cell: (h) => h.health, numeric: true },
+            { title: '教育帮扶', cell: (h) => h.education, numeric: true },
+          ]}
+          phoneGroup={(rows) => <CellGroup inset>{rows}</CellGroup>}
+          phoneRow={(h) => (
+            <Cell title={h.name} label={[h.helperKind && HELPER_KIND_LABELS[h.helperKind], h.unit].filter(Boolean).join(' · ')} isLink center
               onClick={() => void navigate('adminHelper', { id: h._id, name: h.name })}>
               <View className='pairing__load'>
-                <Tag type={h.total === 0 ? 'danger' : h.total > HEAVY ? 'warning' : 'success'}>{h.total} 户</Tag>
+                <LoadTag total={h.total} />
                 <View className='pairing__split'>主{h.primary} · 健{h.health} · 教{h.education}</View>
               </View>
             </Cell>
-          ))}
-        </CellGroup>
+          )}
+        />
       )}
     </Loaded>
   );
+}
+
+/** A helper's load: orange when it needs attention (no households, or more than a helper can visit). */
+function LoadTag({ total }: { total: number }) {
+  return <Tag {...(total === 0 || total > HEAVY ? { status: 'due' as const } : { type: 'primary' as const })}>{total} 户</Tag>;
 }
 
 function Unpaired() {
@@ -59,7 +77,7 @@ function Unpaired() {
         <CellGroup inset title={`共 ${total} 户没有主帮扶人`}>
           {items.map((h) => (
             <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''}`} isLink center onClick={() => void navigate('adminAssign', { householdId: h._id, role: 'primary' })}>
-              <Tag type={STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
+              <Tag {...STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
             </Cell>
           ))}
         </CellGroup>

@@ -27,7 +27,7 @@ export default function PolicyCard({ policy, on, today, canEdit, onSaved }: Prop
         </View>
         {upcoming.map((v) => (
           <View key={v.from} className='pol__upcoming'>
-            <Tag type='warning'>待执行</Tag> 自{chineseDate(v.from)}起：{describe(v.params)}
+            <Tag status='due'>待执行</Tag> 自{chineseDate(v.from)}起：{describe(v.params)}
           </View>
         ))}
         <View className='pol__more'>{open ? '收起' : canEdit === false ? '查看参数历史 ›' : '查看历史与调整参数 ›'}</View>
@@ -37,7 +37,7 @@ export default function PolicyCard({ policy, on, today, canEdit, onSaved }: Prop
           <View className='pol__sub'>参数历史</View>
           {[...policy.values].reverse().map((v) => (
             <View key={v.from} className='pol__history'>
-              <Tag type={v.from > today ? 'warning' : v.from === valuesAt(policy, today)?.from ? 'success' : 'default'}>
+              <Tag {...(v.from > today ? { status: 'due' as const } : v.from === valuesAt(policy, today)?.from ? { type: 'primary' as const } : { status: 'none' as const })}>
                 {v.from > today ? '待执行' : v.from === valuesAt(policy, today)?.from ? '执行中' : '已停止'}
               </Tag>{' '}
               自{chineseDate(v.from)}起：{describe(v.params)}

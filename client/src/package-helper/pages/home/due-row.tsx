@@ -5,9 +5,9 @@ import type { DueItem } from '@bangfu/types/api/visits';
 import { chineseDate } from '@/utils/dates';
 
 const STATUS_TAG = {
-  overdue: { type: 'danger', text: '逾期' },
-  due: { type: 'warning', text: '本月待走访' },
-  visited: { type: 'success', text: '已走访' },
+  overdue: { status: 'alert', text: '逾期' },
+  due: { status: 'due', text: '本月待走访' },
+  visited: { status: 'done', text: '已走访' },
 } as const;
 
 const dateOnly = (iso: string | null) => (iso ? chineseDate(iso) : null);
@@ -23,13 +23,13 @@ export default function DueRow({ item, onOpen, onRecord }: { item: DueItem; onOp
         <View className='due-row__title'>{item.headName || '户主信息缺失'} 户</View>
         <View className='due-row__label'>{item.villageName} · {last ? `上次走访 ${last}` : '近三个月未走访'}</View>
         <View className='due-row__tags'>
-          <Tag type={status.type}>{status.text}</Tag>
-          {item.dueAgainReason && <Tag type='warning'>{item.dueAgainReason}</Tag>}
+          <Tag status={status.status}>{status.text}</Tag>
+          {item.dueAgainReason && <Tag status='due'>{item.dueAgainReason}</Tag>}
           {item.role !== 'primary' && <Tag type='primary' plain>{PAIRING_ROLE_LABELS[item.role]}</Tag>}
-          {item.urgentNeeds > 0 && <Tag type='danger'>急难</Tag>}
-          {item.openGaps > 0 && <Tag type='danger' plain>应享未享 {item.openGaps}</Tag>}
-          {item.openNeeds > item.urgentNeeds && <Tag type='warning' plain>待办需求 {item.openNeeds - item.urgentNeeds}</Tag>}
-          {item.nextOccasion && <Tag type='warning' plain>{item.nextOccasion.label}</Tag>}
+          {item.urgentNeeds > 0 && <Tag status='alert'>急难</Tag>}
+          {item.openGaps > 0 && <Tag status='alert' plain>应享未享 {item.openGaps}</Tag>}
+          {item.openNeeds > item.urgentNeeds && <Tag status='due' plain>待办需求 {item.openNeeds - item.urgentNeeds}</Tag>}
+          {item.nextOccasion && <Tag status='due' plain>{item.nextOccasion.label}</Tag>}
         </View>
       </View>
       <View className='due-row__action' onClick={(e) => { e.stopPropagation(); onRecord(); }}>
