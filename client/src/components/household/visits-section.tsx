@@ -21,7 +21,7 @@ function VisitItem({ v }: { v: VisitView }) {
     <View className='hh-section__item hh-visit'>
       <View className='hh-section__line'>
         <View className='hh-section__name'>{chineseDate(v.visitedAt)} · {OCCASION_LABELS[v.occasion]}</View>
-        {v.location && <Tag type='success' plain>已定位 · 约 {v.location.accuracy} 米</Tag>}
+        {v.location && <Tag type='primary' plain>已定位 · 约 {v.location.accuracy} 米</Tag>}
       </View>
       <View className='hh-section__detail'>走访人：{v.helperName ?? '—'}</View>
       {v.notes && <View className='hh-visit__notes'>{v.notes}</View>}
