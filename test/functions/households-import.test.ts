@@ -79,6 +79,20 @@ describe('households.exportXlsx', () => {
     expect(logs).toEqual([expect.objectContaining({ userId: 'admin-town-1', detail: { rows } })]);
   });
 
+  it('writes years, income and disability level as numeric cells and ID numbers as text cells', async () => {
+    const { fileId: out } = await ok(call('households', 'exportXlsx', { villageId: 'village-1-2' }, 'demo-town-admin'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await readAs('demo-town-admin', out) as any);
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const cell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name));
+    for (const name of ['识别年度', '收入年度', '家庭年纯收入', '残疾等级']) {
+      expect({ name, type: cell(name).type }).toEqual({ name, type: ExcelJS.ValueType.Number });
+    }
+    expect(cell('身份证号').type).toBe(ExcelJS.ValueType.String);
+    expect(cell('身份证号').numFmt).toBe('@');
+  });
+
   it('re-imports its own export without creating a household or an error', async () => {
     const before = await count();
     const { fileId: out } = await ok(call('households', 'exportXlsx', { villageId: 'village-1-1' }, 'demo-village-admin'));
