@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
 import { readAs, uploadAs } from '../support/files';
+import { idCheckChar } from '../../types/id-number';
 
 let store: ReturnType<typeof freshDemoStore>;
 let fileId: string;
@@ -61,6 +62,45 @@ describe('households.importXlsx with the shipped sample sheet', () => {
     const junk = await uploadAs('demo-admin', Buffer.from('not a zip'), 'junk.xlsx');
     expect(await call('households', 'importXlsx', { fileId: junk }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('xlsx') } });
     expect(await call('households', 'importXlsx', { fileId: '../../etc/passwd' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+const idOf = (first17: string) => first17 + idCheckChar(first17);
+const wrongCheck = (id: string) => id.slice(0, 17) + (id[17] === '1' ? '2' : '1');
+
+/** A county office's own sheet: a merged title row and a date line above the header, its usual column names, no 慢病/残疾/在校/电话 columns. */
+async function countySheet(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet('监测对象');
+  ws.addRow(['青禾镇2026年防返贫监测对象花名册']);
+  ws.mergeCells('A1:H1');
+  ws.addRow(['填报单位：青禾镇人民政府', '', '', '', '填报日期：2026年11月']);
+  ws.addRow(['序号', '户号', '乡（镇）', '村（社区）', '家庭住址', '户属性', '主要致贫原因', '识别年份', '收入年度', '家庭年纯收入（元）',
+    '住房安全等级', '是否饮水安全', '姓名', '与户主的关系', '身份证号码', '健康状况', '劳动能力', '是否务工', '是否有收入', '是否有赡养人']);
+  const hh = ['QH-C-01', '青禾镇', '上坪村', '上坪村5组1号', '监测户', '因病', 2024, 2025, 21000, 'B', '是'];
+  ws.addRow([1, ...hh, '韦德明', '户主', idOf('99020119680405011'), '健康', '有劳动力', '是', '是', '否']);
+  ws.addRow([2, '', '', '', '', '', '', '', '', '', '', '', '黄月娥', '配偶', idOf('99020119700716022'), '健康', '弱劳动力', '否', '否', '否']);
+  // One row, three problems: an unknown relation, an ID number with a wrong check character, an unknown health state.
+  ws.addRow([3, 'QH-C-02', '青禾镇', '上坪村', '上坪村5组2号', '监测户', '因病', 2024, 2025, 9000, 'A', '是', '蓝海', '表亲', wrongCheck(idOf('99020119800101003')), '很好', '有劳动力', '否', '否', '否']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('households.importXlsx with a county office\'s own sheet', () => {
+  it('finds the header below the title rows, maps its column names, and reports every problem of a bad row', async () => {
+    const own = await uploadAs('demo-town-admin', await countySheet(), '花名册.xlsx');
+    const result = await ok(call('households', 'importXlsx', { fileId: own }, 'demo-town-admin'));
+    expect(result).toMatchObject({ rows: 3, valid: 1 });
+    expect(result.errors).toHaveLength(1);
+    const [bad] = result.errors;
+    expect(bad.row).toBe(6);
+    expect(bad.message).toMatch(/与户主关系/);
+    expect(bad.message).toMatch(/校验/);
+    expect(bad.message).toMatch(/健康状况/);
+
+    await ok(call('households', 'importXlsx', { fileId: own, confirm: true }, 'demo-town-admin'));
+    const [stored] = (await getDb().collection('households').where({ code: 'QH-C-01' }).get()).data;
+    expect(stored).toMatchObject({ headName: '韦德明', villageId: 'village-1-1', annualNetIncome: 21000, identifiedYear: 2024 });
+    expect(stored.members.map((m: any) => [m.name, m.relation, m.schooling, m.disabilityLevel])).toEqual([['韦德明', 'head', 'none', 0], ['黄月娥', 'spouse', 'none', 0]]);
   });
 });
 
