@@ -104,6 +104,41 @@ describe('households.importXlsx with a county office\'s own sheet', () => {
   });
 });
 
+describe('households.importTemplate', () => {
+  it('hands the caller a template whose header is the import layout, with a column guide and their own village names', async () => {
+    const { fileId: template, rows } = await ok(call('households', 'importTemplate', {}, 'demo-town-admin'));
+    expect(rows).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await readAs('demo-town-admin', template) as any);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['建档立卡户', '填写说明', '村名对照']);
+    expect((workbook.worksheets[0].getRow(1).values as unknown[]).filter(Boolean)).toContain('身份证号');
+    const guide = workbook.getWorksheet('填写说明')!;
+    const idRow = guide.getRows(2, guide.rowCount - 1)!.find((r) => r.getCell(1).value === '身份证号')!;
+    expect(idRow.getCell(4).value).toContain('身份证号码');
+    const towns = new Set<string>();
+    workbook.getWorksheet('村名对照')!.eachRow((r, n) => { if (n > 1) towns.add(String(r.getCell(1).value)); });
+    expect([...towns]).toEqual(['青禾镇']);
+    const logs = (await getDb().collection('audit_logs').where({ action: 'export_template' }).get()).data;
+    expect(logs).toEqual([expect.objectContaining({ userId: 'admin-town-1' })]);
+  });
+
+  it('the template filled in with one household imports without a problem', async () => {
+    const { fileId: template } = await ok(call('households', 'importTemplate', {}, 'demo-town-admin'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await readAs('demo-town-admin', template) as any);
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const filled: Record<string, string | number> = {
+      户编号: 'QH-T-01', 乡镇: '青禾镇', 行政村: '上坪村', 住址: '上坪村1组1号', 户类型: '监测户', 致贫原因: '因病', 识别年度: 2025, 收入年度: 2025,
+      家庭年纯收入: 15000, 住房安全等级: 'A', 饮水安全: '是', 姓名: '覃立新', 与户主关系: '户主', 身份证号: idOf('99020119750303041'),
+      健康状况: '健康', 劳动能力: '有劳动力', 务工就业: '是', 有收入: '是', 有赡养人: '否',
+    };
+    sheet.addRow(header.map((h) => filled[h] ?? null));
+    const upload = await uploadAs('demo-town-admin', Buffer.from(await workbook.xlsx.writeBuffer()), '模板.xlsx');
+    expect(await ok(call('households', 'importXlsx', { fileId: upload }, 'demo-town-admin'))).toMatchObject({ rows: 1, valid: 1, errors: [] });
+  });
+});
+
 describe('households.exportXlsx', () => {
   it('exports the caller\'s scope under the filters in the import layout, and audit-logs it', async () => {
     const { fileId: out, rows } = await ok(call('households', 'exportXlsx', { villageId: 'village-1-2' }, 'demo-town-admin'));

@@ -9,7 +9,9 @@ export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_househol
   /** An export or import sheet handed to its reader (local download or cloud temporary URL). */
   | 'download_file'
   /** Self-binding for a household paused after repeated wrong answers naming its members. */
-  | 'bind_household_locked';
+  | 'bind_household_locked'
+  /** Exports other than the registry: the import template, 应享未享 gaps, visit coverage, needs. */
+  | 'export_template' | 'export_gaps' | 'export_coverage' | 'export_needs';
 
 export interface AuditEntry {
   action: AuditAction;
