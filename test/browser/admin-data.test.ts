@@ -80,10 +80,16 @@ describe('录入一条兑现 (demo-admin)', () => {
     await page.getByText('查找', { exact: true }).click();
     await page.getByText(`${first.headName} 户`).first().click();
     await page.getByText(`已选：${first.headName} 户（${first.code}）`).waitFor();
+    // A per-person policy with neither member nor amount: both problems at once, each beside its field.
+    await page.locator('.rec__chip', { hasText: '城乡居民医保代缴' }).click();
+    await page.getByText('录入', { exact: true }).click();
+    await page.getByText('「城乡居民医保代缴」按人发放，请选择家庭成员').waitFor();
+    await page.locator('.bf-field__error', { hasText: '请填写金额' }).waitFor();
+    await shot(page, 'admin-data-record-problems');
     await page.locator('.rec__chip', { hasText: '农村最低生活保障' }).click();
     await page.locator('input[name="record-period"]').fill('2026-02');
     await page.getByText('录入', { exact: true }).click();
-    await page.locator('.bf-field__error', { hasText: '金额' }).waitFor();
+    await page.locator('.bf-field__error', { hasText: '请填写金额' }).waitFor();
     await page.locator('input[name="record-amount"]').fill('1350');
     await page.getByText('录入', { exact: true }).click();
     const row = page.locator('.bf-cell', { hasText: `${first.headName}户 · 低保` }).filter({ hasText: '2026-02 期' });

@@ -50,8 +50,11 @@ export default function RecordForm({ onRecorded }: { onRecorded: () => void }) {
       householdId: household._id, memberId: policy.level === 'member' ? memberId : null, policy: policy.code, period: period.trim(),
       amount: service && !amount.trim() ? null : amount.trim() === '' ? undefined : Number(amount.replace(/,/g, '')), paidOn: paidOn.trim(),
     });
-    if (!parsed.success) return setErrors(errorsOf(parsed.error.issues));
-    if (policy.level === 'member' && !memberId) return setErrors({ memberId: `「${policy.label}」按人发放，请选择家庭成员` });
+    // Every problem at once, each beside its field.
+    const found: Errors = parsed.success ? {} : errorsOf(parsed.error.issues);
+    if (!service && !amount.trim()) found.amount = `「${policy.label}」有发放金额，请填写金额（元）`;
+    if (policy.level === 'member' && !memberId) found.memberId = `「${policy.label}」按人发放，请选择家庭成员`;
+    if (!parsed.success || Object.keys(found).length) return setErrors(found);
     setBusy(true);
     setErrors({});
     try {
