@@ -117,6 +117,16 @@ describe('benefits.importRecords (.xlsx 兑现清单)', () => {
     expect(result).toMatchObject({ applied: false, errors: [{ row: 2, message: expect.stringContaining('不一致') }] });
   });
 
+  it('reads a county 兑现 list with a title row above the header and its own column names', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('兑现');
+    ws.addRow(['2026年城乡居民医保代缴发放花名册']);
+    ws.addRow(['序号', '补贴项目', '公民身份号码', '发放年度', '发放金额（元）', '发放时间']);
+    ws.addRow([1, '城乡居民医保代缴', idNumber, '2026', 100, '2026-10-01']);
+    const fileId = await uploadAs('demo-admin', Buffer.from(await workbook.xlsx.writeBuffer()), '花名册.xlsx');
+    expect(await data(call('benefits', 'importRecords', { fileId, dryRun: true }, 'demo-admin'))).toMatchObject({ total: 1, errors: [] });
+  });
+
   it('refuses a file that is not a sheet, with a plain message', async () => {
     const fileId = await uploadAs('demo-admin', Buffer.from('not a workbook'), 'x.xlsx');
     expect(await call('benefits', 'importRecords', { fileId }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('.xlsx') } });

@@ -1,3 +1,4 @@
+import { columnNamedIn, findHeaderRow, type HeaderFound, type HeaderSpec } from '../../sheet-header';
 import { COLUMNS, type ColumnKey } from './sheet';
 
 /**
@@ -34,56 +35,15 @@ export const HEADER_NAMES: Record<ColumnKey, readonly string[]> = {
 /** Columns a sheet may leave out: a missing one reads as blank (no phone, no assessment date, 否, 0, 非在校生). */
 export const OPTIONAL_COLUMNS: readonly ColumnKey[] = ['phone', 'housingAssessedOn', 'chronicApproved', 'disabilityLevel', 'schooling'];
 
-/** How many rows above the header a sheet may carry (a title, a unit, a date line). */
-export const HEADER_SEARCH_ROWS = 10;
+const SPEC: HeaderSpec<ColumnKey> = {
+  names: HEADER_NAMES,
+  required: COLUMNS.map((c) => c.key).filter((k) => !OPTIONAL_COLUMNS.includes(k)),
+  minimum: 3,
+  hint: '请下载「导入模板」对照列名',
+};
 
-/**
- * A header as compared: no spaces or line breaks, no required-mark `*`, half-width brackets; a
- * trailing unit such as （元） or （单位：元） is dropped unless the name is only that.
- */
-export function normaliseHeader(text: string): string {
-  const plain = text.replace(/[\s\u3000*＊]/g, '').replace(/（/g, '(').replace(/）/g, ')');
-  const bare = plain.replace(/\((元|万元|单位:?元|单位：元|人|年|岁|级)\)$/, '');
-  return bare || plain;
-}
+/** The registry column a header names, or null. */
+export const columnNamed = (text: string): ColumnKey | null => columnNamedIn(HEADER_NAMES, text);
 
-const BY_NAME = new Map<string, ColumnKey>(
-  (Object.entries(HEADER_NAMES) as [ColumnKey, readonly string[]][]).flatMap(([key, names]) => names.map((n) => [normaliseHeader(n), key] as const)),
-);
-
-/** The column a header names, or null. */
-export const columnNamed = (text: string): ColumnKey | null => BY_NAME.get(normaliseHeader(text)) ?? null;
-
-/** Column positions a row would give as the header: the first cell naming each column wins. */
-export function columnsOf(cells: string[]): Map<ColumnKey, number> {
-  const map = new Map<ColumnKey, number>();
-  cells.forEach((text, i) => {
-    const key = columnNamed(text);
-    if (key && !map.has(key)) map.set(key, i);
-  });
-  return map;
-}
-
-export type HeaderFound =
-  | { ok: true; row: number; columns: Map<ColumnKey, number> }
-  | { ok: false; message: string };
-
-/**
- * The header is the row, among the first ten, naming the most registry columns (the earliest on a
- * tie); rows above it (a title, a date line) are not data. It must name every required column.
- */
-export function findHeader(rows: { row: number; cells: string[] }[]): HeaderFound {
-  let best: { row: number; columns: Map<ColumnKey, number> } | null = null;
-  for (const r of rows.slice(0, HEADER_SEARCH_ROWS)) {
-    const columns = columnsOf(r.cells);
-    if (columns.size > (best?.columns.size ?? 0)) best = { row: r.row, columns };
-  }
-  if (!best || best.columns.size < 3) {
-    return { ok: false, message: `前 ${HEADER_SEARCH_ROWS} 行中没有找到列名行（应有 户编号、姓名、身份证号、与户主关系 等列）。请下载「导入模板」对照填写` };
-  }
-  const missing = COLUMNS.filter((c) => !best!.columns.has(c.key) && !OPTIONAL_COLUMNS.includes(c.key));
-  if (missing.length) {
-    return { ok: false, message: `表格第 ${best.row} 行（列名行）缺少列：${missing.map((c) => c.header).join('、')}。请下载「导入模板」对照列名` };
-  }
-  return { ok: true, ...best };
-}
+/** The registry sheet's header row (sheet-header.ts: among the first ten rows, the one naming the most columns). */
+export const findHeader = (rows: { row: number; cells: string[] }[]): HeaderFound<ColumnKey> => findHeaderRow(SPEC, rows);

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { invalid } from '../../errors';
 import { cellText } from '../../sheet-cell';
 import { COLUMNS, type ColumnKey, type SheetRow } from './sheet';
-import { findHeader, HEADER_SEARCH_ROWS } from './header.rules';
+import { HEADER_SEARCH_ROWS } from '../../sheet-header';
+import { findHeader } from './header.rules';
 
 /** A county's sheet is about 100,000 member rows; refuse anything far beyond that. */
 export const MAX_ROWS = 120_000;
