@@ -69,6 +69,13 @@ export function boundedRecord<K extends z.core.$ZodRecordKey, V extends z.core.S
   return z.record(key, value).refine((record) => Object.keys(record).length <= maxKeys, { error }).meta({ maxKeys });
 }
 
+/**
+ * An export (.xlsx) saved as the caller's file for 24 hours; `url` downloads it: in the cloud a
+ * 10-minute temporary URL, locally the host's route, which wants the caller's header again.
+ */
+export const ExportFile = z.object({ fileId: z.string(), rows: z.number().int(), url: z.string() });
+export type ExportFile = z.infer<typeof ExportFile>;
+
 /** Paging for every list action. */
 export const Paging = z.object({
   limit: z.number({ error: '每页条数应为数字' }).int().min(1, { error: '每页至少 1 条' }).max(100, { error: '每页最多 100 条' }).default(20),

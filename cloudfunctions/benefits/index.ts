@@ -4,6 +4,7 @@ import { calculate } from '../core/benefits/calculator.service';
 import { recordDisbursement, listRecords } from '../core/benefits/disbursement.service';
 import { importRecords } from '../core/benefits/disbursement-import.service';
 import { listGaps } from '../core/benefits/gaps-list.service';
+import { exportGaps } from '../core/benefits/gaps-export.service';
 import { evaluateHousehold } from '../core/benefits/household-benefits.service';
 import { loadPolicies } from '../core/benefits/policy.repository';
 import { updatePolicyParams } from '../core/benefits/policy.service';
@@ -13,6 +14,7 @@ export const main = handler(benefitsApi, {
   calculate: async (input, ctx) => calculate(input, await loadPolicies(), dateOf(ctx.now)),
   evaluateHousehold: (input, ctx) => evaluateHousehold(ctx, input),
   listGaps: (input, ctx) => listGaps(ctx, input),
+  exportGaps: (input, ctx) => exportGaps(ctx, input),
   recordDisbursement: (input, ctx) => recordDisbursement(ctx, input),
   listRecords: (input, ctx) => listRecords(ctx, input),
   importRecords: (input, ctx) => importRecords(ctx, input),

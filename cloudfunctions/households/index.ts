@@ -5,6 +5,7 @@ import { listHouseholds } from '../core/households/list.service';
 import { listVillages } from '../core/households/villages.service';
 import { exportHouseholds } from '../core/households/import/export.service';
 import { importHouseholds } from '../core/households/import/import.service';
+import { importTemplate } from '../core/households/import/template.service';
 
 export const main = handler(householdsApi, {
   list: (input, ctx) => listHouseholds(ctx, input),
@@ -16,4 +17,5 @@ export const main = handler(householdsApi, {
   importXlsx: (input, ctx) => importHouseholds(ctx, input),
   villages: (_input, ctx) => listVillages(ctx),
   exportXlsx: (input, ctx) => exportHouseholds(ctx, input),
+  importTemplate: (_input, ctx) => importTemplate(ctx),
 });

@@ -3,6 +3,7 @@ import { handler } from '../core/handler';
 import * as needs from '../core/needs/need.service';
 import * as needLists from '../core/needs/need-list.service';
 import * as steps from '../core/needs/need-steps.service';
+import { exportNeeds } from '../core/needs/need-export.service';
 
 export const main = handler(needsApi, {
   report: (input, ctx) => needs.report(ctx, input),
@@ -15,6 +16,7 @@ export const main = handler(needsApi, {
   rate: (input, ctx) => needs.rate(ctx, input),
   list: (input, ctx) => needLists.list(ctx, input),
   stats: (_input, ctx) => needLists.stats(ctx),
+  exportXlsx: (input, ctx) => exportNeeds(ctx, input),
   getSettings: () => needLists.getSettings(),
   updateSettings: (input, ctx) => needLists.updateSettings(ctx, input),
 });

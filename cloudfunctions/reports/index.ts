@@ -2,8 +2,10 @@ import { reportsApi } from '../../types/api/reports';
 import { handler } from '../core/handler';
 import { dashboard } from '../core/reports/dashboard.service';
 import { coverage } from '../core/reports/coverage.service';
+import { exportCoverage } from '../core/reports/coverage-export.service';
 
 export const main = handler(reportsApi, {
   dashboard: (_input, ctx) => dashboard(ctx),
   coverage: (input, ctx) => coverage(ctx, input),
+  exportCoverage: (input, ctx) => exportCoverage(ctx, input),
 });

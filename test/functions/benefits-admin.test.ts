@@ -117,8 +117,42 @@ describe('benefits.importRecords (.xlsx 兑现清单)', () => {
     expect(result).toMatchObject({ applied: false, errors: [{ row: 2, message: expect.stringContaining('不一致') }] });
   });
 
+  it('reads a county 兑现 list with a title row above the header and its own column names', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('兑现');
+    ws.addRow(['2026年城乡居民医保代缴发放花名册']);
+    ws.addRow(['序号', '补贴项目', '公民身份号码', '发放年度', '发放金额（元）', '发放时间']);
+    ws.addRow([1, '城乡居民医保代缴', idNumber, '2026', 100, '2026-10-01']);
+    const fileId = await uploadAs('demo-admin', Buffer.from(await workbook.xlsx.writeBuffer()), '花名册.xlsx');
+    expect(await data(call('benefits', 'importRecords', { fileId, dryRun: true }, 'demo-admin'))).toMatchObject({ total: 1, errors: [] });
+  });
+
   it('refuses a file that is not a sheet, with a plain message', async () => {
     const fileId = await uploadAs('demo-admin', Buffer.from('not a workbook'), 'x.xlsx');
     expect(await call('benefits', 'importRecords', { fileId }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('.xlsx') } });
+  });
+});
+
+describe('benefits.recordDisbursement (one payment entered by hand)', () => {
+  it('is the same record as the same row imported from a sheet: entered, then imported, it is stored once and closes the gap', async () => {
+    const gaps = await data(call('benefits', 'listGaps', { limit: 100 }, 'demo-admin'));
+    const gap = gaps.items.find((g: any) => g.kind === 'unpaid' && g.memberId && g.amount && g.policy !== 'medical_premium')!;
+    const { data: [h] } = await (await import('../../cloudfunctions/core/store')).getDb().collection('households').doc(gap.householdId).get();
+    const idNumber = (h as any).members.find((m: any) => m.id === gap.memberId).idNumber;
+    const entry = { householdId: gap.householdId, memberId: gap.memberId, policy: gap.policy, period: '2026', amount: gap.amount, paidOn: '2026-10-08' };
+    const entered = await data(call('benefits', 'recordDisbursement', entry, 'demo-admin'));
+    expect(entered.created).toBe(true);
+    const after = await data(call('benefits', 'listGaps', { limit: 100, policy: gap.policy }, 'demo-admin'));
+    expect(after.items.some((g: any) => g.memberId === gap.memberId)).toBe(false);
+    const fileId = await sheet([[gap.policy, idNumber, '2026', gap.amount!, '2026-10-08']]);
+    expect(await data(call('benefits', 'importRecords', { fileId }, 'demo-admin'))).toMatchObject({ created: 0, unchanged: 1, applied: true });
+    const records = await data(call('benefits', 'listRecords', { householdId: gap.householdId, policy: gap.policy }, 'demo-admin'));
+    expect(records.items.map((r: any) => r._id)).toEqual([entered._id]);
+  });
+
+  it('refuses by hand what a sheet row is refused for: a per-person policy without its member', async () => {
+    const gaps = await data(call('benefits', 'listGaps', { limit: 1 }, 'demo-admin'));
+    expect(await call('benefits', 'recordDisbursement', { householdId: gaps.items[0].householdId, policy: 'elderly_allowance', period: '2026', amount: 1200, paidOn: '2026-10-08' }, 'demo-admin'))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('按人发放') } });
   });
 });

@@ -170,6 +170,7 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     importXlsx: untargeted({ fileId: 'local-00000000-0000-0000-0000-000000000000.xlsx' }, ['NOT_FOUND']),
     villages: untargeted(),
     exportXlsx: { payload: async (t) => ({ villageId: (await household(t)).villageId }) },
+    importTemplate: untargeted(),
   },
   assignments: {
     assign: { payload: async (t) => ({ householdId: await householdId(t), helperId: await spareCadre(), role: 'primary' }) },
@@ -194,6 +195,7 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     calculate: untargeted({ date: '2021-03-01', household: { status: 'poor', annualNetIncome: 9000, housingGrade: 'C', emergencyInLast90Days: false, members: [{ birthDate: '1958-05-02', disabilityLevel: 0, chronicIllness: true, chronicApproved: false, schooling: 'none', laborCapacity: 'partial', employed: false, hasIncome: true, hasSupporter: true }] } }),
     evaluateHousehold: hh(),
     listGaps: { payload: async (t) => ({ householdId: await householdId(t) }) },
+    exportGaps: { payload: async (t) => ({ villageId: (await household(t)).villageId }) },
     recordDisbursement: hh(async () => ({ policy: 'dibao', period: '2026', amount: 100, paidOn: '2026-11-01' })),
     listRecords: hh(),
     importRecords: untargeted({ fileId: 'local-00000000-0000-0000-0000-000000000000.xlsx' }, ['NOT_FOUND']),
@@ -211,6 +213,7 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     escalate: { payload: async (t) => { const needId = await needOf(t); return { needId, version: await needVersion(needId), reason: '需要住建部门协调' }; }, merits: ['FORBIDDEN', ...MERITS] },
     rate: { payload: async (t) => ({ needId: await needOf(t, 'resolved'), rating: 5 }), merits: MERITS },
     stats: untargeted(),
+    exportXlsx: hh(),
     getSettings: untargeted(),
     updateSettings: untargeted({ emergencyAcceptHours: 24, acceptDays: 2, resolveDays: 15, emergencyResolveDays: 3 }, ['FORBIDDEN', 'INVALID_INPUT']),
   },
@@ -235,6 +238,7 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
   reports: {
     dashboard: untargeted(),
     coverage: untargeted(),
+    exportCoverage: untargeted(),
   },
 };
 

@@ -75,6 +75,7 @@ const MATRIX: Record<string, Record<string, Spec>> = {
     importXlsx: { payload: async (_hh, row) => ({ fileId: await sampleSheet(row) }), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
     villages: { payload: async () => ({}), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
     exportXlsx: { payload: async (hh) => ({ villageId: (await household(hh)).villageId }), expect: ['ok', 'ok', 'empty', 'ok', 'empty', F, F, F, F, F, U] },
+    importTemplate: { payload: async () => ({}), expect: ['empty', 'empty', 'empty', 'empty', 'empty', F, F, F, F, F, U] },
   },
   assignments: {
     assign: { payload: async (hh) => ({ householdId: hh, helperId: await otherCadre(hh), role: 'primary' }), expect: ADMIN_ONLY },

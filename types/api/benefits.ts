@@ -1,5 +1,5 @@
 import { z } from '../z';
-import { boundedRecord, Id, IsoDate, listOf, Paging } from '../common';
+import { boundedRecord, ExportFile, Id, IsoDate, listOf, Paging } from '../common';
 import { Benefit, CalculateInput, Decision, RecordDisbursementInput } from '../benefit';
 import { Policy, PolicyCode } from '../policy';
 import { defineApi } from './define';
@@ -68,6 +68,8 @@ export const benefitsApi = defineApi('benefits', {
     output: listOf(Gap).extend({ households: z.number().int() }),
     access: ['admin', 'helper'],
   },
+  /** 导出应享未享: the same sweep as listGaps over the admin's region (optionally one village or policy), as .xlsx. */
+  exportGaps: { input: z.object({ villageId: Id.optional(), policy: PolicyCode.optional() }), output: ExportFile, access: ['admin'] },
   recordDisbursement: { input: RecordDisbursementInput, output: Benefit.extend({ created: z.boolean() }), access: ['admin'] },
   listRecords: {
     input: Paging.extend({ householdId: Id.optional(), villageId: Id.optional(), policy: PolicyCode.optional(), period: z.string().max(7, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03' }).optional() }),

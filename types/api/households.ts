@@ -1,5 +1,5 @@
 import { z } from '../z';
-import { FileId, Id, IdNumber, IsoDate, listOf, Mobile, Paging, SearchText } from '../common';
+import { ExportFile, FileId, Id, IdNumber, IsoDate, listOf, Mobile, Paging, SearchText } from '../common';
 import {
   AnnualIncome, DisabilityLevel, Health, HouseholdStatus, HouseholdSummary, HouseholdView, HousingGrade,
   LaborCapacity, PovertyCause, Relation, Schooling,
@@ -141,9 +141,7 @@ export const householdsApi = defineApi('households', {
   reveal: { input: RevealInput, output: z.object({ value: z.string() }), access: ['admin'] },
   importXlsx: { input: ImportInput, output: ImportResult, access: ['admin'] },
   villages: { input: z.object({}), output: z.object({ items: z.array(VillageOption) }), access: ['admin'] },
-  /**
-   * The sheet is kept 24 hours as the caller's; `url` downloads it: in the cloud a 10-minute
-   * temporary URL, locally the host's route, which wants the caller's header again.
-   */
-  exportXlsx: { input: HouseholdFilters, output: z.object({ fileId: z.string(), rows: z.number().int(), url: z.string() }), access: ['admin'] },
+  exportXlsx: { input: HouseholdFilters, output: ExportFile, access: ['admin'] },
+  /** 导入模板: the import's header row, a guide to every column and the caller's village names. */
+  importTemplate: { input: z.object({}), output: ExportFile, access: ['admin'] },
 });

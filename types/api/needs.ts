@@ -1,5 +1,5 @@
 import { z } from '../z';
-import { Id, listOf, Paging } from '../common';
+import { ExportFile, Id, listOf, Paging } from '../common';
 import { EscalateNeedInput, NeedAssigneeOption, NeedCategory, NeedSettings, NeedStats, NeedStatus, NeedView, RateNeedInput, ReassignNeedInput, ReportNeedInput, TransitionNeedInput, UrgeNeedInput } from '../need';
 import { defineApi } from './define';
 
@@ -31,6 +31,8 @@ export const needsApi = defineApi('needs', {
   escalate: { input: EscalateNeedInput, output: NeedView, access: ['helper'] },
   rate: { input: RateNeedInput, output: NeedView, access: ['household'] },
   stats: { input: z.object({}), output: NeedStats, access: ['admin'] },
+  /** 导出需求: the oversight list under its filters, as .xlsx. */
+  exportXlsx: { input: ListNeedsInput.omit({ limit: true, offset: true }), output: ExportFile, access: ['admin'] },
   getSettings: { input: z.object({}), output: NeedSettings, access: ['admin', 'helper', 'household'] },
   updateSettings: { input: NeedSettings, output: NeedSettings, access: ['admin'] },
 });

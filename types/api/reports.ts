@@ -1,5 +1,5 @@
 import { z } from '../z';
-import { Month } from '../common';
+import { ExportFile, Month } from '../common';
 import { HouseholdStatus } from '../household';
 import { defineApi } from './define';
 
@@ -47,4 +47,6 @@ export type Dashboard = z.infer<typeof Dashboard>;
 export const reportsApi = defineApi('reports', {
   dashboard: { input: z.object({}), output: Dashboard, access: ['admin'] },
   coverage: { input: z.object({ month: Month.optional() }), output: Coverage, access: ['admin'] },
+  /** 导出走访覆盖: the month's coverage as .xlsx, a sheet per dimension and the overdue households. */
+  exportCoverage: { input: z.object({ month: Month.optional() }), output: ExportFile, access: ['admin'] },
 });

@@ -10,6 +10,8 @@ export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_househol
   | 'download_file'
   /** Self-binding for a household paused after repeated wrong answers naming its members. */
   | 'bind_household_locked'
+  /** Exports other than the registry: the import template, 应享未享 gaps, visit coverage, needs. */
+  | 'export_template' | 'export_gaps' | 'export_coverage' | 'export_needs'
   /** 督查整改: the ledger, or one finding's 限期整改通知单, exported. */
   | 'export_findings' | 'export_finding_notice';
 

@@ -5,14 +5,15 @@ import { IdNumber, IsoDate } from '../../../types/common';
 import { type Policy, PolicyCode } from '../../../types/policy';
 import { invalid } from '../errors';
 import { cellText } from '../sheet-cell';
+import { findHeaderRow, HEADER_SEARCH_ROWS, type HeaderSpec } from '../sheet-header';
 
-/** The columns of a 兑现 list as county offices keep it; header names accepted for each. */
+/** The columns of a 兑现 list as county offices keep it; header names accepted for each (sheet-header.ts compares them). */
 const HEADERS = {
-  policy: ['政策', '政策名称', '项目', '政策代码'],
-  idNumber: ['身份证号', '成员身份证号', '身份证号码'],
-  period: ['发放期间', '期间', '年度', '所属期'],
-  amount: ['金额', '发放金额', '金额（元）', '金额(元)'],
-  paidOn: ['发放日期', '日期'],
+  policy: ['政策', '政策名称', '项目', '项目名称', '补贴项目', '政策代码'],
+  idNumber: ['身份证号', '成员身份证号', '身份证号码', '公民身份号码', '证件号码'],
+  period: ['发放期间', '期间', '年度', '所属期', '发放年度', '发放月份'],
+  amount: ['金额', '发放金额', '补贴金额', '实发金额'],
+  paidOn: ['发放日期', '日期', '发放时间'],
 } as const;
 type Column = keyof typeof HEADERS;
 const REQUIRED: Column[] = ['policy', 'idNumber', 'period', 'amount'];
@@ -41,19 +42,9 @@ export function rowSchema(policies: Policy[], today: string) {
   });
 }
 
-function columnsOf(values: unknown[]): Map<Column, number> {
-  const map = new Map<Column, number>();
-  values.forEach((v, i) => {
-    const text = cellText(v);
-    const column = (Object.keys(HEADERS) as Column[]).find((c) => (HEADERS[c] as readonly string[]).includes(text));
-    if (column && !map.has(column)) map.set(column, i);
-  });
-  const missing = REQUIRED.filter((c) => !map.has(c));
-  if (missing.length) throw invalid(`表格第 1 行缺少列：${missing.map((c) => HEADERS[c][0]).join('、')}（应有 政策、身份证号、发放期间、金额，可选 发放日期）`);
-  return map;
-}
+const SPEC: HeaderSpec<Column> = { names: HEADERS, required: REQUIRED, minimum: 2, hint: '应有 政策、身份证号、发放期间、金额，可选 发放日期' };
 
-/** The first worksheet's rows after the header, as text cells with the row number Excel shows. */
+/** The first worksheet's rows below its header row (a title above it is skipped), as text cells with the row number Excel shows. */
 export async function readDisbursementSheet(bytes: Buffer): Promise<DisbursementRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
@@ -62,14 +53,16 @@ export async function readDisbursementSheet(bytes: Buffer): Promise<Disbursement
     throw invalid('无法读取该文件，请确认是 Excel（.xlsx）表格');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount < 1) throw invalid('表格是空的：第 1 行应为列名，从第 2 行起每行一条兑现记录');
-  const columns = columnsOf(sheet.getRow(1).values as unknown[]);
-  if (sheet.rowCount - 1 > MAX_RECORD_ROWS) throw invalid(`表格超过 ${MAX_RECORD_ROWS} 行，请分成几个文件导入`);
+  if (!sheet || sheet.rowCount < 1) throw invalid('表格是空的：应有一行列名，其下每行一条兑现记录');
+  const top = Array.from({ length: Math.min(sheet.rowCount, HEADER_SEARCH_ROWS) }, (_, i) => ({ row: i + 1, cells: Array.from(sheet.getRow(i + 1).values as unknown[], cellText) }));
+  const header = findHeaderRow(SPEC, top);
+  if (!header.ok) throw invalid(header.message);
+  if (sheet.rowCount - header.row > MAX_RECORD_ROWS) throw invalid(`表格超过 ${MAX_RECORD_ROWS} 行，请分成几个文件导入`);
   const rows: DisbursementRow[] = [];
   sheet.eachRow((row, number) => {
-    if (number === 1) return;
+    if (number <= header.row) return;
     const values = row.values as unknown[];
-    const cells = Object.fromEntries((Object.keys(HEADERS) as Column[]).map((c) => [c, cellText(values[columns.get(c) ?? -1])])) as Record<Column, string>;
+    const cells = Object.fromEntries((Object.keys(HEADERS) as Column[]).map((c) => [c, cellText(values[header.columns.get(c) ?? -1])])) as Record<Column, string>;
     if (Object.values(cells).some((v) => v !== '')) rows.push({ row: number, cells });
   });
   return rows;

@@ -55,10 +55,15 @@ function planGroup(group: Group, places: Map<string, Region>, errors: ImportPlan
   const first = group.rows[0];
   const fail = (message: string) => { errors.push({ row: first.row, message: `户编号 ${group.code}：${message}` }); return null; };
   const fields = parseHouseholdRow(first.cells);
-  if (!fields.success) return fail(rowProblem(fields.error));
-  const village = places.get(placeKey(fields.data.town, fields.data.village));
-  if (!village) return fail(`「${fields.data.town}${fields.data.village}」不是您管辖范围内的村，请核对乡镇和行政村名称`);
-  if (group.broken) return null;
+  const { town, village: villageName } = first.cells;
+  const village = places.get(placeKey(town, villageName));
+  // Every problem of the household's row at once: its cells and its village.
+  const problems = [
+    ...(fields.success ? [] : [rowProblem(fields.error)]),
+    ...(!village && town && villageName ? [`「${town}${villageName}」不是您管辖范围内的村，请核对乡镇和行政村名称`] : []),
+  ];
+  if (problems.length) return fail(problems.join('；'));
+  if (!fields.success || !village || group.broken) return null;
   const heads = group.members.filter((m) => m.member.relation === 'head').length;
   if (heads !== 1) return fail(heads ? '有多位户主，每户只能有一位' : '没有户主，请把一位成员的「与户主关系」填为「户主」');
   return { code: group.code, firstRow: first.row, fields: fields.data, village, members: group.members.map((m) => m.member) };
@@ -93,12 +98,18 @@ async function matchExisting(planned: Omit<PlannedHousehold, 'existing'>[], scop
   return result;
 }
 
+/** One entry per row, its problems in the order found: a row's member and household problems read together. */
+function byRow(errors: ImportPlan['errors']): ImportPlan['errors'] {
+  const rows = new Map<number, string[]>();
+  for (const e of errors) rows.set(e.row, [...(rows.get(e.row) ?? []), e.message]);
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([row, messages]) => ({ row, message: messages.join('；') }));
+}
+
 export async function planImport(rows: NumberedRow[], scope: Scope, villages: Region[], townNames: Map<string, string>): Promise<ImportPlan> {
   const errors: ImportPlan['errors'] = [];
   const clashes: ImportPlan['clashes'] = [];
   const places = new Map(villages.map((v) => [placeKey(townNames.get(v.parentId ?? '') ?? '', v.name), v]));
   const planned = groupRows(rows, errors).map((g) => planGroup(g, places, errors)).filter((p): p is NonNullable<typeof p> => !!p);
   const households = await matchExisting(planned, scope, errors, clashes);
-  errors.sort((a, b) => a.row - b.row);
-  return { rows: rows.length, errors, households, clashes };
+  return { rows: rows.length, errors: byRow(errors), households, clashes };
 }

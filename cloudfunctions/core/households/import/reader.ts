@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { invalid } from '../../errors';
 import { cellText } from '../../sheet-cell';
 import { COLUMNS, type ColumnKey, type SheetRow } from './sheet';
+import { HEADER_SEARCH_ROWS } from '../../sheet-header';
+import { findHeader } from './header.rules';
 
 /** A county's sheet is about 100,000 member rows; refuse anything far beyond that. */
 export const MAX_ROWS = 120_000;
@@ -13,39 +15,50 @@ export interface NumberedRow {
   cells: SheetRow;
 }
 
-/** Column positions from the header row: columns may come in any order, extra ones are ignored. */
-function columnMap(values: unknown[]): Map<ColumnKey, number> {
-  const map = new Map<ColumnKey, number>();
-  values.forEach((v, i) => {
-    const column = COLUMNS.find((c) => c.header === cellText(v));
-    if (column) map.set(column.key, i);
-  });
-  const missing = COLUMNS.filter((c) => !map.has(c.key) && c.key !== 'phone');
-  if (missing.length) throw invalid(`表格第 1 行缺少列：${missing.map((c) => c.header).join('、')}。请使用导出的表格或示例表格的列名`);
-  return map;
+type RawRow = { row: number; values: unknown[] };
+
+/** The header among the rows read so far (header.rules.ts), or a message naming what is missing. */
+function headerOf(rows: RawRow[]): { row: number; columns: Map<ColumnKey, number> } {
+  const found = findHeader(rows.map((r) => ({ row: r.row, cells: Array.from(r.values, cellText) })));
+  if (!found.ok) throw invalid(found.message);
+  return found;
 }
 
-/** Reads the first worksheet as a stream (exceljs), one numbered row of text cells at a time. */
+/**
+ * Reads the first worksheet as a stream (exceljs), one numbered row of text cells at a time. The
+ * first rows are held until the header row is known: a title or date line above it is skipped,
+ * columns may come in any order under any of their usual names, extra ones are ignored.
+ */
 export async function readSheet(bytes: Buffer): Promise<NumberedRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
   const rows: NumberedRow[] = [];
-  let columns: Map<ColumnKey, number> | null = null;
+  const pending: RawRow[] = [];
+  let header: ReturnType<typeof headerOf> | null = null;
+  const take = (r: RawRow) => {
+    const cells = Object.fromEntries(COLUMNS.map((c) => [c.key, cellText(r.values[header!.columns.get(c.key) ?? -1])])) as SheetRow;
+    if (Object.values(cells).every((v) => v === '')) return;
+    if (rows.length >= MAX_ROWS) throw invalid(`表格超过 ${MAX_ROWS} 行，请分成几个文件导入`);
+    rows.push({ row: r.row, cells });
+  };
+  const settle = () => {
+    header = headerOf(pending);
+    for (const r of pending) if (r.row > header.row) take(r);
+  };
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        if (!columns) { columns = columnMap(values); continue; }
-        const cells = Object.fromEntries(COLUMNS.map((c) => [c.key, cellText(values[columns!.get(c.key) ?? -1])])) as SheetRow;
-        if (Object.values(cells).every((v) => v === '')) continue;
-        if (rows.length >= MAX_ROWS) throw invalid(`表格超过 ${MAX_ROWS} 行，请分成几个文件导入`);
-        rows.push({ row: row.number, cells });
+        const raw = { row: row.number, values: row.values as unknown[] };
+        if (header) { take(raw); continue; }
+        pending.push(raw);
+        if (pending.length >= HEADER_SEARCH_ROWS) settle();
       }
       break;
     }
+    if (!header && pending.length) settle();
   } catch (error) {
     if (error instanceof Error && error.name === 'DomainError') throw error;
     throw invalid('无法读取该文件，请确认是 Excel（.xlsx）表格');
   }
-  if (!columns) throw invalid('表格是空的：第 1 行应为列名，从第 2 行起每行一位家庭成员');
+  if (!header) throw invalid('表格是空的：应有一行列名（可下载「导入模板」），其下每行一位家庭成员');
   return rows;
 }

@@ -73,12 +73,14 @@ export const HouseholdRow = z.object({
 });
 export type HouseholdRow = z.infer<typeof HouseholdRow>;
 
-/** The first problem of a row in Chinese, naming the column. */
+/** Every problem of a row in Chinese, each naming its column, so one correction pass fixes the row. */
 export function rowProblem(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const key = issue.path[0] as ColumnKey | undefined;
-  const column = key && HEADER_OF[key];
-  return column && !issue.message.includes(`「${column}」`) ? `「${column}」${issue.message}` : issue.message;
+  const messages = error.issues.map((issue) => {
+    const key = issue.path[0] as ColumnKey | undefined;
+    const column = key && HEADER_OF[key];
+    return column && !issue.message.includes(`「${column}」`) ? `「${column}」${issue.message}` : issue.message;
+  });
+  return [...new Set(messages)].join('；');
 }
 
 export const parseMemberRow = (row: SheetRow) => MemberRow.safeParse(row);

@@ -6,6 +6,7 @@ import { POLICY_NAMES, yuan } from '@/components/benefits/labels';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import ImportPanel from './import-panel';
+import RecordForm from './record-form';
 import { chineseDate } from '@/utils/dates';
 import './index.scss';
 
@@ -20,6 +21,7 @@ export default function BenefitRecords() {
   const total = records.data?.total ?? 0;
   return (
     <Page wide>
+      <RecordForm onRecorded={() => void records.reload()} />
       <ImportPanel onImported={() => void records.reload()} />
       <View className='rec__filter'>
         <Field label='发放期间' name='period' value={period} placeholder='例如 2026，不填即全部' maxlength={7} onChange={(v) => { setPeriod(v); setOffset(0); }} />

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { Month } from '@bangfu/types';
 import type { Coverage } from '@bangfu/types/api/reports';
 import { Button, Card, Empty, Loaded, Page, Tag } from '@/components/ui';
+import ExportButton from '@/components/export-button';
 import { CoverageBars, rate } from '@/components/reports/coverage-bars';
 import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
@@ -44,6 +45,7 @@ export default function CoveragePage() {
         <Button size='small' round disabled={!shownMonth} onClick={() => shownMonth && pick(shiftMonth(shownMonth, -1))}>上月</Button>
         <View className='coverage__month'>{shownMonth ? monthLabel(shownMonth) : '本月'}</View>
         <Button size='small' round disabled={latest} onClick={() => shownMonth && pick(shiftMonth(shownMonth, 1))}>下月</Button>
+        <ExportButton file='走访覆盖' run={() => api.reports.exportCoverage(month ? { month } : {})} />
       </View>
       <Loaded state={{ ...report, data }} loadingText='正在统计辖区走访情况…'>
         {(data) => (

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ImportResult } from '@bangfu/types/api/households';
 import { Button, Empty, Page } from '@/components/ui';
+import ExportButton from '@/components/export-button';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
 import { go, ROUTES } from '@/services/routes';
@@ -69,8 +70,11 @@ export default function ImportPage() {
       {error && <View className='import__error'>{error}</View>}
       {step.name === 'pick' && (
         <View className='import__card'>
-          <View className='import__note'>每行一位家庭成员，同一户的成员户编号相同（户编号留空表示与上一行同户）。列名与「导出」的表格一致。以身份证号为准：已登记的人会更新，不会重复建档。</View>
-          <Button type='primary' round onClick={() => void pick()}>选择 Excel 表格（.xlsx）</Button>
+          <View className='import__note'>每行一位家庭成员，同一户的成员户编号相同（户编号留空表示与上一行同户）。可以直接用县里现有的花名册：表头上方的标题行会自动跳过，常用列名（如 身份证号码、与户主的关系、户号）都能识别；不确定时请下载导入模板对照填写。以身份证号为准：已登记的人会更新，不会重复建档。</View>
+          <View className='import__actions'>
+            <ExportButton file='户籍导入模板' label='下载导入模板' doneText='导入模板已下载' run={() => api.households.importTemplate({})} />
+            <Button type='primary' round onClick={() => void pick()}>选择 Excel 表格（.xlsx）</Button>
+          </View>
         </View>
       )}
       {step.name === 'checking' && <View className='import__card'>正在检查「{step.file}」的每一行…</View>}

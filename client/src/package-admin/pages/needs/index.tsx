@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { Button, Empty, Loaded, Page } from '@/components/ui';
+import ExportButton from '@/components/export-button';
 import NeedCard from '@/components/needs/need-card';
 import { useNow } from '@/components/needs/use-now';
 import { useReloadOnShow } from '@/hooks/use-reload';
@@ -27,7 +28,10 @@ export default function AdminNeeds() {
 
   return (
     <Page tabBar={{ role: 'admin', active: 'needs' }} wide>
-      <View className='admin-needs__title'>需求督办</View>
+      <View className='admin-needs__head'>
+        <View className='admin-needs__title'>需求督办</View>
+        <ExportButton file='需求督办' unit='条' run={() => api.needs.exportXlsx(filters)} />
+      </View>
       {stats.data && <StatsBar stats={stats.data} />}
       <Filters value={filters} onChange={change} />
       <Loaded state={list} empty={<Empty description='没有符合条件的需求。可以换个筛选条件看看。' />}>
