@@ -1,5 +1,5 @@
 import { z } from '../z';
-import { Id, listOf, Paging } from '../common';
+import { ExportFile, Id, listOf, Paging } from '../common';
 import {
   AcknowledgeFindingInput, ClaimFindingInput, IntegrityInput, IntegrityReport, CreateFindingInput, EvidenceFindingInput, FindingStats, FindingView, ListFindingsInput, ListReviewItemsInput,
   MarkReviewedInput, NoticeFindingInput, PlanFindingInput, RequestCloseFindingInput, ReviewItemView, ReviewRoundView, SampleRoundInput, VerifyFindingInput,
@@ -25,7 +25,7 @@ export const findingsApi = defineApi('findings', {
   acknowledge: { input: AcknowledgeFindingInput, output: FindingView, access: ['admin', 'helper'] },
   stats: { input: z.object({}), output: FindingStats, access: ['admin'] },
   /** 整改台账 (.xlsx) of the list under its filters; kept 24 h as the caller's file. */
-  exportLedger: { input: ListFindingsInput.omit({ limit: true, offset: true }), output: z.object({ fileId: z.string(), rows: z.number().int(), url: z.string() }), access: ['admin'] },
+  exportLedger: { input: ListFindingsInput.omit({ limit: true, offset: true }), output: ExportFile, access: ['admin'] },
   /** 限期整改通知单 (.xlsx) of one finding whose notice was issued. */
   exportNotice: { input: z.object({ findingId: Id }), output: z.object({ fileId: z.string(), url: z.string() }), access: ['admin'] },
   /** 回头看: draw a re-check round for the admin's region (per village, least-drawn households first). */
