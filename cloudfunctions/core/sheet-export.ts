@@ -10,13 +10,25 @@ import { fileLink, saveFile } from './files';
  */
 export type SheetColumn<T> = { header: string; width?: number } & (
   | { kind: 'number'; value: (row: T) => number | null | undefined }
+  /** A moment (ISO): a date cell that reads China time (2026年12月14日 00:30). */
+  | { kind: 'time'; value: (row: T) => string | null | undefined }
   | { kind?: 'text'; value: (row: T) => string | null | undefined }
 );
 
-/** The cell a column writes: a finite number for a number column (blank when there is none), text otherwise. */
-export function cellOf<T>(column: SheetColumn<T>, row: T): string | number | null {
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+export const TIME_FORMAT = 'yyyy"年"m"月"d"日" hh:mm';
+
+/**
+ * A moment as an Excel date cell showing China time. Excel has no time zones and ExcelJS writes a
+ * Date's UTC fields, so the cell is given the China wall clock as its UTC fields.
+ */
+export const chinaTimeCell = (iso: string) => new Date(new Date(iso).getTime() + CHINA_OFFSET_MS);
+
+/** The cell a column writes: a finite number for a number column (blank when there is none), a date for a time column, text otherwise. */
+export function cellOf<T>(column: SheetColumn<T>, row: T): string | number | Date | null {
   const v = column.value(row as never);
   if (column.kind === 'number') return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  if (column.kind === 'time') return typeof v === 'string' && v ? chinaTimeCell(v) : null;
   return v == null ? '' : String(v);
 }
 
@@ -31,7 +43,8 @@ export function addTable<T>(workbook: ExcelJS.Workbook, name: string, columns: S
   sheet.columns = columns.map((c, i) => ({ key: `c${i}`, header: c.header, width: c.width ?? Math.max(8, c.header.length * 2 + 2) }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  const text = columns.flatMap((c, i) => (c.kind === 'number' ? [] : [i + 1]));
+  const text = columns.flatMap((c, i) => (c.kind === 'number' || c.kind === 'time' ? [] : [i + 1]));
+  columns.forEach((c, i) => { if (c.kind === 'time') sheet.getColumn(i + 1).numFmt = TIME_FORMAT; });
   let rows = 0;
   return {
     add(items) {

@@ -27,7 +27,7 @@ export const findingsApi = defineApi('findings', {
   /** 整改台账 (.xlsx) of the list under its filters; kept 24 h as the caller's file. */
   exportLedger: { input: ListFindingsInput.omit({ limit: true, offset: true }), output: ExportFile, access: ['admin'] },
   /** 限期整改通知单 (.xlsx) of one finding whose notice was issued. */
-  exportNotice: { input: z.object({ findingId: Id }), output: z.object({ fileId: z.string(), url: z.string() }), access: ['admin'] },
+  exportNotice: { input: z.object({ findingId: Id }), output: ExportFile, access: ['admin'] },
   /** 回头看: draw a re-check round for the admin's region (per village, least-drawn households first). */
   sample: { input: SampleRoundInput, output: ReviewRoundView, access: ['admin'] },
   rounds: { input: Paging, output: listOf(ReviewRoundView), access: ['admin', 'helper'] },
