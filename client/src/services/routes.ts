@@ -38,6 +38,9 @@ export const ROUTES = {
   noticeCompose: '/package-admin/pages/notice-compose/index',
   noticeStats: '/package-admin/pages/notice-stats/index',
   noticeOutbox: '/package-admin/pages/notice-outbox/index',
+  review: '/package-common/pages/review/index',
+  findingNew: '/package-admin/pages/finding-new/index',
+  integrity: '/package-admin/pages/integrity/index',
 } as const;
 
 export type Route = keyof typeof ROUTES;
