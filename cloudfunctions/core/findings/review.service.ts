@@ -9,7 +9,7 @@ import { householdsToSample, findHousehold, type SampledHousehold } from '../hou
 import { getRegion, regionNames } from '../regions/region.repository';
 import { findVisit } from '../visits/visit.repository';
 import { getDb } from '../store';
-import { chinaDate } from '../../../types/format';
+import { chinaDate, chineseDay } from '../../../types/format';
 import { findFinding } from './finding.repository';
 import { countDone, findReviewItem, findRound, insertRound, markItemDone, reviewItemId, reviewItemPage, roundPage, timesSampled } from './review.repository';
 import { drawLeastSampled } from './sampler.rules';
@@ -48,7 +48,7 @@ export async function sample(ctx: AdminCtx, input: SampleRoundInput, random: () 
     }
   }
   const round: ReviewRound = {
-    _id: roundId, title: input.title || `${chinaDate(ctx.now)} 回头看`, countyId, regionPath: path,
+    _id: roundId, title: input.title || `${chineseDay(chinaDate(ctx.now))}回头看`, countyId, regionPath: path,
     perVillage: input.perVillage, nonRegistered: input.nonRegistered, villages: byVillage.size, households: items.length,
     createdBy: ctx.user._id, createdByName: ctx.user.name, createdAt: ctx.now.toISOString(),
   };

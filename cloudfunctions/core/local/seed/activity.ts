@@ -17,6 +17,18 @@ const MEASURES = ['宣讲政策', '产业指导', '就业帮扶', '健康随访'
  * month partly done. Months and days are China's (as visits.record files them), so a demo seeded
  * late in the evening UTC on a month's last day already shows the new month.
  */
+/**
+ * A moment between the start of today (China time) and now, fixed by `key`: a visit drawn for later
+ * today happened earlier instead, without another draw from the generator (the rest of the county
+ * stays as it was) and without all such visits sharing one minute.
+ */
+function earlierToday(now: Date, key: string) {
+  const minutes = chinaTime(now).hour() * 60 + chinaTime(now).minute();
+  let hash = 0;
+  for (const ch of key) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return dayjs(now).subtract(hash % (minutes + 1), 'minute');
+}
+
 export function buildVisits(h: Household, pairings: Pairing[], months: number, now: Date, rnd: Random): Visit[] {
   const visits: Visit[] = [];
   const today = chinaTime(now);
@@ -29,7 +41,7 @@ export function buildVisits(h: Household, pairings: Pairing[], months: number, n
       if (!rnd.chance(back === 0 ? likely * monthProgress : likely)) continue;
       const lastDay = back === 0 ? today.date() : month.daysInMonth();
       const at = month.date(rnd.int(1, lastDay)).hour(rnd.int(8, 17)).minute(rnd.int(0, 59));
-      const visitedAt = (at.isAfter(now) ? dayjs(now) : at).toISOString();
+      const visitedAt = (at.isAfter(now) ? earlierToday(now, `${h._id}-${p.helperId}`) : at).toISOString();
       visits.push({
         _id: rnd.uuid(), householdId: h._id, helperId: p.helperId, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
         visitedAt, month: month.format('YYYY-MM'), occasion: rnd.chance(0.92) ? 'routine' : rnd.pick(['festival', 'hospital', 'exam'] as const),
