@@ -38,6 +38,9 @@ export const ROUTES = {
   noticeCompose: '/package-admin/pages/notice-compose/index',
   noticeStats: '/package-admin/pages/notice-stats/index',
   noticeOutbox: '/package-admin/pages/notice-outbox/index',
+  finding: '/package-common/pages/finding/index',
+  adminFindings: '/package-admin/pages/findings/index',
+  adminFindingNew: '/package-admin/pages/finding-new/index',
 } as const;
 
 export type Route = keyof typeof ROUTES;

@@ -1,0 +1,29 @@
+import { FINDING_STATUS_LABELS, type FindingView } from '@bangfu/types';
+import type { TagType } from '@/components/ui';
+import { isApiCallError } from '@/services/errors';
+
+/** Days left as county offices say it: "还剩 12 天" (orange within 10), "已逾期 4 天" (red), nothing once closed. */
+export function daysLabel(f: Pick<FindingView, 'overdue' | 'daysLeft' | 'status' | 'closedOnTime'>): { text: string; tone: 'danger' | 'warning' | 'normal' | 'success' } {
+  if (f.status === 'closed') return f.closedOnTime ? { text: '按期销号', tone: 'success' } : { text: '逾期销号', tone: 'danger' };
+  const left = f.daysLeft ?? 0;
+  if (f.overdue) return { text: `已逾期 ${Math.max(1, -left)} 天`, tone: 'danger' };
+  if (left < 1) return { text: '今天到期', tone: 'warning' };
+  return { text: `还剩 ${left} 天`, tone: left <= 10 ? 'warning' : 'normal' };
+}
+
+/** Status colours (UX.md): green closed, red sent back or overdue, orange waiting on someone. */
+export function statusTag(f: Pick<FindingView, 'status' | 'overdue'>): { label: string; type: TagType } {
+  const label = FINDING_STATUS_LABELS[f.status];
+  if (f.status === 'closed') return { label, type: 'success' };
+  if (f.status === 'returned' || f.overdue) return { label, type: 'danger' };
+  if (f.status === 'close_requested') return { label, type: 'primary' };
+  return { label, type: 'warning' };
+}
+
+/** The current finding a CONFLICT carries (someone else acted first), so the page can show it at once. */
+export function conflictingFinding(e: unknown): FindingView | null {
+  if (!isApiCallError(e) || e.code !== 'CONFLICT') return null;
+  return (e.details as { finding?: FindingView } | undefined)?.finding ?? null;
+}
+
+export const ROLE_LABELS = { admin: '扶贫办', helper: '帮扶责任人' } as const;
