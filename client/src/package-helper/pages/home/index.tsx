@@ -6,6 +6,7 @@ import { useReloadOnShow, useReloadWhenSynced } from '@/hooks/use-reload';
 import { api } from '@/services/client';
 import { navigate } from '@/services/routes';
 import DueRow from './due-row';
+import FindingTasks from './finding-tasks';
 import SyncStrip from './sync-strip';
 import './index.scss';
 
@@ -25,6 +26,7 @@ export default function HelperHome() {
         {data && <View className='helper__count'>本月已走访 <View className='helper__num'>{data.visited}/{data.total}</View> 户</View>}
       </View>
       <SyncStrip />
+      <FindingTasks />
       <Loaded state={list} empty={<Empty description='还没有结对的帮扶户。结对由扶贫办安排，如有疑问请联系扶贫办。' actionText='刷新' onAction={list.reload} />}>
         {({ items }) => (
           <View className='helper__list'>
