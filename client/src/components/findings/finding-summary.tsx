@@ -19,25 +19,27 @@ export function FindingSummary({ finding: f }: { finding: FindingView }) {
   const status = statusTag(f);
   const days = daysLabel(f);
   return (
-    <Card title={f.code} extra={<Tag type={status.type}>{status.label}</Tag>}>
-      <View className='finding-detail__deadline'>
-        <View>整改时限 {fullTime(f.deadline)}</View>
-        <View className={`finding-days finding-days--${days.tone}`}>{days.text}</View>
-      </View>
-      <Row k={FINDING_SUBJECT_LABELS[f.subject.kind]}>{f.subjectName}</Row>
-      <Row k='问题来源'>{FINDING_SOURCE_LABELS[f.source]}</Row>
-      <Row k='问题类别'>{FINDING_CATEGORY_LABELS[f.category]}</Row>
-      <Row k='严重程度'>{FINDING_SEVERITY_LABELS[f.severity]}</Row>
-      <Row k='牵头单位'>{f.leadUnit ?? '—'}</Row>
-      <Row k='责任单位'>{f.responsibleUnit ?? '—'}</Row>
-      <Row k='责任人'>{f.responsibleName ?? '—'}</Row>
-      <Row k='通知单'>
-        {f.notice ? `${f.notice.number} · ${f.notice.acknowledgedAt ? `已确认收到（${fullTime(f.notice.acknowledgedAt)}）` : '未确认收到'}` : '未下发'}
-      </Row>
-      {f.closedAt && <Row k='销号时间'>{fullTime(f.closedAt)}</Row>}
-      <View className='finding-detail__desc'>{f.description}</View>
-      {f.returnReason && <View className='finding-detail__return'>退回理由：{f.returnReason}</View>}
-    </Card>
+    <View className='finding-summary'>
+      <Card title={f.code} extra={<Tag type={status.type}>{status.label}</Tag>}>
+        <View className='finding-detail__deadline'>
+          <View>整改时限 {fullTime(f.deadline)}</View>
+          <View className={`finding-days finding-days--${days.tone}`}>{days.text}</View>
+        </View>
+        <Row k={FINDING_SUBJECT_LABELS[f.subject.kind]}>{f.subjectName}</Row>
+        <Row k='问题来源'>{FINDING_SOURCE_LABELS[f.source]}</Row>
+        <Row k='问题类别'>{FINDING_CATEGORY_LABELS[f.category]}</Row>
+        <Row k='严重程度'>{FINDING_SEVERITY_LABELS[f.severity]}</Row>
+        <Row k='牵头单位'>{f.leadUnit ?? '—'}</Row>
+        <Row k='责任单位'>{f.responsibleUnit ?? '—'}</Row>
+        <Row k='责任人'>{f.responsibleName ?? '—'}</Row>
+        <Row k='通知单'>
+          {f.notice ? `${f.notice.number} · ${f.notice.acknowledgedAt ? `已确认收到（${fullTime(f.notice.acknowledgedAt)}）` : '未确认收到'}` : '未下发'}
+        </Row>
+        {f.closedAt && <Row k='销号时间'>{fullTime(f.closedAt)}</Row>}
+        <View className='finding-detail__desc'>{f.description}</View>
+        {f.returnReason && <View className='finding-detail__return'>退回理由：{f.returnReason}</View>}
+      </Card>
+    </View>
   );
 }
 
