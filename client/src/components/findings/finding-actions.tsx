@@ -103,9 +103,11 @@ export default function FindingActions({ finding: f, isAdmin, onChanged }: { fin
   };
 
   const simple = SIMPLE.filter((s) => can(s.action));
+  const waiting = !f.actions.length && f.status === 'close_requested';
   return (
     <View className='finding-actions'>
       {alert && <View className='finding-alert'>{alert}</View>}
+      {waiting && <View className='finding-form finding-form__hint'>已申请销号，等待扶贫办验收（回头看）</View>}
       {can('planMeasures') && (
         <View className='finding-form'>
           <View className='finding-form__title'>整改措施</View>

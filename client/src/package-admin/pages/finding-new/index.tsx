@@ -44,14 +44,16 @@ export default function FindingNew() {
   const [responsible, setResponsible] = useState<Picked | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  /** A field's message goes once the field is changed; the others stay until the next 登记. */
+  const edit = <T,>(key: string, set: (v: T) => void) => (v: T) => { set(v); setErrors((e) => (e[key] ? { ...e, [key]: '' } : e)); };
 
   useEffect(() => {
     if (!householdId) return;
     api.households.get({ householdId }).then((h) => setSubject({ id: h._id, name: `${h.headName}户（${h.code}）` })).catch(() => undefined);
   }, [householdId]);
 
-  const changeKind = (k: FindingSubjectKind) => { setKind(k); setSubject(null); };
-  const quick = (days: number) => setDate(chinaToday(Date.now() + days * DAY));
+  const changeKind = (k: FindingSubjectKind) => { setKind(k); setSubject(null); setErrors((e) => ({ ...e, subject: '' })); };
+  const quick = (days: number) => edit('deadline', setDate)(chinaToday(Date.now() + days * DAY));
 
   const submit = async () => {
     const draft = {
@@ -89,10 +91,10 @@ export default function FindingNew() {
       <View className='finding-new__title'>登记督查问题</View>
       <View className='finding-new__card'>
         <View className='finding-new__label'>问题来源</View>
-        <Chips options={FindingSource.options} labels={FINDING_SOURCE_LABELS} value={source} onChange={setSource} />
+        <Chips options={FindingSource.options} labels={FINDING_SOURCE_LABELS} value={source} onChange={edit('source', setSource)} />
         {err('source')}
         <View className='finding-new__label'>问题类别</View>
-        <Chips options={FindingCategory.options} labels={FINDING_CATEGORY_LABELS} value={category} onChange={setCategory} />
+        <Chips options={FindingCategory.options} labels={FINDING_CATEGORY_LABELS} value={category} onChange={edit('category', setCategory)} />
         {err('category')}
         <View className='finding-new__label'>严重程度</View>
         <Chips options={FindingSeverity.options} labels={FINDING_SEVERITY_LABELS} value={severity} onChange={setSeverity} />
@@ -100,15 +102,15 @@ export default function FindingNew() {
       <View className='finding-new__card'>
         <View className='finding-new__label'>问题对象</View>
         <Chips options={FindingSubjectKind.options} labels={FINDING_SUBJECT_LABELS} value={kind} onChange={changeKind} />
-        {kind === 'household' && <HouseholdSearch picked={subject} onPick={setSubject} />}
-        {kind === 'village' && <VillagePick picked={subject} onPick={setSubject} />}
-        {kind === 'helper' && <HelperSearch label='查找帮扶人' placeholder='帮扶责任人姓名' picked={subject} onPick={setSubject} />}
-        {kind === 'unit' && <Field label='单位名称' name='unit' value={unit} onChange={setUnit} placeholder='如：县交通运输局' />}
+        {kind === 'household' && <HouseholdSearch picked={subject} onPick={edit('subject', setSubject)} />}
+        {kind === 'village' && <VillagePick picked={subject} onPick={edit('subject', setSubject)} />}
+        {kind === 'helper' && <HelperSearch label='查找帮扶人' placeholder='帮扶责任人姓名' picked={subject} onPick={edit('subject', setSubject)} />}
+        {kind === 'unit' && <Field label='单位名称' name='unit' value={unit} onChange={edit('subject', setUnit)} placeholder='如：县交通运输局' />}
         {err('subject')}
       </View>
       <View className='finding-new__card'>
         <View className='finding-new__label'>问题描述</View>
-        <Textarea className={errors.description ? 'finding-new__text finding-new__text--error' : 'finding-new__text'} value={description} maxlength={2000} placeholder='发现了什么问题，依据是什么' onInput={(e) => setDescription(e.detail.value)} />
+        <Textarea className={errors.description ? 'finding-new__text finding-new__text--error' : 'finding-new__text'} value={description} maxlength={2000} placeholder='发现了什么问题，依据是什么' onInput={(e) => edit('description', setDescription)(e.detail.value)} />
         {err('description')}
       </View>
       <View className='finding-new__card'>
@@ -119,7 +121,7 @@ export default function FindingNew() {
           ))}
         </View>
         <View className='finding-new__when'>
-          <Picker mode='date' value={date || chinaToday()} start={chinaToday()} onChange={(e) => setDate(String(e.detail.value))}>
+          <Picker mode='date' value={date || chinaToday()} start={chinaToday()} onChange={(e) => edit('deadline', setDate)(String(e.detail.value))}>
             <View className='finding-new__pick'>{date ? `日期 ${date}` : '选择日期'}</View>
           </Picker>
           <Picker mode='time' value={time} onChange={(e) => setTime(String(e.detail.value))}>
