@@ -141,6 +141,9 @@ describe('a finding goes from record to 销号', () => {
   });
 
   it('demo-town-admin passes it after confirming; it is 已销号 and on the household timeline', async () => {
+    const stale = await signIn('demo-admin', DESKTOP);
+    await open(stale, findingPath);
+    await status(stale).getByText('申请销号', { exact: true }).waitFor();
     const page = await signIn('demo-town-admin', DESKTOP);
     await open(page, findingPath);
     await status(page).getByText('申请销号', { exact: true }).waitFor();
@@ -158,6 +161,13 @@ describe('a finding goes from record to 销号', () => {
     expect(await action(page, '通过销号').count()).toBe(0);
     await shot(page, 'finding-closed');
 
+    // demo-admin's page still shows 申请销号: sending it back now answers CONFLICT with the finding as it is.
+    await stale.locator('.finding-form', { hasText: '验收（回头看）' }).locator('textarea').fill('再核实一次');
+    await action(stale, '退回整改').click();
+    await stale.getByText('这条问题刚被其他人更新过，已为您显示最新状态，请确认后再操作').waitFor();
+    await status(stale).getByText('已销号', { exact: true }).waitFor();
+    await stale.context().close();
+
     await page.getByText('查看户档案').click();
     const timeline = page.locator('.hh-section', { hasText: '帮扶动态' });
     await timeline.getByText(`督查整改 ${code}：验收通过，销号`).waitFor();
@@ -170,6 +180,7 @@ describe('overdue findings are red', () => {
     const page = await signIn('demo-admin', DESKTOP);
     await open(page, '/package-admin/pages/findings/index');
     await page.getByText('平均整改用时').waitFor();
+    await page.getByText('按期销号率').waitFor();
     await page.locator('.finding-row').first().waitFor();
     await shot(page, 'findings-admin-desktop');
     await page.locator('.filters__chip', { hasText: '已逾期' }).click();
