@@ -38,8 +38,10 @@ export const ROUTES = {
   noticeCompose: '/package-admin/pages/notice-compose/index',
   noticeStats: '/package-admin/pages/notice-stats/index',
   noticeOutbox: '/package-admin/pages/notice-outbox/index',
+  finding: '/package-common/pages/finding/index',
+  adminFindings: '/package-admin/pages/findings/index',
+  adminFindingNew: '/package-admin/pages/finding-new/index',
   review: '/package-common/pages/review/index',
-  findingNew: '/package-admin/pages/finding-new/index',
   integrity: '/package-admin/pages/integrity/index',
 } as const;
 

@@ -57,3 +57,9 @@ export function shortTime(iso: string | null | undefined): string {
   const d = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
+
+/** `2026-12-13T16:30:00Z` → `2026年12月14日 00:30` in China time: a deadline to the minute. */
+export function fullTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}

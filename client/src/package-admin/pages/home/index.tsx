@@ -10,6 +10,7 @@ import { api } from '@/services/client';
 import { navigate } from '@/services/routes';
 import { monthLabel } from '@/utils/dates';
 import { thousands } from '@/utils/format';
+import FindingsEntry from './findings-entry';
 import './index.scss';
 
 /** 工作台: the admin's region at a glance, from `reports.dashboard`. */
@@ -24,6 +25,7 @@ export default function AdminHome() {
         <View className='admin__title'>工作台</View>
         {regionName && <View className='admin__region'>{regionName}</View>}
       </View>
+      <FindingsEntry />
       <Loaded state={board}>{(data) => <DashboardView data={data} />}</Loaded>
     </Page>
   );

@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { Button, Loaded, Page } from '@/components/ui';
 import BenefitsSection from '@/components/household/benefits-section';
 import BindingsSection from '@/components/household/bindings-section';
+import HouseholdFindings from '@/components/findings/household-findings';
 import HeaderSection from '@/components/household/header-section';
 import MembersSection from '@/components/household/members-section';
 import PairingsSection from '@/components/household/pairings-section';
@@ -43,6 +44,7 @@ export default function HouseholdDetailPage() {
             <HeaderSection household={household} isAdmin={isAdmin} />
             <MembersSection household={household} isAdmin={isAdmin} />
             <PairingsSection key={`p${shown}`} householdId={id} isAdmin={isAdmin} />
+            {isAdmin && <HouseholdFindings key={`f${shown}`} householdId={id} />}
             {isAdmin && <BindingsSection key={`b${shown}`} householdId={id} members={household.members} />}
             <PlanSection householdId={id} editable />
             <BenefitsSection householdId={id} version={household.version} />

@@ -158,7 +158,7 @@ function ItemRow({ item, round, admin, onDone }: { item: ReviewItemView; round: 
         <View className='review__item-actions'>
           <Tag status='due'>待复核</Tag>
           {admin ? (
-            <Button size='small' onClick={() => void navigate('findingNew', { householdId: item.householdId })}>登记问题</Button>
+            <Button size='small' onClick={() => void navigate('adminFindingNew', { householdId: item.householdId })}>登记问题</Button>
           ) : (
             <Button size='small' onClick={() => void navigate('recordVisit', { householdId: item.householdId })}>记录走访</Button>
           )}

@@ -1,0 +1,77 @@
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { useMemo, useState } from 'react';
+import { Button, Empty, Loaded, Page } from '@/components/ui';
+import FindingRow from '@/components/findings/finding-row';
+import { useReloadOnShow } from '@/hooks/use-reload';
+import { useRequest } from '@/hooks/use-request';
+import { api } from '@/services/client';
+import { messageOf } from '@/services/errors';
+import { navigate } from '@/services/routes';
+import { openSheet } from '@/services/sheets';
+import { chinaToday } from '@/utils/dates';
+import Filters, { type FindingFilters } from './filters';
+import StatsStrip from './stats-strip';
+import '@/components/findings/findings.scss';
+import './index.scss';
+
+const PAGE = 20;
+
+/** 督查整改 workbench: the region's findings by deadline (overdue first, in red), filters, paging, the ledger export. */
+export default function AdminFindings() {
+  const [filters, setFilters] = useState<FindingFilters>({});
+  const [offset, setOffset] = useState(0);
+  const [exporting, setExporting] = useState(false);
+  const stats = useRequest(() => api.findings.stats());
+  const villages = useRequest(() => api.households.villages());
+  const list = useRequest(() => api.findings.list({ ...filters, limit: PAGE, offset }), [filters, offset]);
+  useReloadOnShow(() => Promise.all([list.reload(), stats.reload()]));
+  const towns = useMemo(() => {
+    const byId = new Map((villages.data?.items ?? []).map((v) => [v.townId, v.townName]));
+    return [...byId].map(([id, name]) => ({ id, name }));
+  }, [villages.data]);
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+
+  const doExport = async () => {
+    setExporting(true);
+    try {
+      const { url, rows } = await api.findings.exportLedger(filters);
+      await openSheet(url, `整改台账-${chinaToday()}.xlsx`);
+      void Taro.showToast({ title: `已导出 ${rows} 条`, icon: 'success' });
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Page wide>
+      <View className='admin-findings__head'>
+        <View className='admin-findings__title'>督查整改</View>
+        <View className='admin-findings__actions'>
+          <Button size='small' type='primary' onClick={() => void navigate('adminFindingNew')}>登记问题</Button>
+          <Button size='small' plain loading={exporting} onClick={() => void doExport()}>导出台账</Button>
+        </View>
+      </View>
+      <Loaded state={stats} placeholder={<View className='findings-stats findings-stats--placeholder'>正在统计…</View>}>{(s) => <StatsStrip stats={s} />}</Loaded>
+      <Filters value={filters} towns={towns} onChange={(f) => { setFilters(f); setOffset(0); }} />
+      {list.data && <View className='admin-findings__total'>共 {total} 条，未销号的按整改时限排在前{list.loading ? ' · 正在刷新…' : ''}</View>}
+      <Loaded state={list} empty={<Empty description='没有符合条件的督查问题。可以换个筛选条件，或点「登记问题」录入。' />}>
+        {({ items }) => (
+          <View className='admin-findings__grid'>
+            {items.map((f) => <FindingRow key={f._id} finding={f} onClick={() => void navigate('finding', { id: f._id })} />)}
+          </View>
+        )}
+      </Loaded>
+      {total > PAGE && (
+        <View className='admin-findings__pager'>
+          <Button size='small' disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>上一页</Button>
+          <View className='admin-findings__page'>第 {offset / PAGE + 1} / {pages} 页</View>
+          <Button size='small' disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>下一页</Button>
+        </View>
+      )}
+    </Page>
+  );
+}
