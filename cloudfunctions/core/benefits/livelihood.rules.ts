@@ -42,7 +42,8 @@ export function microcredit(ctx: BaseContext, params: InForce): Verdict {
   const whyNot = () => {
     if (members.some((m) => m.inAge && m.labor === 'partial')) return `家中 ${range}的成员只能干轻活（弱劳动力），小额信贷要求至少有一名 ${range}、能正常干活（有劳动力）的成员`;
     if (members.some((m) => m.labor === 'full')) return `家中能正常干活（有劳动力）的成员不在 ${range}`;
-    return `家中没有 ${range}、能正常干活（有劳动力）的成员`;
+    if (!members.some((m) => m.inAge)) return `家中没有 ${range}的成员`;
+    return `家中 ${range}的成员没有劳动能力`;
   };
   const labor = { ok: workers > 0, yes: `有 ${workers} 名 ${range}的劳动力`, no: workers > 0 ? '' : whyNot() };
   const notes = perParams(params, 'note', () => [`可申请 ${fmt(param(params, 'loanCap'))} 元以下免抵押、免担保贷款，财政贴息`]);

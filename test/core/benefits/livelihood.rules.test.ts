@@ -50,7 +50,12 @@ describe('livelihood policies (危房改造, 公益岗位, 小额信贷, 临时�
 
   it('2021-03: a household where no one can work is told so', () => {
     const d = expectCase({ name: '', facts: worker(40, { laborCapacity: 'none' }), policy: 'microcredit', member: null, entitled: false, amount: null });
-    expect(d.reasons).toEqual(['家中没有 18–65 周岁、能正常干活（有劳动力）的成员']);
+    expect(d.reasons).toEqual(['家中 18–65 周岁的成员没有劳动能力']);
+  });
+
+  it('2021-03: a 68-year-old who 能干轻活 is told no member is 18–65', () => {
+    const d = expectCase({ name: '', facts: worker(68, { laborCapacity: 'partial' }), policy: 'microcredit', member: null, entitled: false, amount: null });
+    expect(d.reasons).toEqual(['家中没有 18–65 周岁的成员']);
   });
 
   it('2021-03: an employed member who is also at school is told both reasons', () => {
