@@ -31,7 +31,7 @@ export default function ContactCard({ householdId }: { householdId: string }) {
               {others.map((p) => (
                 <View key={p._id} className='hh-contact__other'>
                   <View className='hh-contact__who'>{PAIRING_ROLE_LABELS[p.role]}：{p.helperName}</View>
-                  <CallButton contact={{ kind: 'helper', name: p.helperName, phone: p.phone }} />
+                  <CallButton contact={{ kind: 'helper', name: p.helperName, phone: p.phone }} plain />
                 </View>
               ))}
             </View>
