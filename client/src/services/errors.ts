@@ -39,9 +39,11 @@ export function messageOf(e: unknown): string {
  * so a page shows each message next to its own field rather than one sentence at the top.
  */
 export function fieldErrorsOf(e: unknown): Record<string, string> {
-  if (!isApiCallError(e) || e.code !== 'INVALID_INPUT' || !Array.isArray(e.details)) return {};
+  // A thrown ApiCallError, or the ApiError a queued write's refusal carries: both have code and details.
+  const err = e as { code?: unknown; details?: unknown } | null;
+  if (!err || typeof err !== 'object' || err.code !== 'INVALID_INPUT' || !Array.isArray(err.details)) return {};
   const errors: Record<string, string> = {};
-  for (const d of e.details as Array<{ path?: unknown; message?: unknown }>) {
+  for (const d of err.details as Array<{ path?: unknown; message?: unknown }>) {
     if (typeof d?.path === 'string' && typeof d.message === 'string' && !(d.path in errors)) errors[d.path] = d.message;
   }
   return errors;
