@@ -28,7 +28,7 @@ export function toInput(form: FamilyForm): { input?: ActionInput<typeof benefits
   const errors: FormErrors = {};
   const income = form.income.trim().replace(/[,，]/g, '');
   if (!income) errors['household.annualNetIncome'] = '请填写家庭年纯收入（元），没有收入请填 0';
-  else if (!/^\d+(\.\d+)?$/.test(income)) errors['household.annualNetIncome'] = '请只填数字，例如 9000';
+  else if (!/^-?\d+(\.\d+)?$/.test(income)) errors['household.annualNetIncome'] = '请只填数字，例如 9000';
   const date = form.date.trim() ? parseDay(form.date) : '';
   if (date === null) errors.date = `测算日期${DAY_HINT}`;
   const births = form.members.map((m) => parseDay(m.birthDate));
