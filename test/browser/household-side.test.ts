@@ -112,6 +112,15 @@ describe('plain messages next to their fields; the calculator (item 17)', () => 
     await page.context().close();
   });
 
+  it('offers a date picker for the birth date, which fills the field in the way people write dates', async () => {
+    const page = await signedIn(browser, 'demo-household', undefined, { url });
+    await page.goto(`${url}/package-public/pages/calculator/index`);
+    await page.locator('.calc-birth__pick').click();
+    await page.getByText('确定', { exact: true }).click();
+    await page.waitForFunction(() => (document.querySelector('input[name=birth-0]') as HTMLInputElement | null)?.value === '1960年1月1日');
+    await page.context().close();
+  });
+
   it('a date that does not exist is said under that birth date, in plain words', async () => {
     const page = await signedIn(browser, 'demo-household', undefined, { url });
     await fill(page, { income: '9000', birth: '1958年2月30日' });
