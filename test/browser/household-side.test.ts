@@ -29,7 +29,7 @@ async function elderOn(page: Page) {
   await page.locator('.bf-page--elder').waitFor();
 }
 
-/** Visible text in a grey (r≈g≈b) whose contrast with the background behind it is under 4.5 : 1, and any #969799 at all. */
+/** Visible grey (r≈g≈b) or primary-blue text, or text on that blue, under 4.5 : 1 against what is behind it, and any #969799 at all. */
 function lowContrastText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
@@ -52,9 +52,12 @@ function lowContrastText(page: Page): Promise<string[]> {
       const fg = rgb(getComputedStyle(el).color).slice(0, 3);
       // Dark-on-light greys only: white on a coloured button is the buttons' palette, not secondary text.
       const grey = Math.abs(fg[0] - fg[1]) < 10 && Math.abs(fg[1] - fg[2]) < 10 && lum(fg) < 0.6;
-      const [a, b] = [lum(fg), lum(background(el))].sort((x, y) => y - x);
+      const bg = background(el);
+      // The primary blue, as text or behind white text (buttons, the active tab, the summary card).
+      const blue = (c: number[]) => c[2] > 150 && c[2] - c[0] > 80;
+      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
       const ratio = (a + 0.05) / (b + 0.05);
-      if (fg.join() === '150,151,153' || (grey && ratio < 4.5)) bad.push(`${el.textContent!.trim().slice(0, 20)} ${fg.join(',')} ${ratio.toFixed(1)}`);
+      if (fg.join() === '150,151,153' || ((grey || blue(fg) || blue(bg)) && ratio < 4.5)) bad.push(`${el.textContent!.trim().slice(0, 20)} ${fg.join(',')} ${ratio.toFixed(1)}`);
     }
     return bad;
   });
@@ -163,7 +166,7 @@ describe('大字模式 (item 18)', () => {
     await page.context().close();
   });
 
-  it('shows no low-contrast grey text on home, 我的政策, 我的 and the calculator', async () => {
+  it('shows no low-contrast grey or blue text on home, 我的政策, 我的 and the calculator', async () => {
     const page = await signedIn(browser, 'demo-household', undefined, { url });
     await elderOn(page);
     await page.locator('.bf-card', { hasText: '我的帮扶人' }).locator('.bf-btn').first().waitFor();
