@@ -111,6 +111,8 @@ export interface NeedTransitionRule {
   by: readonly NeedActor[];
   /** When set, the transition needs a note, and this is what the person is told to write. */
   noteRequired?: string;
+  /** The hint in the note box, in the words of whoever takes this step (a household never reads staff wording). */
+  notePrompt?: string;
 }
 
 /**
@@ -122,16 +124,21 @@ export interface NeedTransitionRule {
 export const NEED_TRANSITIONS: Record<NeedTarget, NeedTransitionRule> = {
   accepted: { from: ['reported', 'reopened'], by: ['assignee', 'admin'] },
   in_progress: { from: ['accepted', 'reopened'], by: ['assignee', 'admin'] },
-  resolved: { from: ['accepted', 'in_progress', 'reopened'], by: ['assignee', 'admin'], noteRequired: '请写明办理结果（做了什么、效果如何）' },
-  rejected: { from: ['reported', 'accepted', 'reopened'], by: ['assignee', 'admin'], noteRequired: '请写明不予受理的理由' },
+  resolved: { from: ['accepted', 'in_progress', 'reopened'], by: ['assignee', 'admin'], noteRequired: '请写明办理结果（做了什么、效果如何）', notePrompt: '办结时写明做了什么' },
+  rejected: { from: ['reported', 'accepted', 'reopened'], by: ['assignee', 'admin'], noteRequired: '请写明不予受理的理由', notePrompt: '不予受理时写明理由' },
   confirmed: { from: ['resolved'], by: ['household'] },
-  reopened: { from: ['resolved', 'rejected'], by: ['household', 'admin'], noteRequired: '请写明为什么需要重新办理' },
+  reopened: { from: ['resolved', 'rejected'], by: ['household', 'admin'], noteRequired: '请写明为什么需要重新办理', notePrompt: '写明哪里还没有解决，例如：房顶还在漏雨' },
 };
 
 /** A household may only reopen a resolution; reopening a rejection is the admins' escalation path. */
 export const NEED_TRANSITION_ONLY_FROM: Partial<Record<NeedActor, Partial<Record<NeedTarget, readonly NeedStatus[]>>>> = {
   household: { reopened: ['resolved'] },
 };
+
+/** The note box's hint for the steps offered together: only those steps' own words, joined. */
+export function notePlaceholder(targets: readonly NeedTarget[]): string {
+  return targets.map((t) => NEED_TRANSITIONS[t].notePrompt).filter(Boolean).join('；');
+}
 
 /** What each transition is called on a button and in messages. */
 export const NEED_ACTION_LABELS: Record<NeedTarget, string> = {

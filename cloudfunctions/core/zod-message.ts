@@ -11,21 +11,22 @@ const FIELD_LABELS: Record<string, string> = {
   version: '版本号', to: '目标状态', needId: '需求编号', photos: '照片', callbackPhone: '回拨电话', note: '说明', comment: '评价', noticeId: '通知编号', id: '编号', rating: '评分',
 };
 
-function pathLabel(path: PropertyKey[]): string {
-  const parts: string[] = [];
-  for (const key of path) {
-    if (typeof key === 'number') parts.push(`第 ${key + 1} 项`);
-    else parts.push(FIELD_LABELS[String(key)] ?? String(key));
-  }
-  return parts.join(' · ');
+/**
+ * The field a problem is about, by its own name only: "出生日期", not "家庭 · 家庭成员 · 第 1 项 ·
+ * 出生日期" (issue 13: people read schema paths as noise). Where in a list it is goes in
+ * `details[].path`, so a page can put the message next to that field.
+ */
+function fieldLabel(path: PropertyKey[]): string {
+  const key = [...path].reverse().find((k) => typeof k === 'string');
+  return key === undefined ? '' : FIELD_LABELS[key] ?? key;
 }
 
-/** One readable sentence per problem, e.g. "家庭成员 · 第 1 项 · 出生日期：日期格式应为 YYYY-MM-DD". */
+/** One readable sentence per problem, e.g. "出生日期：日期格式应为 YYYY-MM-DD", and where each one is. */
 export function describeZodError(error: z.ZodError): { message: string; details: Array<{ path: string; message: string }> } {
   const details = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
   const lines = error.issues.slice(0, 3).map((issue) => {
     if (issue.code === 'unrecognized_keys') return `包含无法识别的字段：${issue.keys.join('、')}`;
-    const label = pathLabel(issue.path);
+    const label = fieldLabel(issue.path);
     return label ? `${label}：${issue.message}` : issue.message;
   });
   const more = error.issues.length > 3 ? `（另有 ${error.issues.length - 3} 处问题）` : '';

@@ -92,11 +92,12 @@ describe('政策计算器 (no login)', () => {
     await fillSpecExample(page);
     await field(page, 'income').fill('-100');
     await page.getByText('开始测算').click();
-    await page.locator('.calc-error', { hasText: '家庭年纯收入不能为负数' }).waitFor();
+    // Each message sits under its own field (issue 13, item 17), in plain words.
+    await page.locator('.bf-field', { has: field(page, 'income') }).locator('.bf-field__error', { hasText: '家庭年纯收入不能为负数' }).waitFor();
     await field(page, 'income').fill('9000');
     await field(page, 'birth-0').fill('1826-01-01');
     await page.getByText('开始测算').click();
-    await page.locator('.calc-error', { hasText: '出生日期不合理' }).waitFor();
+    await page.locator('.bf-field', { has: field(page, 'birth-0') }).locator('.bf-field__error', { hasText: '出生日期不合理' }).waitFor();
     expect(await field(page, 'birth-0').inputValue()).toBe('1826-01-01');
     await shot(page, 'benefits-calculator-error');
     await page.context().close();

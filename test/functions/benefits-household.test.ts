@@ -13,7 +13,7 @@ describe('benefits.evaluateHousehold (我的政策)', () => {
     expect(b.decisions.every((d: any) => d.reasons.length > 0)).toBe(true);
     expect(b.received.length).toBeGreaterThan(0);
     expect(b.gaps.length).toBeGreaterThan(0);
-    expect(b.helper).toEqual({ name: expect.any(String), phone: expect.stringMatching(/^1\d{10}$/) });
+    expect(b.contact).toEqual({ kind: 'helper', name: expect.any(String), phone: expect.stringMatching(/^1\d{10}$/) });
   });
 
   it.each([
@@ -29,7 +29,7 @@ describe('benefits.evaluateHousehold (我的政策)', () => {
     for (const openid of ['demo-helper', 'demo-admin']) {
       const b = await data(call('benefits', 'evaluateHousehold', { householdId: 'hh-000001' }, openid));
       expect(b.gaps.length).toBeGreaterThan(0);
-      expect(b.helper!.phone).toBeNull();
+      expect(b.contact!.phone).toBeNull();
     }
   });
 

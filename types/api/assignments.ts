@@ -1,7 +1,7 @@
 import { z } from '../z';
 import { Id, listOf, Paging, SearchText } from '../common';
 import { HouseholdSummary } from '../household';
-import { Pairing, PairingRole } from '../pairing';
+import { HouseholdContact, Pairing, PairingRole } from '../pairing';
 import { HelperKind } from '../user';
 import { defineApi } from './define';
 
@@ -47,7 +47,7 @@ export const assignmentsApi = defineApi('assignments', {
   /** Moves the chosen pairings (one or many) to another helper, keeping their role. */
   reassign: { input: z.object({ pairingIds: z.array(Id).min(1, { error: '请至少选择一户' }).max(200, { error: '一次最多调整 200 户' }), toHelperId: Id }), output: z.object({ moved: z.number().int() }), access: ['admin'] },
   reassignAll: { input: z.object({ fromHelperId: Id, toHelperId: Id }), output: z.object({ moved: z.number().int() }), access: ['admin'] },
-  listByHousehold: { input: z.object({ householdId: Id, history: z.boolean().default(false) }), output: z.object({ items: z.array(HouseholdHelper) }), access: ['admin', 'helper', 'household'] },
+  listByHousehold: { input: z.object({ householdId: Id, history: z.boolean().default(false) }), output: z.object({ items: z.array(HouseholdHelper), contact: HouseholdContact.nullable() }), access: ['admin', 'helper', 'household'] },
   listHelpers: { input: ListHelpersInput, output: z.object({ items: z.array(HelperLoad) }), access: ['admin'] },
   /** Households in scope with no active primary helper. */
   listUnpaired: { input: Paging, output: listOf(HouseholdSummary), access: ['admin'] },

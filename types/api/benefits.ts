@@ -2,6 +2,7 @@ import { z } from '../z';
 import { boundedRecord, ExportFile, Id, IsoDate, listOf, Paging } from '../common';
 import { Benefit, CalculateInput, Decision, RecordDisbursementInput } from '../benefit';
 import { Policy, PolicyCode } from '../policy';
+import { HouseholdContact } from '../pairing';
 import { defineApi } from './define';
 
 /** 应享未享: an entitled decision with no record this period (or a missing approval), handed to the primary helper. */
@@ -29,8 +30,6 @@ export type Gap = z.infer<typeof Gap>;
 /** Names only (no ID numbers): enough to label member decisions. */
 export const MemberLabel = z.object({ id: Id, name: z.string(), relation: z.string() });
 
-export const HelperContact = z.object({ name: z.string(), phone: z.string().nullable() });
-
 export const HouseholdBenefits = z.object({
   householdId: Id,
   headName: z.string(),
@@ -40,8 +39,8 @@ export const HouseholdBenefits = z.object({
   decisions: z.array(Decision),
   received: z.array(Benefit),
   gaps: z.array(Gap),
-  /** The primary helper, to call about a gap (phone only for the household itself). */
-  helper: HelperContact.nullable(),
+  /** Whom to call about a gap: the primary helper, else the village admin (phone only for the household itself). */
+  contact: HouseholdContact.nullable(),
 });
 export type HouseholdBenefits = z.infer<typeof HouseholdBenefits>;
 

@@ -33,3 +33,18 @@ export function messageOf(e: unknown): string {
   if (isApiCallError(e)) return e.message;
   return '出了点问题，请稍后重试';
 }
+
+/**
+ * The server's input problems by where they are (`details[].path`, e.g. `household.members.1.birthDate`),
+ * so a page shows each message next to its own field rather than one sentence at the top.
+ */
+export function fieldErrorsOf(e: unknown): Record<string, string> {
+  // A thrown ApiCallError, or the ApiError a queued write's refusal carries: both have code and details.
+  const err = e as { code?: unknown; details?: unknown } | null;
+  if (!err || typeof err !== 'object' || err.code !== 'INVALID_INPUT' || !Array.isArray(err.details)) return {};
+  const errors: Record<string, string> = {};
+  for (const d of err.details as Array<{ path?: unknown; message?: unknown }>) {
+    if (typeof d?.path === 'string' && typeof d.message === 'string' && !(d.path in errors)) errors[d.path] = d.message;
+  }
+  return errors;
+}

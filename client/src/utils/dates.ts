@@ -63,3 +63,17 @@ export function fullTime(iso: string): string {
   const d = new Date(Date.parse(iso) + CHINA_OFFSET_MS);
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
+
+/**
+ * A day as people type it → `YYYY-MM-DD`, or null when it is not a real day: `1958年5月2日`,
+ * `1958-5-2`, `1958/05/02`, `1958.5.2`, `19580502` (issue 13: the calculator refused 1958年5月2日).
+ */
+export function parseDay(text: string): string | null {
+  const t = text.trim().replace(/\s+/g, '');
+  const m = /^(\d{4})(?:年|[-/.])(\d{1,2})(?:月|[-/.])(\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const at = new Date(Date.UTC(y, mo - 1, d));
+  if (at.getUTCFullYear() !== y || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) return null;
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}

@@ -1,4 +1,4 @@
-import type { Pairing, PairingRole } from '../../../types/pairing';
+import type { HouseholdContact, Pairing, PairingRole } from '../../../types/pairing';
 import type { HouseholdHelper, PairingItem } from '../../../types/api/assignments';
 import type { AdminCtx, CallerCtx, StaffCtx } from '../handler';
 import { conflict, forbidden, invalid, notFound } from '../errors';
@@ -10,6 +10,7 @@ import { usersByIds } from '../users/user.repository';
 import { ensureCanServe, managedHelper } from './helpers';
 import { activePairings, endPairing, findPairing, pairingsOfHousehold, replacePairing } from './pairing.repository';
 import { handOverOpenNeeds } from '../needs/need.repository';
+import { householdContact } from './contact.service';
 
 /**
  * The household's pairing in this role goes to `toHelperId`. When the primary helper changes, the
@@ -122,12 +123,13 @@ export async function reassignAll(ctx: AdminCtx, input: { fromHelperId: string; 
  * phone goes to those who call them, and readableHousehold lets no one else past: the household's
  * own members, admins of its region, and its other helpers (a doctor and the primary helper plan
  * visits together). It is sent only while the pairing lasts and the helper's account is active:
- * a former or deactivated helper is nobody's to call about this household any more.
+ * a former or deactivated helper is nobody's to call about this household any more. `contact` is
+ * whom the household calls (householdContact: primary helper, else the village admin).
  */
-export async function listByHousehold(ctx: CallerCtx, input: { householdId: string; history: boolean }): Promise<{ items: HouseholdHelper[] }> {
+export async function listByHousehold(ctx: CallerCtx, input: { householdId: string; history: boolean }): Promise<{ items: HouseholdHelper[]; contact: HouseholdContact | null }> {
   const household = await readableHousehold(ctx.user, input.householdId);
   const pairings = await pairingsOfHousehold(household._id, input.history && ctx.user.role === 'admin');
-  const helpers = await usersByIds(pairings.map((p) => p.helperId));
+  const [helpers, contact] = await Promise.all([usersByIds(pairings.map((p) => p.helperId)), householdContact(household, ctx.user)]);
   const byId = new Map(helpers.map((h) => [h._id, h]));
   const order: PairingRole[] = ['primary', 'health', 'education'];
   return {
@@ -137,5 +139,6 @@ export async function listByHousehold(ctx: CallerCtx, input: { householdId: stri
         return { ...p, helperName: h?.name ?? '（已注销）', helperKind: h?.helperKind ?? null, unit: h?.unit ?? null, phone: p.active && h?.active ? h.phone ?? null : null };
       })
       .sort((a, b) => Number(b.active) - Number(a.active) || order.indexOf(a.role) - order.indexOf(b.role)),
+    contact: contact && { kind: contact.kind, name: contact.name, phone: contact.phone },
   };
 }

@@ -1,13 +1,11 @@
 import type { HouseholdBenefits } from '../../../types/api/benefits';
 import type { Household } from '../../../types/household';
 import { RELATION_LABELS } from '../../../types/household';
-import type { User } from '../../../types/user';
 import type { CallerCtx } from '../handler';
 import { dateOf } from '../time';
 import { inYear, recordsOfHousehold } from './benefit.repository';
 import { householdsWithEmergency } from '../needs/need.repository';
-import { primaryHelpers } from '../assignments/pairing.repository';
-import { findUser } from '../users/user.repository';
+import { householdContact } from '../assignments/contact.service';
 import { evaluateFamily, factsFromHousehold } from './evaluate';
 import { currentPeriod, emergencySince } from './gaps.service';
 import { gapsOf } from './gaps.rules';
@@ -15,25 +13,16 @@ import { readableHousehold } from '../access';
 import { loadPolicies } from './policy.repository';
 import { toGap } from './gap-view';
 
-async function helperContact(householdId: string, viewer: User): Promise<(HouseholdBenefits['helper'] & { id: string }) | null> {
-  const helperId = (await primaryHelpers([householdId])).get(householdId);
-  if (!helperId) return null;
-  const helper = await findUser(helperId);
-  if (!helper) return null;
-  // The household calls its helper; other viewers have their own channels and do not need the number.
-  return { id: helperId, name: helper.name, phone: viewer.role === 'household' ? helper.phone ?? null : null };
-}
-
 /**
  * 我的政策 for a stored household: every decision with its reasons on `date` (today by default),
- * all benefit records, and the open gaps of the current period with the helper to ask.
+ * all benefit records, and the open gaps of the current period with whom to ask (householdContact).
  */
 export async function evaluateHousehold(ctx: CallerCtx, input: { householdId?: string; date?: string }): Promise<HouseholdBenefits> {
   const household: Household = await readableHousehold(ctx.user, input.householdId);
   const date = input.date ?? dateOf(ctx.now);
-  const [policies, received, emergencies, helper] = await Promise.all([
+  const [policies, received, emergencies, contact] = await Promise.all([
     loadPolicies(), recordsOfHousehold(household._id),
-    householdsWithEmergency([household._id], emergencySince(ctx.now)), helperContact(household._id, ctx.user),
+    householdsWithEmergency([household._id], emergencySince(ctx.now)), householdContact(household, ctx.user),
   ]);
   // This period's records among those already read, rather than asking again.
   const thisYear = received.filter((r) => inYear(r.period, currentPeriod(ctx.now)));
@@ -41,6 +30,8 @@ export async function evaluateHousehold(ctx: CallerCtx, input: { householdId?: s
   const decisions = evaluateFamily(facts, date, policies);
   // Gaps are always about today's entitlements, whatever date the decisions were asked for.
   const today = date === dateOf(ctx.now) ? decisions : evaluateFamily(facts, dateOf(ctx.now), policies);
+  // A gap is handed to the primary helper; the village admin is only whom the household calls meanwhile.
+  const helper = contact?.kind === 'helper' ? contact : null;
   const gaps = gapsOf(household, today, thisYear).map((g) => toGap(household, g, helper?.id ?? null, helper?.name ?? null));
   return {
     householdId: household._id,
@@ -51,6 +42,6 @@ export async function evaluateHousehold(ctx: CallerCtx, input: { householdId?: s
     decisions,
     received,
     gaps,
-    helper: helper && { name: helper.name, phone: helper.phone },
+    contact: contact && { kind: contact.kind, name: contact.name, phone: contact.phone },
   };
 }

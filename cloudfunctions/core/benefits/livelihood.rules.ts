@@ -28,18 +28,24 @@ export function publicJob(ctx: BaseContext, i: number, params: InForce): Verdict
   return judge(checks, null, pay);
 }
 
-/** 扶贫小额信贷贴息: a registered household with at least one full labourer of working age can borrow. */
+/**
+ * 扶贫小额信贷贴息: a registered household with at least one full labourer of working age can borrow.
+ * When it cannot, the reason says which condition failed: a member who 能干轻活 (`partial`) has
+ * labour capacity, only not the full capacity the loan asks for, so "没有劳动能力" would be wrong.
+ */
 export function microcredit(ctx: BaseContext, params: InForce): Verdict {
   const minAge = param(params, 'minAge');
   const maxAge = param(params, 'maxAge');
-  const workers = ctx.family.members.filter(
-    (m, i) => m.laborCapacity === 'full' && ctx.ages[i] >= minAge && ctx.ages[i] <= maxAge,
-  ).length;
-  const labor = {
-    ok: workers > 0,
-    yes: `有 ${workers} 名 ${minAge}–${maxAge} 周岁的劳动力`,
-    no: `家中没有 ${minAge}–${maxAge} 周岁、有劳动能力的成员`,
+  const range = `${minAge}–${maxAge} 周岁`;
+  const members = ctx.family.members.map((m, i) => ({ labor: m.laborCapacity, inAge: ctx.ages[i] >= minAge && ctx.ages[i] <= maxAge }));
+  const workers = members.filter((m) => m.labor === 'full' && m.inAge).length;
+  const whyNot = () => {
+    if (members.some((m) => m.inAge && m.labor === 'partial')) return `家中 ${range}的成员只能干轻活（弱劳动力），小额信贷要求至少有一名 ${range}、能正常干活（有劳动力）的成员`;
+    if (members.some((m) => m.labor === 'full')) return `家中能正常干活（有劳动力）的成员不在 ${range}`;
+    if (!members.some((m) => m.inAge)) return `家中没有 ${range}的成员`;
+    return `家中 ${range}的成员没有劳动能力`;
   };
+  const labor = { ok: workers > 0, yes: `有 ${workers} 名 ${range}的劳动力`, no: workers > 0 ? '' : whyNot() };
   const notes = perParams(params, 'note', () => [`可申请 ${fmt(param(params, 'loanCap'))} 元以下免抵押、免担保贷款，财政贴息`]);
   return judge([registeredCheck(ctx), labor], null, notes);
 }

@@ -1,4 +1,4 @@
-import { chinaDay, chinaHour, chinaToday, chinaYear, chineseDate, monthLabel, shiftMonth, shortDate, shortTime } from '../../../client/src/utils/dates';
+import { chinaDay, chinaHour, chinaToday, chinaYear, chineseDate, monthLabel, parseDay, shiftMonth, shortDate, shortTime } from '../../../client/src/utils/dates';
 import { greeting } from '../../../client/src/utils/format';
 
 describe('months the coverage page steps through', () => {
@@ -55,4 +55,18 @@ describe('at 2026-12-01T18:30:00Z (02:30 China time on 2 December), whatever zon
   test('the year on New Year\'s Eve at 17:00 UTC is already the next one', () => {
     expect(chinaYear(Date.parse('2026-12-31T17:00:00Z'))).toBe(2027);
   });
+});
+
+describe('days as people type them (issue 13, item 17)', () => {
+  test.each([
+    ['1958年5月2日', '1958-05-02'],
+    ['1958 年 5 月 2 日', '1958-05-02'],
+    ['1958-5-2', '1958-05-02'],
+    ['1958/05/02', '1958-05-02'],
+    ['1958.5.2', '1958-05-02'],
+    ['19580502', '1958-05-02'],
+    ['1958-05-02', '1958-05-02'],
+  ])('%s is read as %s', (typed, day) => expect(parseDay(typed)).toBe(day));
+
+  test.each(['1958年2月30日', '1958年13月1日', '五月二日', '1958', ''])('%s is not a day', (typed) => expect(parseDay(typed)).toBeNull());
 });

@@ -38,6 +38,26 @@ describe('livelihood policies (危房改造, 公益岗位, 小额信贷, 临时�
     expect(expectCase(cases[5]).reasons).toContain('可安排公益岗位，岗位补贴 500–900 元/月（按岗位而定）');
   });
 
+  it('2021-03: a 62-year-old who 能干轻活 is told the loan needs a full labourer, not that she cannot work', () => {
+    const d = expectCase({ name: '', facts: worker(62, { laborCapacity: 'partial' }), policy: 'microcredit', member: null, entitled: false, amount: null });
+    expect(d.reasons).toEqual(['家中 18–65 周岁的成员只能干轻活（弱劳动力），小额信贷要求至少有一名 18–65 周岁、能正常干活（有劳动力）的成员']);
+  });
+
+  it('2021-03: a household whose only full labourer is 66 is told the age is the reason', () => {
+    const d = expectCase({ name: '', facts: worker(66), policy: 'microcredit', member: null, entitled: false, amount: null });
+    expect(d.reasons).toEqual(['家中能正常干活（有劳动力）的成员不在 18–65 周岁']);
+  });
+
+  it('2021-03: a household where no one can work is told so', () => {
+    const d = expectCase({ name: '', facts: worker(40, { laborCapacity: 'none' }), policy: 'microcredit', member: null, entitled: false, amount: null });
+    expect(d.reasons).toEqual(['家中 18–65 周岁的成员没有劳动能力']);
+  });
+
+  it('2021-03: a 68-year-old who 能干轻活 is told no member is 18–65', () => {
+    const d = expectCase({ name: '', facts: worker(68, { laborCapacity: 'partial' }), policy: 'microcredit', member: null, entitled: false, amount: null });
+    expect(d.reasons).toEqual(['家中没有 18–65 周岁的成员']);
+  });
+
   it('2021-03: an employed member who is also at school is told both reasons', () => {
     const d = expectCase({ name: '', facts: worker(20, { employed: true, schooling: 'university' }), policy: 'public_job', entitled: false, amount: null });
     expect(d.reasons).toEqual(['已就业', '在读大学']);

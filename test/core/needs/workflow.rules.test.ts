@@ -1,4 +1,5 @@
 import { availableSteps, availableTransitions, checkStep, checkTransition } from '../../../cloudfunctions/core/needs/workflow.rules';
+import { notePlaceholder } from '../../../types/need';
 
 describe('the needs workflow', () => {
   it.each([
@@ -61,5 +62,17 @@ describe('steps that change no status: 转派, 督办, 提请协调', () => {
     ['nobody takes these steps on a closed need', 'confirmed', 'admin', []],
   ] as const)('%s', (_sentence, from, actor, expected) => {
     expect(availableSteps(from, actor)).toEqual(expected);
+  });
+});
+
+describe('the note box speaks to whoever takes the step (issue 13, item 17)', () => {
+  it('a household asked to say why it wants 重新办理 reads its own words, no staff wording', () => {
+    const hint = notePlaceholder(availableTransitions('resolved', 'household').filter((t) => t !== 'confirmed'));
+    expect(hint).toBe('写明哪里还没有解决，例如：房顶还在漏雨');
+    expect(hint).not.toMatch(/办理说明|办结|不予受理/);
+  });
+
+  it('the assignee handling an accepted need is told what to write for 办结 and for 不予受理', () => {
+    expect(notePlaceholder(availableTransitions('accepted', 'assignee'))).toBe('办结时写明做了什么；不予受理时写明理由');
   });
 });

@@ -1,18 +1,19 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { Button } from '@/components/ui';
+import { contactWho, type HouseholdContact } from '@bangfu/types';
 import type { Gap } from '@bangfu/types/api/benefits';
+import CallButton from '@/components/household/call-button';
 import { gapTodo, POLICY_NAMES, yuan } from './labels';
 import './benefits.scss';
 
 export interface GapItemProps {
   gap: Gap;
-  /** Given (even null) for the household itself: it is told whom to ask and may call. Omitted for helpers and admins. */
-  helperPhone?: string | null;
+  /** Given (even null) for the household itself: whom it is told to ask, and a call button when there is a number. Omitted for helpers and admins. */
+  contact?: HouseholdContact | null;
 }
 
 /** 应享未享, in red: what is missing, what to do, and a call button when there is a number. */
-export default function GapItem({ gap, helperPhone }: GapItemProps) {
+export default function GapItem({ gap, contact }: GapItemProps) {
+  const forHousehold = contact !== undefined;
   return (
     <View className='bf-gap'>
       <View className='bf-gap__head'>
@@ -23,15 +24,9 @@ export default function GapItem({ gap, helperPhone }: GapItemProps) {
       {gap.shortfall !== null && (
         <View className='bf-gap__short'>应享 {yuan(gap.amount)}，已到账 {yuan(gap.received)}，差 {yuan(gap.shortfall)}</View>
       )}
-      <View className='bf-gap__todo'>{gapTodo(gap.kind, helperPhone === undefined ? 'staff' : 'household')}</View>
-      {gap.helperName && <View className='bf-gap__helper'>负责帮扶人：{gap.helperName}</View>}
-      {helperPhone && (
-        <View className='bf-gap__call'>
-          <Button type='danger' size='normal' round onClick={() => void Taro.makePhoneCall({ phoneNumber: helperPhone })}>
-            联系帮扶人
-          </Button>
-        </View>
-      )}
+      <View className='bf-gap__todo'>{forHousehold ? gapTodo(gap.kind, 'household', contactWho(contact)) : gapTodo(gap.kind, 'staff')}</View>
+      {!forHousehold && gap.helperName && <View className='bf-gap__helper'>负责帮扶人：{gap.helperName}</View>}
+      {contact?.phone && <View className='bf-gap__call'><CallButton contact={contact} type='danger' /></View>}
     </View>
   );
 }

@@ -55,7 +55,7 @@ export default function HouseholdBenefitsView({ b, who = '您家', callable = fa
       {b.gaps.length > 0 && (
         <Card title={`待落实（${countText(countOf(b.gaps))}）`}>
           {b.gaps.map((g) => (
-            <GapItem key={`${g.policy}-${g.memberId}`} gap={g} {...(callable ? { helperPhone: b.helper?.phone ?? null } : {})} />
+            <GapItem key={`${g.policy}-${g.memberId}`} gap={g} {...(callable ? { contact: b.contact } : {})} />
           ))}
         </Card>
       )}

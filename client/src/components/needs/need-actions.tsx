@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Textarea, View } from '@tarojs/components';
-import { availableTransitions, NEED_ACTION_LABELS, NEED_TRANSITIONS, type NeedActor, type NeedTarget, type NeedView } from '@bangfu/types';
+import { availableTransitions, NEED_ACTION_LABELS, NEED_TRANSITIONS, notePlaceholder, type NeedActor, type NeedTarget, type NeedView } from '@bangfu/types';
 import { Button } from '@/components/ui';
 import { api } from '@/services/client';
 import { isApiCallError, messageOf } from '@/services/errors';
@@ -67,7 +67,7 @@ export default function NeedActions({ need, actor, onChanged, exclude = [] }: Ne
           className='need-note'
           value={note}
           maxlength={1000}
-          placeholder='办理说明：办结时写明做了什么；不予受理时写明理由'
+          placeholder={notePlaceholder(targets)}
           onInput={(e) => setNote(e.detail.value)}
         />
       )}

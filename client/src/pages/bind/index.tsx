@@ -5,7 +5,7 @@ import { BindHouseholdInput, type WhoAmI } from '@bangfu/types/api/auth';
 import CodeForm from '@/components/bind/code-form';
 import { Button, CellGroup, Field, Page } from '@/components/ui';
 import { bindHousehold } from '@/services/auth';
-import { messageOf } from '@/services/errors';
+import { fieldErrorsOf, messageOf } from '@/services/errors';
 import { HOME_OF, navigate, restart, ROUTES } from '@/services/routes';
 import { clearDemoOpenid, DEMO_SIGN_IN } from '@/services/session';
 import './index.scss';
@@ -55,8 +55,11 @@ export default function Bind() {
     try {
       bound(await bindHousehold(input));
     } catch (e) {
-      // Keep everything typed; show the server's own message.
-      setServerError(messageOf(e));
+      // Keep everything typed; a field's problem goes under that field, anything else below the form.
+      const byField = fieldErrorsOf(e);
+      const placed: Errors = { name: byField.name, idSuffix: byField.idSuffix, phone: byField.phone };
+      if (placed.name || placed.idSuffix || placed.phone) setErrors(placed);
+      else setServerError(messageOf(e));
       setSubmitting(false);
     }
   };

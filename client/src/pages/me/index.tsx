@@ -1,10 +1,11 @@
-import { Switch, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { HELPER_KIND_LABELS, REGION_LEVEL_LABELS, ROLE_LABELS } from '@bangfu/types';
 import type { WhoAmI } from '@bangfu/types/api/auth';
 import { Button, Cell, CellGroup, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { currentUser, forgetUser, whoami } from '@/services/auth';
-import { setElderMode, useElderMode } from '@/services/prefs';
+import ElderModeCell from '@/components/settings/elder-mode-cell';
+import ContactCard from '@/components/household/contact-card';
 import { go, restart, ROUTES } from '@/services/routes';
 import { clearDemoOpenid, DEMO_SIGN_IN } from '@/services/session';
 import './index.scss';
@@ -18,6 +19,7 @@ export default function Me() {
   return (
     <Page tabBar={role ? { role, active: 'me' } : null}>
       <Loaded state={{ ...me, data: user }}>{(u) => <Profile user={u} />}</Loaded>
+      {user?.household && <ContactCard householdId={user.household.id} />}
       <Settings />
       {DEMO_SIGN_IN && (
         <View className='me__logout'>
@@ -64,12 +66,9 @@ function Profile({ user }: { user: WhoAmI }) {
 }
 
 function Settings() {
-  const elder = useElderMode();
   return (
     <CellGroup title='显示' inset>
-      <Cell title='大字模式' label='字更大、更清楚，适合老年人使用' center>
-        <Switch checked={elder} color='#1989fa' onChange={(e) => setElderMode(e.detail.value)} />
-      </Cell>
+      <ElderModeCell />
     </CellGroup>
   );
 }

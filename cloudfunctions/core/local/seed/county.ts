@@ -40,7 +40,7 @@ export function buildCounty(shape: CountyShape, rnd: Random, people: PeopleFacto
   const admins = [
     user('admin-county', 'demo-admin', { role: 'admin', name: '周主任', scope: { level: 'county', regionId: county._id }, regionPath: county.path, unit: '县扶贫办' }),
     user('admin-town-1', 'demo-town-admin', { role: 'admin', name: '吴站长', scope: { level: 'town', regionId: towns[0]._id }, regionPath: towns[0].path, unit: `${towns[0].name}人民政府` }),
-    user('admin-village-1', 'demo-village-admin', { role: 'admin', name: '郑书记', scope: { level: 'village', regionId: villages[0]._id }, regionPath: villages[0].path, unit: `${villages[0].name}村委会` }),
+    user('admin-village-1', 'demo-village-admin', { role: 'admin', name: '郑书记', phone: '13907310001', scope: { level: 'village', regionId: villages[0]._id }, regionPath: villages[0].path, unit: `${villages[0].name}村委会` }),
   ];
   const helpers: User[] = [];
   for (let i = 0; i < shape.helpers; i++) {

@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components';
-import { Button, Card, Loaded, Page, Tag } from '@/components/ui';
+import { Button, Card, CellGroup, Loaded, Page, Tag } from '@/components/ui';
+import ContactCard from '@/components/household/contact-card';
+import ElderModeCell from '@/components/settings/elder-mode-cell';
 import { useRequest } from '@/hooks/use-request';
 import { whoami } from '@/services/auth';
 import { navigate } from '@/services/routes';
@@ -8,7 +10,7 @@ import BenefitsSummary from './benefits-summary';
 import NeedEntry from './need-entry';
 import './index.scss';
 
-/** 帮扶户首页: who the household is, and what it is entitled to (我的政策 summary). */
+/** 帮扶户首页: who the household is, whom to call, what it is entitled to (我的政策 summary), and the 大字模式 switch. */
 export default function HouseholdHome() {
   const me = useRequest(whoami);
 
@@ -23,6 +25,9 @@ export default function HouseholdHome() {
               </View>
               <View className='hh__sub'>欢迎使用帮扶通</View>
             </View>
+            <CellGroup inset>
+              <ElderModeCell />
+            </CellGroup>
             {user.household ? (
               <Card title='我的家庭' extra={<Tag type='primary' plain>已绑定</Tag>}>
                 <View className='hh__row'>
@@ -42,6 +47,7 @@ export default function HouseholdHome() {
                 </View>
               </Card>
             )}
+            {user.household && <ContactCard householdId={user.household.id} />}
             {user.household && <NeedEntry />}
             {user.household && <BenefitsSummary />}
           </>

@@ -6,6 +6,7 @@ import { Button, CellGroup, Field, Page } from '@/components/ui';
 import PhotoPicker from '@/components/photos/photo-picker';
 import { useRestoreRefused } from '@/hooks/use-stored-draft';
 import { reportNeed } from '@/services/needs';
+import { fieldErrorsOf } from '@/services/errors';
 import { ROUTES } from '@/services/routes';
 import CategoryTiles from './category-tiles';
 import { draftFromReport, useReportDraft, type ReportDraft } from './use-report-draft';
@@ -56,6 +57,10 @@ export default function ReportNeed() {
       if (outcome.status === 'failed') {
         // The draft stays to be corrected and sent again under its id; 我的求助 shows the reason meanwhile.
         refused(outcome.error);
+        // A problem with one field is said under that field (no pop-up); anything else in a dialog.
+        const byField = fieldErrorsOf(outcome.error);
+        const placed: Errors = { category: byField.category, description: byField.description, callbackPhone: byField.callbackPhone };
+        if (placed.category || placed.description || placed.callbackPhone) return setErrors(placed);
         void Taro.showModal({ title: '没有提交成功', content: outcome.error.message, showCancel: false });
         return;
       }

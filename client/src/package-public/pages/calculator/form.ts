@@ -1,4 +1,5 @@
 import type { ActionInput, benefitsApi, CalculatorMember, HouseholdStatus, HousingGrade } from '@bangfu/types';
+import { parseDay } from '@/utils/dates';
 
 /** What the form holds: members as the calculator takes them, the date and income as typed. */
 export interface FamilyForm {
@@ -17,18 +18,32 @@ export const newMember = (): CalculatorMember => ({
 
 export const newFamily = (): FamilyForm => ({ date: '', status: 'poor', income: '', housingGrade: 'A', emergency: false, members: [newMember()] });
 
+/** Where a problem is: the same paths the server's `details` name, so both land next to the same field. */
+export type FormErrors = Record<string, string>;
+export const birthPath = (i: number) => `household.members.${i}.birthDate`;
+const DAY_HINT = '请按“1958年5月2日”的样子填写，或点“选日期”';
+
 /** What the form asks before anything is sent; the server checks everything again with the same schema. */
-export function toInput(form: FamilyForm): { input?: ActionInput<typeof benefitsApi, 'calculate'>; problem?: string } {
-  const income = form.income.trim().replace(/,/g, '');
-  if (!income) return { problem: '请填写家庭年纯收入（元），没有收入请填 0' };
-  const blank = form.members.findIndex((m) => !m.birthDate.trim());
-  if (blank >= 0) return { problem: `请填写成员 ${blank + 1} 的出生日期，例如 1958-05-02` };
+export function toInput(form: FamilyForm): { input?: ActionInput<typeof benefitsApi, 'calculate'>; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const income = form.income.trim().replace(/[,，]/g, '');
+  if (!income) errors['household.annualNetIncome'] = '请填写家庭年纯收入（元），没有收入请填 0';
+  else if (!/^-?\d+(\.\d+)?$/.test(income)) errors['household.annualNetIncome'] = '请只填数字，例如 9000';
+  const date = form.date.trim() ? parseDay(form.date) : '';
+  if (date === null) errors.date = `测算日期${DAY_HINT}`;
+  const births = form.members.map((m) => parseDay(m.birthDate));
+  form.members.forEach((m, i) => {
+    if (!m.birthDate.trim()) errors[birthPath(i)] = '请填写出生日期，例如 1958年5月2日';
+    else if (!births[i]) errors[birthPath(i)] = `出生日期${DAY_HINT}`;
+  });
+  if (Object.keys(errors).length) return { errors };
   return {
+    errors,
     input: {
-      ...(form.date.trim() ? { date: form.date.trim() } : {}),
+      ...(date ? { date } : {}),
       household: {
         status: form.status, annualNetIncome: Number(income), housingGrade: form.housingGrade, emergencyInLast90Days: form.emergency,
-        members: form.members.map((m) => ({ ...m, birthDate: m.birthDate.trim() })),
+        members: form.members.map((m, i) => ({ ...m, birthDate: births[i]! })),
       },
     },
   };

@@ -1,12 +1,13 @@
 import { View } from '@tarojs/components';
-import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { Button, Card, CellGroup, Field, Page } from '@/components/ui';
 import DecisionItem from '@/components/benefits/decision-item';
 import type { Decision } from '@bangfu/types';
 import { api } from '@/services/client';
-import { messageOf } from '@/services/errors';
+import { fieldErrorsOf, messageOf } from '@/services/errors';
 import Choice, { YES_NO } from './choice';
-import { type FamilyForm, HOUSING_OPTIONS, newFamily, newMember, STATUS_OPTIONS, toInput } from './form';
+import { type FamilyForm, type FormErrors, HOUSING_OPTIONS, newFamily, newMember, STATUS_OPTIONS, toInput } from './form';
 import MemberCard from './member-card';
 import './index.scss';
 
@@ -36,23 +37,33 @@ export default function Calculator() {
   const [form, setForm] = useState<FamilyForm>(newFamily);
   const [decisions, setDecisions] = useState<Decision[] | null>(null);
   const [error, setError] = useState('');
+  const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof FamilyForm>(key: K) => (value: FamilyForm[K]) => { setForm((f) => ({ ...f, [key]: value })); setError(''); };
+  const set = <K extends keyof FamilyForm>(key: K) => (value: FamilyForm[K]) => { setForm((f) => ({ ...f, [key]: value })); setError(''); setErrors({}); };
+  // The answer is below the form: take the person to it rather than leave them wondering whether anything happened.
+  useEffect(() => {
+    if (decisions) void Taro.pageScrollTo({ selector: '.calc-results', duration: 300 });
+  }, [decisions]);
 
   const submit = async () => {
-    const { input, problem } = toInput(form);
-    if (!input) return setError(problem!);
+    const { input, errors: found } = toInput(form);
+    setErrors(found);
+    if (!input) return setError('请先改正标红的内容');
     setBusy(true);
     try {
       setDecisions((await api.benefits.calculate(input)).decisions);
       setError('');
     } catch (e) {
       setDecisions(null);
-      setError(messageOf(e));
+      const byField = fieldErrorsOf(e);
+      setErrors(byField);
+      setError(Object.keys(byField).length ? '请先改正标红的内容' : messageOf(e));
     } finally {
       setBusy(false);
     }
   };
+  const memberErrors = (i: number) => Object.fromEntries(Object.entries(errors)
+    .filter(([k]) => k.startsWith(`household.members.${i}.`)).map(([k, m]) => [k.split('.').pop()!, m]));
 
   return (
     <Page>
@@ -62,16 +73,17 @@ export default function Calculator() {
       </View>
       <CellGroup title='家庭情况' inset>
         <Choice label='户的类别' value={form.status} options={STATUS_OPTIONS} onChange={set('status')} />
-        <Field label='家庭年纯收入（元）' name='income' type='number' value={form.income} placeholder='全家一年的纯收入，例如 9000' onChange={set('income')} />
+        <Field label='家庭年纯收入（元）' name='income' type='number' value={form.income} placeholder='全家一年的纯收入，例如 9000' onChange={set('income')} error={errors['household.annualNetIncome']} />
         <Choice label='住房安全等级' value={form.housingGrade} options={HOUSING_OPTIONS} onChange={set('housingGrade')} />
         <Choice label='近 90 天遇到过急难事吗' value={form.emergency} options={YES_NO} onChange={set('emergency')} />
-        <Field label='测算日期（可不填）' name='date' value={form.date} placeholder='不填即按今天，例如 2021-03-01' onChange={set('date')} maxlength={10} />
+        <Field label='测算日期（可不填）' name='date' value={form.date} placeholder='不填即按今天，例如 2021年3月1日' onChange={set('date')} maxlength={16} error={errors.date} />
       </CellGroup>
       {form.members.map((m, i) => (
         <MemberCard
           key={i}
           index={i}
           member={m}
+          errors={memberErrors(i)}
           onChange={(member) => set('members')(form.members.map((old, j) => (j === i ? member : old)))}
           onRemove={form.members.length > 1 ? () => set('members')(form.members.filter((_, j) => j !== i)) : undefined}
         />
