@@ -1,5 +1,5 @@
 import { Finding } from '../../../types/finding';
-import { getDb, readAll } from '../store';
+import { getDb, pageAcross, readAll } from '../store';
 import { nextSequence } from '../store/settings-docs';
 
 type Where = Record<string, unknown>;
@@ -39,23 +39,10 @@ export async function updateFindingIfVersion(id: string, version: number, change
  */
 export async function listFindings(where: unknown, offset: number, limit: number): Promise<{ items: Finding[]; total: number }> {
   const _ = getDb().command;
-  const segments: Array<{ where: unknown; field: string; dir: 'asc' | 'desc' }> = [
-    { where: _.and([where as Where, { open: true }]), field: 'deadline', dir: 'asc' },
-    { where: _.and([where as Where, { open: false }]), field: 'closedAt', dir: 'desc' },
-  ];
-  const totals = await Promise.all(segments.map((s) => findings().where(s.where as Where).count()));
-  const total = totals.reduce((sum, t) => sum + (t.total ?? 0), 0);
-  const items: Finding[] = [];
-  let skip = offset;
-  for (let i = 0; i < segments.length && items.length < limit; i++) {
-    const size = totals[i].total ?? 0;
-    if (skip >= size) { skip -= size; continue; }
-    const { data } = await findings().where(segments[i].where as Where).orderBy(segments[i].field, segments[i].dir).orderBy('_id', 'asc')
-      .skip(skip).limit(limit - items.length).get();
-    items.push(...data.map(parse));
-    skip = 0;
-  }
-  return { items, total };
+  return pageAcross(findings(), [
+    { where: _.and([where as Where, { open: true }]), orderBy: [['deadline', 'asc'], ['_id', 'asc']] },
+    { where: _.and([where as Where, { open: false }]), orderBy: [['closedAt', 'desc'], ['_id', 'asc']] },
+  ], offset, limit, parse);
 }
 
 /** Every finding matching `where` (projected for the statistics), 1,000 per round trip. */

@@ -1,5 +1,5 @@
 import { DEFAULT_NEED_SETTINGS, Need, NeedSettings, OPEN_NEED_STATUSES } from '../../../types/need';
-import { getDb, inChunks, insertOnce, MAX_IN, readAll, type OnceWrite } from '../store';
+import { getDb, inChunks, insertOnce, MAX_IN, pageAcross, readAll, type OnceWrite } from '../store';
 import { readSettingsDoc, writeSettingsDoc } from '../store/settings-docs';
 
 type Where = Record<string, unknown>;
@@ -40,26 +40,10 @@ export function overdueCondition(now: Date): Where {
   return { status: _.in([...OPEN_NEED_STATUSES]), dueAt: _.lt(now.toISOString()) };
 }
 
-interface Segment { where: Where; orderBy: Array<[string, 'asc' | 'desc']> }
-
 /** Pages through consecutive segments as one list: `offset`/`limit` run across them in order. */
-export async function listSegments(segments: Segment[], offset: number, limit: number): Promise<{ items: Need[]; total: number }> {
-  const db = getDb();
-  const _ = db.command;
-  const totals = await Promise.all(segments.map((s) => needs().where(_.and([s.where])).count()));
-  const total = totals.reduce((sum, t) => sum + (t.total ?? 0), 0);
-  const items: Need[] = [];
-  let skip = offset;
-  for (let i = 0; i < segments.length && items.length < limit; i++) {
-    const size = totals[i].total ?? 0;
-    if (skip >= size) { skip -= size; continue; }
-    let query = needs().where(_.and([segments[i].where]));
-    for (const [field, dir] of segments[i].orderBy) query = query.orderBy(field, dir);
-    const { data } = await query.skip(skip).limit(limit - items.length).get();
-    items.push(...data.map(parse));
-    skip = 0;
-  }
-  return { items, total };
+export async function listSegments(segments: Array<{ where: Where; orderBy: Array<[string, 'asc' | 'desc']> }>, offset: number, limit: number): Promise<{ items: Need[]; total: number }> {
+  const _ = getDb().command;
+  return pageAcross(needs(), segments.map((s) => ({ ...s, where: _.and([s.where]) })), offset, limit, parse);
 }
 
 /** Every need matching `where`, 1,000 per round trip (CloudBase's cap), for the admin statistics. */

@@ -9,8 +9,8 @@ import type { CloudBase } from '@cloudbase/node-sdk';
 
 export { INDEXES } from './indexes';
 export type { IndexSpec } from './indexes';
-export { MAX_IN, MAX_PAGE, inChunks, readAll, readPages } from './paging';
-export type { Doc, PageOptions, Query } from './paging';
+export { MAX_IN, MAX_PAGE, inChunks, pageAcross, readAll, readPages } from './paging';
+export type { Doc, PageOptions, Query, Segment } from './paging';
 export { insertOnce } from './insert-once';
 export type { OnceWrite } from './insert-once';
 

@@ -70,3 +70,28 @@ export async function inChunks<T>(ids: Iterable<string>, size: number, fn: (chun
   for (let i = 0; i < unique.length; i += size) out.push(...(await fn(unique.slice(i, i + size))));
   return out;
 }
+
+/** One part of a list that runs across several queries: its condition and its order. */
+export interface Segment { where: unknown; orderBy: ReadonlyArray<readonly [string, 'asc' | 'desc']> }
+
+/**
+ * One page of a list made of consecutive segments (open items by deadline, then closed ones newest
+ * first): `offset`/`limit` run across them in order. Counts every segment, then reads only the
+ * segments the page touches.
+ */
+export async function pageAcross<T>(collection: ReturnType<Database['collection']>, segments: Segment[], offset: number, limit: number, parse: (doc: Doc) => T): Promise<{ items: T[]; total: number }> {
+  const totals = await Promise.all(segments.map((s) => collection.where(s.where as Doc).count()));
+  const total = totals.reduce((sum, t) => sum + (t.total ?? 0), 0);
+  const items: T[] = [];
+  let skip = offset;
+  for (let i = 0; i < segments.length && items.length < limit; i++) {
+    const size = totals[i].total ?? 0;
+    if (skip >= size) { skip -= size; continue; }
+    let query = collection.where(segments[i].where as Doc);
+    for (const [field, dir] of segments[i].orderBy) query = query.orderBy(field, dir);
+    const { data } = await query.skip(skip).limit(limit - items.length).get();
+    items.push(...(data as Doc[]).map(parse));
+    skip = 0;
+  }
+  return { items, total };
+}

@@ -1,15 +1,12 @@
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
+import ExportButton from '@/components/export-button';
 import { Button, Empty, Loaded, Page } from '@/components/ui';
 import FindingRow from '@/components/findings/finding-row';
 import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
-import { messageOf } from '@/services/errors';
 import { navigate } from '@/services/routes';
-import { openSheet } from '@/services/sheets';
-import { chinaToday } from '@/utils/dates';
 import Filters, { type FindingFilters } from './filters';
 import StatsStrip from './stats-strip';
 import '@/components/findings/findings.scss';
@@ -21,7 +18,6 @@ const PAGE = 20;
 export default function AdminFindings() {
   const [filters, setFilters] = useState<FindingFilters>({});
   const [offset, setOffset] = useState(0);
-  const [exporting, setExporting] = useState(false);
   const stats = useRequest(() => api.findings.stats());
   const villages = useRequest(() => api.households.villages());
   const list = useRequest(() => api.findings.list({ ...filters, limit: PAGE, offset }), [filters, offset]);
@@ -33,26 +29,13 @@ export default function AdminFindings() {
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));
 
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      const { url, rows } = await api.findings.exportLedger(filters);
-      await openSheet(url, `整改台账-${chinaToday()}.xlsx`);
-      void Taro.showToast({ title: `已导出 ${rows} 条`, icon: 'success' });
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setExporting(false);
-    }
-  };
-
   return (
     <Page wide>
       <View className='admin-findings__head'>
         <View className='admin-findings__title'>督查整改</View>
         <View className='admin-findings__actions'>
           <Button size='small' type='primary' onClick={() => void navigate('adminFindingNew')}>登记问题</Button>
-          <Button size='small' plain loading={exporting} onClick={() => void doExport()}>导出台账</Button>
+          <ExportButton file='督查整改台账' label='导出台账' unit='条' run={() => api.findings.exportLedger(filters)} />
         </View>
       </View>
       <Loaded state={stats} placeholder={<View className='findings-stats findings-stats--placeholder'>正在统计…</View>}>{(s) => <StatsStrip stats={s} />}</Loaded>

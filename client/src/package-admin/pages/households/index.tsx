@@ -1,17 +1,14 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
 import type { HouseholdFilters } from '@bangfu/types/api/households';
+import ExportButton from '@/components/export-button';
 import { Button, Cell, CellGroup, Empty, Loaded, Page, Table, Tag } from '@/components/ui';
 import { STATUS_TAG } from '@/components/household/labels';
 import { useReloadOnShow } from '@/hooks/use-reload';
 import { useRequest } from '@/hooks/use-request';
-import { messageOf } from '@/services/errors';
-import { chinaToday } from '@/utils/dates';
 import { api } from '@/services/client';
 import { navigate } from '@/services/routes';
-import { openSheet } from '@/services/sheets';
 import { thousands } from '@/utils/format';
 import Filters from './filters';
 import './index.scss';
@@ -22,25 +19,11 @@ const PAGE = 20;
 export default function HouseholdsPage() {
   const [filters, setFilters] = useState<HouseholdFilters>({});
   const [offset, setOffset] = useState(0);
-  const [exporting, setExporting] = useState(false);
   const villages = useRequest(() => api.households.villages());
   const list = useRequest(() => api.households.list({ ...filters, limit: PAGE, offset }), [filters, offset]);
   useReloadOnShow(list.reload);
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE));
-
-  const doExport = async () => {
-    setExporting(true);
-    try {
-      const { url, rows } = await api.households.exportXlsx(filters);
-      await openSheet(url, `户籍台账-${chinaToday()}.xlsx`);
-      void Taro.showToast({ title: `已导出 ${rows} 人`, icon: 'success' });
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <Page tabBar={{ role: 'admin', active: 'households' }} wide>
@@ -49,7 +32,7 @@ export default function HouseholdsPage() {
         <View className='hh-list__actions'>
           <Button size='small' type='primary' onClick={() => void navigate('adminHouseholdEdit')}>新增户</Button>
           <Button size='small' plain type='primary' onClick={() => void navigate('adminImport')}>导入</Button>
-          <Button size='small' plain loading={exporting} onClick={() => void doExport()}>导出</Button>
+          <ExportButton file='户籍台账' label='导出' unit='人' run={() => api.households.exportXlsx(filters)} />
           <Button size='small' plain onClick={() => void navigate('adminPairing')}>结对管理</Button>
         </View>
       </View>
