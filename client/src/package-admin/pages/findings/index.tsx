@@ -36,6 +36,8 @@ export default function AdminFindings() {
         <View className='admin-findings__actions'>
           <Button size='small' type='primary' onClick={() => void navigate('adminFindingNew')}>登记问题</Button>
           <ExportButton file='督查整改台账' label='导出台账' unit='条' run={() => api.findings.exportLedger(filters)} />
+          <Button size='small' plain onClick={() => void navigate('review')}>回头看</Button>
+          <Button size='small' plain onClick={() => void navigate('integrity')}>数据核查</Button>
         </View>
       </View>
       <Loaded state={stats} placeholder={<View className='findings-stats findings-stats--placeholder'>正在统计…</View>}>{(s) => <StatsStrip stats={s} />}</Loaded>

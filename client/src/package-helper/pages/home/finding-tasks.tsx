@@ -15,16 +15,23 @@ const LIMIT = 50;
  */
 export default function FindingTasks() {
   const list = useRequest(() => api.findings.list({ limit: LIMIT, offset: 0 }));
-  useReloadOnShow(list.reload);
+  const rounds = useRequest(() => api.findings.rounds({ limit: 1, offset: 0 }));
+  useReloadOnShow(() => Promise.all([list.reload(), rounds.reload()]));
   const open = (list.data?.items ?? []).filter((f) => f.open);
-  if (!open.length) return null;
+  const latest = rounds.data?.items[0];
+  if (!open.length && !latest) return null;
   const sorted = [...open.filter((f) => f.actions.length), ...open.filter((f) => !f.actions.length)];
   return (
     <View className='finding-tasks'>
-      <View className='finding-tasks__title'>整改任务 <View className='finding-tasks__count'>{open.length} 条未销号</View></View>
+      {open.length > 0 && <View className='finding-tasks__title'>整改任务 <View className='finding-tasks__count'>{open.length} 条未销号</View></View>}
       {sorted.map((f) => (
         <FindingRow key={f._id} finding={f} hint={f.actions.length ? '待我处理' : undefined} onClick={() => void navigate('finding', { id: f._id })} />
       ))}
+      {latest && (
+        <View className='finding-tasks__review' onClick={() => void navigate('review', { id: latest._id })}>
+          回头看：{latest.title}，复核您结对的抽中户 ›
+        </View>
+      )}
     </View>
   );
 }
