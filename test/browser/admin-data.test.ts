@@ -92,7 +92,8 @@ describe('录入一条兑现 (demo-admin)', () => {
     await page.locator('.bf-field__error', { hasText: '请填写金额' }).waitFor();
     await page.locator('input[name="record-amount"]').fill('1350');
     await page.getByText('录入', { exact: true }).click();
-    const row = page.locator('.bf-cell', { hasText: `${first.headName}户 · 低保` }).filter({ hasText: '2026-02 期' });
+    // On the desk the records are a table: one row per payment, the policy by its one name.
+    const row = page.locator('.bf-table tbody tr', { hasText: `${first.headName}户` }).filter({ hasText: '农村最低生活保障' }).filter({ hasText: '2026-02 期' });
     await row.first().waitFor().catch(async (e) => { await shot(page, 'admin-data-record-failed'); throw e; });
     expect(await row.first().innerText()).toContain('1,350 元');
     await shot(page, 'admin-data-record-one');
@@ -105,7 +106,7 @@ describe('录入一条兑现 (demo-admin)', () => {
 describe('导出 (demo-town-admin)', () => {
   it('exports the 应享未享 list with amounts as numbers', async () => {
     const page = await open('demo-town-admin', '/package-admin/pages/gaps/index');
-    await page.getByText(/应享未享 \d+ 项/).waitFor();
+    await page.getByText(/应享未享 [\d,]+ 人次，涉及 [\d,]+ 户/).waitFor();
     const { download, workbook } = await downloaded(page, () => page.getByText('导出 Excel').click());
     expect(download.suggestedFilename()).toMatch(/^应享未享-/);
     const gaps = workbook.getWorksheet('应享未享')!;

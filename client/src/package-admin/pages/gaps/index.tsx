@@ -28,7 +28,7 @@ export default function Gaps() {
             {p ? POLICY_NAMES[p] : '全部政策'}
           </View>
         ))}
-        <ExportButton file='应享未享' unit='项' run={() => api.benefits.exportGaps(policy ? { policy } : {})} />
+        <ExportButton file='应享未享' unit='人次' run={() => api.benefits.exportGaps(policy ? { policy } : {})} />
       </View>
       <Loaded state={gaps} loadingText='正在排查辖区内每一户…' empty={<Empty description='没有应享未享的项目：辖区内应享的政策都已落实' />}>
         {(data) => (
