@@ -20,14 +20,16 @@ describe('回头看', () => {
     const admin = await signedIn(browser, 'demo-admin', DESKTOP, { url });
     await admin.goto(`${url}/package-common/pages/review/index`);
     await admin.getByText('抽取新一轮').waitFor();
-    await admin.locator('input[name=perVillage]').fill('3');
+    // 10 of a village's 25 households: the demo helper's 16 households are all but surely among them.
+    await admin.locator('input[name=perVillage]').fill('10');
     await admin.locator('input[name=nonRegistered]').fill('0');
     await admin.getByText('抽取', { exact: true }).click();
-    await admin.getByText(/每村随机抽取 3 户建档立卡户/).waitFor();
+    await admin.getByText(/每村随机抽取 10 户建档立卡户/).waitFor();
     await admin.getByText('确定', { exact: true }).click();
-    // 12 villages × 3 households, each listed with its village.
-    await admin.getByText(/12 个村 36 户 · 已复核 0 户/).waitFor();
-    expect(await admin.locator('.review__item').count()).toBe(36);
+    // 12 villages × 10 households, listed 50 to a page with their village.
+    await admin.getByText(/12 个村 120 户 · 已复核 0 户/).waitFor();
+    await admin.getByText('需复核的户（共 120 户）').waitFor();
+    expect(await admin.locator('.review__item').count()).toBe(50);
     await shot(admin, 'review-round-admin');
 
     const helper = await signedIn(browser, 'demo-helper', PHONE, { url });
@@ -36,7 +38,7 @@ describe('回头看', () => {
     await helper.locator('.review__item').first().waitFor();
     const mine = await helper.locator('.review__item').count();
     expect(mine).toBeGreaterThan(0);
-    expect(mine).toBeLessThan(36);
+    expect(mine).toBeLessThan(50);
     const first = helper.locator('.review__item').first();
     // Nothing recorded since the draw yet: the helper is told what to do first.
     await first.getByText('标记已复核').click();
