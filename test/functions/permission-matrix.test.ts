@@ -235,6 +235,9 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     subscribe: untargeted({ accepted: true }),
   },
   findings: FINDINGS,
+  monitoring: {
+    assess: untargeted({ date: '2025-06-01', household: { status: 'none', incomes: [{ year: 2024, amount: 6000 }], members: [{ birthDate: '1960-01-01', laborCapacity: 'none' }] } }),
+  },
   reports: {
     dashboard: untargeted(),
     coverage: untargeted(),

@@ -2,6 +2,7 @@ import { assignmentsApi } from './assignments';
 import { authApi } from './auth';
 import { benefitsApi } from './benefits';
 import { findingsApi } from './findings';
+import { monitoringApi } from './monitoring';
 import { householdsApi } from './households';
 import { needsApi } from './needs';
 import { noticesApi } from './notices';
@@ -9,7 +10,7 @@ import { reportsApi } from './reports';
 import { visitsApi } from './visits';
 
 export * from './define';
-export { assignmentsApi, authApi, benefitsApi, findingsApi, householdsApi, needsApi, noticesApi, reportsApi, visitsApi };
+export { assignmentsApi, authApi, benefitsApi, findingsApi, householdsApi, monitoringApi, needsApi, noticesApi, reportsApi, visitsApi };
 
 /** Every function of SPEC §4, by name. */
 export const apis = {
@@ -21,6 +22,7 @@ export const apis = {
   needs: needsApi,
   notices: noticesApi,
   findings: findingsApi,
+  monitoring: monitoringApi,
   reports: reportsApi,
 } as const;
 export type Apis = typeof apis;

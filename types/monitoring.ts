@@ -1,0 +1,61 @@
+import { z } from './z';
+import { IsoDate } from './common';
+import { CalculatorMember } from './benefit';
+import { HouseholdStatus, HousingGrade } from './household';
+import type { DatedValues } from './policy';
+
+/**
+ * 防返贫监测预警 (SPEC §3b): the eight risk rules, their dated parameters and the public `assess`
+ * contract, shared by the self-check page and the server.
+ */
+export const RiskRule = z.enum(['income_below_line', 'income_drop', 'medical_burden', 'sudden_hardship', 'housing_unsafe', 'water_unsafe', 'dropout_risk', 'no_support']);
+export type RiskRule = z.infer<typeof RiskRule>;
+export const RISK_RULE_LABELS: Record<RiskRule, string> = {
+  income_below_line: '收入低于监测范围', income_drop: '收入大幅下降', medical_burden: '大额医疗支出', sudden_hardship: '突发严重困难',
+  housing_unsafe: '住房安全无保障', water_unsafe: '饮水安全无保障', dropout_risk: '义务教育辍学风险', no_support: '无劳动能力且无赡养',
+};
+/** Rules judged once per member; the others once per household. */
+export const MEMBER_RULES: readonly RiskRule[] = ['dropout_risk'];
+/** A triggered one of these makes the level high. */
+export const HIGH_RULES: readonly RiskRule[] = ['income_below_line', 'medical_burden', 'sudden_hardship'];
+
+export const MonitoringType = z.enum(['unstable', 'marginal', 'sudden_hardship']);
+export type MonitoringType = z.infer<typeof MonitoringType>;
+export const MONITORING_TYPE_LABELS: Record<MonitoringType, string> = { unstable: '脱贫不稳定户', marginal: '边缘易致贫户', sudden_hardship: '突发严重困难户' };
+export const RiskLevel = z.enum(['high', 'medium', 'none']);
+export type RiskLevel = z.infer<typeof RiskLevel>;
+
+/** SPEC §3b parameters, dated: each entry holds every parameter from its date on. */
+export const MONITORING_PARAM_LABELS: Record<string, string> = {
+  line: '监测范围（元/人/年）', medicalThreshold: '大额医疗支出线（元/年）', medicalIncomeShare: '医疗支出占家庭年收入比例', dropShare: '收入下降比例',
+};
+const same = { medicalThreshold: 10_000, medicalIncomeShare: 0.5, dropShare: 0.3 };
+export const DEFAULT_MONITORING_VALUES: DatedValues[] = [
+  { from: '2021-01-01', params: { line: 6_000, ...same } },
+  { from: '2022-01-01', params: { line: 7_000, ...same } },
+  { from: '2023-01-01', params: { line: 7_500, ...same } },
+  { from: '2024-01-01', params: { line: 8_000, ...same } },
+  { from: '2025-01-01', params: { line: 8_500, ...same } },
+];
+
+const Year = z.number({ error: '年份应为数字' }).int({ error: '年份应为整数' }).min(2000, { error: '年份应在 2000 年以后' }).max(2100, { error: '年份不合理' });
+const Yuan = (what: string) => z.number({ error: `${what}应为数字（元）` }).min(0, { error: `${what}不能为负数` }).max(100_000_000, { error: `${what}过大，请核对` });
+
+export const AssessMember = CalculatorMember.extend({ hasSupporter: z.boolean().default(false) });
+export const AssessHousehold = z.object({
+  status: HouseholdStatus,
+  housingGrade: HousingGrade.default('A'),
+  safeWater: z.boolean({ error: '饮水是否安全应为 true 或 false' }).default(true),
+  emergencyInLast90Days: z.boolean().default(false),
+  incomes: z.array(z.object({ year: Year, amount: Yuan('家庭年纯收入') }), { error: '收入应为列表' }).max(30, { error: '收入记录最多 30 年' }).default([]),
+  medicalExpenses: z.array(z.object({ date: IsoDate, outOfPocket: Yuan('自付医疗费用') }), { error: '医疗支出应为列表' }).max(500, { error: '医疗支出最多 500 条' }).default([]),
+  members: z.array(AssessMember).min(1, { error: '请至少填写一位家庭成员' }).max(30, { error: '家庭成员最多 30 人' }),
+});
+export type AssessHousehold = z.infer<typeof AssessHousehold>;
+export const AssessInput = z.object({ date: IsoDate.optional(), household: AssessHousehold });
+export type AssessInput = z.infer<typeof AssessInput>;
+
+export const RiskFinding = z.object({ rule: RiskRule, member: z.number().int().nullable(), triggered: z.boolean(), reasons: z.array(z.string()) });
+export type RiskFinding = z.infer<typeof RiskFinding>;
+export const Assessment = z.object({ risks: z.array(RiskFinding), level: RiskLevel, suggestedType: MonitoringType.nullable() });
+export type Assessment = z.infer<typeof Assessment>;
