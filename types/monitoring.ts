@@ -1,5 +1,5 @@
 import { z } from './z';
-import { IsoDate } from './common';
+import { Id, IsoDate, IsoDateTime, Uuid } from './common';
 import { CalculatorMember } from './benefit';
 import { HouseholdStatus, HousingGrade } from './household';
 import type { DatedValues } from './policy';
@@ -59,3 +59,30 @@ export const RiskFinding = z.object({ rule: RiskRule, member: z.number().int().n
 export type RiskFinding = z.infer<typeof RiskFinding>;
 export const Assessment = z.object({ risks: z.array(RiskFinding), level: RiskLevel, suggestedType: MonitoringType.nullable() });
 export type Assessment = z.infer<typeof Assessment>;
+
+/** 自付医疗费用: one out-of-pocket cost of a member, entered by staff or imported from the 医保 bureau's sheet. */
+export const MedicalExpense = z.object({
+  _id: Id,
+  householdId: Id,
+  memberId: Id,
+  countyId: Id,
+  townId: Id,
+  villageId: Id,
+  date: IsoDate,
+  outOfPocket: z.number().min(0),
+  source: z.enum(['manual', 'import']),
+  createdBy: Id,
+  createdAt: IsoDateTime,
+});
+export type MedicalExpense = z.infer<typeof MedicalExpense>;
+export const AddMedicalExpenseInput = z.object({
+  /** Client-generated, so a re-send is stored once. */
+  id: Uuid,
+  householdId: Id,
+  memberId: Id,
+  date: IsoDate,
+  outOfPocket: Yuan('自付医疗费用'),
+});
+export type AddMedicalExpenseInput = z.infer<typeof AddMedicalExpenseInput>;
+export const HouseholdAssessment = Assessment.extend({ householdId: Id, date: IsoDate, memberNames: z.array(z.string()) });
+export type HouseholdAssessment = z.infer<typeof HouseholdAssessment>;

@@ -47,3 +47,33 @@ describe('monitoring.assess (the family self-check, no login)', () => {
     expect((answer as { error: { message: string } }).error.message).toMatch(/不能为负数|至少填写一位家庭成员/);
   });
 });
+
+describe('a stored household, by the same rules', () => {
+  let demo: ReturnType<typeof freshDemoStore>;
+  beforeAll(() => { store.close(); demo = freshDemoStore(); });
+  afterAll(() => demo.close());
+
+  it('a medical cost a helper enters makes 大额医疗支出 a risk on the household\'s assessment', async () => {
+    clock.set('2026-11-20T04:00:00.000Z');
+    const before = await ok(call('monitoring', 'assessHousehold', { householdId: 'hh-000001' }, 'demo-helper'));
+    expect(before.risks.find((r) => r.rule === 'medical_burden')!.triggered).toBe(false);
+    const household = await ok(call('households', 'get', { householdId: 'hh-000001' }, 'demo-helper'));
+    const id = '6f1d0f8e-2b4c-4c1e-9a57-1b2c3d4e5f60';
+    const payload = { id, householdId: 'hh-000001', memberId: household.members[0].id, date: '2026-10-08', outOfPocket: 12_000 };
+    await ok(call('monitoring', 'addMedicalExpense', payload, 'demo-helper'));
+    // Sent again (the queue re-sending): stored once.
+    await ok(call('monitoring', 'addMedicalExpense', payload, 'demo-helper'));
+    const after = await ok(call('monitoring', 'assessHousehold', {}, 'demo-household'));
+    expect(after.risks.find((r) => r.rule === 'medical_burden')).toMatchObject({ triggered: true, reasons: [expect.stringContaining('自付医疗费用 12,000 元')] });
+    expect(after).toMatchObject({ householdId: 'hh-000001', date: '2026-11-20', level: 'high' });
+  });
+
+  it('a cost dated after today is refused next to its field; another household\'s member is refused', async () => {
+    clock.set('2026-11-20T04:00:00.000Z');
+    const household = await ok(call('households', 'get', { householdId: 'hh-000001' }, 'demo-helper'));
+    const future = await call('monitoring', 'addMedicalExpense', { id: '6f1d0f8e-2b4c-4c1e-9a57-1b2c3d4e5f61', householdId: 'hh-000001', memberId: household.members[0].id, date: '2026-11-21', outOfPocket: 100 }, 'demo-helper');
+    expect(future).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '费用日期不能晚于今天', details: [{ path: 'date' }] } });
+    const stranger = await call('monitoring', 'addMedicalExpense', { id: '6f1d0f8e-2b4c-4c1e-9a57-1b2c3d4e5f62', householdId: 'hh-000001', memberId: 'member-of-nobody', date: '2026-11-01', outOfPocket: 100 }, 'demo-helper');
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'memberId' }] } });
+  });
+});

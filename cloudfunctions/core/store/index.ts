@@ -37,6 +37,7 @@ export const COLLECTIONS = [
   'findings',
   'review_rounds',
   'review_items',
+  'medical_expenses',
   'audit_logs',
   'outbox',
   'bind_attempts',

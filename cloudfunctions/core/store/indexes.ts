@@ -77,6 +77,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'open_closedAt', fields: ['open', 'closedAt'] },
     { name: 'householdId_createdAt', fields: ['householdId', 'createdAt'] },
   ],
+  medical_expenses: [{ name: 'householdId_date', fields: ['householdId', 'date'] }],
   review_rounds: [{ name: 'countyId_createdAt', fields: ['countyId', 'createdAt'] }],
   review_items: [
     { name: 'roundId_villageId', fields: ['roundId', 'villageId', 'householdCode'] },

@@ -1,0 +1,15 @@
+import { MedicalExpense } from '../../../types/monitoring';
+import { getDb, insertOnce, readAll, type OnceWrite } from '../store';
+
+/** The only code that queries `medical_expenses` (STYLE: one rule in one place). */
+const expenses = () => getDb().collection('medical_expenses');
+const parse = (d: Record<string, unknown>) => MedicalExpense.parse(d);
+
+/** Stores a cost once under the client's id (see store/insert-once.ts). */
+export const insertExpenseOnce = (id: string, write: Omit<OnceWrite<MedicalExpense>, 'parse'>) => insertOnce(expenses(), id, { ...write, parse });
+
+/** A household's costs dated on or after `since` (YYYY-MM-DD): what the 365-day window can hold. */
+export async function expensesOf(householdId: string, since: string): Promise<MedicalExpense[]> {
+  const _ = getDb().command;
+  return readAll(expenses().where({ householdId, date: _.gte(since) }), parse, { orderBy: [['date', 'asc']] });
+}
