@@ -62,7 +62,8 @@ describe('走访覆盖 (demo-admin)', () => {
     const first = page.locator('.coverage__overdue').first();
     const name = (await first.locator('.coverage__overdue-name').innerText()).replace(/户$/, '');
     await first.click();
-    await page.getByText(name).first().waitFor();
+    // The coverage page stays in the H5 page stack (hidden) with the same name on it: wait for a shown one.
+    await page.getByText(name).filter({ visible: true }).first().waitFor();
   });
 
   it('fits a phone as well', async () => {
