@@ -1,7 +1,7 @@
 import { visitsApi } from '../../types/api/visits';
 import { handler } from '../core/handler';
 import { listDue } from '../core/visits/due.service';
-import { listByHousehold, recordVisit } from '../core/visits/visit.service';
+import { confirmVisit, listByHousehold, recordVisit } from '../core/visits/visit.service';
 import { getPlan, saveMeasure, updateProgress } from '../core/plans/plan.service';
 import { timeline } from '../core/timeline/timeline.service';
 
@@ -12,5 +12,6 @@ export const main = handler(visitsApi, {
   getPlan: (input, ctx) => getPlan(ctx, input),
   saveMeasure: (input, ctx) => saveMeasure(ctx, input),
   updateProgress: (input, ctx) => updateProgress(ctx, input),
+  confirm: (input, ctx) => confirmVisit(ctx, input),
   timeline: (input, ctx) => timeline(ctx, input),
 });

@@ -1,6 +1,6 @@
 import { z } from '../z';
 import { Id, IsoDate, listOf, Month, Paging } from '../common';
-import { DueStatus, NextOccasion, RecordVisitInput, Visit } from '../visit';
+import { ConfirmVisitInput, DueStatus, NextOccasion, RecordVisitInput, Visit } from '../visit';
 import { PairingRole } from '../pairing';
 import { Plan, SaveMeasureInput, TimelineEntry, UpdateProgressInput } from '../plan';
 import { defineApi } from './define';
@@ -42,8 +42,8 @@ export type DueList = z.infer<typeof DueList>;
 export const VisitLocationView = z.object({ accuracy: z.number().min(0) });
 export type VisitLocationView = z.infer<typeof VisitLocationView>;
 
-/** A visit as shown: households see their own without the helper's internal notes. */
-export const VisitView = Visit.omit({ location: true }).extend({ helperName: z.string().optional(), location: VisitLocationView.optional() });
+/** A visit as shown: households see their own without the helper's internal notes; `confirmation` is the household's latest answer (走访确认) or null. */
+export const VisitView = Visit.omit({ location: true, confirmationHistory: true }).extend({ helperName: z.string().optional(), location: VisitLocationView.optional() });
 export type VisitView = z.infer<typeof VisitView>;
 
 export const visitsApi = defineApi('visits', {
@@ -53,5 +53,7 @@ export const visitsApi = defineApi('visits', {
   getPlan: { input: z.object({ householdId: Id, year: z.number().int().min(2000).max(2100).optional() }), output: Plan, access: ['admin', 'helper', 'household'] },
   saveMeasure: { input: SaveMeasureInput, output: Plan, access: ['admin', 'helper'] },
   updateProgress: { input: UpdateProgressInput, output: Plan, access: ['helper'] },
+  /** 走访确认 by a bound member of the visit's household, from the visit's time until 3 days after it. */
+  confirm: { input: ConfirmVisitInput, output: VisitView, access: ['household'] },
   timeline: { input: z.object({ householdId: Id, limit: z.number().int().min(1).max(200).default(50) }), output: z.object({ items: z.array(TimelineEntry) }), access: ['admin', 'helper', 'household'] },
 });

@@ -19,6 +19,13 @@ export async function findVisit(id: string): Promise<Visit | null> {
   return data.length ? parse(data[0]) : null;
 }
 
+/** Puts the household's answer on the visit, keeping every earlier one in `confirmationHistory`. */
+export async function saveVisitConfirmation(visit: Visit, confirmation: NonNullable<Visit['confirmation']>): Promise<Visit> {
+  const confirmationHistory = [...visit.confirmationHistory, confirmation].slice(-20);
+  await visits().doc(visit._id).update({ confirmation, confirmationHistory });
+  return { ...visit, confirmation, confirmationHistory };
+}
+
 const Timing = Visit.pick({ _id: true, helperId: true, householdId: true, visitedAt: true, createdAt: true });
 export type VisitTiming = z.infer<typeof Timing>;
 
