@@ -2,12 +2,12 @@ import dayjs from 'dayjs';
 import type { DueStatus, NextOccasion, Occasion, RecordVisitInput } from '../../../types/visit';
 import { SERVICE_CHECKLISTS } from '../../../types/visit';
 import type { HelperKind } from '../../../types/user';
-import { earliestAcceptedDate, MAX_BACKDATE_DAYS } from '../../../types/visit-dates';
-import { chinaTime, dateOf, monthOf } from '../time';
+import { CONFIRM_DAYS, confirmOpen, earliestAcceptedDate, lastConfirmDay, MAX_BACKDATE_DAYS } from '../../../types/visit-dates';
+import { dateOf, monthOf } from '../time';
 import { monthDay } from '../../../types/format';
 
 /** The date rule is shared with the record page's date picker through types/. */
-export { MAX_BACKDATE_DAYS, visitDateRange, visitedAtFor, visitYear } from '../../../types/visit-dates';
+export { CONFIRM_DAYS, lastConfirmDay, MAX_BACKDATE_DAYS, visitDateRange, visitedAtFor, visitYear } from '../../../types/visit-dates';
 /** Phones' clocks drift: a visit a few minutes "in the future" is still now. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** Festival visits (节日慰问) fall due this many days before the festival. */
@@ -34,23 +34,16 @@ export function visitTimeProblem(visitedAt: string, now: Date): string | null {
   return null;
 }
 
-/** A household confirms a visit from its time until the end of the 3rd China day after the visit's day. */
-export const CONFIRM_DAYS = 3;
-
-/** The last China day a visit can be confirmed (YYYY-MM-DD). */
-export function lastConfirmDay(visitedAt: string): string {
-  return chinaTime(`${dateOf(visitedAt)}T12:00:00+08:00`).add(CONFIRM_DAYS, 'day').format('YYYY-MM-DD');
-}
-
 /**
  * Why a household cannot answer for a visit now, or null: never before the visit took place (no
  * clock drift allowance: a confirmation says it happened), and no later than the end of the
  * CONFIRM_DAYS-th China day after it.
  */
 export function confirmTimeProblem(visitedAt: string, now: Date): string | null {
-  if (now.getTime() < new Date(visitedAt).getTime()) return '这次走访还没到时间，走访之后才能确认';
+  const open = confirmOpen(visitedAt, now);
+  if (open === 'before') return '这次走访还没到时间，走访之后才能确认';
   const last = lastConfirmDay(visitedAt);
-  if (dateOf(now) > last) return `走访后 ${CONFIRM_DAYS} 天内可以确认，这次走访的确认已于 ${monthDay(last)}截止`;
+  if (open === 'closed') return `走访后 ${CONFIRM_DAYS} 天内可以确认，这次走访的确认已于 ${monthDay(last)}截止`;
   return null;
 }
 
