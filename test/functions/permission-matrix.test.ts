@@ -199,6 +199,7 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     saveMeasure: hh(async () => ({ id: randomUUID(), category: 'industry', title: '矩阵措施', target: '年内完成' })),
     updateProgress: { ...hh(async () => ({ measureId: 'measure-nonexistent', progress: 50 })), merits: ['NOT_FOUND'] },
     confirm: { payload: async (t) => ({ visitId: await visitOf(t), happened: true }) },
+    confirmations: untargeted(),
     timeline: hh(),
   },
   benefits: {

@@ -5,9 +5,10 @@ import { VisitView } from '../../types/api/visits';
 import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => {
+beforeAll(async () => {
   store = freshDemoStore();
   clock.set(SEED_NOW);
+  await getDb().collection('users').add({ _id: 'test-admin-town-2', openid: 'test-town2-admin-confirm', role: 'admin', name: '外镇管理员', scope: { level: 'town', regionId: 'town-2' }, regionPath: ['county-1', 'town-2'], active: true, createdAt: SEED_NOW.toISOString() });
 });
 afterEach(() => clock.set(SEED_NOW));
 afterAll(() => {
@@ -113,5 +114,41 @@ describe('visits.confirm', () => {
   it('refuses bad input next to its field', async () => {
     expect(await call('visits', 'confirm', { visitId: 'x' }, 'demo-household')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call('visits', 'confirm', { visitId: 'x', happened: false, reason: '长'.repeat(101) }, 'demo-household')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('100 字') } });
+  });
+});
+
+describe('visits.confirmations (admin: 走访确认率 and the denied or unconfirmed list)', () => {
+  it('counts the month in the admin region by town, unit and helper, and lists denied and unconfirmed visits with the reason', async () => {
+    const denied = await recorded('2026-11-20T08:00:00+08:00');
+    await ok(confirm(denied, false, '不认识来人'));
+    const yes = await recorded('2026-11-20T08:30:00+08:00');
+    await ok(confirm(yes, true));
+    clock.set(new Date('2026-11-25T10:00:00+08:00'));
+    const report = await ok(call('visits', 'confirmations', { month: '2026-11' }, 'demo-admin'));
+    expect(report.month).toBe('2026-11');
+    const issue = report.issues.find((i: any) => i.visitId === denied);
+    expect(issue).toMatchObject({ state: 'denied', reason: '不认识来人', householdId: 'hh-000001' });
+    expect(report.issues.find((i: any) => i.visitId === yes)).toBeUndefined();
+    // The seed's visits carry no answer: after their window they are unconfirmed.
+    expect(report.issues.some((i: any) => i.state === 'unconfirmed')).toBe(true);
+    expect(report.total.confirmed).toBeGreaterThanOrEqual(1);
+    expect(report.total.visits).toBe(report.total.confirmed + report.total.denied + report.total.unconfirmed + report.total.pending);
+    for (const rows of [report.byTown, report.byUnit, report.byHelper]) {
+      expect(rows.reduce((n: number, r: any) => n + r.visits, 0)).toBe(report.total.visits);
+    }
+    expect(report.byHelper.find((r: any) => r.id === 'helper-1')!.denied).toBeGreaterThanOrEqual(1);
+  });
+
+  it('an admin of another town sees none of this town\'s visits', async () => {
+    const denied = await recorded();
+    await ok(confirm(denied, false));
+    const report = await ok(call('visits', 'confirmations', { month: '2026-11' }, 'test-town2-admin-confirm'));
+    expect(report.issues.find((i: any) => i.visitId === denied)).toBeUndefined();
+    expect(report.byTown.map((r: any) => r.id)).not.toContain('town-1');
+  });
+
+  it('is for admins only', async () => {
+    expect(await call('visits', 'confirmations', {}, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('visits', 'confirmations', {}, 'demo-household')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

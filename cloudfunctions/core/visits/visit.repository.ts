@@ -26,6 +26,14 @@ export async function saveVisitConfirmation(visit: Visit, confirmation: NonNulla
   return { ...visit, confirmation, confirmationHistory };
 }
 
+const Answered = Visit.pick({ _id: true, helperId: true, householdId: true, townId: true, visitedAt: true, confirmation: true });
+export type AnsweredVisit = z.infer<typeof Answered>;
+
+/** The month's visits matching `where` with the household's answer (projected), for the confirmation rates. */
+export async function visitAnswers(where: Where): Promise<AnsweredVisit[]> {
+  return readAll(visits().where(where).field({ helperId: true, householdId: true, townId: true, visitedAt: true, confirmation: true }), (d) => Answered.parse(d));
+}
+
 const Timing = Visit.pick({ _id: true, helperId: true, householdId: true, visitedAt: true, createdAt: true });
 export type VisitTiming = z.infer<typeof Timing>;
 
