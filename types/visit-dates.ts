@@ -33,3 +33,18 @@ export function visitedAtFor(date: string, now: Date): string {
 export function visitYear(visitedAt: string): number {
   return Number(chinaDate(visitedAt).slice(0, 4));
 }
+
+/** 走访确认: a household answers for a visit from its time until the end of the 3rd China day after its day. */
+export const CONFIRM_DAYS = 3;
+
+/** The last China day a visit can be confirmed on (YYYY-MM-DD). */
+export function lastConfirmDay(visitedAt: string): string {
+  const day = chinaDate(visitedAt);
+  return chinaDate(new Date(`${day}T12:00:00+08:00`).getTime() + CONFIRM_DAYS * DAY_MS);
+}
+
+/** Whether a household can still (or already) answer for a visit at `now`. */
+export function confirmOpen(visitedAt: string, now: Date): 'before' | 'open' | 'closed' {
+  if (now.getTime() < new Date(visitedAt).getTime()) return 'before';
+  return chinaDate(now) > lastConfirmDay(visitedAt) ? 'closed' : 'open';
+}

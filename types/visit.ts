@@ -53,6 +53,25 @@ export type RecordVisitInput = z.infer<typeof RecordVisitInput>;
  * 走访记录 as stored: the client-generated id is the document id. Visits stored before measures were
  * sent by id have only `measures` (titles) and policy names in `policiesExplained`; both still parse.
  */
+/** 走访确认的理由 (没有来过): choices first, or a short text. */
+export const DENIAL_REASONS = ['没有见到帮扶人', '只打了电话', '时间不对', '不认识来人'] as const;
+
+/** 走访确认: a bound member of the household said the visit happened (确认来过) or not (没有来过). */
+export const VisitConfirmation = z.object({
+  happened: z.boolean(),
+  reason: z.string().max(100).default(''),
+  at: IsoDateTime,
+  by: Id,
+});
+export type VisitConfirmation = z.infer<typeof VisitConfirmation>;
+
+export const ConfirmVisitInput = z.object({
+  visitId: Id,
+  happened: z.boolean({ error: '请选择“确认来过”或“没有来过”' }),
+  reason: z.string().trim().max(100, { error: '理由最多 100 字' }).optional(),
+});
+export type ConfirmVisitInput = z.infer<typeof ConfirmVisitInput>;
+
 export const Visit = RecordVisitInput.omit({ id: true, policiesExplained: true }).extend({
   _id: Id,
   helperId: Id,
@@ -67,6 +86,10 @@ export const Visit = RecordVisitInput.omit({ id: true, policiesExplained: true }
   /** Policy codes; a visit stored before codes holds the policies' Chinese names. */
   policiesExplained: z.array(z.string().max(30)).max(30).default([]),
   createdAt: IsoDateTime,
+  /** The household's latest answer (走访确认), null until it answers. */
+  confirmation: VisitConfirmation.nullable().default(null),
+  /** Every answer given, oldest first: a change of mind replaces `confirmation`, the history keeps both. */
+  confirmationHistory: z.array(VisitConfirmation).max(20).default([]),
 });
 export type Visit = z.infer<typeof Visit>;
 

@@ -1,8 +1,9 @@
 import { visitsApi } from '../../types/api/visits';
 import { handler } from '../core/handler';
 import { listDue } from '../core/visits/due.service';
-import { listByHousehold, recordVisit } from '../core/visits/visit.service';
+import { confirmVisit, listByHousehold, recordVisit } from '../core/visits/visit.service';
 import { getPlan, saveMeasure, updateProgress } from '../core/plans/plan.service';
+import { confirmationReport } from '../core/visits/confirmation.service';
 import { timeline } from '../core/timeline/timeline.service';
 
 export const main = handler(visitsApi, {
@@ -12,5 +13,7 @@ export const main = handler(visitsApi, {
   getPlan: (input, ctx) => getPlan(ctx, input),
   saveMeasure: (input, ctx) => saveMeasure(ctx, input),
   updateProgress: (input, ctx) => updateProgress(ctx, input),
+  confirm: (input, ctx) => confirmVisit(ctx, input),
+  confirmations: (input, ctx) => confirmationReport(ctx, input),
   timeline: (input, ctx) => timeline(ctx, input),
 });

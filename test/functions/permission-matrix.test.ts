@@ -105,6 +105,15 @@ async function findingOf(t: Target, status: FindingStatus = 'recorded', noticed 
   await db().collection('findings').add(finding);
   return finding._id;
 }
+/** A visit to the target household an hour before the seed's now (inside the confirmation window). */
+async function visitOf(t: Target): Promise<string> {
+  if (t.kind === 'none') return 'visit-nonexistent';
+  const h = await household(t);
+  const _id = randomUUID();
+  const at = new Date(SEED_NOW.getTime() - 3600_000).toISOString();
+  await db().collection('visits').add({ _id, householdId: h._id, helperId: (await primaryOf(h._id)).helperId, countyId: h.countyId, townId: h.townId, villageId: h.villageId, visitedAt: at, month: '2026-11', occasion: 'routine', notes: '', photos: [], measures: [], measureIds: [], otherMeasure: '', progress: [], policiesExplained: [], checklist: [], createdAt: at, confirmation: null, confirmationHistory: [] });
+  return _id;
+}
 /** A 回头看 round over the target household's village, holding that household. */
 async function roundOf(t: Target): Promise<string> {
   if (t.kind === 'none') return 'round-nonexistent';
@@ -189,6 +198,8 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     getPlan: hh(),
     saveMeasure: hh(async () => ({ id: randomUUID(), category: 'industry', title: '矩阵措施', target: '年内完成' })),
     updateProgress: { ...hh(async () => ({ measureId: 'measure-nonexistent', progress: 50 })), merits: ['NOT_FOUND'] },
+    confirm: { payload: async (t) => ({ visitId: await visitOf(t), happened: true }) },
+    confirmations: untargeted(),
     timeline: hh(),
   },
   benefits: {

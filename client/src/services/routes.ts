@@ -43,6 +43,7 @@ export const ROUTES = {
   adminFindingNew: '/package-admin/pages/finding-new/index',
   review: '/package-common/pages/review/index',
   integrity: '/package-admin/pages/integrity/index',
+  visitConfirmations: '/package-admin/pages/visit-confirmations/index',
 } as const;
 
 export type Route = keyof typeof ROUTES;

@@ -49,8 +49,8 @@ async function send(ctx: Ctx, notice: Notice, people: User[], reason: 'publish' 
   return { recorded, skipped };
 }
 
-/** Why someone is alerted outside any notice: a household's self-binding was paused (auth/bind); a need was urged (to its assignee) or escalated (to admins). */
-export type AlertReason = 'bind_locked' | 'need_urged' | 'need_escalated' | 'finding_due' | 'finding_returned';
+/** Why someone is alerted outside any notice: a household's self-binding was paused (auth/bind); a need was urged (to its assignee) or escalated (to admins); a household said a visit did not happen (to admins). */
+export type AlertReason = 'bind_locked' | 'need_urged' | 'need_escalated' | 'finding_due' | 'finding_returned' | 'visit_denied';
 
 const clip = (text: string) => (text.length > 20 ? text.slice(0, 19) + '…' : text);
 

@@ -19,6 +19,21 @@ export async function findVisit(id: string): Promise<Visit | null> {
   return data.length ? parse(data[0]) : null;
 }
 
+/** Puts the household's answer on the visit, keeping every earlier one in `confirmationHistory`. */
+export async function saveVisitConfirmation(visit: Visit, confirmation: NonNullable<Visit['confirmation']>): Promise<Visit> {
+  const confirmationHistory = [...visit.confirmationHistory, confirmation].slice(-20);
+  await visits().doc(visit._id).update({ confirmation, confirmationHistory });
+  return { ...visit, confirmation, confirmationHistory };
+}
+
+const Answered = Visit.pick({ _id: true, helperId: true, householdId: true, townId: true, visitedAt: true, confirmation: true });
+export type AnsweredVisit = z.infer<typeof Answered>;
+
+/** The month's visits matching `where` with the household's answer (projected), for the confirmation rates. */
+export async function visitAnswers(where: Where): Promise<AnsweredVisit[]> {
+  return readAll(visits().where(where).field({ helperId: true, householdId: true, townId: true, visitedAt: true, confirmation: true }), (d) => Answered.parse(d));
+}
+
 const Timing = Visit.pick({ _id: true, helperId: true, householdId: true, visitedAt: true, createdAt: true });
 export type VisitTiming = z.infer<typeof Timing>;
 

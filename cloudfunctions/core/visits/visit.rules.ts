@@ -2,11 +2,12 @@ import dayjs from 'dayjs';
 import type { DueStatus, NextOccasion, Occasion, RecordVisitInput } from '../../../types/visit';
 import { SERVICE_CHECKLISTS } from '../../../types/visit';
 import type { HelperKind } from '../../../types/user';
-import { earliestAcceptedDate, MAX_BACKDATE_DAYS } from '../../../types/visit-dates';
+import { CONFIRM_DAYS, confirmOpen, earliestAcceptedDate, lastConfirmDay, MAX_BACKDATE_DAYS } from '../../../types/visit-dates';
 import { dateOf, monthOf } from '../time';
+import { monthDay } from '../../../types/format';
 
 /** The date rule is shared with the record page's date picker through types/. */
-export { MAX_BACKDATE_DAYS, visitDateRange, visitedAtFor, visitYear } from '../../../types/visit-dates';
+export { CONFIRM_DAYS, lastConfirmDay, MAX_BACKDATE_DAYS, visitDateRange, visitedAtFor, visitYear } from '../../../types/visit-dates';
 /** Phones' clocks drift: a visit a few minutes "in the future" is still now. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 /** Festival visits (节日慰问) fall due this many days before the festival. */
@@ -30,6 +31,19 @@ export function visitTimeProblem(visitedAt: string, now: Date): string | null {
   const at = new Date(visitedAt).getTime();
   if (at > now.getTime() + CLOCK_SKEW_MS) return '走访时间不能晚于现在，请检查手机时间';
   if (dateOf(visitedAt) < earliestAcceptedDate(now)) return `只能补录 ${MAX_BACKDATE_DAYS} 天内的走访，更早的走访请联系扶贫办处理`;
+  return null;
+}
+
+/**
+ * Why a household cannot answer for a visit now, or null: never before the visit took place (no
+ * clock drift allowance: a confirmation says it happened), and no later than the end of the
+ * CONFIRM_DAYS-th China day after it.
+ */
+export function confirmTimeProblem(visitedAt: string, now: Date): string | null {
+  const open = confirmOpen(visitedAt, now);
+  if (open === 'before') return '这次走访还没到时间，走访之后才能确认';
+  const last = lastConfirmDay(visitedAt);
+  if (open === 'closed') return `走访后 ${CONFIRM_DAYS} 天内可以确认，这次走访的确认已于 ${monthDay(last)}截止`;
   return null;
 }
 

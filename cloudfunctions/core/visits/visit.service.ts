@@ -1,15 +1,19 @@
-import type { RecordVisitInput, Visit } from '../../../types/visit';
+import type { ConfirmVisitInput, RecordVisitInput, Visit } from '../../../types/visit';
 import type { VisitView } from '../../../types/api/visits';
 import type { Household } from '../../../types/household';
-import type { CallerCtx, HelperCtx } from '../handler';
-import { conflict, invalid } from '../errors';
-import { monthOf } from '../time';
+import type { CallerCtx, HelperCtx, HouseholdCtx } from '../handler';
+import type { User } from '../../../types/user';
+import { conflict, invalid, notFound } from '../errors';
+import { monthDay } from '../../../types/format';
+import { dateOf, monthOf } from '../time';
+import { deliverAlert } from '../notices/delivery.service';
+import { adminsOfRegion } from '../users/user.repository';
 import { readableHousehold } from '../access';
 import { applyVisitProgress, loadPlan } from '../plans/plan.service';
-import { insertVisitOnce, visitsOfHousehold } from './visit.repository';
+import { findVisit, insertVisitOnce, saveVisitConfirmation, visitsOfHousehold } from './visit.repository';
 import { userNames } from '../users/user.repository';
 import { noteVisitInRollups } from './visit-months';
-import { bodyOf, checklistProblem, maySeeVisitLocation, measureProblem, visitTimeProblem, visitYear } from './visit.rules';
+import { bodyOf, checklistProblem, confirmTimeProblem, maySeeVisitLocation, measureProblem, visitTimeProblem, visitYear } from './visit.rules';
 
 /** The writes that follow the visit itself; each is idempotent on the visit's id. */
 async function completeVisit(ctx: HelperCtx, household: Household, visit: Visit): Promise<void> {
@@ -50,6 +54,8 @@ async function newVisit(ctx: HelperCtx, input: RecordVisitInput): Promise<{ visi
     villageId: household.villageId,
     month: monthOf(input.visitedAt),
     createdAt: ctx.now.toISOString(),
+    confirmation: null,
+    confirmationHistory: [],
   };
   return { visit, household };
 }
@@ -87,12 +93,49 @@ export async function listByHousehold(
   const to = input.to && new Date(`${input.to}T24:00:00+08:00`).toISOString();
   const { items: visits, total } = await visitsOfHousehold(input.householdId, { from, to }, input);
   const names = await userNames(visits.map((v) => v.helperId));
-  const hideNotes = ctx.user.role === 'household';
-  const items = visits.map(({ location, ...v }) => ({
+  return { items: visits.map((v) => viewOf(ctx.user, v, names)), total };
+}
+
+/** A visit as `viewer` sees it: a household without the helper's notes, the GPS fix only as its precision and only to some. */
+function viewOf(viewer: User, { location, confirmationHistory: _history, ...v }: Visit, names: Map<string, string>): VisitView {
+  return {
     ...v,
-    notes: hideNotes ? '' : v.notes,
+    notes: viewer.role === 'household' ? '' : v.notes,
     helperName: names.get(v.helperId),
-    ...(location && maySeeVisitLocation(ctx.user, v) ? { location: { accuracy: Math.round(location.accuracy) } } : {}),
-  }));
-  return { items, total };
+    ...(location && maySeeVisitLocation(viewer, v) ? { location: { accuracy: Math.round(location.accuracy) } } : {}),
+  };
+}
+
+/** The one answer for a visit the caller may not answer for, whether or not it exists. */
+const hiddenVisit = () => notFound('没有找到这次走访，或您无权查看');
+
+/**
+ * 走访确认: a bound member of the visit's household says it happened or not, from the visit's time
+ * until 3 days after it (see confirmTimeProblem). Answering again within the window replaces the
+ * answer (the history keeps each); the same answer again changes nothing. A denial alerts the
+ * village and town admins (an unconfirmed or denied visit is for them to look into).
+ */
+export async function confirmVisit(ctx: HouseholdCtx, input: ConfirmVisitInput): Promise<VisitView> {
+  const visit = await findVisit(input.visitId);
+  if (!visit || !ctx.user.householdId || visit.householdId !== ctx.user.householdId) throw hiddenVisit();
+  const problem = confirmTimeProblem(visit.visitedAt, ctx.now);
+  if (problem) throw invalid(problem, { field: 'visitId' });
+  const reason = input.happened ? '' : input.reason ?? '';
+  const names = await userNames([visit.helperId]);
+  const current = visit.confirmation;
+  if (current && current.happened === input.happened && current.reason === reason) return viewOf(ctx.user, visit, names);
+  const saved = await saveVisitConfirmation(visit, { happened: input.happened, reason, at: ctx.now.toISOString(), by: ctx.user._id });
+  if (!input.happened) await alertDenied(ctx, saved, names.get(visit.helperId) ?? '帮扶人', reason);
+  return viewOf(ctx.user, saved, names);
+}
+
+/** 没有来过: the village's and the town's admins are told, with who and when. */
+async function alertDenied(ctx: HouseholdCtx, visit: Visit, helperName: string, reason: string): Promise<void> {
+  const admins = [...(await adminsOfRegion(visit.villageId)), ...(await adminsOfRegion(visit.townId))];
+  await deliverAlert(ctx, admins, {
+    reason: 'visit_denied', householdId: visit.householdId,
+    title: `走访未获确认：${helperName} ${monthDay(dateOf(visit.visitedAt))}`,
+    note: reason ? `户称没有来过：${reason}` : '户称没有来过',
+    page: `package-admin/pages/visit-confirmations/index`,
+  });
 }

@@ -1,4 +1,4 @@
-import { compareDue, maySeeVisitLocation, dueStatus, nextOccasion, standingOf, upcomingFestival, visitTimeProblem } from '../../../cloudfunctions/core/visits/visit.rules';
+import { compareDue, maySeeVisitLocation, dueStatus, nextOccasion, standingOf, upcomingFestival, visitTimeProblem, confirmTimeProblem, lastConfirmDay } from '../../../cloudfunctions/core/visits/visit.rules';
 
 const NOW = new Date('2026-11-20T04:00:00Z');
 
@@ -78,5 +78,25 @@ describe('who sees where a visit was recorded', () => {
     ['the household itself', { _id: 'helper-1', role: 'household' }, false],
   ])('%s: %s', (_who, viewer, expected) => {
     expect(maySeeVisitLocation(viewer, visit)).toBe(expected);
+  });
+});
+
+describe('visit confirmation window (走访确认)', () => {
+  const visitedAt = '2026-11-20T10:00:00+08:00';
+  it.each([
+    ['a visit cannot be confirmed a second before it took place', '2026-11-20T09:59:59+08:00', /还没到时间/],
+    ['a visit can be confirmed the moment it took place', '2026-11-20T10:00:00+08:00', null],
+    ['a visit can be confirmed until the end of the third China day after it', '2026-11-23T23:59:59+08:00', null],
+    ['a visit cannot be confirmed on the fourth day, and the message says when it closed', '2026-11-24T00:00:00+08:00', /3 天内.*11月23日截止/],
+    ['a visit dated tomorrow cannot be confirmed today', '2026-11-19T15:00:00+08:00', /还没到时间/],
+  ])('%s', (_name, now, expected) => {
+    const problem = confirmTimeProblem(visitedAt, new Date(now));
+    if (expected === null) expect(problem).toBeNull();
+    else expect(problem).toMatch(expected);
+  });
+
+  it('counts days in China time: a visit late in the China evening closes three China days later', () => {
+    expect(lastConfirmDay('2026-11-20T23:30:00+08:00')).toBe('2026-11-23');
+    expect(lastConfirmDay('2026-11-20T16:30:00Z')).toBe('2026-11-24');
   });
 });

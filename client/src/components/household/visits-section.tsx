@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { OCCASION_LABELS, type PolicyCode } from '@bangfu/types';
 import type { VisitView } from '@bangfu/types/api/visits';
+import { confirmOpen } from '@bangfu/types/visit-dates';
 import { Empty, Loaded, Tag } from '@/components/ui';
 import PhotoStrip from '@/components/needs/photo-strip';
 import { POLICY_NAMES } from '@/components/benefits/labels';
@@ -15,6 +16,13 @@ const PAGE = 20;
 /** A policy explained, by its catalogue name; visits stored before codes hold the name itself. */
 const policyName = (code: string) => POLICY_NAMES[code as PolicyCode] ?? code;
 
+/** 走访确认 as the household answered: 户已确认 / 户称未来 (with its reason) / 待户确认 within the window, else 户未确认. */
+function ConfirmationTag({ v }: { v: VisitView }) {
+  const c = v.confirmation;
+  if (c) return <Tag status={c.happened ? 'done' : 'alert'}>{c.happened ? '户已确认' : `户称未来${c.reason ? `：${c.reason}` : ''}`}</Tag>;
+  return confirmOpen(v.visitedAt, new Date()) === 'closed' ? <Tag status='none'>户未确认</Tag> : <Tag status='due'>待户确认</Tag>;
+}
+
 /** One visit as it was recorded: who came, what was done and said, the photos and the fix's accuracy. */
 function VisitItem({ v }: { v: VisitView }) {
   return (
@@ -22,6 +30,9 @@ function VisitItem({ v }: { v: VisitView }) {
       <View className='hh-section__line'>
         <View className='hh-section__name'>{chineseDate(v.visitedAt)} · {OCCASION_LABELS[v.occasion]}</View>
         {v.location && <Tag type='primary' plain>已定位 · 约 {v.location.accuracy} 米</Tag>}
+      </View>
+      <View className='hh-section__line'>
+        <ConfirmationTag v={v} />
       </View>
       <View className='hh-section__detail'>走访人：{v.helperName ?? '—'}</View>
       {v.notes && <View className='hh-visit__notes'>{v.notes}</View>}

@@ -45,7 +45,7 @@ export function buildVisits(h: Household, pairings: Pairing[], months: number, n
       visits.push({
         _id: rnd.uuid(), householdId: h._id, helperId: p.helperId, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
         visitedAt, month: month.format('YYYY-MM'), occasion: rnd.chance(0.92) ? 'routine' : rnd.pick(['festival', 'hospital', 'exam'] as const),
-        notes: rnd.pick(NOTES), photos: [], measures: [rnd.pick(MEASURES)], measureIds: [], otherMeasure: '', progress: [], policiesExplained: [], checklist: [], createdAt: visitedAt,
+        notes: rnd.pick(NOTES), photos: [], measures: [rnd.pick(MEASURES)], measureIds: [], otherMeasure: '', progress: [], policiesExplained: [], checklist: [], createdAt: visitedAt, confirmation: null, confirmationHistory: [],
       });
     }
   }

@@ -38,6 +38,7 @@ export default function AdminFindings() {
           <ExportButton file='督查整改台账' label='导出台账' unit='条' run={() => api.findings.exportLedger(filters)} />
           <Button size='small' plain onClick={() => void navigate('review')}>回头看</Button>
           <Button size='small' plain onClick={() => void navigate('integrity')}>数据核查</Button>
+          <Button size='small' plain onClick={() => void navigate('visitConfirmations')}>走访确认</Button>
         </View>
       </View>
       <Loaded state={stats} placeholder={<View className='findings-stats findings-stats--placeholder'>正在统计…</View>}>{(s) => <StatsStrip stats={s} />}</Loaded>

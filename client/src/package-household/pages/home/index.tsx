@@ -8,6 +8,7 @@ import { navigate } from '@/services/routes';
 import { greeting } from '@/utils/format';
 import BenefitsSummary from './benefits-summary';
 import NeedEntry from './need-entry';
+import VisitConfirm from './visit-confirm';
 import './index.scss';
 
 /** 帮扶户首页: who the household is, whom to call, what it is entitled to (我的政策 summary), and the 大字模式 switch. */
@@ -47,6 +48,7 @@ export default function HouseholdHome() {
                 </View>
               </Card>
             )}
+            {user.household && <VisitConfirm householdId={user.household.id} />}
             {user.household && <ContactCard householdId={user.household.id} />}
             {user.household && <NeedEntry />}
             {user.household && <BenefitsSummary />}
