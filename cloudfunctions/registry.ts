@@ -9,8 +9,9 @@ import { main as needs } from './needs';
 import { main as notices } from './notices';
 import { main as findings } from './findings';
 import { main as reports } from './reports';
+import { main as feedback } from './feedback';
 
 /** Every function's entry, by name: the local host and the tests dispatch through this map. */
 export const FUNCTIONS: Record<FunctionName, FunctionMain> = {
-  auth, households, assignments, visits, benefits, needs, notices, findings, reports,
+  auth, households, assignments, visits, benefits, needs, notices, findings, reports, feedback,
 };

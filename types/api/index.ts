@@ -1,6 +1,7 @@
 import { assignmentsApi } from './assignments';
 import { authApi } from './auth';
 import { benefitsApi } from './benefits';
+import { feedbackApi } from './feedback';
 import { findingsApi } from './findings';
 import { householdsApi } from './households';
 import { needsApi } from './needs';
@@ -9,7 +10,7 @@ import { reportsApi } from './reports';
 import { visitsApi } from './visits';
 
 export * from './define';
-export { assignmentsApi, authApi, benefitsApi, findingsApi, householdsApi, needsApi, noticesApi, reportsApi, visitsApi };
+export { assignmentsApi, authApi, benefitsApi, feedbackApi, findingsApi, householdsApi, needsApi, noticesApi, reportsApi, visitsApi };
 
 /** Every function of SPEC §4, by name. */
 export const apis = {
@@ -22,6 +23,7 @@ export const apis = {
   notices: noticesApi,
   findings: findingsApi,
   reports: reportsApi,
+  feedback: feedbackApi,
 } as const;
 export type Apis = typeof apis;
 export type FunctionName = keyof Apis;
