@@ -17,8 +17,9 @@ const SUMMARY: Record<FunctionName, string> = {
   needs: '群众需求：上报、受理、办理、办结、确认、转派、督办、提请协调、评价。',
   notices: '通知公告：发布、撤回、阅读回执、群转发统计、提醒。',
   findings: '督查整改：问题登记、认领、整改措施、佐证、销号申请、验收（回头看）、限期整改通知单、台账、回头看抽样、数据核查。',
-  monitoring: '防返贫监测预警：家庭自查（无需登录）。',
+  monitoring: '防返贫监测预警：家庭自查（无需登录）、已登记户研判、自付医疗费用录入。',
   reports: '统计报表：工作台、走访覆盖及导出。',
+  feedback: '意见建议：帮扶户、帮扶责任人向县扶贫办提交投诉建议，县扶贫办答复。',
 };
 
 const ROLE: Record<string, string> = { admin: '管理员', helper: '帮扶责任人', household: '帮扶户' };

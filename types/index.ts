@@ -15,3 +15,4 @@ export * from './benefit';
 export * from './notice';
 export * from './finding';
 export * from './api';
+export * from './feedback';

@@ -1,6 +1,7 @@
 import { assignmentsApi } from './assignments';
 import { authApi } from './auth';
 import { benefitsApi } from './benefits';
+import { feedbackApi } from './feedback';
 import { findingsApi } from './findings';
 import { monitoringApi } from './monitoring';
 import { householdsApi } from './households';
@@ -10,7 +11,7 @@ import { reportsApi } from './reports';
 import { visitsApi } from './visits';
 
 export * from './define';
-export { assignmentsApi, authApi, benefitsApi, findingsApi, householdsApi, monitoringApi, needsApi, noticesApi, reportsApi, visitsApi };
+export { assignmentsApi, authApi, benefitsApi, feedbackApi, findingsApi, householdsApi, monitoringApi, needsApi, noticesApi, reportsApi, visitsApi };
 
 /** Every function of SPEC §4, by name. */
 export const apis = {
@@ -24,6 +25,7 @@ export const apis = {
   findings: findingsApi,
   monitoring: monitoringApi,
   reports: reportsApi,
+  feedback: feedbackApi,
 } as const;
 export type Apis = typeof apis;
 export type FunctionName = keyof Apis;

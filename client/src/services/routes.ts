@@ -12,6 +12,7 @@ export const ROUTES = {
   helperHome: '/package-helper/pages/home/index',
   recordVisit: '/package-helper/pages/record/index',
   householdDetail: '/package-common/pages/household/index',
+  householdCard: '/package-common/pages/card/index',
   adminHome: '/package-admin/pages/home/index',
   adminHouseholds: '/package-admin/pages/households/index',
   adminHouseholdEdit: '/package-admin/pages/household-edit/index',

@@ -44,6 +44,7 @@ export const COLLECTIONS = [
   'bind_codes',
   'files',
   'settings',
+  'feedback',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 

@@ -51,6 +51,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'countyId_month_rollup', fields: ['countyId', 'month', 'villageId', 'prevMonthToo', 'helperIds'] },
   ],
   plans: [{ name: 'householdId_year', fields: ['householdId', 'year'] }],
+  // 意见建议: a writer's own, newest first; a county office's, open ones first.
+  feedback: [
+    { name: 'authorId_submittedAt', fields: ['authorId', 'submittedAt'] },
+    { name: 'countyId_status_submittedAt', fields: ['countyId', 'status', 'submittedAt'] },
+  ],
   needs: [
     { name: 'householdId', fields: ['householdId'] },
     { name: 'assigneeId_status', fields: ['assigneeId', 'status'] },

@@ -6,7 +6,7 @@ import { useRequest } from '@/hooks/use-request';
 import { currentUser, forgetUser, whoami } from '@/services/auth';
 import ElderModeCell from '@/components/settings/elder-mode-cell';
 import ContactCard from '@/components/household/contact-card';
-import { go, restart, ROUTES } from '@/services/routes';
+import { go, navigate, restart, ROUTES } from '@/services/routes';
 import { clearDemoOpenid, DEMO_SIGN_IN } from '@/services/session';
 import './index.scss';
 
@@ -59,6 +59,7 @@ function Profile({ user }: { user: WhoAmI }) {
         {user.scope && <Cell title='所在区域' value={`${user.scope.regionName}（${REGION_LEVEL_LABELS[user.scope.level]}）`} />}
         {user.unit && <Cell title='帮扶单位' value={user.unit} />}
         {user.household && <Cell title='我的家庭' value={`${user.household.headName} 户`} label={user.household.villageName} />}
+        {user.household && <Cell title='帮扶明白卡' value='查看' isLink onClick={() => void navigate('householdCard')} />}
         {!user.role && <Cell title='绑定家庭' value='去绑定' isLink onClick={() => void go(ROUTES.bind)} />}
       </CellGroup>
     </>

@@ -42,6 +42,9 @@ export default function HouseholdDetailPage() {
         {(household) => (
           <>
             <HeaderSection household={household} isAdmin={isAdmin} />
+            <View className='household-detail__action'>
+              <Button plain type='primary' block round onClick={() => void navigate('householdCard', { id })}>帮扶明白卡 · 打印张贴</Button>
+            </View>
             <MembersSection household={household} isAdmin={isAdmin} />
             <PairingsSection key={`p${shown}`} householdId={id} isAdmin={isAdmin} />
             {isAdmin && <HouseholdFindings key={`f${shown}`} householdId={id} />}

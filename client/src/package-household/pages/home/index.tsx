@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Button, Card, CellGroup, Loaded, Page, Tag } from '@/components/ui';
+import { Button, Card, Cell, CellGroup, Loaded, Page, Tag } from '@/components/ui';
 import ContactCard from '@/components/household/contact-card';
 import ElderModeCell from '@/components/settings/elder-mode-cell';
 import { useRequest } from '@/hooks/use-request';
@@ -50,6 +50,11 @@ export default function HouseholdHome() {
             )}
             {user.household && <VisitConfirm householdId={user.household.id} />}
             {user.household && <ContactCard householdId={user.household.id} />}
+            {user.household && (
+              <CellGroup inset>
+                <Cell title='帮扶明白卡' label='帮扶人、今年的政策和走访，一页看清' isLink onClick={() => void navigate('householdCard')} />
+              </CellGroup>
+            )}
             {user.household && <NeedEntry />}
             {user.household && <BenefitsSummary />}
           </>
