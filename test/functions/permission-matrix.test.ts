@@ -239,6 +239,7 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     dashboard: untargeted(),
     coverage: untargeted(),
     exportCoverage: untargeted(),
+    monthlyBulletin: untargeted({ month: '2026-10' }),
   },
 };
 
