@@ -3,11 +3,13 @@ import { handler } from '../core/handler';
 import { dashboard } from '../core/reports/dashboard.service';
 import { coverage } from '../core/reports/coverage.service';
 import { exportCoverage } from '../core/reports/coverage-export.service';
-import { monthlyBulletin } from '../core/reports/bulletin.service';
+import { monthlyBulletin, publishBulletin, publishedBulletin } from '../core/reports/bulletin.service';
 
 export const main = handler(reportsApi, {
   dashboard: (_input, ctx) => dashboard(ctx),
   coverage: (input, ctx) => coverage(ctx, input),
   exportCoverage: (input, ctx) => exportCoverage(ctx, input),
   monthlyBulletin: (input, ctx) => monthlyBulletin(ctx, input),
+  publishBulletin: (input, ctx) => publishBulletin(ctx, input),
+  publishedBulletin: (input, ctx) => publishedBulletin(ctx, input),
 });

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { getDb } from '../../cloudfunctions/core/store';
+import { bulletinId, freezeBulletin } from '../../cloudfunctions/core/reports/bulletin.repository';
 import { freshDemoStore, call, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
@@ -43,5 +46,76 @@ describe('reports.monthlyBulletin', () => {
       expect(refused.error.code).toBe('INVALID_INPUT');
       expect(refused.error.message).toBe('2026-12 还没有开始，只能查看本月及以前的月度通报');
     }
+  });
+});
+
+describe('reports.publishBulletin', () => {
+  /** A household of 青禾镇 with no visit in October whose primary helper can sign in. */
+  async function unvisitedInOctober() {
+    const db = getDb();
+    const { data: rows } = await db.collection('visit_months').where({ month: '2026-10' }).field({ householdId: true }).limit(1000).get();
+    const seen = new Set(rows.map((r: any) => r.householdId));
+    const { data: homes } = await db.collection('households').where({ townId: 'town-1' }).field({ _id: true }).limit(1000).get();
+    for (const h of homes) {
+      if (seen.has(h._id)) continue;
+      const { data: [p] } = await db.collection('pairings').where({ householdId: h._id, role: 'primary', active: true }).get();
+      const { data: [helper] } = p ? await db.collection('users').doc(p.helperId).get() : { data: [] as any[] };
+      if (helper?.openid) return { householdId: h._id as string, openid: helper.openid as string };
+    }
+    throw new Error('no unvisited October household with a signed-in helper in 青禾镇');
+  }
+
+  it('freezes the month: a visit recorded afterwards for October changes nothing in the published bulletin', async () => {
+    const live = await bulletin('2026-10');
+    const published = await ok(call('reports', 'publishBulletin', { month: '2026-10', audience: { roles: ['helper', 'admin'] } }, 'demo-admin'));
+    expect(published.frozenAt).toBe('2026-11-20T06:00:00.000Z');
+    const frozen = await bulletin('2026-10');
+    expect(frozen.frozen).toBe(true);
+    expect(frozen.frozenAt).toBe(published.frozenAt);
+    expect({ ...frozen, frozen: false, frozenAt: null }).toEqual(live);
+
+    const townBefore = await bulletin('2026-10', 'demo-town-admin');
+    const target = await unvisitedInOctober();
+    await ok(call('visits', 'record', { id: randomUUID(), householdId: target.householdId, visitedAt: '2026-10-28T10:00:00+08:00', occasion: 'routine', notes: '补录' }, target.openid));
+    // The town's bulletin is still live and counts the visit; the county's published one does not.
+    expect((await bulletin('2026-10', 'demo-town-admin')).totals.visited).toBe(townBefore.totals.visited + 1);
+    expect(await bulletin('2026-10')).toEqual(frozen);
+  });
+
+  it('refuses to publish a month twice, and a month not yet begun', async () => {
+    const again = await call('reports', 'publishBulletin', { month: '2026-10', audience: { roles: ['helper'] } }, 'demo-admin');
+    expect(again.ok).toBe(false);
+    if (!again.ok) {
+      expect(again.error.code).toBe('CONFLICT');
+      expect(again.error.message).toContain('2026-10 的月度通报已由');
+    }
+    const future = await call('reports', 'publishBulletin', { month: '2026-12', audience: { roles: ['helper'] } }, 'demo-admin');
+    expect(future.ok || future.error.code).toBe('INVALID_INPUT');
+  });
+
+  it('reaches the helpers with a notice whose card opens the bulletin page, and no attachment', async () => {
+    const inbox = await ok(call('notices', 'list', { box: 'inbox', limit: 20, offset: 0 }, 'demo-helper'));
+    const notice = inbox.items.find((n) => n.link?.label === '查看月度通报');
+    expect(notice?.title).toBe('青禾县2026年10月月度通报');
+    const id = decodeURIComponent(notice!.link!.page.split('id=')[1]);
+    expect(notice!.link!.page).toMatch(/^\/package-common\/pages\/bulletin\/index\?id=/);
+    expect(notice!.body).toContain('走访覆盖率');
+    // Towns and units only: no household's head is named in the notice.
+    const { data: heads } = await getDb().collection('households').field({ headName: true }).limit(1000).get();
+    expect(heads.some((h: any) => notice!.body.includes(h.headName))).toBe(false);
+    const seen = await ok(call('reports', 'publishedBulletin', { id }, 'demo-helper'));
+    expect(seen).toEqual(await bulletin('2026-10'));
+  });
+
+  it('answers a bulletin outside the caller\'s region exactly like one never published', async () => {
+    const other = await freezeBulletin({
+      _id: bulletinId('town-2', '2026-10'), regionId: 'town-2', month: '2026-10', frozenAt: '2026-11-01T00:00:00.000Z', frozenBy: 'x', frozenByName: '他人',
+      regionPath: ['county-1', 'town-2'], noticeId: null, bulletin: await bulletin('2026-10'),
+    });
+    const outside = await call('reports', 'publishedBulletin', { id: other._id }, 'demo-helper');
+    const never = await call('reports', 'publishedBulletin', { id: 'bulletin-none' }, 'demo-helper');
+    expect(outside).toEqual(never);
+    expect(never.ok || never.error.code).toBe('NOT_FOUND');
+    expect((await call('reports', 'publishedBulletin', { id: other._id }, 'demo-admin')).ok).toBe(true);
   });
 });

@@ -240,6 +240,9 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     coverage: untargeted(),
     exportCoverage: untargeted(),
     monthlyBulletin: untargeted({ month: '2026-10' }),
+    publishBulletin: untargeted({ month: '2026-10', audience: { roles: ['helper'] } }),
+    // No bulletin is published on a fresh county: every admitted caller learns only that it is not there.
+    publishedBulletin: untargeted({ id: 'bulletin-none' }, ['NOT_FOUND']),
   },
 };
 

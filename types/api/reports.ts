@@ -1,6 +1,7 @@
 import { z } from '../z';
-import { ExportFile, Month } from '../common';
+import { ExportFile, Id, Month } from '../common';
 import { HouseholdStatus } from '../household';
+import { Audience } from '../notice';
 import { defineApi } from './define';
 
 
@@ -113,4 +114,15 @@ export const reportsApi = defineApi('reports', {
   exportCoverage: { input: z.object({ month: Month.optional() }), output: ExportFile, access: ['admin'] },
   /** 月度通报: the month's figures by town, village, unit and helper, scored and banded (months yet to begin are refused). */
   monthlyBulletin: { input: z.object({ month: Month }), output: Bulletin, access: ['admin'] },
+  /**
+   * 发布月度通报: freezes the month's figures (a month already published is refused) and publishes a
+   * notice to `audience` whose card opens the bulletin page; no attachment.
+   */
+  publishBulletin: {
+    input: z.object({ month: Month, audience: Audience }),
+    output: z.object({ bulletinId: z.string(), frozenAt: z.string(), noticeId: z.string() }),
+    access: ['admin'],
+  },
+  /** A published (frozen) bulletin, for the staff its notice reached (inside its region) and admins above. */
+  publishedBulletin: { input: z.object({ id: Id }), output: Bulletin, access: ['admin', 'helper'] },
 });

@@ -1,10 +1,14 @@
 import type { Bulletin, BulletinRow } from '../../../types/api/reports';
 import type { Scope } from '../../../types/region';
-import type { AdminCtx } from '../handler';
-import { invalid } from '../errors';
+import type { Audience } from '../../../types/notice';
+import type { AdminCtx, StaffCtx } from '../handler';
+import { invalid, notFound } from '../errors';
 import { adminScope } from '../access/scope';
 import { getRegion } from '../regions/region.repository';
+import { publish } from '../notices/notice.service';
 import { monthOf } from '../time';
+import { percent } from './bulletin.rules';
+import { alreadyPublished, bulletinId, findFrozenBulletin, freezeBulletin, setBulletinNotice, type FrozenBulletin } from './bulletin.repository';
 import { readBulletinSource, type BulletinSource } from './bulletin.reads';
 import { cutOf, eventsOf, monthEnd, NO_UNIT, shiftMonth, trendOf } from './bulletin.events';
 import { DEFAULT_WEIGHTS, rowsOf, sentencesOf, totalsOf, type Dimension, type Event, type Named } from './bulletin.rules';
@@ -52,10 +56,70 @@ export function checkMonth(month: string, now: Date): void {
   if (month > monthOf(now)) throw invalid(`${month} 还没有开始，只能查看本月及以前的月度通报`);
 }
 
-/** 月度通报 for the caller's scope (SPEC §6). */
+const frozenView = (f: FrozenBulletin): Bulletin => ({ ...f.bulletin, frozen: true, frozenAt: f.frozenAt });
+
+/** 月度通报 for the caller's scope (SPEC §6): the stored figures once published, else computed now. */
 export async function monthlyBulletin(ctx: AdminCtx, input: { month: string }): Promise<Bulletin> {
   checkMonth(input.month, ctx.now);
   const scope = adminScope(ctx.user);
+  const frozen = await findFrozenBulletin(bulletinId(scope.regionId, input.month));
+  if (frozen) return frozenView(frozen);
   const region = await getRegion(scope.regionId);
   return liveBulletin(scope, region.name, input.month, ctx.now);
+}
+
+/** The bulletin page a notice's card opens. */
+export const bulletinPage = (id: string): string => `/package-common/pages/bulletin/index?id=${encodeURIComponent(id)}`;
+
+/** The notice's text: the headline figures and the 亮点/短板, naming towns and units only (no household, no attachment). */
+export function noticeBody(b: Bulletin): string {
+  const t = b.totals;
+  return [
+    `${b.regionName}${b.month.replace('-', '年')}月帮扶工作月度通报已发布，点击下方“查看月度通报”阅读全文。`,
+    `- 走访覆盖率 ${percent(t.coverage)}（${t.visited}/${t.paired}户），综合得分 ${t.score.toFixed(1)}`,
+    `- 当月上报需求 ${t.needsReported} 件，按时受理 ${t.needsInTime} 件；月末逾期未办 ${t.needsOverdue} 件`,
+    `- 应享未享月末未解决 ${t.gapsOpen} 项，当月解决 ${t.gapsClosed} 项；整改按期销号 ${t.findingsOnTime} 个，逾期 ${t.findingsOverdue} 个`,
+    '',
+    b.highlights.length ? `**亮点**\n${b.highlights.map((x) => `- ${x}`).join('\n')}` : '',
+    '',
+    b.weaknesses.length ? `**短板**\n${b.weaknesses.map((x) => `- ${x}`).join('\n')}` : '',
+  ].filter((line, i, all) => line || all[i - 1]).join('\n').trim();
+}
+
+/**
+ * 发布月度通报: freezes the month's figures for the caller's scope (stored whole; a month already
+ * published is refused) and publishes a notice to the chosen audience whose card opens the
+ * bulletin page. The notice carries text and a link, never a file.
+ */
+export async function publishBulletin(ctx: AdminCtx, input: { month: string; audience: Audience }): Promise<{ bulletinId: string; frozenAt: string; noticeId: string }> {
+  checkMonth(input.month, ctx.now);
+  const scope = adminScope(ctx.user);
+  const id = bulletinId(scope.regionId, input.month);
+  // Refused before computing; freezeBulletin refuses again should another publish win meanwhile.
+  const already = await findFrozenBulletin(id);
+  if (already) throw alreadyPublished(already);
+  const region = await getRegion(scope.regionId);
+  const live = await liveBulletin(scope, region.name, input.month, ctx.now);
+  const frozenAt = ctx.now.toISOString();
+  const stored = await freezeBulletin({
+    _id: id, regionId: scope.regionId, month: input.month, frozenAt, frozenBy: ctx.user._id, frozenByName: ctx.user.name,
+    regionPath: ctx.user.regionPath, noticeId: null, bulletin: { ...live, frozen: true, frozenAt },
+  });
+  const notice = await publish(ctx, {
+    title: `${region.name}${input.month.replace('-', '年')}月月度通报`, body: noticeBody(stored.bulletin), audience: input.audience, requireAck: false, pinned: false,
+  }, { page: bulletinPage(id), label: '查看月度通报' });
+  await setBulletinNotice(id, notice._id);
+  return { bulletinId: id, frozenAt, noticeId: notice._id };
+}
+
+/**
+ * A published bulletin by id, for whoever its notice reached: staff working inside its region, and
+ * admins above it. Anyone else, and an id never published, get the same NOT_FOUND.
+ */
+export async function publishedBulletin(ctx: StaffCtx, input: { id: string }): Promise<Bulletin> {
+  const frozen = await findFrozenBulletin(input.id);
+  const inside = frozen && ctx.user.regionPath.includes(frozen.regionId);
+  const above = frozen && ctx.user.role === 'admin' && frozen.regionPath.includes(adminScope(ctx.user).regionId);
+  if (!frozen || !(inside || above)) throw notFound('没有找到这期月度通报，或您无权查看');
+  return frozenView(frozen);
 }
