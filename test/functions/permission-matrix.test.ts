@@ -243,6 +243,8 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     publishBulletin: untargeted({ month: '2026-10', audience: { roles: ['helper'] } }),
     // No bulletin is published on a fresh county: every admitted caller learns only that it is not there.
     publishedBulletin: untargeted({ id: 'bulletin-none' }, ['NOT_FOUND']),
+    exportBulletin: untargeted({ month: '2026-10' }),
+    bulletinHouseholds: untargeted({ month: '2026-10', villageId: 'village-1-1' }),
   },
 };
 

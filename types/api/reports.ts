@@ -123,6 +123,14 @@ export const reportsApi = defineApi('reports', {
     output: z.object({ bulletinId: z.string(), frozenAt: z.string(), noticeId: z.string() }),
     access: ['admin'],
   },
+  /** 导出月度通报 (.xlsx): a summary sheet, one sheet per dimension, the households not visited. */
+  exportBulletin: { input: z.object({ month: Month }), output: ExportFile, access: ['admin'] },
+  /** The bulletin's drill-down: a village's households paired at the month's end and not visited in it (current data). */
+  bulletinHouseholds: {
+    input: z.object({ month: Month, villageId: Id }),
+    output: z.object({ items: z.array(z.object({ householdId: z.string(), headName: z.string(), townName: z.string(), villageName: z.string(), helperName: z.string() })) }),
+    access: ['admin'],
+  },
   /** A published (frozen) bulletin, for the staff its notice reached (inside its region) and admins above. */
   publishedBulletin: { input: z.object({ id: Id }), output: Bulletin, access: ['admin', 'helper'] },
 });

@@ -1,10 +1,11 @@
 import type { Scope } from '../../../types/region';
 import { regionFilter } from '../access/scope';
 import { primaryPairingSpans, type PairingSpan } from '../assignments/pairing.repository';
-import { householdRegionsWhere, ruleHouseholdPages } from '../households/household.repository';
+import { headNames, householdRegionsWhere, ruleHouseholdPages } from '../households/household.repository';
 import { allHouseholdsWithEmergency, needsReportedBefore, type BulletinNeed } from '../needs/need.repository';
 import { findingsOpenedBefore, type BulletinFinding } from '../findings/finding.repository';
-import { usersByIds } from '../users/user.repository';
+import { userNames, usersByIds } from '../users/user.repository';
+import { helpersAt } from './bulletin.events';
 import { visitedByMonth } from '../visits/visit.repository';
 import { emergencySince, sweepHouseholds } from '../benefits/gaps.service';
 import { loadPolicies } from '../benefits/policy.repository';
@@ -61,4 +62,28 @@ export async function readBulletinSource(scope: Scope, months: string[], end: st
   const missing = [...new Set(spans.map((s) => s.helperId).filter((id) => !helpers.has(id)))];
   for (const u of missing.length ? await usersByIds(missing) : []) helpers.set(u._id, { name: u.name, unit: u.unit ?? '' });
   return { villages, households, spans, visited, needs, findings, gaps, helpers };
+}
+
+export interface Unvisited { householdId: string; headName: string; townName: string; villageName: string; helperName: string }
+
+/**
+ * The households of the scope (or one village of it) paired at the end of the month and not
+ * visited in it, with their head and the primary helper then, by village: the bulletin's
+ * drill-down and its export. Read from the current data (a frozen bulletin keeps figures only).
+ */
+export async function unvisitedIn(scope: Scope, month: string, end: string, villageId?: string): Promise<Unvisited[]> {
+  const where = { ...regionFilter(scope), ...(villageId ? { villageId } : {}) };
+  const [households, visited, villages] = await Promise.all([householdRegionsWhere(where), visitedByMonth(where, [month]), villagesIn(scope)]);
+  const seen = visited.get(month) ?? new Set<string>();
+  const spans = await primaryPairingSpans(households.filter((h) => !seen.has(h._id)).map((h) => h._id), end);
+  const helperOf = helpersAt({ spans }, end);
+  const missed = households.filter((h) => helperOf.has(h._id));
+  const [heads, names] = await Promise.all([headNames(missed.map((h) => h._id)), userNames([...new Set(helperOf.values())])]);
+  const place = new Map(villages.map((v) => [v.id, v]));
+  return missed
+    .map((h) => ({
+      householdId: h._id, headName: heads.get(h._id) ?? '', townName: place.get(h.villageId)?.townName ?? '', villageName: place.get(h.villageId)?.name ?? '',
+      helperName: names.get(helperOf.get(h._id)!) ?? '',
+    }))
+    .sort((a, b) => a.townName.localeCompare(b.townName, 'zh') || a.villageName.localeCompare(b.villageName, 'zh') || a.headName.localeCompare(b.headName, 'zh'));
 }

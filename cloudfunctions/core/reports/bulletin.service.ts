@@ -9,7 +9,7 @@ import { publish } from '../notices/notice.service';
 import { monthOf } from '../time';
 import { percent } from './bulletin.rules';
 import { alreadyPublished, bulletinId, findFrozenBulletin, freezeBulletin, setBulletinNotice, type FrozenBulletin } from './bulletin.repository';
-import { readBulletinSource, type BulletinSource } from './bulletin.reads';
+import { readBulletinSource, unvisitedIn, type BulletinSource } from './bulletin.reads';
 import { cutOf, eventsOf, monthEnd, NO_UNIT, shiftMonth, trendOf } from './bulletin.events';
 import { DEFAULT_WEIGHTS, rowsOf, sentencesOf, totalsOf, type Dimension, type Event, type Named } from './bulletin.rules';
 
@@ -122,4 +122,13 @@ export async function publishedBulletin(ctx: StaffCtx, input: { id: string }): P
   const above = frozen && ctx.user.role === 'admin' && frozen.regionPath.includes(adminScope(ctx.user).regionId);
   if (!frozen || !(inside || above)) throw notFound('没有找到这期月度通报，或您无权查看');
   return frozenView(frozen);
+}
+
+/**
+ * The drill-down from a village: its households paired at the month's end and not visited in it.
+ * A village outside the scope answers like a village with nobody missed (nothing is revealed).
+ */
+export async function bulletinHouseholds(ctx: AdminCtx, input: { month: string; villageId: string }) {
+  checkMonth(input.month, ctx.now);
+  return { items: await unvisitedIn(adminScope(ctx.user), input.month, monthEnd(input.month), input.villageId) };
 }
