@@ -50,6 +50,8 @@ export const Notice = NoticeContent.extend({
   publishedAt: IsoDateTime.nullable(),
   revokedAt: IsoDateTime.nullable().default(null),
   remindedAt: IsoDateTime.nullable().default(null),
+  /** A page the notice's card opens (a published 月度通报), set by the server, never typed by an author. */
+  link: z.object({ page: z.string(), label: z.string() }).nullable().optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime.optional(),
 });

@@ -267,6 +267,12 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     dashboard: untargeted(),
     coverage: untargeted(),
     exportCoverage: untargeted(),
+    monthlyBulletin: untargeted({ month: '2026-10' }),
+    publishBulletin: untargeted({ month: '2026-10', audience: { roles: ['helper'] } }),
+    // No bulletin is published on a fresh county: every admitted caller learns only that it is not there.
+    publishedBulletin: untargeted({ id: 'bulletin-none' }, ['NOT_FOUND']),
+    exportBulletin: untargeted({ month: '2026-10' }),
+    bulletinHouseholds: untargeted({ month: '2026-10', villageId: 'village-1-1' }),
   },
   feedback: {
     submit: { payload: async () => ({ id: randomUUID(), category: 'suggestion', text: '矩阵建议' }), targeted: false },

@@ -1,6 +1,7 @@
 import { z } from '../z';
-import { ExportFile, Month } from '../common';
+import { ExportFile, Id, Month } from '../common';
 import { HouseholdStatus } from '../household';
+import { Audience } from '../notice';
 import { defineApi } from './define';
 
 
@@ -43,10 +44,93 @@ export const Dashboard = z.object({
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
-/** 月度通报 (monthlyBulletin, exportBulletin) enters with its issue: a contract lists only actions that exist. */
+/** The figures of one bulletin row (SPEC §6), outcomes only; `coverage` a fraction 0–1, hours and ratings null with nothing to measure. */
+export const BulletinFigures = z.object({
+  paired: z.number().int(),
+  visited: z.number().int(),
+  coverage: z.number().min(0).max(1),
+  /** Needs reported in the month; of them answered (first step) by their acceptBy; open and past their deadline at the month's end. */
+  needsReported: z.number().int(),
+  needsInTime: z.number().int(),
+  needsOverdue: z.number().int(),
+  medianAcceptHours: z.number().nullable(),
+  medianResolveHours: z.number().nullable(),
+  /** Satisfaction: ratings of needs given in the month (need.rating, ratedAt), mean and count. */
+  ratingMean: z.number().nullable(),
+  ratingCount: z.number().int(),
+  /** 应享未享 open at the month's end, and closed during it. */
+  gapsOpen: z.number().int(),
+  gapsClosed: z.number().int(),
+  /** Findings opened in the month; closed in it (of them by their deadline); open and past their deadline at its end. */
+  findingsOpened: z.number().int(),
+  findingsClosed: z.number().int(),
+  findingsOnTime: z.number().int(),
+  findingsOverdue: z.number().int(),
+  score: z.number(),
+});
+export type BulletinFigures = z.infer<typeof BulletinFigures>;
+
+export const BulletinBand = z.enum(['green', 'yellow', 'red']);
+export type BulletinBand = z.infer<typeof BulletinBand>;
+
+export const BulletinRow = BulletinFigures.extend({
+  id: z.string(),
+  name: z.string(),
+  /** A village's town, a helper's unit. */
+  note: z.string().optional(),
+  rank: z.number().int(),
+  band: BulletinBand,
+  /** The same figures for the month before (null when the row did not exist then). */
+  prev: BulletinFigures.nullable(),
+  /** 连续两月末位: red this month and the month before. */
+  lastTwice: z.boolean(),
+});
+export type BulletinRow = z.infer<typeof BulletinRow>;
+
+/** 月度通报 for a month and the caller's scope: live until published, then the stored (frozen) figures. */
+export const Bulletin = z.object({
+  month: z.string(),
+  regionName: z.string(),
+  frozen: z.boolean(),
+  /** When it was published and frozen (null while live). */
+  frozenAt: z.string().nullable(),
+  totals: BulletinFigures,
+  prevTotals: BulletinFigures,
+  byTown: z.array(BulletinRow),
+  byVillage: z.array(BulletinRow),
+  byUnit: z.array(BulletinRow),
+  byHelper: z.array(BulletinRow),
+  highlights: z.array(z.string()),
+  weaknesses: z.array(z.string()),
+  /** The last 6 months (oldest first) of coverage, for the line chart. */
+  trend: z.array(z.object({ month: z.string(), paired: z.number().int(), visited: z.number().int(), coverage: z.number() })),
+});
+export type Bulletin = z.infer<typeof Bulletin>;
+
 export const reportsApi = defineApi('reports', {
   dashboard: { input: z.object({}), output: Dashboard, access: ['admin'] },
   coverage: { input: z.object({ month: Month.optional() }), output: Coverage, access: ['admin'] },
   /** 导出走访覆盖: the month's coverage as .xlsx, a sheet per dimension and the overdue households. */
   exportCoverage: { input: z.object({ month: Month.optional() }), output: ExportFile, access: ['admin'] },
+  /** 月度通报: the month's figures by town, village, unit and helper, scored and banded (months yet to begin are refused). */
+  monthlyBulletin: { input: z.object({ month: Month }), output: Bulletin, access: ['admin'] },
+  /**
+   * 发布月度通报: freezes the month's figures (a month already published is refused) and publishes a
+   * notice to `audience` whose card opens the bulletin page; no attachment.
+   */
+  publishBulletin: {
+    input: z.object({ month: Month, audience: Audience }),
+    output: z.object({ bulletinId: z.string(), frozenAt: z.string(), noticeId: z.string() }),
+    access: ['admin'],
+  },
+  /** 导出月度通报 (.xlsx): a summary sheet, one sheet per dimension, the households not visited. */
+  exportBulletin: { input: z.object({ month: Month }), output: ExportFile, access: ['admin'] },
+  /** The bulletin's drill-down: a village's households paired at the month's end and not visited in it (current data). */
+  bulletinHouseholds: {
+    input: z.object({ month: Month, villageId: Id }),
+    output: z.object({ items: z.array(z.object({ householdId: z.string(), headName: z.string(), townName: z.string(), villageName: z.string(), helperName: z.string() })) }),
+    access: ['admin'],
+  },
+  /** A published (frozen) bulletin, for the staff its notice reached (inside its region) and admins above. */
+  publishedBulletin: { input: z.object({ id: Id }), output: Bulletin, access: ['admin', 'helper'] },
 });

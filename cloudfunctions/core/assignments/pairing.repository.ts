@@ -131,3 +131,19 @@ export async function endPairing(pairing: Pairing, at: string): Promise<Pairing>
   const { updated } = await pairings().where({ _id: pairing._id, active: true }).update({ active: false, until: at });
   return { ...pairing, active: updated ? false : pairing.active, until: updated ? at : pairing.until };
 }
+
+const Span = Pairing.pick({ householdId: true, helperId: true, since: true, until: true });
+export type PairingSpan = z.infer<typeof Span>;
+
+/**
+ * The primary pairings (active or ended) of these households that began before `before`: the
+ * monthly bulletin finds among them the pairing active at the end of a month (since ≤ end, until
+ * empty or later), whatever happened since.
+ */
+export async function primaryPairingSpans(householdIds: string[], before: string): Promise<PairingSpan[]> {
+  const _ = getDb().command;
+  return inChunks(householdIds, MAX_IN, (chunk) => readAll(
+    pairings().where({ householdId: _.in(chunk), role: 'primary', since: _.lt(before) }).field({ householdId: true, helperId: true, since: true, until: true }),
+    (d) => Span.parse(d),
+  ));
+}

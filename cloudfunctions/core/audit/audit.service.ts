@@ -13,7 +13,9 @@ export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_househol
   /** Exports other than the registry: the import template, 应享未享 gaps, visit coverage, needs. */
   | 'export_template' | 'export_gaps' | 'export_coverage' | 'export_needs'
   /** 督查整改: the ledger, or one finding's 限期整改通知单, exported. */
-  | 'export_findings' | 'export_finding_notice';
+  | 'export_findings' | 'export_finding_notice'
+  /** 月度通报 and the three ledgers (区直、卫生、教育) exported. */
+  | 'export_bulletin' | 'export_ledger';
 
 export interface AuditEntry {
   action: AuditAction;

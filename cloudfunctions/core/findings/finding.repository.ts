@@ -76,3 +76,15 @@ export async function markReminded(id: string, kind: ReminderKind): Promise<bool
   const { updated } = await findings().where({ _id: id, reminders: _.nin([kind]) }).update({ reminders: _.push(kind) });
   return (updated ?? 0) > 0;
 }
+
+const ForBulletin = Finding.pick({ townId: true, villageId: true, householdId: true, subjectHelperId: true, subject: true, deadline: true, createdAt: true, closedAt: true });
+export type BulletinFinding = Pick<Finding, 'townId' | 'villageId' | 'householdId' | 'subjectHelperId' | 'subject' | 'deadline' | 'createdAt' | 'closedAt'>;
+
+/** Every finding of a region opened before `before` (projected), for the monthly bulletin's figures. */
+export async function findingsOpenedBefore(where: Where, before: string): Promise<BulletinFinding[]> {
+  return readAll(
+    findings().where({ ...where, createdAt: getDb().command.lt(before) })
+      .field({ townId: true, villageId: true, householdId: true, subjectHelperId: true, subject: true, deadline: true, createdAt: true, closedAt: true }),
+    (d) => ForBulletin.parse(d),
+  );
+}

@@ -228,3 +228,10 @@ export async function ruleHouseholdsWhere(where: Where): Promise<RuleHousehold[]
   for await (const page of ruleHouseholdPages(where)) all.push(...page);
   return all;
 }
+
+const Regions = Household.pick({ _id: true, townId: true, villageId: true });
+
+/** Every household of a region with its town and village (projected), for the monthly bulletin. */
+export async function householdRegionsWhere(where: Where): Promise<Array<z.infer<typeof Regions>>> {
+  return readAll(households().where(where).field({ townId: true, villageId: true }), (d) => Regions.parse(d));
+}

@@ -1,3 +1,4 @@
+import type { z } from '../../../types/z';
 import { DEFAULT_NEED_SETTINGS, Need, NeedSettings, OPEN_NEED_STATUSES } from '../../../types/need';
 import { getDb, inChunks, insertOnce, MAX_IN, pageAcross, readAll, type OnceWrite } from '../store';
 import { readSettingsDoc, writeSettingsDoc } from '../store/settings-docs';
@@ -132,4 +133,16 @@ export async function readSettings(): Promise<NeedSettings> {
 
 export async function writeSettings(settings: NeedSettings, by: string, at: Date): Promise<void> {
   await writeSettingsDoc(SETTINGS_ID, { ...settings, updatedBy: by, updatedAt: at.toISOString() });
+}
+
+const ForBulletin = Need.pick({ householdId: true, townId: true, villageId: true, status: true, reportedAt: true, acceptBy: true, resolveBy: true, history: true, rating: true, ratedAt: true });
+export type BulletinNeed = z.infer<typeof ForBulletin>;
+
+/** Every need of a region reported before `before` (projected), for the monthly bulletin's figures. */
+export async function needsReportedBefore(where: Where, before: string): Promise<BulletinNeed[]> {
+  return readAll(
+    needs().where({ ...where, reportedAt: getDb().command.lt(before) })
+      .field({ householdId: true, townId: true, villageId: true, status: true, reportedAt: true, acceptBy: true, resolveBy: true, history: true, rating: true, ratedAt: true }),
+    (d) => ForBulletin.parse(d),
+  );
 }

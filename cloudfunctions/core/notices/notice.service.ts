@@ -28,7 +28,7 @@ async function content(ctx: AdminCtx, input: SaveNoticeInput) {
   };
 }
 
-async function insert(ctx: AdminCtx, fields: Awaited<ReturnType<typeof content>>, status: 'draft' | 'published'): Promise<Notice> {
+async function insert(ctx: AdminCtx, fields: Awaited<ReturnType<typeof content>> & { link?: Notice['link'] }, status: 'draft' | 'published'): Promise<Notice> {
   const at = ctx.now.toISOString();
   const { user } = ctx;
   const notice = Notice.parse({
@@ -54,9 +54,12 @@ export async function saveDraft(ctx: AdminCtx, input: SaveNoticeInput): Promise<
   return input.noticeId ? updateDraft(ctx, input.noticeId, fields, false) : insert(ctx, fields, 'draft');
 }
 
-/** Publishes a new notice or a draft, then sends the subscription message to subscribed audience members. */
-export async function publish(ctx: AdminCtx, input: SaveNoticeInput): Promise<Notice> {
-  const fields = await content(ctx, input);
+/**
+ * Publishes a new notice or a draft, then sends the subscription message to subscribed audience
+ * members. `link` (server-side callers only, e.g. a published 月度通报) is the page its card opens.
+ */
+export async function publish(ctx: AdminCtx, input: SaveNoticeInput, link?: Notice['link']): Promise<Notice> {
+  const fields = { ...(await content(ctx, input)), ...(link ? { link } : {}) };
   const notice = input.noticeId ? await updateDraft(ctx, input.noticeId, fields, true) : await insert(ctx, fields, 'published');
   await deliverOnPublish(ctx, notice);
   return notice;

@@ -35,6 +35,7 @@ export const COLLECTIONS = [
   'notice_groups',
   'notice_subscriptions',
   'findings',
+  'bulletins',
   'review_rounds',
   'review_items',
   'medical_expenses',

@@ -145,3 +145,16 @@ export async function visitedHouseholdIds(villageId: string, months: string[]): 
  */
 export const visitMonthsPer = (match: Where, key: 'villageId' | 'helperIds', unwind = false): Promise<Map<string, number>> =>
   countGroups(visitMonths(), match, key, { unwind });
+
+const VisitedIn = z.object({ householdId: z.string(), month: z.string() });
+
+/** The households of a region visited in each of `months`, from the rollups (one row per household and month). */
+export async function visitedByMonth(where: Where, months: string[]): Promise<Map<string, Set<string>>> {
+  const rows = await readAll(
+    visitMonths().where({ ...where, month: getDb().command.in(months) }).field({ householdId: true, month: true }),
+    (d) => VisitedIn.parse(d),
+  );
+  const out = new Map(months.map((m) => [m, new Set<string>()]));
+  for (const r of rows) out.get(r.month)?.add(r.householdId);
+  return out;
+}

@@ -1,0 +1,89 @@
+import type { Scope } from '../../../types/region';
+import { regionFilter } from '../access/scope';
+import { primaryPairingSpans, type PairingSpan } from '../assignments/pairing.repository';
+import { headNames, householdRegionsWhere, ruleHouseholdPages } from '../households/household.repository';
+import { allHouseholdsWithEmergency, needsReportedBefore, type BulletinNeed } from '../needs/need.repository';
+import { findingsOpenedBefore, type BulletinFinding } from '../findings/finding.repository';
+import { userNames, usersByIds } from '../users/user.repository';
+import { helpersAt } from './bulletin.events';
+import { visitedByMonth } from '../visits/visit.repository';
+import { emergencySince, sweepHouseholds } from '../benefits/gaps.service';
+import { loadPolicies } from '../benefits/policy.repository';
+import { helpersIn, villagesIn, type Village } from './coverage.reads';
+
+/**
+ * What the monthly bulletin reads for a scope, each through the repository that owns the
+ * collection: the households with their regions, their primary pairings (active or ended, for
+ * "active at the end of the month"), the visit rollups of the months shown, the needs and
+ * findings up to the month's end, and the 应享未享 gaps as evaluated at each month's end.
+ */
+export interface BulletinSource {
+  villages: Village[];
+  households: Array<{ _id: string; townId: string; villageId: string }>;
+  spans: PairingSpan[];
+  visited: Map<string, Set<string>>;
+  needs: BulletinNeed[];
+  findings: BulletinFinding[];
+  /** Per cut-off instant (ISO), the open gaps' keys per household. */
+  gaps: Map<string, Map<string, Set<string>>>;
+  helpers: Map<string, { name: string; unit: string }>;
+}
+
+/**
+ * Open gaps at each cut-off, from one pass over the region's households: evaluated with the
+ * parameters effective then, against the records of that year as stored now (a record entered
+ * later counts as paid: the frozen bulletin is what keeps the month's own view).
+ */
+async function gapsAt(scope: Scope, cuts: string[]): Promise<Map<string, Map<string, Set<string>>>> {
+  const policies = await loadPolicies();
+  const emergencies = await Promise.all(cuts.map((c) => allHouseholdsWithEmergency(emergencySince(new Date(c)))));
+  const out = new Map(cuts.map((c) => [c, new Map<string, Set<string>>()]));
+  for await (const page of ruleHouseholdPages(regionFilter(scope))) {
+    for (const [i, cut] of cuts.entries()) {
+      const swept = await sweepHouseholds(page, new Date(cut), { policies, emergencies: emergencies[i] });
+      const byHousehold = out.get(cut)!;
+      for (const s of swept) {
+        if (s.gaps.length) byHousehold.set(s.household._id, new Set(s.gaps.map((g) => `${g.policy}:${g.memberId ?? ''}`)));
+      }
+    }
+  }
+  return out;
+}
+
+export async function readBulletinSource(scope: Scope, months: string[], end: string, cuts: string[]): Promise<BulletinSource> {
+  const where = regionFilter(scope);
+  const [villages, households, visited, needs, findings, gaps, named] = await Promise.all([
+    villagesIn(scope), householdRegionsWhere(where), visitedByMonth(where, months),
+    needsReportedBefore(where, end), findingsOpenedBefore(where, end), gapsAt(scope, cuts), helpersIn(scope.regionId),
+  ]);
+  const spans = await primaryPairingSpans(households.map((h) => h._id), end);
+  const helpers = new Map(named.map((h) => [h.id, { name: h.name, unit: h.unit }]));
+  // Helpers registered above a village admin's scope (at town level) are named from their accounts.
+  const missing = [...new Set(spans.map((s) => s.helperId).filter((id) => !helpers.has(id)))];
+  for (const u of missing.length ? await usersByIds(missing) : []) helpers.set(u._id, { name: u.name, unit: u.unit ?? '' });
+  return { villages, households, spans, visited, needs, findings, gaps, helpers };
+}
+
+export interface Unvisited { householdId: string; headName: string; townName: string; villageName: string; helperName: string }
+
+/**
+ * The households of the scope (or one village of it) paired at the end of the month and not
+ * visited in it, with their head and the primary helper then, by village: the bulletin's
+ * drill-down and its export. Read from the current data (a frozen bulletin keeps figures only).
+ */
+export async function unvisitedIn(scope: Scope, month: string, end: string, villageId?: string): Promise<Unvisited[]> {
+  const where = { ...regionFilter(scope), ...(villageId ? { villageId } : {}) };
+  const [households, visited, villages] = await Promise.all([householdRegionsWhere(where), visitedByMonth(where, [month]), villagesIn(scope)]);
+  const seen = visited.get(month) ?? new Set<string>();
+  const spans = await primaryPairingSpans(households.filter((h) => !seen.has(h._id)).map((h) => h._id), end);
+  const helperOf = helpersAt({ spans }, end);
+  const missed = households.filter((h) => helperOf.has(h._id));
+  const [heads, names] = await Promise.all([headNames(missed.map((h) => h._id)), userNames([...new Set(helperOf.values())])]);
+  const place = new Map(villages.map((v) => [v.id, v]));
+  return missed
+    .map((h) => ({
+      householdId: h._id, headName: heads.get(h._id) ?? '', townName: place.get(h.villageId)?.townName ?? '', villageName: place.get(h.villageId)?.name ?? '',
+      helperName: names.get(helperOf.get(h._id)!) ?? '',
+    }))
+    .sort((a, b) => a.townName.localeCompare(b.townName, 'zh') || a.villageName.localeCompare(b.villageName, 'zh') || a.headName.localeCompare(b.headName, 'zh'));
+}
