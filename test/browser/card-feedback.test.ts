@@ -37,14 +37,15 @@ describe('帮扶明白卡', () => {
     await page.context().close();
   });
 
-  it('the helper opens it from the household\'s detail with a door QR and 打印, and gets no phone button', async () => {
+  it('the helper opens it from the household\'s detail with a door QR and 打印, and gets no call button for the main contact', async () => {
     const page = await signedIn(browser, 'demo-helper', PHONE, { url });
     await page.goto(`${url}/package-common/pages/household/index?id=hh-000001`);
     await page.locator('.bf-btn', { hasText: '帮扶明白卡' }).first().click();
     await page.locator('.hcard__title').waitFor();
     expect(await page.locator('.card-qr__dot--dark').count()).toBeGreaterThan(100);
     await page.locator('.hcard .bf-card', { hasText: '打印张贴' }).locator('text=打印明白卡').waitFor();
-    expect(await page.locator('.hcard .bf-btn', { hasText: '联系帮扶人' }).count()).toBe(0);
+    // The main contact's number goes to the household only (householdContact); fellow helpers' pairings keep theirs.
+    expect(await page.locator('.hcard .hh-contact__main .bf-btn').count()).toBe(0);
     await page.locator('.hcard .hh-contact__who', { hasText: '主帮扶人' }).waitFor();
     await shot(page, 'helper-card-print');
     await page.context().close();
