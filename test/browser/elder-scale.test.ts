@@ -68,7 +68,7 @@ describe('长辈版 with the system font at its largest', () => {
     await page.goto(`${url}/package-household/pages/home/index`);
     await page.locator('.bf-page--elder').waitFor();
     const row = page.locator('.bf-cell', { hasText: '大字模式' });
-    await row.locator('text=跟随微信字体大小').waitFor();
+    await row.locator('text=跟随微信字体').waitFor();
     await shot(page, 'elder-largest-home');
     await row.click();
     await page.locator('.bf-page:not(.bf-page--elder)').waitFor();
