@@ -13,6 +13,8 @@ export const ROUTES = {
   recordVisit: '/package-helper/pages/record/index',
   householdDetail: '/package-common/pages/household/index',
   householdCard: '/package-common/pages/card/index',
+  feedback: '/package-common/pages/feedback/index',
+  adminFeedback: '/package-admin/pages/feedback/index',
   adminHome: '/package-admin/pages/home/index',
   adminHouseholds: '/package-admin/pages/households/index',
   adminHouseholdEdit: '/package-admin/pages/household-edit/index',

@@ -60,6 +60,7 @@ function Profile({ user }: { user: WhoAmI }) {
         {user.unit && <Cell title='帮扶单位' value={user.unit} />}
         {user.household && <Cell title='我的家庭' value={`${user.household.headName} 户`} label={user.household.villageName} />}
         {user.household && <Cell title='帮扶明白卡' value='查看' isLink onClick={() => void navigate('householdCard')} />}
+        {(user.role === 'household' || user.role === 'helper') && <Cell title='意见建议' value='写给县扶贫办' isLink onClick={() => void navigate('feedback')} />}
         {!user.role && <Cell title='绑定家庭' value='去绑定' isLink onClick={() => void go(ROUTES.bind)} />}
       </CellGroup>
     </>

@@ -26,6 +26,12 @@ export default function AdminHome() {
         {regionName && <View className='admin__region'>{regionName}</View>}
       </View>
       <FindingsEntry />
+      {currentUser()?.scope?.level === 'county' && (
+        // 意见建议 go to the county office only (a complaint may be about a town or village).
+        <Card title='意见建议' extra='群众和帮扶人写给县扶贫办'>
+          <Button size='small' round onClick={() => void navigate('adminFeedback')}>查看并答复</Button>
+        </Card>
+      )}
       <Loaded state={board}>{(data) => <DashboardView data={data} />}</Loaded>
     </Page>
   );
