@@ -71,6 +71,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: true },
     mini: {
       compile: { include: compileInclude },
+      // Components import their own styles with distinct class names: the order two pages import them in does not matter (as in H5).
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: { selectorBlackList: [/^\.van-/, /van-/] } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
