@@ -25,6 +25,7 @@ export const COLLECTIONS = [
   'pairings',
   'visits',
   'visit_months',
+  'visit_refusals',
   'plans',
   'needs',
   'benefits',
