@@ -26,6 +26,7 @@ export const COLLECTIONS = [
   'visits',
   'visit_months',
   'visit_refusals',
+  'helper_ratings',
   'plans',
   'needs',
   'benefits',
