@@ -77,4 +77,27 @@ describe('a household answers for its visits', () => {
     expect(await row.first().innerText()).toContain('户称未来');
     await shot(admin, 'visit-confirm-admin-desk');
   });
+
+  it('the household rates its helper once a quarter; the helper sees only the mean on 我的', async () => {
+    const name = (await api('auth', 'whoami', {}, 'demo-helper')).name;
+    const home = await signedIn(browser, 'demo-household', undefined, { url });
+    const card = home.locator('.rh-card', { hasText: name });
+    await card.waitFor();
+    await card.locator('.rh-card__star').nth(3).click();
+    await card.getByText('满意', { exact: true }).waitFor();
+    await card.locator('.rh-card__reason', { hasText: '办事热心' }).click();
+    await card.scrollIntoViewIfNeeded();
+    await shot(home, 'rate-helper-household');
+    await card.getByText('提交评价').click();
+    await home.locator('.rh-card', { hasText: name }).getByText('本季度已评价', { exact: false }).waitFor();
+    const ratings = await api('assignments', 'householdRatings', {}, 'demo-household');
+    expect(ratings.items.find((i: any) => i.helperName === name).rating).toMatchObject({ rating: 4, reasons: ['办事热心'] });
+
+    const helper = await signedIn(browser, 'demo-helper', undefined, { url });
+    await helper.goto(`${url}/pages/me/index`);
+    const row = helper.locator('.bf-cell', { hasText: '帮扶户满意度' });
+    await row.waitFor();
+    await row.getByText('4 分（1 次评价）').waitFor();
+    await shot(helper, 'rate-helper-helper-me');
+  });
 });
