@@ -76,6 +76,15 @@ describe('a household answers for its visits', () => {
     await row.first().waitFor();
     expect(await row.first().innerText()).toContain('户称未来');
     await shot(admin, 'visit-confirm-admin-desk');
+    // 消息发送记录: the alert to the village and town admins.
+    await admin.goto(`${url}/package-admin/pages/notice-outbox/index`);
+    await admin.locator('.no__what', { hasText: '走访未获确认' }).first().waitFor();
+    await shot(admin, 'visit-confirm-admin-outbox');
+    // The same page on a phone: the rows instead of the table.
+    const phone = await signedIn(browser, 'demo-admin', undefined, { url });
+    await phone.goto(`${url}/package-admin/pages/visit-confirmations/index`);
+    await phone.locator('.vconf__row', { hasText: '理由：只打了电话' }).waitFor();
+    await shot(phone, 'visit-confirm-admin-phone');
   });
 
   it('the household rates its helper once a quarter; the helper sees only the mean on 我的', async () => {

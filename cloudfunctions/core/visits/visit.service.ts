@@ -151,7 +151,7 @@ async function alertDenied(ctx: HouseholdCtx, visit: Visit, helperName: string, 
   const admins = [...(await adminsOfRegion(visit.villageId)), ...(await adminsOfRegion(visit.townId))];
   await deliverAlert(ctx, admins, {
     reason: 'visit_denied', householdId: visit.householdId,
-    title: `走访未获确认：${helperName} ${monthDay(dateOf(visit.visitedAt))}`,
+    title: `${helperName} ${monthDay(dateOf(visit.visitedAt))}的走访`,
     note: reason ? `户称没有来过：${reason}` : '户称没有来过',
     page: `package-admin/pages/visit-confirmations/index`,
   });
