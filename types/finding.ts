@@ -269,12 +269,13 @@ export const MarkReviewedInput = z.object({ roundId: Id, householdId: Id, outcom
 export type MarkReviewedInput = z.infer<typeof MarkReviewedInput>;
 
 /** Checks an inspector runs over the records (SPEC §7): each answers the records that look made up. */
-export const IntegrityCheck = z.enum(['future_visits', 'late_entries', 'rapid_visits', 'steps_out_of_order', 'evidence_after_close'], {
-  error: '核查项目应为 future_visits、late_entries、rapid_visits、steps_out_of_order 或 evidence_after_close',
+export const IntegrityCheck = z.enum(['future_visits', 'late_entries', 'rapid_visits', 'duplicate_content', 'refused_backdates', 'steps_out_of_order', 'evidence_after_close'], {
+  error: '核查项目应为 future_visits、late_entries、rapid_visits、duplicate_content、refused_backdates、steps_out_of_order 或 evidence_after_close',
 });
 export type IntegrityCheck = z.infer<typeof IntegrityCheck>;
 export const INTEGRITY_CHECK_LABELS: Record<IntegrityCheck, string> = {
   future_visits: '走访日期晚于录入时间', late_entries: '走访录入远晚于走访日期', rapid_visits: '同一帮扶人几分钟内走访多户',
+  duplicate_content: '不同户的走访记录或照片重复', refused_backdates: '超过 60 天补录被拒',
   steps_out_of_order: '需求、问题的办理步骤时间倒序', evidence_after_close: '销号后才提交的整改佐证',
 };
 export const IntegrityInput = z.object({

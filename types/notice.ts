@@ -90,12 +90,20 @@ export const NoticeGroup = z.object({
 });
 export type NoticeGroup = z.infer<typeof NoticeGroup>;
 
-/** What was sent (or, locally, would have been sent) as a subscription message (`outbox`). */
+/** Why someone is alerted outside any notice (see notices/delivery.service.ts deliverAlert). */
+export const ALERT_REASONS = ['bind_locked', 'need_urged', 'need_escalated', 'finding_due', 'finding_returned', 'visit_denied'] as const;
+export const OUTBOX_REASON_LABELS: Record<'publish' | 'remind' | (typeof ALERT_REASONS)[number], string> = {
+  publish: '发布通知', remind: '未读提醒', bind_locked: '绑定暂停提醒', need_urged: '需求催办', need_escalated: '提请协调',
+  finding_due: '整改到期提醒', finding_returned: '整改退回', visit_denied: '走访未获确认',
+};
+
+/** What was sent (or, locally, would have been sent) as a subscription message (`outbox`): a notice's, or an alert (no notice). */
 export const OutboxMessage = z.object({
   _id: Id,
   kind: z.literal('subscribeMessage'),
-  reason: z.enum(['publish', 'remind']),
-  noticeId: Id,
+  reason: z.enum(['publish', 'remind', ...ALERT_REASONS]),
+  noticeId: Id.nullish(),
+  householdId: Id.nullish(),
   userId: Id,
   userName: z.string(),
   templateId: z.string(),

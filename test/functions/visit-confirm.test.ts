@@ -54,6 +54,13 @@ describe('visits.confirm', () => {
     expect(admins).toEqual(expected);
     expect(alerts[0].data.thing3.value).toContain('只打了电话');
     expect(alerts[0].householdId).toBe('hh-000001');
+    // 消息发送记录: the village and town admins' alert reaches the county admin's list too, not another town's.
+    const county = await ok(call('notices', 'listOutbox', { limit: 100 }, 'demo-admin'));
+    expect(county.items.filter((m: any) => m.reason === 'visit_denied').map((m: any) => m._id)).toEqual(expect.arrayContaining(alerts.map((a: any) => a._id)));
+    const village = await ok(call('notices', 'listOutbox', { limit: 100 }, 'demo-village-admin'));
+    expect(village.items.some((m: any) => m.reason === 'visit_denied')).toBe(true);
+    const town2 = await ok(call('notices', 'listOutbox', { limit: 100 }, 'test-town2-admin-confirm'));
+    expect(town2.items.some((m: any) => m.reason === 'visit_denied')).toBe(false);
   });
 
   it('a change of mind within the window replaces the answer and keeps the history; the same answer again changes nothing', async () => {

@@ -4,6 +4,7 @@ import { HouseholdSummary } from '../household';
 import { HouseholdContact, Pairing, PairingRole } from '../pairing';
 import { HelperKind } from '../user';
 import { defineApi } from './define';
+import { HouseholdRatings, RateHelperInput, RatingAverage } from '../satisfaction';
 
 export const PairingItem = Pairing.extend({ householdHeadName: z.string().optional(), villageName: z.string().optional() });
 export type PairingItem = z.infer<typeof PairingItem>;
@@ -48,6 +49,12 @@ export const assignmentsApi = defineApi('assignments', {
   reassign: { input: z.object({ pairingIds: z.array(Id).min(1, { error: '请至少选择一户' }).max(200, { error: '一次最多调整 200 户' }), toHelperId: Id }), output: z.object({ moved: z.number().int() }), access: ['admin'] },
   reassignAll: { input: z.object({ fromHelperId: Id, toHelperId: Id }), output: z.object({ moved: z.number().int() }), access: ['admin'] },
   listByHousehold: { input: z.object({ householdId: Id, history: z.boolean().default(false) }), output: z.object({ items: z.array(HouseholdHelper), contact: HouseholdContact.nullable() }), access: ['admin', 'helper', 'household'] },
+  /** 满意度: a bound member rates one of the household's helpers 1–5, once a quarter. */
+  rateHelper: { input: RateHelperInput, output: HouseholdRatings, access: ['household'] },
+  /** This quarter's ratings of the household's helpers, null where not rated yet. */
+  householdRatings: { input: z.object({}), output: HouseholdRatings, access: ['household'] },
+  /** A helper's own mean rating and its count, never who rated what. */
+  myRating: { input: z.object({}), output: RatingAverage, access: ['helper'] },
   listHelpers: { input: ListHelpersInput, output: z.object({ items: z.array(HelperLoad) }), access: ['admin'] },
   /** Households in scope with no active primary helper. */
   listUnpaired: { input: Paging, output: listOf(HouseholdSummary), access: ['admin'] },

@@ -1,6 +1,6 @@
 import type { Finding } from '../../../types/finding';
 import type { Need } from '../../../types/need';
-import type { VisitTiming } from '../visits/visit.repository';
+import type { VisitContent, VisitTiming } from '../visits/visit.repository';
 
 /**
  * What an inspector looks for in the records themselves (SPEC §7 虚假整改 and paper visits), as
@@ -48,6 +48,29 @@ export function rapidVisits(visits: VisitTiming[]): Array<{ helperId: string; vi
     close();
   }
   return runs;
+}
+
+/** Notes at least this long, word for word the same at different households, look copied (short notes like 了解近况 are common). */
+export const DUPLICATE_NOTE_CHARS = 20;
+
+/** Notes as compared: whitespace and punctuation do not make a copy different. */
+const normalNote = (notes: string) => notes.replace(/[\s，。、；：！？,.;:!?]/g, '');
+
+/**
+ * Visits whose notes (DUPLICATE_NOTE_CHARS or more) or whose photo (the same stored file) appear
+ * at more than one household: a record copied from one household to another.
+ */
+export function duplicateContents(visits: VisitContent[]): Array<{ kind: 'notes' | 'photo'; visits: VisitContent[] }> {
+  const groups = new Map<string, VisitContent[]>();
+  const add = (key: string, v: VisitContent) => groups.set(key, [...(groups.get(key) ?? []), v]);
+  for (const v of visits) {
+    const note = normalNote(v.notes);
+    if (note.length >= DUPLICATE_NOTE_CHARS) add(`notes:${note}`, v);
+    for (const photo of new Set(v.photos)) add(`photo:${photo}`, v);
+  }
+  return [...groups]
+    .filter(([, list]) => new Set(list.map((v) => v.householdId)).size > 1)
+    .map(([key, list]) => ({ kind: key.startsWith('notes:') ? 'notes' as const : 'photo' as const, visits: list.sort((a, b) => a.visitedAt.localeCompare(b.visitedAt)) }));
 }
 
 /** The first step whose time lies before the step before it (or before the report), or null. */

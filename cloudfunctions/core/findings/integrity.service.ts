@@ -5,10 +5,11 @@ import { regionFilter } from '../access';
 import { householdPlaces } from '../households/household.repository';
 import { allNeeds } from '../needs/need.repository';
 import { userNames } from '../users/user.repository';
-import { visitTimings } from '../visits/visit.repository';
+import { visitContents, visitRefusalsWhere, visitTimings } from '../visits/visit.repository';
+import { MAX_BACKDATE_DAYS } from '../../../types/visit-dates';
 import { chinaTime, monthOf } from '../time';
 import { findingsWhere } from './finding.repository';
-import { evidenceAfterClose, findingsOutOfOrder, futureVisits, lateEntries, LATE_ENTRY_DAYS, needsOutOfOrder, RAPID_MINUTES, rapidVisits } from './integrity.rules';
+import { DUPLICATE_NOTE_CHARS, duplicateContents, evidenceAfterClose, findingsOutOfOrder, futureVisits, lateEntries, LATE_ENTRY_DAYS, needsOutOfOrder, RAPID_MINUTES, rapidVisits } from './integrity.rules';
 
 /** A report lists this many records; `total` says how many there are. */
 const SHOWN = 200;
@@ -25,7 +26,31 @@ export async function integrity(ctx: AdminCtx, input: { check: IntegrityReport['
   const items: IntegrityItem[] = [];
   const heads = async (ids: string[]) => new Map([...(await householdPlaces(ids))].map(([id, p]) => [id, `${p.headName}户`]));
 
-  if (input.check === 'future_visits' || input.check === 'late_entries' || input.check === 'rapid_visits') {
+  if (input.check === 'duplicate_content') {
+    const groups = duplicateContents(await visitContents({ ...region, month }));
+    const [names, households] = await Promise.all([userNames(groups.flatMap((g) => g.visits.map((v) => v.helperId))), heads(groups.flatMap((g) => g.visits.map((v) => v.householdId)))]);
+    for (const { kind, visits } of groups) {
+      const first = visits[0];
+      const homes = new Set(visits.map((v) => v.householdId)).size;
+      items.push({
+        title: kind === 'notes'
+          ? `${homes} 户的走访记录一字不差（${DUPLICATE_NOTE_CHARS} 字以上）：「${first.notes.length > 30 ? `${first.notes.slice(0, 29)}…` : first.notes}」`
+          : `同一张照片出现在 ${homes} 户的走访记录中`,
+        detail: visits.map((v) => `${clock(v.visitedAt)} ${households.get(v.householdId) ?? ''}（${names.get(v.helperId) ?? '帮扶人'}）`).join('；'),
+        at: first.visitedAt, householdId: first.householdId, refs: visits.map((v) => ({ kind: 'visit' as const, id: v._id })),
+      });
+    }
+  } else if (input.check === 'refused_backdates') {
+    const refusals = await visitRefusalsWhere({ ...region, month });
+    const [names, households] = await Promise.all([userNames(refusals.map((r) => r.helperId)), heads(refusals.map((r) => r.householdId))]);
+    for (const r of refusals) {
+      items.push({
+        title: `${names.get(r.helperId) ?? '帮扶人'} 补录 ${households.get(r.householdId) ?? ''} ${day(r.visitedAt)} 的走访被拒`,
+        detail: `${clock(r.attemptedAt)} 提交，走访日期已超过 ${MAX_BACKDATE_DAYS} 天补录期限`,
+        at: r.attemptedAt, householdId: r.householdId, refs: [],
+      });
+    }
+  } else if (input.check === 'future_visits' || input.check === 'late_entries' || input.check === 'rapid_visits') {
     const visits = await visitTimings({ ...region, month });
     if (input.check === 'rapid_visits') {
       const runs = rapidVisits(visits);

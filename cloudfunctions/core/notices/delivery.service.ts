@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Notice, OutboxMessage } from '../../../types/notice';
+import type { ALERT_REASONS, Notice, OutboxMessage } from '../../../types/notice';
 import type { User } from '../../../types/user';
 import type { AdminCtx, CallerCtx, Ctx } from '../handler';
 import { conflict, rateLimited } from '../errors';
 import { chinaTime } from '../time';
 import { noticeTemplateId, wechat } from '../wechat';
+import { activeUsersIn } from '../users/user.repository';
 import {
   addCredit, audienceOf, creditsOf, insertOutbox, manageableNoticeIds, outboxPage, readsOfNotice, spendCredit, subscriptionsOf, updateNoticeIf, type Subscription,
 } from './notice.repository';
@@ -50,7 +51,7 @@ async function send(ctx: Ctx, notice: Notice, people: User[], reason: 'publish' 
 }
 
 /** Why someone is alerted outside any notice: a household's self-binding was paused (auth/bind); a need was urged (to its assignee) or escalated (to admins); a household said a visit did not happen (to admins). */
-export type AlertReason = 'bind_locked' | 'need_urged' | 'need_escalated' | 'finding_due' | 'finding_returned' | 'visit_denied';
+export type AlertReason = (typeof ALERT_REASONS)[number];
 
 const clip = (text: string) => (text.length > 20 ? text.slice(0, 19) + '…' : text);
 
@@ -83,9 +84,13 @@ export async function remind(ctx: Ctx, notice: Notice): Promise<{ recorded: numb
   return send(ctx, notice, (await audienceOf(notice)).filter((u) => !read.has(u._id)), 'remind');
 }
 
-/** What was sent, or locally would have been sent, for notices the admin manages (newest first). */
+/**
+ * What was sent, or locally would have been sent, for notices the admin manages, and the alerts
+ * sent to the admin or to the admins under them (a county admin sees a village's 走访未获确认), newest first.
+ */
 export async function listOutbox(ctx: AdminCtx, input: { limit: number; offset: number }) {
-  return outboxPage(await manageableNoticeIds(ctx.user), input);
+  const below = (await activeUsersIn('admin', [ctx.user.scope.regionId])).map((u) => u._id);
+  return outboxPage(await manageableNoticeIds(ctx.user), [...new Set([ctx.user._id, ...below])], input);
 }
 
 export async function subscription(ctx: CallerCtx) {

@@ -1,5 +1,5 @@
 import { z } from '../../../types/z';
-import { Notice, NoticeGroup, NoticeOpen, NoticeRead, OutboxMessage } from '../../../types/notice';
+import { ALERT_REASONS, Notice, NoticeGroup, NoticeOpen, NoticeRead, OutboxMessage } from '../../../types/notice';
 import type { User } from '../../../types/user';
 import { getDb, inChunks, MAX_IN, MAX_PAGE, readAll } from '../store';
 import { derivedId } from '../store/derived-id';
@@ -162,9 +162,10 @@ export async function insertOutbox(message: Record<string, unknown> & { _id: str
   await db().collection('outbox').add(message);
 }
 
-/** What was sent for these notices, newest first, with the count of all. */
-export async function outboxPage(noticeIds: string[], paging: Paging): Promise<{ items: OutboxMessage[]; total: number }> {
-  const where = { noticeId: db().command.in(noticeIds) };
+/** The outbox entries of these notices, and the alerts sent to these people, newest first. */
+export async function outboxPage(noticeIds: string[], alertedIds: string[], paging: Paging): Promise<{ items: OutboxMessage[]; total: number }> {
+  const _ = db().command;
+  const where = _.or([{ noticeId: _.in(noticeIds) }, { userId: _.in(alertedIds.slice(0, MAX_IN)), reason: _.in([...ALERT_REASONS]) }]);
   const coll = db().collection('outbox');
   const { total = 0 } = await coll.where(where).count();
   const { data } = await coll.where(where).orderBy('createdAt', 'desc').skip(paging.offset).limit(paging.limit).get();

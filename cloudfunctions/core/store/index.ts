@@ -25,6 +25,8 @@ export const COLLECTIONS = [
   'pairings',
   'visits',
   'visit_months',
+  'visit_refusals',
+  'helper_ratings',
   'plans',
   'needs',
   'benefits',

@@ -43,6 +43,16 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'helperId_month', fields: ['helperId', 'month'] },
     { name: 'month', fields: ['month'] },
   ],
+  // 补录 refused for being older than 60 days, counted per month of the attempt by 数据核查.
+  visit_refusals: [
+    { name: 'month', fields: ['month'] },
+  ],
+  // 满意度: a household's quarter, a helper's average, a region's month (the bulletin's figure).
+  helper_ratings: [
+    { name: 'householdId_quarter', fields: ['householdId', 'quarter'] },
+    { name: 'helperId', fields: ['helperId'] },
+    { name: 'month', fields: ['month'] },
+  ],
   // Coverage counts visited households per village and per helper from these alone (one index
   // per report scope; `helperIds` last, as its JSON text: counted, never searched).
   visit_months: [

@@ -4,9 +4,10 @@ import { getDb, inChunks, insertOnce, MAX_IN, readAll, type OnceWrite } from '..
 import { addToSetOrCreate } from '../store/add-to-set';
 import { countGroups } from '../store/group-counts';
 
-/** The only code that queries `visits` and `visit_months` (STYLE: one rule in one place). */
+/** The only code that queries `visits`, `visit_months` and `visit_refusals` (STYLE: one rule in one place). */
 const visits = () => getDb().collection('visits');
 const visitMonths = () => getDb().collection('visit_months');
+const visitRefusals = () => getDb().collection('visit_refusals');
 type Where = Record<string, unknown>;
 
 const parse = (d: Record<string, unknown>) => Visit.parse(d);
@@ -32,6 +33,33 @@ export type AnsweredVisit = z.infer<typeof Answered>;
 /** The month's visits matching `where` with the household's answer (projected), for the confirmation rates. */
 export async function visitAnswers(where: Where): Promise<AnsweredVisit[]> {
   return readAll(visits().where(where).field({ helperId: true, householdId: true, townId: true, visitedAt: true, confirmation: true }), (d) => Answered.parse(d));
+}
+
+const Content = Visit.pick({ _id: true, helperId: true, householdId: true, visitedAt: true, notes: true, photos: true });
+export type VisitContent = z.infer<typeof Content>;
+
+/** What the month's visits matching `where` say and show (projected), for the duplicate check. */
+export async function visitContents(where: Where): Promise<VisitContent[]> {
+  return readAll(visits().where(where).field({ helperId: true, householdId: true, visitedAt: true, notes: true, photos: true }), (d) => Content.parse(d));
+}
+
+/** 补录 refused for its date (older than the 60 days): kept so 数据核查 can count the attempts. */
+export const VisitRefusal = z.object({
+  _id: z.string(), helperId: z.string(), householdId: z.string(), countyId: z.string(), townId: z.string(), villageId: z.string(),
+  visitedAt: z.string(), attemptedAt: z.string(),
+  /** `YYYY-MM` of the attempt, China time. */
+  month: z.string(),
+});
+export type VisitRefusal = z.infer<typeof VisitRefusal>;
+
+/** Records a refused attempt once under the client's visit id (a re-send of the same visit is one attempt). */
+export async function recordVisitRefusal(refusal: VisitRefusal): Promise<void> {
+  const { _id, ...fields } = refusal;
+  await visitRefusals().doc(_id).set(fields);
+}
+
+export async function visitRefusalsWhere(where: Where): Promise<VisitRefusal[]> {
+  return readAll(visitRefusals().where(where), (d) => VisitRefusal.parse(d));
 }
 
 const Timing = Visit.pick({ _id: true, helperId: true, householdId: true, visitedAt: true, createdAt: true });

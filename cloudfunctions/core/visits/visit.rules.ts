@@ -30,9 +30,12 @@ const FESTIVALS: ReadonlyArray<readonly [string, string]> = [
 export function visitTimeProblem(visitedAt: string, now: Date): string | null {
   const at = new Date(visitedAt).getTime();
   if (at > now.getTime() + CLOCK_SKEW_MS) return '走访时间不能晚于现在，请检查手机时间';
-  if (dateOf(visitedAt) < earliestAcceptedDate(now)) return `只能补录 ${MAX_BACKDATE_DAYS} 天内的走访，更早的走访请联系扶贫办处理`;
+  if (isTooOld(visitedAt, now)) return `只能补录 ${MAX_BACKDATE_DAYS} 天内的走访，更早的走访请联系扶贫办处理`;
   return null;
 }
+
+/** A visit dated before the 60-day 补录 window: refused, and the attempt is kept for 数据核查. */
+export const isTooOld = (visitedAt: string, now: Date): boolean => dateOf(visitedAt) < earliestAcceptedDate(now);
 
 /**
  * Why a household cannot answer for a visit now, or null: never before the visit took place (no

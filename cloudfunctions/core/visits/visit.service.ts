@@ -10,10 +10,10 @@ import { deliverAlert } from '../notices/delivery.service';
 import { adminsOfRegion } from '../users/user.repository';
 import { readableHousehold } from '../access';
 import { applyVisitProgress, loadPlan } from '../plans/plan.service';
-import { findVisit, insertVisitOnce, saveVisitConfirmation, visitsOfHousehold } from './visit.repository';
+import { findVisit, insertVisitOnce, recordVisitRefusal, saveVisitConfirmation, visitsOfHousehold } from './visit.repository';
 import { userNames } from '../users/user.repository';
 import { noteVisitInRollups } from './visit-months';
-import { bodyOf, checklistProblem, confirmTimeProblem, maySeeVisitLocation, measureProblem, visitTimeProblem, visitYear } from './visit.rules';
+import { bodyOf, checklistProblem, confirmTimeProblem, isTooOld, maySeeVisitLocation, measureProblem, visitTimeProblem, visitYear } from './visit.rules';
 
 /** The writes that follow the visit itself; each is idempotent on the visit's id. */
 async function completeVisit(ctx: HelperCtx, household: Household, visit: Visit): Promise<void> {
@@ -35,7 +35,10 @@ function measureTitles(plan: { measures: Array<{ id: string; title: string }> },
 async function newVisit(ctx: HelperCtx, input: RecordVisitInput): Promise<{ visit: Visit; household: Household }> {
   const helper = ctx.user;
   const timeProblem = visitTimeProblem(input.visitedAt, ctx.now);
-  if (timeProblem) throw invalid(timeProblem, { field: 'visitedAt' });
+  if (timeProblem) {
+    if (isTooOld(input.visitedAt, ctx.now)) await noteRefusedBackdate(ctx, input);
+    throw invalid(timeProblem, { field: 'visitedAt' });
+  }
   const checkProblem = checklistProblem(helper.helperKind, input.checklist);
   if (checkProblem) throw invalid(checkProblem, { field: 'checklist' });
   const household = await readableHousehold(ctx.user, input.householdId);
@@ -58,6 +61,20 @@ async function newVisit(ctx: HelperCtx, input: RecordVisitInput): Promise<{ visi
     confirmationHistory: [],
   };
   return { visit, household };
+}
+
+/**
+ * Keeps a 补录 refused for being older than the window, for 数据核查 (a flag, it blocks nothing
+ * more than the refusal itself). Only for a household the helper is paired with: anything else is
+ * refused without a trace, as before.
+ */
+async function noteRefusedBackdate(ctx: HelperCtx, input: RecordVisitInput): Promise<void> {
+  const household = await readableHousehold(ctx.user, input.householdId).catch(() => null);
+  if (!household) return;
+  await recordVisitRefusal({
+    _id: input.id, helperId: ctx.user._id, householdId: household._id, countyId: household.countyId, townId: household.townId, villageId: household.villageId,
+    visitedAt: new Date(input.visitedAt).toISOString(), attemptedAt: ctx.now.toISOString(), month: monthOf(ctx.now),
+  });
 }
 
 /**
@@ -134,7 +151,7 @@ async function alertDenied(ctx: HouseholdCtx, visit: Visit, helperName: string, 
   const admins = [...(await adminsOfRegion(visit.villageId)), ...(await adminsOfRegion(visit.townId))];
   await deliverAlert(ctx, admins, {
     reason: 'visit_denied', householdId: visit.householdId,
-    title: `走访未获确认：${helperName} ${monthDay(dateOf(visit.visitedAt))}`,
+    title: `${helperName} ${monthDay(dateOf(visit.visitedAt))}的走访`,
     note: reason ? `户称没有来过：${reason}` : '户称没有来过',
     page: `package-admin/pages/visit-confirmations/index`,
   });

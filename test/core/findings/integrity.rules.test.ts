@@ -1,4 +1,4 @@
-import { evidenceAfterClose, findingsOutOfOrder, futureVisits, lateEntries, needsOutOfOrder, rapidVisits } from '../../../cloudfunctions/core/findings/integrity.rules';
+import { duplicateContents, evidenceAfterClose, findingsOutOfOrder, futureVisits, lateEntries, needsOutOfOrder, rapidVisits } from '../../../cloudfunctions/core/findings/integrity.rules';
 import type { Finding } from '../../../types/finding';
 import type { Need } from '../../../types/need';
 
@@ -35,5 +35,24 @@ describe('integrity checks an inspector runs', () => {
   it('evidence dated after 销号 is evidence after close', () => {
     const finding = { closedAt: '2026-11-10T00:00:00Z', evidence: [{ at: '2026-11-09T00:00:00Z' }, { at: '2026-11-11T00:00:00Z' }] } as unknown as Finding;
     expect(evidenceAfterClose([finding])).toEqual([{ finding, evidenceAt: '2026-11-11T00:00:00Z' }]);
+  });
+});
+
+describe('records copied across households', () => {
+  const c = (id: string, householdId: string, notes: string, photos: string[] = []) => ({ _id: id, helperId: 'h1', householdId, visitedAt: `2026-11-2${id.length}T02:00:00Z`, notes, photos });
+  const long = '入户了解家庭收入情况，宣讲医保低保政策，查看住房安全，叮嘱按时服药';
+
+  it('long notes word for word the same at two households are flagged, whatever the spacing and punctuation', () => {
+    const found = duplicateContents([c('a', 'x', long), c('b', 'y', ` ${long.replace('，', ',')} `), c('cc', 'z', '了解近况')]);
+    expect(found.map((g) => [g.kind, g.visits.map((v) => v._id)])).toEqual([['notes', ['a', 'b']]]);
+  });
+
+  it('short common notes, and the same notes twice at one household, are not flagged', () => {
+    expect(duplicateContents([c('a', 'x', '了解家庭近况，生产生活正常'), c('b', 'y', '了解家庭近况，生产生活正常'), c('cc', 'x', long), c('d', 'x', long)])).toEqual([]);
+  });
+
+  it('one stored photo on visits of two households is flagged', () => {
+    const found = duplicateContents([c('a', 'x', '', ['f1', 'f2']), c('b', 'y', '', ['f2']), c('cc', 'x', '', ['f1'])]);
+    expect(found.map((g) => [g.kind, g.visits.map((v) => v._id)])).toEqual([['photo', ['a', 'b']]]);
   });
 });

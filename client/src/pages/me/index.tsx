@@ -8,6 +8,7 @@ import ElderModeCell from '@/components/settings/elder-mode-cell';
 import ContactCard from '@/components/household/contact-card';
 import { go, navigate, restart, ROUTES } from '@/services/routes';
 import { clearDemoOpenid, DEMO_SIGN_IN } from '@/services/session';
+import { api } from '@/services/client';
 import './index.scss';
 
 /** 我的: who I am, the 适老化 switch, and (local demo) sign out. Shared by every role. */
@@ -58,6 +59,7 @@ function Profile({ user }: { user: WhoAmI }) {
         <Cell title='身份' value={roleLabel} />
         {user.scope && <Cell title='所在区域' value={`${user.scope.regionName}（${REGION_LEVEL_LABELS[user.scope.level]}）`} />}
         {user.unit && <Cell title='帮扶单位' value={user.unit} />}
+        {user.role === 'helper' && <MyRating />}
         {user.household && <Cell title='我的家庭' value={`${user.household.headName} 户`} label={user.household.villageName} />}
         {user.household && <Cell title='帮扶明白卡' value='查看' isLink onClick={() => void navigate('householdCard')} />}
         {(user.role === 'household' || user.role === 'helper') && <Cell title='意见建议' value='写给县扶贫办' isLink onClick={() => void navigate('feedback')} />}
@@ -65,6 +67,14 @@ function Profile({ user }: { user: WhoAmI }) {
       </CellGroup>
     </>
   );
+}
+
+/** 满意度 as a helper sees it: the mean of the households' ratings and how many, never who gave which. */
+function MyRating() {
+  const rating = useRequest(() => api.assignments.myRating({}));
+  const r = rating.data;
+  const value = !r ? (rating.error ? '暂时无法查看' : '正在查询…') : r.average === null ? '还没有户评价' : `${r.average} 分（${r.count} 次评价）`;
+  return <Cell title='帮扶户满意度' value={value} label='各户评分的平均，不显示是谁打的分' />;
 }
 
 function Settings() {

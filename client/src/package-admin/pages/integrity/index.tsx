@@ -11,12 +11,13 @@ import './index.scss';
 
 const CHECKS = IntegrityCheck.options;
 /** Checks over visits look at one month; the others at every need and finding. */
-const MONTHLY: readonly IntegrityCheck[] = ['future_visits', 'late_entries', 'rapid_visits'];
+const MONTHLY: readonly IntegrityCheck[] = ['future_visits', 'late_entries', 'rapid_visits', 'duplicate_content', 'refused_backdates'];
 
 /**
  * 数据核查: the checks an inspector runs over the records of the admin's region — visits dated
- * ahead or entered long after, one helper at several households within minutes, steps out of
- * order, evidence after 销号 — each listing the records with why.
+ * ahead or entered long after, one helper at several households within minutes, notes or photos
+ * repeated across households, 补录 refused past 60 days, steps out of order, evidence after 销号 —
+ * each listing the records with why. Flags only: nothing is blocked by them.
  */
 export default function IntegrityPage() {
   const [check, setCheck] = useState<IntegrityCheck>('rapid_visits');

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import type { OutboxMessage } from '@bangfu/types';
+import { OUTBOX_REASON_LABELS } from '@bangfu/types/notice';
 import { Empty, Loaded, Page, Tag, type TagProps } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
@@ -12,9 +13,8 @@ const STATUS: Record<OutboxMessage['status'], Pick<TagProps, 'status' | 'type'> 
   failed: { label: '发送失败', status: 'alert' },
   skipped: { label: '未订阅，未发送', status: 'none' },
 };
-const REASON: Record<OutboxMessage['reason'], string> = { publish: '发布通知', remind: '未读提醒' };
 
-/** 消息发送记录: every subscription message sent (or, in the local demo, that would have been sent). */
+/** 消息发送记录: every subscription message sent (or, in the local demo, that would have been sent): notices', and the alerts sent to this admin. */
 export default function NoticeOutbox() {
   const outbox = useRequest(() => api.notices.listOutbox({ offset: 0, limit: 50 }));
   return (
@@ -32,7 +32,7 @@ export default function NoticeOutbox() {
                   <View className='no__who'>{m.userName}</View>
                   <Tag status={STATUS[m.status].status} type={STATUS[m.status].type} plain>{STATUS[m.status].label}</Tag>
                 </View>
-                <View className='no__what'>{REASON[m.reason]}：{m.data.thing1?.value ?? ''}</View>
+                <View className='no__what'>{OUTBOX_REASON_LABELS[m.reason]}：{m.data.thing1?.value ?? ''}</View>
                 <View className='no__note'>{shortTime(m.createdAt)}{m.note ? ` · ${m.note}` : ''}</View>
               </View>
             ))}

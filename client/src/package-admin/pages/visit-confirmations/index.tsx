@@ -105,11 +105,11 @@ export default function VisitConfirmationsPage() {
               ))}
             </View>
             <Card title={`确认率${dim.label}`} extra={`共 ${thousands(data[dimension].length)} 项`}>
-              <Table rows={data[dimension]} rowKey={(r) => r.id} columns={RATE_COLUMNS} phoneRow={(r) => <RateRow r={r} />} caption={`确认率${dim.label}`} />
+              <Table rows={data[dimension]} rowKey={(r) => r.id} columns={RATE_COLUMNS} phoneRow={(r) => <RateRow r={r} />} />
             </Card>
             <Card title='户称没有来过、逾期未确认的走访' extra={`共 ${thousands(data.issuesTotal)} 次${data.issuesTotal > data.issues.length ? `，显示前 ${data.issues.length} 次` : ''}`}>
               {data.issues.length ? (
-                <Table rows={data.issues} rowKey={(i) => i.visitId} columns={ISSUE_COLUMNS} phoneRow={(i) => <IssueRow i={i} />} onOpen={(i) => void navigate('householdDetail', { id: i.householdId })} caption='需核查的走访' />
+                <Table rows={data.issues} rowKey={(i) => i.visitId} columns={ISSUE_COLUMNS} phoneRow={(i) => <IssueRow i={i} />} onOpen={(i) => void navigate('householdDetail', { id: i.householdId })} />
               ) : (
                 <Empty description='没有户称没有来过或逾期未确认的走访' />
               )}

@@ -9,6 +9,7 @@ import { greeting } from '@/utils/format';
 import BenefitsSummary from './benefits-summary';
 import NeedEntry from './need-entry';
 import VisitConfirm from './visit-confirm';
+import RateHelpers from './rate-helpers';
 import './index.scss';
 
 /** 帮扶户首页: who the household is, whom to call, what it is entitled to (我的政策 summary), and the 大字模式 switch. */
@@ -57,6 +58,7 @@ export default function HouseholdHome() {
             )}
             {user.household && <NeedEntry />}
             {user.household && <BenefitsSummary />}
+            {user.household && <RateHelpers />}
           </>
         )}
       </Loaded>

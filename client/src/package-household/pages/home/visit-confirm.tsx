@@ -54,7 +54,7 @@ function ConfirmCard({ visit, onChanged }: { visit: VisitView; onChanged: (v: Vi
       {open === 'before' && <View className='vc-card__hint'>走访之后才能确认</View>}
       {asking && !denying && (
         <>
-          <View className='vc-card__hint'>帮扶人真的来过您家吗？{CONFIRM_DAYS} 天内（{monthDay(lastConfirmDay(visit.visitedAt))}前）可以确认</View>
+          <View className='vc-card__hint'>帮扶人真的来过您家吗？{CONFIRM_DAYS} 天内（到{monthDay(lastConfirmDay(visit.visitedAt))}）可以确认</View>
           <View className='vc-card__buttons'>
             <Button type='success' size='large' block round loading={busy} onClick={() => void send(true)}>确认来过</Button>
             <Button type='danger' size='large' block round plain onClick={() => setDenying(true)}>没有来过</Button>

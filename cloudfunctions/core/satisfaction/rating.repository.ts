@@ -1,0 +1,22 @@
+import { HelperRating } from '../../../types/satisfaction';
+import { getDb, insertOnce, readAll, type OnceWrite } from '../store';
+
+/** The only code that queries `helper_ratings`. */
+const ratings = () => getDb().collection('helper_ratings');
+type Where = Record<string, unknown>;
+
+export const ratingId = (householdId: string, helperId: string, quarter: string) => `${householdId}:${helperId}:${quarter}`;
+
+/** Stores the quarter's rating once under its id (see store/insert-once.ts). */
+export const insertRatingOnce = (id: string, write: Omit<OnceWrite<HelperRating>, 'parse'>) => insertOnce(ratings(), id, { ...write, parse: (d) => HelperRating.parse(d) });
+
+export async function ratingsOfHousehold(householdId: string, quarter: string): Promise<HelperRating[]> {
+  return readAll(ratings().where({ householdId, quarter }), (d) => HelperRating.parse(d));
+}
+
+const Score = HelperRating.pick({ rating: true });
+
+/** The ratings matching `where` (a helper's, or a region's month), as their scores only. */
+export async function ratingScores(where: Where): Promise<number[]> {
+  return readAll(ratings().where(where).field({ rating: true }), (d) => Score.parse(d).rating);
+}
