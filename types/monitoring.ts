@@ -1,5 +1,5 @@
 import { z } from './z';
-import { Id, IsoDate, IsoDateTime, Uuid } from './common';
+import { Id, IsoDate, IsoDateTime, Paging, Uuid } from './common';
 import { CalculatorMember } from './benefit';
 import { HouseholdStatus, HousingGrade } from './household';
 import type { DatedValues } from './policy';
@@ -86,3 +86,49 @@ export const AddMedicalExpenseInput = z.object({
 export type AddMedicalExpenseInput = z.infer<typeof AddMedicalExpenseInput>;
 export const HouseholdAssessment = Assessment.extend({ householdId: Id, date: IsoDate, memberNames: z.array(z.string()) });
 export type HouseholdAssessment = z.infer<typeof HouseholdAssessment>;
+
+/** 识别纳入 stages (SPEC §3b): verify at home → village review (with 公示) → town review → county confirmation. */
+export const WarningStage = z.enum(['verify', 'village_review', 'town_review', 'county_confirm', 'confirmed', 'dismissed'], {
+  error: '预警环节应为 verify、village_review、town_review、county_confirm、confirmed 或 dismissed',
+});
+export type WarningStage = z.infer<typeof WarningStage>;
+export const WARNING_STAGE_LABELS: Record<WarningStage, string> = {
+  verify: '入户核实', village_review: '村级评议', town_review: '乡镇审核', county_confirm: '县级确认', confirmed: '已纳入监测', dismissed: '已排除',
+};
+export const OPEN_WARNING_STAGES: readonly WarningStage[] = ['verify', 'village_review', 'town_review', 'county_confirm'];
+export const WarningSource = z.enum(['assessment', 'self_report', 'department']);
+export type WarningSource = z.infer<typeof WarningSource>;
+
+/** 预警: a household found at risk, handed to its primary helper (the village admin when there is none). */
+export const Warning = z.object({
+  _id: Id,
+  householdId: Id,
+  headName: z.string(),
+  countyId: Id,
+  townId: Id,
+  villageId: Id,
+  stage: WarningStage,
+  open: z.boolean(),
+  version: z.number().int(),
+  source: WarningSource,
+  risks: z.array(RiskFinding),
+  level: RiskLevel,
+  suggestedType: MonitoringType.nullable(),
+  assigneeId: Id.nullable(),
+  /** The China day the current stage began and the working day it is due by. */
+  stageStartedOn: IsoDate,
+  dueOn: IsoDate,
+  createdAt: IsoDateTime,
+});
+export type Warning = z.infer<typeof Warning>;
+export const WarningView = Warning.extend({ overdue: z.boolean() });
+export type WarningView = z.infer<typeof WarningView>;
+export const ListWarningsInput = Paging.extend({
+  stage: WarningStage.optional(),
+  overdue: z.boolean({ error: '是否逾期应为 true 或 false' }).optional(),
+});
+export type ListWarningsInput = z.infer<typeof ListWarningsInput>;
+export const SweepResult = z.object({ assessed: z.number().int(), atRisk: z.number().int(), opened: z.number().int() });
+export type SweepResult = z.infer<typeof SweepResult>;
+/** Working days each stage has (SPEC §3b defaults). */
+export const STAGE_WORKING_DAYS: Record<'verify' | 'village_review' | 'town_review' | 'county_confirm', number> = { verify: 5, village_review: 7, town_review: 3, county_confirm: 3 };

@@ -77,3 +77,36 @@ describe('a stored household, by the same rules', () => {
     expect(stranger).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'memberId' }] } });
   });
 });
+
+describe('监测排查 and 预警', () => {
+  let demo: ReturnType<typeof freshDemoStore>;
+  beforeAll(() => { demo = freshDemoStore(); });
+  afterAll(() => demo.close());
+
+  it('a sweep opens one warning per household at risk, handed to its primary helper, due in 5 working days; a second sweep opens none', async () => {
+    clock.set('2026-11-20T04:00:00.000Z'); // Friday 20 November, China time
+    const first = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
+    expect(first.assessed).toBe(300);
+    expect(first.opened).toBe(first.atRisk);
+    expect(first.opened).toBeGreaterThan(0);
+    const again = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
+    expect(again).toMatchObject({ assessed: 300, atRisk: first.atRisk, opened: 0 });
+    const list = await ok(call('monitoring', 'listWarnings', { limit: 100 }, 'demo-admin'));
+    expect(list.total).toBe(first.opened);
+    expect(list.items[0]).toMatchObject({ stage: 'verify', version: 1, stageStartedOn: '2026-11-20', dueOn: '2026-11-27', overdue: false });
+    expect(list.items[0].risks.every((r) => r.triggered)).toBe(true);
+    const mine = await ok(call('monitoring', 'listWarnings', { limit: 100 }, 'demo-helper'));
+    expect(mine.items.every((w) => w.assigneeId === 'helper-1')).toBe(true);
+  });
+
+  it('a town admin sees their town only; past the due day a warning is overdue', async () => {
+    const town = await ok(call('monitoring', 'listWarnings', { limit: 100 }, 'demo-town-admin'));
+    expect(town.items.every((w) => w.townId === 'town-1')).toBe(true);
+    clock.set('2026-11-30T04:00:00.000Z');
+    const overdue = await ok(call('monitoring', 'listWarnings', { overdue: true, limit: 100 }, 'demo-town-admin'));
+    expect(overdue.total).toBe(town.total);
+    expect(overdue.items.every((w) => w.overdue)).toBe(true);
+    const notOverdue = await ok(call('monitoring', 'listWarnings', { overdue: false, limit: 100 }, 'demo-town-admin'));
+    expect(notOverdue.total).toBe(0);
+  });
+});

@@ -263,6 +263,8 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
   findings: FINDINGS,
   monitoring: {
     assessHousehold: hh(),
+    sweep: untargeted(),
+    listWarnings: untargeted({ limit: 10 }),
     addMedicalExpense: { payload: async (t) => { const h = await household(t); return { id: randomUUID(), householdId: h._id, memberId: h.members[0].id, date: '2026-11-01', outOfPocket: 500 }; } },
     assess: untargeted({ date: '2025-06-01', household: { status: 'none', incomes: [{ year: 2024, amount: 6000 }], members: [{ birthDate: '1960-01-01', laborCapacity: 'none' }] } }),
   },

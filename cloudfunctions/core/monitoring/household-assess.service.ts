@@ -10,10 +10,10 @@ import { assess } from './assess.service';
 import { expensesOf, insertExpenseOnce } from './medical.repository';
 
 /** The window the medical rule reads, with a margin: 400 days before the date. */
-const sinceFor = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 400 * 86_400_000).toISOString().slice(0, 10);
+export const sinceFor = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 400 * 86_400_000).toISOString().slice(0, 10);
 
 /** A stored household's facts in the shape the rules read (the same rules as the self-check). */
-function familyOf(h: Household, emergency: boolean, expenses: MedicalExpense[]) {
+export function familyOf(h: Household, emergency: boolean, expenses: MedicalExpense[]) {
   return AssessHousehold.parse({
     status: h.status, housingGrade: h.housingGrade, safeWater: h.safeWater, emergencyInLast90Days: emergency,
     incomes: h.incomes, medicalExpenses: expenses.map((e) => ({ date: e.date, outOfPocket: e.outOfPocket })),

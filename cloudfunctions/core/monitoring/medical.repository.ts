@@ -1,5 +1,5 @@
 import { MedicalExpense } from '../../../types/monitoring';
-import { getDb, insertOnce, readAll, type OnceWrite } from '../store';
+import { getDb, inChunks, insertOnce, MAX_IN, readAll, type OnceWrite } from '../store';
 
 /** The only code that queries `medical_expenses` (STYLE: one rule in one place). */
 const expenses = () => getDb().collection('medical_expenses');
@@ -12,4 +12,13 @@ export const insertExpenseOnce = (id: string, write: Omit<OnceWrite<MedicalExpen
 export async function expensesOf(householdId: string, since: string): Promise<MedicalExpense[]> {
   const _ = getDb().command;
   return readAll(expenses().where({ householdId, date: _.gte(since) }), parse, { orderBy: [['date', 'asc']] });
+}
+
+/** The costs of several households dated on or after `since`, by household (for the county sweep). */
+export async function expensesOfHouseholds(householdIds: string[], since: string): Promise<Map<string, MedicalExpense[]>> {
+  const _ = getDb().command;
+  const rows = await inChunks(householdIds, MAX_IN, (chunk) => readAll(expenses().where({ householdId: _.in(chunk), date: _.gte(since) }), parse));
+  const byHousehold = new Map<string, MedicalExpense[]>();
+  for (const r of rows) byHousehold.set(r.householdId, [...(byHousehold.get(r.householdId) ?? []), r]);
+  return byHousehold;
 }

@@ -41,6 +41,7 @@ export const COLLECTIONS = [
   'review_rounds',
   'review_items',
   'medical_expenses',
+  'warnings',
   'audit_logs',
   'outbox',
   'bind_attempts',

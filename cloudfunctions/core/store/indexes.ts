@@ -92,6 +92,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'open_closedAt', fields: ['open', 'closedAt'] },
     { name: 'householdId_createdAt', fields: ['householdId', 'createdAt'] },
   ],
+  warnings: [
+    { name: 'householdId_open', fields: ['householdId', 'open'] },
+    { name: 'villageId_stage_dueOn', fields: ['villageId', 'stage', 'dueOn'] },
+    { name: 'assigneeId_open_dueOn', fields: ['assigneeId', 'open', 'dueOn'] },
+  ],
   medical_expenses: [{ name: 'householdId_date', fields: ['householdId', 'date'] }],
   review_rounds: [{ name: 'countyId_createdAt', fields: ['countyId', 'createdAt'] }],
   review_items: [

@@ -1,0 +1,39 @@
+import { OPEN_WARNING_STAGES, Warning } from '../../../types/monitoring';
+import { getDb, inChunks, MAX_IN, readAll } from '../store';
+
+type Where = Record<string, unknown>;
+
+/** The only code that queries `warnings` (STYLE: one rule in one place). */
+const warnings = () => getDb().collection('warnings');
+const parse = (d: Record<string, unknown>) => Warning.parse(d);
+const Holder = Warning.pick({ householdId: true });
+
+/** Which of these households already have an open warning (a household has at most one). */
+export async function householdsWithOpenWarning(householdIds: string[]): Promise<Set<string>> {
+  const _ = getDb().command;
+  const rows = await inChunks(householdIds, MAX_IN, (chunk) =>
+    readAll(warnings().where({ householdId: _.in(chunk), open: true }).field({ householdId: true }), (d) => Holder.parse(d)));
+  return new Set(rows.map((r) => r.householdId));
+}
+
+/**
+ * Stores a warning under an id derived from the household and the day, so two sweeps of one day
+ * (or a sweep racing a self-report) open it once.
+ */
+export async function insertWarning(warning: Warning): Promise<boolean> {
+  return warnings().add(warning).then(() => true, async (error) => {
+    const { data } = await warnings().doc(warning._id).get();
+    if (data.length) return false;
+    throw error;
+  });
+}
+
+export async function warningPage(where: unknown, offset: number, limit: number): Promise<{ items: Warning[]; total: number }> {
+  const [{ total }, { data }] = await Promise.all([
+    warnings().where(where as Where).count(),
+    warnings().where(where as Where).orderBy('dueOn', 'asc').orderBy('_id', 'asc').skip(offset).limit(limit).get(),
+  ]);
+  return { items: data.map(parse), total: total ?? 0 };
+}
+
+export const openStages = () => getDb().command.in([...OPEN_WARNING_STAGES]);
