@@ -90,6 +90,11 @@ const MATRIX: Record<string, Record<string, Spec>> = {
     listHelpers: { payload: async () => ({}), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
     // Every demo household has a primary helper: admins get an empty list, others are refused.
     listUnpaired: { payload: async () => ({}), expect: ['empty', 'empty', 'empty', 'empty', 'empty', F, F, F, F, F, U] },
+    // 满意度: only a bound household rates its own helpers (hh-000002's primary helper is hh-000001's too;
+    // a helper not paired with the household is not found: test/functions/satisfaction.test.ts).
+    rateHelper: { payload: async (hh) => ({ helperId: (await primaryOf(hh)).helperId, rating: 5 }), expect: [F, F, F, F, F, F, F, 'ok', 'ok', F, U] },
+    householdRatings: { payload: async () => ({}), expect: [F, F, F, F, F, F, F, 'ok', 'ok', F, U] },
+    myRating: { payload: async () => ({}), expect: [F, F, F, F, F, 'ok', 'ok', F, F, F, U] },
   },
   auth: {
     whoami: { payload: async () => ({}), expect: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', U] },
