@@ -49,6 +49,10 @@ function DashboardView({ data }: { data: Dashboard }) {
         <Stat label={`${month}已走访`} value={data.visitedThisMonth} unit='户' note={`占全部户的 ${percent(data.visitedThisMonth, data.households)}`} />
         <Stat label='待处理需求' value={data.openNeeds} unit='件' tone={data.openNeeds > 0 ? 'warning' : undefined} note={data.openNeeds > 0 ? '请及时处理' : '暂无待处理'} />
       </View>
+      <View className='admin__coverage-more'>
+        <Button size='small' type='primary' round onClick={() => void navigate('bulletin')}>月度通报（上月排名与短板）</Button>
+        <Button size='small' round onClick={() => void navigate('adminFindings')}>督查整改</Button>
+      </View>
       <CoverageCard coverage={data.coverage} />
       <Card title='按户状态' extra={`共 ${thousands(data.households)} 户`}>
         {statuses.length === 0 ? (
