@@ -137,7 +137,7 @@ function Summary({ b }: { b: Bulletin }) {
       <Stat label='需求按时受理' value={t.needsInTime} unit={`/ ${t.needsReported} 件`} note={`月末逾期未办 ${t.needsOverdue} 件（上月 ${p.needsOverdue}）`} tone={t.needsOverdue ? 'danger' : undefined} />
       <Stat label='应享未享未解决' value={t.gapsOpen} unit='项' note={`当月解决 ${t.gapsClosed} 项（上月末 ${p.gapsOpen} 项）`} tone={t.gapsOpen ? 'danger' : undefined} />
       <Stat label='整改按期销号' value={t.findingsOnTime} unit={`/ ${t.findingsClosed} 个`} note={`新发现 ${t.findingsOpened} 个，逾期 ${t.findingsOverdue} 个`} tone={t.findingsOverdue ? 'danger' : undefined} />
-      <Stat label='满意度' value={t.ratingMean ?? 0} unit='分' note={t.ratingCount ? `${t.ratingCount} 条评价（需求评价）` : '本月暂无评价'} />
+      <Stat label='满意度评价（需求办结后）' value={t.ratingCount} unit='条' note={t.ratingMean !== null ? `平均 ${t.ratingMean.toFixed(2)} 分（满分 5 分）` : '本月暂无评价'} />
     </View>
   );
 }
