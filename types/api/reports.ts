@@ -1,6 +1,6 @@
 import { z } from '../z';
 import { ExportFile, Id, Month } from '../common';
-import { HouseholdStatus } from '../household';
+import { HouseholdStatus, PovertyCause } from '../household';
 import { Audience } from '../notice';
 import { defineApi } from './define';
 
@@ -41,6 +41,10 @@ export const Dashboard = z.object({
   openNeeds: z.number().int(),
   /** This month's visit coverage (also `reports.coverage` for another month). */
   coverage: Coverage,
+  /** Households per 致贫原因 (one with two causes counts under each), most first. */
+  byCause: z.array(z.object({ cause: PovertyCause, count: z.number().int() })),
+  /** Households per village of the scope, with its town. */
+  byVillage: z.array(z.object({ id: z.string(), name: z.string(), townName: z.string(), count: z.number().int() })),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 

@@ -248,3 +248,6 @@ export async function memberCareOf(ids: string[]): Promise<Map<string, MemberCar
   ));
   return new Map(found.map((h) => [h._id, h.members]));
 }
+
+/** Households per 致贫原因 (a household with two causes counts under each), counted on the server. */
+export const householdsPerCause = (where: Where): Promise<Map<string, number>> => countGroups(households(), where, 'causes', { unwind: true });
