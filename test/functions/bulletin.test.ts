@@ -165,3 +165,29 @@ describe('reports.exportBulletin and the drill-down', () => {
     expect(outside).toEqual(none);
   });
 });
+
+describe('reports.ledger and exportLedger', () => {
+  it('answers the three ledgers of the town, and exports them with counts as numbers', async () => {
+    const unit = await ok(call('reports', 'ledger', { kind: 'unit', month: '2026-10' }, 'demo-town-admin'));
+    const b = await bulletin('2026-10', 'demo-town-admin');
+    expect(unit.rows.reduce((s, r) => s + r.households, 0)).toBe(b.totals.paired);
+    expect(unit.rows.reduce((s, r) => s + r.visited, 0)).toBe(b.totals.visited);
+    const health = await ok(call('reports', 'ledger', { kind: 'health', month: '2026-10' }, 'demo-town-admin'));
+    expect(health.rows.length).toBeGreaterThan(0);
+    for (const r of health.rows) {
+      expect(r.checklistTotal).toBe(5);
+      expect(r.notSeen).toBeLessThanOrEqual(r.members);
+    }
+    const education = await ok(call('reports', 'ledger', { kind: 'education', month: '2026-10' }, 'demo-town-admin'));
+    expect(education.kind).toBe('education');
+    const { fileId, rows } = await ok(call('reports', 'exportLedger', { kind: 'health', month: '2026-10' }, 'demo-town-admin'));
+    expect(rows).toBe(health.rows.length);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await readAs('demo-town-admin', fileId) as any);
+    const sheet = workbook.getWorksheet('卫生帮扶台账')!;
+    expect(sheet.getRow(1).getCell(4).value).toBe('患病或残疾成员');
+    expect(sheet.getRow(2).getCell(4).value).toBe(health.rows[0].members);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect((await call('reports', 'ledger', { kind: 'unit', month: '2027-01' }, 'demo-admin')).ok).toBe(false);
+  });
+});

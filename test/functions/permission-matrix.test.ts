@@ -278,6 +278,8 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     publishedBulletin: untargeted({ id: 'bulletin-none' }, ['NOT_FOUND']),
     exportBulletin: untargeted({ month: '2026-10' }),
     bulletinHouseholds: untargeted({ month: '2026-10', villageId: 'village-1-1' }),
+    ledger: untargeted({ kind: 'health', month: '2026-10' }),
+    exportLedger: untargeted({ kind: 'unit', month: '2026-10' }),
   },
   feedback: {
     submit: { payload: async () => ({ id: randomUUID(), category: 'suggestion', text: '矩阵建议' }), targeted: false },

@@ -1,4 +1,4 @@
-import { freshDemoStore, call } from '../support/store';
+import { freshDemoStore, call, ok } from '../support/store';
 import { getDb } from '../../cloudfunctions/core/store';
 
 /** Households (or people) per status counted the slow way, from every household's members. */
@@ -55,5 +55,21 @@ describe('reports.dashboard', () => {
     const helpers = new Set(pairs.filter((p: any) => ids.has(p.householdId)).map((p: any) => p.helperId));
     expect(helpers.size).toBeGreaterThan(0);
     expect(data.helpers).toBe(helpers.size);
+  });
+});
+
+describe('reports.dashboard by cause and by village', () => {
+  it('counts households per 致贫原因 and per village, as the households say', async () => {
+    const data = await ok(call('reports', 'dashboard', {}, 'demo-town-admin'));
+    const byCause: Record<string, number> = {};
+    const byVillage: Record<string, number> = {};
+    const { data: homes } = await getDb().collection('households').where({ townId: 'town-1' }).field({ causes: true, villageId: true }).limit(1000).get();
+    for (const h of homes) {
+      for (const c of h.causes as string[]) byCause[c] = (byCause[c] ?? 0) + 1;
+      byVillage[h.villageId as string] = (byVillage[h.villageId as string] ?? 0) + 1;
+    }
+    expect(Object.fromEntries(data.byCause.map((r) => [r.cause, r.count]))).toEqual(byCause);
+    expect(Object.fromEntries(data.byVillage.map((r) => [r.id, r.count]))).toEqual(byVillage);
+    expect(data.byVillage.every((v) => v.townName === '青禾镇')).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from '../z';
 import { ExportFile, Id, Month } from '../common';
-import { HouseholdStatus } from '../household';
+import { HouseholdStatus, PovertyCause } from '../household';
 import { Audience } from '../notice';
 import { defineApi } from './define';
 
@@ -41,6 +41,10 @@ export const Dashboard = z.object({
   openNeeds: z.number().int(),
   /** This month's visit coverage (also `reports.coverage` for another month). */
   coverage: Coverage,
+  /** Households per 致贫原因 (one with two causes counts under each), most first. */
+  byCause: z.array(z.object({ cause: PovertyCause, count: z.number().int() })),
+  /** Households per village of the scope, with its town. */
+  byVillage: z.array(z.object({ id: z.string(), name: z.string(), townName: z.string(), count: z.number().int() })),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
@@ -87,6 +91,38 @@ export const BulletinRow = BulletinFigures.extend({
 });
 export type BulletinRow = z.infer<typeof BulletinRow>;
 
+/** 三个帮扶台账 (SPEC §6): 区直单位 (per unit), 卫生 (per doctor), 教育 (per teacher). */
+export const LedgerKind = z.enum(['unit', 'health', 'education'], { error: '台账类型应为 unit（区直单位）、health（卫生）或 education（教育）' });
+export type LedgerKind = z.infer<typeof LedgerKind>;
+
+/** One ledger row; each kind fills its own columns (the rest are 0). */
+export const LedgerRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** A doctor's or teacher's unit. */
+  note: z.string().optional(),
+  /** Unit ledger: helpers with a primary pairing at the month's end. */
+  helpers: z.number().int(),
+  households: z.number().int(),
+  /** Households visited in the month (unit: by anyone; health/education: by this doctor or teacher). */
+  visited: z.number().int(),
+  visits: z.number().int(),
+  /** Unit ledger: measures recorded on the month's visits by its helpers; needs resolved in the month. */
+  measures: z.number().int(),
+  needsHandled: z.number().int(),
+  /** Health: paired members ill (chronic or serious) or disabled; education: paired members in school. */
+  members: z.number().int(),
+  /** Items of the doctor's or teacher's monthly service checklist ticked in the month, of `checklistTotal`. */
+  checklistDone: z.number().int(),
+  checklistTotal: z.number().int(),
+  /** Those members whose household this doctor or teacher did not visit in the month. */
+  notSeen: z.number().int(),
+});
+export type LedgerRow = z.infer<typeof LedgerRow>;
+
+export const Ledger = z.object({ kind: LedgerKind, month: z.string(), regionName: z.string(), rows: z.array(LedgerRow) });
+export type Ledger = z.infer<typeof Ledger>;
+
 /** 月度通报 for a month and the caller's scope: live until published, then the stored (frozen) figures. */
 export const Bulletin = z.object({
   month: z.string(),
@@ -131,6 +167,10 @@ export const reportsApi = defineApi('reports', {
     output: z.object({ items: z.array(z.object({ householdId: z.string(), headName: z.string(), townName: z.string(), villageName: z.string(), helperName: z.string() })) }),
     access: ['admin'],
   },
+  /** 帮扶台账 of a month: unit, health or education (from the pairings active at the month's end and its visits). */
+  ledger: { input: z.object({ kind: LedgerKind, month: Month }), output: Ledger, access: ['admin'] },
+  /** 导出帮扶台账 (.xlsx). */
+  exportLedger: { input: z.object({ kind: LedgerKind, month: Month }), output: ExportFile, access: ['admin'] },
   /** A published (frozen) bulletin, for the staff its notice reached (inside its region) and admins above. */
   publishedBulletin: { input: z.object({ id: Id }), output: Bulletin, access: ['admin', 'helper'] },
 });

@@ -47,6 +47,8 @@ export const ROUTES = {
   review: '/package-common/pages/review/index',
   integrity: '/package-admin/pages/integrity/index',
   visitConfirmations: '/package-admin/pages/visit-confirmations/index',
+  /** 月度通报: an admin's month (`month`), or a published one opened from its notice (`id`). */
+  bulletin: '/package-common/pages/bulletin/index',
 } as const;
 
 export type Route = keyof typeof ROUTES;

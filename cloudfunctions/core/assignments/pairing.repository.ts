@@ -136,14 +136,18 @@ const Span = Pairing.pick({ householdId: true, helperId: true, since: true, unti
 export type PairingSpan = z.infer<typeof Span>;
 
 /**
- * The primary pairings (active or ended) of these households that began before `before`: the
- * monthly bulletin finds among them the pairing active at the end of a month (since ≤ end, until
- * empty or later), whatever happened since.
+ * The pairings of a role (active or ended) of these households that began before `before`: the
+ * monthly bulletin and the ledgers find among them the pairing active at the end of a month
+ * (since ≤ end, until empty or later), whatever happened since.
  */
-export async function primaryPairingSpans(householdIds: string[], before: string): Promise<PairingSpan[]> {
+export async function primaryPairingSpans(householdIds: string[] | 'all', before: string, role: PairingRole = 'primary'): Promise<PairingSpan[]> {
   const _ = getDb().command;
+  // A county reads every pairing of the role: one paged scan instead of 30 lists of 1,000 ids.
+  if (householdIds === 'all') {
+    return readAll(pairings().where({ role, since: _.lt(before) }).field({ householdId: true, helperId: true, since: true, until: true }), (d) => Span.parse(d));
+  }
   return inChunks(householdIds, MAX_IN, (chunk) => readAll(
-    pairings().where({ householdId: _.in(chunk), role: 'primary', since: _.lt(before) }).field({ householdId: true, helperId: true, since: true, until: true }),
+    pairings().where({ householdId: _.in(chunk), role, since: _.lt(before) }).field({ householdId: true, helperId: true, since: true, until: true }),
     (d) => Span.parse(d),
   ));
 }

@@ -235,3 +235,19 @@ const Regions = Household.pick({ _id: true, townId: true, villageId: true });
 export async function householdRegionsWhere(where: Where): Promise<Array<z.infer<typeof Regions>>> {
   return readAll(households().where(where).field({ townId: true, villageId: true }), (d) => Regions.parse(d));
 }
+
+const MemberCare = z.object({ _id: z.string(), members: z.array(z.object({ health: z.string(), disabilityLevel: z.number(), schooling: z.string() })) });
+export type MemberCare = z.infer<typeof MemberCare>;
+
+/** What the health and education ledgers count of each member (health, disability, schooling; no names), by household. */
+export async function memberCareOf(ids: string[]): Promise<Map<string, MemberCare['members']>> {
+  const _ = getDb().command;
+  const found = await inChunks(ids, CHUNK, (chunk) => readAll(
+    households().where({ _id: _.in(chunk) }).field({ 'members.health': true, 'members.disabilityLevel': true, 'members.schooling': true }),
+    (d) => MemberCare.parse(d),
+  ));
+  return new Map(found.map((h) => [h._id, h.members]));
+}
+
+/** Households per 致贫原因 (a household with two causes counts under each), counted on the server. */
+export const householdsPerCause = (where: Where): Promise<Map<string, number>> => countGroups(households(), where, 'causes', { unwind: true });

@@ -104,13 +104,17 @@ export function eventsOf(source: BulletinSource, month: string, now: Date): Even
   return events;
 }
 
-/** Coverage of each month for the line chart: households paired at its end, and of them visited in it. */
-export function trendOf(source: BulletinSource, months: string[]) {
+/**
+ * Coverage of each month for the line chart: households paired at its end, and of them visited in
+ * it — exactly for the months compared (whose visited households were read), and for the older
+ * months the households visited that month (from the rollup counts), at most the paired.
+ */
+export function trendOf(source: Pick<BulletinSource, 'spans' | 'households' | 'visited' | 'visitedCounts'>, months: string[]) {
   return months.map((month) => {
     const helperOf = helpersAt(source, monthEnd(month));
-    const visited = source.visited.get(month) ?? new Set<string>();
+    const visited = source.visited.get(month);
     const paired = source.households.filter((h) => helperOf.has(h._id));
-    const seen = paired.filter((h) => visited.has(h._id)).length;
+    const seen = visited ? paired.filter((h) => visited.has(h._id)).length : Math.min(paired.length, source.visitedCounts.get(month) ?? 0);
     return { month, paired: paired.length, visited: seen, coverage: paired.length ? Math.round((seen / paired.length) * 10_000) / 10_000 : 0 };
   });
 }

@@ -5,6 +5,7 @@ import { headNames, householdRegionsWhere, ruleHouseholdPages } from '../househo
 import { allHouseholdsWithEmergency, needsReportedBefore, type BulletinNeed } from '../needs/need.repository';
 import { findingsOpenedBefore, type BulletinFinding } from '../findings/finding.repository';
 import { userNames, usersByIds } from '../users/user.repository';
+import { visitMonthsPer } from '../visits/visit.repository';
 import { helpersAt } from './bulletin.events';
 import { visitedByMonth } from '../visits/visit.repository';
 import { emergencySince, sweepHouseholds } from '../benefits/gaps.service';
@@ -17,11 +18,21 @@ import { helpersIn, villagesIn, type Village } from './coverage.reads';
  * "active at the end of the month"), the visit rollups of the months shown, the needs and
  * findings up to the month's end, and the 应享未享 gaps as evaluated at each month's end.
  */
+/** Households of the region visited in a month, counted from the rollups' village index. */
+async function countVisitMonths(where: Record<string, unknown>, month: string): Promise<number> {
+  let n = 0;
+  for (const v of (await visitMonthsPer({ ...where, month }, 'villageId')).values()) n += v;
+  return n;
+}
+
 export interface BulletinSource {
   villages: Village[];
   households: Array<{ _id: string; townId: string; villageId: string }>;
   spans: PairingSpan[];
+  /** Households visited, per month of the two the figures compare (M and M−1). */
   visited: Map<string, Set<string>>;
+  /** Households visited per month of the trend, counted from the rollups (the chart's older months). */
+  visitedCounts: Map<string, number>;
   needs: BulletinNeed[];
   findings: BulletinFinding[];
   /** Per cut-off instant (ISO), the open gaps' keys per household. */
@@ -50,18 +61,23 @@ async function gapsAt(scope: Scope, cuts: string[]): Promise<Map<string, Map<str
   return out;
 }
 
-export async function readBulletinSource(scope: Scope, months: string[], end: string, cuts: string[]): Promise<BulletinSource> {
+/**
+ * `compared` are the months whose figures are computed (M, M−1): their visited households are
+ * read; `trend` months are only counted (households with a visit that month, from the rollups).
+ */
+export async function readBulletinSource(scope: Scope, compared: string[], trend: string[], end: string, cuts: string[]): Promise<BulletinSource> {
   const where = regionFilter(scope);
-  const [villages, households, visited, needs, findings, gaps, named] = await Promise.all([
-    villagesIn(scope), householdRegionsWhere(where), visitedByMonth(where, months),
+  const [villages, households, visited, counts, needs, findings, gaps, named] = await Promise.all([
+    villagesIn(scope), householdRegionsWhere(where), visitedByMonth(where, compared),
+    Promise.all(trend.map(async (m) => [m, (await countVisitMonths(where, m))] as const)),
     needsReportedBefore(where, end), findingsOpenedBefore(where, end), gapsAt(scope, cuts), helpersIn(scope.regionId),
   ]);
-  const spans = await primaryPairingSpans(households.map((h) => h._id), end);
+  const spans = await primaryPairingSpans(scope.level === 'county' ? 'all' : households.map((h) => h._id), end);
   const helpers = new Map(named.map((h) => [h.id, { name: h.name, unit: h.unit }]));
   // Helpers registered above a village admin's scope (at town level) are named from their accounts.
   const missing = [...new Set(spans.map((s) => s.helperId).filter((id) => !helpers.has(id)))];
   for (const u of missing.length ? await usersByIds(missing) : []) helpers.set(u._id, { name: u.name, unit: u.unit ?? '' });
-  return { villages, households, spans, visited, needs, findings, gaps, helpers };
+  return { villages, households, spans, visited, visitedCounts: new Map(counts), needs, findings, gaps, helpers };
 }
 
 export interface Unvisited { householdId: string; headName: string; townName: string; villageName: string; helperName: string }

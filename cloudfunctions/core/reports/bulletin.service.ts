@@ -33,7 +33,7 @@ export async function liveBulletin(scope: Scope, regionName: string, month: stri
   const prev = shiftMonth(month, -1);
   const months = Array.from({ length: TREND_MONTHS }, (_, i) => shiftMonth(month, i - TREND_MONTHS + 1));
   const cuts = [cutOf(month, now), cutOf(prev, now), cutOf(shiftMonth(month, -2), now)];
-  const source = await readBulletinSource(scope, months, monthEnd(month), [...new Set(cuts)]);
+  const source = await readBulletinSource(scope, [month, prev], months, monthEnd(month), [...new Set(cuts)]);
   const events = eventsOf(source, month, now);
   const prevEvents = eventsOf(source, prev, now);
   const names = namesOf(source, [...events, ...prevEvents]);

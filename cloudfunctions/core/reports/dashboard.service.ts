@@ -1,10 +1,11 @@
 import type { Dashboard } from '../../../types/api/reports';
-import { HouseholdStatus } from '../../../types/household';
+import { HouseholdStatus, PovertyCause } from '../../../types/household';
 import type { AdminCtx } from '../handler';
 import { adminScope, regionFilter } from '../access/scope';
 import { getRegion } from '../regions/region.repository';
 import { countUsers } from '../users/user.repository';
-import { householdIdsWhere, householdsByStatusAndSize } from '../households/household.repository';
+import { householdIdsWhere, householdsByStatusAndSize, householdsPerCause, householdsPerVillage } from '../households/household.repository';
+import { villagesIn } from './coverage.reads';
 import { helpersPairedWith } from '../assignments/pairing.repository';
 import type { Scope } from '../../../types/region';
 import { countOpenNeeds } from '../needs/need.repository';
@@ -24,13 +25,16 @@ async function helperCount(scope: Scope): Promise<number> {
 export async function dashboard(ctx: AdminCtx): Promise<Dashboard> {
   const scope = adminScope(ctx.user);
   const where = regionFilter(scope);
-  const [region, grouped, helpers, openNeeds, visitCoverage] = await Promise.all([
+  const [region, grouped, helpers, openNeeds, visitCoverage, causes, perVillage, villages] = await Promise.all([
     getRegion(scope.regionId),
     // Per status and household size (derived memberCount): counted from an index, no member read.
     householdsByStatusAndSize(where),
     helperCount(scope),
     countOpenNeeds(where),
     coverage(ctx, {}),
+    householdsPerCause(where),
+    householdsPerVillage(where),
+    villagesIn(scope),
   ]);
   const byStatus = HouseholdStatus.options
     .map((status) => ({ status, count: grouped.filter((r) => r.status === status).reduce((s, r) => s + r.n, 0) }))
@@ -45,5 +49,7 @@ export async function dashboard(ctx: AdminCtx): Promise<Dashboard> {
     visitedThisMonth: visitCoverage.visited,
     openNeeds,
     coverage: visitCoverage,
+    byCause: PovertyCause.options.map((cause) => ({ cause, count: causes.get(cause) ?? 0 })).filter((r) => r.count > 0).sort((a, b) => b.count - a.count),
+    byVillage: villages.map((v) => ({ id: v.id, name: v.name, townName: v.townName, count: perVillage.get(v.id) ?? 0 })),
   };
 }

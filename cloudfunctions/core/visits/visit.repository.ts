@@ -186,3 +186,11 @@ export async function visitedByMonth(where: Where, months: string[]): Promise<Ma
   for (const r of rows) out.get(r.month)?.add(r.householdId);
   return out;
 }
+
+const OnLedger = Visit.pick({ householdId: true, helperId: true, measures: true, checklist: true });
+export type LedgerVisit = z.infer<typeof OnLedger>;
+
+/** The visits of a region in a month (projected: who, where, measures and checklist), for the monthly ledgers. */
+export async function visitsOfMonth(where: Where, month: string): Promise<LedgerVisit[]> {
+  return readAll(visits().where({ ...where, month }).field({ householdId: true, helperId: true, measures: true, checklist: true }), (d) => OnLedger.parse(d));
+}

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { HOUSEHOLD_STATUS_LABELS } from '@bangfu/types';
+import { HOUSEHOLD_STATUS_LABELS, POVERTY_CAUSE_LABELS } from '@bangfu/types';
 import type { Coverage, Dashboard } from '@bangfu/types/api/reports';
 import { Button, Card, Empty, Loaded, Page } from '@/components/ui';
 import { CoverageBars, rate } from '@/components/reports/coverage-bars';
@@ -55,6 +55,10 @@ function DashboardView({ data }: { data: Dashboard }) {
         <Stat label={`${month}已走访`} value={data.visitedThisMonth} unit='户' note={`占全部户的 ${percent(data.visitedThisMonth, data.households)}`} />
         <Stat label='待处理需求' value={data.openNeeds} unit='件' tone={data.openNeeds > 0 ? 'warning' : undefined} note={data.openNeeds > 0 ? '请及时处理' : '暂无待处理'} />
       </View>
+      <View className='admin__coverage-more'>
+        <Button size='small' type='primary' round onClick={() => void navigate('bulletin')}>月度通报（上月排名与短板）</Button>
+        <Button size='small' round onClick={() => void navigate('adminFindings')}>督查整改</Button>
+      </View>
       <CoverageCard coverage={data.coverage} />
       <Card title='按户状态' extra={`共 ${thousands(data.households)} 户`}>
         {statuses.length === 0 ? (
@@ -75,7 +79,29 @@ function DashboardView({ data }: { data: Dashboard }) {
           ))
         )}
       </Card>
+      <Counts title='按致贫原因' extra='一户多因时各计一次' rows={data.byCause.map((c) => ({ key: c.cause, label: POVERTY_CAUSE_LABELS[c.cause], count: c.count }))} total={data.households} />
+      {data.byVillage.length > 1 && (
+        <Counts title='按村' extra={`${data.byVillage.length} 个村`} rows={[...data.byVillage].sort((a, b) => b.count - a.count).slice(0, 12).map((v) => ({ key: v.id, label: `${v.name}（${v.townName}）`, count: v.count }))} total={data.households} />
+      )}
     </>
+  );
+}
+
+/** Households per group as bars (the status card's look). */
+function Counts({ title, extra, rows, total }: { title: string; extra: string; rows: Array<{ key: string; label: string; count: number }>; total: number }) {
+  const max = Math.max(1, ...rows.map((r) => r.count));
+  return (
+    <Card title={title} extra={extra}>
+      {rows.length === 0 ? <Empty description='辖区内还没有登记的家庭。' /> : rows.map((r) => (
+        <View key={r.key} className='admin__bar'>
+          <View className='admin__bar-line'>
+            <View className='admin__bar-label'>{r.label}</View>
+            <View className='admin__bar-value'>{thousands(r.count)} 户<View className='admin__bar-pct'>{percent(r.count, total)}</View></View>
+          </View>
+          <View className='admin__bar-track'><View className='admin__bar-fill' style={{ width: `${(r.count / max) * 100}%` }} /></View>
+        </View>
+      ))}
+    </Card>
   );
 }
 

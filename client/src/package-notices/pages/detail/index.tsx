@@ -70,6 +70,11 @@ function NoticeView({ notice, onChanged }: { notice: NoticeItem; onChanged: (n: 
         </View>
         <NoticeBody body={notice.body} />
       </Card>
+      {notice.link && (
+        <View className='nd__admin'>
+          <Button type='primary' block round onClick={() => void Taro.navigateTo({ url: notice.link!.page })}>{notice.link.label}</Button>
+        </View>
+      )}
       <AckBar notice={notice} onDone={onChanged} />
       {notice.status === 'published' && <SharePanel notice={notice} />}
       {notice.manageable && (

@@ -1,0 +1,341 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { Month } from '@bangfu/types';
+import type { Bulletin, BulletinBand, BulletinRow, LedgerKind, LedgerRow } from '@bangfu/types/api/reports';
+import { Button, Card, Empty, Loaded, Page, Table, Tag } from '@/components/ui';
+import type { StatusMeaning } from '@/components/ui';
+import ExportButton from '@/components/export-button';
+import { CoverageBars } from '@/components/reports/coverage-bars';
+import { Stat } from '@/components/reports/stat';
+import { useRequest } from '@/hooks/use-request';
+import { knownUser } from '@/services/auth';
+import { api } from '@/services/client';
+import { messageOf } from '@/services/errors';
+import { chinaToday, fullTime, monthLabel, shiftMonth } from '@/utils/dates';
+import { thousands } from '@/utils/format';
+import './index.scss';
+
+const BAND: Record<BulletinBand, { label: string; status: StatusMeaning }> = {
+  green: { label: '绿', status: 'done' }, yellow: { label: '黄', status: 'due' }, red: { label: '红', status: 'alert' },
+};
+const pct = (f: number) => `${(Math.round(f * 1000) / 10).toFixed(1)}%`;
+const signed = (n: number, digits = 1) => `${n > 0 ? '+' : ''}${n.toFixed(digits)}`;
+
+type Dimension = 'byTown' | 'byUnit' | 'byVillage' | 'byHelper';
+const DIMENSIONS: Array<{ key: Dimension; label: string }> = [
+  { key: 'byTown', label: '乡镇' }, { key: 'byUnit', label: '单位' }, { key: 'byVillage', label: '村' }, { key: 'byHelper', label: '帮扶人' },
+];
+
+/**
+ * 月度通报 (SPEC §6): an admin's month (live until published, then frozen), or a published
+ * bulletin opened from its notice (`id`). Coverage by town as bars, six months of coverage as a
+ * line, the ranking with its bands, 亮点/短板; drill-down town → villages → households not visited.
+ */
+export default function BulletinPage() {
+  const router = useRouter();
+  const id = router.params.id ? decodeURIComponent(router.params.id) : undefined;
+  const lastMonth = shiftMonth(chinaToday().slice(0, 7), -1);
+  const [month, setMonth] = useState(Month.safeParse(router.params.month).success ? router.params.month! : lastMonth);
+  const [version, setVersion] = useState(0);
+  const me = useRequest(knownUser);
+  const report = useRequest(() => (id ? api.reports.publishedBulletin({ id }) : api.reports.monthlyBulletin({ month })), [id, month, version]);
+  const admin = me.data?.role === 'admin' && !id;
+  const current = chinaToday().slice(0, 7);
+
+  return (
+    <Page wide>
+      {!id && (
+        <View className='bulletin__months'>
+          <Button size='small' round onClick={() => setMonth(shiftMonth(month, -1))}>上月</Button>
+          <View className='bulletin__month'>{monthLabel(month)}</View>
+          <Button size='small' round disabled={month >= current} onClick={() => setMonth(shiftMonth(month, 1))}>下月</Button>
+        </View>
+      )}
+      <Loaded state={report} loadingText='正在汇总本月帮扶成效…'>
+        {(b) => (
+          <>
+            <Header b={b} />
+            {admin && <Actions b={b} onPublished={() => setVersion(version + 1)} />}
+            <Summary b={b} />
+            <Card title='各乡镇走访覆盖率' extra='月末结对户中当月走访过的'>
+              {b.byTown.length ? <CoverageBars rows={[...b.byTown].sort((x, y) => x.coverage - y.coverage)} /> : <Empty description='这个月还没有结对的帮扶户' />}
+            </Card>
+            <Trend b={b} />
+            <Sentences b={b} />
+            <Ranking b={b} drill={admin} />
+            {admin && <Ledgers month={b.month} />}
+          </>
+        )}
+      </Loaded>
+    </Page>
+  );
+}
+
+function Header({ b }: { b: Bulletin }) {
+  return (
+    <View className='bulletin__head'>
+      <View className='bulletin__title'>{b.regionName} {monthLabel(b.month)}帮扶工作月度通报</View>
+      {b.frozen ? <Tag status='done'>已发布 · {fullTime(b.frozenAt!)} 定稿</Tag> : <Tag status='due'>实时数据 · 发布后定稿</Tag>}
+      <View className='bulletin__rule'>只统计帮扶成效（走访、需求、应享未享、整改、满意度），不以登录、在线时长、通知阅读或照片数量排名。</View>
+    </View>
+  );
+}
+
+function Actions({ b, onPublished }: { b: Bulletin; onPublished: () => void }) {
+  const [roles, setRoles] = useState<Array<'helper' | 'admin'>>(['helper', 'admin']);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const toggle = (r: 'helper' | 'admin') => setRoles(roles.includes(r) ? roles.filter((x) => x !== r) : [...roles, r]);
+  const publish = async () => {
+    const who = roles.map((r) => (r === 'helper' ? '帮扶干部' : '各级管理员')).join('、');
+    const { confirm } = await Taro.showModal({
+      title: '发布月度通报',
+      content: `发布后${monthLabel(b.month)}的数据将定稿，之后补录的走访等不再改变这期通报，且不能重复发布。将通知${who}，通知只含链接，不附名单。确认发布吗？`,
+      confirmText: '发布', cancelText: '取消',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    setError('');
+    try {
+      await api.reports.publishBulletin({ month: b.month, audience: { roles } });
+      Taro.showToast({ title: '已发布并通知', icon: 'success' });
+      onPublished();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='bulletin__actions'>
+      <ExportButton file={`月度通报-${b.month}`} run={() => api.reports.exportBulletin({ month: b.month })} />
+      {!b.frozen && (
+        <View className='bulletin__publish'>
+          <View className='bulletin__audience'>
+            通知：
+            {(['helper', 'admin'] as const).map((r) => (
+              <View key={r} className={roles.includes(r) ? 'bulletin__chip bulletin__chip--on' : 'bulletin__chip'} onClick={() => toggle(r)}>
+                {r === 'helper' ? '帮扶干部' : '各级管理员'}
+              </View>
+            ))}
+          </View>
+          <Button type='primary' size='small' round loading={busy} disabled={busy || !roles.length} onClick={publish}>{busy ? '正在定稿发布…' : '发布通报'}</Button>
+        </View>
+      )}
+      {error && <View className='bulletin__error'>{error}</View>}
+    </View>
+  );
+}
+
+function Summary({ b }: { b: Bulletin }) {
+  const t = b.totals;
+  const p = b.prevTotals;
+  return (
+    <View className='bulletin__summary'>
+      <Stat label='走访覆盖率' value={Math.round(t.coverage * 1000) / 10} unit='%' note={`${thousands(t.visited)}/${thousands(t.paired)} 户，较上月 ${signed((t.coverage - p.coverage) * 100)} 个百分点`} />
+      <Stat label='综合得分' value={t.score} unit='分' note={`上月 ${p.score.toFixed(1)}（${signed(t.score - p.score)}）`} />
+      <Stat label='需求按时受理' value={t.needsInTime} unit={`/ ${t.needsReported} 件`} note={`月末逾期未办 ${t.needsOverdue} 件（上月 ${p.needsOverdue}）`} tone={t.needsOverdue ? 'danger' : undefined} />
+      <Stat label='应享未享未解决' value={t.gapsOpen} unit='项' note={`当月解决 ${t.gapsClosed} 项（上月末 ${p.gapsOpen} 项）`} tone={t.gapsOpen ? 'danger' : undefined} />
+      <Stat label='整改按期销号' value={t.findingsOnTime} unit={`/ ${t.findingsClosed} 个`} note={`新发现 ${t.findingsOpened} 个，逾期 ${t.findingsOverdue} 个`} tone={t.findingsOverdue ? 'danger' : undefined} />
+      <Stat label='满意度评价（需求办结后）' value={t.ratingCount} unit='条' note={t.ratingMean !== null ? `平均 ${t.ratingMean.toFixed(2)} 分（满分 5 分）` : '本月暂无评价'} />
+    </View>
+  );
+}
+
+/** Six months of coverage as a line of points on plain Views (no chart library yet). */
+function Trend({ b }: { b: Bulletin }) {
+  const shown = b.trend.filter((t) => t.paired > 0);
+  return (
+    <Card title='近 6 个月走访覆盖率'>
+      {shown.length ? (
+        <View className='bulletin__trend'>
+          {b.trend.map((t, i) => {
+            const next = b.trend[i + 1];
+            return (
+              <View key={t.month} className='bulletin__trend-col'>
+                <View className='bulletin__trend-plot'>
+                  {t.paired > 0 && (
+                    <>
+                      <View className='bulletin__trend-dot' style={{ bottom: `${t.coverage * 100}%` }} />
+                      <View className='bulletin__trend-value' style={{ bottom: `calc(${t.coverage * 100}% + 8px)` }}>{pct(t.coverage)}</View>
+                    </>
+                  )}
+                  {next && t.paired > 0 && next.paired > 0 && (
+                    <View className='bulletin__trend-seg' style={{ bottom: `${t.coverage * 100}%`, transform: `rotate(${-Math.atan((next.coverage - t.coverage) * 1.2) * (180 / Math.PI)}deg)` }} />
+                  )}
+                </View>
+                <View className='bulletin__trend-month'>{t.month.slice(5)}月</View>
+              </View>
+            );
+          })}
+        </View>
+      ) : (
+        <Empty description='近 6 个月还没有结对的帮扶户' />
+      )}
+    </Card>
+  );
+}
+
+function Sentences({ b }: { b: Bulletin }) {
+  return (
+    <Card title='亮点与短板'>
+      {b.highlights.map((s) => <View key={s} className='bulletin__sentence bulletin__sentence--good'>{s}</View>)}
+      {b.weaknesses.map((s) => <View key={s} className='bulletin__sentence bulletin__sentence--weak'>{s}</View>)}
+      {!b.highlights.length && !b.weaknesses.length && <Empty description='本月没有可排名的乡镇或单位' />}
+    </Card>
+  );
+}
+
+function Ranking({ b, drill }: { b: Bulletin; drill: boolean }) {
+  const [dimension, setDimension] = useState<Dimension>('byTown');
+  const [town, setTown] = useState<BulletinRow | null>(null);
+  const [village, setVillage] = useState<BulletinRow | null>(null);
+  const rows = dimension === 'byVillage' && town ? b.byVillage.filter((v) => v.note === town.name) : b[dimension];
+  const open = (r: BulletinRow) => {
+    if (dimension === 'byTown') { setTown(r); setDimension('byVillage'); setVillage(null); }
+    else if (dimension === 'byVillage' && drill) setVillage(r);
+  };
+  const title = dimension === 'byVillage' && town ? `${town.name}各村排名` : `${DIMENSIONS.find((d) => d.key === dimension)!.label}排名`;
+  return (
+    <>
+      <View className='bulletin__tabs'>
+        {DIMENSIONS.map((d) => (
+          <View key={d.key} className={d.key === dimension ? 'bulletin__tab bulletin__tab--on' : 'bulletin__tab'} onClick={() => { setDimension(d.key); setTown(null); setVillage(null); }}>
+            {d.label}
+          </View>
+        ))}
+      </View>
+      <Card title={title} extra={dimension === 'byTown' ? '点乡镇看各村' : dimension === 'byVillage' && drill ? '点村看未走访户' : `共 ${rows.length} 项`}>
+        {town && dimension === 'byVillage' && (
+          <View className='bulletin__crumb' onClick={() => { setTown(null); setDimension('byTown'); setVillage(null); }}>‹ 返回乡镇排名</View>
+        )}
+        {rows.length ? (
+          <Table
+            rows={rows}
+            rowKey={(r) => r.id}
+            caption={title}
+            onOpen={dimension === 'byTown' || (dimension === 'byVillage' && drill) ? open : undefined}
+            columns={[
+              { title: '排名', cell: (r) => r.rank, numeric: true },
+              { title: '名称', cell: (r) => (r.note && dimension !== 'byVillage' ? `${r.name}（${r.note}）` : r.name) },
+              { title: '等级', cell: (r) => <Band r={r} /> },
+              { title: '得分', cell: (r) => r.score.toFixed(1), numeric: true },
+              { title: '较上月', cell: (r) => (r.prev ? signed(r.score - r.prev.score) : '—'), numeric: true },
+              { title: '走访覆盖', cell: (r) => `${r.visited}/${r.paired}（${pct(r.coverage)}）`, numeric: true },
+              { title: '需求按时', cell: (r) => `${r.needsInTime}/${r.needsReported}`, numeric: true },
+              { title: '逾期需求', cell: (r) => r.needsOverdue, numeric: true },
+              { title: '应享未享', cell: (r) => r.gapsOpen, numeric: true },
+              { title: '整改逾期', cell: (r) => r.findingsOverdue, numeric: true },
+            ]}
+            phoneRow={(r) => (
+              <View className='bulletin__row' onClick={() => open(r)}>
+                <View className='bulletin__row-rank'>{r.rank}</View>
+                <View className='bulletin__row-main'>
+                  <View className='bulletin__row-name'>{r.name}{r.note && dimension !== 'byVillage' ? <View className='bulletin__row-note'>{r.note}</View> : null}</View>
+                  <View className='bulletin__row-figures'>覆盖 {pct(r.coverage)} · 逾期需求 {r.needsOverdue} · 应享未享 {r.gapsOpen} · 整改逾期 {r.findingsOverdue}</View>
+                </View>
+                <View className='bulletin__row-side'>
+                  <View className='bulletin__row-score'>{r.score.toFixed(1)}</View>
+                  <Band r={r} />
+                </View>
+              </View>
+            )}
+          />
+        ) : (
+          <Empty description='没有可排名的项' />
+        )}
+      </Card>
+      {village && <Unvisited month={b.month} village={village} />}
+    </>
+  );
+}
+
+function Band({ r }: { r: BulletinRow }) {
+  return (
+    <View className='bulletin__band'>
+      <Tag status={BAND[r.band].status}>{BAND[r.band].label}</Tag>
+      {r.lastTwice && <Tag status='alert' plain>连续两月末位</Tag>}
+    </View>
+  );
+}
+
+function Unvisited({ month, village }: { month: string; village: BulletinRow }) {
+  const list = useRequest(() => api.reports.bulletinHouseholds({ month, villageId: village.id }), [month, village.id]);
+  return (
+    <Card title={`${village.name}当月未走访的户`} extra='按当前数据'>
+      <Loaded state={list} loadingText='正在查找未走访的户…' empty={<Empty description='这个村月末结对的户当月都走访过' />}>
+        {(data) => data.items.map((h) => (
+          <View key={h.householdId} className='bulletin__household'>
+            <View className='bulletin__household-name'>{h.headName}户</View>
+            <View className='bulletin__household-helper'>{h.helperName ? `主帮扶人 ${h.helperName}` : ''}</View>
+          </View>
+        ))}
+      </Loaded>
+    </Card>
+  );
+}
+
+const LEDGERS: Array<{ kind: LedgerKind; label: string; who: string; members: string }> = [
+  { kind: 'unit', label: '区直单位台账', who: '单位', members: '' },
+  { kind: 'health', label: '卫生台账', who: '家庭医生', members: '患病或残疾成员' },
+  { kind: 'education', label: '教育台账', who: '帮扶教师', members: '在校学生' },
+];
+
+/** 三个帮扶台账 of the month: per unit, per doctor, per teacher; each exportable. */
+function Ledgers({ month }: { month: string }) {
+  const [kind, setKind] = useState<LedgerKind>('unit');
+  const meta = LEDGERS.find((l) => l.kind === kind)!;
+  const ledger = useRequest(() => api.reports.ledger({ kind, month }), [kind, month]);
+  const columns = kind === 'unit'
+    ? [
+      { title: '单位', cell: (r: LedgerRow) => r.name },
+      { title: '帮扶人', cell: (r: LedgerRow) => r.helpers, numeric: true },
+      { title: '结对户', cell: (r: LedgerRow) => r.households, numeric: true },
+      { title: '已走访户', cell: (r: LedgerRow) => r.visited, numeric: true },
+      { title: '记录措施', cell: (r: LedgerRow) => r.measures, numeric: true },
+      { title: '办结需求', cell: (r: LedgerRow) => r.needsHandled, numeric: true },
+    ]
+    : [
+      { title: meta.who, cell: (r: LedgerRow) => `${r.name}（${r.note ?? ''}）` },
+      { title: '结对户', cell: (r: LedgerRow) => r.households, numeric: true },
+      { title: meta.members, cell: (r: LedgerRow) => r.members, numeric: true },
+      { title: '走访次数', cell: (r: LedgerRow) => r.visits, numeric: true },
+      { title: '服务清单', cell: (r: LedgerRow) => `${r.checklistDone}/${r.checklistTotal}`, numeric: true },
+      { title: '当月未见', cell: (r: LedgerRow) => r.notSeen, numeric: true },
+    ];
+  return (
+    <>
+      <View className='bulletin__tabs'>
+        {LEDGERS.map((l) => (
+          <View key={l.kind} className={l.kind === kind ? 'bulletin__tab bulletin__tab--on' : 'bulletin__tab'} onClick={() => setKind(l.kind)}>{l.label}</View>
+        ))}
+        <ExportButton file={`${meta.label}-${month}`} run={() => api.reports.exportLedger({ kind, month })} />
+      </View>
+      <Card title={`${monthLabel(month)}${meta.label}`}>
+        <Loaded state={ledger} loadingText='正在整理台账…' isEmpty={(d) => d.rows.length === 0} empty={<Empty description='这个月没有这类结对' />}>
+          {(d) => (
+            <Table
+              rows={d.rows}
+              rowKey={(r) => r.id}
+              caption={`${meta.label}（共 ${d.rows.length} 行）`}
+              columns={columns}
+              phoneRow={(r) => (
+                <View className='bulletin__row'>
+                  <View className='bulletin__row-main'>
+                    <View className='bulletin__row-name'>{r.name}{r.note ? <View className='bulletin__row-note'>{r.note}</View> : null}</View>
+                    <View className='bulletin__row-figures'>
+                      {kind === 'unit'
+                        ? `帮扶人 ${r.helpers} · 结对 ${r.households} 户 · 已走访 ${r.visited} 户 · 措施 ${r.measures} · 办结需求 ${r.needsHandled}`
+                        : `结对 ${r.households} 户 · ${meta.members} ${r.members} · 走访 ${r.visits} 次 · 清单 ${r.checklistDone}/${r.checklistTotal} · 未见 ${r.notSeen}`}
+                    </View>
+                  </View>
+                </View>
+              )}
+            />
+          )}
+        </Loaded>
+      </Card>
+    </>
+  );
+}
