@@ -78,6 +78,12 @@ export function eventsOf(source: BulletinSource, month: string, now: Date): Even
     if (n.rating !== undefined && inMonth(n.ratedAt)) events.push({ place, add: { rating: n.rating } });
   }
 
+  // A household's rating of a helper counts for that helper (and their unit), in the household's village and town.
+  for (const r of source.ratings) {
+    if (!inMonth(r.at)) continue;
+    events.push({ place: { ...placeOf(r.householdId, r), helperId: r.helperId, unit: unitOf(r.helperId) }, add: { rating: r.rating } });
+  }
+
   for (const f of source.findings) {
     if (f.createdAt >= cut) continue;
     const base = placeOf(f.householdId, f);

@@ -3,6 +3,7 @@ import { regionFilter } from '../access/scope';
 import { primaryPairingSpans, type PairingSpan } from '../assignments/pairing.repository';
 import { headNames, householdRegionsWhere, ruleHouseholdPages } from '../households/household.repository';
 import { allHouseholdsWithEmergency, needsReportedBefore, type BulletinNeed } from '../needs/need.repository';
+import { ratingsGivenBefore, type GivenRating } from '../satisfaction/rating.repository';
 import { findingsOpenedBefore, type BulletinFinding } from '../findings/finding.repository';
 import { userNames, usersByIds } from '../users/user.repository';
 import { visitMonthsPer } from '../visits/visit.repository';
@@ -34,6 +35,8 @@ export interface BulletinSource {
   /** Households visited per month of the trend, counted from the rollups (the chart's older months). */
   visitedCounts: Map<string, number>;
   needs: BulletinNeed[];
+  /** 满意度 ratings of helpers (SPEC §2), besides the needs' own ratings. */
+  ratings: GivenRating[];
   findings: BulletinFinding[];
   /** Per cut-off instant (ISO), the open gaps' keys per household. */
   gaps: Map<string, Map<string, Set<string>>>;
@@ -67,17 +70,17 @@ async function gapsAt(scope: Scope, cuts: string[]): Promise<Map<string, Map<str
  */
 export async function readBulletinSource(scope: Scope, compared: string[], trend: string[], end: string, cuts: string[]): Promise<BulletinSource> {
   const where = regionFilter(scope);
-  const [villages, households, visited, counts, needs, findings, gaps, named] = await Promise.all([
+  const [villages, households, visited, counts, needs, findings, gaps, named, ratings] = await Promise.all([
     villagesIn(scope), householdRegionsWhere(where), visitedByMonth(where, compared),
     Promise.all(trend.map(async (m) => [m, (await countVisitMonths(where, m))] as const)),
-    needsReportedBefore(where, end), findingsOpenedBefore(where, end), gapsAt(scope, cuts), helpersIn(scope.regionId),
+    needsReportedBefore(where, end), findingsOpenedBefore(where, end), gapsAt(scope, cuts), helpersIn(scope.regionId), ratingsGivenBefore(where, end),
   ]);
   const spans = await primaryPairingSpans(scope.level === 'county' ? 'all' : households.map((h) => h._id), end);
   const helpers = new Map(named.map((h) => [h.id, { name: h.name, unit: h.unit }]));
   // Helpers registered above a village admin's scope (at town level) are named from their accounts.
   const missing = [...new Set(spans.map((s) => s.helperId).filter((id) => !helpers.has(id)))];
   for (const u of missing.length ? await usersByIds(missing) : []) helpers.set(u._id, { name: u.name, unit: u.unit ?? '' });
-  return { villages, households, spans, visited, visitedCounts: new Map(counts), needs, findings, gaps, helpers };
+  return { villages, households, spans, visited, visitedCounts: new Map(counts), needs, ratings, findings, gaps, helpers };
 }
 
 export interface Unvisited { householdId: string; headName: string; townName: string; villageName: string; helperName: string }

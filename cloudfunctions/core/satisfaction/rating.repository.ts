@@ -1,3 +1,4 @@
+import type { z } from '../../../types/z';
 import { HelperRating } from '../../../types/satisfaction';
 import { getDb, insertOnce, readAll, type OnceWrite } from '../store';
 
@@ -19,4 +20,13 @@ const Score = HelperRating.pick({ rating: true });
 /** The ratings matching `where` (a helper's, or a region's month), as their scores only. */
 export async function ratingScores(where: Where): Promise<number[]> {
   return readAll(ratings().where(where).field({ rating: true }), (d) => Score.parse(d).rating);
+}
+
+const Given = HelperRating.pick({ householdId: true, helperId: true, townId: true, villageId: true, rating: true, at: true });
+export type GivenRating = z.infer<typeof Given>;
+
+/** The ratings given in a region before `end` (ISO), projected, for the bulletin's satisfaction figure. */
+export async function ratingsGivenBefore(where: Where, end: string): Promise<GivenRating[]> {
+  const _ = getDb().command;
+  return readAll(ratings().where({ ...where, at: _.lt(end) }).field({ householdId: true, helperId: true, townId: true, villageId: true, rating: true, at: true }), (d) => Given.parse(d));
 }

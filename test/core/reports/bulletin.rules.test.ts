@@ -64,7 +64,7 @@ function county(): BulletinSource {
     visited: new Map([['2026-10', new Set(['h1', 'h3', 'h4'])], ['2026-09', new Set(['h2', 'h5'])]]),
     // Older months of the chart are counted from the rollups only: August had 5 households visited (one beyond the 3 paired).
     visitedCounts: new Map([['2026-08', 5], ['2026-09', 2], ['2026-10', 3]]),
-    needs, findings,
+    needs, findings, ratings: [],
     gaps: new Map([
       [OCT_END, new Map([['h1', new Set(['dibao:', 'pension:m1'])], ['h5', new Set(['dibao:'])]])],
       [SEP_END, new Map([['h1', new Set(['dibao:', 'medical:m2'])], ['h3', new Set(['dibao:'])]])],
@@ -95,6 +95,23 @@ describe('month bounds in China time', () => {
     const oct = helpersAt(county(), OCT_END);
     expect(Object.fromEntries(oct)).toEqual({ h1: 'A', h2: 'B', h3: 'B', h5: 'A' });
     expect(Object.fromEntries(helpersAt(county(), SEP_END))).toEqual({ h1: 'A', h2: 'A', h5: 'A' });
+  });
+});
+
+describe('满意度 counts the helper ratings given in the month besides the needs\' ratings', () => {
+  it('a rating of helper B by h3 in October joins October\'s mean, for B, B\'s unit and h3\'s village and town; one given in November does not', () => {
+    const source = { ...county(), ratings: [
+      { householdId: 'h3', helperId: 'B', townId: 't1', villageId: 'v2', rating: 5, at: '2026-10-10T02:00:00Z' },
+      { householdId: 'h3', helperId: 'B', townId: 't1', villageId: 'v2', rating: 1, at: OCT_END },
+    ] };
+    const oct = eventsOf(source, '2026-10', NOW);
+    // n1 (4) and n5 (2) as before, and B's 5: mean 11 / 3.
+    expect(totalsOf(oct)).toMatchObject({ ratingCount: 3, ratingMean: 3.67 });
+    const without = eventsOf(county(), '2026-10', NOW);
+    const helperRow = (events: ReturnType<typeof eventsOf>) => row(rowsOf('helper', [{ id: 'A', name: '张帮' }, { id: 'B', name: '李扶' }], events, null), 'B');
+    expect(helperRow(oct).ratingCount).toBe(helperRow(without).ratingCount + 1);
+    const villageRow = (events: ReturnType<typeof eventsOf>) => row(rowsOf('village', [{ id: 'v2', name: '二村' }], events, null), 'v2');
+    expect(villageRow(oct).ratingCount).toBe(villageRow(without).ratingCount + 1);
   });
 });
 
