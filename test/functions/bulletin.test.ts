@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readAs } from '../support/files';
+import { readAs, workbookOf, sheetRecords } from '../support/files';
 import { randomUUID } from 'node:crypto';
 import { getDb } from '../../cloudfunctions/core/store';
 import { bulletinId, freezeBulletin } from '../../cloudfunctions/core/reports/bulletin.repository';
@@ -123,17 +123,6 @@ describe('reports.publishBulletin', () => {
 });
 
 describe('reports.exportBulletin and the drill-down', () => {
-  async function workbookOf(openid: string, fileId: string): Promise<ExcelJS.Workbook> {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readAs(openid, fileId) as any);
-    return workbook;
-  }
-  function records(sheet: ExcelJS.Worksheet): Record<string, ExcelJS.Cell>[] {
-    const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
-    const out: Record<string, ExcelJS.Cell>[] = [];
-    sheet.eachRow((row, n) => { if (n > 1) out.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i)]).filter(([h]) => h))); });
-    return out;
-  }
 
   it('writes a summary, a sheet per dimension and the households not visited, numbers as numbers under a frozen header', async () => {
     const b = await bulletin('2026-09', 'demo-town-admin');
@@ -141,17 +130,17 @@ describe('reports.exportBulletin and the drill-down', () => {
     const workbook = await workbookOf('demo-town-admin', fileId);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '按乡镇', '按村', '按单位', '按帮扶人', '当月未走访户']);
     for (const sheet of workbook.worksheets) expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const summary = records(workbook.getWorksheet('汇总')!);
+    const summary = sheetRecords(workbook.getWorksheet('汇总')!);
     const line = (item: string) => summary.find((r) => r['项目'].value === item)!;
     expect(line('结对户数')['本月'].value).toBe(b.totals.paired);
     expect(line('综合得分')['本月'].type).toBe(ExcelJS.ValueType.Number);
     expect(line('走访覆盖率（%）')['上月'].value).toBe(Math.round(b.prevTotals.coverage * 1000) / 10);
     expect(summary.filter((r) => r['项目'].value === '亮点').map((r) => r['说明'].value)).toEqual(b.highlights);
-    const villages = records(workbook.getWorksheet('按村')!);
+    const villages = sheetRecords(workbook.getWorksheet('按村')!);
     expect(villages.map((r) => r['名称'].value)).toEqual(b.byVillage.map((v) => v.name));
     expect(villages.map((r) => r['等级'].value)).toEqual(b.byVillage.map((v) => ({ green: '绿', yellow: '黄', red: '红' })[v.band]));
     expect(villages[0]['已走访户数'].type).toBe(ExcelJS.ValueType.Number);
-    expect(records(workbook.getWorksheet('当月未走访户')!)).toHaveLength(b.totals.paired - b.totals.visited);
+    expect(sheetRecords(workbook.getWorksheet('当月未走访户')!)).toHaveLength(b.totals.paired - b.totals.visited);
   });
 
   it('drills from a village to its households not visited that month, and learns nothing of a village outside the scope', async () => {

@@ -5,24 +5,12 @@
 import ExcelJS from 'exceljs';
 import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
-import { readAs } from '../support/files';
+import { workbookOf, sheetRecords } from '../support/files';
 
 let store: ReturnType<typeof freshDemoStore>;
 beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
 afterAll(() => store.close());
 
-async function workbookOf(openid: string, fileId: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await readAs(openid, fileId) as any);
-  return workbook;
-}
-/** The sheet's data rows as header → cell. */
-function records(sheet: ExcelJS.Worksheet): Record<string, ExcelJS.Cell>[] {
-  const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
-  const out: Record<string, ExcelJS.Cell>[] = [];
-  sheet.eachRow((row, n) => { if (n > 1) out.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i)]).filter(([h]) => h))); });
-  return out;
-}
 const audits = async (action: string) => (await getDb().collection('audit_logs').where({ action }).get()).data;
 
 describe('benefits.exportGaps', () => {
@@ -31,7 +19,7 @@ describe('benefits.exportGaps', () => {
     expect(listed.total).toBeGreaterThan(0);
     const { fileId, rows } = await ok(call('benefits', 'exportGaps', {}, 'demo-town-admin'));
     expect(rows).toBe(listed.total);
-    const gaps = records((await workbookOf('demo-town-admin', fileId)).getWorksheet('应享未享')!);
+    const gaps = sheetRecords((await workbookOf('demo-town-admin', fileId)).getWorksheet('应享未享')!);
     expect(gaps).toHaveLength(listed.total);
     const withAmount = gaps.filter((g) => g['应享金额（元）'].value !== null);
     expect(withAmount.length).toBeGreaterThan(0);
@@ -54,12 +42,12 @@ describe('reports.exportCoverage', () => {
     const { fileId } = await ok(call('reports', 'exportCoverage', {}, 'demo-town-admin'));
     const workbook = await workbookOf('demo-town-admin', fileId);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['汇总', '按乡镇', '按村', '按单位', '按帮扶人', '逾期未走访户']);
-    const [summary] = records(workbook.getWorksheet('汇总')!);
+    const [summary] = sheetRecords(workbook.getWorksheet('汇总')!);
     expect(summary['结对户数'].value).toBe(shown.paired);
     expect(summary['已走访户数'].type).toBe(ExcelJS.ValueType.Number);
     expect(summary['覆盖率（%）'].value).toBe(Math.round((shown.visited / shown.paired) * 1000) / 10);
-    expect(records(workbook.getWorksheet('按村')!).map((r) => r['名称'].value)).toEqual(shown.byVillage.map((v) => v.name));
-    expect(records(workbook.getWorksheet('逾期未走访户')!)).toHaveLength(shown.overdue.items.length);
+    expect(sheetRecords(workbook.getWorksheet('按村')!).map((r) => r['名称'].value)).toEqual(shown.byVillage.map((v) => v.name));
+    expect(sheetRecords(workbook.getWorksheet('逾期未走访户')!)).toHaveLength(shown.overdue.items.length);
     expect(await audits('export_coverage')).toHaveLength(1);
   });
 
@@ -75,7 +63,7 @@ describe('needs.exportXlsx', () => {
     const { fileId, rows } = await ok(call('needs', 'exportXlsx', {}, 'demo-admin'));
     expect(rows).toBe(listed.total);
     const sheet = (await workbookOf('demo-admin', fileId)).getWorksheet('需求')!;
-    const needs = records(sheet);
+    const needs = sheetRecords(sheet);
     expect(needs.map((n) => n['户主'].value)).toEqual(listed.items.slice(0, needs.length).map((n) => n.householdHeadName));
     expect(Object.keys(needs[0]).some((h) => /电话/.test(h))).toBe(false);
     for (const n of needs.filter((x) => x['满意度评分'].value !== null)) expect(n['满意度评分'].type).toBe(ExcelJS.ValueType.Number);

@@ -1,8 +1,7 @@
 import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
-import ExcelJS from 'exceljs';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
-import { readAs } from '../support/files';
+import { workbookOf } from '../support/files';
 import { freshDemoStore, call, ok } from '../support/store';
 import { addOutsiders, DEMO_HOUSEHOLD } from './needs-support';
 
@@ -173,11 +172,7 @@ describe('deadline reminders (the dailyReminders timer)', () => {
 });
 
 describe('exports', () => {
-  const sheetOf = async (fileId: string) => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readAs('demo-admin', fileId) as unknown as ArrayBuffer);
-    return workbook;
-  };
+  const sheetOf = (fileId: string) => workbookOf('demo-admin', fileId);
 
   it('the ledger has the county columns, one row per finding, dates as date cells in China time; audit-logged', async () => {
     const { fileId, rows } = await ok(call('findings', 'exportLedger', {}, 'demo-admin'));

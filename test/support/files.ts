@@ -32,3 +32,18 @@ export async function disbursementSheet(rows: (string | number)[][]): Promise<st
   rows.forEach((r) => ws.addRow(r));
   return uploadAs('demo-admin', Buffer.from(await workbook.xlsx.writeBuffer()), '兑现清单.xlsx');
 }
+
+/** An exported sheet, read back as this admin would open it. */
+export async function workbookOf(openid: string, fileId: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await readAs(openid, fileId) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** A sheet's data rows as header → cell (the first row is the header). */
+export function sheetRecords(sheet: ExcelJS.Worksheet): Record<string, ExcelJS.Cell>[] {
+  const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+  const out: Record<string, ExcelJS.Cell>[] = [];
+  sheet.eachRow((row, n) => { if (n > 1) out.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i)]).filter(([h]) => h))); });
+  return out;
+}
