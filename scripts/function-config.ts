@@ -48,6 +48,10 @@ export const CLOUD_CALLS: Partial<Record<FunctionName, readonly string[]>> = {
   needs: ['subscribeMessage.send'],
   // 限期整改通知, send-backs and the deadline reminders message the responsible person.
   findings: ['subscribeMessage.send'],
+  // A household's 没有来过 on a visit alerts its village and town admins.
+  visits: ['subscribeMessage.send'],
+  // Publishing a monthly bulletin sends its notice to the chosen audience.
+  reports: ['subscribeMessage.send'],
 };
 export const WX_SERVER_SDK_VERSION = '4.0.2';
 

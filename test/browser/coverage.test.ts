@@ -34,7 +34,8 @@ describe('走访覆盖 (demo-admin)', () => {
     expect(await page.locator('.coverage__overdue').count()).toBe(Math.min(overdue, 200));
     await page.locator('.coverage__overdue').first().getByText(/主帮扶人 /).waitFor();
 
-    await page.getByText('按村', { exact: true }).click();
+    // The workbench (hidden in the page stack) has a 按村 card too: click this page's tab.
+    await page.locator('.coverage__tab', { hasText: /^按村$/ }).click();
     await page.getByText('按村（覆盖率低的在前）').waitFor();
     // Lowest rate first, each village with its town.
     // The workbench stays in the page stack (hidden): count within this page's card.
@@ -42,7 +43,7 @@ describe('走访覆盖 (demo-admin)', () => {
     const rates = (await rows.locator('.coverage-bars__pct').allInnerTexts()).map((t) => Number(t.replace('%', '')));
     expect(rates).toEqual([...rates].sort((a, b) => a - b));
     expect(await rows.first().locator('.coverage-bars__note').innerText()).toMatch(/镇|乡/);
-    await page.getByText('按帮扶人', { exact: true }).click();
+    await page.locator('.coverage__tab', { hasText: /^按帮扶人$/ }).click();
     await page.getByText(/再显示 \d+ 项/).waitFor();
     const helpers = page.locator('.bf-card', { hasText: '按帮扶人（覆盖率低的在前）' }).locator('.coverage-bars__row');
     const before = await helpers.count();
