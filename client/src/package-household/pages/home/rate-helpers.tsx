@@ -46,7 +46,7 @@ function RateOne({ item, onRated }: { item: Item; onRated: (r: HouseholdRatings)
         <>
           <View className='rh-card__stars'>
             {[1, 2, 3, 4, 5].map((n) => (
-              <View key={n} className={n <= stars ? 'rh-card__star rh-card__star--on' : 'rh-card__star'} onClick={() => { setStars(n); setAlert(''); }}>★</View>
+              <View key={n} className={n <= stars ? 'rh-card__star rh-card__star--on' : 'rh-card__star'} onClick={() => { setStars(n); setAlert(''); }}>{n <= stars ? '★' : '☆'}</View>
             ))}
           </View>
           {stars > 0 && <View className='rh-card__word'>{WORDS[stars]}</View>}
