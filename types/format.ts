@@ -12,6 +12,16 @@ export function chinaDate(at: Date | string | number): string {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * A calendar day `n` days later (earlier when negative): `addDays('2026-02-28', 1)` → `2026-03-01`.
+ * Days carry no time zone: the arithmetic runs on the day itself, never on an instant.
+ */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+  const shifted = new Date(Date.UTC(y, m - 1, d + n));
+  return `${String(shifted.getUTCFullYear()).padStart(4, '0')}-${String(shifted.getUTCMonth() + 1).padStart(2, '0')}-${String(shifted.getUTCDate()).padStart(2, '0')}`;
+}
+
 /** `12345` → `12,345`; at most two decimals, trailing zeros dropped (`1234.5` → `1,234.5`). */
 export function thousands(n: number): string {
   const rounded = Math.round(n * 100) / 100;

@@ -1,4 +1,4 @@
-import { chineseDay, monthDay, thousands, yuan } from '../../types/format';
+import { addDays, chineseDay, monthDay, thousands, yuan } from '../../types/format';
 
 /** UX.md: numbers with thousands separators and units, dates as 2026年11月23日 or 11月23日. */
 describe('amounts as people read them, on both sides', () => {
@@ -21,4 +21,13 @@ describe('days as people read them, on both sides', () => {
     expect(monthDay('2026-11-23')).toBe('11月23日');
   });
   test('2020-01-01 reads 2020年1月1日 (no leading zeros)', () => expect(chineseDay('2020-01-01')).toBe('2020年1月1日'));
+});
+
+describe('addDays: calendar arithmetic on a day, with no time zone in it', () => {
+  it('crosses month, year and leap-day boundaries', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2025-06-01', -364)).toBe('2024-06-02');
+  });
 });

@@ -6,11 +6,12 @@ import { readableHousehold } from '../access';
 import { householdsWithEmergency } from '../needs/need.repository';
 import { emergencySince } from '../benefits/gaps.service';
 import { dateOf } from '../time';
+import { addDays } from '../../../types/format';
 import { assess } from './assess.service';
 import { expensesOf, insertExpenseOnce } from './medical.repository';
 
 /** The window the medical rule reads, with a margin: 400 days before the date. */
-export const sinceFor = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 400 * 86_400_000).toISOString().slice(0, 10);
+export const sinceFor = (date: string) => addDays(date, -400);
 
 /** A stored household's facts in the shape the rules read (the same rules as the self-check). */
 export function familyOf(h: Household, emergency: boolean, expenses: MedicalExpense[]) {

@@ -1,6 +1,6 @@
 import { HIGH_RULES, type Assessment, type AssessHousehold, type MonitoringType, type RiskFinding, type RiskLevel } from '../../../types/monitoring';
 import type { DatedValues } from '../../../types/policy';
-import { chineseDay, thousands } from '../../../types/format';
+import { addDays, chineseDay, thousands } from '../../../types/format';
 import { SCHOOLING_LABELS } from '../../../types/household';
 import { ageOn } from '../time';
 
@@ -20,8 +20,6 @@ export function monitoringParamsAt(values: DatedValues[], date: string): Monitor
   return { from: chosen.from, line: p.line, medicalThreshold: p.medicalThreshold, medicalIncomeShare: p.medicalIncomeShare, dropShare: p.dropShare };
 }
 
-const DAY = 86_400_000;
-const dayMs = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 const yuan = (n: number) => `${thousands(Math.round(n))} 元`;
 const share = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -73,11 +71,9 @@ function incomeDrop(f: Facts): RiskFinding {
 }
 
 function medicalBurden(f: Facts): RiskFinding {
-  const end = dayMs(f.date);
-  const start = end - 365 * DAY;
-  // Dated later than 365 days before the date, and not after it.
-  const total = f.h.medicalExpenses.filter((e) => dayMs(e.date) > start && dayMs(e.date) <= end).reduce((s, e) => s + e.outOfPocket, 0);
-  const since = new Date(start + DAY).toISOString().slice(0, 10);
+  // Dated later than 365 days before the date, and not after it: days compare as ISO strings.
+  const since = addDays(f.date, -364);
+  const total = f.h.medicalExpenses.filter((e) => e.date >= since && e.date <= f.date).reduce((s, e) => s + e.outOfPocket, 0);
   const spent = `${chineseDay(since)}至${chineseDay(f.date)}自付医疗费用 ${yuan(total)}`;
   if (total >= f.p.medicalThreshold) return finding('medical_burden', true, [`${spent}，达到大额医疗支出线 ${yuan(f.p.medicalThreshold)}`]);
   const income = f.latest?.amount ?? 0;

@@ -3,30 +3,34 @@
  * holidays do not count. Days are China days (YYYY-MM-DD); a step started on a day has until the
  * end of its N-th working day after it.
  */
-const DAY = 86_400_000;
-const toMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const toDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+import { addDays } from '../../../types/format';
+
+/** The weekday of a calendar day, 0 = Sunday. */
+const weekdayOf = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+};
 
 /** Whether `day` is a working day: Monday to Friday and not one of `holidays`. */
 export function isWorkingDay(day: string, holidays: ReadonlySet<string>): boolean {
-  const weekday = new Date(toMs(day)).getUTCDay();
+  const weekday = weekdayOf(day);
   return weekday !== 0 && weekday !== 6 && !holidays.has(day);
 }
 
 /** The `n`-th working day after `start` (the start day itself does not count). */
 export function addWorkingDays(start: string, n: number, holidays: ReadonlySet<string>): string {
-  let ms = toMs(start);
+  let day = start;
   for (let left = n; left > 0;) {
-    ms += DAY;
-    if (isWorkingDay(toDay(ms), holidays)) left--;
+    day = addDays(day, 1);
+    if (isWorkingDay(day, holidays)) left--;
   }
-  return toDay(ms);
+  return day;
 }
 
 /** Working days from `from` to `to` (after `from`, up to and including `to`); negative when `to` is earlier. */
 export function workingDaysBetween(from: string, to: string, holidays: ReadonlySet<string>): number {
   if (to < from) return -workingDaysBetween(to, from, holidays);
   let count = 0;
-  for (let ms = toMs(from) + DAY; ms <= toMs(to); ms += DAY) if (isWorkingDay(toDay(ms), holidays)) count++;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day, holidays)) count++;
   return count;
 }
