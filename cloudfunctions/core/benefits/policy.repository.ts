@@ -33,7 +33,11 @@ export async function changePolicy(code: PolicyCode, change: (stored: Policy) =>
     const stored = data ? named(Policy.parse(data)) : DEFAULT_POLICIES.find((p) => p.code === code)!;
     saved = change(stored);
     if (data) await tx.collection('policies').doc(code).update({ values: saved.values });
-    else await tx.collection('policies').doc(code).set({ ...saved });
+    else {
+      // The first change of a default policy stores it; `set` takes the id from `doc()`, never from the data (CloudBase refuses `_id` there).
+      const { _id, ...fields } = saved!;
+      await tx.collection('policies').doc(code).set(fields);
+    }
   }, 3);
   return saved!;
 }
