@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FUNCTION_NAMES } from '../../types/api';
-import { CLOUD_CALLS, readDeployConfig, ROOT, writeBundleFiles } from '../../scripts/function-config';
+import { CLOUD_CALLS, NODE_RUNTIMES, readDeployConfig, ROOT, runtimeTarget, writeBundleFiles } from '../../scripts/function-config';
 
 /**
  * One place declares each function's timeout and memory: cloudbaserc.json, which `tcb fn deploy`
@@ -25,6 +25,13 @@ describe('cloudbaserc.json, the deploy config', () => {
       expect(fn.timeout).toBeLessThanOrEqual(60);
       expect([128, 256, 512, 1024, 2048]).toContain(fn.memorySize);
     }
+  });
+
+  it('names for every function a Node runtime CloudBase offers, which the bundle is compiled for and the runtime SDK supports', () => {
+    const engines = { '@cloudbase/node-sdk': JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')).engines?.node };
+    for (const fn of deployed) expect(runtimeTarget(fn, engines)).toBe(NODE_RUNTIMES[fn.runtime]);
+    expect(() => runtimeTarget({ name: 'auth', runtime: 'Nodejs8.9' })).toThrow(/Nodejs8\.9 不是云开发提供的 Node 运行环境/);
+    expect(() => runtimeTarget({ name: 'auth', runtime: 'Nodejs16.13' }, { sdk: '>=18' })).toThrow(/低于 sdk 要求的 Node >=18/);
   });
 
   it('is the only place: no function folder carries its own config.json', () => {
