@@ -287,6 +287,11 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     list: untargeted(),
     answer: { payload: async (t) => ({ feedbackId: await feedbackOf(t), version: 1, text: '已收到，谢谢' }), merits: countyOnly },
   },
+  // 数据维护 rewrites the whole store: town and village admins are refused.
+  maintenance: {
+    derivedStatus: { ...untargeted(), merits: (caller) => (caller.openid === 'demo-admin' ? [] : ['FORBIDDEN']) },
+    rebuildDerived: { ...untargeted({ restart: true }), merits: (caller) => (caller.openid === 'demo-admin' ? [] : ['FORBIDDEN']) },
+  },
 };
 
 /** The answer with what differs between two calls by nature (request ids, generated ids) taken out. */

@@ -57,10 +57,18 @@ const DerivedSource = Household.pick({ _id: true, headName: true, villageId: tru
   .extend({ ruleFacts: z.string().optional(), memberCount: z.number().optional(), paidKeys: z.record(z.string(), z.array(z.string())).optional() });
 export type DerivedSource = z.infer<typeof DerivedSource>;
 
-/** Every household as `rebuildDerived` reads it, `pageSize` at a time, in natural order (sorting all of them by `_id` for each page would cost a full read). */
-export function derivedSourcePages(pageSize: number): AsyncGenerator<DerivedSource[]> {
+/**
+ * Every household as `rebuildDerived` reads it, `pageSize` at a time, in natural order (sorting all
+ * of them by `_id` for each page would cost a full read), from the `start`-th on (a rebuild resumed).
+ */
+export function derivedSourcePages(pageSize: number, start = 0): AsyncGenerator<DerivedSource[]> {
   const fields = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true, ruleFacts: true, memberCount: true, paidKeys: true };
-  return readPages(households().where({}).field(fields), (d) => DerivedSource.parse(d), { pageSize });
+  return readPages(households().where({}).field(fields), (d) => DerivedSource.parse(d), { pageSize, start });
+}
+
+/** How many households the store holds (a rebuild's progress is counted against it). */
+export async function countHouseholds(): Promise<number> {
+  return (await households().count()).total ?? 0;
 }
 
 /** Sets a household's derived fields to what its sources say (the 兑现摘要 replaced whole). */
