@@ -5,13 +5,14 @@ import { Button, Cell, CellGroup, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { currentUser, forgetUser, whoami } from '@/services/auth';
 import ElderModeCell from '@/components/settings/elder-mode-cell';
+import RebuildDerivedCell from '@/components/settings/rebuild-derived-cell';
 import ContactCard from '@/components/household/contact-card';
 import { go, navigate, restart, ROUTES } from '@/services/routes';
 import { clearDemoOpenid, DEMO_SIGN_IN } from '@/services/session';
 import { api } from '@/services/client';
 import './index.scss';
 
-/** 我的: who I am, the 适老化 switch, and (local demo) sign out. Shared by every role. */
+/** 我的: who I am, the 适老化 switch, 数据维护 for a county admin, and (local demo) sign out. Shared by every role. */
 export default function Me() {
   const me = useRequest(whoami);
   const user = me.data ?? currentUser();
@@ -22,6 +23,7 @@ export default function Me() {
       <Loaded state={{ ...me, data: user }}>{(u) => <Profile user={u} />}</Loaded>
       {user?.household && <ContactCard householdId={user.household.id} />}
       <Settings />
+      {user?.role === 'admin' && user.scope?.level === 'county' && <RebuildDerivedCell />}
       {DEMO_SIGN_IN && (
         <View className='me__logout'>
           <Button
