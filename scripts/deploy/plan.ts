@@ -66,7 +66,8 @@ const sameRule = (a: string | null, b: string) => {
   }
 };
 
-const sortedEntries = (r: Record<string, string>) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+/** Variables compared as set: an empty value (a `{{env.NAME}}` the deployer left unset) is one SCF does not keep. */
+const sortedEntries = (r: Record<string, string>) => JSON.stringify(Object.entries(r).filter(([, v]) => v !== '').sort(([a], [b]) => a.localeCompare(b)));
 
 function configChanges(want: DesiredFunction, have: ObservedFunction): string[] {
   const changes: string[] = [];

@@ -98,6 +98,16 @@ describe('npm run deploy: the plan', () => {
     expect(steps.find((s) => s.kind === 'updateIndexes')).toMatchObject({ drop: ['month'], create: [{ name: 'month', fields: ['month'] }] });
   });
 
+  it('an unset notice template (empty in the config) is not a change on every run', async () => {
+    const cloud = recordingCloud();
+    const unset = desiredState(county, NOW, undefined, {});
+    const want = { ...unset, functions: unset.functions.map((f) => ({ ...f, codeHash: 'aaaaaaaaaaaaaaaa' })) };
+    await execute(cloud.port, planSteps(want, emptyObserved()), silent);
+    for (const fn of cloud.functions.values()) fn.envVariables = Object.fromEntries(Object.entries(fn.envVariables).filter(([, v]) => v));
+    expect(planSteps(want, await observe(cloud.port, want))).toEqual([]);
+    expect(planSteps(desired(), await observe(cloud.port, desired())).map((s) => s.kind)).toContain('updateFunctionConfig');
+  });
+
   it('a function on another runtime is recreated (SCF cannot change a runtime in place)', async () => {
     const cloud = recordingCloud();
     await execute(cloud.port, planSteps(desired(), emptyObserved()), silent);
