@@ -71,7 +71,7 @@ async function main() {
   const options = parseOptions(process.argv.slice(2));
   const { credentials, missing } = credentialsFrom(process.env);
   if (!credentials && !options.dryRun) {
-    throw new Error(`缺少 ${missing.join('、')}：请在运行 npm run deploy 的终端里设置它们（见 README「部署到云开发」）。`
+    throw new Error(`缺少 ${missing.join('、')}：请在运行 npm run deploy 的终端里设置它们（见 README「Deploying to CloudBase」）。`
       + `\nMissing ${missing.join(', ')}: set them in the shell that runs npm run deploy (README, "Deploying to CloudBase"). Nothing is read from the repository.`);
   }
   run('打包云函数 build functions', process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-functions.ts'], {});
