@@ -11,6 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_POLICIES } from '../../cloudfunctions/core/benefits/catalogue';
 import { derivedMarker } from '../../cloudfunctions/core/maintenance/derived';
+import { MONITORING_SETTINGS_ID } from '../../cloudfunctions/core/monitoring/monitoring-params';
+import { DEFAULT_MONITORING_VALUES } from '../../types/monitoring';
 import { COLLECTIONS, INDEXES, type IndexSpec } from '../../cloudfunctions/core/store';
 import { bundleConfig, readDeployConfig, ROOT, type DeployedFunction } from '../function-config';
 
@@ -106,15 +108,16 @@ function countyDocuments(input: CountyInput, now: Date): SeedDocument[] {
 }
 
 /**
- * The documents every environment starts with: the policy catalogue (stored copies are merged over
- * the defaults by code, so writing the defaults only makes them visible in the console and
- * editable as data), the derived-data marker (an empty store has nothing to rebuild), then the
+ * The documents every environment starts with: the policy catalogue and the monitoring parameters
+ * (stored copies are merged over the defaults, by code and by date, so writing the defaults makes
+ * them visible in the console and editable as data), the derived-data marker (an empty store has nothing to rebuild), then the
  * county's regions and first admin when given.
  */
 export function seedDocuments(input: CountyInput, now: Date): SeedDocument[] {
   const { _id, ...marker } = derivedMarker(now);
   return [
     ...DEFAULT_POLICIES.map((p) => ({ collection: 'policies', doc: { ...p }, why: `政策目录：${p.label}` })),
+    { collection: 'settings', doc: { _id: MONITORING_SETTINGS_ID, values: DEFAULT_MONITORING_VALUES }, why: '防返贫监测参数（监测范围等，按日期）' },
     { collection: 'settings', doc: { _id, ...marker }, why: '汇总数据版本（空库无需重建）' },
     ...countyDocuments(input, now),
   ];

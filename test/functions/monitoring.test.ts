@@ -1,4 +1,5 @@
 import { clock } from '../../cloudfunctions/core/clock';
+import { getDb } from '../../cloudfunctions/core/store';
 import { callRaw, call, freshDemoStore, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
@@ -39,6 +40,17 @@ describe('monitoring.assess (the family self-check, no login)', () => {
     const answer = await ok(call('monitoring', 'assess', h));
     expect(answer.risks[0]).toMatchObject({ rule: 'income_below_line', triggered: true });
     clock.set(null);
+  });
+
+  it('uses the county\'s stored parameters (settings/monitoring), merged over the defaults by date', async () => {
+    const family = { ...SPEC_EXAMPLE, household: { ...SPEC_EXAMPLE.household, incomes: [{ year: 2024, amount: 8_200 }], medicalExpenses: [] } };
+    expect((await ok(call('monitoring', 'assess', family))).risks[0]).toMatchObject({ rule: 'income_below_line', triggered: true });
+    // The county lowers the 2025 line; a later date keeps the defaults' other parameters.
+    await getDb().collection('settings').doc('monitoring').set({ values: [{ from: '2025-01-01', params: { line: 8_000 } }] });
+    const lowered = await ok(call('monitoring', 'assess', family));
+    expect(lowered.risks[0]).toMatchObject({ rule: 'income_below_line', triggered: false });
+    expect(lowered.risks.find((r) => r.rule === 'no_support')!.triggered).toBe(true);
+    await getDb().collection('settings').doc('monitoring').remove();
   });
 
   it('refuses a malformed family in Chinese, naming the field', async () => {

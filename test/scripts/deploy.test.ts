@@ -64,7 +64,7 @@ describe('npm run deploy: the plan', () => {
     expect(kinds('updateIndexes')).toHaveLength(indexed.length);
     expect(kinds('createFunction').map((s) => s.kind === 'createFunction' && s.fn.name)).toEqual(readDeployConfig().functions.map((f) => f.name));
     const inserted = kinds('insertDocument').map((s) => s.kind === 'insertDocument' && `${s.document.collection}/${s.document.doc._id}`);
-    expect(inserted).toEqual([...DEFAULT_POLICIES.map((p) => `policies/${p._id}`), 'settings/derived', 'regions/411523', `users/${adminIdOf('wx-county-it')}`]);
+    expect(inserted).toEqual([...DEFAULT_POLICIES.map((p) => `policies/${p._id}`), 'settings/monitoring', 'settings/derived', 'regions/411523', `users/${adminIdOf('wx-county-it')}`]);
     // Collections come before what lives in them.
     expect(steps.findIndex((s) => s.kind === 'insertDocument')).toBeGreaterThan(steps.findIndex((s) => s.kind === 'createFunction'));
     for (const step of steps) expect(describeStep(step)).toMatch(/\S/);

@@ -8,6 +8,7 @@ import { emergencySince } from '../benefits/gaps.service';
 import { dateOf } from '../time';
 import { addDays } from '../../../types/format';
 import { assess } from './assess.service';
+import { monitoringValues } from './monitoring-params';
 import { expensesOf, insertExpenseOnce } from './medical.repository';
 
 /** The window the medical rule reads, with a margin: 400 days before the date. */
@@ -29,8 +30,8 @@ export function familyOf(h: Household, emergency: boolean, expenses: MedicalExpe
 export async function assessHousehold(ctx: CallerCtx, input: { householdId?: string }): Promise<HouseholdAssessment> {
   const h = await readableHousehold(ctx.user, input.householdId);
   const date = dateOf(ctx.now);
-  const [emergencies, expenses] = await Promise.all([householdsWithEmergency([h._id], emergencySince(ctx.now)), expensesOf(h._id, sinceFor(date))]);
-  const assessment = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses) }, date);
+  const [emergencies, expenses, values] = await Promise.all([householdsWithEmergency([h._id], emergencySince(ctx.now)), expensesOf(h._id, sinceFor(date)), monitoringValues()]);
+  const assessment = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses) }, date, values);
   return { ...assessment, householdId: h._id, date, memberNames: h.members.map((m) => m.name) };
 }
 

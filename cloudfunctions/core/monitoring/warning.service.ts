@@ -10,6 +10,7 @@ import { derivedId } from '../store/derived-id';
 import { adminsOfRegion } from '../users/user.repository';
 import { dateOf } from '../time';
 import { assess } from './assess.service';
+import { monitoringValues } from './monitoring-params';
 import { familyOf, sinceFor } from './household-assess.service';
 import { expensesOfHouseholds } from './medical.repository';
 import { householdsWithOpenWarning, insertWarning, openStages, warningPage } from './warning.repository';
@@ -26,6 +27,7 @@ const HOLIDAYS: ReadonlySet<string> = new Set();
 export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
   const date = dateOf(ctx.now);
   const result: SweepResult = { assessed: 0, atRisk: 0, opened: 0 };
+  const values = await monitoringValues();
   const villageAdmins = new Map<string, string | null>();
   const villageAdmin = async (villageId: string) => {
     if (!villageAdmins.has(villageId)) villageAdmins.set(villageId, (await adminsOfRegion(villageId)).find((u) => u.active)?._id ?? null);
@@ -38,7 +40,7 @@ export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
     ]);
     for (const h of page) {
       result.assessed++;
-      const a = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses.get(h._id) ?? []) }, date);
+      const a = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses.get(h._id) ?? []) }, date, values);
       if (a.level === 'none' || h.status === 'monitored') continue;
       result.atRisk++;
       if (open.has(h._id)) continue;
