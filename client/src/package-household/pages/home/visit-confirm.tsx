@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import { DENIAL_REASONS } from '@bangfu/types/visit';
@@ -9,6 +8,7 @@ import { Button, Loaded, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
+import { tell } from '@/services/tell';
 import { chinaDay, shortDate } from '@/utils/dates';
 import './visit-confirm.scss';
 
@@ -29,7 +29,7 @@ function ConfirmCard({ visit, onChanged }: { visit: VisitView; onChanged: (v: Vi
     setAlert('');
     try {
       const updated = await api.visits.confirm({ visitId: visit._id, happened, ...(!happened && reason.trim() ? { reason: reason.trim() } : {}) });
-      void Taro.showToast({ title: happened ? '已确认来过' : '已告诉村里', icon: 'success' });
+      void tell(happened ? '已确认来过' : '已告诉村里');
       setDenying(false);
       setChanging(false);
       onChanged(updated);
