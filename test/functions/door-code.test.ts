@@ -1,7 +1,6 @@
-import QRCode from 'qrcode';
 import { getDb } from '../../cloudfunctions/core/store';
 import { setWeChat, type WxaCodeRequest } from '../../cloudfunctions/core/wechat';
-import { localCodeText } from '../../cloudfunctions/core/local/wxa-code';
+import { localCodeSvg, localCodeText } from '../../cloudfunctions/core/local/wxa-code';
 import { call, freshDemoStore, ok } from '../support/store';
 
 /**
@@ -21,7 +20,7 @@ describe('households.doorCode', () => {
     expect(code.page).toBe('package-common/pages/card/index');
     expect(code.scene).toMatch(/^[0-9A-Za-z]{10}$/);
     expect(code.scene).not.toContain('000001');
-    expect(code.image).toMatch(/^data:image\/png;base64,/);
+    expect(code.image).toMatch(/^data:image\/svg\+xml;base64,/);
     // Printing again gives the same code, so an old printed card keeps working.
     expect((await ok(call('households', 'doorCode', { householdId: 'hh-000001' }, 'demo-admin'))).scene).toBe(code.scene);
   });
@@ -34,8 +33,9 @@ describe('households.doorCode', () => {
     expect(calls.at(-1)).toMatchObject({ page: code.page, scene: code.scene, status: 'recorded' });
     const text = localCodeText({ page: code.page, scene: code.scene });
     expect(text).toMatch(new RegExp(`/package-common/pages/card/index\\?scene=${code.scene}$`));
-    const drawn = await QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin: 2, width: 430 });
-    expect(code.image).toBe(`data:image/png;base64,${drawn.toString('base64')}`);
+    const drawn = await localCodeSvg({ page: code.page, scene: code.scene, width: 430 });
+    expect(drawn).toMatch(/^<svg /);
+    expect(code.image).toBe(`data:image/svg+xml;base64,${Buffer.from(drawn).toString('base64')}`);
   });
 
   it('in the cloud, asks WeChat for the 小程序码 with the page (no leading slash, no query) and answers its picture', async () => {

@@ -57,7 +57,7 @@ function RateOne({ item, onRated }: { item: Item; onRated: (r: HouseholdRatings)
           </View>
           {alert && <View className='rh-card__alert'>{alert}</View>}
           <View className='rh-card__submit'>
-            <Button type='primary' size='large' block round loading={busy} onClick={() => void submit()}>提交评价</Button>
+            <Button type='primary' size='large' block round plain loading={busy} onClick={() => void submit()}>提交评价</Button>
           </View>
         </>
       )}

@@ -56,7 +56,8 @@ function ConfirmCard({ visit, onChanged }: { visit: VisitView; onChanged: (v: Vi
         <>
           <View className='vc-card__hint'>帮扶人真的来过您家吗？{CONFIRM_DAYS} 天内（到{monthDay(lastConfirmDay(visit.visitedAt))}）可以确认</View>
           <View className='vc-card__buttons'>
-            <Button type='success' size='large' block round loading={busy} onClick={() => void send(true)}>确认来过</Button>
+            {/* Outlined: home's one filled button is 联系帮扶人 (one primary action per screen). */}
+            <Button type='success' size='large' block round plain loading={busy} onClick={() => void send(true)}>✓ 确认来过</Button>
             <Button type='danger' size='large' block round plain onClick={() => setDenying(true)}>没有来过</Button>
           </View>
         </>
