@@ -50,7 +50,7 @@ describe('月度通报', () => {
       const head = (await card.locator('.bulletin__household-name').first().innerText()).replace(/户$/, '');
       await card.locator('.bulletin__household').first().click();
       await page.waitForURL(/package-common\/pages\/household\/index\?id=/);
-      await page.getByText(head).first().waitFor();
+      await page.getByText(head).filter({ visible: true }).first().waitFor();
       await page.goBack();
       await card.locator('.bulletin__household').first().waitFor();
     }
