@@ -73,6 +73,23 @@ describe('帮扶明白卡', () => {
     await context.close();
   });
 
+  it('a WeChat user not bound yet scans the code, binds with the office\'s code and lands back on the card', async () => {
+    const { scene } = await api('households', 'doorCode', { householdId: 'hh-000001' }, 'demo-helper');
+    const household = await api('households', 'get', { householdId: 'hh-000001' });
+    const bound = new Set((await api('auth', 'listBindings', { householdId: 'hh-000001' })).items.map((b: any) => b.memberId));
+    const member = household.members.find((m: any) => !bound.has(m.id));
+    const { code } = await api('auth', 'createBindCode', { householdId: 'hh-000001', memberId: member.id });
+    const page = await signedIn(browser, 'wx-door-scan', PHONE, { url, home: false });
+    await page.goto(`${url}/package-common/pages/card/index?scene=${scene}`);
+    await page.getByText('去绑定').click();
+    await page.getByText('有扶贫办给的绑定码？用绑定码绑定 ›').click();
+    await page.locator('input[name=bindCode]').fill(code);
+    await page.locator('.bf-btn', { hasText: '用绑定码绑定' }).click();
+    await page.waitForURL(new RegExp(`package-common/pages/card/index\\?scene=${scene}`));
+    await page.locator('.hcard__title', { hasText: `${household.headName} 户` }).filter({ visible: true }).waitFor();
+    await page.context().close();
+  });
+
   it('a sign-in link that names another site goes home instead', async () => {
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
     const page = await context.newPage();

@@ -42,7 +42,7 @@ export default function HouseholdCardPage() {
 
 /** What anyone sees before signing in: the card's purpose, never the household's data. Signing in comes back here. */
 function SignInFirst({ bind, here }: { bind?: boolean; here: string }) {
-  const next = () => (bind ? go(urlOf('bind')) : restart(urlOf('login', { redirect: here })));
+  const next = () => (bind ? go(urlOf('bind', { redirect: here })) : restart(urlOf('login', { redirect: here })));
   return (
     <Card title='帮扶明白卡'>
       <View className='hcard__note'>{bind ? '请先绑定您的家庭，绑定后可查看本户的帮扶人、政策和走访记录。' : '这是帮扶户的帮扶明白卡。本户家庭成员、帮扶人登录后才能查看内容。'}</View>
