@@ -80,6 +80,8 @@ describe('帮扶明白卡', () => {
     const member = household.members.find((m: any) => !bound.has(m.id));
     const { code } = await api('auth', 'createBindCode', { householdId: 'hh-000001', memberId: member.id });
     const page = await signedIn(browser, 'wx-door-scan', PHONE, { url, home: false });
+    // Signed in once the launcher has sent the unbound user on to binding.
+    await page.waitForURL(/pages\/bind\/index/);
     await page.goto(`${url}/package-common/pages/card/index?scene=${scene}`);
     await page.getByText('去绑定').click();
     await page.getByText('有扶贫办给的绑定码？用绑定码绑定 ›').click();
