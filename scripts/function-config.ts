@@ -52,6 +52,8 @@ export const CLOUD_CALLS: Partial<Record<FunctionName, readonly string[]>> = {
   visits: ['subscribeMessage.send'],
   // Publishing a monthly bulletin sends its notice to the chosen audience.
   reports: ['subscribeMessage.send'],
+  // The 帮扶明白卡's door code is a 小程序码 (households.doorCode).
+  households: ['wxacode.getUnlimited'],
 };
 export const WX_SERVER_SDK_VERSION = '4.0.2';
 

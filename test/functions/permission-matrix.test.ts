@@ -13,6 +13,8 @@ import { apis, type Access } from '../../types/api';
 import { idCheckChar } from '../../types';
 import type { Finding, FindingStatus } from '../../types/finding';
 import { reviewItemId } from '../../cloudfunctions/core/findings/review.repository';
+import { doorCodeOf } from '../../cloudfunctions/core/households/door-code.service';
+import { keepDoorCode } from '../../cloudfunctions/core/households/door-code.repository';
 import { freshDemoStore, callRaw as call, SEED_NOW } from '../support/store';
 import { addOutsiders, needIn } from './needs-support';
 
@@ -37,6 +39,11 @@ const CALLERS: Caller[] = [
 ];
 
 const NONE = 'hh-nonexistent';
+/** A printed card's door code for a household (stored as households.doorCode stores it). */
+async function doorCodeFor(id: string): Promise<string> {
+  await keepDoorCode(doorCodeOf(id), id, SEED_NOW.toISOString());
+  return doorCodeOf(id);
+}
 async function householdId(t: Target): Promise<string> {
   if (t.kind === 'none') return NONE;
   return t.kind === 'out' ? t.caller.out!() : 'hh-000001';
@@ -192,6 +199,8 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     villages: untargeted(),
     exportXlsx: { payload: async (t) => ({ villageId: (await household(t)).villageId }) },
     importTemplate: untargeted(),
+    doorCode: hh(),
+    openDoorCode: { payload: async (t) => ({ scene: t.kind === 'none' ? 'NoSuchCode' : await doorCodeFor(await householdId(t)) }) },
   },
   assignments: {
     assign: { payload: async (t) => ({ householdId: await householdId(t), helperId: await spareCadre(), role: 'primary' }) },

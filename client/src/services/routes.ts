@@ -53,6 +53,27 @@ export const ROUTES = {
 
 export type Route = keyof typeof ROUTES;
 
+const PAGES = new Set<string>(Object.values(ROUTES));
+
+/**
+ * Where to go back to after signing in (`?redirect=` on the sign-in page, e.g. a scanned door
+ * code's card): only one of this app's own pages with its query — never another site, a scheme or
+ * the sign-in page itself. Null when there is nothing acceptable to return to.
+ */
+export function returnTarget(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const cut = value.indexOf('?');
+  const path = cut < 0 ? value : value.slice(0, cut);
+  if (!PAGES.has(path) || path === ROUTES.login || /[\s\\#]/.test(value)) return null;
+  return value;
+}
+
 /** What a page reads from `useRouter().params`; undefined values are left out. */
 export type Query = Record<string, string | number | undefined>;
 

@@ -3,6 +3,8 @@ import { clock } from '../clock';
 import { useLocalFiles } from '../files';
 import { setLocalMode } from '../runtime';
 import { useEmbeddedStore, type EmbeddedStore } from '../store/embedded';
+import { setLocalWxaCode } from '../wechat';
+import { localWxaCode } from './wxa-code';
 
 export interface LocalModeOptions {
   /** Holds the embedded store (`bangfu.sqlite`) and every local file (`files/`: sheets and photos). */
@@ -28,6 +30,7 @@ export function useLocalMode(options: LocalModeOptions): LocalMode {
   const store = useEmbeddedStore(options.dataDir);
   useLocalFiles(path.join(options.dataDir, 'files'));
   setLocalMode(true);
+  setLocalWxaCode(localWxaCode);
   if (options.now !== undefined) clock.set(options.now);
   const mode: LocalMode = {
     ...store,
@@ -38,6 +41,7 @@ export function useLocalMode(options: LocalModeOptions): LocalMode {
       active = null;
       useLocalFiles(null);
       setLocalMode(false);
+      setLocalWxaCode(null);
       clock.set(null);
     },
   };

@@ -46,6 +46,7 @@ export const COLLECTIONS = [
   'outbox',
   'bind_attempts',
   'bind_codes',
+  'door_codes',
   'files',
   'settings',
   'feedback',

@@ -1,18 +1,19 @@
 import { View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '@bangfu/types';
 import { Button, Cell, CellGroup, Empty, Field, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { forgetUser } from '@/services/auth';
-import { navigate, restart, ROUTES } from '@/services/routes';
+import { navigate, restart, returnTarget, ROUTES } from '@/services/routes';
 import { DEMO_SIGN_IN, listDemoAccounts, setDemoOpenid, type DemoAccount } from '@/services/session';
 import './index.scss';
 
+/** Signs in and goes home, or back to the page that sent the person here (`?redirect=`, own pages only). */
 function signIn(openid: string) {
   setDemoOpenid(openid);
   forgetUser();
-  void restart(ROUTES.launcher);
+  void restart(returnTarget(Taro.getCurrentInstance().router?.params.redirect) ?? ROUTES.launcher);
 }
 
 /**
