@@ -16,6 +16,18 @@ export async function householdsWithOpenWarning(householdIds: string[]): Promise
   return new Set(rows.map((r) => r.householdId));
 }
 
+/** A household's open warning, if it has one. */
+export async function openWarningOf(householdId: string): Promise<Warning | null> {
+  const { data } = await warnings().where({ householdId, open: true }).limit(1).get();
+  return data.length ? parse(data[0]) : null;
+}
+
+/** A household's latest warning, open or closed (what its members are told about). */
+export async function latestWarningOf(householdId: string): Promise<Warning | null> {
+  const { data } = await warnings().where({ householdId }).orderBy('createdAt', 'desc').limit(1).get();
+  return data.length ? parse(data[0]) : null;
+}
+
 /**
  * Stores a warning under an id derived from the household and the day, so two sweeps of one day
  * (or a sweep racing a self-report) open it once.

@@ -1,5 +1,6 @@
-import { STAGE_WORKING_DAYS, type ListWarningsInput, type SweepResult, type Warning, type WarningView } from '../../../types/monitoring';
-import type { AdminCtx, StaffCtx } from '../handler';
+import { STAGE_WORKING_DAYS, type Assessment, type ListWarningsInput, type SweepResult, type Warning, type WarningSource, type WarningView } from '../../../types/monitoring';
+import type { Household } from '../../../types/household';
+import type { AdminCtx, Ctx, StaffCtx } from '../handler';
 import { regionFilter } from '../access';
 import { primaryHelpers } from '../assignments/pairing.repository';
 import { emergencySince } from '../benefits/gaps.service';
@@ -12,11 +13,46 @@ import { dateOf } from '../time';
 import { assess } from './assess.service';
 import { familyOf, sinceFor } from './household-assess.service';
 import { expensesOfHouseholds } from './medical.repository';
-import { householdsWithOpenWarning, insertWarning, openStages, warningPage } from './warning.repository';
+import { householdsWithOpenWarning, insertWarning, openStages, openWarningOf, warningPage } from './warning.repository';
 import { addWorkingDays } from './working-days.rules';
 
 /** The county's holidays (a dated parameter to come); weekends never count. */
 const HOLIDAYS: ReadonlySet<string> = new Set();
+
+/** Who a new warning is handed to: the household's primary helper, or its village's first active admin. */
+type Assignee = (h: Household) => Promise<string | null>;
+function assigneeFinder(helpers: Map<string, string>): Assignee {
+  const villageAdmins = new Map<string, string | null>();
+  return async (h) => {
+    const helper = helpers.get(h._id);
+    if (helper) return helper;
+    if (!villageAdmins.has(h.villageId)) villageAdmins.set(h.villageId, (await adminsOfRegion(h.villageId)).find((u) => u.active)?._id ?? null);
+    return villageAdmins.get(h.villageId)!;
+  };
+}
+
+/** A new warning at 入户核实, due in 5 working days, under an id derived from the household and the day. */
+function newWarning(h: Household, a: Assessment, source: WarningSource, assigneeId: string | null, now: Date): Warning {
+  const date = dateOf(now);
+  return {
+    _id: derivedId('warning', [h._id, date]), householdId: h._id, headName: h.headName, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
+    stage: 'verify', open: true, version: 1, source, risks: a.risks.filter((r) => r.triggered), level: a.level, suggestedType: a.suggestedType,
+    assigneeId, stageStartedOn: date, dueOn: addWorkingDays(date, STAGE_WORKING_DAYS.verify, HOLIDAYS), createdAt: now.toISOString(),
+  };
+}
+
+/**
+ * 识别纳入 begins (any channel: sweep, 医保 import, the household's own report): a household has at
+ * most one open warning, so when one is open it is answered unchanged (`opened: false`); otherwise
+ * one is opened and handed to the primary helper (the village admin when there is none).
+ */
+export async function openWarning(ctx: Ctx, h: Household, a: Assessment, source: WarningSource): Promise<{ warning: Warning; opened: boolean }> {
+  const open = await openWarningOf(h._id);
+  if (open) return { warning: open, opened: false };
+  const warning = newWarning(h, a, source, await assigneeFinder(await primaryHelpers([h._id]))(h), ctx.now);
+  if (await insertWarning(warning)) return { warning, opened: true };
+  return { warning: (await openWarningOf(h._id)) ?? warning, opened: false };
+}
 
 /**
  * 监测排查: every household of the admin's region (一般农户 included) through the §3b rules on
@@ -26,29 +62,19 @@ const HOLIDAYS: ReadonlySet<string> = new Set();
 export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
   const date = dateOf(ctx.now);
   const result: SweepResult = { assessed: 0, atRisk: 0, opened: 0 };
-  const villageAdmins = new Map<string, string | null>();
-  const villageAdmin = async (villageId: string) => {
-    if (!villageAdmins.has(villageId)) villageAdmins.set(villageId, (await adminsOfRegion(villageId)).find((u) => u.active)?._id ?? null);
-    return villageAdmins.get(villageId)!;
-  };
   for await (const page of allHouseholds(regionFilter(ctx.user.scope))) {
     const ids = page.map((h) => h._id);
     const [emergencies, expenses, open, helpers] = await Promise.all([
       householdsWithEmergency(ids, emergencySince(ctx.now)), expensesOfHouseholds(ids, sinceFor(date)), householdsWithOpenWarning(ids), primaryHelpers(ids),
     ]);
+    const assignee = assigneeFinder(helpers);
     for (const h of page) {
       result.assessed++;
       const a = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses.get(h._id) ?? []) }, date);
       if (a.level === 'none' || h.status === 'monitored') continue;
       result.atRisk++;
       if (open.has(h._id)) continue;
-      const warning: Warning = {
-        _id: derivedId('warning', [h._id, date]), householdId: h._id, headName: h.headName, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
-        stage: 'verify', open: true, version: 1, source: 'assessment', risks: a.risks.filter((r) => r.triggered), level: a.level, suggestedType: a.suggestedType,
-        assigneeId: helpers.get(h._id) ?? (await villageAdmin(h.villageId)), stageStartedOn: date, dueOn: addWorkingDays(date, STAGE_WORKING_DAYS.verify, HOLIDAYS),
-        createdAt: ctx.now.toISOString(),
-      };
-      if (await insertWarning(warning)) result.opened++;
+      if (await insertWarning(newWarning(h, a, 'assessment', await assignee(h), ctx.now))) result.opened++;
     }
   }
   return result;
