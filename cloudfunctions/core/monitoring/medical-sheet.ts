@@ -38,8 +38,16 @@ export function medicalRowSchema(today: string) {
   return z.object({
     idNumber: IdNumber,
     name: z.string().min(1, { error: '不能为空' }).max(20, { error: '最多 20 个字' }),
-    date: z.string().min(1, { error: '不能为空' }).transform(dayOf)
-      .pipe(IsoDate.refine((d) => d <= today, { error: '不能晚于今天' }).refine((d) => d >= '2000-01-01', { error: '不能早于 2000 年' })),
+    date: z.string().min(1, { error: '不能为空', abort: true }).transform((text, ctx) => {
+      const day = dayOf(text);
+      if (!IsoDate.safeParse(day).success) {
+        ctx.addIssue({ code: 'custom', message: `应为日期，如 2026-10-08 或 2026年10月8日，表中是「${text}」` });
+        return z.NEVER;
+      }
+      if (day > today) ctx.addIssue({ code: 'custom', message: '不能晚于今天' });
+      else if (day < '2000-01-01') ctx.addIssue({ code: 'custom', message: '不能早于 2000 年' });
+      return day;
+    }),
     amount: z.string().min(1, { error: '不能为空' }).transform((text, ctx) => {
       const n = Number(text.replace(/[,，元\s]/g, ''));
       if (!Number.isFinite(n) || n <= 0 || n > 10_000_000) {
