@@ -40,6 +40,22 @@ export async function insertWarning(warning: Warning): Promise<boolean> {
   });
 }
 
+/**
+ * Stores many new warnings in one request per 500 (a county sweep opens thousands: one request each
+ * was most of its time). When a batch is refused (one of its ids is stored already), its warnings
+ * are stored one by one as insertWarning does. Answers how many were stored.
+ */
+export async function insertWarnings(list: Warning[]): Promise<number> {
+  let stored = 0;
+  for (let i = 0; i < list.length; i += 500) {
+    const batch = list.slice(i, i + 500);
+    const added = await warnings().add(batch).then(() => true, () => false);
+    if (added) stored += batch.length;
+    else for (const w of batch) if (await insertWarning(w)) stored++;
+  }
+  return stored;
+}
+
 export async function warningPage(where: unknown, offset: number, limit: number): Promise<{ items: Warning[]; total: number }> {
   const [{ total }, { data }] = await Promise.all([
     warnings().where(where as Where).count(),

@@ -13,7 +13,7 @@ import { dateOf } from '../time';
 import { assess } from './assess.service';
 import { familyOf, sinceFor } from './household-assess.service';
 import { expensesOfHouseholds } from './medical.repository';
-import { householdsWithOpenWarning, insertWarning, openStages, openWarningOf, warningPage } from './warning.repository';
+import { householdsWithOpenWarning, insertWarning, insertWarnings, openStages, openWarningOf, warningPage } from './warning.repository';
 import { addWorkingDays } from './working-days.rules';
 
 /** The county's holidays (a dated parameter to come); weekends never count. */
@@ -68,14 +68,15 @@ export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
       householdsWithEmergency(ids, emergencySince(ctx.now)), expensesOfHouseholds(ids, sinceFor(date)), householdsWithOpenWarning(ids), primaryHelpers(ids),
     ]);
     const assignee = assigneeFinder(helpers);
+    const fresh: Warning[] = [];
     for (const h of page) {
       result.assessed++;
       const a = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses.get(h._id) ?? []) }, date);
       if (a.level === 'none' || h.status === 'monitored') continue;
       result.atRisk++;
-      if (open.has(h._id)) continue;
-      if (await insertWarning(newWarning(h, a, 'assessment', await assignee(h), ctx.now))) result.opened++;
+      if (!open.has(h._id)) fresh.push(newWarning(h, a, 'assessment', await assignee(h), ctx.now));
     }
+    result.opened += await insertWarnings(fresh);
   }
   return result;
 }
