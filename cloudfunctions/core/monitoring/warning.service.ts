@@ -4,8 +4,8 @@ import type { AdminCtx, Ctx, StaffCtx } from '../handler';
 import { regionFilter } from '../access';
 import { primaryHelpers } from '../assignments/pairing.repository';
 import { emergencySince } from '../benefits/gaps.service';
-import { allHouseholds } from '../households/household.repository';
-import { householdsWithEmergency } from '../needs/need.repository';
+import { sweepHouseholdPages } from '../households/household.repository';
+import { allHouseholdsWithEmergency } from '../needs/need.repository';
 import { getDb } from '../store';
 import { derivedId } from '../store/derived-id';
 import { adminsOfRegion } from '../users/user.repository';
@@ -20,7 +20,8 @@ import { addWorkingDays } from './working-days.rules';
 const HOLIDAYS: ReadonlySet<string> = new Set();
 
 /** Who a new warning is handed to: the household's primary helper, or its village's first active admin. */
-type Assignee = (h: Household) => Promise<string | null>;
+type Placed = Pick<Household, '_id' | 'headName' | 'countyId' | 'townId' | 'villageId'>;
+type Assignee = (h: Placed) => Promise<string | null>;
 function assigneeFinder(helpers: Map<string, string>): Assignee {
   const villageAdmins = new Map<string, string | null>();
   return async (h) => {
@@ -32,7 +33,7 @@ function assigneeFinder(helpers: Map<string, string>): Assignee {
 }
 
 /** A new warning at 入户核实, due in 5 working days, under an id derived from the household and the day. */
-function newWarning(h: Household, a: Assessment, source: WarningSource, assigneeId: string | null, now: Date): Warning {
+function newWarning(h: Placed, a: Assessment, source: WarningSource, assigneeId: string | null, now: Date): Warning {
   const date = dateOf(now);
   return {
     _id: derivedId('warning', [h._id, date]), householdId: h._id, headName: h.headName, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
@@ -46,7 +47,7 @@ function newWarning(h: Household, a: Assessment, source: WarningSource, assignee
  * most one open warning, so when one is open it is answered unchanged (`opened: false`); otherwise
  * one is opened and handed to the primary helper (the village admin when there is none).
  */
-export async function openWarning(ctx: Ctx, h: Household, a: Assessment, source: WarningSource): Promise<{ warning: Warning; opened: boolean }> {
+export async function openWarning(ctx: Ctx, h: Placed, a: Assessment, source: WarningSource): Promise<{ warning: Warning; opened: boolean }> {
   const open = await openWarningOf(h._id);
   if (open) return { warning: open, opened: false };
   const warning = newWarning(h, a, source, await assigneeFinder(await primaryHelpers([h._id]))(h), ctx.now);
@@ -62,11 +63,11 @@ export async function openWarning(ctx: Ctx, h: Household, a: Assessment, source:
 export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
   const date = dateOf(ctx.now);
   const result: SweepResult = { assessed: 0, atRisk: 0, opened: 0 };
-  for await (const page of allHouseholds(regionFilter(ctx.user.scope))) {
+  // Emergencies of the last 90 days are few: one read for the whole region, not one per page.
+  const emergencies = await allHouseholdsWithEmergency(emergencySince(ctx.now));
+  for await (const page of sweepHouseholdPages(regionFilter(ctx.user.scope))) {
     const ids = page.map((h) => h._id);
-    const [emergencies, expenses, open, helpers] = await Promise.all([
-      householdsWithEmergency(ids, emergencySince(ctx.now)), expensesOfHouseholds(ids, sinceFor(date)), householdsWithOpenWarning(ids), primaryHelpers(ids),
-    ]);
+    const [expenses, open, helpers] = await Promise.all([expensesOfHouseholds(ids, sinceFor(date)), householdsWithOpenWarning(ids), primaryHelpers(ids)]);
     const assignee = assigneeFinder(helpers);
     const fresh: Warning[] = [];
     for (const h of page) {
