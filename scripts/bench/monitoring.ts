@@ -21,11 +21,13 @@ async function benchSweep(db: ReturnType<typeof countRequests>) {
   for (const run of ['first (opens warnings)', 'again (all open)']) {
     db.reset();
     const t = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
     const r = await monitoring('sweep', {}, 'demo-admin');
     const took = ms(t);
+    const cpu = process.cpuUsage(cpu0);
     if (!r.ok) throw new Error(r.error.message);
     const d = r.data as { assessed: number; atRisk: number; opened: number };
-    console.log(`monitoring.sweep ${run.padEnd(22)} ${took.toFixed(0)} ms  target ≤ 3000 ms: ${verdict(took <= 3000)}  db requests=${db.count}  → assessed ${d.assessed}, at risk ${d.atRisk}, opened ${d.opened}`);
+    console.log(`monitoring.sweep ${run.padEnd(22)} ${took.toFixed(0)} ms  target ≤ 3000 ms: ${verdict(took <= 3000)}  (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms: on a shared machine the wall time waits for a core)  db requests=${db.count}  → assessed ${d.assessed}, at risk ${d.atRisk}, opened ${d.opened}`);
   }
 }
 
