@@ -63,6 +63,9 @@ describe('monitoring: self-check, application and the 医保 import in the brows
     await page.reload();
     await page.locator('.sc-status', { hasText: '我的帮扶申请' }).waitFor();
     expect(await page.locator('.sc-stepline--current').innerText()).toContain('正在办');
+    // The home says so too, one tap from the progress.
+    await page.goto(`${url}/package-household/pages/home/index`);
+    expect(await page.locator('.sc-entry', { hasText: '我的帮扶申请' }).innerText()).toMatch(/上门核实情况/);
     await page.context().close();
   });
 
