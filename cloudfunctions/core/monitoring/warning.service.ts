@@ -67,16 +67,19 @@ export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
   const emergencies = await allHouseholdsWithEmergency(emergencySince(ctx.now));
   for await (const page of sweepHouseholdPages(regionFilter(ctx.user.scope))) {
     const ids = page.map((h) => h._id);
-    const [expenses, open, helpers] = await Promise.all([expensesOfHouseholds(ids, sinceFor(date)), householdsWithOpenWarning(ids), primaryHelpers(ids)]);
-    const assignee = assigneeFinder(helpers);
-    const fresh: Warning[] = [];
+    const [expenses, open] = await Promise.all([expensesOfHouseholds(ids, sinceFor(date)), householdsWithOpenWarning(ids)]);
+    const due: Array<{ h: (typeof page)[number]; a: Assessment }> = [];
     for (const h of page) {
       result.assessed++;
       const a = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses.get(h._id) ?? []) }, date);
       if (a.level === 'none' || h.status === 'monitored') continue;
       result.atRisk++;
-      if (!open.has(h._id)) fresh.push(newWarning(h, a, 'assessment', await assignee(h), ctx.now));
+      if (!open.has(h._id)) due.push({ h, a });
     }
+    // Pairings are read only for the households that get a warning now (none on a second sweep).
+    const assignee = assigneeFinder(due.length ? await primaryHelpers(due.map((d) => d.h._id)) : new Map());
+    const fresh: Warning[] = [];
+    for (const { h, a } of due) fresh.push(newWarning(h, a, 'assessment', await assignee(h), ctx.now));
     result.opened += await insertWarnings(fresh);
   }
   return result;
