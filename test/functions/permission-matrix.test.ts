@@ -15,7 +15,9 @@ import type { Finding, FindingStatus } from '../../types/finding';
 import { reviewItemId } from '../../cloudfunctions/core/findings/review.repository';
 import { doorCodeOf } from '../../cloudfunctions/core/households/door-code.service';
 import { keepDoorCode } from '../../cloudfunctions/core/households/door-code.repository';
+import ExcelJS from 'exceljs';
 import { freshDemoStore, callRaw as call, SEED_NOW } from '../support/store';
+import { uploadAs } from '../support/files';
 import { addOutsiders, needIn } from './needs-support';
 
 type Kind = 'in' | 'out' | 'none';
@@ -131,6 +133,29 @@ async function roundOf(t: Target): Promise<string> {
   await db().collection('review_rounds').add({ _id, title: '矩阵回头看', countyId: h.countyId, regionPath: [h.countyId, h.townId, h.villageId], perVillage: 1, nonRegistered: 0, villages: 1, households: 1, createdBy: 'admin-1', createdByName: '管理员', createdAt: at });
   await db().collection('review_items').add({ _id: reviewItemId(_id, h._id), roundId: _id, householdId: h._id, householdCode: h.code, headName: h.headName, registered: true, countyId: h.countyId, townId: h.townId, villageId: h.villageId, outcome: null, refId: null, doneBy: null, doneAt: null });
   return _id;
+}
+/**
+ * An ID number nobody has that masks exactly as `like` does (same first 3 and last 2 characters):
+ * what an out-of-scope number must be indistinguishable from.
+ */
+async function lookalikeOf(like: string): Promise<string> {
+  for (let n = 0; n < 100; n++) {
+    const f = like.slice(0, 14) + String(n).padStart(2, '0') + like[16];
+    const id = f + idCheckChar(f);
+    if (id !== like && id.endsWith(like.slice(-2)) && !(await db().collection('households').where({ 'members.idNumber': id }).count()).total) return id;
+  }
+  throw new Error('no lookalike ID number');
+}
+/** A 医保 sheet naming the target household's head (a lookalike nobody has for a nonexistent target), uploaded by the caller (the county admin for non-admins). */
+async function medicalSheetOf(t: Target): Promise<string> {
+  const row = t.kind === 'in'
+    ? await household(t).then((h) => [h.members[0].idNumber, h.members[0].name])
+    : t.kind === 'out'
+      ? [(await household(t)).members[0].idNumber, '矩阵人']
+      : [t.caller.out ? await lookalikeOf((await household({ kind: 'out', caller: t.caller })).members[0].idNumber) : newIdNumber(), '矩阵人'];
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('医保').addRows([['身份证号', '姓名', '日期', '金额'], [...row, '2026-10-08', 12000]]);
+  return uploadAs(t.caller.role === 'admin' ? t.caller.openid! : 'demo-admin', Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 const findingStep = (status: FindingStatus, extra: Record<string, unknown> = {}, merits = ['FORBIDDEN', ...MERITS], noticed = false): Spec =>
   ({ payload: async (t) => ({ findingId: await findingOf(t, status, noticed), version: 1, ...extra }), merits });
@@ -276,6 +301,11 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     listWarnings: untargeted({ limit: 10 }),
     addMedicalExpense: { payload: async (t) => { const h = await household(t); return { id: randomUUID(), householdId: h._id, memberId: h.members[0].id, date: '2026-11-01', outOfPocket: 500 }; } },
     assess: untargeted({ date: '2025-06-01', household: { status: 'none', incomes: [{ year: 2024, amount: 6000 }], members: [{ birthDate: '1960-01-01', laborCapacity: 'none' }] } }),
+    // The target is a member's ID number in the sheet: outside the region it must read as one nobody has.
+    importMedical: { payload: async (t) => ({ fileId: await medicalSheetOf(t), confirm: true }) },
+    medicalTemplate: untargeted(),
+    selfReport: untargeted({}),
+    myWarning: untargeted(),
   },
   reports: {
     dashboard: untargeted(),
@@ -308,7 +338,9 @@ const comparable = (r: any) => JSON.parse(JSON.stringify(r, (k, v) => (['request
 function outcomeOf(r: any): string {
   if (!r.ok) return r.error.code;
   const d = r.data;
-  return (Array.isArray(d?.items) && d.items.length === 0) || d?.rows === 0 ? 'empty' : 'ok';
+  // An import whose every ID number is unmatched found nobody: the not-found of a sheet.
+  const nobody = Array.isArray(d?.unmatched) && d.valid === 0;
+  return (Array.isArray(d?.items) && d.items.length === 0) || d?.rows === 0 || nobody ? 'empty' : 'ok';
 }
 function admitted(access: Access, caller: Caller): 'yes' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
   if (access === 'public') return 'yes';

@@ -1,6 +1,9 @@
 import { z } from '../z';
 import { Id, listOf } from '../common';
 import { AddMedicalExpenseInput, AssessInput, Assessment, HouseholdAssessment, ListWarningsInput, MedicalExpense, SweepResult, WarningView } from '../monitoring';
+import { ExportFile } from '../common';
+import { ImportInput } from './households';
+import { MedicalImportResult, MyWarningResult, SelfReportInput, SelfReportResult } from '../monitoring-channels';
 import { defineApi } from './define';
 
 /** 防返贫监测预警 (SPEC §3b). `assess` is a family's self-check: no login, nothing stored. */
@@ -14,4 +17,16 @@ export const monitoringApi = defineApi('monitoring', {
   sweep: { input: z.object({}), output: SweepResult, access: ['admin'] },
   /** 预警: an admin's region, a helper's handed to them; due first. */
   listWarnings: { input: ListWarningsInput, output: listOf(WarningView), access: ['admin', 'helper'] },
+  /**
+   * 医保 high out-of-pocket costs (.xlsx: 身份证号, 姓名, 日期, 金额): without `confirm` every row is
+   * checked and nothing is written; with it rows `from … from + batch` are recorded, their households
+   * re-assessed and warnings opened. An ID number outside the region reads as unknown.
+   */
+  importMedical: { input: ImportInput, output: MedicalImportResult, access: ['admin'] },
+  /** 医保导入模板: the sheet's header row and a guide to each column. */
+  medicalTemplate: { input: z.object({}), output: ExportFile, access: ['admin'] },
+  /** 农户自主申报 by a bound member: opens the household's warning, or answers the one already open. */
+  selfReport: { input: SelfReportInput, output: SelfReportResult, access: ['household'] },
+  /** Where the household's own warning stands, in its words (null when it has none). */
+  myWarning: { input: z.object({}), output: MyWarningResult, access: ['household'] },
 });

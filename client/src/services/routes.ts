@@ -31,6 +31,10 @@ export const ROUTES = {
   adminNeeds: '/package-admin/pages/needs/index',
   adminNeed: '/package-admin/pages/need/index',
   myBenefits: '/package-household/pages/benefits/index',
+  /** 风险自查 and 申请帮扶 (SPEC §3b), with the application's progress. */
+  selfCheck: '/package-household/pages/self-check/index',
+  /** 医保大额自付导入 (部门筛查预警). */
+  adminMedicalImport: '/package-admin/pages/medical-import/index',
   calculator: '/package-public/pages/calculator/index',
   adminPolicies: '/package-admin/pages/policies/index',
   benefitRecords: '/package-admin/pages/benefit-records/index',

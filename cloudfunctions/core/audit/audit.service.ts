@@ -15,7 +15,9 @@ export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_househol
   /** 督查整改: the ledger, or one finding's 限期整改通知单, exported. */
   | 'export_findings' | 'export_finding_notice'
   /** 月度通报 and the three ledgers (区直、卫生、教育) exported. */
-  | 'export_bulletin' | 'export_ledger';
+  | 'export_bulletin' | 'export_ledger'
+  /** 医保 high-cost sheet checked or imported (health data of a whole region: counts only). */
+  | 'import_medical';
 
 export interface AuditEntry {
   action: AuditAction;

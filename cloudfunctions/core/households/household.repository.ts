@@ -231,6 +231,28 @@ export async function* ruleHouseholdPages(where: Where): AsyncGenerator<RuleHous
   for await (const docs of readPages(households().where(where).field(RULE_PROJECTION), (d) => d)) yield await toRuleHouseholds(docs);
 }
 
+/** A household as the §3b monitoring rules read it: the rules' projection plus incomes, water and place. */
+export type SweepHousehold = RuleHousehold & Pick<Household, 'countyId' | 'townId' | 'villageId' | 'incomes' | 'safeWater'>;
+const SWEEP_PROJECTION: Record<string, boolean> = { ruleFacts: true, countyId: true, townId: true, villageId: true, incomes: true, safeWater: true };
+
+/**
+ * Households matching `where` as the monitoring sweep reads them, a page at a time in natural
+ * order like ruleHouseholdPages: the packed rule facts (no schema parse of 30,000 full documents)
+ * and the few fields monitoring reads besides.
+ */
+export async function* sweepHouseholdPages(where: Where): AsyncGenerator<SweepHousehold[]> {
+  for await (const docs of readPages(households().where(where).field(SWEEP_PROJECTION), (d) => d)) {
+    const byId = new Map(docs.map((d) => [d._id as string, d]));
+    yield (await toRuleHouseholds(docs)).map((h) => {
+      const d = byId.get(h._id)!;
+      return {
+        ...h, countyId: d.countyId as string, townId: d.townId as string, villageId: d.villageId as string,
+        incomes: (d.incomes as Household['incomes'] | undefined) ?? [], safeWater: d.safeWater !== false,
+      };
+    });
+  }
+}
+
 export async function ruleHouseholdsWhere(where: Where): Promise<RuleHousehold[]> {
   const all: RuleHousehold[] = [];
   for await (const page of ruleHouseholdPages(where)) all.push(...page);

@@ -16,6 +16,18 @@ export async function householdsWithOpenWarning(householdIds: string[]): Promise
   return new Set(rows.map((r) => r.householdId));
 }
 
+/** A household's open warning, if it has one. */
+export async function openWarningOf(householdId: string): Promise<Warning | null> {
+  const { data } = await warnings().where({ householdId, open: true }).limit(1).get();
+  return data.length ? parse(data[0]) : null;
+}
+
+/** A household's latest warning, open or closed (what its members are told about). */
+export async function latestWarningOf(householdId: string): Promise<Warning | null> {
+  const { data } = await warnings().where({ householdId }).orderBy('createdAt', 'desc').limit(1).get();
+  return data.length ? parse(data[0]) : null;
+}
+
 /**
  * Stores a warning under an id derived from the household and the day, so two sweeps of one day
  * (or a sweep racing a self-report) open it once.
@@ -26,6 +38,22 @@ export async function insertWarning(warning: Warning): Promise<boolean> {
     if (data.length) return false;
     throw error;
   });
+}
+
+/**
+ * Stores many new warnings in one request per 500 (a county sweep opens thousands: one request each
+ * was most of its time). When a batch is refused (one of its ids is stored already), its warnings
+ * are stored one by one as insertWarning does. Answers how many were stored.
+ */
+export async function insertWarnings(list: Warning[]): Promise<number> {
+  let stored = 0;
+  for (let i = 0; i < list.length; i += 500) {
+    const batch = list.slice(i, i + 500);
+    const added = await warnings().add(batch).then(() => true, () => false);
+    if (added) stored += batch.length;
+    else for (const w of batch) if (await insertWarning(w)) stored++;
+  }
+  return stored;
 }
 
 export async function warningPage(where: unknown, offset: number, limit: number): Promise<{ items: Warning[]; total: number }> {
