@@ -15,7 +15,9 @@ export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_househol
   /** 督查整改: the ledger, or one finding's 限期整改通知单, exported. */
   | 'export_findings' | 'export_finding_notice'
   /** 月度通报 and the three ledgers (区直、卫生、教育) exported. */
-  | 'export_bulletin' | 'export_ledger';
+  | 'export_bulletin' | 'export_ledger'
+  /** 电脑端登录: an admin confirmed a browser from WeChat, that browser signed in, signed out, or every web session was ended. */
+  | 'web_sign_in_confirm' | 'web_sign_in' | 'web_sign_out' | 'web_sign_out_all';
 
 export interface AuditEntry {
   action: AuditAction;

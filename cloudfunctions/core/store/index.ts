@@ -46,6 +46,8 @@ export const COLLECTIONS = [
   'outbox',
   'bind_attempts',
   'bind_codes',
+  'web_logins',
+  'web_identities',
   'files',
   'settings',
   'feedback',
