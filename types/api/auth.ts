@@ -74,13 +74,13 @@ export const authApi = defineApi('auth', {
   listBindings: { input: z.object({ householdId: Id }), output: z.object({ items: z.array(Binding) }), access: ['admin'] },
 
   /** The desktop asks to sign in: a request valid a few minutes, shown as a QR; `secret` stays in the browser. */
-  webLoginStart: { input: z.object({ userAgent: z.string().max(2000).default('') }), output: z.object({ id: z.string(), secret: z.string(), expiresAt: z.string() }), access: 'public' },
+  webLoginStart: { input: z.object({ userAgent: z.string({ error: '浏览器信息应为文字' }).max(2000, { error: '浏览器信息最多 2000 个字符' }).default('') }), output: z.object({ id: z.string(), secret: z.string(), expiresAt: z.string() }), access: 'public' },
   /** The desktop asks, every couple of seconds, whether an admin confirmed; once, the answer carries the custom-login ticket. */
   webLoginClaim: { input: z.object({ id: WebLoginId, secret: WebLoginSecret }), output: z.object({ status: WebLoginStatus, ticket: z.string().nullable() }), access: 'public' },
   /** The scanning admin reads who is asking (browser, place, time) before confirming. */
   webLoginPeek: { input: z.object({ id: WebLoginId }), output: WebLoginRequest, access: 'signedIn' },
   /** The scanning admin lets that browser in as themselves; only admins may sign in on the web. */
-  webLoginConfirm: { input: z.object({ id: WebLoginId, version: z.number().int().min(0).max(1000) }), output: WebLoginRequest, access: 'signedIn' },
+  webLoginConfirm: { input: z.object({ id: WebLoginId, version: z.number({ error: '缺少登录请求的版本号' }).int({ error: '版本号应为整数' }).min(0, { error: '版本号不能为负数' }).max(1000, { error: '版本号不正确' }) }), output: WebLoginRequest, access: 'signedIn' },
   /** The scanning person refuses: the desktop is told and the QR is dead. */
   webLoginDecline: { input: z.object({ id: WebLoginId }), output: WebLoginRequest, access: 'signedIn' },
   /** The web session signs itself out (audited); the browser then drops its CloudBase session. */

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ApiCallError, NETWORK_MESSAGE } from './errors';
+import { hasWebSession } from './web-session';
 
 /**
  * The local demo's signed-in account (H5 only): the openid sent as `x-dev-openid`.
@@ -24,12 +25,15 @@ export function clearDemoOpenid() {
   Taro.removeStorageSync(DEMO_OPENID_KEY);
 }
 
-/** Local demo only: the browser build signs in as a seeded account instead of through WeChat. */
-export const DEMO_SIGN_IN = process.env.TARO_ENV === 'h5';
+/** Local demo builds only (DEMO_BUILD, config/index.ts): the browser may sign in as a seeded account instead of by scanning. */
+export const DEMO_SIGN_IN = process.env.TARO_ENV === 'h5' && DEMO_BUILD;
 
-/** True when the launcher must first send the person to the demo sign-in page. */
+/** The browser build signs admins in by scanning with the mini-program (pages/login); WeChat signs in by itself. */
+export const WEB_SIGN_IN = process.env.TARO_ENV === 'h5';
+
+/** True when the launcher must first send the person to the sign-in page. */
 export function needsSignIn(): boolean {
-  return DEMO_SIGN_IN && !getDemoOpenid();
+  return WEB_SIGN_IN && !(DEMO_SIGN_IN && getDemoOpenid()) && !hasWebSession();
 }
 
 export interface DemoAccount {
