@@ -39,9 +39,9 @@ export const BindCode = z
   .pipe(z.string().regex(/^\d{10}$/, { error: '绑定码是 10 位数字' }));
 
 /** A desktop browser's one-time request to sign in on the web (电脑端扫码登录), its id as the QR carries it. */
-export const WebLoginId = z.string({ error: '缺少登录请求编号' }).trim().regex(/^[a-f0-9]{32}$/, { error: '登录二维码无效，请在电脑上刷新二维码后重新扫码' });
+export const WebLoginId = z.string({ error: '缺少登录请求编号' }).max(64, { error: '登录二维码无效，请在电脑上刷新二维码后重新扫码', abort: true }).trim().regex(/^[a-f0-9]{32}$/, { error: '登录二维码无效，请在电脑上刷新二维码后重新扫码' });
 /** What only the desktop that asked knows: it claims the ticket with it, so a photo of the QR is not enough. */
-const WebLoginSecret = z.string({ error: '缺少登录凭据' }).regex(/^[a-f0-9]{64}$/, { error: '登录凭据无效，请刷新二维码' });
+const WebLoginSecret = z.string({ error: '缺少登录凭据' }).max(64, { error: '登录凭据无效，请刷新二维码', abort: true }).regex(/^[a-f0-9]{64}$/, { error: '登录凭据无效，请刷新二维码' });
 
 export const WebLoginStatus = z.enum(['pending', 'scanned', 'confirmed', 'declined', 'used', 'expired']);
 export type WebLoginStatus = z.infer<typeof WebLoginStatus>;

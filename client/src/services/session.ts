@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
 import { ApiCallError, NETWORK_MESSAGE } from './errors';
-import { hasWebSession } from './web-session';
 
 /**
  * The local demo's signed-in account (H5 only): the openid sent as `x-dev-openid`.
@@ -31,9 +30,9 @@ export const DEMO_SIGN_IN = process.env.TARO_ENV === 'h5' && DEMO_BUILD;
 /** The browser build signs admins in by scanning with the mini-program (pages/login); WeChat signs in by itself. */
 export const WEB_SIGN_IN = process.env.TARO_ENV === 'h5';
 
-/** True when the launcher must first send the person to the sign-in page. */
+/** True when the launcher must first send the person to the sign-in page, unless a web session holds (web-session.d.ts). */
 export function needsSignIn(): boolean {
-  return WEB_SIGN_IN && !(DEMO_SIGN_IN && getDemoOpenid()) && !hasWebSession();
+  return WEB_SIGN_IN && !(DEMO_SIGN_IN && getDemoOpenid());
 }
 
 export interface DemoAccount {

@@ -5,7 +5,7 @@ import { whoami } from '@/services/auth';
 import { isApiCallError } from '@/services/errors';
 import { go, HOME_OF, restart, ROUTES } from '@/services/routes';
 import { clearDemoOpenid, needsSignIn, WEB_SIGN_IN } from '@/services/session';
-import { endWebSession } from '@/services/web-session';
+import { endWebSession, hasWebSession } from '@/services/web-session';
 import './index.scss';
 
 /** The launcher: finds out who is here and sends them to their role's home. */
@@ -14,7 +14,7 @@ export default function Launcher() {
 
   const start = useCallback(async () => {
     setError(undefined);
-    if (needsSignIn()) {
+    if (needsSignIn() && !hasWebSession()) {
       void go(ROUTES.login);
       return;
     }
