@@ -24,7 +24,8 @@ async function desktopWithQr(): Promise<{ page: Page; request: { id: string; sec
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
   const page = await context.newPage();
   const calls: Request[] = [];
-  page.on('request', (r) => { if (r.url().includes('/api/') || r.url().includes('/v1/functions/')) calls.push(r); });
+  // Function calls: POSTs (the local build's demo list is a GET of /api/dev/accounts, not a call).
+  page.on('request', (r) => { if (r.method() === 'POST' && (r.url().includes('/api/') || r.url().includes('/v1/functions/'))) calls.push(r); });
   const started = page.waitForResponse(async (r) => r.url().endsWith('/v1/functions/auth') && (r.request().postData() ?? '').includes('webLoginStart'));
   await page.goto(url + '/');
   const answer = await (await started).json();

@@ -12,7 +12,7 @@ const BROWSERS: Array<[RegExp, string]> = [
   [/\b(?:QQBrowser|MQQBrowser)\//, 'QQ 浏览器'],
   [/\b360SE\b|\b360EE\b/, '360 浏览器'],
   [/\bFirefox\//, 'Firefox 浏览器'],
-  [/\b(?:Chrome|Chromium|CriOS)\//, 'Chrome 浏览器'],
+  [/(?:Chrome|Chromium|CriOS)\//, 'Chrome 浏览器'],
   [/\bSafari\//, 'Safari 浏览器'],
 ];
 const SYSTEMS: Array<[RegExp, string]> = [
