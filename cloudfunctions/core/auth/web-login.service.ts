@@ -103,10 +103,10 @@ export async function claimWebLogin(ctx: Ctx, input: { id: string; secret: strin
   if (status !== 'confirmed') return { status, ticket: null };
   const user = login.userId ? await findUser(login.userId) : null;
   if (!user || !user.active || user.role !== 'admin') throw forbidden(ONLY_ADMINS);
-  const used = await updateWebLogin(login, { status: 'used' });
-  if (!used) return { status: 'used', ticket: null };
+  // The ticket first: a deployment missing its key fails here and the request stays confirmed for a retry.
   const identity = await identityOf(user._id, ctx.now);
   const ticket = createTicket(customUserIdOf(identity._id, identity.generation), ctx.now);
+  if (!(await updateWebLogin(login, { status: 'used' }))) return { status: 'used', ticket: null };
   await audit({ ...ctx, user }, { action: 'web_sign_in', detail: { request: login._id.slice(0, 8), browser: browserLabel(login.userAgent) } });
   return { status: 'used', ticket };
 }
