@@ -87,8 +87,15 @@ async function identityOf(userId: string, now: Date): Promise<WebIdentity> {
   const found = await webIdentityOfUser(userId);
   if (found) return found;
   const identity = { _id: randomBytes(10).toString('hex'), userId, generation: 1, updatedAt: now.toISOString() };
-  await insertWebIdentity(identity);
-  return identity;
+  try {
+    await insertWebIdentity(identity);
+    return identity;
+  } catch (error) {
+    // Two first sign-ins at once: `userId` is unique, so the other one's identity is the admin's.
+    const other = await webIdentityOfUser(userId);
+    if (other) return other;
+    throw error;
+  }
 }
 
 /**
