@@ -24,6 +24,15 @@ export function clearDemoOpenid() {
   Taro.removeStorageSync(DEMO_OPENID_KEY);
 }
 
+/**
+ * The local demo's caller header for the host's own routes (`/api/files`), none outside demo
+ * builds. Written with DEMO_BUILD itself, a literal after the build's define, so a production
+ * bundle drops the header name as well.
+ */
+export function demoHeaders(): Record<string, string> {
+  return process.env.TARO_ENV === 'h5' && DEMO_BUILD ? { 'x-dev-openid': getDemoOpenid() } : {};
+}
+
 /** Local demo builds only (DEMO_BUILD, config/index.ts): the browser may sign in as a seeded account instead of by scanning. */
 export const DEMO_SIGN_IN = process.env.TARO_ENV === 'h5' && DEMO_BUILD;
 

@@ -1,18 +1,19 @@
 import type { ApiResult } from '@bangfu/types';
 import { networkFailure } from './errors';
 import { uuid } from './request-id';
-import { DEMO_SIGN_IN, getDemoOpenid } from './session';
+import { getDemoOpenid } from './session';
 import { callFunction } from './web-session';
 
 /**
  * The browser's calls go through `@cloudbase/js-sdk` (web-session.h5.ts): to CloudBase in a
  * production build, to the local host (which speaks the same protocol) in a local one. Only the
  * local demo, signed in by picking an account, calls `POST /api/<function>` with `x-dev-openid`;
- * a production build has no such path (DEMO_SIGN_IN is false there and this branch is dropped).
+ * a production build has no such path (DEMO_BUILD is false there and this branch is dropped).
  */
 export async function send(fn: string, action: string, payload: unknown): Promise<ApiResult<unknown>> {
   const event = { action, payload, requestId: uuid() };
-  const demoOpenid = DEMO_SIGN_IN ? getDemoOpenid() : '';
+  // DEMO_BUILD is a literal after the build's define: a production bundle drops sendAsDemo entirely.
+  const demoOpenid = DEMO_BUILD ? getDemoOpenid() : '';
   if (demoOpenid) return sendAsDemo(fn, event, demoOpenid);
   return callFunction(fn, event);
 }

@@ -5,9 +5,17 @@ import { Page } from '@/components/ui';
 import { forgetUser } from '@/services/auth';
 import { restart, ROUTES } from '@/services/routes';
 import { DEMO_SIGN_IN, setDemoOpenid, WEB_SIGN_IN } from '@/services/session';
-import DemoAccounts from './demo-accounts';
 import QrSignIn from './qr-sign-in';
 import './index.scss';
+
+/**
+ * The demo account list, required only when DEMO_BUILD (a literal after the build's define) is
+ * true: webpack leaves the module out of a production build altogether, which a static import
+ * behind a false flag does not guarantee.
+ */
+const DemoAccounts: typeof import('./demo-accounts').default | null =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  process.env.TARO_ENV === 'h5' && DEMO_BUILD ? require('./demo-accounts').default : null;
 
 function enter() {
   forgetUser();
@@ -38,11 +46,11 @@ export default function Login() {
   return (
     <Page wide>
       <View className='login__intro'>
-        <View className='login__title'>{DEMO_SIGN_IN ? '帮扶通 · 本地演示' : '帮扶通 · 电脑端登录'}</View>
+        <View className='login__title'>{DEMO_BUILD ? '帮扶通 · 本地演示' : '帮扶通 · 电脑端登录'}</View>
         <View className='login__note'>县、乡、村管理员在电脑上处理导入、通报和督查整改。</View>
       </View>
       <QrSignIn onSignedIn={enter} />
-      {DEMO_SIGN_IN && <DemoAccounts onPick={signInAsDemo} />}
+      {DemoAccounts && <DemoAccounts onPick={signInAsDemo} />}
     </Page>
   );
 }
