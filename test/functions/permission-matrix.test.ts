@@ -192,6 +192,11 @@ async function feedbackOf(t: Target): Promise<string> {
 /** Only the county office answers 意见建议: town and village admins find none, in their region or not. */
 const countyOnly = (caller: Caller) => (caller.openid === 'demo-admin' ? MERITS : ['NOT_FOUND']);
 
+/** A desktop's fresh sign-in request (its id and secret), as the sign-in page starts one. */
+async function webLoginRequest(): Promise<{ id: string; secret: string }> {
+  return ((await call('auth', 'webLoginStart', { userAgent: 'Mozilla/5.0 (matrix)' })) as any).data;
+}
+
 /** Every action of every contract (the last test checks none is missing). */
 const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
   auth: {
@@ -200,6 +205,14 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     bindFor: { payload: async (t) => { const h = await household(t); return { householdId: h._id, memberId: h.members[0].id, openid: `wx-${randomUUID()}` }; } },
     createBindCode: { payload: async (t) => { const h = await household(t); return { householdId: h._id, memberId: h.members[0].id }; } },
     bindWithCode: untargeted({ code: 'ABCD2345' }, ['NOT_FOUND', 'INVALID_INPUT', 'CONFLICT']),
+    webLoginStart: untargeted({ userAgent: 'Mozilla/5.0 (matrix)' }),
+    webLoginClaim: { payload: () => webLoginRequest(), targeted: false },
+    // Any WeChat user reaches these; only an admin may go further (FORBIDDEN on the merits).
+    webLoginPeek: { payload: async () => ({ id: (await webLoginRequest()).id }), targeted: false, merits: ['FORBIDDEN'] },
+    webLoginConfirm: { payload: async () => ({ id: (await webLoginRequest()).id, version: 0 }), targeted: false, merits: ['FORBIDDEN'] },
+    webLoginDecline: { payload: async () => ({ id: (await webLoginRequest()).id }), targeted: false },
+    webSignOut: untargeted(),
+    webSignOutEverywhere: untargeted(),
     unbind: {
       payload: async (t) => {
         if (t.kind === 'none') return { userId: 'user-nonexistent' };

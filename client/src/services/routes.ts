@@ -53,6 +53,8 @@ export const ROUTES = {
   visitConfirmations: '/package-admin/pages/visit-confirmations/index',
   /** 月度通报: an admin's month (`month`), or a published one opened from its notice (`id`). */
   bulletin: '/package-common/pages/bulletin/index',
+  /** 电脑端登录确认: opened by scanning the desktop's QR in WeChat (`id`, `scene` or `q`). */
+  webLogin: '/package-common/pages/web-login/index',
 } as const;
 
 export type Route = keyof typeof ROUTES;

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { clock } from '../clock';
 import { useLocalFiles } from '../files';
 import { setLocalMode } from '../runtime';
+import { useLocalCustomLoginKey } from '../auth/custom-login';
+import { localLoginKey } from './cloudbase-auth';
 import { useEmbeddedStore, type EmbeddedStore } from '../store/embedded';
 import { setLocalWxaCode } from '../wechat';
 import { localWxaCode } from './wxa-code';
@@ -22,7 +24,8 @@ let active: LocalMode | null = null;
 /**
  * The one switch for local mode (`npm start`, tests, benchmarks): `getDb()` answers from the
  * embedded store in `dataDir`, files are kept in `dataDir/files`, the caller is the one the local
- * host names (x-dev-openid), WeChat cloud calls are recorded in the outbox instead of made,
+ * host names (x-dev-openid, or the custom user id of its own access tokens), custom-login tickets are
+ * signed with the host's key, WeChat cloud calls are recorded in the outbox instead of made,
  * settings a deployed function must be given have placeholders, and `now` fixes the clock.
  * `close()` undoes all of it, so what follows runs as in the cloud again.
  */
@@ -31,6 +34,7 @@ export function useLocalMode(options: LocalModeOptions): LocalMode {
   useLocalFiles(path.join(options.dataDir, 'files'));
   setLocalMode(true);
   setLocalWxaCode(localWxaCode);
+  useLocalCustomLoginKey(localLoginKey);
   if (options.now !== undefined) clock.set(options.now);
   const mode: LocalMode = {
     ...store,
@@ -42,6 +46,7 @@ export function useLocalMode(options: LocalModeOptions): LocalMode {
       useLocalFiles(null);
       setLocalMode(false);
       setLocalWxaCode(null);
+      useLocalCustomLoginKey(null);
       clock.set(null);
     },
   };

@@ -47,6 +47,8 @@ export const COLLECTIONS = [
   'bind_attempts',
   'bind_codes',
   'door_codes',
+  'web_logins',
+  'web_identities',
   'files',
   'settings',
   'feedback',
