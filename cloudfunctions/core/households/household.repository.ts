@@ -50,16 +50,24 @@ export async function notePaid(record: PaidRecord): Promise<void> {
 }
 
 /**
+ * How many open 应享未享 gaps the household has (kept-gaps.service.ts, its one writer besides the
+ * seed and rebuildDerived): the list's 有应享未享 filter reads it from the household.
+ */
+export async function putGapCount(id: string, gapCount: number): Promise<void> {
+  await households().doc(id).update({ gapCount });
+}
+
+/**
  * A household as `rebuildDerived` reads it: what its derived fields are made of, and those fields
  * as stored (absent on households written before them).
  */
-const DerivedSource = Household.pick({ _id: true, headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true })
-  .extend({ ruleFacts: z.string().optional(), memberCount: z.number().optional(), paidKeys: z.record(z.string(), z.array(z.string())).optional() });
+const DerivedSource = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true })
+  .extend({ ruleFacts: z.string().optional(), memberCount: z.number().optional(), paidKeys: z.record(z.string(), z.array(z.string())).optional(), gapCount: z.number().optional() });
 export type DerivedSource = z.infer<typeof DerivedSource>;
 
 /** Every household as `rebuildDerived` reads it, `pageSize` at a time, in natural order (sorting all of them by `_id` for each page would cost a full read). */
 export function derivedSourcePages(pageSize: number): AsyncGenerator<DerivedSource[]> {
-  const fields = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true, ruleFacts: true, memberCount: true, paidKeys: true };
+  const fields = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true, ruleFacts: true, memberCount: true, paidKeys: true, gapCount: true, countyId: true, townId: true };
   return readPages(households().where({}).field(fields), (d) => DerivedSource.parse(d), { pageSize });
 }
 

@@ -6,6 +6,15 @@ import { storedHousehold } from '../households/household.derived';
 import { derivedSourcePages, putDerivedFields, type DerivedSource } from '../households/household.repository';
 import { countVisitMonths, putVisitMonth, removeVisitMonth, rollupSourcesOf, visitMonthsOfHouseholds } from '../visits/visit.repository';
 import { visitMonthsOf } from '../visits/visit-months';
+import type { Policy } from '../../../types/policy';
+import { clock } from '../clock';
+import { toRuleHousehold } from '../households/rule-facts';
+import { putGapCount } from '../households/household.repository';
+import { emergencySince, gapsOfHousehold } from '../benefits/gaps.service';
+import { applyGapChanges, gapChanges } from '../benefits/kept-gaps.service';
+import { openGapsOf } from '../benefits/gap.repository';
+import { loadPolicies } from '../benefits/policy.repository';
+import { householdsWithEmergency } from '../needs/need.repository';
 
 /**
  * Derived data: what writes keep in step with their sources so reads stay cheap — the visit
@@ -19,19 +28,23 @@ import { visitMonthsOf } from '../visits/visit-months';
  *   through `notePaid` after every `writeRecord`
  *   (benefits.recordDisbursement, benefits.importRecords) and `storedHousehold`;
  * - visit_months: `visitMonthsOf` (visits/visit-months.ts), through `noteVisitInRollups` after
- *   every visits.record, and directly in the seed and this rebuild.
+ *   every visits.record, and directly in the seed and this rebuild;
+ * - household_gaps and the household's gapCount (v6): `refreshGaps` (benefits/kept-gaps.service.ts)
+ *   after every household write, 兑现 record, emergency need and (in batches) parameter change,
+ *   evaluated by `gapsOfHousehold`; the seed writes them with the household. A rebuild opens what
+ *   is missing and closes what no longer holds at `now`, keeping the history it finds.
  *
  * `checkDerived` recomputes all of it from the sources and counts what differs from what is
  * stored; `rebuildDerived` also writes those differences. Bump DERIVED_VERSION whenever a
  * derived field or rollup is added or changes shape.
  */
-export const DERIVED_VERSION = 5;
+export const DERIVED_VERSION = 6;
 const SETTINGS_ID = 'derived';
 /** Households rebuilt together: their records and visits (~35 each over six months) fit a few pages. */
 const HOUSEHOLDS_PER_STEP = 100;
 
 /** How many stored documents differ from their sources, per kind of derived data (counts only: no personal data). */
-export interface DerivedDifferences { ruleFacts: number; memberCount: number; paidKeys: number; visitMonths: number }
+export interface DerivedDifferences { ruleFacts: number; memberCount: number; paidKeys: number; visitMonths: number; gaps: number }
 export interface DerivedReport { households: number; records: number; visits: number; differences: DerivedDifferences }
 
 /*
@@ -67,10 +80,14 @@ const Marker = z.object({ version: z.number().int() });
 export const derivedMarker = (at: Date) => ({ _id: SETTINGS_ID, version: DERIVED_VERSION, at: at.toISOString() });
 
 /** One page of households: compares each derived document with its sources and, when `write`, puts right what differs. */
-async function reconcilePage(page: DerivedSource[], write: boolean, differences: DerivedDifferences): Promise<{ records: number; visits: number; rollups: number }> {
+async function reconcilePage(page: DerivedSource[], write: boolean, differences: DerivedDifferences, now: Date, policies: Policy[]): Promise<{ records: number; visits: number; rollups: number }> {
   const ids = page.map((h) => h._id);
-  const [records, visits, stored] = await Promise.all([paidRecordsOf(ids), rollupSourcesOf(ids), visitMonthsOfHouseholds(ids)]);
+  const [records, visits, stored, keptGaps, emergencies] = await Promise.all([
+    paidRecordsOf(ids), rollupSourcesOf(ids), visitMonthsOfHouseholds(ids), openGapsOf(ids), householdsWithEmergency(ids, emergencySince(now)),
+  ]);
   const received = byHousehold(records);
+  const keptOf = byHousehold(keptGaps);
+  const at = now.toISOString();
   for (const h of page) {
     // The derived fields read only these fields of a household (see household.derived.ts).
     const want = storedHousehold(h as DerivedSource & Household, received.get(h._id) ?? []);
@@ -82,6 +99,16 @@ async function reconcilePage(page: DerivedSource[], write: boolean, differences:
     differences.paidKeys += Number(paidKeys);
     if (write && (ruleFacts || memberCount || paidKeys)) {
       await putDerivedFields(h._id, want);
+    }
+    // The gaps as the rules find them now, from the facts and records just derived.
+    const facts = toRuleHousehold({ ...want, _id: h._id, countyId: h.countyId, townId: h.townId })!;
+    const found = gapsOfHousehold(facts, emergencies.has(h._id), now, policies);
+    const changes = gapChanges(facts, found, keptOf.get(h._id) ?? [], at);
+    const gapsDiffer = changes.add.length + changes.update.length + changes.close.length + changes.remove.length > 0 || (h.gapCount ?? 0) !== found.length;
+    differences.gaps += Number(gapsDiffer);
+    if (write && gapsDiffer) {
+      await applyGapChanges(changes, at);
+      if ((h.gapCount ?? 0) !== found.length) await putGapCount(h._id, found.length);
     }
   }
   const storedById = new Map(stored.map((r) => [r._id, r]));
@@ -103,14 +130,15 @@ async function reconcilePage(page: DerivedSource[], write: boolean, differences:
  * compares it with what is stored. Works through the households a page at a time (their records,
  * visits and rollups read by household), so memory stays one page's worth however large the county.
  */
-async function reconcile(write: boolean, progress: (message: string) => void): Promise<DerivedReport> {
-  const differences: DerivedDifferences = { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0 };
+async function reconcile(write: boolean, progress: (message: string) => void, now: Date): Promise<DerivedReport> {
+  const differences: DerivedDifferences = { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0, gaps: 0 };
+  const policies = await loadPolicies();
   const done = { households: 0, records: 0, visits: 0 };
   // Counted first: a rebuild adds and removes rollups of the pages it has done.
   const total = await countVisitMonths();
   let rollups = 0;
   for await (const page of derivedSourcePages(HOUSEHOLDS_PER_STEP)) {
-    const counted = await reconcilePage(page, write, differences);
+    const counted = await reconcilePage(page, write, differences, now, policies);
     done.households += page.length;
     done.records += counted.records;
     done.visits += counted.visits;
@@ -124,14 +152,14 @@ async function reconcile(write: boolean, progress: (message: string) => void): P
 }
 
 /** What a rebuild would change, without writing: 0 of every kind when every writer kept its derived data in step. */
-export const checkDerived = (progress: (message: string) => void = () => {}): Promise<DerivedReport> => reconcile(false, progress);
+export const checkDerived = (progress: (message: string) => void = () => {}, now: Date = clock.now()): Promise<DerivedReport> => reconcile(false, progress, now);
 
 /**
  * Brings every derived field and rollup to what its sources say, writing only what differs, then
  * records DERIVED_VERSION. Answers the differences it found (and put right). Safe to run again.
  */
 export async function rebuildDerived(now: Date, progress: (message: string) => void = () => {}): Promise<DerivedReport> {
-  const report = await reconcile(true, progress);
+  const report = await reconcile(true, progress, now);
   const { _id, ...marker } = derivedMarker(now);
   await writeSettingsDoc(_id, marker);
   return report;

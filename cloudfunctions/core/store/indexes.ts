@@ -81,6 +81,17 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'townId_paidOn', fields: ['townId', 'paidOn'] },
     { name: 'countyId_paidOn', fields: ['countyId', 'paidOn'] },
   ],
+  // 应享未享 kept (benefits/gap.repository.ts): a region's open gaps paged in household and
+  // decision order, one household's open ones, and a region's history up to a month's end.
+  household_gaps: [
+    { name: 'villageId_open', fields: ['villageId', 'open', 'householdId', 'order'] },
+    { name: 'townId_open', fields: ['townId', 'open', 'householdId', 'order'] },
+    { name: 'countyId_open', fields: ['countyId', 'open', 'householdId', 'order'] },
+    { name: 'householdId_open', fields: ['householdId', 'open'] },
+    { name: 'villageId_open_openedAt', fields: ['villageId', 'open', 'openedAt'] },
+    { name: 'townId_open_openedAt', fields: ['townId', 'open', 'openedAt'] },
+    { name: 'countyId_open_openedAt', fields: ['countyId', 'open', 'openedAt'] },
+  ],
   policies: [],
   notices: [{ name: 'status_publishedAt', fields: ['status', 'publishedAt'] }],
   notice_reads: [{ name: 'noticeId_userId', fields: ['noticeId', 'userId'] }],
