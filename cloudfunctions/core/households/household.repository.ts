@@ -135,6 +135,18 @@ export async function householdIdsWhere(where: Where): Promise<string[]> {
   return readAll(households().where(where).field({ _id: true }), idOf);
 }
 
+/**
+ * The next `limit` household ids after `after` in `_id` order: a pass that must resume where it
+ * stopped (households are never deleted, so the cursor never skips one).
+ */
+export async function householdIdsAfter(after: string, limit: number): Promise<string[]> {
+  const _ = getDb().command;
+  const { data } = await households().where({ _id: _.gt(after) }).field({ _id: true }).orderBy('_id', 'asc').limit(limit).get();
+  return (data as Doc[]).map(idOf);
+}
+
+export const countHouseholds = async (): Promise<number> => (await households().where({}).count()).total ?? 0;
+
 /** Ids of every household matching `where`, in code order, 1,000 at a time (for sweeps that work per page). */
 export function householdIdPages(where: Where): AsyncGenerator<string[]> {
   return readPages(households().where(where).field({ _id: true }), idOf, BY_CODE);
