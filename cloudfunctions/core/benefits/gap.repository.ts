@@ -100,19 +100,19 @@ function whereOf(filter: GapFilter): Where {
 
 /**
  * One page of the open gaps matching `where` (a region, a policy, a household) in household and
- * decision order, with how many there are and in how many households: three requests whatever the
- * region's size (the index `<region>_open` answers them).
+ * decision order, with how many there are and in how many households: two requests whatever the
+ * region's size (the index `<region>_open`, or `<region>_open_policy` for one policy, answers them).
  */
 export async function openGapPage(filter: GapFilter, paging: { offset: number; limit: number }): Promise<{ items: KeptGap[]; total: number; households: number }> {
   const match = whereOf(filter);
   const $ = getDb().command.aggregate;
-  const [{ total }, { data }, grouped] = await Promise.all([
-    gaps().where(match).count(),
+  // How many gaps and in how many households, in one aggregate: per household, then summed.
+  const [{ data }, grouped] = await Promise.all([
     gaps().where(match).orderBy(ORDER[0][0], ORDER[0][1]).orderBy(ORDER[1][0], ORDER[1][1]).skip(paging.offset).limit(paging.limit).get(),
-    gaps().aggregate().match(match).group({ _id: '$householdId' }).group({ _id: null, n: $.sum(1) }).end(),
+    gaps().aggregate().match(match).group({ _id: '$householdId', n: $.sum(1) }).group({ _id: null, total: $.sum('$n'), households: $.sum(1) }).end(),
   ]);
-  const households = z.array(z.object({ n: z.number() })).parse(grouped.data ?? [])[0]?.n ?? 0;
-  return { items: (data as Doc[]).map(parse), total: total ?? 0, households };
+  const counted = z.array(z.object({ total: z.number(), households: z.number() })).parse(grouped.data ?? [])[0];
+  return { items: (data as Doc[]).map(parse), total: counted?.total ?? 0, households: counted?.households ?? 0 };
 }
 
 /** Every open gap matching `where` in household and decision order, a page of 1,000 at a time (exports). */

@@ -160,14 +160,14 @@ export async function householdsToSample(where: Where): Promise<SampledHousehold
   return readAll(households().where(where).field({ code: true, headName: true, status: true, countyId: true, townId: true, villageId: true }), (d) => Sampled.parse(d));
 }
 
-const Place = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true });
+const Place = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true }).extend({ gapCount: z.number().optional() });
 export type HouseholdPlace = Omit<z.infer<typeof Place>, '_id'>;
 
-/** Head and regions of several households (projected), by id: enough for list rows and scope checks. */
+/** Head, regions and open 应享未享 count (kept-gaps.service.ts) of several households (projected), by id: enough for list rows and scope checks. */
 export async function householdPlaces(ids: string[]): Promise<Map<string, HouseholdPlace>> {
   const _ = getDb().command;
   const found = await inChunks(ids, MAX_IN, (chunk) => readAll(
-    households().where({ _id: _.in(chunk) }).field({ headName: true, countyId: true, townId: true, villageId: true }),
+    households().where({ _id: _.in(chunk) }).field({ headName: true, countyId: true, townId: true, villageId: true, gapCount: true }),
     (d) => Place.parse(d),
   ));
   return new Map(found.map(({ _id, ...place }) => [_id, place]));

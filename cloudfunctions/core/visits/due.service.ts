@@ -3,7 +3,6 @@ import type { DueItem, DueList } from '../../../types/api/visits';
 import type { HelperCtx } from '../handler';
 import { monthOf } from '../time';
 import { regionNames } from '../regions/region.repository';
-import { openGapCounts } from '../benefits/gap.repository';
 import { householdPlaces } from '../households/household.repository';
 import { activePairingsOfHelper } from '../assignments/pairing.repository';
 import { openNeedsOf } from '../needs/need.repository';
@@ -28,8 +27,8 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
   const pairings = await activePairingsOfHelper(helperId);
   if (!pairings.length) return { month, items: [], visited: 0, total: 0 };
   const ids = pairings.map((p) => p.householdId);
-  // Open gaps are kept (benefits/kept-gaps.service.ts): counted from their index, not evaluated here.
-  const [households, gaps, visits, needs] = await Promise.all([householdPlaces(ids), openGapCounts(ids), visitsOfHelper(helperId, lookbackMonths(month)), openNeedsOf(ids)]);
+  // Open gaps are kept (benefits/kept-gaps.service.ts), their count on the household: read with its name, not evaluated here.
+  const [households, visits, needs] = await Promise.all([householdPlaces(ids), visitsOfHelper(helperId, lookbackMonths(month)), openNeedsOf(ids)]);
   const names = await regionNames([...new Set([...households.values()].map((h) => h.villageId))]);
   const items = pairings.map((p): DueItem => {
     const own = visits.filter((v) => v.householdId === p.householdId && v.month <= month);
@@ -47,7 +46,7 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
       lastVisitedAt: last,
       openNeeds: open.length,
       urgentNeeds: open.filter((n) => n.category === 'emergency').length,
-      openGaps: gaps.get(p.householdId) ?? 0,
+      openGaps: h?.gapCount ?? 0,
       nextOccasion: occasion,
     };
   });
