@@ -5,15 +5,19 @@
  *   node scripts/build-client.mjs h5      → dist/h5 (served by `npm start`)
  * `taro build` exits 0 on an invalid config and leaves the old output behind (DESIGN.md §2), so the
  * output is deleted first and its entry file must exist afterwards. For weapp it prints the main
- * package and each subpackage size and fails when the main package exceeds WeChat's 2 MB limit.
+ * package and each subpackage size and fails when the main package exceeds WeChat's 2 MB limit; for
+ * H5 it prints the gzip size of the initial load and fails above 150 KiB (issue #21).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LIMIT_KIB = 2048;
+/** Issue #21: what a browser fetches before the first screen (index.html's scripts and styles), gzipped. */
+const H5_INITIAL_LIMIT_KIB = 150;
 const env = process.argv[2];
 if (env !== 'weapp' && env !== 'h5') {
   console.error('usage: node scripts/build-client.mjs <weapp|h5>');
@@ -104,4 +108,18 @@ function reportH5Size() {
   const jsSize = existsSync(js) ? sizeOf(js) : 0;
   const cssSize = existsSync(css) ? sizeOf(css) : 0;
   console.log(`h5 output: ${kib(sizeOf(out))} KiB (js ${kib(jsSize)} KiB, css ${kib(cssSize)} KiB, uncompressed)`);
+  const initial = h5InitialLoad();
+  for (const f of initial.files) console.log(`  initial ${f.name}: ${kib(f.gzip)} KiB gzip`);
+  console.log(`h5 initial load: ${kib(initial.gzip)} KiB gzip (limit ${H5_INITIAL_LIMIT_KIB} KiB)`);
+  if (initial.gzip > H5_INITIAL_LIMIT_KIB * 1024) fail(`the H5 initial load is ${kib(initial.gzip)} KiB gzip, over ${H5_INITIAL_LIMIT_KIB} KiB: split what the first screen does not need into lazy chunks`);
+}
+
+/** index.html with the scripts and stylesheets it loads before anything runs (lazy page chunks are not among them), each gzipped. */
+function h5InitialLoad() {
+  const html = readFileSync(path.join(out, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"|<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/g)]
+    .map((m) => m[1] ?? m[2] ?? m[3]).filter((ref) => !/^https?:/.test(ref));
+  const files = [{ name: 'index.html', gzip: gzipSync(html, { level: 9 }).length }];
+  for (const ref of refs) files.push({ name: ref, gzip: gzipSync(readFileSync(path.join(out, ref.replace(/^\//, ''))), { level: 9 }).length });
+  return { files, gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
 }

@@ -1,5 +1,6 @@
-// First import: configures zod (jitless, zh-CN) before any schema exists — WeChat forbids `new Function`.
-import '@bangfu/types';
+// No schema here: zod is configured (jitless, zh-CN; WeChat forbids `new Function`) by types/z.ts,
+// which every schema module imports before it builds a schema. Importing the types barrel here put
+// every API's schemas and zod itself in the H5 initial chunk, which the first screen never uses.
 import Taro, { usePageNotFound } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { ROUTES } from '@/services/routes';

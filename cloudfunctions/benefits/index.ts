@@ -7,7 +7,9 @@ import { listGaps } from '../core/benefits/gaps-list.service';
 import { exportGaps } from '../core/benefits/gaps-export.service';
 import { evaluateHousehold } from '../core/benefits/household-benefits.service';
 import { loadPolicies } from '../core/benefits/policy.repository';
-import { updatePolicyParams } from '../core/benefits/policy.service';
+import { gapRefresh, updatePolicyParams } from '../core/benefits/policy.service';
+import { dailyGapRefresh } from '../core/maintenance/gap-refresh';
+import { clock } from '../core/clock';
 import { dateOf } from '../core/time';
 
 export const main = handler(benefitsApi, {
@@ -20,4 +22,8 @@ export const main = handler(benefitsApi, {
   importRecords: (input, ctx) => importRecords(ctx, input),
   listPolicies: async () => ({ items: await loadPolicies() }),
   updatePolicyParams: (input, ctx) => updatePolicyParams(ctx, input),
+  gapRefresh: (_input, ctx) => gapRefresh(ctx),
+}, {
+  // What changes with the calendar alone (ages, a new year, a parameter's date): re-evaluated daily.
+  gapRefreshTimer: () => dailyGapRefresh(() => clock.now(), 15_000),
 });

@@ -38,6 +38,8 @@ describe('政策目录 · 低保标准 (demo-admin, county)', () => {
     const page = await openDibao('demo-admin');
     await save(page, '2027-01-01', '6000');
     await page.getByText(/自2027年1月1日起：低保标准（元\/人\/年） 6,000/).first().waitFor();
+    // Every household's 应享未享 is re-evaluated after a change; the admin sees it finish.
+    await page.getByText(/应享未享已按新参数重新测算：\d[\d,]* 户/).waitFor();
 
     await save(page, '2027-01-01', '6100');
     await page.getByText('该日期已有待执行的参数：低保标准（元/人/年） 6,000').waitFor();

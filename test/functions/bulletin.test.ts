@@ -51,6 +51,18 @@ describe('reports.monthlyBulletin', () => {
   });
 });
 
+describe('reports.monthlyBulletin: 应享未享 of a past month (issue #15)', () => {
+  it('counts the gaps open at each month\'s end from their kept history: a gap paid this month closes in this month only', async () => {
+    const [gap] = (await getDb().collection('household_gaps').where({ open: true, policy: 'medical_premium' }).limit(1).get()).data as Array<{ householdId: string; memberId: string; amount: number }>;
+    const [october, november] = [await bulletin('2026-10'), await bulletin('2026-11')];
+    expect(october.totals.gapsOpen).toBeGreaterThan(0);
+    await ok(call('benefits', 'recordDisbursement', { householdId: gap.householdId, policy: 'medical_premium', memberId: gap.memberId, period: '2026', amount: gap.amount, paidOn: '2026-11-20' }, 'demo-admin'));
+    const [octoberAgain, novemberAgain] = [await bulletin('2026-10'), await bulletin('2026-11')];
+    expect(octoberAgain.totals).toMatchObject({ gapsOpen: october.totals.gapsOpen, gapsClosed: october.totals.gapsClosed });
+    expect(novemberAgain.totals).toMatchObject({ gapsOpen: november.totals.gapsOpen - 1, gapsClosed: november.totals.gapsClosed + 1 });
+  });
+});
+
 describe('reports.publishBulletin', () => {
   /** A household of 青禾镇 with no visit in October whose primary helper can sign in. */
   async function unvisitedInOctober() {

@@ -274,6 +274,7 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     importRecords: untargeted({ fileId: 'local-00000000-0000-0000-0000-000000000000.xlsx' }, ['NOT_FOUND']),
     listPolicies: untargeted(),
     updatePolicyParams: untargeted({ code: 'dibao', from: '2027-01-01', params: { standard: 5400 } }, ['FORBIDDEN']),
+    gapRefresh: untargeted(),
   },
   needs: {
     report: { payload: async (t) => ({ id: randomUUID(), ...(t.caller.role === 'household' && t.kind === 'in' ? {} : { householdId: await householdId(t) }), category: 'medical', description: '矩阵求助' }) },

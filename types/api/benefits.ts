@@ -27,6 +27,22 @@ export const Gap = z.object({
 });
 export type Gap = z.infer<typeof Gap>;
 
+/**
+ * 应享未享重新测算: the pass that re-evaluates every household's kept gaps after a policy
+ * parameter change (and daily), with its progress in households.
+ */
+export const GapRefresh = z.object({
+  status: z.enum(['idle', 'running', 'done']),
+  reason: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+  /** Households whose gaps changed. */
+  changed: z.number().int(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type GapRefresh = z.infer<typeof GapRefresh>;
+
 /** Names only (no ID numbers): enough to label member decisions. */
 export const MemberLabel = z.object({ id: Id, name: z.string(), relation: z.string() });
 
@@ -81,5 +97,7 @@ export const benefitsApi = defineApi('benefits', {
     access: ['admin'],
   },
   listPolicies: { input: z.object({}), output: z.object({ items: z.array(Policy) }), access: 'public' },
-  updatePolicyParams: { input: z.object({ code: PolicyCode, from: IsoDate, params: boundedRecord(z.string().max(40, { error: '参数名最多 40 个字符' }), z.number({ error: '参数值应为数字' }), 20, '一项政策最多 20 个参数'), replace: z.boolean().optional() }), output: Policy, access: ['admin'] },
+  updatePolicyParams: { input: z.object({ code: PolicyCode, from: IsoDate, params: boundedRecord(z.string().max(40, { error: '参数名最多 40 个字符' }), z.number({ error: '参数值应为数字' }), 20, '一项政策最多 20 个参数'), replace: z.boolean().optional() }), output: Policy.extend({ refresh: GapRefresh }), access: ['admin'] },
+  /** The re-evaluation a parameter change started: its progress, after working on it for a few seconds more (county admins). */
+  gapRefresh: { input: z.object({}), output: GapRefresh, access: ['admin'] },
 });

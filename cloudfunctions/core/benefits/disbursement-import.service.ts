@@ -13,6 +13,7 @@ import { benefitRecordId } from './benefit-id';
 import { policyByCode, recordProblem, writeRecord } from './disbursement.service';
 import { adminScope, regionFilter } from '../access';
 import { loadPolicies } from './policy.repository';
+import { refreshGaps } from './kept-gaps.service';
 import { recordsByIds } from './benefit.repository';
 import { householdsByIdNumbers } from '../households/household.repository';
 
@@ -88,5 +89,6 @@ export async function importRecords(ctx: AdminCtx, input: { fileId: string; dryR
   const result = { total: rows.length, created: 0, unchanged, errors };
   if (errors.length || input.dryRun) return { ...result, created: errors.length ? 0 : fresh.length, applied: false };
   for (const p of fresh) await writeRecord(p.household, p.input, `import:${ctx.user._id}`, ctx.now);
+  await refreshGaps(fresh.map((p) => p.household._id), ctx.now, { policies });
   return { ...result, created: fresh.length, applied: true };
 }

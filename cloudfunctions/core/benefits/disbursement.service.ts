@@ -11,6 +11,7 @@ import { householdsByIds, notePaid } from '../households/household.repository';
 import { benefitRecordId } from './benefit-id';
 import { administeredHousehold, adminScope, scopedWhere } from '../access';
 import { loadPolicies } from './policy.repository';
+import { refreshGaps } from './kept-gaps.service';
 
 /** Why a record does not fit its household and policy, or null when it does. */
 export function recordProblem(household: Household, input: RecordDisbursementInput, policy: Policy, today: string): string | null {
@@ -28,7 +29,8 @@ const sameRecord = (a: Benefit, b: RecordDisbursementInput) => a.amount === b.am
  * Writes one record, idempotently: its id is derived from household, policy, member and period,
  * so the same record sent twice (a retry, a re-imported sheet) is stored once. A different amount
  * or date for an existing record is a CONFLICT: corrections are not silent overwrites. Each
- * record is noted in its household's 兑现摘要 (paid-keys), which the gap sweep reads.
+ * record is noted in its household's 兑现摘要 (paid-keys), which the gap evaluation reads; the
+ * caller then refreshes the household's kept gaps (one household, or a whole import at once).
  */
 export async function writeRecord(household: Household, input: RecordDisbursementInput, source: string, now: Date): Promise<{ record: Benefit; created: boolean }> {
   const _id = benefitRecordId(input);
@@ -58,6 +60,8 @@ export async function recordDisbursement(ctx: AdminCtx, input: RecordDisbursemen
   const problem = recordProblem(household, input, policyByCode(await loadPolicies(), input.policy), dateOf(ctx.now));
   if (problem) throw invalid(problem);
   const { record, created } = await writeRecord(household, input, ctx.user._id, ctx.now);
+  // Also on a retry: a crash between the record and its gaps heals when the record is sent again.
+  await refreshGaps([household._id], ctx.now);
   return { ...record, created };
 }
 

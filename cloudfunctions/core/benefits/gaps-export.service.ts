@@ -5,7 +5,7 @@ import type { AdminCtx } from '../handler';
 import { regionNames } from '../regions/region.repository';
 import { addTable, saveExport, type ExportFile } from '../sheet-export';
 import { dateOf } from '../time';
-import { listGaps } from './gaps-list.service';
+import { allGaps } from './gaps-list.service';
 import { loadPolicies } from './policy.repository';
 
 /** More gaps than a county has households twice over: beyond this the sweep should be narrowed by village or policy. */
@@ -19,7 +19,7 @@ const KIND: Record<Gap['kind'], string> = { unpaid: '未享', short: '少享', a
  * the export is audit-logged and kept as the caller's file.
  */
 export async function exportGaps(ctx: AdminCtx, input: { villageId?: string; policy?: PolicyCode }): Promise<ExportFile> {
-  const [{ items, total }, policies] = await Promise.all([listGaps(ctx, { ...input, limit: GAP_EXPORT_MAX, offset: 0 }), loadPolicies()]);
+  const [{ items, total }, policies] = await Promise.all([allGaps(ctx, input, GAP_EXPORT_MAX), loadPolicies()]);
   const labels = new Map(policies.map((p) => [p.code, p.label]));
   const villages = await regionNames([...new Set(items.map((g) => g.villageId))]);
   const workbook = new ExcelJS.Workbook();

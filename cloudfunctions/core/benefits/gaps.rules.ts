@@ -22,8 +22,9 @@ export interface FoundGap {
 
 
 /**
- * Compares the decisions with the records of the current period. Computed on every read, never
- * stored, so a gap closes the moment its record (or the 慢病认定) arrives.
+ * Compares the decisions with the records of the current period. The one comparison behind every
+ * gap: the kept gaps (kept-gaps.service.ts) are written from it whenever a record (or the 慢病认定)
+ * arrives, so a gap closes the moment it does.
  */
 export function gapsOf(household: Pick<RuleHousehold, 'members'>, decisions: Decision[], records: PaidKey[]): FoundGap[] {
   return gapsAgainst(household, decisions, paidThisPeriod(Object.values(paidKeysOf(records)).flat()));

@@ -30,22 +30,25 @@ export interface SweepOptions {
 
 const NONE_PAID: PaidThisPeriod = { keys: new Set(), received: new Map() };
 
+/**
+ * One household's open gaps on `now`'s date against this period's records: the evaluation every
+ * gap comes from, whether swept fresh or kept (kept-gaps.service.ts).
+ */
+export function gapsOfHousehold(household: RuleHousehold, emergency: boolean, now: Date, catalogue: Policy[]): FoundGap[] {
+  // A household without members has nothing to be entitled to (the rules need at least one).
+  if (!household.members.length) return [];
+  const facts = factsFromHousehold(household, { emergencyInLast90Days: emergency });
+  // Only the gaps are kept: the page's ~36,000 decisions are dropped as soon as they are compared.
+  const keys = household.paidKeys[currentPeriod(now)];
+  const paid = keys ? paidThisPeriod(keys) : NONE_PAID;
+  return gapsAgainst(household, evaluateFamily(facts, dateOf(now), catalogue, { entitledOnly: true }), paid);
+}
+
 export async function sweepHouseholds(households: RuleHousehold[], now: Date, options: SweepOptions = {}): Promise<HouseholdSweep[]> {
   if (!households.length) return [];
   const ids = households.map((h) => h._id);
   const [catalogue, emergencies] = await Promise.all([options.policies ?? loadPolicies(), options.emergencies ?? householdsWithEmergency(ids, emergencySince(now))]);
-  const date = dateOf(now);
-  const year = currentPeriod(now);
-  return households.map((household) => {
-    // A household without members has nothing to be entitled to (the rules need at least one).
-    if (!household.members.length) return { household, gaps: [] };
-    const facts = factsFromHousehold(household, { emergencyInLast90Days: emergencies.has(household._id) });
-    // Only the gaps are kept: the page's ~36,000 decisions are dropped as soon as they are compared.
-    const keys = household.paidKeys[year];
-    const paid = keys ? paidThisPeriod(keys) : NONE_PAID;
-    const gaps = gapsAgainst(household, evaluateFamily(facts, date, catalogue, { entitledOnly: true }), paid);
-    return { household, gaps };
-  });
+  return households.map((household) => ({ household, gaps: gapsOfHousehold(household, emergencies.has(household._id), now, catalogue) }));
 }
 
 /**

@@ -5,6 +5,12 @@ import { PARAM_ORDER, PARAM_RANGES } from './catalogue';
 import type { AdminCtx } from '../handler';
 import { changePolicy } from './policy.repository';
 import { dateOf } from '../time';
+import { clock } from '../clock';
+import type { GapRefresh } from '../../../types/api/benefits';
+import { advanceGapRefresh, startGapRefresh } from '../maintenance/gap-refresh';
+
+/** How long a request works on the re-evaluation before answering its progress (the function's timeout is 20 s). */
+export const REFRESH_BUDGET_MS = 5_000;
 
 interface UpdateInput { code: PolicyCode; from: string; params: Record<string, number>; replace?: boolean }
 
@@ -47,13 +53,15 @@ export function withValues(policy: Policy, entry: DatedValues): Policy {
 
 /**
  * 调整政策参数 from a date on. County admins only: the catalogue is county-wide. History is kept
- * (each entry says who set it and when); evaluations and the sweep read it on the next call.
+ * (each entry says who set it and when); evaluations read it on the next call. The kept gaps of
+ * every household are re-evaluated by a resumable pass this call starts and works on for a few
+ * seconds; the admin follows it with `gapRefresh` until it is done.
  */
-export async function updatePolicyParams(ctx: AdminCtx, input: UpdateInput): Promise<Policy> {
+export async function updatePolicyParams(ctx: AdminCtx, input: UpdateInput): Promise<Policy & { refresh: GapRefresh }> {
   if (ctx.user.scope.level !== 'county') throw forbidden('政策参数由县级扶贫办统一调整，请联系县扶贫办');
   const today = dateOf(ctx.now);
   const entry: DatedValues = { from: input.from, params: input.params, setBy: ctx.user.name, setAt: ctx.now.toISOString() };
-  return changePolicy(input.code, (stored) => {
+  const policy = await changePolicy(input.code, (stored) => {
     const problem = paramsProblem(stored, input, today);
     if (problem) throw invalid(problem);
     // Saving the same date twice would silently overwrite a pending value: the admin confirms first.
@@ -63,4 +71,9 @@ export async function updatePolicyParams(ctx: AdminCtx, input: UpdateInput): Pro
     }
     return withValues(stored, entry);
   });
+  await startGapRefresh(`「${policy.label}」自 ${input.from} 起 ${describe(input.params)}`, ctx.user._id, ctx.now);
+  return { ...policy, refresh: await advanceGapRefresh(() => clock.now(), REFRESH_BUDGET_MS) };
 }
+
+/** 重新测算进度: works on a running pass for a few seconds more, then answers where it is. */
+export const gapRefresh = (_ctx: AdminCtx): Promise<GapRefresh> => advanceGapRefresh(() => clock.now(), REFRESH_BUDGET_MS);

@@ -50,11 +50,19 @@ export async function notePaid(record: PaidRecord): Promise<void> {
 }
 
 /**
+ * How many open 应享未享 gaps the household has (kept-gaps.service.ts, its one writer besides the
+ * seed and rebuildDerived): the list's 有应享未享 filter reads it from the household.
+ */
+export async function putGapCount(id: string, gapCount: number): Promise<void> {
+  await households().doc(id).update({ gapCount });
+}
+
+/**
  * A household as `rebuildDerived` reads it: what its derived fields are made of, and those fields
  * as stored (absent on households written before them).
  */
-const DerivedSource = Household.pick({ _id: true, headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true })
-  .extend({ ruleFacts: z.string().optional(), memberCount: z.number().optional(), paidKeys: z.record(z.string(), z.array(z.string())).optional() });
+const DerivedSource = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true })
+  .extend({ ruleFacts: z.string().optional(), memberCount: z.number().optional(), paidKeys: z.record(z.string(), z.array(z.string())).optional(), gapCount: z.number().optional() });
 export type DerivedSource = z.infer<typeof DerivedSource>;
 
 /**
@@ -62,7 +70,7 @@ export type DerivedSource = z.infer<typeof DerivedSource>;
  * of them by `_id` for each page would cost a full read), from the `start`-th on (a rebuild resumed).
  */
 export function derivedSourcePages(pageSize: number, start = 0): AsyncGenerator<DerivedSource[]> {
-  const fields = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true, ruleFacts: true, memberCount: true, paidKeys: true };
+  const fields = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true, ruleFacts: true, memberCount: true, paidKeys: true, gapCount: true, countyId: true, townId: true };
   return readPages(households().where({}).field(fields), (d) => DerivedSource.parse(d), { pageSize, start });
 }
 
@@ -135,6 +143,17 @@ export async function householdIdsWhere(where: Where): Promise<string[]> {
   return readAll(households().where(where).field({ _id: true }), idOf);
 }
 
+/**
+ * The next `limit` household ids after `after` in `_id` order: a pass that must resume where it
+ * stopped (households are never deleted, so the cursor never skips one).
+ */
+export async function householdIdsAfter(after: string, limit: number): Promise<string[]> {
+  const _ = getDb().command;
+  const { data } = await households().where({ _id: _.gt(after) }).field({ _id: true }).orderBy('_id', 'asc').limit(limit).get();
+  return (data as Doc[]).map(idOf);
+}
+
+
 /** Ids of every household matching `where`, in code order, 1,000 at a time (for sweeps that work per page). */
 export function householdIdPages(where: Where): AsyncGenerator<string[]> {
   return readPages(households().where(where).field({ _id: true }), idOf, BY_CODE);
@@ -148,14 +167,14 @@ export async function householdsToSample(where: Where): Promise<SampledHousehold
   return readAll(households().where(where).field({ code: true, headName: true, status: true, countyId: true, townId: true, villageId: true }), (d) => Sampled.parse(d));
 }
 
-const Place = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true });
+const Place = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true }).extend({ gapCount: z.number().optional() });
 export type HouseholdPlace = Omit<z.infer<typeof Place>, '_id'>;
 
-/** Head and regions of several households (projected), by id: enough for list rows and scope checks. */
+/** Head, regions and open 应享未享 count (kept-gaps.service.ts) of several households (projected), by id: enough for list rows and scope checks. */
 export async function householdPlaces(ids: string[]): Promise<Map<string, HouseholdPlace>> {
   const _ = getDb().command;
   const found = await inChunks(ids, MAX_IN, (chunk) => readAll(
-    households().where({ _id: _.in(chunk) }).field({ headName: true, countyId: true, townId: true, villageId: true }),
+    households().where({ _id: _.in(chunk) }).field({ headName: true, countyId: true, townId: true, villageId: true, gapCount: true }),
     (d) => Place.parse(d),
   ));
   return new Map(found.map(({ _id, ...place }) => [_id, place]));

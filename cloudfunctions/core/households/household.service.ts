@@ -9,6 +9,7 @@ import { adminScope, inScope } from '../access';
 import { dateOf } from '../time';
 import { administeredHousehold, readableHousehold } from '../access';
 import { householdsByCodes, householdsByIdNumbers, insertHousehold, saveHousehold } from './household.repository';
+import { refreshGaps } from '../benefits/kept-gaps.service';
 import { headOf, toMembers } from './member.rules';
 import { transitionProblem } from './status.rules';
 import { toView } from './household.view';
@@ -62,6 +63,7 @@ export async function createHousehold(ctx: AdminCtx, draft: HouseholdDraft): Pro
     annualNetIncome: incomes.at(-1)?.amount ?? 0, statusHistory: [], version: 1, createdAt: at, updatedAt: at,
   };
   await insertHousehold(household);
+  await refreshGaps([household._id], ctx.now);
   return toView(household);
 }
 
@@ -80,7 +82,9 @@ export async function updateHousehold(ctx: AdminCtx, input: UpdateHouseholdInput
     next.incomes = [...fields.incomes].sort((a, b) => a.year - b.year);
     next.annualNetIncome = next.incomes.at(-1)?.amount ?? 0;
   }
-  return toView(await saveHousehold(next, version));
+  const saved = await saveHousehold(next, version);
+  await refreshGaps([saved._id], ctx.now);
+  return toView(saved);
 }
 
 export async function adjustStatus(ctx: AdminCtx, input: AdjustStatusInput): Promise<HouseholdView> {
@@ -93,7 +97,10 @@ export async function adjustStatus(ctx: AdminCtx, input: AdjustStatusInput): Pro
     evidence: input.evidence, photos: input.photos, by: ctx.user._id, byName: ctx.user.name, at: ctx.now.toISOString(),
   };
   const next: Household = { ...stored, status: input.to, statusHistory: [...stored.statusHistory, change], updatedAt: change.at };
-  return toView(await saveHousehold(next, input.version));
+  const saved = await saveHousehold(next, input.version);
+  // 登记 status decides most entitlements: the household's gaps follow it at once.
+  await refreshGaps([saved._id], ctx.now);
+  return toView(saved);
 }
 
 /** One member's full ID number or phone, written to the audit log before it is answered. */

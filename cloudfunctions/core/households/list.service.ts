@@ -42,7 +42,7 @@ export async function householdQuery(ctx: StaffCtx, filters: HouseholdFilters): 
 export async function listHouseholds(ctx: StaffCtx, input: ListHouseholdsInput): Promise<{ items: HouseholdSummary[]; total: number }> {
   const where = await householdQuery(ctx, input);
   if (!where) return { items: [], total: 0 };
-  if (input.hasGaps) return listWithGaps(ctx, where, input);
+  if (input.hasGaps) return listWithGaps(where, input);
   const { items, total } = await householdPage(where, input);
   return { items: await toSummaries(items), total };
 }

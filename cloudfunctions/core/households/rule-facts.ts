@@ -7,7 +7,7 @@ import { Household, Member } from '../../../types/household';
 const RULE_MEMBER_FIELDS = ['id', 'name', 'birthDate', 'health', 'chronicApproved', 'disabilityLevel', 'schooling', 'laborCapacity', 'employed', 'hasIncome', 'hasSupporter'] as const;
 type RuleMemberField = (typeof RULE_MEMBER_FIELDS)[number];
 const RULE_HOUSEHOLD_FIELDS = ['headName', 'villageId', 'status', 'annualNetIncome', 'housingGrade'] as const;
-export const RuleHousehold = Household.pick({ _id: true, headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true })
+export const RuleHousehold = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true })
   .extend({
     members: z.array(Member.pick(Object.fromEntries(RULE_MEMBER_FIELDS.map((f) => [f, true])) as Record<RuleMemberField, true>)),
     /** What the household received, by year, with what each record paid (see paid-keys.ts). */
@@ -50,11 +50,11 @@ function unpackRuleFacts(text: unknown): RuleFields | null {
   } as RuleFields;
 }
 
-/** What the sweep asks for: the packed facts and what was received. */
-export const RULE_PROJECTION: Record<string, boolean> = { ruleFacts: true, paidKeys: true };
+/** What the sweep asks for: the packed facts, what was received, and the regions (kept gaps carry them for scope). */
+export const RULE_PROJECTION: Record<string, boolean> = { ruleFacts: true, paidKeys: true, countyId: true, townId: true };
 /** The same from the stored fields, for households written before `ruleFacts` (or in an older format). */
 export const RULE_PROJECTION_FULL: Record<string, boolean> = {
-  ...Object.fromEntries(RULE_HOUSEHOLD_FIELDS.map((f) => [f, true])), paidKeys: true,
+  ...Object.fromEntries(RULE_HOUSEHOLD_FIELDS.map((f) => [f, true])), paidKeys: true, countyId: true, townId: true,
   ...Object.fromEntries(RULE_MEMBER_FIELDS.map((f) => [`members.${f}`, true])),
 };
 
@@ -73,7 +73,7 @@ export function toRuleHousehold(d: Record<string, unknown>): RuleHousehold | nul
   if (!fields) return null;
   for (const m of fields.members) m.chronicApproved ??= false;
   return {
-    _id: d._id as string, headName: fields.headName, villageId: fields.villageId, status: fields.status,
+    _id: d._id as string, headName: fields.headName, countyId: d.countyId as string, townId: d.townId as string, villageId: fields.villageId, status: fields.status,
     annualNetIncome: fields.annualNetIncome, housingGrade: fields.housingGrade, members: fields.members,
     paidKeys: (d.paidKeys as RuleHousehold['paidKeys'] | undefined) ?? {},
   };

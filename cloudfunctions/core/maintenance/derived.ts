@@ -6,6 +6,15 @@ import { storedHousehold } from '../households/household.derived';
 import { countHouseholds, derivedSourcePages, putDerivedFields, type DerivedSource } from '../households/household.repository';
 import { countVisitMonths, putVisitMonth, removeVisitMonth, rollupSourcesOf, visitMonthsOfHouseholds } from '../visits/visit.repository';
 import { visitMonthsOf } from '../visits/visit-months';
+import type { Policy } from '../../../types/policy';
+import { clock } from '../clock';
+import { toRuleHousehold } from '../households/rule-facts';
+import { putGapCount } from '../households/household.repository';
+import { emergencySince, gapsOfHousehold } from '../benefits/gaps.service';
+import { applyGapChanges, gapChanges } from '../benefits/kept-gaps.service';
+import { openGapsOf } from '../benefits/gap.repository';
+import { loadPolicies } from '../benefits/policy.repository';
+import { householdsWithEmergency } from '../needs/need.repository';
 
 /**
  * Derived data: what writes keep in step with their sources so reads stay cheap — the visit
@@ -19,19 +28,23 @@ import { visitMonthsOf } from '../visits/visit-months';
  *   through `notePaid` after every `writeRecord`
  *   (benefits.recordDisbursement, benefits.importRecords) and `storedHousehold`;
  * - visit_months: `visitMonthsOf` (visits/visit-months.ts), through `noteVisitInRollups` after
- *   every visits.record, and directly in the seed and this rebuild.
+ *   every visits.record, and directly in the seed and this rebuild;
+ * - household_gaps and the household's gapCount (v6): `refreshGaps` (benefits/kept-gaps.service.ts)
+ *   after every household write, 兑现 record, emergency need and (in batches) parameter change,
+ *   evaluated by `gapsOfHousehold`; the seed writes them with the household. A rebuild opens what
+ *   is missing and closes what no longer holds at `now`, keeping the history it finds.
  *
  * `checkDerived` recomputes all of it from the sources and counts what differs from what is
  * stored; `rebuildDerived` also writes those differences. Bump DERIVED_VERSION whenever a
  * derived field or rollup is added or changes shape.
  */
-export const DERIVED_VERSION = 5;
+export const DERIVED_VERSION = 6;
 const SETTINGS_ID = 'derived';
 /** Households rebuilt together: their records and visits (~35 each over six months) fit a few pages. */
 const HOUSEHOLDS_PER_STEP = 100;
 
 /** How many stored documents differ from their sources, per kind of derived data (counts only: no personal data). */
-export interface DerivedDifferences { ruleFacts: number; memberCount: number; paidKeys: number; visitMonths: number }
+export interface DerivedDifferences { ruleFacts: number; memberCount: number; paidKeys: number; visitMonths: number; gaps: number }
 export interface DerivedReport { households: number; records: number; visits: number; differences: DerivedDifferences }
 
 /*
@@ -67,10 +80,14 @@ const Marker = z.object({ version: z.number().int() });
 export const derivedMarker = (at: Date) => ({ _id: SETTINGS_ID, version: DERIVED_VERSION, at: at.toISOString() });
 
 /** One page of households: compares each derived document with its sources and, when `write`, puts right what differs. */
-async function reconcilePage(page: DerivedSource[], write: boolean, differences: DerivedDifferences): Promise<{ records: number; visits: number; rollups: number }> {
+async function reconcilePage(page: DerivedSource[], write: boolean, differences: DerivedDifferences, now: Date, policies: Policy[]): Promise<{ records: number; visits: number; rollups: number }> {
   const ids = page.map((h) => h._id);
-  const [records, visits, stored] = await Promise.all([paidRecordsOf(ids), rollupSourcesOf(ids), visitMonthsOfHouseholds(ids)]);
+  const [records, visits, stored, keptGaps, emergencies] = await Promise.all([
+    paidRecordsOf(ids), rollupSourcesOf(ids), visitMonthsOfHouseholds(ids), openGapsOf(ids), householdsWithEmergency(ids, emergencySince(now)),
+  ]);
   const received = byHousehold(records);
+  const keptOf = byHousehold(keptGaps);
+  const at = now.toISOString();
   for (const h of page) {
     // The derived fields read only these fields of a household (see household.derived.ts).
     const want = storedHousehold(h as DerivedSource & Household, received.get(h._id) ?? []);
@@ -82,6 +99,16 @@ async function reconcilePage(page: DerivedSource[], write: boolean, differences:
     differences.paidKeys += Number(paidKeys);
     if (write && (ruleFacts || memberCount || paidKeys)) {
       await putDerivedFields(h._id, want);
+    }
+    // The gaps as the rules find them now, from the facts and records just derived.
+    const facts = toRuleHousehold({ ...want, _id: h._id, countyId: h.countyId, townId: h.townId })!;
+    const found = gapsOfHousehold(facts, emergencies.has(h._id), now, policies);
+    const changes = gapChanges(facts, found, keptOf.get(h._id) ?? [], at);
+    const gapsDiffer = changes.add.length + changes.update.length + changes.close.length + changes.remove.length > 0 || (h.gapCount ?? 0) !== found.length;
+    differences.gaps += Number(gapsDiffer);
+    if (write && gapsDiffer) {
+      await applyGapChanges(changes, at);
+      if ((h.gapCount ?? 0) !== found.length) await putGapCount(h._id, found.length);
     }
   }
   const storedById = new Map(stored.map((r) => [r._id, r]));
@@ -111,7 +138,7 @@ const RunState = z.object({
   households: z.number().int().min(0),
   records: z.number().int().min(0),
   visits: z.number().int().min(0),
-  differences: z.object({ ruleFacts: z.number(), memberCount: z.number(), paidKeys: z.number(), visitMonths: z.number() }),
+  differences: z.object({ ruleFacts: z.number(), memberCount: z.number(), paidKeys: z.number(), visitMonths: z.number(), gaps: z.number().default(0) }),
   done: z.boolean(),
 });
 type RunState = z.infer<typeof RunState>;
@@ -120,7 +147,7 @@ const RUN_ID = 'derived_run';
 async function freshRun(): Promise<RunState> {
   // Counted first: a rebuild adds and removes rollups of the pages it has done.
   const [rollupsTotal, totalHouseholds] = await Promise.all([countVisitMonths(), countHouseholds()]);
-  return { offset: 0, totalHouseholds, rollupsTotal, rollupsSeen: 0, households: 0, records: 0, visits: 0, differences: { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0 }, done: false };
+  return { offset: 0, totalHouseholds, rollupsTotal, rollupsSeen: 0, households: 0, records: 0, visits: 0, differences: { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0, gaps: 0 }, done: false };
 }
 
 /**
@@ -130,9 +157,10 @@ async function freshRun(): Promise<RunState> {
  * worth however large the county; after each page `stop()` may end the step. Answers whether the
  * whole store is done.
  */
-async function advance(run: RunState, write: boolean, progress: (message: string) => void, stop: () => boolean): Promise<boolean> {
+async function advance(run: RunState, write: boolean, progress: (message: string) => void, stop: () => boolean, now: Date): Promise<boolean> {
+  const policies = await loadPolicies();
   for await (const page of derivedSourcePages(HOUSEHOLDS_PER_STEP, run.offset)) {
-    const counted = await reconcilePage(page, write, run.differences);
+    const counted = await reconcilePage(page, write, run.differences, now, policies);
     run.offset += page.length;
     run.households += page.length;
     run.records += counted.records;
@@ -150,14 +178,14 @@ async function advance(run: RunState, write: boolean, progress: (message: string
 
 const reportOf = (run: RunState): DerivedReport => ({ households: run.households, records: run.records, visits: run.visits, differences: run.differences });
 
-async function reconcile(write: boolean, progress: (message: string) => void): Promise<DerivedReport> {
+async function reconcile(write: boolean, progress: (message: string) => void, now: Date): Promise<DerivedReport> {
   const run = await freshRun();
-  await advance(run, write, progress, () => false);
+  await advance(run, write, progress, () => false, now);
   return reportOf(run);
 }
 
 /** What a rebuild would change, without writing: 0 of every kind when every writer kept its derived data in step. */
-export const checkDerived = (progress: (message: string) => void = () => {}): Promise<DerivedReport> => reconcile(false, progress);
+export const checkDerived = (progress: (message: string) => void = () => {}, now: Date = clock.now()): Promise<DerivedReport> => reconcile(false, progress, now);
 
 /**
  * Brings every derived field and rollup to what its sources say, writing only what differs, then
@@ -165,7 +193,7 @@ export const checkDerived = (progress: (message: string) => void = () => {}): Pr
  * In one go, as the local host does on start; a deployed function runs it in steps (below).
  */
 export async function rebuildDerived(now: Date, progress: (message: string) => void = () => {}): Promise<DerivedReport> {
-  const report = await reconcile(true, progress);
+  const report = await reconcile(true, progress, now);
   const { _id, ...marker } = derivedMarker(now);
   await writeSettingsDoc(_id, marker);
   return report;
@@ -184,7 +212,7 @@ export async function rebuildDerivedStep(now: Date, options: { budgetMs: number;
   const previous = stored ? RunState.parse(stored) : null;
   const run = previous && !previous.done ? previous : await freshRun();
   const started = Date.now();
-  const done = await advance(run, true, () => {}, () => Date.now() - started >= options.budgetMs);
+  const done = await advance(run, true, () => {}, () => Date.now() - started >= options.budgetMs, now);
   await writeSettingsDoc(RUN_ID, run);
   if (done) {
     const { _id, ...marker } = derivedMarker(now);

@@ -7,6 +7,7 @@ import { hiddenHousehold, isPairedHelper } from '../access';
 import { primaryHelperOf } from '../assignments/pairing.repository';
 import { actorFor } from './need.access';
 import { findNeed, insertNeedOnce, readSettings, updateNeedIfVersion } from './need.repository';
+import { refreshGaps } from '../benefits/kept-gaps.service';
 import { toView } from './need.view';
 import { currentDeadline, deadlinesFor, resolveByAfterReopen } from './deadline.rules';
 import { checkTransition, type NeedActor } from './workflow.rules';
@@ -52,6 +53,8 @@ export async function report(ctx: RoleCtx<'household' | 'helper'>, input: Report
     same: (stored) => sameReport(stored, need),
     clash: () => conflict('这个编号已用于另一条需求，请重新填写后提交'),
   });
+  // 临时救助 applies for 90 days after an emergency (SPEC §3): the household's gaps follow it.
+  if (doc.category === 'emergency') await refreshGaps([doc.householdId], ctx.now);
   return toView(doc, ctx.now, (await actorFor(user, doc)) ?? (created ? 'pairedHelper' : 'household'));
 }
 
@@ -96,6 +99,8 @@ export async function transition(ctx: CallerCtx, input: TransitionNeedInput): Pr
   };
   const changes: Partial<Need> = { ...(await changesFor(need, input.to, ctx.now)), status: input.to, history: [...need.history, step] };
   if (!(await updateNeedIfVersion(need._id, need.version, changes))) return staleConflict(need._id, user, ctx.now);
+  // A rejected emergency no longer counts for 临时救助 (need.repository emergencyWhere).
+  if (need.category === 'emergency' && (input.to === 'rejected' || need.status === 'rejected')) await refreshGaps([need.householdId], ctx.now);
   return toView({ ...need, ...changes, version: need.version + 1 }, ctx.now, actor);
 }
 

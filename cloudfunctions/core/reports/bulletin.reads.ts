@@ -1,23 +1,22 @@
 import type { Scope } from '../../../types/region';
 import { regionFilter } from '../access/scope';
 import { primaryPairingSpans, type PairingSpan } from '../assignments/pairing.repository';
-import { headNames, householdRegionsWhere, ruleHouseholdPages } from '../households/household.repository';
-import { allHouseholdsWithEmergency, needsReportedBefore, type BulletinNeed } from '../needs/need.repository';
+import { headNames, householdRegionsWhere } from '../households/household.repository';
+import { needsReportedBefore, type BulletinNeed } from '../needs/need.repository';
 import { ratingsGivenBefore, type GivenRating } from '../satisfaction/rating.repository';
 import { findingsOpenedBefore, type BulletinFinding } from '../findings/finding.repository';
 import { userNames, usersByIds } from '../users/user.repository';
 import { visitMonthsPer } from '../visits/visit.repository';
 import { helpersAt } from './bulletin.events';
 import { visitedByMonth } from '../visits/visit.repository';
-import { emergencySince, sweepHouseholds } from '../benefits/gaps.service';
-import { loadPolicies } from '../benefits/policy.repository';
+import { gapSpansBetween } from '../benefits/gap.repository';
 import { helpersIn, villagesIn, type Village } from './coverage.reads';
 
 /**
  * What the monthly bulletin reads for a scope, each through the repository that owns the
  * collection: the households with their regions, their primary pairings (active or ended, for
  * "active at the end of the month"), the visit rollups of the months shown, the needs and
- * findings up to the month's end, and the 应享未享 gaps as evaluated at each month's end.
+ * findings up to the month's end, and the 应享未享 gaps open at each month's end (kept with their history).
  */
 /** Households of the region visited in a month, counted from the rollups' village index. */
 async function countVisitMonths(where: Record<string, unknown>, month: string): Promise<number> {
@@ -44,21 +43,21 @@ export interface BulletinSource {
 }
 
 /**
- * Open gaps at each cut-off, from one pass over the region's households: evaluated with the
- * parameters effective then, against the records of that year as stored now (a record entered
- * later counts as paid: the frozen bulletin is what keeps the month's own view).
+ * Open gaps at each cut-off, from the kept gaps' history (benefits/gap.repository.ts): a gap counts
+ * at a cut when it had opened by then and had not yet closed. So any past month's figure is what
+ * was open at its end, whatever was recorded since.
  */
 async function gapsAt(scope: Scope, cuts: string[]): Promise<Map<string, Map<string, Set<string>>>> {
-  const policies = await loadPolicies();
-  const emergencies = await Promise.all(cuts.map((c) => allHouseholdsWithEmergency(emergencySince(new Date(c)))));
   const out = new Map(cuts.map((c) => [c, new Map<string, Set<string>>()]));
-  for await (const page of ruleHouseholdPages(regionFilter(scope))) {
-    for (const [i, cut] of cuts.entries()) {
-      const swept = await sweepHouseholds(page, new Date(cut), { policies, emergencies: emergencies[i] });
+  if (!cuts.length) return out;
+  const sorted = [...cuts].sort();
+  for (const g of await gapSpansBetween(regionFilter(scope), sorted[0], sorted.at(-1)!)) {
+    for (const cut of cuts) {
+      if (g.openedAt > cut || (g.closedAt !== null && g.closedAt <= cut)) continue;
       const byHousehold = out.get(cut)!;
-      for (const s of swept) {
-        if (s.gaps.length) byHousehold.set(s.household._id, new Set(s.gaps.map((g) => `${g.policy}:${g.memberId ?? ''}`)));
-      }
+      const keys = byHousehold.get(g.householdId) ?? new Set<string>();
+      keys.add(g.key);
+      byHousehold.set(g.householdId, keys);
     }
   }
   return out;

@@ -30,6 +30,7 @@ export const COLLECTIONS = [
   'plans',
   'needs',
   'benefits',
+  'household_gaps',
   'policies',
   'notices',
   'notice_reads',

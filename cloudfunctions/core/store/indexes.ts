@@ -30,6 +30,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'countyId_villageId', fields: ['countyId', 'villageId', 'status', 'memberCount'] },
     { name: 'code', fields: ['code'] },
     { name: 'headName', fields: ['headName'] },
+    // 有应享未享: households with open gaps (the kept count) per scope.
+    { name: 'villageId_gapCount', fields: ['villageId', 'gapCount'] },
+    { name: 'townId_gapCount', fields: ['townId', 'gapCount'] },
+    { name: 'countyId_gapCount', fields: ['countyId', 'gapCount'] },
   ],
   pairings: [
     // With role, each helper's load (pairings per role) is counted from the index alone.
@@ -80,6 +84,20 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'villageId_paidOn', fields: ['villageId', 'paidOn'] },
     { name: 'townId_paidOn', fields: ['townId', 'paidOn'] },
     { name: 'countyId_paidOn', fields: ['countyId', 'paidOn'] },
+  ],
+  // 应享未享 kept (benefits/gap.repository.ts): a region's open gaps paged in household and
+  // decision order, one household's open ones, and a region's history up to a month's end.
+  household_gaps: [
+    { name: 'villageId_open', fields: ['villageId', 'open', 'householdId', 'order'] },
+    { name: 'townId_open', fields: ['townId', 'open', 'householdId', 'order'] },
+    { name: 'countyId_open', fields: ['countyId', 'open', 'householdId', 'order'] },
+    { name: 'villageId_open_policy', fields: ['villageId', 'open', 'policy', 'householdId', 'order'] },
+    { name: 'townId_open_policy', fields: ['townId', 'open', 'policy', 'householdId', 'order'] },
+    { name: 'countyId_open_policy', fields: ['countyId', 'open', 'policy', 'householdId', 'order'] },
+    { name: 'householdId_open', fields: ['householdId', 'open'] },
+    { name: 'villageId_open_openedAt', fields: ['villageId', 'open', 'openedAt'] },
+    { name: 'townId_open_openedAt', fields: ['townId', 'open', 'openedAt'] },
+    { name: 'countyId_open_openedAt', fields: ['countyId', 'open', 'openedAt'] },
   ],
   policies: [],
   notices: [{ name: 'status_publishedAt', fields: ['status', 'publishedAt'] }],

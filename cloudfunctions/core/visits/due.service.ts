@@ -3,7 +3,7 @@ import type { DueItem, DueList } from '../../../types/api/visits';
 import type { HelperCtx } from '../handler';
 import { monthOf } from '../time';
 import { regionNames } from '../regions/region.repository';
-import { householdsWithGaps } from '../benefits/gaps.service';
+import { householdPlaces } from '../households/household.repository';
 import { activePairingsOfHelper } from '../assignments/pairing.repository';
 import { openNeedsOf } from '../needs/need.repository';
 import { visitsOfHelper } from './visit.repository';
@@ -27,14 +27,13 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
   const pairings = await activePairingsOfHelper(helperId);
   if (!pairings.length) return { month, items: [], visited: 0, total: 0 };
   const ids = pairings.map((p) => p.householdId);
-  // Names and open gaps come from the one read of the households the benefit rules make.
-  const [households, visits, needs] = await Promise.all([householdsWithGaps(ids, ctx.now), visitsOfHelper(helperId, lookbackMonths(month)), openNeedsOf(ids)]);
-  const names = await regionNames([...households.values()].map((s) => s.household.villageId));
+  // Open gaps are kept (benefits/kept-gaps.service.ts), their count on the household: read with its name, not evaluated here.
+  const [households, visits, needs] = await Promise.all([householdPlaces(ids), visitsOfHelper(helperId, lookbackMonths(month)), openNeedsOf(ids)]);
+  const names = await regionNames([...new Set([...households.values()].map((h) => h.villageId))]);
   const items = pairings.map((p): DueItem => {
     const own = visits.filter((v) => v.householdId === p.householdId && v.month <= month);
     const open = needs.filter((n) => n.householdId === p.householdId);
-    const swept = households.get(p.householdId);
-    const h = swept?.household;
+    const h = households.get(p.householdId);
     const last = own.reduce<string | null>((m, v) => (!m || v.visitedAt > m ? v.visitedAt : m), null);
     const occasion = nextOccasion({ now: ctx.now, visits: own, openCareNeeds: open.filter((n) => CARE_CATEGORIES.includes(n.category)) });
     const standing = standingOf(dueStatus(new Set(own.map((v) => v.month)), month, p.since), occasion);
@@ -47,7 +46,7 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
       lastVisitedAt: last,
       openNeeds: open.length,
       urgentNeeds: open.filter((n) => n.category === 'emergency').length,
-      openGaps: swept?.gaps.length ?? 0,
+      openGaps: h?.gapCount ?? 0,
       nextOccasion: occasion,
     };
   });

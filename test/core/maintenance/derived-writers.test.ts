@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => store.close());
 
-const NONE = { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0 };
+const NONE = { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0, gaps: 0 };
 const household = async (id: string) => (await getDb().collection('households').doc(id).get()).data[0] as any;
 const idOf = (birth: string, seq: number) => { const f = `990301${birth}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
 
@@ -102,7 +102,13 @@ describe('rebuildDerived against a store whose derived data went wrong', () => {
     await db.collection('visit_months').add({ _id: visitMonthId(b, '2001-01'), householdId: b, month: '2001-01', countyId: 'county-1', townId: 'town-1', villageId: 'village-1-1', helperIds: ['x'], prevMonthToo: false });
     await db.collection('visit_months').add({ _id: visitMonthId('hh-gone', '2001-01'), householdId: 'hh-gone', month: '2001-01', countyId: 'county-1', townId: 'town-1', villageId: 'village-1-1', helperIds: ['x'], prevMonthToo: false });
 
-    const wrong = { ruleFacts: 1, memberCount: 1, paidKeys: 1, visitMonths: 3 };
+    // A kept gap lost, and a household's gaps said to be none.
+    const [gap] = (await db.collection('household_gaps').where({ open: true }).limit(1).get()).data;
+    await db.collection('household_gaps').doc(gap._id as string).remove();
+    const withGaps = (await db.collection('household_gaps').where({ open: true, householdId: _.neq(gap.householdId) }).limit(1).get()).data[0];
+    await db.collection('household_gaps').where({ householdId: withGaps.householdId }).update({ open: false, closedAt: '2026-01-01T00:00:00.000Z' });
+
+    const wrong = { ruleFacts: 1, memberCount: 1, paidKeys: 1, visitMonths: 3, gaps: 2 };
     expect((await checkDerived()).differences).toEqual(wrong);
     expect((await rebuildDerived(SEED_NOW)).differences).toEqual(wrong);
     // Only the rollup of the household that does not exist is left: it is reported, not guessed at.

@@ -38,8 +38,8 @@ describe('rebuilding derived data for a store written by older code', () => {
 
     const rebuilt = await rebuildDerived(SEED_NOW);
     expect(rebuilt.households).toBe(300);
-    expect(rebuilt.differences).toEqual({ ruleFacts: 300, memberCount: 300, paidKeys: 300, visitMonths: visitMonths.length });
-    expect((await checkDerived()).differences).toEqual({ ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0 });
+    expect(rebuilt.differences).toMatchObject({ ruleFacts: 300, memberCount: 300, paidKeys: 300, visitMonths: visitMonths.length });
+    expect((await checkDerived()).differences).toEqual({ ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0, gaps: 0 });
     expect(await openGapsByHousehold(ids, SEED_NOW)).toEqual(gaps);
     // helperIds is a set: its order follows whichever visit was read first.
     const asSets = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, helperIds: [...(r.helperIds as string[])].sort() }));

@@ -8,6 +8,7 @@ import { adminScope } from '../../access/scope';
 import { villagesUnder } from '../../regions/region.repository';
 import { audit } from '../../audit/audit.service';
 import { insertHousehold, saveHousehold } from '../household.repository';
+import { refreshGaps } from '../../benefits/kept-gaps.service';
 import { planImport, type PlannedHousehold } from './import.plan';
 import { readSheet } from './reader';
 import { dateOf } from '../../time';
@@ -53,11 +54,15 @@ export async function importHouseholds(ctx: AdminCtx, input: { fileId: string; c
   if (!input.confirm) return { ...base, written: 0, next: plan.households.length ? 0 : null };
   const at = ctx.now.toISOString();
   const batch = plan.households.slice(input.from, input.from + input.batch);
+  const written: string[] = [];
   for (const p of batch) {
     const household = toHousehold(p, at, ctx.user);
     if (p.existing) await saveHousehold(household, p.existing.version);
     else await insertHousehold(household);
+    written.push(household._id);
   }
+  // The batch's gaps in one pass (a few reads for the whole batch, then one write per change).
+  await refreshGaps(written, ctx.now);
   const end = input.from + batch.length;
   return { ...base, written: batch.length, next: end < plan.households.length ? end : null };
 }

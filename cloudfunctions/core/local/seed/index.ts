@@ -9,6 +9,9 @@ import { dateOf } from '../../time';
 import { visitMonthsOf } from '../../visits/visit-months';
 import { storedHousehold } from '../../households/household.derived';
 import { derivedMarker } from '../../maintenance/derived';
+import { keptGapsOf } from '../../benefits/kept-gaps.service';
+import { emergencySince } from '../../benefits/gaps.service';
+import { toRuleHousehold } from '../../households/rule-facts';
 import { derivedId } from '../../store/derived-id';
 import { buildExtras } from './extras';
 import { buildFindings } from './findings';
@@ -54,6 +57,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   const users: User[] = [...frame.admins, ...frame.helpers];
   let visits = 0;
   const today = dateOf(options.now);
+  const yearStart = new Date(`${today.slice(0, 4)}-01-01T00:00:00+08:00`).toISOString();
   const sample: Household[] = [];
   const primaryOf = new Map<string, string>();
   for (let i = 0; i < options.households; i++) {
@@ -70,9 +74,16 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
     push('visits', built);
     push('visit_months', visitMonthsOf(built));
     const benefits = buildBenefits(h, evaluateFamily(factsFromHousehold(h, { emergencyInLast90Days: false }), today, DEFAULT_POLICIES), options.now, rnd);
-    push('households', [storedHousehold(h, benefits)]);
+    const need = i === 0 || rnd.chance(0.05) ? buildNeed(h, pairings[0], i === 0 ? 'user-household-1' : pairings[0].helperId, options.now, rnd) : null;
+    // The kept 应享未享 gaps, evaluated as every write evaluates them; the seed's are dated from
+    // the start of the benefit year, the period whose records they lack.
+    const stored = storedHousehold(h, benefits);
+    const emergency = need?.category === 'emergency' && need.status !== 'rejected' && need.reportedAt >= emergencySince(options.now);
+    const gaps = keptGapsOf(toRuleHousehold(stored)!, emergency, options.now, DEFAULT_POLICIES, yearStart);
+    push('households', [{ ...stored, gapCount: gaps.length }]);
     push('benefits', benefits);
-    if (i === 0 || rnd.chance(0.05)) push('needs', [buildNeed(h, pairings[0], i === 0 ? 'user-household-1' : pairings[0].helperId, options.now, rnd)]);
+    if (need) push('needs', [need]);
+    push('household_gaps', gaps);
     if (sample.length < 2_000) sample.push(h);
   }
   const extras = buildExtras(sample, frame.admins[0], options.now, rnd, frame.helpers);

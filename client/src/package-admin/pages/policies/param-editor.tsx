@@ -2,11 +2,13 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { PARAM_LABELS, type Policy } from '@bangfu/types';
+import type { GapRefresh } from '@bangfu/types/api/benefits';
 import { Button, Field } from '@/components/ui';
 import { api } from '@/services/client';
 import { isApiCallError, messageOf } from '@/services/errors';
 import { chineseDate } from '@/utils/dates';
 import { describe } from './describe';
+import RefreshProgress from './refresh-progress';
 
 const confirmReplace = async (content: string): Promise<boolean> =>
   (await Taro.showModal({ title: '替换待执行的参数？', content, confirmText: '替换', cancelText: '不替换' })).confirm;
@@ -18,6 +20,7 @@ export default function ParamEditor({ policy, onSaved }: { policy: Policy; onSav
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(latest).map(([k, v]) => [k, String(v)])));
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
+  const [refresh, setRefresh] = useState<GapRefresh | null>(null);
   const pending = policy.values.find((v) => v.from === from.trim());
   if (!Object.keys(latest).length) return <View className='pol__note'>服务类政策，没有可调整的参数。</View>;
 
@@ -45,7 +48,9 @@ export default function ParamEditor({ policy, onSaved }: { policy: Policy; onSav
         if (!(await confirmReplace(e.message))) return;
         saved = await send(true);
       }
-      onSaved(saved);
+      const { refresh: progress, ...policyOnly } = saved;
+      onSaved(policyOnly);
+      setRefresh(progress);
       setError('');
       void Taro.showToast({ title: '已保存，自生效日起执行', icon: 'none' });
     } catch (e) {
@@ -64,6 +69,7 @@ export default function ParamEditor({ policy, onSaved }: { policy: Policy; onSav
       ))}
       {pending && <View className='pol__replace'>该日期已有待执行的参数：{describe(pending.params)}。保存将替换它，保存前会请您确认。</View>}
       {error && <View className='pol__error'>{error}</View>}
+      {refresh && <RefreshProgress start={refresh} />}
       <View className='pol__save'>
         <Button type='primary' round loading={saving} loadingText='正在保存…' onClick={save}>保存新参数</Button>
       </View>
