@@ -2,7 +2,7 @@ import { z } from '../z';
 import { defineApi } from './define';
 
 /** How many stored documents differed from their sources (and were put right), per kind of derived data. */
-export const DerivedDifferences = z.object({ ruleFacts: z.number(), memberCount: z.number(), paidKeys: z.number(), visitMonths: z.number() });
+export const DerivedDifferences = z.object({ ruleFacts: z.number(), memberCount: z.number(), paidKeys: z.number(), visitMonths: z.number(), gaps: z.number() });
 export type DerivedDifferences = z.infer<typeof DerivedDifferences>;
 
 /** One step of 重建汇总数据: how far it has got, and whether it is done. */

@@ -8,8 +8,8 @@ import { messageOf } from '@/services/errors';
 
 const differencesText = (s: RebuildStep) => {
   const d = s.differences;
-  const total = d.ruleFacts + d.memberCount + d.paidKeys + d.visitMonths;
-  return total ? `更正 规则摘要 ${d.ruleFacts}、人数 ${d.memberCount}、兑现摘要 ${d.paidKeys}、走访月汇总 ${d.visitMonths}` : '汇总数据与原始记录一致，无需更正';
+  const total = d.ruleFacts + d.memberCount + d.paidKeys + d.visitMonths + d.gaps;
+  return total ? `更正 规则摘要 ${d.ruleFacts}、人数 ${d.memberCount}、兑现摘要 ${d.paidKeys}、走访月汇总 ${d.visitMonths}、应享未享 ${d.gaps}` : '汇总数据与原始记录一致，无需更正';
 };
 
 /**
