@@ -30,6 +30,13 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'countyId_villageId', fields: ['countyId', 'villageId', 'status', 'memberCount'] },
     { name: 'code', fields: ['code'] },
     { name: 'headName', fields: ['headName'] },
+    // The registry's pages (households.list, in code order) of a county or a town: read in index
+    // order and stopped at the page, where sorting the region's 30,000 households took 0.3–0.5 s.
+    { name: 'countyId_code', fields: ['countyId', 'code'] },
+    { name: 'townId_code', fields: ['townId', 'code'] },
+    // A town's households of one status (the registry's commonest filter): counted and paged
+    // from the index, not from the town's 1,500 documents.
+    { name: 'townId_status_code', fields: ['townId', 'status', 'code'] },
   ],
   pairings: [
     // With role, each helper's load (pairings per role) is counted from the index alone.
