@@ -1,6 +1,6 @@
 import { z } from '../../../types/z';
 import { Household, HouseholdStatus } from '../../../types/household';
-import { getDb, inChunks, MAX_IN, readAll, readPages, type Doc, type PageOptions } from '../store';
+import { getDb, inChunks, MAX_IN, projectAll, readAll, readPages, type Doc, type PageOptions } from '../store';
 import { countGroups } from '../store/group-counts';
 import { conflict } from '../errors';
 import { RULE_PROJECTION, RULE_PROJECTION_FULL, type RuleHousehold, toRuleHousehold } from './rule-facts';
@@ -163,6 +163,14 @@ export async function householdPlaces(ids: string[]): Promise<Map<string, Househ
     (d) => Place.parse(d),
   ));
   return new Map(found.map(({ _id, ...place }) => [_id, place]));
+}
+
+const VillageHead = Household.pick({ _id: true, headName: true, villageId: true });
+
+/** Head and village of every household of these villages (projected), in `_id` order: a few small rows each, so one aggregate answers thousands. */
+export async function headsOfVillages(villageIds: string[]): Promise<Array<z.infer<typeof VillageHead>>> {
+  const _ = getDb().command;
+  return inChunks(villageIds, MAX_IN, (chunk) => projectAll(households(), { villageId: _.in(chunk) }, { headName: true, villageId: true }, (d) => VillageHead.parse(d)));
 }
 
 const Head = Household.pick({ _id: true, headName: true });

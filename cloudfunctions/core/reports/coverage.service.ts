@@ -68,7 +68,7 @@ export async function coverage(ctx: AdminCtx, input: { month?: string }): Promis
     .map((v) => ({ village: v, overdue: Math.max(0, (counts.get(v.id) ?? 0) - (visited.get(v.id)?.either ?? 0)) }))
     .filter((v) => v.overdue > 0)
     .sort((a, b) => b.overdue - a.overdue);
-  const items = await overdueIn(overdueVillages.map((v) => v.village), [prev, month], OVERDUE_SHOWN);
+  const items = await overdueIn(overdueVillages, [prev, month], OVERDUE_SHOWN);
   const total = regions.byTown.reduce((s, r) => ({ paired: s.paired + r.paired, visited: s.visited + r.visited }), { paired: 0, visited: 0 });
   return {
     month, ...total, ...regions, ...helpers,

@@ -156,14 +156,13 @@ export async function visitMonthsOfHouseholds(householdIds: string[]): Promise<S
   return inChunks(householdIds, MAX_IN, (chunk) => readAll(visitMonths().where({ householdId: _.in(chunk) }), (d) => StoredVisitMonth.parse(d), { orderBy: [['_id', 'asc']] }));
 }
 
-const Visited = z.object({ householdId: z.string() });
-
-/** Ids of the village's households visited in any of `months`, from the rollups. */
-export async function visitedHouseholdIds(villageId: string, months: string[]): Promise<Set<string>> {
-  const found = await readAll(
-    visitMonths().where({ villageId, month: getDb().command.in(months) }).field({ householdId: true }),
-    (d) => Visited.parse(d).householdId,
-  );
+/**
+ * Ids of the households of these villages visited in any of `months`, from the rollups: their
+ * rows grouped per household on the server (one answer of up to 10,000 households).
+ */
+export async function visitedHouseholdsIn(villageIds: string[], months: string[]): Promise<Set<string>> {
+  const _ = getDb().command;
+  const found = await inChunks(villageIds, MAX_IN, async (chunk) => [...(await countGroups(visitMonths(), { villageId: _.in(chunk), month: _.in(months) }, 'householdId')).keys()]);
   return new Set(found);
 }
 
