@@ -37,6 +37,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     // A town's households of one status (the registry's commonest filter): counted and paged
     // from the index, not from the town's 1,500 documents.
     { name: 'townId_status_code', fields: ['townId', 'status', 'code'] },
+    // Households per 致贫原因 of a county or a town (the dashboard), counted from the index's
+    // copy of each `causes` array instead of from 30,000 documents (2–3 s).
+    { name: 'countyId_causes', fields: ['countyId', 'causes'] },
+    { name: 'townId_causes', fields: ['townId', 'causes'] },
   ],
   pairings: [
     // With role, each helper's load (pairings per role) is counted from the index alone.
