@@ -3,9 +3,9 @@ import type { DueItem, DueList } from '../../../types/api/visits';
 import type { HelperCtx } from '../handler';
 import { monthOf } from '../time';
 import { regionNames } from '../regions/region.repository';
-import { householdsWithGaps } from '../benefits/gaps.service';
+import { emergencySince, householdsWithGaps } from '../benefits/gaps.service';
 import { activePairingsOfHelper } from '../assignments/pairing.repository';
-import { openNeedsOf } from '../needs/need.repository';
+import { dueNeedsOf } from '../needs/need.repository';
 import { visitsOfHelper } from './visit.repository';
 import { compareDue, dueStatus, nextOccasion, standingOf } from './visit.rules';
 
@@ -27,8 +27,11 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
   const pairings = await activePairingsOfHelper(helperId);
   if (!pairings.length) return { month, items: [], visited: 0, total: 0 };
   const ids = pairings.map((p) => p.householdId);
-  // Names and open gaps come from the one read of the households the benefit rules make.
-  const [households, visits, needs] = await Promise.all([householdsWithGaps(ids, ctx.now), visitsOfHelper(helperId, lookbackMonths(month)), openNeedsOf(ids)]);
+  // Names and open gaps come from the one read of the households the benefit rules make; the
+  // needs' one read gives the open needs and the emergencies those rules ask about.
+  const [due, visits] = await Promise.all([dueNeedsOf(ids, emergencySince(ctx.now)), visitsOfHelper(helperId, lookbackMonths(month))]);
+  const needs = due.open;
+  const households = await householdsWithGaps(ids, ctx.now, { emergencies: due.emergencies });
   const names = await regionNames([...households.values()].map((s) => s.household.villageId));
   const items = pairings.map((p): DueItem => {
     const own = visits.filter((v) => v.householdId === p.householdId && v.month <= month);
