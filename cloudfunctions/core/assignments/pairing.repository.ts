@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from '../../../types/z';
 import { Pairing, PairingRole } from '../../../types/pairing';
-import { getDb, inChunks, MAX_AGGREGATE, MAX_IN, readAll } from '../store';
+import { getDb, inChunks, MAX_AGGREGATE, MAX_IN, projectAll, readAll } from '../store';
 
 type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
 
@@ -147,12 +147,8 @@ export type PairingSpan = z.infer<typeof Span>;
  */
 export async function primaryPairingSpans(householdIds: string[] | 'all', before: string, role: PairingRole = 'primary'): Promise<PairingSpan[]> {
   const _ = getDb().command;
-  // A county reads every pairing of the role: one paged scan instead of 30 lists of 1,000 ids.
-  if (householdIds === 'all') {
-    return readAll(pairings().where({ role, since: _.lt(before) }).field({ householdId: true, helperId: true, since: true, until: true }), (d) => Span.parse(d));
-  }
-  return inChunks(householdIds, MAX_IN, (chunk) => readAll(
-    pairings().where({ householdId: _.in(chunk), role, since: _.lt(before) }).field({ householdId: true, helperId: true, since: true, until: true }),
-    (d) => Span.parse(d),
-  ));
+  // A county reads every pairing of the role: a few aggregates of 10,000 rows instead of 30 lists of 1,000 ids.
+  const fields = { householdId: true, helperId: true, since: true, until: true } as const;
+  if (householdIds === 'all') return projectAll(pairings(), { role, since: _.lt(before) }, fields, (d) => Span.parse(d));
+  return inChunks(householdIds, MAX_IN, (chunk) => projectAll(pairings(), { householdId: _.in(chunk), role, since: _.lt(before) }, fields, (d) => Span.parse(d)));
 }

@@ -253,7 +253,7 @@ const Regions = Household.pick({ _id: true, townId: true, villageId: true });
 
 /** Every household of a region with its town and village (projected), for the monthly bulletin. */
 export async function householdRegionsWhere(where: Where): Promise<Array<z.infer<typeof Regions>>> {
-  return readAll(households().where(where).field({ townId: true, villageId: true }), (d) => Regions.parse(d));
+  return projectAll(households(), where, { townId: true, villageId: true }, (d) => Regions.parse(d));
 }
 
 const MemberCare = z.object({ _id: z.string(), members: z.array(z.object({ health: z.string(), disabilityLevel: z.number(), schooling: z.string() })) });

@@ -6,9 +6,8 @@ import { allHouseholdsWithEmergency, needsReportedBefore, type BulletinNeed } fr
 import { ratingsGivenBefore, type GivenRating } from '../satisfaction/rating.repository';
 import { findingsOpenedBefore, type BulletinFinding } from '../findings/finding.repository';
 import { userNames, usersByIds } from '../users/user.repository';
-import { visitMonthsPer } from '../visits/visit.repository';
 import { helpersAt } from './bulletin.events';
-import { visitedByMonth } from '../visits/visit.repository';
+import { visitedByMonth, visitedCountsPerMonth } from '../visits/visit.repository';
 import { emergencySince, sweepHouseholds } from '../benefits/gaps.service';
 import { loadPolicies } from '../benefits/policy.repository';
 import { helpersIn, villagesIn, type Village } from './coverage.reads';
@@ -19,13 +18,6 @@ import { helpersIn, villagesIn, type Village } from './coverage.reads';
  * "active at the end of the month"), the visit rollups of the months shown, the needs and
  * findings up to the month's end, and the 应享未享 gaps as evaluated at each month's end.
  */
-/** Households of the region visited in a month, counted from the rollups' village index. */
-async function countVisitMonths(where: Record<string, unknown>, month: string): Promise<number> {
-  let n = 0;
-  for (const v of (await visitMonthsPer({ ...where, month }, 'villageId')).values()) n += v;
-  return n;
-}
-
 export interface BulletinSource {
   villages: Village[];
   households: Array<{ _id: string; townId: string; villageId: string }>;
@@ -72,7 +64,7 @@ export async function readBulletinSource(scope: Scope, compared: string[], trend
   const where = regionFilter(scope);
   const [villages, households, visited, counts, needs, findings, gaps, named, ratings] = await Promise.all([
     villagesIn(scope), householdRegionsWhere(where), visitedByMonth(where, compared),
-    Promise.all(trend.map(async (m) => [m, (await countVisitMonths(where, m))] as const)),
+    visitedCountsPerMonth(where, trend),
     needsReportedBefore(where, end), findingsOpenedBefore(where, end), gapsAt(scope, cuts), helpersIn(scope.regionId), ratingsGivenBefore(where, end),
   ]);
   const spans = await primaryPairingSpans(scope.level === 'county' ? 'all' : households.map((h) => h._id), end);
@@ -80,7 +72,7 @@ export async function readBulletinSource(scope: Scope, compared: string[], trend
   // Helpers registered above a village admin's scope (at town level) are named from their accounts.
   const missing = [...new Set(spans.map((s) => s.helperId).filter((id) => !helpers.has(id)))];
   for (const u of missing.length ? await usersByIds(missing) : []) helpers.set(u._id, { name: u.name, unit: u.unit ?? '' });
-  return { villages, households, spans, visited, visitedCounts: new Map(counts), needs, ratings, findings, gaps, helpers };
+  return { villages, households, spans, visited, visitedCounts: counts, needs, ratings, findings, gaps, helpers };
 }
 
 export interface Unvisited { householdId: string; headName: string; townName: string; villageName: string; helperName: string }
