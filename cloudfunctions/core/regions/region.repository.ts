@@ -14,15 +14,29 @@ const parse = (d: Record<string, unknown>) => Region.parse(d);
  * added since) is read from the store, so a renamed region shows its new name within ten minutes.
  */
 const KEEP_MS = 10 * 60_000;
-const kept = new WeakMap<Database, { at: number; all: Promise<Map<string, Region>> }>();
+interface Kept { at: number; byId: Map<string, Region>; all?: Promise<Map<string, Region>> }
+const kept = new WeakMap<Database, Kept>();
 
-function allRegions(fresh = false): Promise<Map<string, Region>> {
+function keptNow(): Kept {
   const db = getDb();
-  const hit = kept.get(db);
-  if (hit && !fresh && Date.now() - hit.at < KEEP_MS) return hit.all;
-  const all = readAll(regions().where({}), parse).then((found) => new Map(found.map((r) => [r._id, r])));
-  kept.set(db, { at: Date.now(), all });
-  all.catch(() => kept.delete(db));
+  let k = kept.get(db);
+  if (!k || Date.now() - k.at >= KEEP_MS) {
+    k = { at: Date.now(), byId: new Map() };
+    kept.set(db, k);
+  }
+  return k;
+}
+
+/** Every region (read once, then kept); `fresh` reads them again. */
+function allRegions(fresh = false): Promise<Map<string, Region>> {
+  const k = keptNow();
+  if (k.all && !fresh) return k.all;
+  const all = readAll(regions().where({}), parse).then((found) => {
+    for (const r of found) k.byId.set(r._id, r);
+    return new Map(found.map((r) => [r._id, r]));
+  });
+  k.all = all;
+  all.catch(() => { k.all = undefined; });
   return all;
 }
 
@@ -33,24 +47,27 @@ async function regionsHolding(id: string): Promise<Map<string, Region>> {
 }
 
 export async function getRegion(id: string): Promise<Region> {
-  const region = (await regionsHolding(id)).get(id);
+  const region = (await regionsByIds([id])).get(id);
   if (!region) throw notFound('没有找到该区域');
   return region;
 }
 
-/** Several regions by id; ids without a region are left out. */
+/** Several regions by id (those not kept yet read and kept: a first call reads only what it names); ids without a region are left out. */
 export async function regionsByIds(ids: string[]): Promise<Map<string, Region>> {
-  const all = await allRegions();
+  const { byId } = keptNow();
   const out = new Map<string, Region>();
   const unknown: string[] = [];
   for (const id of new Set(ids)) {
-    const r = all.get(id);
+    const r = byId.get(id);
     if (r) out.set(id, r);
     else unknown.push(id);
   }
   if (unknown.length) {
     const _ = getDb().command;
-    for (const r of await inChunks(unknown, MAX_IN, (chunk) => readAll(regions().where({ _id: _.in(chunk) }), parse))) out.set(r._id, r);
+    for (const r of await inChunks(unknown, MAX_IN, (chunk) => readAll(regions().where({ _id: _.in(chunk) }), parse))) {
+      byId.set(r._id, r);
+      out.set(r._id, r);
+    }
   }
   return out;
 }
