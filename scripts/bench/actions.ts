@@ -47,7 +47,6 @@ export function rawQueries(sqlite: BetterSqlite3.Database) {
   const user = prep(`SELECT doc FROM c_users WHERE ${k('openid')} = ? AND ${k('active')} = 1 LIMIT 1`).pluck();
   const paired = prep(`SELECT id FROM c_pairings WHERE ${k('helperId')} = ? AND ${k('householdId')} = ? AND ${k('active')} = 1 LIMIT 1`).pluck();
   const household = prep('SELECT doc FROM c_households WHERE id = ?').pluck();
-  const regions = prep('SELECT doc FROM c_regions WHERE id IN (?, ?)').pluck();
   const page = (where: string) => ({
     count: prep(`SELECT COUNT(*) FROM c_households WHERE ${where}`).pluck(),
     rows: prep(`SELECT doc FROM c_households WHERE ${where} ORDER BY ${k('code')} LIMIT ? OFFSET ?`).pluck(),
@@ -62,13 +61,15 @@ export function rawQueries(sqlite: BetterSqlite3.Database) {
     return { total, docs };
   };
   return {
-    /** households.get as a helper: the caller, the pairing check, the household, its village and town names. */
+    /**
+     * households.get as a helper: the caller, the pairing check, the household (its village and
+     * town names come from the regions a function instance keeps, so they are not counted).
+     */
     householdGet(openid: string, helperId: string, householdId: string) {
       JSON.parse(user.get(openid) as string);
       paired.get(helperId, householdId);
       // The `id` column holds the `_id` as JSON text.
-      const h = JSON.parse(household.get(JSON.stringify(householdId)) as string) as { villageId: string; townId: string };
-      return (regions.all(JSON.stringify(h.villageId), JSON.stringify(h.townId)) as string[]).map((d) => JSON.parse(d));
+      return JSON.parse(household.get(JSON.stringify(householdId)) as string) as { villageId: string; townId: string };
     },
     registry: () => pageOf(county, ['county-1']),
     registryFiltered: () => pageOf(filtered, ['county-1', REGISTRY_FILTER.townId, REGISTRY_FILTER.status]),
