@@ -1,69 +1,51 @@
 /**
- * `npm run bench`: the county-scale store (LARGE_COUNTY: 30k households, 3k helpers, ~1M visits),
- * seeded once into .data/bench/county and reused, timed through the function layer exactly as the
- * host calls it. Targets (issue 4): listDue p95 ≤ 20 ms, record p95 ≤ 15 ms, county coverage ≤ 1 s.
+ * A helper's actions on the county-scale store (LARGE_COUNTY: 30k households, 3k helpers, ~1M
+ * visits; seeded once into .data/bench/county), through the function layer exactly as the host
+ * calls it, each through the harness (requests, local p50/p95, p50/p95 with the simulated round
+ * trip, ratio to the raw queries). Budgets (issues 4, 21): at most 5 requests each, ≤ 100 ms with
+ * 10 ms per request; households.get within 5× its raw queries; listDue p95 ≤ 20 ms and record
+ * p95 ≤ 15 ms locally; a first call within 2× a warm one.
  */
 import { randomUUID } from 'node:crypto';
-import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { getDb } from '../../cloudfunctions/core/store';
-import { NOW, openCountyStore } from './county-store';
 import { openGapsByHousehold } from '../../cloudfunctions/core/benefits/gaps.service';
+import { FUNCTIONS } from '../../cloudfunctions/registry';
+import { ACTIONS, loadFixture, rawQueries } from './actions';
+import { NOW, bench, benchMain, coldStart, msSince, pct, runMain } from './harness';
 
+const HELPER_READ = { maxRequests: 5, simTargetMs: 100 };
 
-async function timed(fn: () => Promise<{ ok: boolean; error?: { message: string } }>): Promise<number> {
-  const t = process.hrtime.bigint();
-  const r = await fn();
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (!r.ok) throw new Error(r.error!.message);
-  return ms;
-}
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-function report(name: string, xs: number[], limitMs: number, at: 'p95' | 'max' = 'p95') {
-  const worst = at === 'p95' ? pct(xs, 95) : Math.max(...xs);
-  console.log(`${name.padEnd(18)} n=${String(xs.length).padEnd(4)} p50=${pct(xs, 50).toFixed(1)} ms  p95=${pct(xs, 95).toFixed(1)} ms  ${at} target ≤ ${limitMs} ms: ${worst <= limitMs ? 'OK' : 'MISSED'}`);
-}
-
-async function main() {
-  const store = openCountyStore();
-  const { data: helpers } = await getDb().collection('users').where({ role: 'helper' }).field({ openid: true }).limit(200).get();
-  const openids = helpers.map((h) => h.openid as string);
-  const listDue = (openid: string) => FUNCTIONS.visits({ action: 'listDue', payload: {} }, { devOpenid: openid });
-  const households = new Map<string, string>();
-  for (const o of openids.slice(0, 10)) await listDue(o);
-  const dueTimes: number[] = [];
-  for (const o of openids) {
-    dueTimes.push(await timed(async () => {
-      const r = await listDue(o);
-      const first = r.ok ? (r.data as { items: Array<{ householdId: string }> }).items[0] : undefined;
-      if (first) households.set(o, first.householdId);
-      return r;
-    }));
-  }
-  report('visits.listDue', dueTimes, 20);
+runMain(() => benchMain('helper actions (visits, households.get)', async (store) => {
+  const fixture = await loadFixture();
+  const raw = rawQueries(store.engine.sqlite);
+  const n = fixture.helpers.length;
+  await bench({ name: 'visits.listDue', run: (i) => ACTIONS['visits.listDue'](fixture, i), n, localTargetMs: 20, ...HELPER_READ });
   // listDue's share spent in the benefits engine (open 应享未享 gaps of the helper's households).
   const gapTimes: number[] = [];
-  for (const h of helpers.slice(0, 100)) {
-    const { data } = await getDb().collection('pairings').where({ helperId: h._id, active: true }).limit(1000).get();
-    const ids = data.map((p) => p.householdId as string);
+  for (const h of fixture.helpers.slice(0, 100)) {
+    const { data } = await getDb().collection('pairings').where({ helperId: h.userId, active: true }).limit(1000).get();
     const t = process.hrtime.bigint();
-    await openGapsByHousehold(ids, NOW);
-    gapTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+    await openGapsByHousehold(data.map((p) => p.householdId as string), NOW);
+    gapTimes.push(msSince(t));
   }
   console.log(`  of which openGapsByHousehold p50=${pct(gapTimes, 50).toFixed(1)} ms  p95=${pct(gapTimes, 95).toFixed(1)} ms`);
-  const recordTimes: number[] = [];
-  for (const [o, householdId] of households) {
-    const payload = { id: randomUUID(), householdId, visitedAt: '2026-11-19T10:00:00+08:00', occasion: 'routine', notes: 'bench' };
-    recordTimes.push(await timed(() => FUNCTIONS.visits({ action: 'record', payload }, { devOpenid: o })));
-  }
-  report('visits.record', recordTimes, 15);
-  const coverageTimes: number[] = [];
-  for (let i = 0; i < 3; i++) coverageTimes.push(await timed(() => FUNCTIONS.reports({ action: 'coverage', payload: {} }, { devOpenid: 'demo-admin' })));
-  report('reports.coverage', coverageTimes, 1000, 'max');
-  store.close();
-}
-
-main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+  await bench({
+    name: 'households.get', run: (i) => ACTIONS['households.get'](fixture, i), n,
+    raw: (i) => {
+      const h = fixture.helpers[i % n];
+      return raw.householdGet(h.openid, h.userId, h.householdId);
+    },
+    maxRawRatio: 5, ...HELPER_READ,
+  });
+  await bench({
+    name: 'visits.record',
+    run: (i) => {
+      const h = fixture.helpers[i % n];
+      const payload = { id: randomUUID(), householdId: h.householdId, visitedAt: '2026-11-19T10:00:00+08:00', occasion: 'routine', notes: 'bench' };
+      return FUNCTIONS.visits({ action: 'record', payload }, { devOpenid: h.openid });
+    },
+    n: 100, warm: 0, localTargetMs: 15, ...HELPER_READ,
+  });
+  coldStart('visits.listDue', fixture);
+  coldStart('households.get', fixture);
+}));

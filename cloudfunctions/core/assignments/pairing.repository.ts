@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from '../../../types/z';
 import { Pairing, PairingRole } from '../../../types/pairing';
-import { getDb, inChunks, MAX_IN, readAll } from '../store';
+import { getDb, inChunks, MAX_AGGREGATE, MAX_IN, projectAll, readAll } from '../store';
 
 type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
 
@@ -78,25 +78,30 @@ export async function pairingsOfHousehold(householdId: string, history: boolean)
 const LoadRow = z.object({ _id: z.object({ helperId: z.string(), role: PairingRole }), n: z.number() });
 
 /**
- * Active pairings per helper and role, counted on the server (aggregate, 500 helpers at a time;
- * the embedded store counts these from the helperId index alone).
+ * Active pairings per helper and role, counted on the server in one aggregate (10,000 groups an
+ * answer): for more helpers than one `_.in` list carries (a county's 3,000) every active pairing
+ * is grouped and the helpers asked for are kept, rather than one round trip per 500 helpers.
  */
 export async function activeLoads(helperIds: string[]): Promise<Map<string, Record<string, number>>> {
   const db = getDb();
   const _ = db.command;
+  const wanted = new Set(helperIds);
   const result = new Map<string, Record<string, number>>();
-  const rows = await inChunks(helperIds, 500, async (chunk) => (await pairings().aggregate()
-    .match({ active: true, helperId: _.in(chunk) })
-    .group({ _id: { helperId: '$helperId', role: '$role' }, n: db.command.aggregate.sum(1) })
-    .limit(1500)
-    .end()).data as unknown[]);
-  for (const row of rows) {
-    const { _id, n } = LoadRow.parse(row);
-    const counts = result.get(_id.helperId) ?? {};
-    counts[_id.role] = n;
-    result.set(_id.helperId, counts);
+  if (!wanted.size) return result;
+  const match = wanted.size <= MAX_IN ? { active: true, helperId: _.in([...wanted]) } : { active: true };
+  for (let offset = 0; ; offset += MAX_AGGREGATE) {
+    const { data } = await pairings().aggregate().match(match)
+      .group({ _id: { helperId: '$helperId', role: '$role' }, n: db.command.aggregate.sum(1) })
+      .sort({ _id: 1 }).skip(offset).limit(MAX_AGGREGATE).end();
+    for (const row of data as unknown[]) {
+      const { _id, n } = LoadRow.parse(row);
+      if (!wanted.has(_id.helperId)) continue;
+      const counts = result.get(_id.helperId) ?? {};
+      counts[_id.role] = n;
+      result.set(_id.helperId, counts);
+    }
+    if (data.length < MAX_AGGREGATE) return result;
   }
-  return result;
 }
 
 export async function findPairing(id: string): Promise<Pairing | null> {
@@ -142,12 +147,8 @@ export type PairingSpan = z.infer<typeof Span>;
  */
 export async function primaryPairingSpans(householdIds: string[] | 'all', before: string, role: PairingRole = 'primary'): Promise<PairingSpan[]> {
   const _ = getDb().command;
-  // A county reads every pairing of the role: one paged scan instead of 30 lists of 1,000 ids.
-  if (householdIds === 'all') {
-    return readAll(pairings().where({ role, since: _.lt(before) }).field({ householdId: true, helperId: true, since: true, until: true }), (d) => Span.parse(d));
-  }
-  return inChunks(householdIds, MAX_IN, (chunk) => readAll(
-    pairings().where({ householdId: _.in(chunk), role, since: _.lt(before) }).field({ householdId: true, helperId: true, since: true, until: true }),
-    (d) => Span.parse(d),
-  ));
+  // A county reads every pairing of the role: a few aggregates of 10,000 rows instead of 30 lists of 1,000 ids.
+  const fields = { householdId: true, helperId: true, since: true, until: true } as const;
+  if (householdIds === 'all') return projectAll(pairings(), { role, since: _.lt(before) }, fields, (d) => Span.parse(d));
+  return inChunks(householdIds, MAX_IN, (chunk) => projectAll(pairings(), { householdId: _.in(chunk), role, since: _.lt(before) }, fields, (d) => Span.parse(d)));
 }

@@ -56,9 +56,9 @@ export async function sweepHouseholds(households: RuleHousehold[], now: Date, op
  * both). Every requested household that exists is in the map. Computed from current records and
  * parameters, never cached.
  */
-export async function householdsWithGaps(householdIds: string[], now: Date): Promise<Map<string, HouseholdSweep>> {
+export async function householdsWithGaps(householdIds: string[], now: Date, options: SweepOptions = {}): Promise<Map<string, HouseholdSweep>> {
   const unique = [...new Set(householdIds)];
-  const swept = await sweepHouseholds(await ruleHouseholdsByIds(unique), now);
+  const swept = await sweepHouseholds(await ruleHouseholdsByIds(unique), now, options);
   return new Map(swept.map((s) => [s.household._id, s]));
 }
 

@@ -1,6 +1,6 @@
 import { z } from '../../../types/z';
 import { Household, HouseholdStatus } from '../../../types/household';
-import { getDb, inChunks, MAX_IN, readAll, readPages, type Doc, type PageOptions } from '../store';
+import { getDb, inChunks, MAX_IN, projectAll, readAll, readPages, type Doc, type PageOptions } from '../store';
 import { countGroups } from '../store/group-counts';
 import { conflict } from '../errors';
 import { RULE_PROJECTION, RULE_PROJECTION_FULL, type RuleHousehold, toRuleHousehold } from './rule-facts';
@@ -124,13 +124,25 @@ export async function householdsWithMember(name: string, phone: string): Promise
   return data.map(parse);
 }
 
-/** One page of a household list in code order, with the count of all that match. */
-export async function householdPage(where: Where, paging: { offset: number; limit: number }): Promise<{ items: Household[]; total: number }> {
+const SummaryDoc = Household.pick({ _id: true, code: true, headName: true, villageId: true, status: true }).extend({ memberCount: z.number().int().optional() });
+/** What a list row shows of a household (its derived `memberCount` instead of its members). */
+export type SummaryRow = Omit<z.infer<typeof SummaryDoc>, 'memberCount'> & { memberCount: number };
+const SUMMARY_FIELDS = { code: true, headName: true, villageId: true, status: true, memberCount: true };
+
+/**
+ * One page of a household list in code order, with the count of all that match. Only the row's
+ * fields are read (a whole household with its members is ~1.5 KB to read, send and parse, for a
+ * row that shows five fields); the few rows stored before `memberCount` existed count their members.
+ */
+export async function householdPage(where: Where, paging: { offset: number; limit: number }): Promise<{ items: SummaryRow[]; total: number }> {
   const [{ total }, { data }] = await Promise.all([
     households().where(where).count(),
-    households().where(where).orderBy('code', 'asc').skip(paging.offset).limit(paging.limit).get(),
+    households().where(where).orderBy('code', 'asc').skip(paging.offset).limit(paging.limit).field(SUMMARY_FIELDS).get(),
   ]);
-  return { items: data.map(parse), total: total ?? 0 };
+  const rows = (data as Doc[]).map((d) => SummaryDoc.parse(d));
+  const stale = rows.filter((r) => r.memberCount === undefined).map((r) => r._id);
+  const counted = stale.length ? new Map((await householdsByIds(stale)).map((h) => [h._id, h.members.length])) : new Map<string, number>();
+  return { items: rows.map((r) => ({ ...r, memberCount: r.memberCount ?? counted.get(r._id) ?? 0 })), total: total ?? 0 };
 }
 
 /** Every household matching the query, in code order, a page of 1,000 at a time (the CloudBase cap). */
@@ -178,6 +190,14 @@ export async function householdPlaces(ids: string[]): Promise<Map<string, Househ
     (d) => Place.parse(d),
   ));
   return new Map(found.map(({ _id, ...place }) => [_id, place]));
+}
+
+const VillageHead = Household.pick({ _id: true, headName: true, villageId: true });
+
+/** Head and village of every household of these villages (projected), in `_id` order: a few small rows each, so one aggregate answers thousands. */
+export async function headsOfVillages(villageIds: string[]): Promise<Array<z.infer<typeof VillageHead>>> {
+  const _ = getDb().command;
+  return inChunks(villageIds, MAX_IN, (chunk) => projectAll(households(), { villageId: _.in(chunk) }, { headName: true, villageId: true }, (d) => VillageHead.parse(d)));
 }
 
 const Head = Household.pick({ _id: true, headName: true });
@@ -282,7 +302,7 @@ const Regions = Household.pick({ _id: true, townId: true, villageId: true });
 
 /** Every household of a region with its town and village (projected), for the monthly bulletin. */
 export async function householdRegionsWhere(where: Where): Promise<Array<z.infer<typeof Regions>>> {
-  return readAll(households().where(where).field({ townId: true, villageId: true }), (d) => Regions.parse(d));
+  return projectAll(households(), where, { townId: true, villageId: true }, (d) => Regions.parse(d));
 }
 
 const MemberCare = z.object({ _id: z.string(), members: z.array(z.object({ health: z.string(), disabilityLevel: z.number(), schooling: z.string() })) });

@@ -1,6 +1,7 @@
 import type { Household, HouseholdSummary, HouseholdView } from '../../../types/household';
 import { maskIdNumber, maskPhone } from '../../../types/id-number';
 import { regionNames } from '../regions/region.repository';
+import type { SummaryRow } from './household.repository';
 import { clock } from '../clock';
 import { ageOn, dateOf } from '../time';
 
@@ -21,10 +22,11 @@ export async function toView(h: Household): Promise<HouseholdView> {
   };
 }
 
-export async function toSummaries(households: Household[]): Promise<HouseholdSummary[]> {
+/** List rows: from whole households, or from the projected rows a page reads (household.repository SummaryRow). */
+export async function toSummaries(households: Array<Household | SummaryRow>): Promise<HouseholdSummary[]> {
   const names = await regionNames(households.map((h) => h.villageId));
   return households.map((h) => ({
     _id: h._id, code: h.code, headName: h.headName, villageId: h.villageId, villageName: names.get(h.villageId),
-    status: h.status, memberCount: h.members.length,
+    status: h.status, memberCount: 'members' in h ? h.members.length : h.memberCount,
   }));
 }

@@ -60,15 +60,20 @@ export async function countOpenNeeds(where: Where): Promise<number> {
 
 const OpenNeed = Need.pick({ householdId: true, category: true, reportedAt: true, status: true });
 
-/** The open needs of these households (projected), for the helper's due list. */
-export async function openNeedsOf(householdIds: string[]): Promise<Array<Pick<Need, 'householdId' | 'category' | 'reportedAt' | 'status'>>> {
+/**
+ * What the helper's due list needs of its households' needs, from one read of them (projected):
+ * the open ones, and the households with an emergency since `sinceIso` (临时救助, as
+ * `householdsWithEmergency` answers it), where two queries asked the same households before.
+ */
+export async function dueNeedsOf(householdIds: string[], sinceIso: string): Promise<{ open: Array<Pick<Need, 'householdId' | 'category' | 'reportedAt' | 'status'>>; emergencies: Set<string> }> {
   const _ = getDb().command;
   // By household only: with a status condition too the planner would scan every open need in the county.
   const found = await inChunks(householdIds, MAX_IN, (chunk) => readAll(
     needs().where({ householdId: _.in(chunk) }).field({ householdId: true, category: true, reportedAt: true, status: true }),
     (d) => OpenNeed.parse(d),
   ));
-  return found.filter((n) => OPEN_NEED_STATUSES.includes(n.status));
+  const emergencies = new Set(found.filter((n) => isEmergencySince(n, sinceIso)).map((n) => n.householdId));
+  return { open: found.filter((n) => OPEN_NEED_STATUSES.includes(n.status)), emergencies };
 }
 
 /** A household's latest needs by report time, for its timeline. */
@@ -82,6 +87,9 @@ const emergencyWhere = (sinceIso: string): Where => {
   const _ = getDb().command;
   return { category: 'emergency', reportedAt: _.gte(sinceIso), status: _.neq('rejected') };
 };
+/** The same condition on a need already read (ISO instants compare as text). */
+const isEmergencySince = (n: Pick<Need, 'category' | 'reportedAt' | 'status'>, sinceIso: string): boolean =>
+  n.category === 'emergency' && n.reportedAt >= sinceIso && n.status !== 'rejected';
 
 /**
  * Every household with an emergency need since `sinceIso`, in one query: emergencies are few

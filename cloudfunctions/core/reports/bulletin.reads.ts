@@ -6,9 +6,8 @@ import { needsReportedBefore, type BulletinNeed } from '../needs/need.repository
 import { ratingsGivenBefore, type GivenRating } from '../satisfaction/rating.repository';
 import { findingsOpenedBefore, type BulletinFinding } from '../findings/finding.repository';
 import { userNames, usersByIds } from '../users/user.repository';
-import { visitMonthsPer } from '../visits/visit.repository';
 import { helpersAt } from './bulletin.events';
-import { visitedByMonth } from '../visits/visit.repository';
+import { visitedByMonth, visitedCountsPerMonth } from '../visits/visit.repository';
 import { gapSpansBetween } from '../benefits/gap.repository';
 import { helpersIn, villagesIn, type Village } from './coverage.reads';
 
@@ -18,13 +17,6 @@ import { helpersIn, villagesIn, type Village } from './coverage.reads';
  * "active at the end of the month"), the visit rollups of the months shown, the needs and
  * findings up to the month's end, and the 应享未享 gaps open at each month's end (kept with their history).
  */
-/** Households of the region visited in a month, counted from the rollups' village index. */
-async function countVisitMonths(where: Record<string, unknown>, month: string): Promise<number> {
-  let n = 0;
-  for (const v of (await visitMonthsPer({ ...where, month }, 'villageId')).values()) n += v;
-  return n;
-}
-
 export interface BulletinSource {
   villages: Village[];
   households: Array<{ _id: string; townId: string; villageId: string }>;
@@ -71,7 +63,7 @@ export async function readBulletinSource(scope: Scope, compared: string[], trend
   const where = regionFilter(scope);
   const [villages, households, visited, counts, needs, findings, gaps, named, ratings] = await Promise.all([
     villagesIn(scope), householdRegionsWhere(where), visitedByMonth(where, compared),
-    Promise.all(trend.map(async (m) => [m, (await countVisitMonths(where, m))] as const)),
+    visitedCountsPerMonth(where, trend),
     needsReportedBefore(where, end), findingsOpenedBefore(where, end), gapsAt(scope, cuts), helpersIn(scope.regionId), ratingsGivenBefore(where, end),
   ]);
   const spans = await primaryPairingSpans(scope.level === 'county' ? 'all' : households.map((h) => h._id), end);
@@ -79,7 +71,7 @@ export async function readBulletinSource(scope: Scope, compared: string[], trend
   // Helpers registered above a village admin's scope (at town level) are named from their accounts.
   const missing = [...new Set(spans.map((s) => s.helperId).filter((id) => !helpers.has(id)))];
   for (const u of missing.length ? await usersByIds(missing) : []) helpers.set(u._id, { name: u.name, unit: u.unit ?? '' });
-  return { villages, households, spans, visited, visitedCounts: new Map(counts), needs, ratings, findings, gaps, helpers };
+  return { villages, households, spans, visited, visitedCounts: counts, needs, ratings, findings, gaps, helpers };
 }
 
 export interface Unvisited { householdId: string; headName: string; townName: string; villageName: string; helperName: string }

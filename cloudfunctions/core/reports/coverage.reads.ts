@@ -1,10 +1,10 @@
 import type { Scope } from '../../../types/region';
 import { regionFilter } from '../access/scope';
 import { activeLoads, primaryHelpers } from '../assignments/pairing.repository';
-import { headNames, householdIdsWhere, householdsPerVillage as perVillage } from '../households/household.repository';
+import { headsOfVillages, householdsPerVillage as perVillage } from '../households/household.repository';
 import { villagesWithTowns } from '../regions/region.repository';
 import { helperUnitsIn, userNames } from '../users/user.repository';
-import { visitedHouseholdIds, visitMonthsPer } from '../visits/visit.repository';
+import { visitedHouseholdsIn, visitMonthsPer } from '../visits/visit.repository';
 
 /**
  * What the coverage report reads, each through the repository that owns the collection: counts
@@ -49,22 +49,32 @@ export async function helperPairings(helperIds: string[]): Promise<Map<string, n
   return new Map([...loads].map(([id, byRole]) => [id, Object.values(byRole).reduce((s, n) => s + n, 0)]));
 }
 
-/** The overdue households of the given villages (no visit in any of `months`), up to `max`, with their primary helper. */
-export async function overdueIn(villages: Village[], months: string[], max: number) {
-  const missing: Array<{ householdId: string; villageName: string }> = [];
+/**
+ * The overdue households (no visit in any of `months`) of the given villages, most overdue
+ * village first, up to `max`, with their head and primary helper. `villages` carry their overdue
+ * count, so only the villages the list reaches are read: their households' heads and their
+ * visited households, in one round trip each, however many villages that is.
+ */
+export async function overdueIn(villages: Array<{ village: Village; overdue: number }>, months: string[], max: number) {
+  const reached: Village[] = [];
+  let shown = 0;
   for (const v of villages) {
-    if (missing.length >= max) break;
-    // Ids only, then names for the few missed: a village's households are large documents.
-    const households = await householdIdsWhere({ villageId: v.id });
-    const visited = await visitedHouseholdIds(v.id, months);
-    for (const id of households.filter((x) => !visited.has(x)).slice(0, max - missing.length)) {
-      missing.push({ householdId: id, villageName: v.name });
-    }
+    if (shown >= max) break;
+    reached.push(v.village);
+    shown += v.overdue;
   }
-  // Head names and helpers' names for the whole list at once (max ≤ 1000: one query each).
-  const ids = missing.map((m) => m.householdId);
-  const heads = await headNames(ids);
-  const helperOf = await primaryHelpers(ids);
-  const names = await userNames([...helperOf.values()]);
-  return missing.map((m) => ({ ...m, headName: heads.get(m.householdId) ?? '', helperName: names.get(helperOf.get(m.householdId) ?? '') ?? '' }));
+  if (!reached.length) return [];
+  const ids = reached.map((v) => v.id);
+  const [heads, visited] = await Promise.all([headsOfVillages(ids), visitedHouseholdsIn(ids, months)]);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const missing = heads
+    .filter((h) => !visited.has(h._id))
+    .sort((a, b) => order.get(a.villageId)! - order.get(b.villageId)!)
+    .slice(0, max);
+  const name = new Map(reached.map((v) => [v.id, v.name]));
+  const helperOf = await primaryHelpers(missing.map((m) => m._id));
+  const names = await userNames([...new Set(helperOf.values())]);
+  return missing.map((m) => ({
+    householdId: m._id, villageName: name.get(m.villageId) ?? '', headName: m.headName, helperName: names.get(helperOf.get(m._id) ?? '') ?? '',
+  }));
 }

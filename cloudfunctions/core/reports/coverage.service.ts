@@ -55,6 +55,11 @@ async function helperRows(scope: Scope, month: string) {
  * month nor the month before), counted everywhere, listed up to 200.
  */
 export async function coverage(ctx: AdminCtx, input: { month?: string }): Promise<Coverage> {
+  return (await coverageWithCounts(ctx, input)).coverage;
+}
+
+/** The coverage, with the villages of the scope and their households that it read (the dashboard shows them too). */
+export async function coverageWithCounts(ctx: AdminCtx, input: { month?: string }): Promise<{ coverage: Coverage; villages: Village[]; counts: Map<string, number> }> {
   const scope = adminScope(ctx.user);
   const month = input.month ?? monthOf(ctx.now);
   // A month yet to come would list every household as overdue.
@@ -68,10 +73,11 @@ export async function coverage(ctx: AdminCtx, input: { month?: string }): Promis
     .map((v) => ({ village: v, overdue: Math.max(0, (counts.get(v.id) ?? 0) - (visited.get(v.id)?.either ?? 0)) }))
     .filter((v) => v.overdue > 0)
     .sort((a, b) => b.overdue - a.overdue);
-  const items = await overdueIn(overdueVillages.map((v) => v.village), [prev, month], OVERDUE_SHOWN);
+  const items = await overdueIn(overdueVillages, [prev, month], OVERDUE_SHOWN);
   const total = regions.byTown.reduce((s, r) => ({ paired: s.paired + r.paired, visited: s.visited + r.visited }), { paired: 0, visited: 0 });
-  return {
+  const result: Coverage = {
     month, ...total, ...regions, ...helpers,
     overdue: { total: overdueVillages.reduce((s, v) => s + v.overdue, 0), items },
   };
+  return { coverage: result, villages, counts };
 }

@@ -4,12 +4,11 @@ import type { AdminCtx } from '../handler';
 import { adminScope, regionFilter } from '../access/scope';
 import { getRegion } from '../regions/region.repository';
 import { countUsers } from '../users/user.repository';
-import { householdIdsWhere, householdsByStatusAndSize, householdsPerCause, householdsPerVillage } from '../households/household.repository';
-import { villagesIn } from './coverage.reads';
+import { householdIdsWhere, householdsByStatusAndSize, householdsPerCause } from '../households/household.repository';
 import { helpersPairedWith } from '../assignments/pairing.repository';
 import type { Scope } from '../../../types/region';
 import { countOpenNeeds } from '../needs/need.repository';
-import { coverage } from './coverage.service';
+import { coverageWithCounts } from './coverage.service';
 
 /**
  * 帮扶责任人 in the scope. Helpers are registered at town level (their regionPath ends at the
@@ -25,16 +24,15 @@ async function helperCount(scope: Scope): Promise<number> {
 export async function dashboard(ctx: AdminCtx): Promise<Dashboard> {
   const scope = adminScope(ctx.user);
   const where = regionFilter(scope);
-  const [region, grouped, helpers, openNeeds, visitCoverage, causes, perVillage, villages] = await Promise.all([
+  const [region, grouped, helpers, openNeeds, { coverage: visitCoverage, villages, counts: perVillage }, causes] = await Promise.all([
     getRegion(scope.regionId),
     // Per status and household size (derived memberCount): counted from an index, no member read.
     householdsByStatusAndSize(where),
     helperCount(scope),
     countOpenNeeds(where),
-    coverage(ctx, {}),
+    // Its villages and households per village are the dashboard's own, read once.
+    coverageWithCounts(ctx, {}),
     householdsPerCause(where),
-    householdsPerVillage(where),
-    villagesIn(scope),
   ]);
   const byStatus = HouseholdStatus.options
     .map((status) => ({ status, count: grouped.filter((r) => r.status === status).reduce((s, r) => s + r.n, 0) }))

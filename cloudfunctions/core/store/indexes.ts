@@ -34,6 +34,17 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'villageId_gapCount', fields: ['villageId', 'gapCount'] },
     { name: 'townId_gapCount', fields: ['townId', 'gapCount'] },
     { name: 'countyId_gapCount', fields: ['countyId', 'gapCount'] },
+    // The registry's pages (households.list, in code order) of a county or a town: read in index
+    // order and stopped at the page, where sorting the region's 30,000 households took 0.3–0.5 s.
+    { name: 'countyId_code', fields: ['countyId', 'code'] },
+    { name: 'townId_code', fields: ['townId', 'code'] },
+    // A town's households of one status (the registry's commonest filter): counted and paged
+    // from the index, not from the town's 1,500 documents.
+    { name: 'townId_status_code', fields: ['townId', 'status', 'code'] },
+    // Households per 致贫原因 of a county or a town (the dashboard), counted from the index's
+    // copy of each `causes` array instead of from 30,000 documents (2–3 s).
+    { name: 'countyId_causes', fields: ['countyId', 'causes'] },
+    { name: 'townId_causes', fields: ['townId', 'causes'] },
   ],
   pairings: [
     // With role, each helper's load (pairings per role) is counted from the index alone.

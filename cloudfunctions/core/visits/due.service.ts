@@ -4,8 +4,9 @@ import type { HelperCtx } from '../handler';
 import { monthOf } from '../time';
 import { regionNames } from '../regions/region.repository';
 import { householdPlaces } from '../households/household.repository';
+import { emergencySince } from '../benefits/gaps.service';
 import { activePairingsOfHelper } from '../assignments/pairing.repository';
-import { openNeedsOf } from '../needs/need.repository';
+import { dueNeedsOf } from '../needs/need.repository';
 import { visitsOfHelper } from './visit.repository';
 import { compareDue, dueStatus, nextOccasion, standingOf } from './visit.rules';
 
@@ -28,7 +29,8 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
   if (!pairings.length) return { month, items: [], visited: 0, total: 0 };
   const ids = pairings.map((p) => p.householdId);
   // Open gaps are kept (benefits/kept-gaps.service.ts), their count on the household: read with its name, not evaluated here.
-  const [households, visits, needs] = await Promise.all([householdPlaces(ids), visitsOfHelper(helperId, lookbackMonths(month)), openNeedsOf(ids)]);
+  const [households, visits, due] = await Promise.all([householdPlaces(ids), visitsOfHelper(helperId, lookbackMonths(month)), dueNeedsOf(ids, emergencySince(ctx.now))]);
+  const needs = due.open;
   const names = await regionNames([...new Set([...households.values()].map((h) => h.villageId))]);
   const items = pairings.map((p): DueItem => {
     const own = visits.filter((v) => v.householdId === p.householdId && v.month <= month);

@@ -1,6 +1,6 @@
 import { z } from '../../../types/z';
 import { Visit } from '../../../types/visit';
-import { getDb, inChunks, insertOnce, MAX_IN, readAll, type OnceWrite } from '../store';
+import { getDb, inChunks, insertOnce, MAX_IN, projectAll, readAll, type OnceWrite } from '../store';
 import { addToSetOrCreate } from '../store/add-to-set';
 import { countGroups } from '../store/group-counts';
 
@@ -156,14 +156,13 @@ export async function visitMonthsOfHouseholds(householdIds: string[]): Promise<S
   return inChunks(householdIds, MAX_IN, (chunk) => readAll(visitMonths().where({ householdId: _.in(chunk) }), (d) => StoredVisitMonth.parse(d), { orderBy: [['_id', 'asc']] }));
 }
 
-const Visited = z.object({ householdId: z.string() });
-
-/** Ids of the village's households visited in any of `months`, from the rollups. */
-export async function visitedHouseholdIds(villageId: string, months: string[]): Promise<Set<string>> {
-  const found = await readAll(
-    visitMonths().where({ villageId, month: getDb().command.in(months) }).field({ householdId: true }),
-    (d) => Visited.parse(d).householdId,
-  );
+/**
+ * Ids of the households of these villages visited in any of `months`, from the rollups: their
+ * rows grouped per household on the server (one answer of up to 10,000 households).
+ */
+export async function visitedHouseholdsIn(villageIds: string[], months: string[]): Promise<Set<string>> {
+  const _ = getDb().command;
+  const found = await inChunks(villageIds, MAX_IN, async (chunk) => [...(await countGroups(visitMonths(), { villageId: _.in(chunk), month: _.in(months) }, 'householdId')).keys()]);
   return new Set(found);
 }
 
@@ -174,14 +173,17 @@ export async function visitedHouseholdIds(villageId: string, months: string[]): 
 export const visitMonthsPer = (match: Where, key: 'villageId' | 'helperIds', unwind = false): Promise<Map<string, number>> =>
   countGroups(visitMonths(), match, key, { unwind });
 
+/** Households of a region visited in each of `months` (its rollup rows per month), counted on the server in one aggregate. */
+export async function visitedCountsPerMonth(where: Where, months: string[]): Promise<Map<string, number>> {
+  const counts = await countGroups(visitMonths(), { ...where, month: getDb().command.in(months) }, 'month');
+  return new Map(months.map((m) => [m, counts.get(m) ?? 0]));
+}
+
 const VisitedIn = z.object({ householdId: z.string(), month: z.string() });
 
 /** The households of a region visited in each of `months`, from the rollups (one row per household and month). */
 export async function visitedByMonth(where: Where, months: string[]): Promise<Map<string, Set<string>>> {
-  const rows = await readAll(
-    visitMonths().where({ ...where, month: getDb().command.in(months) }).field({ householdId: true, month: true }),
-    (d) => VisitedIn.parse(d),
-  );
+  const rows = await projectAll(visitMonths(), { ...where, month: getDb().command.in(months) }, { householdId: true, month: true }, (d) => VisitedIn.parse(d));
   const out = new Map(months.map((m) => [m, new Set<string>()]));
   for (const r of rows) out.get(r.month)?.add(r.householdId);
   return out;

@@ -194,3 +194,25 @@ it('unwinds an indexed array field from the index alone (only arrays stored ther
   ]));
   expect(store.engine.countGroups('visit_months', { countyId: 'c1' }, [{ name: '', path: 'helperIds', unwind: true }])).toBeDefined();
 });
+
+it('$match then $project of top-level fields, $skip and $limit answer like MongoDB (read from the stored fields, paged in SQLite)', async () => {
+  const db = getDb();
+  const page = (skip: number, limit: number) => db.collection('households').aggregate()
+    .match({ villageId: db.command.in(['v1', 'v2']) }).project({ status: true, villageId: 1 }).skip(skip).limit(limit).end();
+  const all = await page(0, 10);
+  expect(all.data).toEqual([
+    { _id: 'h1', villageId: 'v1', status: 'active' },
+    { _id: 'h2', villageId: 'v1', status: 'active' },
+    { _id: 'h3', villageId: 'v2', status: 'exited' },
+  ]);
+  expect((await page(1, 1)).data).toEqual([all.data[1]]);
+  const pipeline = [{ $match: { villageId: { $in: ['v1', 'v2'] } } }, { $project: { status: true, villageId: 1 } }, { $skip: 1 }, { $limit: 1 }];
+  const docs = store.engine.find('households');
+  expect((await page(1, 1)).data).toEqual(runPipeline(docs, pipeline, () => []));
+});
+
+it('projectAll reads every matching row with only its fields', async () => {
+  const { projectAll } = await import('../../../cloudfunctions/core/store');
+  const rows = await projectAll(getDb().collection('households'), { status: 'active' }, { villageId: true }, (d) => d);
+  expect(rows).toEqual([{ _id: 'h1', villageId: 'v1' }, { _id: 'h2', villageId: 'v1' }]);
+});

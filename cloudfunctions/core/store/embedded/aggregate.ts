@@ -12,6 +12,7 @@ import type { EmbeddedEngine } from './engine';
 import type { GroupKey } from './reads';
 import { geoKey, geoNearStage, runGeoNear } from './geo';
 import { checkStages, runPipeline } from './mongo';
+import { topLevelFields } from './projection';
 
 /**
  * CloudBase answers at most 20 documents when the pipeline has no `$limit`, and at most 10,000
@@ -28,17 +29,30 @@ export function aggregate(engine: EmbeddedEngine, coll: string, pipeline: Doc[])
   if (counted) return counted.slice(0, limited ? AGGREGATE_MAX_LIMIT : AGGREGATE_DEFAULT_LIMIT);
   return engine.snapshot(() => {
     const resolve = (name: string): Doc[] => engine.find(name);
-    const [first] = pipeline;
+    const [first, second] = pipeline;
     const leading = first && Object.keys(first)[0];
+    // `$match` then a `$project` of plain top-level inclusions is a find() with that projection:
+    // SQLite reads the few fields out of each stored document, and none is decoded whole.
+    const projected = leading === '$match' && second && Object.keys(second).length === 1 && topLevelFields(second.$project as Doc | undefined)
+      ? (second.$project as Doc) : undefined;
+    // …and a `$skip`/`$limit` right after it pages in SQLite, so a read in pages reads each row once.
+    let taken = projected ? 2 : 1;
+    const window: { skip?: number; limit?: number } = {};
+    for (; projected && taken < pipeline.length; taken++) {
+      const [key, value] = Object.entries(pipeline[taken])[0] ?? [];
+      if (key === '$skip' && window.limit === undefined && Number.isInteger(value) && (value as number) >= 0) window.skip = (window.skip ?? 0) + (value as number);
+      else if (key === '$limit' && Number.isInteger(value) && (value as number) > 0) window.limit = Math.min(window.limit ?? Infinity, value as number);
+      else break;
+    }
     let docs: Doc[];
     if (leading === '$geoNear') {
       const stage = geoNearStage(first.$geoNear);
       docs = runGeoNear(engine.find(coll, stage.query), stage, stage.key ?? geoKey(engine.find(coll)));
     } else {
-      docs = engine.find(coll, leading === '$match' ? (first.$match as Doc) : undefined);
+      docs = engine.find(coll, leading === '$match' ? (first.$match as Doc) : undefined, { projection: projected, ...window });
     }
     let pending: Doc[] = [];
-    for (const stage of leading === '$match' || leading === '$geoNear' ? pipeline.slice(1) : pipeline) {
+    for (const stage of leading === '$match' || leading === '$geoNear' ? pipeline.slice(taken) : pipeline) {
       const lookup = stage.$lookup as Doc | undefined;
       if (!isPlainLookup(lookup)) {
         pending.push(stage);

@@ -13,6 +13,7 @@ import { COLLECTIONS, INDEXES, setDatabaseFactory, type Database } from '../inde
 import type { IndexSpec } from '../indexes';
 import { EmbeddedEngine } from './engine';
 import { DbError, unsupported } from './errors';
+import { meterRequest } from './meter';
 import { handle, type Backend } from './request';
 import { Db, createSdkDatabase, processReturn } from './sdk';
 import { Transactions } from './transactions';
@@ -20,6 +21,7 @@ import { Transactions } from './transactions';
 export { EmbeddedEngine } from './engine';
 export { DbError, ErrorCode } from './errors';
 export { AGGREGATE_DEFAULT_LIMIT, AGGREGATE_MAX_LIMIT } from './aggregate';
+export { countRequests, setRequestMeter, type RequestMeter } from './meter';
 
 const BACKEND = Symbol.for('bangfu.store.embedded');
 
@@ -38,7 +40,12 @@ class EmbeddedRequester implements Requester {
   }
 
   send(action: string, params?: Record<string, unknown>, opts?: unknown): Promise<unknown> {
-    if (this.backend) return handle(this.backend, action, params).catch(asCloudBaseAnswer);
+    if (this.backend) {
+      const backend = this.backend;
+      const waited = meterRequest(action, params);
+      const answer = () => handle(backend, action, params).catch(asCloudBaseAnswer);
+      return waited ? waited.then(answer) : answer();
+    }
     if (this.delegate) return this.delegate.send(action, params, opts);
     return Promise.reject(unsupported('a database without an engine'));
   }

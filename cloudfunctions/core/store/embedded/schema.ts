@@ -39,6 +39,7 @@ export function keyExpr(field: string): string {
 export class Schema {
   private readonly infos = new Map<string, CollectionInfo>();
   private dataVersion = -1;
+  private versionStmt?: BetterSqlite3.Statement;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
@@ -82,7 +83,9 @@ export class Schema {
 
   /** Call inside a transaction, after its first read, so masks and rows come from one snapshot. */
   refresh(): void {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
+    // Prepared once: `pragma()` prepares a statement on every call, and every request asks.
+    this.versionStmt ??= this.db.prepare('PRAGMA data_version').pluck();
+    const version = this.versionStmt.get() as number;
     if (version !== this.dataVersion) this.loadMasks();
     this.dataVersion = version;
   }
