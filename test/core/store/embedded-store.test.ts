@@ -177,7 +177,7 @@ it('reopening an existing file finds the documents, indexes and kinds again', as
   try {
     const { data } = await getDb().collection('households').where({ villageId: 'v1' }).get();
     expect(data.map((d) => d._id)).toEqual(['h1']);
-    expect(again.engine.explain('households', { villageId: 'v1' }).join('\n')).toMatch(/USING INDEX ix_households_villageId_status/);
+    expect(again.engine.explain('households', { villageId: 'v1' }).join('\n')).toMatch(/USING INDEX ix_households_villageId_/);
   } finally {
     again.close();
   }
