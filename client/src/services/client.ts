@@ -3,6 +3,7 @@ import { ApiCallError } from './errors';
 import { send } from './transport';
 
 /** One action as a function: an input the contract allows, its output; the input may be left out when every field is optional. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends Input` is how a type asks "is every field optional"
 type Action<C extends Apis[FunctionName], A extends ActionName<C>> = {} extends ActionInput<C, A>
   ? (input?: ActionInput<C, A>) => Promise<ActionOutput<C, A>>
   : (input: ActionInput<C, A>) => Promise<ActionOutput<C, A>>;

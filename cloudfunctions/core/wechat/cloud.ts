@@ -17,7 +17,7 @@ let sdk: WxServerSdk | null = null;
  */
 function load(): WxServerSdk {
   if (!sdk) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use only (see above), which a static import cannot do
     sdk = require('wx-server-sdk') as WxServerSdk;
     sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   }
