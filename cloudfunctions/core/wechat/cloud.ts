@@ -1,5 +1,5 @@
 import { invalid } from '../errors';
-import type { SubscribeMessage, WeChatGateway } from './index';
+import type { SubscribeMessage, WeChatGateway } from './gateway';
 
 /** The slice of wx-server-sdk 4.x Bangfu uses (it ships no types we want to depend on). */
 interface WxServerSdk {

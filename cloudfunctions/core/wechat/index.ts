@@ -8,25 +8,9 @@ import { isLocalMode } from '../runtime';
 import { invalid } from '../errors';
 import { setting } from '../settings';
 import { cloudGateway } from './cloud';
+import type { WeChatGateway } from './gateway';
 
-export interface SubscribeMessage {
-  touser: string;
-  templateId: string;
-  /** The mini-program page the message opens, with its query. */
-  page: string;
-  data: Record<string, { value: string }>;
-}
-
-export interface SendResult {
-  status: 'recorded' | 'sent' | 'failed';
-  note: string;
-}
-
-export interface WeChatGateway {
-  sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>;
-  /** The group a card was opened from; throws `INVALID_INPUT` when the CloudID is invalid or expired. */
-  decryptGroup(cloudId: string): Promise<{ opengid: string }>;
-}
+export type { SendResult, SubscribeMessage, WeChatGateway } from './gateway';
 
 const localGateway: WeChatGateway = {
   async sendSubscribeMessage() {
