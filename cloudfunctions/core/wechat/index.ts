@@ -10,7 +10,7 @@ import { setting } from '../settings';
 import { cloudGateway } from './cloud';
 import type { WeChatGateway } from './gateway';
 
-export type { SendResult, SubscribeMessage, WeChatGateway } from './gateway';
+export type { SubscribeMessage, WeChatGateway } from './gateway';
 
 const localGateway: WeChatGateway = {
   async sendSubscribeMessage() {
