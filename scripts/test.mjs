@@ -1,4 +1,5 @@
-// `npm test`: type-check, unit/function/store tests, both client builds (weapp size printed),
+// `npm test`: lint, format check, architecture rules, dead code and vant registrations, then
+// type-check, unit/function/store tests, both client builds (weapp size printed),
 // function bundles, then browser tests against the H5 build on the local host.
 // Ends with one summary line "N passed, N failed".
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -43,6 +44,14 @@ function ensureChromium() {
 }
 
 if (!existsSync(bin('jest'))) step('npm install', 'npm', ['install', '--no-audit', '--no-fund']);
+// The house rules first (README "Working on Bangfu"): each is an npm script, so one runs alone as `npm run <name>`.
+for (const [title, script] of [
+  ['lint (eslint)', 'lint'],
+  ['format check (prettier)', 'format:check'],
+  ['architecture rules (dependency-cruiser, collection owners)', 'check:arch'],
+  ['dead code (knip)', 'check:dead'],
+  ['vant components registered per page', 'check:vant'],
+]) step(title, 'npm', ['run', '--silent', script]);
 step('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 jest('unit, function and store tests', 'jest.config.js');
 const weapp = step('weapp build', 'node', ['scripts/build-client.mjs', 'weapp']);

@@ -17,6 +17,7 @@ export const SearchText = (maxChars: number) =>
     .string({ error: '搜索词应为文字' })
     .trim()
     .max(maxChars, { error: `搜索词最多 ${maxChars} 字` })
+    // eslint-disable-next-line no-control-regex -- control characters are what this search-term check refuses
     .regex(/^[^\u0000-\u001f\u007f]*$/, { error: '搜索词含有换行、制表符等不可见的控制字符（多为复制时带入），请删去后再搜索' });
 
 /** A calendar date `YYYY-MM-DD`. */

@@ -35,7 +35,6 @@ export type PublishNoticeInput = z.infer<typeof PublishNoticeInput>;
 
 export const NoticeStatus = z.enum(['draft', 'published', 'revoked']);
 export type NoticeStatus = z.infer<typeof NoticeStatus>;
-export const NOTICE_STATUS_LABELS: Record<NoticeStatus, string> = { draft: '草稿', published: '已发布', revoked: '已撤回' };
 
 /** 通知公告: written by an admin for an audience of roles × regions, optionally acknowledged (已知悉). */
 export const Notice = NoticeContent.extend({

@@ -101,7 +101,6 @@ export const SERVICE_CHECKLISTS = {
   doctor: ['测量血压血糖', '慢病用药指导', '健康状况随访', '签约服务告知', '大病/住院情况了解'],
   teacher: ['了解在校/学习情况', '控辍保学劝返', '资助政策宣讲', '家庭教育指导', '心理关爱谈心'],
 } as const;
-export type ChecklistKind = keyof typeof SERVICE_CHECKLISTS;
 
 /** The next visit a household must get beyond the monthly one: a festival or an open hospital/accident need. */
 export const NextOccasion = z.object({

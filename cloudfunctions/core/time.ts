@@ -26,8 +26,6 @@ export const monthOf = (at: Date | string): string => chinaWallClock(at)?.slice(
 /** `YYYY-MM-DD` of a moment in China time. */
 export const dateOf = (at: Date | string): string => chinaWallClock(at)?.slice(0, 10) ?? chinaTime(at).format('YYYY-MM-DD');
 
-export const isoNow = (at: Date): string => at.toISOString();
-
 /**
  * Whole years on `date` (both `YYYY-MM-DD`); the birthday itself counts. Someone born on 29 Feb turns a year older on
  * 1 Mar in common years, since the (month, day) comparison has no 29 Feb to reach.

@@ -48,6 +48,7 @@ export async function bundleQueue(outDir: string): Promise<string> {
 export function startClient(bundle: string): Queue {
   resetNetworkWatch();
   delete require.cache[bundle];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh instance of the built bundle after dropping it from require.cache
   const queue = require(bundle) as Queue;
   queue.startAutoFlush();
   return queue;

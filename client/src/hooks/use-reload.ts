@@ -17,5 +17,6 @@ export function useReloadWhenSynced(queue: QueueSnapshot, reload: () => unknown)
   useEffect(() => {
     if (pendingBefore.current > queue.pending && !queue.flushing) void reload();
     pendingBefore.current = queue.pending;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs on queue changes only; reload is a new function every render
   }, [queue.pending, queue.flushing]);
 }

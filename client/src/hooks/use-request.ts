@@ -18,7 +18,7 @@ export function useRequest<T>(fn: () => Promise<T>, deps: readonly unknown[] = [
   const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: undefined, loading: true });
   const seq = useRef(0);
   const alive = useRef(true);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps decide when fn is a new request, as with useEffect
   const run = useCallback(fn, deps);
 
   const reload = useCallback(async () => {

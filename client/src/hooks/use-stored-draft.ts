@@ -81,7 +81,6 @@ export function useRestoreRefused<T extends DraftBase>(fixId: string | undefined
     if (!item) return;
     const restored = toDraft(item.payload);
     replace(item.error?.code === 'CONFLICT' ? { ...restored, id: uuid() } : restored);
-    // Once, on opening: the item has left the queue for the draft.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on opening: the item has left the queue for the draft
   }, [fixId]);
 }

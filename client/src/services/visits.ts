@@ -2,7 +2,7 @@ import type { ActionInput, visitsApi } from '@bangfu/types';
 import type { DueList } from '@bangfu/types/api/visits';
 import { api } from './client';
 import { readOrKept } from './kept-answers';
-import { items as queuedItems, submit, type SubmitOutcome } from './offline-queue';
+import { submit, type SubmitOutcome } from './offline-queue';
 import { uploadPhotosBeforeSending } from './photo-uploads';
 
 export type RecordInput = ActionInput<typeof visitsApi, 'record'>;
@@ -14,11 +14,6 @@ uploadPhotosBeforeSending('visits', 'record');
  * write carries the whole visit, the plan progress included, under the draft's id.
  */
 export const recordVisit = (input: RecordInput): Promise<SubmitOutcome> => submit('visits', 'record', input);
-
-/** Visits still waiting in this phone's queue (for showing "待同步" on a household). */
-export function queuedVisits(): RecordInput[] {
-  return queuedItems().filter((i) => i.fn === 'visits' && i.action === 'record').map((i) => i.payload as RecordInput);
-}
 
 /**
  * 我的帮扶户 this month; without a network, the list as last loaded on this phone (`savedAt`), so

@@ -5,11 +5,6 @@ import { thousands } from '@bangfu/types/format';
 /** `12345` → `12,345`: the one formatter both sides share (types/format). */
 export { thousands };
 
-/** `1479, '人'` → `1,479 人`. */
-export function count(n: number, unit: string): string {
-  return `${thousands(n)} ${unit}`;
-}
-
 /** A greeting for the time of day in China. */
 export function greeting(date = new Date()): string {
   const h = chinaHour(date);

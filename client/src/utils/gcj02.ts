@@ -4,7 +4,7 @@
  * Outside mainland China the two are the same, so points there are kept as they are.
  */
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 
 const outsideChina = (lat: number, lng: number) => lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;
 

@@ -43,8 +43,3 @@ export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
     ...entry,
   });
 }
-
-export async function auditTrail(where: Record<string, unknown>, limit = 50) {
-  const { data } = await getDb().collection('audit_logs').where(where).orderBy('at', 'desc').limit(limit).get();
-  return data;
-}

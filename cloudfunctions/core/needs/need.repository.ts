@@ -31,16 +31,6 @@ export async function updateNeedIfVersion(id: string, version: number, changes: 
   return (updated ?? 0) > 0;
 }
 
-/**
- * Conditions of one segment of a list: open needs by deadline (so overdue ones, whose deadline has
- * passed, come first), then closed needs newest first. `dueAt` is the current step's deadline,
- * kept on every write, so both the overdue filter and the ordering use an index.
- */
-export function overdueCondition(now: Date): Where {
-  const _ = getDb().command;
-  return { status: _.in([...OPEN_NEED_STATUSES]), dueAt: _.lt(now.toISOString()) };
-}
-
 /** Pages through consecutive segments as one list: `offset`/`limit` run across them in order. */
 export async function listSegments(segments: Array<{ where: Where; orderBy: Array<[string, 'asc' | 'desc']> }>, offset: number, limit: number): Promise<{ items: Need[]; total: number }> {
   const _ = getDb().command;

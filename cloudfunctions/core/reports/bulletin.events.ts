@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import { OPEN_NEED_STATUSES } from '../../../types/need';
-import type { BulletinSource } from './bulletin.reads';
+import type { BulletinSource } from './bulletin.source';
 import type { Event, Place } from './bulletin.rules';
 
 /**

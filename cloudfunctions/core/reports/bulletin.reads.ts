@@ -1,38 +1,18 @@
 import type { Scope } from '../../../types/region';
 import { regionFilter } from '../access/scope';
-import { primaryPairingSpans, type PairingSpan } from '../assignments/pairing.repository';
+import { primaryPairingSpans } from '../assignments/pairing.repository';
 import { headNames, householdRegionsWhere } from '../households/household.repository';
-import { needsReportedBefore, type BulletinNeed } from '../needs/need.repository';
-import { ratingsGivenBefore, type GivenRating } from '../satisfaction/rating.repository';
-import { findingsOpenedBefore, type BulletinFinding } from '../findings/finding.repository';
+import { needsReportedBefore } from '../needs/need.repository';
+import { ratingsGivenBefore } from '../satisfaction/rating.repository';
+import { findingsOpenedBefore } from '../findings/finding.repository';
 import { userNames, usersByIds } from '../users/user.repository';
 import { helpersAt } from './bulletin.events';
 import { visitedByMonth, visitedCountsPerMonth } from '../visits/visit.repository';
 import { gapSpansBetween } from '../benefits/gap.repository';
-import { helpersIn, villagesIn, type Village } from './coverage.reads';
+import { helpersIn, villagesIn } from './coverage.reads';
+import type { BulletinSource } from './bulletin.source';
 
-/**
- * What the monthly bulletin reads for a scope, each through the repository that owns the
- * collection: the households with their regions, their primary pairings (active or ended, for
- * "active at the end of the month"), the visit rollups of the months shown, the needs and
- * findings up to the month's end, and the 应享未享 gaps open at each month's end (kept with their history).
- */
-export interface BulletinSource {
-  villages: Village[];
-  households: Array<{ _id: string; townId: string; villageId: string }>;
-  spans: PairingSpan[];
-  /** Households visited, per month of the two the figures compare (M and M−1). */
-  visited: Map<string, Set<string>>;
-  /** Households visited per month of the trend, counted from the rollups (the chart's older months). */
-  visitedCounts: Map<string, number>;
-  needs: BulletinNeed[];
-  /** 满意度 ratings of helpers (SPEC §2), besides the needs' own ratings. */
-  ratings: GivenRating[];
-  findings: BulletinFinding[];
-  /** Per cut-off instant (ISO), the open gaps' keys per household. */
-  gaps: Map<string, Map<string, Set<string>>>;
-  helpers: Map<string, { name: string; unit: string }>;
-}
+export type { BulletinSource } from './bulletin.source';
 
 /**
  * Open gaps at each cut-off, from the kept gaps' history (benefits/gap.repository.ts): a gap counts

@@ -10,7 +10,6 @@ import type { BulletinBand, BulletinFigures, BulletinRow } from '../../../types/
 /** Where an event counts: any key may be missing (a need of an unpaired household has no helper). */
 export interface Place { townId?: string | null; villageId?: string | null; unit?: string | null; helperId?: string | null }
 export type Dimension = 'town' | 'village' | 'unit' | 'helper';
-export const DIMENSIONS: Dimension[] = ['town', 'village', 'unit', 'helper'];
 const KEY: Record<Dimension, keyof Place> = { town: 'townId', village: 'villageId', unit: 'unit', helper: 'helperId' };
 
 /** What one event adds to a row; `acceptHours`/`resolveHours`/`rating` are collected for medians and means. */

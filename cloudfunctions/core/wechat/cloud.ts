@@ -1,5 +1,5 @@
 import { DomainError, invalid } from '../errors';
-import type { SubscribeMessage, WeChatGateway, WxaCodeRequest } from './index';
+import type { SubscribeMessage, WeChatGateway, WxaCodeRequest } from './gateway';
 
 /** The slice of wx-server-sdk 4.x Bangfu uses (it ships no types we want to depend on). */
 interface WxServerSdk {
@@ -21,7 +21,7 @@ let sdk: WxServerSdk | null = null;
  */
 function load(): WxServerSdk {
   if (!sdk) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use only (see above), which a static import cannot do
     sdk = require('wx-server-sdk') as WxServerSdk;
     sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV });
   }

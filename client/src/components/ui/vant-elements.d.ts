@@ -9,7 +9,6 @@ type VantProps = Record<string, unknown> & {
 };
 
 declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'van-button': VantProps;

@@ -38,9 +38,6 @@ export type ColumnKey = (typeof COLUMNS)[number]['key'];
 export type SheetRow = Record<ColumnKey, string>;
 export const HEADER_OF = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
 
-/** Columns a household's first row must carry; the others may be blank. */
-export const HOUSEHOLD_KEYS: ColumnKey[] = ['town', 'village', 'address', 'status', 'causes', 'identifiedYear', 'incomeYear', 'income', 'housingGrade', 'housingAssessedOn', 'safeWater'];
-
 export const LABELS = {
   status: HOUSEHOLD_STATUS_LABELS, causes: POVERTY_CAUSE_LABELS, relation: RELATION_LABELS, health: HEALTH_LABELS,
   schooling: SCHOOLING_LABELS, laborCapacity: LABOR_CAPACITY_LABELS,

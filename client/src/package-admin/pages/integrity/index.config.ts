@@ -2,5 +2,5 @@ import { vant } from '@/components/ui/vant';
 
 export default definePageConfig({
   navigationBarTitleText: '数据核查',
-  usingComponents: vant('Button', 'Tag', 'Loading', 'ErrorState', 'Empty'),
+  usingComponents: vant('Button', 'Loading', 'ErrorState', 'Empty'),
 });

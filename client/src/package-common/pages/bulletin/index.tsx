@@ -102,7 +102,7 @@ function Actions({ b, onPublished }: { b: Bulletin; onPublished: () => void }) {
     setError('');
     try {
       await api.reports.publishBulletin({ month: b.month, audience: { roles } });
-      Taro.showToast({ title: '已发布并通知', icon: 'success' });
+      void Taro.showToast({ title: '已发布并通知', icon: 'success' });
       onPublished();
     } catch (e) {
       setError(messageOf(e));
