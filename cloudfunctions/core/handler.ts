@@ -6,7 +6,7 @@ import { DomainError } from './errors';
 import { callerOf } from './identity';
 import { clock } from './clock';
 import { findUserByOpenid } from './users/user.repository';
-import { resolveWebCaller } from './auth/web-login.service';
+import { resolveWebCaller } from './auth/web-caller';
 import { describeZodError } from './zod-message';
 import { failureSummary } from './failure-log';
 import { MissingSetting } from './settings';

@@ -9,6 +9,10 @@ const CORE = 'cloudfunctions/core';
 /** Each collection's one owner. */
 export const OWNERS = {
   regions: `${CORE}/regions/region.repository.ts`,
+  household_gaps: `${CORE}/benefits/gap.repository.ts`,
+  door_codes: `${CORE}/households/door-code.repository.ts`,
+  web_logins: `${CORE}/auth/web-login.repository.ts`,
+  web_identities: `${CORE}/auth/web-identity.repository.ts`,
   users: `${CORE}/users/user.repository.ts`,
   households: `${CORE}/households/household.repository.ts`,
   pairings: `${CORE}/assignments/pairing.repository.ts`,

@@ -2,13 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { WebLoginRequest, WebLoginStatus } from '../../../types/api/auth';
 import type { User } from '../../../types/user';
 import { audit } from '../audit/audit.service';
-import { conflict, DomainError, forbidden, notFound, unauthenticated } from '../errors';
+import { conflict, forbidden, notFound } from '../errors';
 import type { AdminCtx, Ctx, SignedInCtx } from '../handler';
 import { findUser } from '../users/user.repository';
 import { createTicket } from './custom-login';
-import { findWebIdentity, insertWebIdentity, nextGeneration, webIdentityOfUser, type WebIdentity } from './web-identity.repository';
+import { insertWebIdentity, nextGeneration, webIdentityOfUser, type WebIdentity } from './web-identity.repository';
 import { findWebLogin, insertWebLogin, removeExpiredWebLogins, updateWebLogin, type WebLogin } from './web-login.repository';
-import { browserLabel, customUserIdOf, parseCustomUserId, statusAt, UNKNOWN_PLACE, WEB_LOGIN_TTL_MS } from './web-login.rules';
+import { browserLabel, customUserIdOf, statusAt, UNKNOWN_PLACE, WEB_LOGIN_TTL_MS } from './web-login.rules';
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 const ONLY_ADMINS = '只有管理员可以登录电脑端；帮扶责任人和帮扶户请在微信小程序中使用';
@@ -116,21 +116,6 @@ export async function claimWebLogin(ctx: Ctx, input: { id: string; secret: strin
   if (!(await updateWebLogin(login, { status: 'used' }))) return { status: 'used', ticket: null };
   await audit({ ...ctx, user }, { action: 'web_sign_in', detail: { request: login._id.slice(0, 8), browser: browserLabel(login.userAgent) } });
   return { status: 'used', ticket };
-}
-
-/**
- * The account behind a web session's custom user id, or null when that id names no one. A
- * session of an earlier generation (signed out everywhere since), or of an account that is no
- * longer an active admin, is refused as signed out: the browser then shows the QR again.
- */
-export async function resolveWebCaller(customUserId: string): Promise<User> {
-  const parsed = parseCustomUserId(customUserId);
-  const identity = parsed ? await findWebIdentity(parsed.key) : null;
-  if (!parsed || !identity) throw unauthenticated('电脑端登录已失效，请重新扫码登录');
-  if (identity.generation !== parsed.generation) throw unauthenticated('您已退出所有电脑端登录，请重新扫码登录');
-  const user = await findUser(identity.userId);
-  if (!user || !user.active || user.role !== 'admin') throw new DomainError('UNAUTHENTICATED', '您的账号已不能登录电脑端，请联系县扶贫办');
-  return user;
 }
 
 export async function webSignOut(ctx: AdminCtx): Promise<{ signedOut: boolean }> {

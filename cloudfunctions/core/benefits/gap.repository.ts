@@ -1,7 +1,6 @@
 import { z } from '../../../types/z';
 import { PolicyCode } from '../../../types/policy';
 import { getDb, inChunks, MAX_IN, readAll, readPages, type Doc } from '../store';
-import { countGroups } from '../store/group-counts';
 
 /**
  * The only code that queries `household_gaps` (应享未享, kept): one document per gap a household
@@ -45,17 +44,6 @@ export async function openGapsOf(householdIds: string[]): Promise<KeptGap[]> {
   return inChunks(householdIds, MAX_IN, (chunk) => readAll(gaps().where({ householdId: _.in(chunk), open: true }), parse));
 }
 
-/** Open gaps per household among these (absent: none), counted on the server. */
-export async function openGapCounts(householdIds: string[]): Promise<Map<string, number>> {
-  const _ = getDb().command;
-  const out = new Map<string, number>();
-  for (let i = 0; i < householdIds.length; i += MAX_IN) {
-    const counted = await countGroups(gaps(), { householdId: _.in(householdIds.slice(i, i + MAX_IN)), open: true }, 'householdId');
-    for (const [id, n] of counted) out.set(id, n);
-  }
-  return out;
-}
-
 /** Stores a newly opened gap. */
 export async function addGap(gap: KeptGap): Promise<void> {
   const { _id, ...fields } = gap;
@@ -82,8 +70,6 @@ export async function gapsOfHouseholds(householdIds: string[]): Promise<KeptGap[
   const _ = getDb().command;
   return inChunks(householdIds, MAX_IN, (chunk) => readAll(gaps().where({ householdId: _.in(chunk) }), parse, { orderBy: [['_id', 'asc']] }));
 }
-
-export const countKeptGaps = async (): Promise<number> => (await gaps().where({}).count()).total ?? 0;
 
 const ORDER = [['householdId', 'asc'], ['order', 'asc']] as const;
 

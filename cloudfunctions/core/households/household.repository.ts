@@ -166,11 +166,6 @@ export async function householdIdsAfter(after: string, limit: number): Promise<s
 }
 
 
-/** Ids of every household matching `where`, in code order, 1,000 at a time (for sweeps that work per page). */
-export function householdIdPages(where: Where): AsyncGenerator<string[]> {
-  return readPages(households().where(where).field({ _id: true }), idOf, BY_CODE);
-}
-
 const Sampled = Household.pick({ _id: true, code: true, headName: true, status: true, countyId: true, townId: true, villageId: true });
 export type SampledHousehold = z.infer<typeof Sampled>;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { clock } from '../clock';
-import { getDb } from '../store';
+import { insertOutbox } from '../notices/notice.repository';
 import type { WxaCodeImage, WxaCodeRequest } from '../wechat';
 
 /** The address the local demo is reached at: a phone on the same network scans the plain QR to it. */
@@ -25,7 +25,7 @@ export function localCodeSvg(request: WxaCodeRequest): Promise<string> {
  * code of the H5 page, which opens the same card after signing in.
  */
 export async function localWxaCode(request: WxaCodeRequest): Promise<WxaCodeImage> {
-  await getDb().collection('outbox').add({
+  await insertOutbox({
     _id: randomUUID(), kind: 'wxacode.getUnlimited', page: request.page, scene: request.scene, width: request.width ?? 430,
     status: 'recorded', note: '本地演示：未调用微信，生成了同一页面和 scene 的普通二维码', createdAt: clock.now().toISOString(),
   });

@@ -10,7 +10,7 @@ import { setting } from '../settings';
 import { cloudGateway } from './cloud';
 import type { WeChatGateway } from './gateway';
 
-export type { SendResult, SubscribeMessage, WeChatGateway, WxaCodeImage, WxaCodeRequest } from './gateway';
+export type { SubscribeMessage, WeChatGateway, WxaCodeImage, WxaCodeRequest } from './gateway';
 
 /** Local mode's 小程序码 maker, given by core/local (so `qrcode` never enters a function bundle). */
 let localCodes: WeChatGateway['wxaCode'] | null = null;

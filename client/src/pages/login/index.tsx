@@ -14,7 +14,7 @@ import './index.scss';
  * behind a false flag does not guarantee.
  */
 const DemoAccounts: typeof import('./demo-accounts').default | null =
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require behind DEMO_BUILD is what lets webpack drop the demo list from production builds
   process.env.TARO_ENV === 'h5' && DEMO_BUILD ? require('./demo-accounts').default : null;
 
 function enter() {

@@ -56,7 +56,8 @@ export function useWebLogin(onSignedIn: () => void): { state: WebLoginState; res
 
   useEffect(() => {
     void start();
-    return () => { run.current++; };
+    const runs = run; // a counter, not a rendered node: the cleanup bumps the same box start() reads
+    return () => { runs.current++; };
   }, [start]);
 
   return { state, restart: () => void start() };

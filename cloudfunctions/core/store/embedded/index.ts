@@ -21,7 +21,7 @@ import { Transactions } from './transactions';
 export { EmbeddedEngine } from './engine';
 export { DbError, ErrorCode } from './errors';
 export { AGGREGATE_DEFAULT_LIMIT, AGGREGATE_MAX_LIMIT } from './aggregate';
-export { countRequests, setRequestMeter, type RequestMeter } from './meter';
+export { countRequests, setRequestMeter } from './meter';
 
 const BACKEND = Symbol.for('bangfu.store.embedded');
 

@@ -9,7 +9,6 @@ import { pickAndUploadSheet } from '@/services/sheets';
 import { thousands } from '@/utils/format';
 import Checked from './checked';
 import Opened from './opened';
-import '../import/index.scss';
 import './index.scss';
 
 /** Rows recorded per call: each call (and the re-assessment of its households) stays well inside a function's time limit. */
