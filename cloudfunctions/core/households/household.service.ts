@@ -88,11 +88,14 @@ export async function adjustStatus(ctx: AdminCtx, input: AdjustStatusInput): Pro
   const problem = transitionProblem(input.kind, stored.status, input.to);
   if (problem) throw invalid(problem);
   if (input.effectiveOn > dateOf(ctx.now)) throw invalid('生效日期不能晚于今天');
+  const monitoringType = input.to === 'monitored' ? input.monitoringType : undefined;
   const change = {
     from: stored.status, to: input.to, kind: input.kind, reason: input.reason, effectiveOn: input.effectiveOn,
-    evidence: input.evidence, photos: input.photos, by: ctx.user._id, byName: ctx.user.name, at: ctx.now.toISOString(),
+    evidence: input.evidence, photos: input.photos, ...(monitoringType ? { monitoringType } : {}), by: ctx.user._id, byName: ctx.user.name, at: ctx.now.toISOString(),
   };
-  const next: Household = { ...stored, status: input.to, statusHistory: [...stored.statusHistory, change], updatedAt: change.at };
+  // 监测类型 and since when: meaningful only while the status is monitored (history keeps every change).
+  const monitoring = input.to === 'monitored' ? { ...(monitoringType ? { monitoringType } : {}), monitoredSince: input.effectiveOn } : {};
+  const next: Household = { ...stored, ...monitoring, status: input.to, statusHistory: [...stored.statusHistory, change], updatedAt: change.at };
   return toView(await saveHousehold(next, input.version));
 }
 

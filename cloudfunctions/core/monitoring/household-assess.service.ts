@@ -9,6 +9,7 @@ import { dateOf } from '../time';
 import { addDays } from '../../../types/format';
 import { assess } from './assess.service';
 import { expensesOf, insertExpenseOnce } from './medical.repository';
+import { monitoringValues } from './params.service';
 
 /** The window the medical rule reads, with a margin: 400 days before the date. */
 export const sinceFor = (date: string) => addDays(date, -400);
@@ -30,7 +31,7 @@ export async function assessHousehold(ctx: CallerCtx, input: { householdId?: str
   const h = await readableHousehold(ctx.user, input.householdId);
   const date = dateOf(ctx.now);
   const [emergencies, expenses] = await Promise.all([householdsWithEmergency([h._id], emergencySince(ctx.now)), expensesOf(h._id, sinceFor(date))]);
-  const assessment = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses) }, date);
+  const assessment = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses) }, date, await monitoringValues());
   return { ...assessment, householdId: h._id, date, memberNames: h.members.map((m) => m.name) };
 }
 
