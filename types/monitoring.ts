@@ -1,5 +1,5 @@
 import { z } from './z';
-import { Id, IsoDate, IsoDateTime, Paging, Uuid } from './common';
+import { boundedRecord, Id, IsoDate, IsoDateTime, Paging, Uuid } from './common';
 import { CalculatorMember } from './benefit';
 import { HouseholdStatus, HousingGrade, MonitoringType } from './household';
 import type { DatedValues } from './policy';
@@ -94,6 +94,10 @@ export type WarningStage = z.infer<typeof WarningStage>;
 export const WARNING_STAGE_LABELS: Record<WarningStage, string> = {
   verify: '入户核实', village_review: '村级评议', town_review: '乡镇审核', county_confirm: '县级确认', confirmed: '已纳入监测', dismissed: '已排除',
 };
+/** What the step of each open stage is called on its button and in history. */
+export const WARNING_STEP_LABELS: Record<'verify' | 'village_review' | 'town_review' | 'county_confirm', string> = {
+  verify: '核实属实，提交村级评议', village_review: '评议通过，提交乡镇审核', town_review: '审核通过，提交县级确认', county_confirm: '确认纳入监测',
+};
 export const OPEN_WARNING_STAGES: readonly WarningStage[] = ['verify', 'village_review', 'town_review', 'county_confirm'];
 export const WarningSource = z.enum(['assessment', 'self_report', 'department']);
 export type WarningSource = z.infer<typeof WarningSource>;
@@ -164,7 +168,13 @@ const Note = z.string({ error: '意见应为文字' }).trim().max(500, { error: 
 export const GetWarningInput = z.object({ warningId: Id });
 export type GetWarningInput = z.infer<typeof GetWarningInput>;
 /** 推进: the step of the current stage is done (核实属实 / 评议通过 / 审核通过 / 确认纳入). */
-export const AdvanceWarningInput = z.object({ warningId: Id, version: z.number({ error: '缺少版本号，请刷新后再试' }).int(), note: Note.optional() });
+export const AdvanceWarningInput = z.object({
+  warningId: Id,
+  version: z.number({ error: '缺少版本号，请刷新后再试' }).int(),
+  note: Note.optional(),
+  /** At county confirmation: the type to monitor under, when not the suggested one. */
+  monitoringType: MonitoringType.optional(),
+});
 export type AdvanceWarningInput = z.infer<typeof AdvanceWarningInput>;
 /** 核实后排除: only at verification, with the reason. */
 export const DismissWarningInput = z.object({
@@ -194,7 +204,7 @@ const ParamValue = z.number({ error: '参数应为数字' }).min(0, { error: '�
 export const UpdateMonitoringParamsInput = z.object({
   from: IsoDate,
   /** Any of the parameters; those left out keep the values in force on `from`. */
-  params: z.record(z.string(), ParamValue).default({}),
+  params: boundedRecord(z.string().max(40, { error: '参数名最多 40 个字符' }), ParamValue, 20, '监测参数最多 20 项').default({}),
   /** The holiday list from `from` on; left out, the list in force stays. */
   holidays: z.array(IsoDate, { error: '节假日应为日期列表' }).max(60, { error: '节假日最多 60 天' }).optional(),
   replace: z.boolean().default(false),
@@ -205,9 +215,15 @@ export type UpdateMonitoringParamsInput = z.infer<typeof UpdateMonitoringParamsI
 export const RemovalReadiness = z.object({ householdId: Id, ready: z.boolean(), missing: z.array(z.string()), monitoredSince: IsoDate.nullable() });
 export type RemovalReadiness = z.infer<typeof RemovalReadiness>;
 
-/** 公示名单: one row per household in its village's notice; the head's name masked (张*三), no ID number. */
+/**
+ * 公示名单: one row per household in its village's notice, as a village posts it: the head's name,
+ * the village and the proposed type. No ID number, no income, no health or risk details (PIPL:
+ * the minimum a notice needs).
+ */
 export const NoticeRow = z.object({
   warningId: Id, householdId: Id, headName: z.string(), villageId: Id, villageName: z.string(), townName: z.string(),
-  suggestedType: MonitoringType.nullable(), risks: z.array(z.string()), noticeFrom: IsoDate, noticeUntil: IsoDate,
+  suggestedType: MonitoringType.nullable(), noticeFrom: IsoDate, noticeUntil: IsoDate,
 });
+export const NoticeListInput = z.object({ townId: Id.optional(), villageId: Id.optional() });
+export type NoticeListInput = z.infer<typeof NoticeListInput>;
 export type NoticeRow = z.infer<typeof NoticeRow>;

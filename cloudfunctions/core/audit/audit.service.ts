@@ -15,7 +15,9 @@ export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_househol
   /** 督查整改: the ledger, or one finding's 限期整改通知单, exported. */
   | 'export_findings' | 'export_finding_notice'
   /** 月度通报 and the three ledgers (区直、卫生、教育) exported. */
-  | 'export_bulletin' | 'export_ledger';
+  | 'export_bulletin' | 'export_ledger'
+  /** 防返贫监测: the village review's 公示名单 exported. */
+  | 'export_monitoring_notice';
 
 export interface AuditEntry {
   action: AuditAction;

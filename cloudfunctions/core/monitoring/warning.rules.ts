@@ -18,8 +18,6 @@ export function dueFor(stage: OpenStage, start: string, params: Record<string, n
   return addWorkingDays(start, params[DAYS_PARAM[stage]], holidays);
 }
 
-/** What the step of each stage is called on its button and in history. */
-export const STEP_LABELS: Record<OpenStage, string> = { verify: '核实属实', village_review: '评议通过', town_review: '审核通过', county_confirm: '确认纳入监测' };
 const WHO: Record<OpenStage, string> = {
   verify: '入户核实由负责该户的帮扶责任人或村管理员办理',
   village_review: '村级评议由本村管理员办理',
@@ -33,7 +31,7 @@ const adminAt = (user: Actor, level: 'village' | 'town' | 'county') => user.role
 
 /** Why this caller may not do the current step, or null. Callers here already see the warning. */
 export function actorProblem(w: Pick<Warning, 'stage' | 'assigneeId'>, user: Actor): string | null {
-  if (!isOpenStage(w.stage)) return `该预警已${WARNING_STAGE_LABELS[w.stage]}，不能再办理`;
+  if (!isOpenStage(w.stage)) return `该预警${WARNING_STAGE_LABELS[w.stage]}，不能再办理`;
   const may = w.stage === 'verify' ? user._id === w.assigneeId || adminAt(user, 'village') : adminAt(user, LEVEL[w.stage]);
   return may ? null : WHO[w.stage];
 }
@@ -52,7 +50,7 @@ export const noticeDates = (start: string, noticeDays: number) => ({ noticeFrom:
 /** Dismissal (核实后排除) is a verification outcome only. */
 export function dismissProblem(w: Pick<Warning, 'stage'>): string | null {
   if (w.stage === 'verify') return null;
-  return isOpenStage(w.stage) ? `只有入户核实环节可以排除，该预警已进入${WARNING_STAGE_LABELS[w.stage]}` : `该预警已${WARNING_STAGE_LABELS[w.stage]}，不能再办理`;
+  return isOpenStage(w.stage) ? `只有入户核实环节可以排除，该预警已进入${WARNING_STAGE_LABELS[w.stage]}` : `该预警${WARNING_STAGE_LABELS[w.stage]}，不能再办理`;
 }
 
 /**
