@@ -34,6 +34,7 @@ export interface OpenWarningInput {
   /** Already known to the caller (the sweep reads them for a page of households at once). */
   assigneeId?: string | null;
   checkedNoOpen?: boolean;
+  calendar?: Awaited<ReturnType<typeof calendarOn>>;
 }
 
 /**
@@ -51,7 +52,7 @@ export async function openWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWar
     if (existing) return { warning: existing, opened: false };
   }
   const date = dateOf(ctx.now);
-  const { params, holidays } = await calendarOn(date);
+  const { params, holidays } = input.calendar ?? (await calendarOn(date));
   const assigneeId = input.assigneeId !== undefined ? input.assigneeId : ((await primaryHelpers([h._id])).get(h._id) ?? (await villageAdminOf(h.villageId)));
   const a = input.assessment;
   const at = ctx.now.toISOString();
@@ -71,7 +72,7 @@ export async function openWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWar
  */
 export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
   const date = dateOf(ctx.now);
-  const values = await monitoringValues();
+  const [values, calendar] = await Promise.all([monitoringValues(), calendarOn(date)]);
   const result: SweepResult = { assessed: 0, atRisk: 0, opened: 0 };
   const villageAdmins = new Map<string, string | null>();
   const villageAdmin = async (villageId: string) => {
@@ -90,7 +91,7 @@ export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
       result.atRisk++;
       if (open.has(h._id)) continue;
       const assigneeId = helpers.get(h._id) ?? (await villageAdmin(h.villageId));
-      if ((await openWarning(ctx, { household: h, source: 'assessment', assessment: a, assigneeId, checkedNoOpen: true })).opened) result.opened++;
+      if ((await openWarning(ctx, { household: h, source: 'assessment', assessment: a, assigneeId, checkedNoOpen: true, calendar })).opened) result.opened++;
     }
   }
   return result;
