@@ -1,4 +1,5 @@
 import { clock } from '../../cloudfunctions/core/clock';
+import { getDb } from '../../cloudfunctions/core/store';
 import { callRaw, call, freshDemoStore, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
@@ -80,7 +81,8 @@ describe('a stored household, by the same rules', () => {
 
 describe('监测排查 and 预警', () => {
   let demo: ReturnType<typeof freshDemoStore>;
-  beforeAll(() => { demo = freshDemoStore(); });
+  // The sweep is counted on a county without warnings: the demo's seeded ones (every stage of 识别纳入) are taken out first.
+  beforeAll(async () => { demo = freshDemoStore(); await getDb().collection('warnings').where({ _id: getDb().command.exists(true) }).remove(); });
   afterAll(() => demo.close());
 
   it('a sweep opens one warning per household at risk, handed to its primary helper, due in 5 working days; a second sweep opens none', async () => {
@@ -108,5 +110,24 @@ describe('监测排查 and 预警', () => {
     expect(overdue.items.every((w) => w.overdue)).toBe(true);
     const notOverdue = await ok(call('monitoring', 'listWarnings', { overdue: false, limit: 100 }, 'demo-town-admin'));
     expect(notOverdue.total).toBe(0);
+  });
+});
+
+describe('the demo county has a warning in every stage', () => {
+  let demo: ReturnType<typeof freshDemoStore>;
+  beforeAll(() => { demo = freshDemoStore({ now: '2026-11-20T04:00:00.000Z' }); });
+  afterAll(() => demo.close());
+
+  it('verify (one overdue), village review with its notice running and run, town review, county confirmation, confirmed and dismissed', async () => {
+    const all = await ok(call('monitoring', 'listWarnings', { limit: 100 }, 'demo-admin'));
+    const stages = new Set(all.items.map((w) => w.stage));
+    expect([...stages].sort()).toEqual(['confirmed', 'county_confirm', 'dismissed', 'town_review', 'verify', 'village_review']);
+    expect(all.items.filter((w) => w.deadline === 'overdue').map((w) => w.householdId)).toContain('hh-000193');
+    const notices = await ok(call('monitoring', 'noticeList', {}, 'demo-village-admin'));
+    expect(notices.items.map((n) => n.householdId).sort()).toEqual(['hh-000073', 'hh-000289']);
+    const running = await call('monitoring', 'advance', { warningId: 'warning-hh-000289', version: all.items.find((w) => w._id === 'warning-hh-000289')!.version }, 'demo-village-admin');
+    expect(running).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('公示期不少于 5 天') } });
+    const mine = await ok(call('monitoring', 'listWarnings', { limit: 100, open: true }, 'demo-helper'));
+    expect(mine.items.map((w) => w.householdId)).toEqual(expect.arrayContaining(['hh-000097', 'hh-000193', 'hh-000289']));
   });
 });
