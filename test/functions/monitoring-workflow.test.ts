@@ -142,3 +142,31 @@ describe('monitoring parameters from a date on', () => {
     expect(warning.dueOn).toBe('2026-12-08');
   });
 });
+
+describe('assessment on each write of a household\'s facts', () => {
+  it('an admin recording a fallen income opens a warning for the household, once, handed to its primary helper', async () => {
+    at('2026-11-20');
+    const before = await ok(call('households', 'get', { householdId: 'hh-000013' }, 'demo-admin'));
+    const none = await ok(call('monitoring', 'listWarnings', { limit: 100, open: true }, 'demo-admin'));
+    expect(none.items.some((w) => w.householdId === 'hh-000013')).toBe(false);
+    const incomes = [{ year: 2025, amount: 1_000 * before.members.length }];
+    const saved = await ok(call('households', 'update', { householdId: 'hh-000013', version: before.version, incomes }, 'demo-admin'));
+    await ok(call('households', 'update', { householdId: 'hh-000013', version: saved.version, address: before.address }, 'demo-admin'));
+    const after = await ok(call('monitoring', 'listWarnings', { limit: 100, open: true }, 'demo-admin'));
+    const opened = after.items.filter((w) => w.householdId === 'hh-000013');
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatchObject({ stage: 'verify', source: 'assessment', level: 'high' });
+    expect(opened[0].risks.map((r) => r.rule)).toContain('income_below_line');
+  });
+
+  it('an emergency need a household reports opens its warning (突发严重困难)', async () => {
+    const list = await ok(call('monitoring', 'listWarnings', { limit: 100, open: true }, 'demo-admin'));
+    const helper = (await getDb().collection('users').where({ openid: 'demo-helper' }).get()).data[0];
+    const pairings = (await getDb().collection('pairings').where({ helperId: helper._id, role: 'primary', active: true }).get()).data;
+    const monitored = new Set((await getDb().collection('households').where({ status: 'monitored' }).limit(1000).get()).data.map((h: { _id: string }) => h._id));
+    const householdId = pairings.map((p: { householdId: string }) => p.householdId).find((h: string) => !monitored.has(h) && !list.items.some((w) => w.householdId === h))!;
+    await ok(call('needs', 'report', { id: '0b6f6c3e-6f0e-4d1a-9d55-7c1f5a2b3c4d', householdId, category: 'emergency', description: '房屋被洪水冲毁，急需安置' }, 'demo-helper'));
+    const after = await ok(call('monitoring', 'listWarnings', { limit: 100, open: true }, 'demo-helper'));
+    expect(after.items.find((w) => w.householdId === householdId)!.risks.map((r) => r.rule)).toContain('sudden_hardship');
+  });
+});

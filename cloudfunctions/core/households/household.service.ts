@@ -12,6 +12,7 @@ import { householdsByCodes, householdsByIdNumbers, insertHousehold, saveHousehol
 import { headOf, toMembers } from './member.rules';
 import { transitionProblem } from './status.rules';
 import { toView } from './household.view';
+import { reassessAfterWrite } from '../monitoring/reassess.service';
 
 export async function getHousehold(ctx: CallerCtx, input: { householdId: string }): Promise<HouseholdView> {
   return toView(await readableHousehold(ctx.user, input.householdId));
@@ -62,6 +63,7 @@ export async function createHousehold(ctx: AdminCtx, draft: HouseholdDraft): Pro
     annualNetIncome: incomes.at(-1)?.amount ?? 0, statusHistory: [], version: 1, createdAt: at, updatedAt: at,
   };
   await insertHousehold(household);
+  await reassessAfterWrite(ctx, household._id);
   return toView(household);
 }
 
@@ -80,7 +82,9 @@ export async function updateHousehold(ctx: AdminCtx, input: UpdateHouseholdInput
     next.incomes = [...fields.incomes].sort((a, b) => a.year - b.year);
     next.annualNetIncome = next.incomes.at(-1)?.amount ?? 0;
   }
-  return toView(await saveHousehold(next, version));
+  const saved = await saveHousehold(next, version);
+  await reassessAfterWrite(ctx, saved._id);
+  return toView(saved);
 }
 
 export async function adjustStatus(ctx: AdminCtx, input: AdjustStatusInput): Promise<HouseholdView> {

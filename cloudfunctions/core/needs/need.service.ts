@@ -1,3 +1,4 @@
+import { reassessAfterWrite } from '../monitoring/reassess.service';
 import type { Need, NeedTarget, NeedTransition, NeedView, RateNeedInput, ReportNeedInput, TransitionNeedInput } from '../../../types/need';
 import type { User, UserOf } from '../../../types/user';
 import type { CallerCtx, HouseholdCtx, RoleCtx } from '../handler';
@@ -52,6 +53,8 @@ export async function report(ctx: RoleCtx<'household' | 'helper'>, input: Report
     same: (stored) => sameReport(stored, need),
     clash: () => conflict('这个编号已用于另一条需求，请重新填写后提交'),
   });
+  // An emergency is 突发严重困难 (SPEC §3b): the household is assessed again at once.
+  if (created && doc.category === 'emergency') await reassessAfterWrite(ctx, householdId);
   return toView(doc, ctx.now, (await actorFor(user, doc)) ?? (created ? 'pairedHelper' : 'household'));
 }
 
