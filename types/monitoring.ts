@@ -147,7 +147,11 @@ export type Warning = z.infer<typeof Warning>;
 /** How a step stands against its deadline: orange when due by the next working day, red past it; closed warnings are `closed`. */
 export const WarningDeadline = z.enum(['ok', 'due', 'overdue', 'closed']);
 export type WarningDeadline = z.infer<typeof WarningDeadline>;
-export const WarningView = Warning.extend({ overdue: z.boolean(), deadline: WarningDeadline, villageName: z.string().optional(), townName: z.string().optional() });
+export const WarningView = Warning.extend({
+  overdue: z.boolean(), deadline: WarningDeadline, villageName: z.string().optional(), townName: z.string().optional(),
+  /** The steps this caller may take now (the server decides; the page offers exactly these). */
+  actions: z.array(z.enum(['advance', 'dismiss'])).default([]),
+});
 export type WarningView = z.infer<typeof WarningView>;
 export const ListWarningsInput = Paging.extend({
   stage: WarningStage.optional(),
@@ -155,6 +159,8 @@ export const ListWarningsInput = Paging.extend({
   /** Narrow an admin's region (never widen it). */
   townId: Id.optional(),
   villageId: Id.optional(),
+  /** One household's (its detail page). */
+  householdId: Id.optional(),
   /** Only open warnings (the default board) or every one. */
   open: z.boolean({ error: '是否在办应为 true 或 false' }).optional(),
 });

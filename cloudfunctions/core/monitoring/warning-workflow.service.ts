@@ -28,7 +28,7 @@ export async function visibleWarning(ctx: StaffCtx, warningId: string): Promise<
 }
 
 export async function getWarning(ctx: StaffCtx, input: { warningId: string }): Promise<WarningView> {
-  return (await viewsOf([await visibleWarning(ctx, input.warningId)], ctx.now))[0];
+  return (await viewsOf([await visibleWarning(ctx, input.warningId)], ctx.now, ctx.user))[0];
 }
 
 const step = (ctx: StaffCtx, action: WarningStep['action'], from: WarningStage, to: WarningStage, note?: string): WarningStep =>
@@ -62,7 +62,7 @@ export async function advance(ctx: StaffCtx, input: AdvanceWarningInput): Promis
   if (to === 'village_review') next = { ...next, ...noticeDates(today, params.noticeDays) };
   if (isOpenStage(to)) next.dueOn = dueFor(to, today, params, holidays);
   else next.open = false;
-  if (to !== 'confirmed') return (await viewsOf([await saveWarning(next, input.version)], ctx.now))[0];
+  if (to !== 'confirmed') return (await viewsOf([await saveWarning(next, input.version)], ctx.now, ctx.user))[0];
 
   const household = await findHousehold(w.householdId);
   if (!household) throw notFound(WARNING_HIDDEN);
@@ -75,7 +75,7 @@ export async function advance(ctx: StaffCtx, input: AdvanceWarningInput): Promis
     householdId: household._id, kind, to: 'monitored', monitoringType: type, effectiveOn: today, version: household.version,
     reason: `防返贫监测识别纳入：入户核实、村级评议公示、乡镇审核、县级确认${input.note ? `。${input.note}` : ''}`, evidence: [], photos: [],
   });
-  return (await viewsOf([saved], ctx.now))[0];
+  return (await viewsOf([saved], ctx.now, ctx.user))[0];
 }
 
 /** 核实后排除: at verification only, by whoever verifies, with the reason; the warning closes. */
@@ -87,6 +87,6 @@ export async function dismiss(ctx: StaffCtx, input: DismissWarningInput): Promis
   const who = actorProblem(w, ctx.user);
   if (who) throw forbidden(who);
   const next: Warning = { ...w, stage: 'dismissed', open: false, dismissReason: input.reason, history: [...w.history, step(ctx, 'dismiss', w.stage, 'dismissed', input.reason)] };
-  return (await viewsOf([await saveWarning(next, input.version)], ctx.now))[0];
+  return (await viewsOf([await saveWarning(next, input.version)], ctx.now, ctx.user))[0];
 }
 

@@ -16,7 +16,7 @@ import { familyOf, sinceFor } from './household-assess.service';
 import { expensesOfHouseholds } from './medical.repository';
 import { calendarOn, holidaysOn, monitoringValues } from './params.service';
 import { householdsWithOpenWarning, insertWarning, openStages, openWarningOf, warningPage } from './warning.repository';
-import { deadlineOf, dueFor } from './warning.rules';
+import { actorProblem, deadlineOf, dismissProblem, dueFor } from './warning.rules';
 
 type Placed = Pick<Household, '_id' | 'headName' | 'countyId' | 'townId' | 'villageId' | 'status'>;
 
@@ -98,12 +98,14 @@ export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
 }
 
 /** A warning as lists show it: overdue (red) / due (orange) against its working-day deadline, with its place names. */
-export async function viewsOf(warnings: Warning[], now: Date): Promise<WarningView[]> {
+export async function viewsOf(warnings: Warning[], now: Date, user: StaffCtx['user']): Promise<WarningView[]> {
   const today = dateOf(now);
   const [holidays, names] = await Promise.all([holidaysOn(today), regionNames([...new Set(warnings.flatMap((w) => [w.villageId, w.townId]))])]);
-  return warnings.map((w) => ({
-    ...w, overdue: w.open && w.dueOn < today, deadline: deadlineOf(w, today, holidays), villageName: names.get(w.villageId), townName: names.get(w.townId),
-  }));
+  return warnings.map((w) => {
+    const mayAct = actorProblem(w, user) === null;
+    const actions = [...(mayAct ? ['advance' as const] : []), ...(mayAct && !dismissProblem(w) ? ['dismiss' as const] : [])];
+    return { ...w, overdue: w.open && w.dueOn < today, deadline: deadlineOf(w, today, holidays), villageName: names.get(w.villageId), townName: names.get(w.townId), actions };
+  });
 }
 
 /** 预警 of the caller: an admin's region (narrowed by town or village), a helper's handed to them; due first. */
@@ -114,8 +116,9 @@ export async function listWarnings(ctx: StaffCtx, input: ListWarningsInput): Pro
   if (!region) return { items: [], total: 0 };
   const parts: Array<Record<string, unknown>> = [region];
   if (input.stage) parts.push({ stage: input.stage });
+  if (input.householdId) parts.push({ householdId: input.householdId });
   if (input.open !== undefined) parts.push({ open: input.open });
   if (input.overdue !== undefined) parts.push(input.overdue ? { stage: openStages(), dueOn: _.lt(today) } : _.or([{ open: false }, { dueOn: _.gte(today) }]) as unknown as Record<string, unknown>);
   const { items, total } = await warningPage(_.and(parts), input.offset, input.limit);
-  return { items: await viewsOf(items, ctx.now), total };
+  return { items: await viewsOf(items, ctx.now, ctx.user), total };
 }
