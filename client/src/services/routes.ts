@@ -49,6 +49,11 @@ export const ROUTES = {
   visitConfirmations: '/package-admin/pages/visit-confirmations/index',
   /** 月度通报: an admin's month (`month`), or a published one opened from its notice (`id`). */
   bulletin: '/package-common/pages/bulletin/index',
+  /** 监测预警 (识别纳入): one warning, the helper's list, the admin's board and the 公示名单. */
+  warning: '/package-common/pages/warning/index',
+  helperWarnings: '/package-helper/pages/warnings/index',
+  adminWarnings: '/package-admin/pages/warnings/index',
+  warningNotice: '/package-admin/pages/warning-notice/index',
 } as const;
 
 export type Route = keyof typeof ROUTES;

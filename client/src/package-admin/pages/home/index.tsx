@@ -58,6 +58,7 @@ function DashboardView({ data }: { data: Dashboard }) {
       <View className='admin__coverage-more'>
         <Button size='small' type='primary' round onClick={() => void navigate('bulletin')}>月度通报（上月排名与短板）</Button>
         <Button size='small' round onClick={() => void navigate('adminFindings')}>督查整改</Button>
+        <Button size='small' round onClick={() => void navigate('adminWarnings')}>监测预警</Button>
       </View>
       <CoverageCard coverage={data.coverage} />
       <Card title='按户状态' extra={`共 ${thousands(data.households)} 户`}>
