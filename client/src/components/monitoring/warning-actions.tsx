@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Textarea, View } from '@tarojs/components';
-import { MONITORING_TYPE_LABELS, WARNING_STEP_LABELS, type WarningView } from '@bangfu/types';
+import { MONITORING_TYPE_LABELS, WARNING_STAGE_LABELS, WARNING_STEP_LABELS, type WarningView } from '@bangfu/types';
 import { Button } from '@/components/ui';
 import { api } from '@/services/client';
 import { isApiCallError, messageOf } from '@/services/errors';
@@ -62,7 +62,7 @@ export default function WarningActions({ warning: w, onChanged, onStale }: { war
     <View className='warning-actions'>
       {w.actions.includes('advance') && (
         <View className='warning-form'>
-          <View className='warning-form__title'>{WARNING_STEP_LABELS[stage]}</View>
+          <View className='warning-form__title'>办理{WARNING_STAGE_LABELS[stage]}</View>
           {stage === 'village_review' && <View className='warning-form__hint'>{noticeText(w)}</View>}
           <Textarea className='warning-form__text' value={note} maxlength={500} placeholder={NOTE_HINT[stage]} onInput={(e) => setNote(e.detail.value)} />
           {errors.advance && <View className='warning-form__error'>{errors.advance}</View>}
@@ -71,7 +71,7 @@ export default function WarningActions({ warning: w, onChanged, onStale }: { war
       )}
       {w.actions.includes('dismiss') && (
         <View className='warning-form'>
-          <View className='warning-form__title'>核实后排除</View>
+          <View className='warning-form__title'>不符合条件的</View>
           <View className='warning-form__hint'>核实后不符合监测条件的，写明原因后排除</View>
           <Textarea className={errors.dismiss ? 'warning-form__text warning-form__text--error' : 'warning-form__text'} value={reason} maxlength={500} placeholder='排除原因，例如：外出务工收入未登记，实际收入高于监测范围' onInput={(e) => setReason(e.detail.value)} />
           {errors.dismiss && <View className='warning-form__error'>{errors.dismiss}</View>}

@@ -20,12 +20,10 @@ export default function Filters({ value, towns, onChange }: { value: WarningFilt
     <View className='filters'>
       <Chips label='环节' options={WarningStage.options} labels={WARNING_STAGE_LABELS} value={value.stage} onChange={(stage) => onChange({ ...value, stage, open: stage ? undefined : value.open })} />
       <View className='filters__row'>
-        <View className='filters__label'>期限</View>
-        <View className={!value.overdue ? 'filters__chip filters__chip--on' : 'filters__chip'} onClick={() => onChange({ ...value, overdue: undefined })}>全部</View>
-        <View className={value.overdue ? 'filters__chip filters__chip--danger' : 'filters__chip'} onClick={() => onChange({ ...value, overdue: true })}>已逾期</View>
-        <View className={value.open === false || value.stage ? 'filters__chip' : 'filters__chip filters__chip--on'} onClick={() => onChange({ ...value, open: value.open === undefined ? true : undefined })}>
-          {value.open === undefined && !value.stage ? '含已办结' : '只看在办'}
-        </View>
+        <View className='filters__label'>范围</View>
+        <View className={value.open ? 'filters__chip filters__chip--on' : 'filters__chip'} onClick={() => onChange({ ...value, open: true, stage: undefined })}>在办</View>
+        <View className={!value.open ? 'filters__chip filters__chip--on' : 'filters__chip'} onClick={() => onChange({ ...value, open: undefined })}>全部（含已办结）</View>
+        <View className={value.overdue ? 'filters__chip filters__chip--danger' : 'filters__chip'} onClick={() => onChange({ ...value, overdue: value.overdue ? undefined : true })}>只看逾期</View>
       </View>
       {towns.length > 1 && <Chips label='乡镇' options={towns.map((t) => t.id)} labels={townLabels} value={value.townId} onChange={(townId) => onChange({ ...value, townId })} />}
     </View>
