@@ -107,6 +107,17 @@ describe('a warning from opening to 纳入监测', () => {
   });
 });
 
+describe('after 风险消除', () => {
+  it('the helper sees the household due for monthly follow-up visits for 6 more months', async () => {
+    at('2026-12-03');
+    const h = await ok(call('households', 'get', { householdId: 'hh-000001' }, 'demo-admin'));
+    await ok(call('households', 'adjustStatus', { householdId: 'hh-000001', kind: 'risk_cleared', to: 'exited_enjoying', reason: '收入稳定，风险已消除', effectiveOn: '2026-12-03', version: h.version }, 'demo-admin'));
+    const due = await ok(call('visits', 'listDue', {}, 'demo-helper'));
+    expect(due.items.find((i) => i.householdId === 'hh-000001')).toMatchObject({ followUpUntil: '2027-06-02' });
+    expect(due.items.filter((i) => i.followUpUntil).map((i) => i.householdId)).toEqual(['hh-000001']);
+  });
+});
+
 describe('dismissal at verification', () => {
   it('the helper dismisses with a reason; the warning closes with the reason in its history', async () => {
     at('2026-11-20');

@@ -153,6 +153,15 @@ export async function householdPlaces(ids: string[]): Promise<Map<string, Househ
   return new Map(found.map(({ _id, ...place }) => [_id, place]));
 }
 
+const History = Household.pick({ _id: true, statusHistory: true });
+
+/** The status history of several households (projected), by id: 风险消除 follow-up visits read it. */
+export async function statusHistories(ids: string[]): Promise<Map<string, Household['statusHistory']>> {
+  const _ = getDb().command;
+  const found = await inChunks(ids, MAX_IN, (chunk) => readAll(households().where({ _id: _.in(chunk) }).field({ statusHistory: true }), (d) => History.parse(d)));
+  return new Map(found.map((h) => [h._id, h.statusHistory]));
+}
+
 const Head = Household.pick({ _id: true, headName: true });
 
 /** Head names of several households (projected), by id. */

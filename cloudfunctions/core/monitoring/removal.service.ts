@@ -1,6 +1,7 @@
 import { HIGH_RULES, type Assessment, type RemovalReadiness } from '../../../types/monitoring';
 import type { Household } from '../../../types/household';
-import { addDays, chineseDay } from '../../../types/format';
+import { chineseDay } from '../../../types/format';
+import { sixMonthsAfter } from './follow-up.rules';
 import type { StaffCtx } from '../handler';
 import { invalid } from '../errors';
 import { readableHousehold } from '../access';
@@ -12,16 +13,6 @@ import { assessHousehold } from './household-assess.service';
 export function monitoredSinceOf(h: Pick<Household, 'status' | 'monitoredSince' | 'statusHistory'>): string | null {
   if (h.status !== 'monitored') return null;
   return h.monitoredSince ?? h.statusHistory.filter((c) => c.to === 'monitored').at(-1)?.effectiveOn ?? null;
-}
-
-/** The same calendar day six months on (the month's last day when it has no such day). */
-export function sixMonthsAfter(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  const month = m + 6;
-  const year = y + Math.floor((month - 1) / 12);
-  const mm = ((month - 1) % 12) + 1;
-  const last = new Date(Date.UTC(year, mm, 0)).getUTCDate();
-  return `${year}-${String(mm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 interface Facts {
@@ -64,9 +55,4 @@ export async function removalReadiness(ctx: StaffCtx, input: { householdId: stri
   const assessment = await assessHousehold(ctx, { householdId: h._id });
   const missing = removalMissing({ today, since, doneMeasures, assessment, everyoneUnableToWork: h.members.every((m) => m.laborCapacity === 'none') });
   return { householdId: h._id, ready: missing.length === 0, missing, monitoredSince: since };
-}
-
-/** How long after 风险消除 the household is still visited monthly (SPEC §3b: 6 more months). */
-export function followUpUntil(clearedOn: string): string {
-  return addDays(sixMonthsAfter(clearedOn), -1);
 }

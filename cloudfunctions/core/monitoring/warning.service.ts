@@ -2,6 +2,7 @@ import type { Assessment, ListWarningsInput, SweepResult, Warning, WarningSource
 import type { Household } from '../../../types/household';
 import type { AdminCtx, Ctx, StaffCtx } from '../handler';
 import { regionFilter, scopedWhere } from '../access';
+import { conflict } from '../errors';
 import { primaryHelpers } from '../assignments/pairing.repository';
 import { emergencySince } from '../benefits/gaps.service';
 import { allHouseholds } from '../households/household.repository';
@@ -62,8 +63,15 @@ export async function openWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWar
     assigneeId, stageStartedOn: date, dueOn: dueFor('verify', date, params, holidays), createdAt: at,
     history: [{ action: 'open', from: 'verify', to: 'verify', by: ctx.user?._id ?? 'system', byName: ctx.user?.name ?? '系统研判', at, ...(input.note ? { note: input.note } : {}) }],
   };
-  if (await insertWarning(warning)) return { warning, opened: true };
-  return { warning: (await openWarningOf(h._id)) ?? warning, opened: false };
+  // The day's id is taken: by a racing opener (answer theirs), or by a warning closed today (a
+  // dismissal, then an emergency): the next id of the day, the same for every racer.
+  for (let n = 1; n <= 5; n++) {
+    const candidate = n === 1 ? warning : { ...warning, _id: derivedId('warning', [h._id, date, n]) };
+    if (await insertWarning(candidate)) return { warning: candidate, opened: true };
+    const open = await openWarningOf(h._id);
+    if (open) return { warning: open, opened: false };
+  }
+  throw conflict('该户今天的预警已多次生成又办结，请明天再试');
 }
 
 /**

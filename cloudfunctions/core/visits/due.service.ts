@@ -1,7 +1,9 @@
 import dayjs from 'dayjs';
 import type { DueItem, DueList } from '../../../types/api/visits';
 import type { HelperCtx } from '../handler';
-import { monthOf } from '../time';
+import { dateOf, monthOf } from '../time';
+import { statusHistories } from '../households/household.repository';
+import { followUpUntil } from '../monitoring/follow-up.rules';
 import { regionNames } from '../regions/region.repository';
 import { householdsWithGaps } from '../benefits/gaps.service';
 import { activePairingsOfHelper } from '../assignments/pairing.repository';
@@ -28,7 +30,8 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
   if (!pairings.length) return { month, items: [], visited: 0, total: 0 };
   const ids = pairings.map((p) => p.householdId);
   // Names and open gaps come from the one read of the households the benefit rules make.
-  const [households, visits, needs] = await Promise.all([householdsWithGaps(ids, ctx.now), visitsOfHelper(helperId, lookbackMonths(month)), openNeedsOf(ids)]);
+  const [households, visits, needs, histories] = await Promise.all([householdsWithGaps(ids, ctx.now), visitsOfHelper(helperId, lookbackMonths(month)), openNeedsOf(ids), statusHistories(ids)]);
+  const today = dateOf(ctx.now);
   const names = await regionNames([...households.values()].map((s) => s.household.villageId));
   const items = pairings.map((p): DueItem => {
     const own = visits.filter((v) => v.householdId === p.householdId && v.month <= month);
@@ -38,7 +41,9 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
     const last = own.reduce<string | null>((m, v) => (!m || v.visitedAt > m ? v.visitedAt : m), null);
     const occasion = nextOccasion({ now: ctx.now, visits: own, openCareNeeds: open.filter((n) => CARE_CATEGORIES.includes(n.category)) });
     const standing = standingOf(dueStatus(new Set(own.map((v) => v.month)), month, p.since), occasion);
+    const followUp = followUpUntil(histories.get(p.householdId) ?? [], today);
     return {
+      ...(followUp ? { followUpUntil: followUp } : {}),
       householdId: p.householdId,
       headName: h?.headName ?? '',
       villageName: h ? names.get(h.villageId) ?? '' : '',

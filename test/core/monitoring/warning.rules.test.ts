@@ -1,6 +1,7 @@
 import { actorProblem, deadlineOf, dismissProblem, dueFor, NEXT_STAGE, noticeDates, noticeProblem } from '../../../cloudfunctions/core/monitoring/warning.rules';
 import { mergedValues, inForce } from '../../../cloudfunctions/core/monitoring/params.service';
-import { removalMissing, sixMonthsAfter } from '../../../cloudfunctions/core/monitoring/removal.service';
+import { removalMissing } from '../../../cloudfunctions/core/monitoring/removal.service';
+import { followUpUntil, sixMonthsAfter } from '../../../cloudfunctions/core/monitoring/follow-up.rules';
 import { DEFAULT_DEADLINE_PARAMS, type Assessment } from '../../../types/monitoring';
 
 const none = new Set<string>();
@@ -108,5 +109,17 @@ describe('风险消除 readiness', () => {
       '仍有高风险：自付医疗费用 12,000 元',
       '家庭成员都没有劳动能力，风险难以稳定消除',
     ]);
+  });
+});
+
+describe('风险消除后回访 (6 more months of monthly visits)', () => {
+  const cleared = [{ kind: 'risk_cleared' as const, effectiveOn: '2026-06-15' }];
+  it('a household whose risk was removed on 15 June 2026 is followed up monthly until 14 December 2026', () => {
+    expect(followUpUntil(cleared, '2026-11-20')).toBe('2026-12-14');
+    expect(followUpUntil(cleared, '2026-12-14')).toBe('2026-12-14');
+  });
+  it('from 15 December, or when a later change came after the removal, there is no follow-up', () => {
+    expect(followUpUntil(cleared, '2026-12-15')).toBeNull();
+    expect(followUpUntil([...cleared, { kind: 'return_to_poverty' as const, effectiveOn: '2026-09-01' }], '2026-11-20')).toBeNull();
   });
 });
