@@ -54,6 +54,7 @@ export const ROUTES = {
   helperWarnings: '/package-helper/pages/warnings/index',
   adminWarnings: '/package-admin/pages/warnings/index',
   warningNotice: '/package-admin/pages/warning-notice/index',
+  monitoringParams: '/package-admin/pages/monitoring-params/index',
 } as const;
 
 export type Route = keyof typeof ROUTES;

@@ -54,6 +54,7 @@ export default function AdminWarnings() {
         <View className='admin-findings__actions'>
           <Button size='small' type='primary' onClick={() => void navigate('warningNotice')}>公示名单</Button>
           <Button size='small' plain loading={sweeping} onClick={() => void sweep()}>监测排查</Button>
+          <Button size='small' plain onClick={() => void navigate('monitoringParams')}>监测参数</Button>
         </View>
       </View>
       <Filters value={filters} towns={towns} onChange={(f) => { setFilters(f); setOffset(0); }} />
