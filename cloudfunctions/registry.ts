@@ -11,8 +11,9 @@ import { main as findings } from './findings';
 import { main as monitoring } from './monitoring';
 import { main as reports } from './reports';
 import { main as feedback } from './feedback';
+import { main as maintenance } from './maintenance';
 
 /** Every function's entry, by name: the local host and the tests dispatch through this map. */
 export const FUNCTIONS: Record<FunctionName, FunctionMain> = {
-  auth, households, assignments, visits, benefits, needs, notices, findings, monitoring, reports, feedback,
+  auth, households, assignments, visits, benefits, needs, notices, findings, monitoring, reports, feedback, maintenance,
 };

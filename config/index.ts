@@ -9,6 +9,12 @@ const fromRoot = (...p: string[]) => path.join(root, ...p);
 const taroEnv = process.env.TARO_ENV || 'weapp';
 /** `BANGFU_OUT_DIR` lets parallel work build into its own folder; the default is dist/<env>. */
 const outDir = process.env.BANGFU_OUT_DIR || `dist/${taroEnv}`;
+/**
+ * The local demo's account picker ships only in local builds: a production build names its
+ * CloudBase environment (TARO_APP_CLOUD_ENV) and signs admins in by scanning with the mini-program.
+ * BANGFU_DEMO_SIGN_IN=0|1 overrides (scripts/build-client.mjs checks the output either way).
+ */
+const demoBuild = process.env.BANGFU_DEMO_SIGN_IN ? process.env.BANGFU_DEMO_SIGN_IN === '1' : !process.env.TARO_APP_CLOUD_ENV;
 
 /**
  * vant's shared files that components reach through `require()`/`<wxs>` at runtime and that
@@ -48,6 +54,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       /** CloudBase environment id for `Taro.cloud.init`; empty = the default environment. */
       CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV || ''),
+      DEMO_BUILD: JSON.stringify(demoBuild),
     },
     alias: {
       '@': fromRoot('client/src'),

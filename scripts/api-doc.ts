@@ -20,6 +20,7 @@ const SUMMARY: Record<FunctionName, string> = {
   monitoring: '防返贫监测预警：家庭自查（无需登录）、已登记户研判、自付医疗费用录入。',
   reports: '统计报表：工作台、走访覆盖及导出。',
   feedback: '意见建议：帮扶户、帮扶责任人向县扶贫办提交投诉建议，县扶贫办答复。',
+  maintenance: '数据维护（仅县级管理员）：升级后分批重建汇总数据（走访月汇总、户摘要），每次调用在函数超时内完成一批，可续跑。',
 };
 
 const ROLE: Record<string, string> = { admin: '管理员', helper: '帮扶责任人', household: '帮扶户' };

@@ -37,7 +37,10 @@ if (!existsSync(entry)) fail(`${path.relative(root, entry)} is missing: the buil
 console.log(`\n${env} built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${path.relative(root, out)}`);
 
 if (env === 'weapp') reportWeappSizes();
-else reportH5Size();
+else {
+  reportH5Size();
+  checkDemoLeftOut();
+}
 
 function fail(message) {
   console.error(`\nbuild-client: ${message}`);
@@ -71,6 +74,28 @@ function reportWeappSizes() {
   if (main > LIMIT_KIB * 1024) fail(`main package is ${kib(main)} KiB, over WeChat's ${LIMIT_KIB} KiB limit`);
   const big = subSizes.find(([, size]) => size > LIMIT_KIB * 1024);
   if (big) fail(`subpackage ${big[0]} is ${kib(big[1])} KiB, over WeChat's ${LIMIT_KIB} KiB limit`);
+}
+
+/**
+ * A production H5 build (one given TARO_APP_CLOUD_ENV, or BANGFU_DEMO_SIGN_IN=0; config/index.ts)
+ * must not carry the local demo's account picker nor its `x-dev-openid` calls: fail if any of
+ * their traces is in the output.
+ */
+function checkDemoLeftOut() {
+  const demo = process.env.BANGFU_DEMO_SIGN_IN ? process.env.BANGFU_DEMO_SIGN_IN === '1' : !process.env.TARO_APP_CLOUD_ENV;
+  if (demo) return console.log('h5: local demo build (demo account picker included; production builds set TARO_APP_CLOUD_ENV)');
+  const traces = ['/api/dev/accounts', '本地演示', 'x-dev-openid', '以此 openid 进入'];
+  const files = listFiles(out).filter((f) => /\.(js|html)$/.test(f));
+  const found = files.flatMap((f) => traces.filter((t) => readFileSync(f, 'utf8').includes(t)).map((t) => `${path.relative(out, f)}: ${t}`));
+  if (found.length) fail(`the production build still carries the local demo sign-in:\n  ${found.join('\n  ')}`);
+  console.log(`h5: production build, no demo sign-in in ${files.length} files`);
+}
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? listFiles(p) : [p];
+  });
 }
 
 function reportH5Size() {

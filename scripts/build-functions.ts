@@ -4,16 +4,19 @@
  * dependencies CloudBase installs, and config.json written from cloudbaserc.json
  * (scripts/function-config.ts). The embedded store is local-only and must never reach a bundle:
  * the build fails if it does, and if a bundle's WeChat cloud calls and its declared ones differ.
+ * Each bundle is compiled for the runtime cloudbaserc.json names (an unknown one stops the build)
+ * and its cold-start size is printed.
  */
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FUNCTION_NAMES, type FunctionName } from '../types/api';
-import { CLOUD_CALLS, readDeployConfig, writeBundleFiles, type DeployedFunction } from './function-config';
+import { CLOUD_CALLS, readDeployConfig, runtimeTarget, writeBundleFiles, type DeployedFunction } from './function-config';
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'dist/functions');
-const sdkVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')).version;
+const sdk = JSON.parse(readFileSync(path.join(root, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')) as { version: string; engines?: { node?: string } };
+const sdkVersion = sdk.version;
 
 /** Each function's deploy entry; a function missing from cloudbaserc.json, or listed twice, or one it lists that does not exist, stops the build. */
 function deployEntries(): Map<FunctionName, DeployedFunction> {
@@ -29,7 +32,12 @@ function deployEntries(): Map<FunctionName, DeployedFunction> {
   return entries;
 }
 
-async function bundle(name: FunctionName, deployed: DeployedFunction, unset: Set<string>) {
+/** What a cold start loads from the bundle (index.js; the SDKs CloudBase installs beside it are not counted). */
+interface Built { bytes: number; target: string }
+
+async function bundle(name: FunctionName, deployed: DeployedFunction, unset: Set<string>): Promise<Built> {
+  // Compiled for the runtime cloudbaserc.json deploys it on, which the runtime SDK must support.
+  const target = runtimeTarget(deployed, { '@cloudbase/node-sdk': sdk.engines?.node });
   const dir = path.join(out, name);
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'index.js');
@@ -38,7 +46,7 @@ async function bundle(name: FunctionName, deployed: DeployedFunction, unset: Set
     outfile: file,
     bundle: true,
     platform: 'node',
-    target: 'node16',
+    target,
     format: 'cjs',
     external: ['@cloudbase/node-sdk', 'wx-server-sdk'],
     logLevel: 'warning',
@@ -52,17 +60,21 @@ async function bundle(name: FunctionName, deployed: DeployedFunction, unset: Set
     throw new Error(`云函数 ${name} 的微信云调用与 scripts/function-config.ts 的 CLOUD_CALLS 不一致`);
   }
   for (const variable of writeBundleFiles(deployed, dir, sdkVersion)) unset.add(variable);
-  return statSync(file).size;
+  return { bytes: statSync(file).size, target };
 }
 
 async function main() {
   const entries = deployEntries();
   rmSync(out, { recursive: true, force: true });
   const unset = new Set<string>();
+  let total = 0;
   for (const name of FUNCTION_NAMES) {
-    const size = await bundle(name, entries.get(name)!, unset);
-    console.log(`function ${name}: ${(size / 1024).toFixed(1)} KiB`);
+    const deployed = entries.get(name)!;
+    const built = await bundle(name, deployed, unset);
+    total += built.bytes;
+    console.log(`function ${name}: ${(built.bytes / 1024).toFixed(1)} KiB cold-start bundle, ${deployed.runtime} (esbuild ${built.target})`);
   }
+  console.log(`all bundles: ${(total / 1024).toFixed(1)} KiB`);
   console.log(`云函数已打包到 ${path.relative(root, out)}/（${FUNCTION_NAMES.length} 个）`);
   if (unset.size) console.log(`注意：环境变量 ${[...unset].join('、')} 未设置，config.json 中为空；部署后需要它们的操作会报错，请在部署时设置。`);
 }

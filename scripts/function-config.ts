@@ -52,8 +52,36 @@ export const CLOUD_CALLS: Partial<Record<FunctionName, readonly string[]>> = {
   visits: ['subscribeMessage.send'],
   // Publishing a monthly bulletin sends its notice to the chosen audience.
   reports: ['subscribeMessage.send'],
+  // The 帮扶明白卡's door code is a 小程序码 (households.doorCode).
+  households: ['wxacode.getUnlimited'],
 };
 export const WX_SERVER_SDK_VERSION = '4.0.2';
+
+/**
+ * The Node runtimes CloudBase functions offer (docs.cloudbase.net/cloud-function/runtime-support,
+ * 2026-12), each with the esbuild target its bundle is compiled for: a bundle is built for the
+ * runtime cloudbaserc.json names, and a runtime outside this list stops the build.
+ */
+export const NODE_RUNTIMES: Record<string, string> = {
+  'Nodejs16.13': 'node16.13',
+  'Nodejs18.15': 'node18.15',
+  'Nodejs20.19': 'node20.19',
+  'Nodejs22.21': 'node22.21',
+  'Nodejs24.11': 'node24.11',
+};
+
+/** The esbuild target for a function's runtime; an unknown runtime, or one a runtime dependency's `engines` excludes, is an error. */
+export function runtimeTarget(fn: Pick<DeployedFunction, 'name' | 'runtime'>, dependencyEngines: Record<string, string | undefined> = {}): string {
+  const target = NODE_RUNTIMES[fn.runtime];
+  if (!target) throw new Error(`云函数 ${fn.name} 的运行环境 ${fn.runtime} 不是云开发提供的 Node 运行环境（${Object.keys(NODE_RUNTIMES).join('、')}）`);
+  const major = Number(/^node(\d+)/.exec(target)![1]);
+  for (const [dependency, range] of Object.entries(dependencyEngines)) {
+    // `>=N` is the only form our runtime dependencies declare; anything else is checked by hand.
+    const least = /^>=\s*(\d+)/.exec(range ?? '')?.[1];
+    if (least && major < Number(least)) throw new Error(`云函数 ${fn.name} 的运行环境 ${fn.runtime} 低于 ${dependency} 要求的 Node ${range}`);
+  }
+  return target;
+}
 
 type Env = Record<string, string | undefined>;
 

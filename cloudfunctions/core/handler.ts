@@ -3,9 +3,10 @@ import type { ApiResult } from '../../types/common';
 import { RoleUser, type Role, type User, type UserOf } from '../../types/user';
 import type { Access, ActionAccess, ActionName, ActionOutput, ApiContract, ParsedInput } from '../../types/api/define';
 import { DomainError } from './errors';
-import { openidOf } from './identity';
+import { callerOf } from './identity';
 import { clock } from './clock';
 import { findUserByOpenid } from './users/user.repository';
+import { resolveWebCaller } from './auth/web-login.service';
 import { describeZodError } from './zod-message';
 import { failureSummary } from './failure-log';
 import { MissingSetting } from './settings';
@@ -13,6 +14,8 @@ import { MissingSetting } from './settings';
 interface CtxBase {
   requestId: string;
   now: Date;
+  /** True for a web session (an admin signed in on the desktop by custom login), absent for WeChat. */
+  web?: boolean;
 }
 
 /**
@@ -111,7 +114,7 @@ export function handler<C extends ApiContract>(contract: C, impls: Impls<C>, tim
   async function main(event: unknown, context?: unknown): Promise<ApiResult<unknown>> {
     const timer = TimerEvent.safeParse(event);
     // A client's call always carries its openid: only the platform fires timers.
-    if (timer.success && Object.hasOwn(timers, timer.data.TriggerName) && !openidOf(context)) return runTimer(timer.data.TriggerName);
+    if (timer.success && Object.hasOwn(timers, timer.data.TriggerName) && !callerOf(context)) return runTimer(timer.data.TriggerName);
     const parsedEvent = Event.safeParse(event);
     if (!parsedEvent.success) return fail('INVALID_INPUT', '请求格式不正确：' + describeZodError(parsedEvent.error).message);
     const { action, payload } = parsedEvent.data;
@@ -120,9 +123,11 @@ export function handler<C extends ApiContract>(contract: C, impls: Impls<C>, tim
     const spec = Object.prototype.hasOwnProperty.call(contract.actions, action) ? contract.actions[action] : undefined;
     if (!spec) return fail('INVALID_INPUT', `「${contract.name}」没有名为「${action}」的操作`);
     try {
-      const openid = openidOf(context);
-      const user = openid ? await findUserByOpenid(openid) : null;
-      const ctx = admit(spec.access, { openid, user, requestId, now: clock.now() });
+      const caller = callerOf(context);
+      // A web session answers to the same users record as its admin's WeChat account.
+      const user = !caller ? null : caller.customUserId === undefined ? await findUserByOpenid(caller.openid) : await resolveWebCaller(caller.customUserId);
+      const base = { openid: caller?.openid ?? user?.openid ?? null, user, requestId, now: clock.now() };
+      const ctx = admit(spec.access, caller?.customUserId ? { ...base, web: true } : base);
       const input = spec.input.safeParse(payload ?? {});
       if (!input.success) {
         const { message, details } = describeZodError(input.error);

@@ -7,6 +7,8 @@ import { isLocalMode } from './runtime';
  */
 const SETTINGS = {
   NOTICE_TEMPLATE_ID: { zh: '订阅消息模板编号', en: 'the WeChat subscription message template id', local: 'local-notice-template' },
+  /** The custom-login private key file from the CloudBase console, its JSON as one string (docs/web-sign-in.md). Local mode signs with the host's own key instead. */
+  CUSTOM_LOGIN_KEY: { zh: '自定义登录私钥', en: 'the CloudBase custom-login private key (the JSON of the key file)', local: '' },
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 

@@ -6,6 +6,7 @@ import { listVillages } from '../core/households/villages.service';
 import { exportHouseholds } from '../core/households/import/export.service';
 import { importHouseholds } from '../core/households/import/import.service';
 import { importTemplate } from '../core/households/import/template.service';
+import { issueDoorCode, openDoorCode } from '../core/households/door-code.service';
 
 export const main = handler(householdsApi, {
   list: (input, ctx) => listHouseholds(ctx, input),
@@ -18,4 +19,6 @@ export const main = handler(householdsApi, {
   villages: (_input, ctx) => listVillages(ctx),
   exportXlsx: (input, ctx) => exportHouseholds(ctx, input),
   importTemplate: (_input, ctx) => importTemplate(ctx),
+  doorCode: (input, ctx) => issueDoorCode(ctx, input),
+  openDoorCode: (input, ctx) => openDoorCode(ctx, input),
 });

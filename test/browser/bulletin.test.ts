@@ -4,7 +4,7 @@
  * opens the published bulletin from it. Publishing writes, so the file has its own host.
  */
 import type { Browser } from 'playwright-core';
-import { browserOnOwnHost, DESKTOP, PHONE, signedIn } from './setup/browser';
+import { browserOnOwnHost, DESKTOP, PHONE, shot, signedIn } from './setup/browser';
 
 let browser: Browser;
 let url = '';
@@ -23,21 +23,42 @@ describe('月度通报', () => {
     expect(await towns.count()).toBe(3);
     expect(await towns.first().locator('.bulletin__band').innerText()).toContain('绿');
     expect(await towns.last().locator('.bulletin__band').innerText()).toContain('红');
-    expect(await page.locator('.bulletin__trend-col').count()).toBe(6);
+    // Six months of coverage as a line, each month labelled and its value written at its point.
+    const trend = page.locator('.bf-card', { hasText: '近 6 个月走访覆盖率' });
+    expect(await trend.locator('.share-line__tick').count()).toBe(6);
+    expect((await trend.locator('.share-line__value').allInnerTexts()).every((t) => /^\d+\.\d%$/.test(t))).toBe(true);
+    expect(await trend.locator('.share-line__value').count()).toBeGreaterThan(0);
     await page.locator('.bulletin__sentence--weak').first().waitFor();
+    await shot(page, 'bulletin-desktop');
 
     // The weakest town → its villages → the households of one village not visited.
     const weakest = (await towns.last().locator('td').nth(1).innerText()).trim();
     await towns.last().click();
     await page.getByText(`${weakest}各村排名`).first().waitFor();
     const villages = page.locator('.bf-card', { hasText: `${weakest}各村排名` }).locator('.bf-table__row');
-    const last = villages.last();
-    const covered = (await last.locator('td').nth(5).innerText()).match(/(\d+)\/(\d+)/)!;
-    const missing = Number(covered[2]) - Number(covered[1]);
-    await last.click();
+    // The village with the most households not visited.
+    const gaps = await villages.evaluateAll((rows) => rows.map((r) => { const m = (r.querySelectorAll('td')[5]?.textContent ?? '').match(/(\d+)\/(\d+)/); return m ? Number(m[2]) - Number(m[1]) : 0; }));
+    const worst = gaps.indexOf(Math.max(...gaps));
+    const missing = gaps[worst];
+    await villages.nth(worst).click();
     const card = page.locator('.bf-card', { hasText: '当月未走访的户' });
     if (missing > 0) expect(await card.locator('.bulletin__household').nth(missing - 1).waitFor().then(() => card.locator('.bulletin__household').count())).toBe(missing);
     else await card.getByText('这个村月末结对的户当月都走访过').waitFor();
+    await shot(page, 'bulletin-desktop-unvisited');
+    if (missing > 0) {
+      // A household opens its detail; back returns to the same list.
+      const head = (await card.locator('.bulletin__household-name').first().innerText()).replace(/户$/, '');
+      await card.locator('.bulletin__household').first().click();
+      await page.waitForURL(/package-common\/pages\/household\/index\?id=/);
+      await page.getByText(head).filter({ visible: true }).first().waitFor();
+      await page.goBack();
+      await card.locator('.bulletin__household').first().waitFor();
+    }
+    // Back up: fold the households, then back to the towns.
+    await card.locator('.bulletin__crumb').click();
+    expect(await page.locator('.bf-card', { hasText: '当月未走访的户' }).count()).toBe(0);
+    await page.getByText('‹ 返回乡镇排名').click();
+    await page.locator('.bf-card', { hasText: '乡镇排名' }).locator('.bf-table__row').nth(2).waitFor();
 
     // Publish, after the confirmation.
     await page.getByText('发布通报').click();
@@ -55,5 +76,28 @@ describe('月度通报', () => {
     // A helper reads the published figures; publishing and the households not visited stay with admins.
     expect(await helper.getByText('发布通报').count()).toBe(0);
     await helper.context().close();
+  });
+
+  it('on a phone, the town rows drill to villages and to the households not visited; a town admin sees only their town', async () => {
+    const page = await signedIn(browser, 'demo-admin', PHONE, { url });
+    await page.goto(`${url}/package-common/pages/bulletin/index`);
+    await page.locator('.share-line__tick').nth(5).waitFor();
+    const rows = page.locator('.bf-card', { hasText: '乡镇排名' }).locator('.bulletin__row');
+    expect(await rows.count()).toBe(3);
+    await shot(page, 'bulletin-phone');
+    await rows.last().click();
+    await page.locator('.bf-card', { hasText: '各村排名' }).locator('.bulletin__row').first().click();
+    await page.locator('.bf-card', { hasText: '当月未走访的户' }).waitFor();
+    await shot(page, 'bulletin-phone-unvisited');
+    await page.context().close();
+
+    const town = await signedIn(browser, 'demo-town-admin', DESKTOP, { url });
+    await town.goto(`${url}/package-common/pages/bulletin/index`);
+    const ranking = town.locator('.bf-card', { hasText: '乡镇排名' });
+    await ranking.locator('.bf-table__row').first().waitFor();
+    expect(await ranking.locator('.bf-table__row').count()).toBe(1);
+    expect(await town.locator('.bf-card', { hasText: '各乡镇走访覆盖率' }).locator('.coverage-bars__row').count()).toBe(1);
+    await shot(town, 'bulletin-town-admin');
+    await town.context().close();
   });
 });

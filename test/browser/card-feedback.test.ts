@@ -42,13 +42,63 @@ describe('帮扶明白卡', () => {
     await page.goto(`${url}/package-common/pages/household/index?id=hh-000001`);
     await page.locator('.bf-btn', { hasText: '帮扶明白卡' }).first().click();
     await page.locator('.hcard__title').waitFor();
-    expect(await page.locator('.card-qr__dot--dark').count()).toBeGreaterThan(100);
+    // The door code: households.doorCode's picture (locally a plain QR of this card's address and scene), loaded.
+    const qr = page.locator('.card-qr img, img.card-qr').first();
+    await qr.waitFor();
+    await page.waitForFunction(() => { const i = document.querySelector('.card-qr img, img.card-qr') as HTMLImageElement | null; return !!i && i.complete && i.naturalWidth > 100; });
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
     await page.locator('.hcard .bf-card', { hasText: '打印张贴' }).locator('text=打印明白卡').waitFor();
     // The main contact's number goes to the household only (householdContact); fellow helpers' pairings keep theirs.
     expect(await page.locator('.hcard .hh-contact__main .bf-btn').count()).toBe(0);
     await page.locator('.hcard .hh-contact__who', { hasText: '主帮扶人' }).waitFor();
     await shot(page, 'helper-card-print');
     await page.context().close();
+  });
+
+  it('someone who scans the door code signed out signs in and lands back on that household\'s card', async () => {
+    const { scene } = await api('households', 'doorCode', { householdId: 'hh-000001' }, 'demo-helper');
+    const head = (await api('benefits', 'evaluateHousehold', { householdId: 'hh-000001' })).headName as string;
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${url}/package-common/pages/card/index?scene=${scene}`);
+    await page.getByText('登录后查看').click();
+    await page.waitForURL(/pages\/login\/index\?redirect=/);
+    // Picks the household's account from the demo sign-in list, as a person would.
+    const accounts = ((await (await fetch(`${url}/api/dev/accounts`)).json()) as { data: { items: Array<{ openid: string; name: string; description: string }> } }).data.items;
+    const mine = accounts.find((a) => a.openid === 'demo-household')!;
+    await page.locator('.bf-cell', { hasText: mine.description || mine.openid }).filter({ hasText: mine.name }).first().click();
+    await page.waitForURL(new RegExp(`package-common/pages/card/index\\?scene=${scene}`));
+    await page.locator('.hcard__title', { hasText: `${head} 户` }).waitFor();
+    await shot(page, 'card-after-sign-in');
+    await context.close();
+  });
+
+  it('a WeChat user not bound yet scans the code, binds with the office\'s code and lands back on the card', async () => {
+    const { scene } = await api('households', 'doorCode', { householdId: 'hh-000001' }, 'demo-helper');
+    const household = await api('households', 'get', { householdId: 'hh-000001' });
+    const bound = new Set((await api('auth', 'listBindings', { householdId: 'hh-000001' })).items.map((b: any) => b.memberId));
+    const member = household.members.find((m: any) => !bound.has(m.id));
+    const { code } = await api('auth', 'createBindCode', { householdId: 'hh-000001', memberId: member.id });
+    const page = await signedIn(browser, 'wx-door-scan', PHONE, { url, home: false });
+    // Signed in once the launcher has sent the unbound user on to binding.
+    await page.waitForURL(/pages\/bind\/index/);
+    await page.goto(`${url}/package-common/pages/card/index?scene=${scene}`);
+    await page.getByText('去绑定').click();
+    await page.getByText('有扶贫办给的绑定码？用绑定码绑定 ›').click();
+    await page.locator('input[name=bindCode]').fill(code);
+    await page.locator('.bf-btn', { hasText: '用绑定码绑定' }).click();
+    await page.waitForURL(new RegExp(`package-common/pages/card/index\\?scene=${scene}`));
+    await page.locator('.hcard__title', { hasText: `${household.headName} 户` }).filter({ visible: true }).waitFor();
+    await page.context().close();
+  });
+
+  it('a sign-in link that names another site goes home instead', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${url}/pages/login/index?redirect=${encodeURIComponent('https://evil.example/')}&openid=demo-household`);
+    await page.locator('.bf-tabbar').waitFor();
+    expect(new URL(page.url()).host).toBe(new URL(url).host);
+    await context.close();
   });
 
   it('a stranger who scans the door code sees only that signing in is needed, nothing of the household', async () => {

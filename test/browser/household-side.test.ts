@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { idCheckChar } from '../../types';
 import { browserOnOwnHost, shot, signedIn } from './setup/browser';
+import { lowContrastText, smallTargets } from './support/measure';
 
 /**
  * Issue 13, items 8, 17 and 18, as the household sees them at 375×812: whom to call from home and
@@ -27,51 +28,6 @@ async function elderOn(page: Page) {
   await row.waitFor();
   if (!(await page.locator('.bf-page--elder').count())) await row.click();
   await page.locator('.bf-page--elder').waitFor();
-}
-
-/** Visible grey (r≈g≈b) or primary-blue text, or text on that blue, under 4.5 : 1 against what is behind it, and any #969799 at all. */
-function lowContrastText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
-    const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
-      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
-    };
-    const background = (el: Element | null): number[] => {
-      for (let e = el; e; e = e.parentElement) {
-        const c = rgb(getComputedStyle(e).backgroundColor);
-        if (c.length >= 3 && (c.length < 4 || c[3] > 0.5)) return c.slice(0, 3);
-      }
-      return [255, 255, 255];
-    };
-    const bad: string[] = [];
-    for (const el of Array.from(document.querySelectorAll('.bf-page *'))) {
-      const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim());
-      const box = el.getBoundingClientRect();
-      if (!own || box.width === 0 || box.height === 0) continue;
-      const fg = rgb(getComputedStyle(el).color).slice(0, 3);
-      // Dark-on-light greys only: white on a coloured button is the buttons' palette, not secondary text.
-      const grey = Math.abs(fg[0] - fg[1]) < 10 && Math.abs(fg[1] - fg[2]) < 10 && lum(fg) < 0.6;
-      const bg = background(el);
-      // The primary blue, as text or behind white text (buttons, the active tab, the summary card).
-      const blue = (c: number[]) => c[2] > 150 && c[2] - c[0] > 80;
-      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
-      const ratio = (a + 0.05) / (b + 0.05);
-      if (fg.join() === '150,151,153' || ((grey || blue(fg) || blue(bg)) && ratio < 4.5)) bad.push(`${el.textContent!.trim().slice(0, 20)} ${fg.join(',')} ${ratio.toFixed(1)}`);
-    }
-    return bad;
-  });
-}
-
-/** Heights of what a finger must hit, by selector, that are under 44 px. */
-async function smallTargets(page: Page, selectors: string[]): Promise<string[]> {
-  const small: string[] = [];
-  for (const sel of selectors) {
-    for (const box of await page.locator(sel).evaluateAll((els) => els.map((e) => ({ h: e.getBoundingClientRect().height, t: (e.textContent ?? '').trim().slice(0, 12) })))) {
-      if (box.h > 0 && box.h < 44) small.push(`${sel} "${box.t}" ${box.h}px`);
-    }
-  }
-  return small;
 }
 
 describe('whom the household calls (item 8)', () => {

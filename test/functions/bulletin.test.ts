@@ -84,6 +84,18 @@ describe('reports.publishBulletin', () => {
     expect(await bulletin('2026-10')).toEqual(frozen);
   });
 
+  it('November\'s line chart shows October as published (frozen figures), not as recounted after the late visit', async () => {
+    const frozen = await bulletin('2026-10');
+    const november = await bulletin('2026-11');
+    expect(november.trend.map((t) => t.month)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    const october = november.trend.find((t) => t.month === '2026-10')!;
+    expect(october).toEqual({ month: '2026-10', paired: frozen.totals.paired, visited: frozen.totals.visited, coverage: frozen.totals.coverage, frozen: true });
+    expect(november.trend.filter((t) => t.frozen).map((t) => t.month)).toEqual(['2026-10']);
+    // The town's own bulletins were never published: its October point is the live count, late visit included.
+    const town = await bulletin('2026-11', 'demo-town-admin');
+    expect(town.trend.find((t) => t.month === '2026-10')).toMatchObject({ frozen: false, visited: (await bulletin('2026-10', 'demo-town-admin')).totals.visited });
+  });
+
   it('refuses to publish a month twice, and a month not yet begun', async () => {
     const again = await call('reports', 'publishBulletin', { month: '2026-10', audience: { roles: ['helper'] } }, 'demo-admin');
     expect(again.ok).toBe(false);

@@ -1,5 +1,7 @@
 import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
+import { seedDocuments } from '../../scripts/deploy/desired';
+import { DEFAULT_MONITORING_VALUES } from '../../types/monitoring';
 import { callRaw, call, freshDemoStore, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
@@ -42,6 +44,17 @@ describe('monitoring.assess (the family self-check, no login)', () => {
     clock.set(null);
   });
 
+  it('uses the county\'s stored parameters (settings/monitoring), merged over the defaults by date', async () => {
+    const family = { ...SPEC_EXAMPLE, household: { ...SPEC_EXAMPLE.household, incomes: [{ year: 2024, amount: 8_200 }], medicalExpenses: [] } };
+    expect((await ok(call('monitoring', 'assess', family))).risks[0]).toMatchObject({ rule: 'income_below_line', triggered: true });
+    // The county lowers the 2025 line; a later date keeps the defaults' other parameters.
+    await getDb().collection('settings').doc('monitoring').set({ values: [{ from: '2025-01-01', params: { line: 8_000 } }] });
+    const lowered = await ok(call('monitoring', 'assess', family));
+    expect(lowered.risks[0]).toMatchObject({ rule: 'income_below_line', triggered: false });
+    expect(lowered.risks.find((r) => r.rule === 'no_support')!.triggered).toBe(true);
+    await getDb().collection('settings').doc('monitoring').remove();
+  });
+
   it('refuses a malformed family in Chinese, naming the field', async () => {
     const answer = await callRaw('monitoring', 'assess', { household: { status: 'none', incomes: [{ year: 2024, amount: -1 }], members: [] } });
     expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -79,6 +92,33 @@ describe('a stored household, by the same rules', () => {
   });
 });
 
+describe('one monitoring-parameters document: what npm run deploy writes, updateParams extends and every assess reads', () => {
+  let demo: ReturnType<typeof freshDemoStore>;
+  beforeAll(async () => { demo = freshDemoStore(); await getDb().collection('warnings').where({ _id: getDb().command.exists(true) }).remove(); });
+  afterAll(() => { clock.set(null); demo.close(); });
+
+  it('a county admin raises the line from a date on: the self-check, a stored household and the sweep all read it', async () => {
+    const { _id, ...deployed } = seedDocuments({}, new Date()).find((d) => d.collection === 'settings' && d.doc._id === 'monitoring')!.doc;
+    await getDb().collection('settings').doc(String(_id)).set(deployed);
+    clock.set('2026-11-20T04:00:00.000Z');
+    const before = await ok(call('monitoring', 'getParams', {}, 'demo-admin'));
+    expect(before.values.map((v) => v.from)).toEqual(DEFAULT_MONITORING_VALUES.map((v) => v.from));
+    const family = { household: { status: 'none', incomes: [{ year: 2025, amount: 15_000 }], members: [{ birthDate: '1980-01-01', laborCapacity: 'full' }] } };
+    expect((await ok(call('monitoring', 'assess', family))).level).toBe('none');
+    const swept = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
+
+    await ok(call('monitoring', 'updateParams', { from: '2026-12-01', params: { line: 100_000 } }, 'demo-admin'));
+    const stored = (await getDb().collection('settings').doc('monitoring').get()).data[0];
+    expect(stored.values.map((v: { from: string }) => v.from)).toEqual([...DEFAULT_MONITORING_VALUES.map((v) => v.from), '2026-12-01']);
+    clock.set('2026-12-02T04:00:00.000Z');
+    const raised = await ok(call('monitoring', 'assess', family));
+    expect(raised.risks.find((r) => r.rule === 'income_below_line')!.reasons.join('')).toContain('100,000');
+    expect((await ok(call('monitoring', 'assessHousehold', { householdId: 'hh-000001' }, 'demo-admin'))).risks.find((r) => r.rule === 'income_below_line')!.triggered).toBe(true);
+    const again = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
+    expect(again.atRisk).toBeGreaterThan(swept.atRisk);
+  });
+});
+
 describe('监测排查 and 预警', () => {
   let demo: ReturnType<typeof freshDemoStore>;
   // The sweep is counted on a county without warnings: the demo's seeded ones (every stage of 识别纳入) are taken out first.
@@ -110,6 +150,25 @@ describe('监测排查 and 预警', () => {
     expect(overdue.items.every((w) => w.overdue)).toBe(true);
     const notOverdue = await ok(call('monitoring', 'listWarnings', { overdue: false, limit: 100 }, 'demo-town-admin'));
     expect(notOverdue.total).toBe(0);
+  });
+});
+
+describe('a sweep after a warning closed today', () => {
+  let demo: ReturnType<typeof freshDemoStore>;
+  beforeAll(async () => { demo = freshDemoStore(); await getDb().collection('warnings').where({ _id: getDb().command.exists(true) }).remove(); });
+  afterAll(() => demo.close());
+
+  it('opens that household a new one under the day\'s next id (openWarning), the others staying as they are', async () => {
+    clock.set('2026-11-20T04:00:00.000Z');
+    const first = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
+    const mine = await ok(call('monitoring', 'listWarnings', { limit: 1 }, 'demo-helper'));
+    const closed = mine.items[0];
+    await ok(call('monitoring', 'dismiss', { warningId: closed._id, version: closed.version, reason: '入户核实：收入未登记' }, 'demo-helper'));
+    const again = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
+    expect(again).toMatchObject({ atRisk: first.atRisk, opened: 1 });
+    const ofIt = await ok(call('monitoring', 'listWarnings', { householdId: closed.householdId, limit: 10 }, 'demo-admin'));
+    expect(ofIt.items.map((w) => ({ id: w._id === closed._id, open: w.open })).sort((a, b) => Number(a.open) - Number(b.open))).toEqual([{ id: true, open: false }, { id: false, open: true }]);
+    expect(ofIt.items.find((w) => w.open)).toMatchObject({ stage: 'verify', source: 'assessment', assigneeId: 'helper-1', dueOn: '2026-11-27' });
   });
 });
 

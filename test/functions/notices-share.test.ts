@@ -19,6 +19,7 @@ beforeAll(async () => {
       if (!GROUPS[cloudId]) throw invalid('无法识别来源群，群信息可能已过期（5 分钟），请重新从群聊打开');
       return { opengid: GROUPS[cloudId] };
     },
+    async wxaCode() { throw new Error('notices make no 小程序码'); },
   });
   const published = await call('notices', 'publish', { title: '群内转发的通知', body: '请阅读', audience: { roles: ['helper'], regionIds: ['town-1'] }, requireAck: true }, 'demo-admin');
   if (!published.ok) throw new Error(published.error.message);

@@ -13,7 +13,11 @@ import { apis, type Access } from '../../types/api';
 import { idCheckChar } from '../../types';
 import type { Finding, FindingStatus } from '../../types/finding';
 import { reviewItemId } from '../../cloudfunctions/core/findings/review.repository';
+import { doorCodeOf } from '../../cloudfunctions/core/households/door-code.service';
+import { keepDoorCode } from '../../cloudfunctions/core/households/door-code.repository';
+import ExcelJS from 'exceljs';
 import { freshDemoStore, callRaw as call, SEED_NOW } from '../support/store';
+import { uploadAs } from '../support/files';
 import { addOutsiders, needIn } from './needs-support';
 
 type Kind = 'in' | 'out' | 'none';
@@ -37,6 +41,11 @@ const CALLERS: Caller[] = [
 ];
 
 const NONE = 'hh-nonexistent';
+/** A printed card's door code for a household (stored as households.doorCode stores it). */
+async function doorCodeFor(id: string): Promise<string> {
+  await keepDoorCode(doorCodeOf(id), id, SEED_NOW.toISOString());
+  return doorCodeOf(id);
+}
 async function householdId(t: Target): Promise<string> {
   if (t.kind === 'none') return NONE;
   return t.kind === 'out' ? t.caller.out!() : 'hh-000001';
@@ -125,6 +134,29 @@ async function roundOf(t: Target): Promise<string> {
   await db().collection('review_items').add({ _id: reviewItemId(_id, h._id), roundId: _id, householdId: h._id, householdCode: h.code, headName: h.headName, registered: true, countyId: h.countyId, townId: h.townId, villageId: h.villageId, outcome: null, refId: null, doneBy: null, doneAt: null });
   return _id;
 }
+/**
+ * An ID number nobody has that masks exactly as `like` does (same first 3 and last 2 characters):
+ * what an out-of-scope number must be indistinguishable from.
+ */
+async function lookalikeOf(like: string): Promise<string> {
+  for (let n = 0; n < 100; n++) {
+    const f = like.slice(0, 14) + String(n).padStart(2, '0') + like[16];
+    const id = f + idCheckChar(f);
+    if (id !== like && id.endsWith(like.slice(-2)) && !(await db().collection('households').where({ 'members.idNumber': id }).count()).total) return id;
+  }
+  throw new Error('no lookalike ID number');
+}
+/** A 医保 sheet naming the target household's head (a lookalike nobody has for a nonexistent target), uploaded by the caller (the county admin for non-admins). */
+async function medicalSheetOf(t: Target): Promise<string> {
+  const row = t.kind === 'in'
+    ? await household(t).then((h) => [h.members[0].idNumber, h.members[0].name])
+    : t.kind === 'out'
+      ? [(await household(t)).members[0].idNumber, '矩阵人']
+      : [t.caller.out ? await lookalikeOf((await household({ kind: 'out', caller: t.caller })).members[0].idNumber) : newIdNumber(), '矩阵人'];
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('医保').addRows([['身份证号', '姓名', '日期', '金额'], [...row, '2026-10-08', 12000]]);
+  return uploadAs(t.caller.role === 'admin' ? t.caller.openid! : 'demo-admin', Buffer.from(await workbook.xlsx.writeBuffer()));
+}
 const findingStep = (status: FindingStatus, extra: Record<string, unknown> = {}, merits = ['FORBIDDEN', ...MERITS], noticed = false): Spec =>
   ({ payload: async (t) => ({ findingId: await findingOf(t, status, noticed), version: 1, ...extra }), merits });
 const FINDINGS: Record<string, Spec> = {
@@ -175,6 +207,11 @@ const warningStep = (extra: Record<string, unknown> = {}): Spec => ({ payload: a
 /** Only the county office answers 意见建议: town and village admins find none, in their region or not. */
 const countyOnly = (caller: Caller) => (caller.openid === 'demo-admin' ? MERITS : ['NOT_FOUND']);
 
+/** A desktop's fresh sign-in request (its id and secret), as the sign-in page starts one. */
+async function webLoginRequest(): Promise<{ id: string; secret: string }> {
+  return ((await call('auth', 'webLoginStart', { userAgent: 'Mozilla/5.0 (matrix)' })) as any).data;
+}
+
 /** Every action of every contract (the last test checks none is missing). */
 const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
   auth: {
@@ -183,6 +220,14 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     bindFor: { payload: async (t) => { const h = await household(t); return { householdId: h._id, memberId: h.members[0].id, openid: `wx-${randomUUID()}` }; } },
     createBindCode: { payload: async (t) => { const h = await household(t); return { householdId: h._id, memberId: h.members[0].id }; } },
     bindWithCode: untargeted({ code: 'ABCD2345' }, ['NOT_FOUND', 'INVALID_INPUT', 'CONFLICT']),
+    webLoginStart: untargeted({ userAgent: 'Mozilla/5.0 (matrix)' }),
+    webLoginClaim: { payload: () => webLoginRequest(), targeted: false },
+    // Any WeChat user reaches these; only an admin may go further (FORBIDDEN on the merits).
+    webLoginPeek: { payload: async () => ({ id: (await webLoginRequest()).id }), targeted: false, merits: ['FORBIDDEN'] },
+    webLoginConfirm: { payload: async () => ({ id: (await webLoginRequest()).id, version: 0 }), targeted: false, merits: ['FORBIDDEN'] },
+    webLoginDecline: { payload: async () => ({ id: (await webLoginRequest()).id }), targeted: false },
+    webSignOut: untargeted(),
+    webSignOutEverywhere: untargeted(),
     unbind: {
       payload: async (t) => {
         if (t.kind === 'none') return { userId: 'user-nonexistent' };
@@ -207,6 +252,8 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     villages: untargeted(),
     exportXlsx: { payload: async (t) => ({ villageId: (await household(t)).villageId }) },
     importTemplate: untargeted(),
+    doorCode: hh(),
+    openDoorCode: { payload: async (t) => ({ scene: t.kind === 'none' ? 'NoSuchCode' : await doorCodeFor(await householdId(t)) }) },
   },
   assignments: {
     assign: { payload: async (t) => ({ householdId: await householdId(t), helperId: await spareCadre(), role: 'primary' }) },
@@ -290,6 +337,11 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     removalReadiness: { ...hh(), merits: MERITS },
     getParams: untargeted(),
     updateParams: untargeted({ from: '2026-12-01', params: { verifyDays: 4 } }, ['FORBIDDEN', 'INVALID_INPUT', 'CONFLICT']),
+    // The target is a member's ID number in the sheet: outside the region it must read as one nobody has.
+    importMedical: { payload: async (t) => ({ fileId: await medicalSheetOf(t), confirm: true }) },
+    medicalTemplate: untargeted(),
+    selfReport: untargeted({}),
+    myWarning: untargeted(),
   },
   reports: {
     dashboard: untargeted(),
@@ -310,6 +362,11 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     list: untargeted(),
     answer: { payload: async (t) => ({ feedbackId: await feedbackOf(t), version: 1, text: '已收到，谢谢' }), merits: countyOnly },
   },
+  // 数据维护 rewrites the whole store: town and village admins are refused.
+  maintenance: {
+    derivedStatus: { ...untargeted(), merits: (caller) => (caller.openid === 'demo-admin' ? [] : ['FORBIDDEN']) },
+    rebuildDerived: { ...untargeted({ restart: true }), merits: (caller) => (caller.openid === 'demo-admin' ? [] : ['FORBIDDEN']) },
+  },
 };
 
 /** The answer with what differs between two calls by nature (request ids, generated ids) taken out. */
@@ -317,7 +374,9 @@ const comparable = (r: any) => JSON.parse(JSON.stringify(r, (k, v) => (['request
 function outcomeOf(r: any): string {
   if (!r.ok) return r.error.code;
   const d = r.data;
-  return (Array.isArray(d?.items) && d.items.length === 0) || d?.rows === 0 ? 'empty' : 'ok';
+  // An import whose every ID number is unmatched found nobody: the not-found of a sheet.
+  const nobody = Array.isArray(d?.unmatched) && d.valid === 0;
+  return (Array.isArray(d?.items) && d.items.length === 0) || d?.rows === 0 || nobody ? 'empty' : 'ok';
 }
 function admitted(access: Access, caller: Caller): 'yes' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
   if (access === 'public') return 'yes';

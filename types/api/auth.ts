@@ -38,6 +38,29 @@ export const BindCode = z
   .transform((s) => s.replace(/[\s-]+/g, ''))
   .pipe(z.string().regex(/^\d{10}$/, { error: '绑定码是 10 位数字' }));
 
+/** A desktop browser's one-time request to sign in on the web (电脑端扫码登录), its id as the QR carries it. */
+export const WebLoginId = z.string({ error: '缺少登录请求编号' }).max(64, { error: '登录二维码无效，请在电脑上刷新二维码后重新扫码', abort: true }).trim().regex(/^[a-f0-9]{32}$/, { error: '登录二维码无效，请在电脑上刷新二维码后重新扫码' });
+/** What only the desktop that asked knows: it claims the ticket with it, so a photo of the QR is not enough. */
+const WebLoginSecret = z.string({ error: '缺少登录凭据' }).max(64, { error: '登录凭据无效，请刷新二维码', abort: true }).regex(/^[a-f0-9]{64}$/, { error: '登录凭据无效，请刷新二维码' });
+
+export const WebLoginStatus = z.enum(['pending', 'scanned', 'confirmed', 'declined', 'used', 'expired']);
+export type WebLoginStatus = z.infer<typeof WebLoginStatus>;
+
+/** What the admin sees in the mini-program before confirming: which browser, where, when. */
+export const WebLoginRequest = z.object({
+  id: z.string(),
+  status: WebLoginStatus,
+  /** e.g. 「Chrome 浏览器 · Windows」, read from the browser's user agent. */
+  browser: z.string(),
+  userAgent: z.string(),
+  /** Coarse place from the IP address when one is known; 未知 otherwise. */
+  place: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  version: z.number().int(),
+});
+export type WebLoginRequest = z.infer<typeof WebLoginRequest>;
+
 export const authApi = defineApi('auth', {
   whoami: { input: Empty, output: WhoAmI, access: 'signedIn' },
   bindHousehold: { input: BindHouseholdInput, output: WhoAmI, access: 'signedIn' },
@@ -49,4 +72,19 @@ export const authApi = defineApi('auth', {
   bindWithCode: { input: z.object({ code: BindCode }), output: WhoAmI, access: 'signedIn' },
   unbind: { input: z.object({ userId: Id }), output: z.object({ userId: Id }), access: ['admin'] },
   listBindings: { input: z.object({ householdId: Id }), output: z.object({ items: z.array(Binding) }), access: ['admin'] },
+
+  /** The desktop asks to sign in: a request valid a few minutes, shown as a QR; `secret` stays in the browser. */
+  webLoginStart: { input: z.object({ userAgent: z.string({ error: '浏览器信息应为文字' }).max(2000, { error: '浏览器信息最多 2000 个字符' }).default('') }), output: z.object({ id: z.string(), secret: z.string(), expiresAt: z.string() }), access: 'public' },
+  /** The desktop asks, every couple of seconds, whether an admin confirmed; once, the answer carries the custom-login ticket. */
+  webLoginClaim: { input: z.object({ id: WebLoginId, secret: WebLoginSecret }), output: z.object({ status: WebLoginStatus, ticket: z.string().nullable() }), access: 'public' },
+  /** The scanning admin reads who is asking (browser, place, time) before confirming. */
+  webLoginPeek: { input: z.object({ id: WebLoginId }), output: WebLoginRequest, access: 'signedIn' },
+  /** The scanning admin lets that browser in as themselves; only admins may sign in on the web. */
+  webLoginConfirm: { input: z.object({ id: WebLoginId, version: z.number({ error: '缺少登录请求的版本号' }).int({ error: '版本号应为整数' }).min(0, { error: '版本号不能为负数' }).max(1000, { error: '版本号不正确' }) }), output: WebLoginRequest, access: 'signedIn' },
+  /** The scanning person refuses: the desktop is told and the QR is dead. */
+  webLoginDecline: { input: z.object({ id: WebLoginId }), output: WebLoginRequest, access: 'signedIn' },
+  /** The web session signs itself out (audited); the browser then drops its CloudBase session. */
+  webSignOut: { input: Empty, output: z.object({ signedOut: z.boolean() }), access: ['admin'] },
+  /** Ends every web session of the caller at once (我的 → 退出所有电脑端登录), from the phone or the web. */
+  webSignOutEverywhere: { input: Empty, output: z.object({ generation: z.number().int() }), access: ['admin'] },
 });

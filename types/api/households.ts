@@ -134,6 +134,22 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const VillageOption = z.object({ _id: Id, name: z.string(), townId: Id, townName: z.string() });
 export type VillageOption = z.infer<typeof VillageOption>;
 
+/**
+ * 门牌码 (a household card's door code): the `scene` of a 小程序码. WeChat's wxacode.getUnlimited
+ * allows at most 32 visible characters of `0-9 A-Z a-z !#$&'()*+,/:;=?@-._~`; Bangfu's is a short
+ * code that maps to the household on the server (door_codes), so the code itself holds no personal data.
+ */
+export const DoorScene = z.string({ error: '门牌码无法识别，请重新扫码' }).trim()
+  .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/, { error: '门牌码无法识别，请重新扫码或联系帮扶人重新打印' });
+export const DoorCode = z.object({
+  scene: z.string(),
+  /** The page the code opens, as WeChat wants it (no leading `/`, no query). */
+  page: z.string(),
+  /** The code's picture as a `data:` URL: a 小程序码 in the cloud, a plain QR of the local demo's address locally. */
+  image: z.string(),
+});
+export type DoorCode = z.infer<typeof DoorCode>;
+
 export const householdsApi = defineApi('households', {
   list: { input: ListHouseholdsInput, output: listOf(HouseholdSummary), access: ['admin', 'helper'] },
   get: { input: z.object({ householdId: Id }), output: HouseholdView, access: ['admin', 'helper', 'household'] },
@@ -147,4 +163,8 @@ export const householdsApi = defineApi('households', {
   exportXlsx: { input: HouseholdFilters, output: ExportFile, access: ['admin'] },
   /** 导入模板: the import's header row, a guide to every column and the caller's village names. */
   importTemplate: { input: z.object({}), output: ExportFile, access: ['admin'] },
+  /** 门牌码 for the printed 帮扶明白卡: its helpers and admins in scope. */
+  doorCode: { input: z.object({ householdId: Id }), output: DoorCode, access: ['admin', 'helper'] },
+  /** The household a scanned door code names, when the caller may read its card. */
+  openDoorCode: { input: z.object({ scene: DoorScene }), output: z.object({ householdId: Id }), access: ['admin', 'helper', 'household'] },
 });

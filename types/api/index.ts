@@ -5,13 +5,14 @@ import { feedbackApi } from './feedback';
 import { findingsApi } from './findings';
 import { monitoringApi } from './monitoring';
 import { householdsApi } from './households';
+import { maintenanceApi } from './maintenance';
 import { needsApi } from './needs';
 import { noticesApi } from './notices';
 import { reportsApi } from './reports';
 import { visitsApi } from './visits';
 
 export * from './define';
-export { assignmentsApi, authApi, benefitsApi, feedbackApi, findingsApi, householdsApi, monitoringApi, needsApi, noticesApi, reportsApi, visitsApi };
+export { assignmentsApi, authApi, benefitsApi, feedbackApi, findingsApi, householdsApi, maintenanceApi, monitoringApi, needsApi, noticesApi, reportsApi, visitsApi };
 
 /** Every function of SPEC §4, by name. */
 export const apis = {
@@ -26,6 +27,7 @@ export const apis = {
   monitoring: monitoringApi,
   reports: reportsApi,
   feedback: feedbackApi,
+  maintenance: maintenanceApi,
 } as const;
 export type Apis = typeof apis;
 export type FunctionName = keyof Apis;

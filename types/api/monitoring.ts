@@ -4,6 +4,8 @@ import {
   AddMedicalExpenseInput, AdvanceWarningInput, AssessInput, Assessment, DismissWarningInput, GetWarningInput, HouseholdAssessment, ListWarningsInput,
   MedicalExpense, MonitoringSettings, NoticeListInput, NoticeRow, RemovalReadiness, SweepResult, UpdateMonitoringParamsInput, WarningView,
 } from '../monitoring';
+import { MedicalImportResult, MyWarningResult, SelfReportInput, SelfReportResult } from '../monitoring-channels';
+import { ImportInput } from './households';
 import { defineApi } from './define';
 
 /** 防返贫监测预警 (SPEC §3b). `assess` is a family's self-check: no login, nothing stored. */
@@ -32,4 +34,16 @@ export const monitoringApi = defineApi('monitoring', {
   getParams: { input: z.object({}), output: MonitoringSettings, access: ['admin'] },
   /** 调整监测参数 from a date on (county admins; history kept). */
   updateParams: { input: UpdateMonitoringParamsInput, output: MonitoringSettings, access: ['admin'] },
+  /**
+   * 医保 high out-of-pocket costs (.xlsx: 身份证号, 姓名, 日期, 金额): without `confirm` every row is
+   * checked and nothing is written; with it rows `from … from + batch` are recorded, their households
+   * re-assessed and warnings opened. An ID number outside the region reads as unknown.
+   */
+  importMedical: { input: ImportInput, output: MedicalImportResult, access: ['admin'] },
+  /** 医保导入模板: the sheet's header row and a guide to each column. */
+  medicalTemplate: { input: z.object({}), output: ExportFile, access: ['admin'] },
+  /** 农户自主申报 by a bound member: opens the household's warning, or answers the one already open. */
+  selfReport: { input: SelfReportInput, output: SelfReportResult, access: ['household'] },
+  /** Where the household's own warning stands, in its words (null when it has none). */
+  myWarning: { input: z.object({}), output: MyWarningResult, access: ['household'] },
 });

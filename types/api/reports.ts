@@ -138,8 +138,8 @@ export const Bulletin = z.object({
   byHelper: z.array(BulletinRow),
   highlights: z.array(z.string()),
   weaknesses: z.array(z.string()),
-  /** The last 6 months (oldest first) of coverage, for the line chart. */
-  trend: z.array(z.object({ month: z.string(), paired: z.number().int(), visited: z.number().int(), coverage: z.number() })),
+  /** The last 6 months (oldest first) of coverage, for the line chart; `frozen`: the month's published figures. */
+  trend: z.array(z.object({ month: z.string(), paired: z.number().int(), visited: z.number().int(), coverage: z.number(), frozen: z.boolean().default(false) })),
 });
 export type Bulletin = z.infer<typeof Bulletin>;
 

@@ -1,6 +1,2 @@
-/** A plain link does not open a mini-program: the 小程序码 needs WeChat's wxacode API (not issued yet). */
-export function doorLink(_path: string): string | null {
-  return null;
-}
-
+/** The mini-program cannot print: helpers print the card from the desktop (H5). */
 export const printPage: (() => void) | null = null;

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { getDemoOpenid } from './session';
+import { demoHeaders } from './session';
 import { uuid } from './request-id';
 
 /**
@@ -43,7 +43,7 @@ export async function uploadPhoto(path: string): Promise<string> {
   const key = path.slice(4);
   const blob = await tx<Blob | undefined>('readonly', (s) => s.get(key));
   if (!blob) throw new Error('照片文件已丢失，请删除后重新拍摄');
-  const res = await fetch('/api/files', { method: 'POST', headers: { 'content-type': blob.type || 'image/jpeg', 'x-dev-openid': getDemoOpenid() }, body: blob });
+  const res = await fetch('/api/files', { method: 'POST', headers: { 'content-type': blob.type || 'image/jpeg', ...demoHeaders() }, body: blob });
   const body = (await res.json().catch(() => null)) as { fileId?: string; data?: { fileId?: string } } | null;
   const fileId = body?.data?.fileId ?? body?.fileId;
   if (!res.ok || !fileId) throw new Error('照片上传失败');

@@ -31,6 +31,10 @@ export const ROUTES = {
   adminNeeds: '/package-admin/pages/needs/index',
   adminNeed: '/package-admin/pages/need/index',
   myBenefits: '/package-household/pages/benefits/index',
+  /** 风险自查 and 申请帮扶 (SPEC §3b), with the application's progress. */
+  selfCheck: '/package-household/pages/self-check/index',
+  /** 医保大额自付导入 (部门筛查预警). */
+  adminMedicalImport: '/package-admin/pages/medical-import/index',
   calculator: '/package-public/pages/calculator/index',
   adminPolicies: '/package-admin/pages/policies/index',
   benefitRecords: '/package-admin/pages/benefit-records/index',
@@ -55,9 +59,32 @@ export const ROUTES = {
   adminWarnings: '/package-admin/pages/warnings/index',
   warningNotice: '/package-admin/pages/warning-notice/index',
   monitoringParams: '/package-admin/pages/monitoring-params/index',
+  /** 电脑端登录确认: opened by scanning the desktop's QR in WeChat (`id`, `scene` or `q`). */
+  webLogin: '/package-common/pages/web-login/index',
 } as const;
 
 export type Route = keyof typeof ROUTES;
+
+const PAGES = new Set<string>(Object.values(ROUTES));
+
+/**
+ * Where to go back to after signing in (`?redirect=` on the sign-in page, e.g. a scanned door
+ * code's card): only one of this app's own pages with its query — never another site, a scheme or
+ * the sign-in page itself. Null when there is nothing acceptable to return to.
+ */
+export function returnTarget(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const cut = value.indexOf('?');
+  const path = cut < 0 ? value : value.slice(0, cut);
+  if (!PAGES.has(path) || path === ROUTES.login || /[\s\\#]/.test(value)) return null;
+  return value;
+}
 
 /** What a page reads from `useRouter().params`; undefined values are left out. */
 export type Query = Record<string, string | number | undefined>;

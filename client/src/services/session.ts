@@ -24,12 +24,24 @@ export function clearDemoOpenid() {
   Taro.removeStorageSync(DEMO_OPENID_KEY);
 }
 
-/** Local demo only: the browser build signs in as a seeded account instead of through WeChat. */
-export const DEMO_SIGN_IN = process.env.TARO_ENV === 'h5';
+/**
+ * The local demo's caller header for the host's own routes (`/api/files`), none outside demo
+ * builds. Written with DEMO_BUILD itself, a literal after the build's define, so a production
+ * bundle drops the header name as well.
+ */
+export function demoHeaders(): Record<string, string> {
+  return process.env.TARO_ENV === 'h5' && DEMO_BUILD ? { 'x-dev-openid': getDemoOpenid() } : {};
+}
 
-/** True when the launcher must first send the person to the demo sign-in page. */
+/** Local demo builds only (DEMO_BUILD, config/index.ts): the browser may sign in as a seeded account instead of by scanning. */
+export const DEMO_SIGN_IN = process.env.TARO_ENV === 'h5' && DEMO_BUILD;
+
+/** The browser build signs admins in by scanning with the mini-program (pages/login); WeChat signs in by itself. */
+export const WEB_SIGN_IN = process.env.TARO_ENV === 'h5';
+
+/** True when the launcher must first send the person to the sign-in page, unless a web session holds (web-session.d.ts). */
 export function needsSignIn(): boolean {
-  return DEMO_SIGN_IN && !getDemoOpenid();
+  return WEB_SIGN_IN && !(DEMO_SIGN_IN && getDemoOpenid());
 }
 
 export interface DemoAccount {

@@ -1,5 +1,5 @@
 import { ApiCallError } from './errors';
-import { getDemoOpenid } from './session';
+import { demoHeaders } from './session';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -18,7 +18,7 @@ export async function pickAndUploadSheet(): Promise<{ fileId: string; name: stri
   const file = await chooseFile();
   if (!file) return null;
   if (!/\.xlsx$/i.test(file.name)) throw new ApiCallError({ code: 'INVALID_INPUT', message: '请选择 .xlsx 格式的 Excel 表格' });
-  const res = await fetch('/api/files', { method: 'POST', headers: { 'content-type': XLSX, 'x-dev-openid': getDemoOpenid() }, body: file });
+  const res = await fetch('/api/files', { method: 'POST', headers: { 'content-type': XLSX, ...demoHeaders() }, body: file });
   const body = (await res.json().catch(() => null)) as { ok?: boolean; data?: { fileId?: string }; error?: { message?: string } } | null;
   if (!res.ok || !body?.data?.fileId) throw new ApiCallError({ code: 'INTERNAL', message: body?.error?.message ?? '上传失败，请重试' });
   return { fileId: body.data.fileId, name: file.name };
@@ -29,7 +29,7 @@ export async function pickAndUploadSheet(): Promise<{ fileId: string; name: stri
  * fetch with the caller's header, saved from a blob; a plain link would arrive without it.
  */
 export async function openSheet(url: string, name: string): Promise<void> {
-  const res = await fetch(url, { headers: { 'x-dev-openid': getDemoOpenid() } });
+  const res = await fetch(url, { headers: { ...demoHeaders() } });
   if (!res.ok) throw new ApiCallError({ code: 'NOT_FOUND', message: '没有找到导出的文件，可能已过期，请重新导出' });
   const href = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');

@@ -8,11 +8,17 @@ type Tx = Awaited<ReturnType<ReturnType<typeof getDb>['startTransaction']>>;
 
 const named = (p: Policy): Policy => ({ ...p, label: POLICY_LABELS[p.code] });
 
-/** The policy catalogue with its dated parameters; the seeded defaults until an admin has stored one. */
+/**
+ * The policy catalogue with its dated parameters: every default policy, each replaced by its stored
+ * copy where one is stored (by code). A store holding only the policies an admin has changed (a
+ * fresh environment, or one written before a policy joined the catalogue) still answers the whole
+ * catalogue, never just the stored few.
+ */
 export async function loadPolicies(): Promise<Policy[]> {
   const { data } = await getDb().collection('policies').limit(100).get();
   // The name is the catalogue's one name (POLICY_LABELS), whatever an older stored copy says.
-  return data.length ? data.map((d) => named(Policy.parse(d))) : DEFAULT_POLICIES;
+  const stored = new Map(data.map((d) => named(Policy.parse(d))).map((p) => [p.code, p]));
+  return stored.size ? DEFAULT_POLICIES.map((p) => stored.get(p.code) ?? p) : DEFAULT_POLICIES;
 }
 
 /**
@@ -27,7 +33,11 @@ export async function changePolicy(code: PolicyCode, change: (stored: Policy) =>
     const stored = data ? named(Policy.parse(data)) : DEFAULT_POLICIES.find((p) => p.code === code)!;
     saved = change(stored);
     if (data) await tx.collection('policies').doc(code).update({ values: saved.values });
-    else await tx.collection('policies').doc(code).set({ ...saved });
+    else {
+      // The first change of a default policy stores it; `set` takes the id from `doc()`, never from the data (CloudBase refuses `_id` there).
+      const { _id, ...fields } = saved!;
+      await tx.collection('policies').doc(code).set(fields);
+    }
   }, 3);
   return saved!;
 }

@@ -57,10 +57,18 @@ const DerivedSource = Household.pick({ _id: true, headName: true, villageId: tru
   .extend({ ruleFacts: z.string().optional(), memberCount: z.number().optional(), paidKeys: z.record(z.string(), z.array(z.string())).optional() });
 export type DerivedSource = z.infer<typeof DerivedSource>;
 
-/** Every household as `rebuildDerived` reads it, `pageSize` at a time, in natural order (sorting all of them by `_id` for each page would cost a full read). */
-export function derivedSourcePages(pageSize: number): AsyncGenerator<DerivedSource[]> {
+/**
+ * Every household as `rebuildDerived` reads it, `pageSize` at a time, in natural order (sorting all
+ * of them by `_id` for each page would cost a full read), from the `start`-th on (a rebuild resumed).
+ */
+export function derivedSourcePages(pageSize: number, start = 0): AsyncGenerator<DerivedSource[]> {
   const fields = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true, ruleFacts: true, memberCount: true, paidKeys: true };
-  return readPages(households().where({}).field(fields), (d) => DerivedSource.parse(d), { pageSize });
+  return readPages(households().where({}).field(fields), (d) => DerivedSource.parse(d), { pageSize, start });
+}
+
+/** How many households the store holds (a rebuild's progress is counted against it). */
+export async function countHouseholds(): Promise<number> {
+  return (await households().count()).total ?? 0;
 }
 
 /** Sets a household's derived fields to what its sources say (the 兑现摘要 replaced whole). */
@@ -230,6 +238,28 @@ export async function ruleHouseholdsByIds(ids: string[]): Promise<RuleHousehold[
  */
 export async function* ruleHouseholdPages(where: Where): AsyncGenerator<RuleHousehold[]> {
   for await (const docs of readPages(households().where(where).field(RULE_PROJECTION), (d) => d)) yield await toRuleHouseholds(docs);
+}
+
+/** A household as the §3b monitoring rules read it: the rules' projection plus incomes, water and place. */
+export type SweepHousehold = RuleHousehold & Pick<Household, 'countyId' | 'townId' | 'villageId' | 'incomes' | 'safeWater'>;
+const SWEEP_PROJECTION: Record<string, boolean> = { ruleFacts: true, countyId: true, townId: true, villageId: true, incomes: true, safeWater: true };
+
+/**
+ * Households matching `where` as the monitoring sweep reads them, a page at a time in natural
+ * order like ruleHouseholdPages: the packed rule facts (no schema parse of 30,000 full documents)
+ * and the few fields monitoring reads besides.
+ */
+export async function* sweepHouseholdPages(where: Where): AsyncGenerator<SweepHousehold[]> {
+  for await (const docs of readPages(households().where(where).field(SWEEP_PROJECTION), (d) => d)) {
+    const byId = new Map(docs.map((d) => [d._id as string, d]));
+    yield (await toRuleHouseholds(docs)).map((h) => {
+      const d = byId.get(h._id)!;
+      return {
+        ...h, countyId: d.countyId as string, townId: d.townId as string, villageId: d.villageId as string,
+        incomes: (d.incomes as Household['incomes'] | undefined) ?? [], safeWater: d.safeWater !== false,
+      };
+    });
+  }
 }
 
 export async function ruleHouseholdsWhere(where: Where): Promise<RuleHousehold[]> {

@@ -5,6 +5,7 @@ import { isLocalMode } from '../runtime';
 import { usersByOpenids } from '../users/user.repository';
 import { serveStatic } from './static-files';
 import { serveFile, uploadFile } from './file-store';
+import { accessOf, answerAuth } from './cloudbase-auth';
 
 const MAX_BODY = 2 * 1024 * 1024;
 
@@ -61,6 +62,37 @@ async function callFunction(name: string, req: http.IncomingMessage, res: http.S
   json(res, 200, await main(event, { devOpenid: Array.isArray(devOpenid) ? devOpenid[0] : devOpenid }));
 }
 
+async function readJson(req: http.IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; tooLarge: boolean }> {
+  try {
+    const text = await readBody(req);
+    return { ok: true, value: text ? JSON.parse(text) : {} };
+  } catch (error) {
+    return { ok: false, tooLarge: error instanceof Error && error.message === 'too large' };
+  }
+}
+
+/** CloudBase's auth endpoints as the js-sdk calls them (cloudbase-auth.ts). */
+async function cloudbaseAuth(route: string, req: http.IncomingMessage, res: http.ServerResponse) {
+  const body = req.method === 'GET' ? { ok: true as const, value: {} } : await readJson(req);
+  const fields = body.ok && body.value && typeof body.value === 'object' ? (body.value as Record<string, unknown>) : {};
+  const answered = answerAuth(route, req.method ?? 'GET', req.headers, fields, (status, answer) => json(res, status, answer));
+  if (!answered) json(res, 404, { error: 'not_found', error_description: `no such auth endpoint: ${route}` });
+}
+
+/**
+ * A js-sdk `callFunction` (`POST /v1/functions/<name>`, the CloudBase gateway): the caller is the
+ * custom user id of the host's own access token, never a header the browser could set.
+ */
+async function gatewayFunction(name: string, req: http.IncomingMessage, res: http.ServerResponse) {
+  const main = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name as keyof typeof FUNCTIONS] : undefined;
+  if (!main) return json(res, 404, { code: 'FUNCTION_NOT_FOUND', message: `没有名为「${name}」的云函数` });
+  const access = accessOf(req.headers.authorization);
+  if (!access) return json(res, 401, { code: 'INVALID_ACCESS_TOKEN', message: '登录已过期，请重新登录' });
+  const body = await readJson(req);
+  if (!body.ok) return json(res, body.tooLarge ? 413 : 400, { code: 'INVALID_PARAM', message: body.tooLarge ? '请求内容过大（超过 2 MB）' : '请求内容不是有效的 JSON' });
+  json(res, 200, await main(body.value, access.uid ? { customUserId: access.uid } : {}));
+}
+
 /** A request path, percent-decoded; null when its encoding is broken (`/%`, `/%ff`, `/%E0%A4%A`). */
 function decodePath(raw: string): string | null {
   try {
@@ -104,6 +136,9 @@ function dispatch(route: string, staticRoot: string, req: http.IncomingMessage, 
   if (req.method === 'POST' && route === '/api/files') return done(uploadFile(req, res));
   if (req.method === 'GET' && route.startsWith('/api/files/')) return done(serveFile(req, route.slice('/api/files/'.length), res));
   if (api && req.method === 'POST') return done(callFunction(api[1], req, res));
+  if (route.startsWith('/auth/v1/')) return done(cloudbaseAuth(route, req, res));
+  const gateway = /^\/v1\/functions\/([a-zA-Z]+)$/.exec(route);
+  if (gateway && req.method === 'POST') return done(gatewayFunction(gateway[1], req, res));
   if (route.startsWith('/api/')) return json(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请用 POST /api/<云函数名> 调用云函数' } });
   serveStatic(staticRoot, route, res);
 }

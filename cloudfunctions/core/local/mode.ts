@@ -2,7 +2,11 @@ import path from 'node:path';
 import { clock } from '../clock';
 import { useLocalFiles } from '../files';
 import { setLocalMode } from '../runtime';
+import { useLocalCustomLoginKey } from '../auth/custom-login';
+import { localLoginKey } from './cloudbase-auth';
 import { useEmbeddedStore, type EmbeddedStore } from '../store/embedded';
+import { setLocalWxaCode } from '../wechat';
+import { localWxaCode } from './wxa-code';
 
 export interface LocalModeOptions {
   /** Holds the embedded store (`bangfu.sqlite`) and every local file (`files/`: sheets and photos). */
@@ -20,7 +24,8 @@ let active: LocalMode | null = null;
 /**
  * The one switch for local mode (`npm start`, tests, benchmarks): `getDb()` answers from the
  * embedded store in `dataDir`, files are kept in `dataDir/files`, the caller is the one the local
- * host names (x-dev-openid), WeChat cloud calls are recorded in the outbox instead of made,
+ * host names (x-dev-openid, or the custom user id of its own access tokens), custom-login tickets are
+ * signed with the host's key, WeChat cloud calls are recorded in the outbox instead of made,
  * settings a deployed function must be given have placeholders, and `now` fixes the clock.
  * `close()` undoes all of it, so what follows runs as in the cloud again.
  */
@@ -28,6 +33,8 @@ export function useLocalMode(options: LocalModeOptions): LocalMode {
   const store = useEmbeddedStore(options.dataDir);
   useLocalFiles(path.join(options.dataDir, 'files'));
   setLocalMode(true);
+  setLocalWxaCode(localWxaCode);
+  useLocalCustomLoginKey(localLoginKey);
   if (options.now !== undefined) clock.set(options.now);
   const mode: LocalMode = {
     ...store,
@@ -38,6 +45,8 @@ export function useLocalMode(options: LocalModeOptions): LocalMode {
       active = null;
       useLocalFiles(null);
       setLocalMode(false);
+      setLocalWxaCode(null);
+      useLocalCustomLoginKey(null);
       clock.set(null);
     },
   };

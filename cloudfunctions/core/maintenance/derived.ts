@@ -3,7 +3,7 @@ import type { Household } from '../../../types/household';
 import { readSettingsDoc, writeSettingsDoc } from '../store/settings-docs';
 import { paidRecordsOf } from '../benefits/benefit.repository';
 import { storedHousehold } from '../households/household.derived';
-import { derivedSourcePages, putDerivedFields, type DerivedSource } from '../households/household.repository';
+import { countHouseholds, derivedSourcePages, putDerivedFields, type DerivedSource } from '../households/household.repository';
 import { countVisitMonths, putVisitMonth, removeVisitMonth, rollupSourcesOf, visitMonthsOfHouseholds } from '../visits/visit.repository';
 import { visitMonthsOf } from '../visits/visit-months';
 
@@ -99,28 +99,61 @@ async function reconcilePage(page: DerivedSource[], write: boolean, differences:
 }
 
 /**
- * Recomputes every derived field and rollup from households, benefit records and visits, and
- * compares it with what is stored. Works through the households a page at a time (their records,
- * visits and rollups read by household), so memory stays one page's worth however large the county.
+ * How far a rebuild has got: the households done (in natural order, which a rebuild does not
+ * change and new households only extend) and what it found so far. Kept in `settings` between
+ * steps, so a rebuild run as a function resumes where the last call stopped.
  */
-async function reconcile(write: boolean, progress: (message: string) => void): Promise<DerivedReport> {
-  const differences: DerivedDifferences = { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0 };
-  const done = { households: 0, records: 0, visits: 0 };
+const RunState = z.object({
+  offset: z.number().int().min(0),
+  totalHouseholds: z.number().int().min(0),
+  rollupsTotal: z.number().int().min(0),
+  rollupsSeen: z.number().int().min(0),
+  households: z.number().int().min(0),
+  records: z.number().int().min(0),
+  visits: z.number().int().min(0),
+  differences: z.object({ ruleFacts: z.number(), memberCount: z.number(), paidKeys: z.number(), visitMonths: z.number() }),
+  done: z.boolean(),
+});
+type RunState = z.infer<typeof RunState>;
+const RUN_ID = 'derived_run';
+
+async function freshRun(): Promise<RunState> {
   // Counted first: a rebuild adds and removes rollups of the pages it has done.
-  const total = await countVisitMonths();
-  let rollups = 0;
-  for await (const page of derivedSourcePages(HOUSEHOLDS_PER_STEP)) {
-    const counted = await reconcilePage(page, write, differences);
-    done.households += page.length;
-    done.records += counted.records;
-    done.visits += counted.visits;
-    rollups += counted.rollups;
-    progress(`户：${done.households}，兑现记录：${done.records}，走访：${done.visits}`);
+  const [rollupsTotal, totalHouseholds] = await Promise.all([countVisitMonths(), countHouseholds()]);
+  return { offset: 0, totalHouseholds, rollupsTotal, rollupsSeen: 0, households: 0, records: 0, visits: 0, differences: { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0 }, done: false };
+}
+
+/**
+ * Recomputes every derived field and rollup from households, benefit records and visits, and
+ * compares it with what is stored, from where `run` stopped. Works through the households a page
+ * at a time (their records, visits and rollups read by household), so memory stays one page's
+ * worth however large the county; after each page `stop()` may end the step. Answers whether the
+ * whole store is done.
+ */
+async function advance(run: RunState, write: boolean, progress: (message: string) => void, stop: () => boolean): Promise<boolean> {
+  for await (const page of derivedSourcePages(HOUSEHOLDS_PER_STEP, run.offset)) {
+    const counted = await reconcilePage(page, write, run.differences);
+    run.offset += page.length;
+    run.households += page.length;
+    run.records += counted.records;
+    run.visits += counted.visits;
+    run.rollupsSeen += counted.rollups;
+    progress(`户：${run.households}，兑现记录：${run.records}，走访：${run.visits}`);
+    if (page.length === HOUSEHOLDS_PER_STEP && stop()) return false;
   }
   // Rollups of households that do not exist were never read above; households are never deleted,
   // so any are counted (not removed: nothing says which household they meant).
-  differences.visitMonths += Math.max(0, total - rollups);
-  return { ...done, differences };
+  run.differences.visitMonths += Math.max(0, run.rollupsTotal - run.rollupsSeen);
+  run.done = true;
+  return true;
+}
+
+const reportOf = (run: RunState): DerivedReport => ({ households: run.households, records: run.records, visits: run.visits, differences: run.differences });
+
+async function reconcile(write: boolean, progress: (message: string) => void): Promise<DerivedReport> {
+  const run = await freshRun();
+  await advance(run, write, progress, () => false);
+  return reportOf(run);
 }
 
 /** What a rebuild would change, without writing: 0 of every kind when every writer kept its derived data in step. */
@@ -129,10 +162,41 @@ export const checkDerived = (progress: (message: string) => void = () => {}): Pr
 /**
  * Brings every derived field and rollup to what its sources say, writing only what differs, then
  * records DERIVED_VERSION. Answers the differences it found (and put right). Safe to run again.
+ * In one go, as the local host does on start; a deployed function runs it in steps (below).
  */
 export async function rebuildDerived(now: Date, progress: (message: string) => void = () => {}): Promise<DerivedReport> {
   const report = await reconcile(true, progress);
   const { _id, ...marker } = derivedMarker(now);
   await writeSettingsDoc(_id, marker);
   return report;
+}
+
+export interface DerivedStep extends DerivedReport { done: boolean; totalHouseholds: number }
+
+/**
+ * One step of a rebuild that must fit in a function's timeout: continues the rebuild where the last
+ * step stopped (or starts one, when none is under way or `restart`), works through pages for about
+ * `budgetMs`, and keeps its progress for the next step. The last step records DERIVED_VERSION.
+ * The same reconciliation as `rebuildDerived`, so a rebuild in steps writes what one in one go would.
+ */
+export async function rebuildDerivedStep(now: Date, options: { budgetMs: number; restart?: boolean }): Promise<DerivedStep> {
+  const stored = options.restart ? null : await readSettingsDoc(RUN_ID);
+  const previous = stored ? RunState.parse(stored) : null;
+  const run = previous && !previous.done ? previous : await freshRun();
+  const started = Date.now();
+  const done = await advance(run, true, () => {}, () => Date.now() - started >= options.budgetMs);
+  await writeSettingsDoc(RUN_ID, run);
+  if (done) {
+    const { _id, ...marker } = derivedMarker(now);
+    await writeSettingsDoc(_id, marker);
+  }
+  return { ...reportOf(run), done, totalHouseholds: Math.max(run.totalHouseholds, run.households) };
+}
+
+/** The store's derived-data version against this code's, and a stepped rebuild under way if any. */
+export async function derivedStatus(): Promise<{ version: number; latest: number; running: { households: number; totalHouseholds: number } | null }> {
+  const [version, stored] = await Promise.all([derivedVersion(), readSettingsDoc(RUN_ID)]);
+  const run = stored ? RunState.safeParse(stored) : null;
+  const running = run?.success && !run.data.done ? { households: run.data.households, totalHouseholds: run.data.totalHouseholds } : null;
+  return { version, latest: DERIVED_VERSION, running };
 }

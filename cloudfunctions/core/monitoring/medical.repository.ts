@@ -22,3 +22,10 @@ export async function expensesOfHouseholds(householdIds: string[], since: string
   for (const r of rows) byHousehold.set(r.householdId, [...(byHousehold.get(r.householdId) ?? []), r]);
   return byHousehold;
 }
+
+/** Which of these expense ids are stored (an import's content-derived ids: what was recorded before). */
+export async function storedExpenseIds(ids: string[]): Promise<Set<string>> {
+  const _ = getDb().command;
+  const rows = await inChunks(ids, MAX_IN, (chunk) => readAll(expenses().where({ _id: _.in(chunk) }).field({ _id: true }), (d) => String(d._id)));
+  return new Set(rows);
+}

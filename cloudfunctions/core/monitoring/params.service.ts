@@ -15,10 +15,13 @@ import { dateOf } from '../time';
  * the county's holiday list, stored as the policy catalogue stores its parameters — dated entries
  * that hold until the next, each saying who set it — in the `settings` document `monitoring`.
  * Stored entries are merged over the code defaults, so a default never disappears from history.
+ * `npm run deploy` writes the defaults there when absent (`{ values }`, the same shape: holidays
+ * default to none); this is the one reader and `updateMonitoringParams` the one writer.
  */
 const Stored = z.object({ values: z.array(DatedValues).default([]), holidays: z.array(HolidayList).default([]) });
 type Stored = z.infer<typeof Stored>;
-const DOC = 'monitoring';
+export const MONITORING_SETTINGS_ID = 'monitoring';
+const DOC = MONITORING_SETTINGS_ID;
 
 const ALL_LABELS: Record<string, string> = { ...MONITORING_PARAM_LABELS, ...DEADLINE_PARAM_LABELS };
 const RANGES: Record<string, [number, number]> = {

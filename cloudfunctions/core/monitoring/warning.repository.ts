@@ -17,6 +17,18 @@ export async function householdsWithOpenWarning(householdIds: string[]): Promise
   return new Set(rows.map((r) => r.householdId));
 }
 
+/** A household's open warning, if it has one. */
+export async function openWarningOf(householdId: string): Promise<Warning | null> {
+  const { data } = await warnings().where({ householdId, open: true }).limit(1).get();
+  return data.length ? parse(data[0]) : null;
+}
+
+/** A household's latest warning, open or closed (what its members are told about). */
+export async function latestWarningOf(householdId: string): Promise<Warning | null> {
+  const { data } = await warnings().where({ householdId }).orderBy('createdAt', 'desc').limit(1).get();
+  return data.length ? parse(data[0]) : null;
+}
+
 /**
  * Stores a warning under an id derived from the household and the day, so two sweeps of one day
  * (or a sweep racing a self-report) open it once.
@@ -27,6 +39,21 @@ export async function insertWarning(warning: Warning): Promise<boolean> {
     if (data.length) return false;
     throw error;
   });
+}
+
+/**
+ * Stores many new warnings in one request per 500 (a county sweep opens thousands: one request each
+ * was most of its time). When a batch is refused (one of its ids is stored already), its warnings
+ * are stored one by one as insertWarning does. Answers the warnings not stored (their id was taken).
+ */
+export async function insertWarnings(list: Warning[]): Promise<Warning[]> {
+  const refused: Warning[] = [];
+  for (let i = 0; i < list.length; i += 500) {
+    const batch = list.slice(i, i + 500);
+    const added = await warnings().add(batch).then(() => true, () => false);
+    if (!added) for (const w of batch) if (!(await insertWarning(w))) refused.push(w);
+  }
+  return refused;
 }
 
 export async function warningPage(where: unknown, offset: number, limit: number): Promise<{ items: Warning[]; total: number }> {
@@ -41,12 +68,6 @@ export const openStages = () => getDb().command.in([...OPEN_WARNING_STAGES]);
 
 export async function findWarning(id: string): Promise<Warning | null> {
   const { data } = await warnings().doc(id).get();
-  return data.length ? parse(data[0]) : null;
-}
-
-/** A household's open warning, if any (at most one). */
-export async function openWarningOf(householdId: string): Promise<Warning | null> {
-  const { data } = await warnings().where({ householdId, open: true }).limit(1).get();
   return data.length ? parse(data[0]) : null;
 }
 

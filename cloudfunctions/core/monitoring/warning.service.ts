@@ -5,8 +5,8 @@ import { regionFilter, scopedWhere } from '../access';
 import { conflict } from '../errors';
 import { primaryHelpers } from '../assignments/pairing.repository';
 import { emergencySince } from '../benefits/gaps.service';
-import { allHouseholds } from '../households/household.repository';
-import { householdsWithEmergency } from '../needs/need.repository';
+import { sweepHouseholdPages } from '../households/household.repository';
+import { allHouseholdsWithEmergency } from '../needs/need.repository';
 import { regionNames } from '../regions/region.repository';
 import { getDb } from '../store';
 import { derivedId } from '../store/derived-id';
@@ -16,14 +16,27 @@ import { assess } from './assess.service';
 import { familyOf, sinceFor } from './household-assess.service';
 import { expensesOfHouseholds } from './medical.repository';
 import { calendarOn, holidaysOn, monitoringValues } from './params.service';
-import { householdsWithOpenWarning, insertWarning, openStages, openWarningOf, warningPage } from './warning.repository';
+import { householdsWithOpenWarning, insertWarning, insertWarnings, openStages, openWarningOf, warningPage } from './warning.repository';
 import { actorProblem, deadlineOf, dismissProblem, dueFor } from './warning.rules';
 
-type Placed = Pick<Household, '_id' | 'headName' | 'countyId' | 'townId' | 'villageId' | 'status'>;
+type Placed = Pick<Household, '_id' | 'headName' | 'countyId' | 'townId' | 'villageId'>;
+type Calendar = Awaited<ReturnType<typeof calendarOn>>;
 
 /** The village's first active admin: who takes a warning of a household without a primary helper. */
 export async function villageAdminOf(villageId: string): Promise<string | null> {
   return (await adminsOfRegion(villageId)).find((u) => u.active)?._id ?? null;
+}
+
+/** Who a new warning is handed to: the household's primary helper, or its village's first active admin (read once per village). */
+type Assignee = (h: Placed) => Promise<string | null>;
+function assigneeFinder(helpers: Map<string, string>): Assignee {
+  const villageAdmins = new Map<string, string | null>();
+  return async (h) => {
+    const helper = helpers.get(h._id);
+    if (helper) return helper;
+    if (!villageAdmins.has(h.villageId)) villageAdmins.set(h.villageId, await villageAdminOf(h.villageId));
+    return villageAdmins.get(h.villageId)!;
+  };
 }
 
 export interface OpenWarningInput {
@@ -35,16 +48,33 @@ export interface OpenWarningInput {
   /** Already known to the caller (the sweep reads them for a page of households at once). */
   assigneeId?: string | null;
   checkedNoOpen?: boolean;
-  calendar?: Awaited<ReturnType<typeof calendarOn>>;
+  calendar?: Calendar;
 }
 
 /**
- * 预警生成, the one way a warning is opened (a triggered assessment, a household's own report, a
- * department record): a household has at most one open warning — when it has one, that one is
- * answered and nothing is written. A new one is handed to the primary helper, or the village admin
- * when there is none, at 入户核实, due in the verify stage's working days (weekends and the
- * county's holidays not counted). Its id is derived from the household and the day, so two
- * openings of one day store it once.
+ * A new warning at 入户核实, due in the verify stage's working days (weekends and the county's
+ * holidays not counted), under an id derived from the household and the day (`n` > 1: the day's
+ * next id, when the first is taken by a warning closed today).
+ */
+function newWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWarningInput & { assigneeId: string | null; calendar: Calendar }, n = 1): Warning {
+  const h = input.household;
+  const a = input.assessment;
+  const date = dateOf(ctx.now);
+  const at = ctx.now.toISOString();
+  return {
+    _id: n === 1 ? derivedId('warning', [h._id, date]) : derivedId('warning', [h._id, date, n]),
+    householdId: h._id, headName: h.headName, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
+    stage: 'verify', open: true, version: 1, source: input.source, risks: a.risks.filter((r) => r.triggered), level: a.level, suggestedType: a.suggestedType,
+    assigneeId: input.assigneeId, stageStartedOn: date, dueOn: dueFor('verify', date, input.calendar.params, input.calendar.holidays), createdAt: at,
+    history: [{ action: 'open', from: 'verify', to: 'verify', by: ctx.user?._id ?? 'system', byName: ctx.user?.name ?? '系统研判', at, ...(input.note ? { note: input.note } : {}) }],
+  };
+}
+
+/**
+ * 预警生成, the one way a warning is opened (the sweep, a reassessment after a write, the 医保
+ * import, a household's own report): a household has at most one open warning — when it has one,
+ * that one is answered and nothing is written (`opened: false`). A new one is handed to the primary
+ * helper, or the village admin when there is none. Two openings of one day store it once.
  */
 export async function openWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWarningInput): Promise<{ warning: Warning; opened: boolean }> {
   const h = input.household;
@@ -52,21 +82,12 @@ export async function openWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWar
     const existing = await openWarningOf(h._id);
     if (existing) return { warning: existing, opened: false };
   }
-  const date = dateOf(ctx.now);
-  const { params, holidays } = input.calendar ?? (await calendarOn(date));
-  const assigneeId = input.assigneeId !== undefined ? input.assigneeId : ((await primaryHelpers([h._id])).get(h._id) ?? (await villageAdminOf(h.villageId)));
-  const a = input.assessment;
-  const at = ctx.now.toISOString();
-  const warning: Warning = {
-    _id: derivedId('warning', [h._id, date]), householdId: h._id, headName: h.headName, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
-    stage: 'verify', open: true, version: 1, source: input.source, risks: a.risks.filter((r) => r.triggered), level: a.level, suggestedType: a.suggestedType,
-    assigneeId, stageStartedOn: date, dueOn: dueFor('verify', date, params, holidays), createdAt: at,
-    history: [{ action: 'open', from: 'verify', to: 'verify', by: ctx.user?._id ?? 'system', byName: ctx.user?.name ?? '系统研判', at, ...(input.note ? { note: input.note } : {}) }],
-  };
+  const calendar = input.calendar ?? (await calendarOn(dateOf(ctx.now)));
+  const assigneeId = input.assigneeId !== undefined ? input.assigneeId : await assigneeFinder(await primaryHelpers([h._id]))(h);
   // The day's id is taken: by a racing opener (answer theirs), or by a warning closed today (a
   // dismissal, then an emergency): the next id of the day, the same for every racer.
   for (let n = 1; n <= 5; n++) {
-    const candidate = n === 1 ? warning : { ...warning, _id: derivedId('warning', [h._id, date, n]) };
+    const candidate = newWarning(ctx, { ...input, assigneeId, calendar }, n);
     if (await insertWarning(candidate)) return { warning: candidate, opened: true };
     const open = await openWarningOf(h._id);
     if (open) return { warning: open, opened: false };
@@ -76,31 +97,35 @@ export async function openWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWar
 
 /**
  * 监测排查: every household of the admin's region (一般农户 included) through the §3b rules on
- * today; each one at risk and not yet monitored, without an open warning, gets one (`openWarning`).
+ * today; each one at risk and not yet monitored, without an open warning, gets one — built as
+ * `openWarning` builds it, stored 500 per request; one whose id of the day is taken (a warning
+ * closed today) goes through `openWarning` for the day's next id.
  */
 export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
   const date = dateOf(ctx.now);
   const [values, calendar] = await Promise.all([monitoringValues(), calendarOn(date)]);
   const result: SweepResult = { assessed: 0, atRisk: 0, opened: 0 };
-  const villageAdmins = new Map<string, string | null>();
-  const villageAdmin = async (villageId: string) => {
-    if (!villageAdmins.has(villageId)) villageAdmins.set(villageId, await villageAdminOf(villageId));
-    return villageAdmins.get(villageId)!;
-  };
-  for await (const page of allHouseholds(regionFilter(ctx.user.scope))) {
+  // Emergencies of the last 90 days are few: one read for the whole region, not one per page.
+  const emergencies = await allHouseholdsWithEmergency(emergencySince(ctx.now));
+  for await (const page of sweepHouseholdPages(regionFilter(ctx.user.scope))) {
     const ids = page.map((h) => h._id);
-    const [emergencies, expenses, open, helpers] = await Promise.all([
-      householdsWithEmergency(ids, emergencySince(ctx.now)), expensesOfHouseholds(ids, sinceFor(date)), householdsWithOpenWarning(ids), primaryHelpers(ids),
-    ]);
+    const [expenses, open] = await Promise.all([expensesOfHouseholds(ids, sinceFor(date)), householdsWithOpenWarning(ids)]);
+    const due: Array<{ h: (typeof page)[number]; a: Assessment }> = [];
     for (const h of page) {
       result.assessed++;
       const a = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses.get(h._id) ?? []) }, date, values);
       if (a.level === 'none' || h.status === 'monitored') continue;
       result.atRisk++;
-      if (open.has(h._id)) continue;
-      const assigneeId = helpers.get(h._id) ?? (await villageAdmin(h.villageId));
-      if ((await openWarning(ctx, { household: h, source: 'assessment', assessment: a, assigneeId, checkedNoOpen: true, calendar })).opened) result.opened++;
+      if (!open.has(h._id)) due.push({ h, a });
     }
+    // Pairings are read only for the households that get a warning now (none on a second sweep).
+    const assignee = assigneeFinder(due.length ? await primaryHelpers(due.map((d) => d.h._id)) : new Map());
+    const fresh: OpenWarningInput[] = [];
+    for (const { h, a } of due) fresh.push({ household: h, source: 'assessment', assessment: a, assigneeId: await assignee(h), checkedNoOpen: true, calendar });
+    const refused = await insertWarnings(fresh.map((input) => newWarning(ctx, { ...input, assigneeId: input.assigneeId ?? null, calendar })));
+    result.opened += fresh.length - refused.length;
+    const again = new Set(refused.map((w) => w.householdId));
+    for (const input of fresh) if (again.has(input.household._id) && (await openWarning(ctx, { ...input, checkedNoOpen: false })).opened) result.opened++;
   }
   return result;
 }

@@ -28,6 +28,20 @@ function namesOf(source: BulletinSource, events: Event[]): Record<Dimension, Nam
   return { town: [...towns.values()], village: villages, unit: units, helper: helpers };
 }
 
+type TrendPoint = Bulletin['trend'][number];
+
+/**
+ * The line chart's months as they were published: a month with a frozen bulletin for this region
+ * shows its frozen headline (what was announced), the others their figures computed now.
+ */
+async function asPublished(regionId: string, trend: Array<Omit<TrendPoint, 'frozen'>>): Promise<TrendPoint[]> {
+  const frozen = await Promise.all(trend.map((t) => findFrozenBulletin(bulletinId(regionId, t.month))));
+  return trend.map((t, i) => {
+    const f = frozen[i]?.bulletin.totals;
+    return f ? { month: t.month, paired: f.paired, visited: f.visited, coverage: f.coverage, frozen: true } : { ...t, frozen: false };
+  });
+}
+
 /** The month's figures computed now from the stored data (a live bulletin). */
 export async function liveBulletin(scope: Scope, regionName: string, month: string, now: Date): Promise<Bulletin> {
   const prev = shiftMonth(month, -1);
@@ -47,7 +61,7 @@ export async function liveBulletin(scope: Scope, regionName: string, month: stri
     month, regionName, frozen: false, frozenAt: null,
     totals: totalsOf(events), prevTotals: totalsOf(prevEvents),
     byTown, byVillage, byUnit, byHelper, highlights, weaknesses,
-    trend: trendOf(source, months),
+    trend: await asPublished(scope.regionId, trendOf(source, months)),
   };
 }
 

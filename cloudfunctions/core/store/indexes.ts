@@ -113,6 +113,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'householdId_kind_at', fields: ['householdId', 'kind', 'at'] },
   ],
   bind_codes: [{ name: 'codeHash_used', fields: ['codeHash', 'used'] }],
+  // Desktop sign-in requests past their time are swept as new ones are made.
+  web_logins: [{ name: 'expiresAt', fields: ['expiresAt'] }],
+  web_identities: [{ name: 'userId_unique', fields: ['userId'], unique: true }],
   // The sweep on every save reads the files past keeping.
   files: [{ name: 'expiresAt', fields: ['expiresAt'] }],
   settings: [],

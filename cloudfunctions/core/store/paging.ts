@@ -28,6 +28,8 @@ export interface PageOptions {
    * (e.g. `[['_id', 'asc']]`) when the pages must not shift while they are read.
    */
   orderBy?: ReadonlyArray<readonly [string, 'asc' | 'desc']>;
+  /** Documents to pass over first: a long sweep resumed in a later call starts where it stopped. */
+  start?: number;
 }
 
 function pageSizeOf(options: PageOptions): number {
@@ -45,7 +47,7 @@ export async function* readPages<T>(query: Query, parse: (doc: Doc) => T, option
   const size = pageSizeOf(options);
   let ordered = query;
   for (const [field, direction] of options.orderBy ?? []) ordered = ordered.orderBy(field, direction);
-  for (let offset = 0; ; offset += size) {
+  for (let offset = options.start ?? 0; ; offset += size) {
     const { data } = await ordered.skip(offset).limit(size).get();
     if (data.length) yield (data as Doc[]).map((d) => parse(d));
     if (data.length < size) return;

@@ -2,8 +2,9 @@ import { getDb } from './index';
 
 /**
  * The `settings` collection holds one document per area that keeps settings in the store (the
- * needs deadlines as `needs`, the derived-data marker as `derived`). This is its only reader and
- * writer; each area parses its own document with its own schema.
+ * needs deadlines as `needs`, the monitoring parameters as `monitoring`, the derived-data marker as
+ * `derived`, a stepped rebuild's progress as `derived_run`). This is its only reader and writer; each area parses its own document with its
+ * own schema.
  */
 const settings = () => getDb().collection('settings');
 

@@ -1,6 +1,6 @@
 /**
- * The one place Bangfu makes WeChat cloud calls (DESIGN.md §3): sending a subscription message
- * and turning a group's CloudID into its opengid. In the cloud they go through `wx-server-sdk`;
+ * The one place Bangfu makes WeChat cloud calls (DESIGN.md §3): sending a subscription message,
+ * turning a group's CloudID into its opengid, and issuing a 小程序码 (wxacode.getUnlimited). In the cloud they go through `wx-server-sdk`;
  * in local mode (demo host, tests) messages are recorded, not sent, and group CloudIDs cannot be
  * read because there is no WeChat. Tests replace the whole gateway with `setWeChat`.
  */
@@ -22,10 +22,36 @@ export interface SendResult {
   note: string;
 }
 
+/**
+ * wxacode.getUnlimited's request (developers.weixin.qq.com, 获取不限制的小程序码): `scene` at most
+ * 32 visible characters, `page` without a leading `/` and without a query (the query goes in the
+ * scene), `width` 280–1280 px. The scanned page receives the scene, URL-encoded, as `query.scene`.
+ */
+export interface WxaCodeRequest {
+  scene: string;
+  page: string;
+  width?: number;
+}
+
+export interface WxaCodeImage {
+  contentType: string;
+  buffer: Buffer;
+}
+
 export interface WeChatGateway {
   sendSubscribeMessage(message: SubscribeMessage): Promise<SendResult>;
   /** The group a card was opened from; throws `INVALID_INPUT` when the CloudID is invalid or expired. */
   decryptGroup(cloudId: string): Promise<{ opengid: string }>;
+  /** A 小程序码 that opens `page` with `scene`; throws `INTERNAL` with WeChat's reason when refused. */
+  wxaCode(request: WxaCodeRequest): Promise<WxaCodeImage>;
+}
+
+/** Local mode's 小程序码 maker, given by core/local (so `qrcode` never enters a function bundle). */
+let localCodes: WeChatGateway['wxaCode'] | null = null;
+
+/** For core/local/mode.ts: how the local host answers wxacode.getUnlimited (records it and draws a plain QR). */
+export function setLocalWxaCode(maker: WeChatGateway['wxaCode'] | null): void {
+  localCodes = maker;
 }
 
 const localGateway: WeChatGateway = {
@@ -34,6 +60,10 @@ const localGateway: WeChatGateway = {
   },
   async decryptGroup() {
     throw invalid('本地演示环境没有微信群信息，请在微信中从群聊打开通知');
+  },
+  async wxaCode(request) {
+    if (!localCodes) throw invalid('本地演示环境无法生成小程序码');
+    return localCodes(request);
   },
 };
 

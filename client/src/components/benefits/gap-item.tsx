@@ -9,10 +9,12 @@ export interface GapItemProps {
   gap: Gap;
   /** Given (even null) for the household itself: whom it is told to ask, and a call button when there is a number. Omitted for helpers and admins. */
   contact?: HouseholdContact | null;
+  /** An outlined call button: the screen's one filled button is the first gap's (one primary action per screen, UX). */
+  plain?: boolean;
 }
 
 /** 应享未享, in red: what is missing, what to do, and a call button when there is a number. */
-export default function GapItem({ gap, contact }: GapItemProps) {
+export default function GapItem({ gap, contact, plain }: GapItemProps) {
   const forHousehold = contact !== undefined;
   return (
     <View className='bf-gap'>
@@ -26,7 +28,7 @@ export default function GapItem({ gap, contact }: GapItemProps) {
       )}
       <View className='bf-gap__todo'>{forHousehold ? gapTodo(gap.kind, 'household', contactWho(contact)) : gapTodo(gap.kind, 'staff')}</View>
       {!forHousehold && gap.helperName && <View className='bf-gap__helper'>负责帮扶人：{gap.helperName}</View>}
-      {contact?.phone && <View className='bf-gap__call'><CallButton contact={contact} type='danger' /></View>}
+      {contact?.phone && <View className='bf-gap__call'><CallButton contact={contact} type='danger' plain={plain} /></View>}
     </View>
   );
 }

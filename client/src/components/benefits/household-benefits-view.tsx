@@ -54,8 +54,8 @@ export default function HouseholdBenefitsView({ b, who = '您家', callable = fa
       <SummaryCard summary={summarize(b)} who={who} />
       {b.gaps.length > 0 && (
         <Card title={`待落实（${countText(countOf(b.gaps))}）`}>
-          {b.gaps.map((g) => (
-            <GapItem key={`${g.policy}-${g.memberId}`} gap={g} {...(callable ? { contact: b.contact } : {})} />
+          {b.gaps.map((g, i) => (
+            <GapItem key={`${g.policy}-${g.memberId}`} gap={g} plain={i > 0} {...(callable ? { contact: b.contact } : {})} />
           ))}
         </Card>
       )}

@@ -6,7 +6,8 @@ import CodeForm from '@/components/bind/code-form';
 import { Button, CellGroup, Field, Page } from '@/components/ui';
 import { bindHousehold } from '@/services/auth';
 import { fieldErrorsOf, messageOf } from '@/services/errors';
-import { HOME_OF, navigate, restart, ROUTES } from '@/services/routes';
+import { HOME_OF, navigate, restart, returnTarget, ROUTES } from '@/services/routes';
+import { tell } from '@/services/tell';
 import { clearDemoOpenid, DEMO_SIGN_IN } from '@/services/session';
 import './index.scss';
 
@@ -36,8 +37,10 @@ export default function Bind() {
   const [code, setCode] = useState('');
 
   const bound = (me: WhoAmI) => {
-    void Taro.showToast({ title: '绑定成功', icon: 'success' });
-    setTimeout(() => void restart(me.role ? HOME_OF[me.role] : ROUTES.launcher), 800);
+    void tell('绑定成功');
+    // Back to where binding was asked for (a scanned door code's card, `?redirect=`, own pages only), else home.
+    const back = returnTarget(Taro.getCurrentInstance().router?.params.redirect);
+    setTimeout(() => void restart(back ?? (me.role ? HOME_OF[me.role] : ROUTES.launcher)), 800);
   };
 
   const set = (key: keyof Form) => (value: string) => {

@@ -4,7 +4,8 @@ import { ErrorState, Loading, Page } from '@/components/ui';
 import { whoami } from '@/services/auth';
 import { isApiCallError } from '@/services/errors';
 import { go, HOME_OF, restart, ROUTES } from '@/services/routes';
-import { clearDemoOpenid, DEMO_SIGN_IN, needsSignIn } from '@/services/session';
+import { clearDemoOpenid, needsSignIn, WEB_SIGN_IN } from '@/services/session';
+import { endWebSession, hasWebSession } from '@/services/web-session';
 import './index.scss';
 
 /** The launcher: finds out who is here and sends them to their role's home. */
@@ -13,7 +14,7 @@ export default function Launcher() {
 
   const start = useCallback(async () => {
     setError(undefined);
-    if (needsSignIn()) {
+    if (needsSignIn() && !hasWebSession()) {
       void go(ROUTES.login);
       return;
     }
@@ -21,8 +22,9 @@ export default function Launcher() {
       const me = await whoami();
       void go(me.role ? HOME_OF[me.role] : ROUTES.bind);
     } catch (e) {
-      if (DEMO_SIGN_IN && isApiCallError(e) && e.code === 'UNAUTHENTICATED') {
+      if (WEB_SIGN_IN && isApiCallError(e) && e.code === 'UNAUTHENTICATED') {
         clearDemoOpenid();
+        await endWebSession();
         void restart(ROUTES.login);
         return;
       }

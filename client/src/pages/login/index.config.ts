@@ -1,6 +1,6 @@
 import { vant } from '@/components/ui/vant';
 
 export default definePageConfig({
-  navigationBarTitleText: '选择演示账号',
+  navigationBarTitleText: '登录',
   usingComponents: vant('Cell', 'Tag', 'Button', 'Loading', 'ErrorState'),
 });

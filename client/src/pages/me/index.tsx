@@ -1,17 +1,50 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { HELPER_KIND_LABELS, REGION_LEVEL_LABELS, ROLE_LABELS } from '@bangfu/types';
 import type { WhoAmI } from '@bangfu/types/api/auth';
 import { Button, Cell, CellGroup, Loaded, Page, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { currentUser, forgetUser, whoami } from '@/services/auth';
 import ElderModeCell from '@/components/settings/elder-mode-cell';
+import RebuildDerivedCell from '@/components/settings/rebuild-derived-cell';
 import ContactCard from '@/components/household/contact-card';
 import { go, navigate, restart, ROUTES } from '@/services/routes';
 import { clearDemoOpenid, DEMO_SIGN_IN } from '@/services/session';
+import { endWebSession, hasWebSession } from '@/services/web-session';
+import { messageOf } from '@/services/errors';
 import { api } from '@/services/client';
 import './index.scss';
 
-/** 我的: who I am, the 适老化 switch, and (local demo) sign out. Shared by every role. */
+/** Leaves this browser's session (a web session is audited first); back to the sign-in page. */
+async function signOut() {
+  if (hasWebSession()) {
+    await api.auth.webSignOut({}).catch(() => undefined);
+    await endWebSession();
+  }
+  clearDemoOpenid();
+  forgetUser();
+  void restart(ROUTES.login);
+}
+
+/** Ends every web session of this admin (a lost laptop, a shared office PC): asked once more, then done. */
+async function signOutEverywhere() {
+  const { confirm } = await Taro.showModal({ title: '退出所有电脑端登录', content: '所有电脑上的帮扶通都会退出，需要重新扫码登录。', confirmText: '全部退出' });
+  if (!confirm) return;
+  try {
+    await api.auth.webSignOutEverywhere({});
+  } catch (e) {
+    void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    return;
+  }
+  void Taro.showToast({ title: '已退出所有电脑端登录', icon: 'none' });
+  if (hasWebSession()) {
+    await endWebSession();
+    forgetUser();
+    void restart(ROUTES.login);
+  }
+}
+
+/** 我的: who I am, the 适老化 switch, 数据维护 for a county admin, and sign out (web session or local demo). Shared by every role. */
 export default function Me() {
   const me = useRequest(whoami);
   const user = me.data ?? currentUser();
@@ -22,17 +55,15 @@ export default function Me() {
       <Loaded state={{ ...me, data: user }}>{(u) => <Profile user={u} />}</Loaded>
       {user?.household && <ContactCard householdId={user.household.id} />}
       <Settings />
-      {DEMO_SIGN_IN && (
+      {user?.role === 'admin' && user.scope?.level === 'county' && <RebuildDerivedCell />}
+      {role === 'admin' && (
+        <CellGroup title='电脑端登录' inset>
+          <Cell title='退出所有电脑端登录' label='电脑丢失或在公用电脑上登录过时使用' isLink onClick={() => void signOutEverywhere()} />
+        </CellGroup>
+      )}
+      {(DEMO_SIGN_IN || hasWebSession()) && (
         <View className='me__logout'>
-          <Button
-            block
-            round
-            onClick={() => {
-              clearDemoOpenid();
-              forgetUser();
-              void restart(ROUTES.login);
-            }}
-          >
+          <Button block round onClick={() => void signOut()}>
             退出登录
           </Button>
         </View>

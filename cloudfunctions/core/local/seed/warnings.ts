@@ -1,5 +1,5 @@
 import type { Household } from '../../../../types/household';
-import { DEFAULT_DEADLINE_PARAMS, type Warning, type WarningStage, type WarningStep } from '../../../../types/monitoring';
+import { DEFAULT_DEADLINE_PARAMS, DEFAULT_MONITORING_VALUES, type Warning, type WarningStage, type WarningStep } from '../../../../types/monitoring';
 import type { User } from '../../../../types/user';
 import { addDays } from '../../../../types/format';
 import { dateOf } from '../../time';
@@ -41,7 +41,8 @@ export function buildWarnings(sample: Household[], primaryOf: Map<string, string
   return PLAN.flatMap(({ id, stage, daysAgo }) => {
     const h = byId.get(id);
     if (!h) return [];
-    const a = assess({ date: today, household: familyOf(h, false, []) }, today);
+    // A fresh store has no county values yet: the seed reads the defaults deploy would write.
+    const a = assess({ date: today, household: familyOf(h, false, []) }, today, DEFAULT_MONITORING_VALUES);
     const start = addDays(today, -daysAgo);
     const reached = stage === 'dismissed' ? 0 : ORDER.indexOf(stage);
     // Each earlier step took two days; a dismissed one was verified the day after it opened.

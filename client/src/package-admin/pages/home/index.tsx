@@ -11,6 +11,7 @@ import { navigate } from '@/services/routes';
 import { monthLabel } from '@/utils/dates';
 import { thousands } from '@/utils/format';
 import FindingsEntry from './findings-entry';
+import MonitoringEntry from './monitoring-entry';
 import './index.scss';
 
 /** 工作台: the admin's region at a glance, from `reports.dashboard`. */
@@ -26,6 +27,7 @@ export default function AdminHome() {
         {regionName && <View className='admin__region'>{regionName}</View>}
       </View>
       <FindingsEntry />
+      <MonitoringEntry />
       {currentUser()?.scope?.level === 'county' && (
         // 意见建议 go to the county office only (a complaint may be about a town or village).
         <Card title='意见建议' extra='群众和帮扶人写给县扶贫办'>

@@ -7,11 +7,13 @@ import { Button, Card, Empty, Loaded, Page, Table, Tag } from '@/components/ui';
 import type { StatusMeaning } from '@/components/ui';
 import ExportButton from '@/components/export-button';
 import { CoverageBars } from '@/components/reports/coverage-bars';
+import { ShareLine } from '@/components/reports/share-line';
 import { Stat } from '@/components/reports/stat';
 import { useRequest } from '@/hooks/use-request';
 import { knownUser } from '@/services/auth';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
+import { navigate } from '@/services/routes';
 import { chinaToday, fullTime, monthLabel, shiftMonth } from '@/utils/dates';
 import { thousands } from '@/utils/format';
 import Ledgers from './ledgers';
@@ -144,33 +146,13 @@ function Summary({ b }: { b: Bulletin }) {
   );
 }
 
-/** Six months of coverage as a line of points on plain Views (no chart library yet). */
+/** Six months of coverage as a line; a month already published shows its frozen figures and says so. */
 function Trend({ b }: { b: Bulletin }) {
   const shown = b.trend.filter((t) => t.paired > 0);
   return (
-    <Card title='近 6 个月走访覆盖率'>
+    <Card title='近 6 个月走访覆盖率' extra='已发布的月份按发布时的数据'>
       {shown.length ? (
-        <View className='bulletin__trend'>
-          {b.trend.map((t, i) => {
-            const next = b.trend[i + 1];
-            return (
-              <View key={t.month} className='bulletin__trend-col'>
-                <View className='bulletin__trend-plot'>
-                  {t.paired > 0 && (
-                    <>
-                      <View className='bulletin__trend-dot' style={{ bottom: `${t.coverage * 100}%` }} />
-                      <View className='bulletin__trend-value' style={{ bottom: `calc(${t.coverage * 100}% + 8px)` }}>{pct(t.coverage)}</View>
-                    </>
-                  )}
-                  {next && t.paired > 0 && next.paired > 0 && (
-                    <View className='bulletin__trend-seg' style={{ bottom: `${t.coverage * 100}%`, transform: `rotate(${-Math.atan((next.coverage - t.coverage) * 1.2) * (180 / Math.PI)}deg)` }} />
-                  )}
-                </View>
-                <View className='bulletin__trend-month'>{t.month.slice(5)}月</View>
-              </View>
-            );
-          })}
-        </View>
+        <ShareLine caption='近 6 个月走访覆盖率' points={b.trend.map((t) => ({ label: `${Number(t.month.slice(5))}月`, value: t.paired > 0 ? t.coverage : null, note: t.frozen ? '已发布' : undefined }))} />
       ) : (
         <Empty description='近 6 个月还没有结对的帮扶户' />
       )}
@@ -247,7 +229,7 @@ function Ranking({ b, drill }: { b: Bulletin; drill: boolean }) {
           <Empty description='没有可排名的项' />
         )}
       </Card>
-      {village && <Unvisited month={b.month} village={village} />}
+      {village && <Unvisited month={b.month} village={village} onBack={() => setVillage(null)} />}
     </>
   );
 }
@@ -261,15 +243,17 @@ function Band({ r }: { r: BulletinRow }) {
   );
 }
 
-function Unvisited({ month, village }: { month: string; village: BulletinRow }) {
+/** The drill-down's last step: the village's households not visited that month; each opens its detail. */
+function Unvisited({ month, village, onBack }: { month: string; village: BulletinRow; onBack: () => void }) {
   const list = useRequest(() => api.reports.bulletinHouseholds({ month, villageId: village.id }), [month, village.id]);
   return (
-    <Card title={`${village.name}当月未走访的户`} extra='按当前数据'>
-      <Loaded state={list} loadingText='正在查找未走访的户…' empty={<Empty description='这个村月末结对的户当月都走访过' />}>
+    <Card title={`${village.name}当月未走访的户`} extra='按当前数据，点户看详情'>
+      <View className='bulletin__crumb' onClick={onBack}>‹ 收起，返回{village.note ?? ''}各村排名</View>
+      <Loaded state={list} loadingText='正在查找未走访的户…' isEmpty={(d) => d.items.length === 0} empty={<Empty description='这个村月末结对的户当月都走访过' />}>
         {(data) => data.items.map((h) => (
-          <View key={h.householdId} className='bulletin__household'>
+          <View key={h.householdId} className='bulletin__household' onClick={() => void navigate('householdDetail', { id: h.householdId })}>
             <View className='bulletin__household-name'>{h.headName}户</View>
-            <View className='bulletin__household-helper'>{h.helperName ? `主帮扶人 ${h.helperName}` : ''}</View>
+            <View className='bulletin__household-helper'>{h.helperName ? `主帮扶人 ${h.helperName}` : '未结对主帮扶人'} ›</View>
           </View>
         ))}
       </Loaded>

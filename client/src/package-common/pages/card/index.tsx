@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Image, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { OCCASION_LABELS } from '@bangfu/types';
 import type { WhoAmI } from '@bangfu/types/api/auth';
@@ -8,12 +8,11 @@ import { POLICY_NAMES, yuan } from '@/components/benefits/labels';
 import { useRequest } from '@/hooks/use-request';
 import { knownUser } from '@/services/auth';
 import { api } from '@/services/client';
-import { doorLink, printPage } from '@/services/door-link';
+import { printPage } from '@/services/door-link';
 import { isApiCallError } from '@/services/errors';
-import { go, restart, ROUTES, urlOf } from '@/services/routes';
+import { go, restart, urlOf } from '@/services/routes';
 import { needsSignIn } from '@/services/session';
 import { chineseDate } from '@/utils/dates';
-import DoorQr from './door-qr';
 import { cardPolicies } from './policies';
 import './index.scss';
 
@@ -22,32 +21,42 @@ const VISITS = 3;
 /**
  * 帮扶明白卡: what a household is entitled to know about its own help — its helpers (one tap to
  * call), this year's policies with amounts, the latest visits. No ID numbers. Opened by the
- * household itself, or by its helpers and admins in scope (`?id=`), who can print it with a QR code
- * for the door. The server decides who may read it; a stranger who scans the door code is asked to
- * sign in and sees nothing of the household.
+ * household itself, or by its helpers and admins in scope (`?id=`), who can print it with a door
+ * code (`?scene=`: a 小程序码 from households.doorCode; WeChat hands the scene to the page URL-encoded).
+ * The server decides who may read it; a stranger who scans the door code is asked to sign in, sees
+ * nothing of the household, and comes back to this card after signing in.
  */
 export default function HouseholdCardPage() {
-  const id = useRouter().params.id;
+  const { id, scene } = useRouter().params;
   const signedOut = needsSignIn();
   const me = useRequest(() => (signedOut ? Promise.resolve(null) : knownUser()), [signedOut]);
   const unknown = signedOut || (isApiCallError(me.error) && me.error.code === 'UNAUTHENTICATED');
-  return (
-    <Page>
-      {unknown ? <SignInFirst /> : <Loaded state={me}>{(user) => (user.role ? <CardBody user={user} householdId={id ?? user.household?.id ?? ''} /> : <SignInFirst bind />)}</Loaded>}
-    </Page>
-  );
+  const here = urlOf('householdCard', { id, scene });
+  const body = (user: WhoAmI) => {
+    if (!user.role) return <SignInFirst bind here={here} />;
+    if (scene && !id) return <ScannedCard user={user} scene={decodeURIComponent(scene)} />;
+    return <CardBody user={user} householdId={id ?? user.household?.id ?? ''} />;
+  };
+  return <Page>{unknown ? <SignInFirst here={here} /> : <Loaded state={me}>{body}</Loaded>}</Page>;
 }
 
-/** What anyone sees before signing in: the card's purpose, never the household's data. */
-function SignInFirst({ bind }: { bind?: boolean }) {
+/** What anyone sees before signing in: the card's purpose, never the household's data. Signing in comes back here. */
+function SignInFirst({ bind, here }: { bind?: boolean; here: string }) {
+  const next = () => (bind ? go(urlOf('bind', { redirect: here })) : restart(urlOf('login', { redirect: here })));
   return (
     <Card title='帮扶明白卡'>
       <View className='hcard__note'>{bind ? '请先绑定您的家庭，绑定后可查看本户的帮扶人、政策和走访记录。' : '这是帮扶户的帮扶明白卡。本户家庭成员、帮扶人登录后才能查看内容。'}</View>
       <View className='hcard__action'>
-        <Button type='primary' size='large' round block onClick={() => void (bind ? go(ROUTES.bind) : restart(ROUTES.login))}>{bind ? '去绑定' : '登录后查看'}</Button>
+        <Button type='primary' size='large' round block onClick={() => void next()}>{bind ? '去绑定' : '登录后查看'}</Button>
       </View>
     </Card>
   );
+}
+
+/** Opened from a door code: the server says which household it names, if the caller may read that card. */
+function ScannedCard({ user, scene }: { user: WhoAmI; scene: string }) {
+  const opened = useRequest(() => api.households.openDoorCode({ scene }), [scene]);
+  return <Loaded state={opened}>{(o) => <CardBody user={user} householdId={o.householdId} />}</Loaded>;
 }
 
 function CardBody({ user, householdId }: { user: WhoAmI; householdId: string }) {
@@ -111,21 +120,24 @@ function VisitsCard({ householdId }: { householdId: string }) {
   );
 }
 
-/** Helpers and admins print the card for the household's door; the QR opens this card after signing in. */
+/**
+ * Helpers and admins print the card for the household's door. The code is a 小程序码 issued by
+ * WeChat (locally a plain QR of the same page and scene); scanning it opens this card after signing in.
+ */
 function PrintCard({ householdId }: { householdId: string }) {
-  const link = doorLink(urlOf('householdCard', { id: householdId }));
+  const code = useRequest(() => api.households.doorCode({ householdId }), [householdId]);
   return (
     <Card title='打印张贴'>
-      {link ? (
-        <View className='hcard__print'>
-          <DoorQr link={link} />
-          <View className='hcard__note'>扫码查看本户帮扶明白卡（需本户家庭成员或帮扶人登录，扫码者看不到任何个人信息）</View>
-        </View>
-      ) : (
-        <View className='hcard__note'>门牌二维码需在电脑端打开本页打印。</View>
-      )}
+      <Loaded state={code} loadingText='正在生成门牌码…'>
+        {(c) => (
+          <View className='hcard__print'>
+            <Image className='card-qr' src={c.image} mode='aspectFit' showMenuByLongpress ariaLabel='帮扶明白卡门牌码' />
+            <View className='hcard__note'>微信扫码查看本户帮扶明白卡（需本户家庭成员或帮扶人登录，扫码者看不到任何个人信息）</View>
+          </View>
+        )}
+      </Loaded>
       {printPage && (
-        <View className='hhcard__action hcard__no-print'>
+        <View className='hcard__action hcard__no-print'>
           <Button type='primary' round block onClick={printPage}>打印明白卡</Button>
         </View>
       )}

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import { tell } from '@/services/tell';
 import { useState } from 'react';
 import { Textarea, View } from '@tarojs/components';
 import { FEEDBACK_CATEGORY_LABELS, SubmitFeedbackInput, type FeedbackCategory } from '@bangfu/types';
@@ -48,7 +48,7 @@ export default function FeedbackPage() {
       setCategory(null);
       setText('');
       setPhotos([]);
-      void Taro.showToast({ title: '已提交给县扶贫办', icon: 'success' });
+      void tell('已提交给县扶贫办');
       await mine.reload();
     } catch (e) {
       const byField = fieldErrorsOf(e);

@@ -8,6 +8,7 @@ import { navigate } from '@/services/routes';
 import { greeting } from '@/utils/format';
 import BenefitsSummary from './benefits-summary';
 import NeedEntry from './need-entry';
+import SelfCheckEntry from './self-check-entry';
 import VisitConfirm from './visit-confirm';
 import RateHelpers from './rate-helpers';
 import './index.scss';
@@ -57,6 +58,7 @@ export default function HouseholdHome() {
               </CellGroup>
             )}
             {user.household && <NeedEntry />}
+            {user.household && <SelfCheckEntry />}
             {user.household && <BenefitsSummary />}
             {user.household && <RateHelpers />}
           </>

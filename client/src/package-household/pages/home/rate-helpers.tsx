@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { RATING_REASONS, type HouseholdRatings } from '@bangfu/types/satisfaction';
@@ -6,6 +5,7 @@ import { Button, Loaded, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
+import { tell } from '@/services/tell';
 import './rate-helpers.scss';
 
 const WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
@@ -26,7 +26,7 @@ function RateOne({ item, onRated }: { item: Item; onRated: (r: HouseholdRatings)
     setAlert('');
     try {
       const updated = await api.assignments.rateHelper({ helperId: item.helperId, rating: stars, reasons });
-      void Taro.showToast({ title: '谢谢您的评价', icon: 'success' });
+      void tell('谢谢您的评价');
       onRated(updated);
     } catch (e) {
       setAlert(messageOf(e));
@@ -57,7 +57,7 @@ function RateOne({ item, onRated }: { item: Item; onRated: (r: HouseholdRatings)
           </View>
           {alert && <View className='rh-card__alert'>{alert}</View>}
           <View className='rh-card__submit'>
-            <Button type='primary' size='large' block round loading={busy} onClick={() => void submit()}>提交评价</Button>
+            <Button type='primary' size='large' block round plain loading={busy} onClick={() => void submit()}>提交评价</Button>
           </View>
         </>
       )}

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import { DENIAL_REASONS } from '@bangfu/types/visit';
@@ -9,6 +8,7 @@ import { Button, Loaded, Tag } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
+import { tell } from '@/services/tell';
 import { chinaDay, shortDate } from '@/utils/dates';
 import './visit-confirm.scss';
 
@@ -29,7 +29,7 @@ function ConfirmCard({ visit, onChanged }: { visit: VisitView; onChanged: (v: Vi
     setAlert('');
     try {
       const updated = await api.visits.confirm({ visitId: visit._id, happened, ...(!happened && reason.trim() ? { reason: reason.trim() } : {}) });
-      void Taro.showToast({ title: happened ? '已确认来过' : '已告诉村里', icon: 'success' });
+      void tell(happened ? '已确认来过' : '已告诉村里');
       setDenying(false);
       setChanging(false);
       onChanged(updated);
@@ -56,7 +56,8 @@ function ConfirmCard({ visit, onChanged }: { visit: VisitView; onChanged: (v: Vi
         <>
           <View className='vc-card__hint'>帮扶人真的来过您家吗？{CONFIRM_DAYS} 天内（到{monthDay(lastConfirmDay(visit.visitedAt))}）可以确认</View>
           <View className='vc-card__buttons'>
-            <Button type='success' size='large' block round loading={busy} onClick={() => void send(true)}>确认来过</Button>
+            {/* Outlined: home's one filled button is 联系帮扶人 (one primary action per screen). */}
+            <Button type='success' size='large' block round plain loading={busy} onClick={() => void send(true)}>✓ 确认来过</Button>
             <Button type='danger' size='large' block round plain onClick={() => setDenying(true)}>没有来过</Button>
           </View>
         </>

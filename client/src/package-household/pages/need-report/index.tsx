@@ -8,11 +8,13 @@ import { useRestoreRefused } from '@/hooks/use-stored-draft';
 import { reportNeed } from '@/services/needs';
 import { fieldErrorsOf } from '@/services/errors';
 import { ROUTES } from '@/services/routes';
+import { tell } from '@/services/tell';
 import CategoryTiles from './category-tiles';
 import { draftFromReport, useReportDraft, type ReportDraft } from './use-report-draft';
 import './index.scss';
 
-type Errors = Partial<Record<'category' | 'description' | 'callbackPhone', string>>;
+/** `form`: why the send failed when no one field is to blame, said next to the button. */
+type Errors = Partial<Record<'category' | 'description' | 'callbackPhone' | 'form', string>>;
 
 function validate(d: ReportDraft): { input?: ReportNeedInput; errors: Errors } {
   const parsed = ReportNeedInput.safeParse({
@@ -57,20 +59,20 @@ export default function ReportNeed() {
       if (outcome.status === 'failed') {
         // The draft stays to be corrected and sent again under its id; 我的求助 shows the reason meanwhile.
         refused(outcome.error);
-        // A problem with one field is said under that field (no pop-up); anything else in a dialog.
+        // A problem with one field is said under that field; anything else above the button. Never a
+        // dialog: 长辈版 has no pop-ups (SPEC §2), and what was typed stays to be sent again.
         const byField = fieldErrorsOf(outcome.error);
         const placed: Errors = { category: byField.category, description: byField.description, callbackPhone: byField.callbackPhone };
         if (placed.category || placed.description || placed.callbackPhone) return setErrors(placed);
-        void Taro.showModal({ title: '没有提交成功', content: outcome.error.message, showCancel: false });
-        return;
+        return setErrors({ form: outcome.error.message });
       }
       clear();
       const sent = outcome.status === 'sent';
-      await Taro.showToast({ title: sent ? '求助已送达帮扶人' : '已存在手机上，联网后自动发送', icon: sent ? 'success' : 'none', duration: 1500 });
+      await tell(sent ? '求助已送达帮扶人' : '已存在手机上，联网后自动发送', sent ? 'success' : 'none');
       if (sent) void Taro.redirectTo({ url: `${ROUTES.myNeed}?id=${encodeURIComponent(input.id)}` });
       else void backToMyNeeds();
     } catch (e) {
-      void Taro.showModal({ title: '没有提交成功', content: e instanceof Error ? e.message : '请稍后重试', showCancel: false });
+      setErrors({ form: e instanceof Error ? e.message : '请稍后重试' });
     } finally {
       setSending(false);
     }
@@ -99,6 +101,7 @@ export default function ReportNeed() {
       <View className='report__section'>照片（可不传）</View>
       <PhotoPicker addLabel='＋ 拍照' photos={draft.photos} onChange={(photos) => update({ photos })} />
       <View className='report__submit'>
+        {errors.form && <View className='report__failed' role='alert'>没有提交成功：{errors.form}。您写的内容还在，可以再点一次提交。</View>}
         <Button type={emergency ? 'danger' : 'primary'} size='large' block round loading={sending} loadingText='正在提交…' onClick={() => void submit()}>
           {emergency ? '提交急难求助' : '提交求助'}
         </Button>

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import { tell } from '@/services/tell';
 import { useState } from 'react';
 import { Textarea, View } from '@tarojs/components';
 import type { NeedView } from '@bangfu/types';
@@ -22,7 +22,7 @@ export default function RateBox({ need, onChanged }: { need: NeedView; onChanged
     setAlert('');
     try {
       const updated = await api.needs.rate({ needId: need._id, rating: stars, version: need.version, ...(comment.trim() ? { comment: comment.trim() } : {}) });
-      void Taro.showToast({ title: '谢谢您的评价', icon: 'success' });
+      void tell('谢谢您的评价');
       onChanged(updated);
     } catch (e) {
       setAlert(messageOf(e));

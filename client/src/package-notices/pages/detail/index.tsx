@@ -7,6 +7,7 @@ import { useRequest } from '@/hooks/use-request';
 import { messageOf } from '@/services/errors';
 import { askSubscription, prepareSubscription, recordOpen } from '@/services/notice-open';
 import { markRead } from '@/services/notices';
+import { tell } from '@/services/tell';
 import { navigate } from '@/services/routes';
 import NoticeBody from '../../components/notice-body';
 import NoticeTags from '../../components/notice-tags';
@@ -22,6 +23,7 @@ function useNotice(id: string, query: Record<string, string | undefined>) {
 
 function AckBar({ notice, onDone }: { notice: NoticeItem; onDone: (n: NoticeItem) => void }) {
   const [busy, setBusy] = useState(false);
+  const [alert, setAlert] = useState('');
   if (!notice.requireAck || notice.manageable) return null;
   if (notice.acknowledged) return <View className='nd__acked'>您已确认“已知悉”</View>;
   if (notice.status !== 'published') return null;
@@ -29,11 +31,13 @@ function AckBar({ notice, onDone }: { notice: NoticeItem; onDone: (n: NoticeItem
     // First the subscription prompt: WeChat allows it only directly inside the tap.
     const asking = askSubscription();
     setBusy(true);
+    setAlert('');
     try {
       onDone(await markRead(notice._id, { ack: true }));
-      void Taro.showToast({ title: '已确认知悉', icon: 'success' });
+      void tell('已确认知悉');
     } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+      // Said under the button, not in a toast: 长辈版 has no pop-ups and the reason must stay readable.
+      setAlert(`没有确认成功：${messageOf(e)}`);
     } finally {
       setBusy(false);
     }
@@ -42,6 +46,7 @@ function AckBar({ notice, onDone }: { notice: NoticeItem; onDone: (n: NoticeItem
   return (
     <View className='nd__ack'>
       <Button type='primary' size='large' block round loading={busy} onClick={() => void ack()}>已知悉</Button>
+      {alert && <View className='nd__alert' role='alert'>{alert}</View>}
     </View>
   );
 }

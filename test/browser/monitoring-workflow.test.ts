@@ -9,7 +9,7 @@ import { browserOnOwnHost, DESKTOP, PHONE, shot, signedIn } from './setup/browse
  */
 let browser: Browser;
 let url = '';
-browserOnOwnHost('monitoring', (s) => ({ browser, url } = s));
+browserOnOwnHost('monitoring-workflow', (s) => ({ browser, url } = s));
 
 const signIn = (openid: string, viewport = PHONE) => signedIn(browser, openid, viewport, { url });
 const open = (page: Page, path: string) => page.goto(`${url}${path}`);

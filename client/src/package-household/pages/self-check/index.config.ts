@@ -1,0 +1,6 @@
+import { vant } from '@/components/ui/vant';
+
+export default definePageConfig({
+  navigationBarTitleText: '风险自查',
+  usingComponents: vant('Button', 'Tag', 'Loaded'),
+});
