@@ -92,6 +92,10 @@ export type MemberView = z.infer<typeof MemberView>;
 
 export const AnnualIncome = z.object({ year: z.number().int(), amount: z.number().min(0) });
 
+/** 监测对象类型 (SPEC §3b): 脱贫不稳定户, 边缘易致贫户, 突发严重困难户. types/monitoring.ts re-exports it with its labels. */
+export const MonitoringType = z.enum(['unstable', 'marginal', 'sudden_hardship'], { error: '监测类型应为 unstable（脱贫不稳定户）、marginal（边缘易致贫户）或 sudden_hardship（突发严重困难户）' });
+export type MonitoringType = z.infer<typeof MonitoringType>;
+
 export const StatusChange = z.object({
   from: HouseholdStatus,
   to: HouseholdStatus,
@@ -102,6 +106,8 @@ export const StatusChange = z.object({
   evidence: z.array(z.string()).default([]),
   /** 佐证照片: photographed or scanned evidence (uploaded file ids), kept like visit photos. */
   photos: z.array(FileId).default([]),
+  /** 监测类型 when the change makes the household monitored (县级确认 of SPEC §3b). */
+  monitoringType: MonitoringType.optional(),
   by: Id,
   /** The adjusting admin's name when the change was made, so the record says who made it. */
   byName: z.string().optional(),
@@ -129,6 +135,9 @@ export const Household = z.object({
   safeWater: z.boolean(),
   members: z.array(Member),
   statusHistory: z.array(StatusChange).default([]),
+  /** 监测类型 and the day it took effect; read only while the status is monitored. */
+  monitoringType: MonitoringType.optional(),
+  monitoredSince: IsoDate.optional(),
   version: z.number().int(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

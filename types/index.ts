@@ -16,3 +16,4 @@ export * from './notice';
 export * from './finding';
 export * from './api';
 export * from './feedback';
+export * from './monitoring';

@@ -1,7 +1,7 @@
 import { z } from './z';
-import { Id, IsoDate, IsoDateTime, Paging, Uuid } from './common';
+import { boundedRecord, Id, IsoDate, IsoDateTime, Paging, Uuid } from './common';
 import { CalculatorMember } from './benefit';
-import { HouseholdStatus, HousingGrade } from './household';
+import { HouseholdStatus, HousingGrade, MonitoringType } from './household';
 import type { DatedValues } from './policy';
 
 /**
@@ -19,8 +19,7 @@ export const MEMBER_RULES: readonly RiskRule[] = ['dropout_risk'];
 /** A triggered one of these makes the level high. */
 export const HIGH_RULES: readonly RiskRule[] = ['income_below_line', 'medical_burden', 'sudden_hardship'];
 
-export const MonitoringType = z.enum(['unstable', 'marginal', 'sudden_hardship']);
-export type MonitoringType = z.infer<typeof MonitoringType>;
+export { MonitoringType } from './household';
 export const MONITORING_TYPE_LABELS: Record<MonitoringType, string> = { unstable: '脱贫不稳定户', marginal: '边缘易致贫户', sudden_hardship: '突发严重困难户' };
 export const RiskLevel = z.enum(['high', 'medium', 'none']);
 export type RiskLevel = z.infer<typeof RiskLevel>;
@@ -95,9 +94,26 @@ export type WarningStage = z.infer<typeof WarningStage>;
 export const WARNING_STAGE_LABELS: Record<WarningStage, string> = {
   verify: '入户核实', village_review: '村级评议', town_review: '乡镇审核', county_confirm: '县级确认', confirmed: '已纳入监测', dismissed: '已排除',
 };
+/** What the step of each open stage is called on its button and in history. */
+export const WARNING_STEP_LABELS: Record<'verify' | 'village_review' | 'town_review' | 'county_confirm', string> = {
+  verify: '核实属实，提交村级评议', village_review: '评议通过，提交乡镇审核', town_review: '审核通过，提交县级确认', county_confirm: '确认纳入监测',
+};
 export const OPEN_WARNING_STAGES: readonly WarningStage[] = ['verify', 'village_review', 'town_review', 'county_confirm'];
 export const WarningSource = z.enum(['assessment', 'self_report', 'department']);
 export type WarningSource = z.infer<typeof WarningSource>;
+
+/** One step of a warning's workflow, as its history keeps it. */
+export const WarningStep = z.object({
+  action: z.enum(['open', 'advance', 'dismiss']),
+  /** The stage the step left (for `open`, the stage it opened at) and the one it led to. */
+  from: WarningStage,
+  to: WarningStage,
+  by: z.string(),
+  byName: z.string(),
+  at: IsoDateTime,
+  note: z.string().optional(),
+});
+export type WarningStep = z.infer<typeof WarningStep>;
 
 /** 预警: a household found at risk, handed to its primary helper (the village admin when there is none). */
 export const Warning = z.object({
@@ -119,16 +135,101 @@ export const Warning = z.object({
   stageStartedOn: IsoDate,
   dueOn: IsoDate,
   createdAt: IsoDateTime,
+  /** 公示: the first day of the village's public notice (the day village review began) and the first day it has run its days. */
+  noticeFrom: IsoDate.optional(),
+  noticeUntil: IsoDate.optional(),
+  /** Why it was dismissed at verification (核实后排除). */
+  dismissReason: z.string().optional(),
+  /** Every step: who, when, what, with their note. */
+  history: z.array(WarningStep).default([]),
 });
 export type Warning = z.infer<typeof Warning>;
-export const WarningView = Warning.extend({ overdue: z.boolean() });
+/** How a step stands against its deadline: orange when due by the next working day, red past it; closed warnings are `closed`. */
+export const WarningDeadline = z.enum(['ok', 'due', 'overdue', 'closed']);
+export type WarningDeadline = z.infer<typeof WarningDeadline>;
+export const WarningView = Warning.extend({
+  overdue: z.boolean(), deadline: WarningDeadline, villageName: z.string().optional(), townName: z.string().optional(),
+  /** The steps this caller may take now (the server decides; the page offers exactly these). */
+  actions: z.array(z.enum(['advance', 'dismiss'])).default([]),
+});
 export type WarningView = z.infer<typeof WarningView>;
 export const ListWarningsInput = Paging.extend({
   stage: WarningStage.optional(),
   overdue: z.boolean({ error: '是否逾期应为 true 或 false' }).optional(),
+  /** Narrow an admin's region (never widen it). */
+  townId: Id.optional(),
+  villageId: Id.optional(),
+  /** One household's (its detail page). */
+  householdId: Id.optional(),
+  /** Only open warnings (the default board) or every one. */
+  open: z.boolean({ error: '是否在办应为 true 或 false' }).optional(),
 });
 export type ListWarningsInput = z.infer<typeof ListWarningsInput>;
 export const SweepResult = z.object({ assessed: z.number().int(), atRisk: z.number().int(), opened: z.number().int() });
 export type SweepResult = z.infer<typeof SweepResult>;
 /** Working days each stage has (SPEC §3b defaults). */
 export const STAGE_WORKING_DAYS: Record<'verify' | 'village_review' | 'town_review' | 'county_confirm', number> = { verify: 5, village_review: 7, town_review: 3, county_confirm: 3 };
+
+const Note = z.string({ error: '意见应为文字' }).trim().max(500, { error: '意见最多 500 字' });
+export const GetWarningInput = z.object({ warningId: Id });
+export type GetWarningInput = z.infer<typeof GetWarningInput>;
+/** 推进: the step of the current stage is done (核实属实 / 评议通过 / 审核通过 / 确认纳入). */
+export const AdvanceWarningInput = z.object({
+  warningId: Id,
+  version: z.number({ error: '缺少版本号，请刷新后再试' }).int(),
+  note: Note.optional(),
+  /** At county confirmation: the type to monitor under, when not the suggested one. */
+  monitoringType: MonitoringType.optional(),
+});
+export type AdvanceWarningInput = z.infer<typeof AdvanceWarningInput>;
+/** 核实后排除: only at verification, with the reason. */
+export const DismissWarningInput = z.object({
+  warningId: Id,
+  version: z.number({ error: '缺少版本号，请刷新后再试' }).int(),
+  reason: z.string({ error: '请填写排除原因' }).trim().min(2, { error: '请填写排除原因（至少 2 个字）' }).max(500, { error: '排除原因最多 500 字' }),
+});
+export type DismissWarningInput = z.infer<typeof DismissWarningInput>;
+
+/** Working days of each stage and the notice's calendar days, editable with the risk parameters (SPEC §3b defaults). */
+export const DEFAULT_DEADLINE_PARAMS = { verifyDays: 5, villageReviewDays: 7, townReviewDays: 3, countyConfirmDays: 3, noticeDays: 5 };
+export const DEADLINE_PARAM_LABELS: Record<keyof typeof DEFAULT_DEADLINE_PARAMS, string> = {
+  verifyDays: '入户核实期限（工作日）', villageReviewDays: '村级评议及公示期限（工作日）', townReviewDays: '乡镇审核期限（工作日）',
+  countyConfirmDays: '县级确认期限（工作日）', noticeDays: '公示天数（天）',
+};
+/** The county's holidays (法定节假日), a dated list: the list in force on a day is the latest from on or before it. */
+export const HolidayList = z.object({ from: IsoDate, days: z.array(IsoDate).max(60), setBy: z.string().optional(), setAt: IsoDateTime.optional() });
+export type HolidayList = z.infer<typeof HolidayList>;
+/** What an admin sees and edits: every dated entry (defaults merged under stored ones) and the holiday lists. */
+export const MonitoringSettings = z.object({
+  values: z.array(z.object({ from: IsoDate, params: z.record(z.string(), z.number()), setBy: z.string().optional(), setAt: IsoDateTime.optional() })),
+  holidays: z.array(HolidayList),
+  labels: z.record(z.string(), z.string()),
+});
+export type MonitoringSettings = z.infer<typeof MonitoringSettings>;
+const ParamValue = z.number({ error: '参数应为数字' }).min(0, { error: '参数不能为负数' }).max(1_000_000, { error: '参数过大，请核对' });
+export const UpdateMonitoringParamsInput = z.object({
+  from: IsoDate,
+  /** Any of the parameters; those left out keep the values in force on `from`. */
+  params: boundedRecord(z.string().max(40, { error: '参数名最多 40 个字符' }), ParamValue, 20, '监测参数最多 20 项').default({}),
+  /** The holiday list from `from` on; left out, the list in force stays. */
+  holidays: z.array(IsoDate, { error: '节假日应为日期列表' }).max(60, { error: '节假日最多 60 天' }).optional(),
+  replace: z.boolean().default(false),
+});
+export type UpdateMonitoringParamsInput = z.infer<typeof UpdateMonitoringParamsInput>;
+
+/** 风险消除 readiness (SPEC §3b): ready, or what is missing. */
+export const RemovalReadiness = z.object({ householdId: Id, ready: z.boolean(), missing: z.array(z.string()), monitoredSince: IsoDate.nullable() });
+export type RemovalReadiness = z.infer<typeof RemovalReadiness>;
+
+/**
+ * 公示名单: one row per household in its village's notice, as a village posts it: the head's name,
+ * the village and the proposed type. No ID number, no income, no health or risk details (PIPL:
+ * the minimum a notice needs).
+ */
+export const NoticeRow = z.object({
+  warningId: Id, householdId: Id, headName: z.string(), villageId: Id, villageName: z.string(), townName: z.string(),
+  suggestedType: MonitoringType.nullable(), noticeFrom: IsoDate, noticeUntil: IsoDate,
+});
+export const NoticeListInput = z.object({ townId: Id.optional(), villageId: Id.optional() });
+export type NoticeListInput = z.infer<typeof NoticeListInput>;
+export type NoticeRow = z.infer<typeof NoticeRow>;

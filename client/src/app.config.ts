@@ -6,10 +6,10 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/login/index', 'pages/bind/index', 'pages/me/index', 'pages/not-found/index'],
   subPackages: [
     { root: 'package-household', pages: ['pages/home/index', 'pages/benefits/index', 'pages/needs/index', 'pages/need-report/index', 'pages/need/index', 'pages/self-check/index'] },
-    { root: 'package-helper', pages: ['pages/home/index', 'pages/record/index', 'pages/needs/index', 'pages/need/index'] },
-    { root: 'package-admin', pages: ['pages/home/index', 'pages/households/index', 'pages/household-edit/index', 'pages/adjust/index', 'pages/import/index', 'pages/pairing/index', 'pages/helper/index', 'pages/assign/index', 'pages/policies/index', 'pages/benefit-records/index', 'pages/gaps/index', 'pages/needs/index', 'pages/need/index', 'pages/notice-compose/index', 'pages/notice-stats/index', 'pages/notice-outbox/index', 'pages/coverage/index', 'pages/findings/index', 'pages/finding-new/index', 'pages/integrity/index', 'pages/visit-confirmations/index', 'pages/feedback/index', 'pages/medical-import/index'] },
+    { root: 'package-helper', pages: ['pages/home/index', 'pages/record/index', 'pages/needs/index', 'pages/need/index', 'pages/warnings/index'] },
+    { root: 'package-admin', pages: ['pages/home/index', 'pages/households/index', 'pages/household-edit/index', 'pages/adjust/index', 'pages/import/index', 'pages/pairing/index', 'pages/helper/index', 'pages/assign/index', 'pages/policies/index', 'pages/benefit-records/index', 'pages/gaps/index', 'pages/needs/index', 'pages/need/index', 'pages/notice-compose/index', 'pages/notice-stats/index', 'pages/notice-outbox/index', 'pages/coverage/index', 'pages/findings/index', 'pages/finding-new/index', 'pages/integrity/index', 'pages/visit-confirmations/index', 'pages/feedback/index', 'pages/warnings/index', 'pages/warning-notice/index', 'pages/monitoring-params/index', 'pages/medical-import/index'] },
     { root: 'package-notices', pages: ['pages/list/index', 'pages/detail/index'] },
-    { root: 'package-common', pages: ['pages/household/index', 'pages/finding/index', 'pages/review/index', 'pages/card/index', 'pages/feedback/index', 'pages/bulletin/index', 'pages/web-login/index'] },
+    { root: 'package-common', pages: ['pages/household/index', 'pages/finding/index', 'pages/review/index', 'pages/card/index', 'pages/feedback/index', 'pages/bulletin/index', 'pages/warning/index', 'pages/web-login/index'] },
     { root: 'package-public', pages: ['pages/calculator/index'] },
   ],
   // A subpackage downloads on its first open, so a helper who opens 记录走访 for the first time

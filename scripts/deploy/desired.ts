@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_POLICIES } from '../../cloudfunctions/core/benefits/catalogue';
 import { derivedMarker } from '../../cloudfunctions/core/maintenance/derived';
-import { MONITORING_SETTINGS_ID } from '../../cloudfunctions/core/monitoring/monitoring-params';
+import { MONITORING_SETTINGS_ID } from '../../cloudfunctions/core/monitoring/params.service';
 import { DEFAULT_MONITORING_VALUES } from '../../types/monitoring';
 import { COLLECTIONS, INDEXES, type IndexSpec } from '../../cloudfunctions/core/store';
 import { bundleConfig, readDeployConfig, ROOT, type DeployedFunction } from '../function-config';

@@ -74,7 +74,7 @@ async function idPool(): Promise<IdPool> {
   const pool: IdPool = {
     householdId: households, memberId: members, helperId: helpers, toHelperId: helpers, fromHelperId: helpers.slice(1),
     responsibleId: helpers, userId: others, needId: await ids('needs'), noticeId: await ids('notices'), pairingId: pairings,
-    villageId: regions.slice(3), townId: regions.slice(1, 3), regionId: regions, visitId: await ids('visits'), findingId: await ids('findings'),
+    villageId: regions.slice(3), townId: regions.slice(1, 3), regionId: regions, visitId: await ids('visits'), findingId: await ids('findings'), warningId: await ids('warnings'),
   };
   pool.any = [...new Set(Object.values(pool).flat())];
   return pool;

@@ -1,5 +1,7 @@
 import { clock } from '../../cloudfunctions/core/clock';
 import { getDb } from '../../cloudfunctions/core/store';
+import { seedDocuments } from '../../scripts/deploy/desired';
+import { DEFAULT_MONITORING_VALUES } from '../../types/monitoring';
 import { callRaw, call, freshDemoStore, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
@@ -90,9 +92,37 @@ describe('a stored household, by the same rules', () => {
   });
 });
 
+describe('one monitoring-parameters document: what npm run deploy writes, updateParams extends and every assess reads', () => {
+  let demo: ReturnType<typeof freshDemoStore>;
+  beforeAll(async () => { demo = freshDemoStore(); await getDb().collection('warnings').where({ _id: getDb().command.exists(true) }).remove(); });
+  afterAll(() => { clock.set(null); demo.close(); });
+
+  it('a county admin raises the line from a date on: the self-check, a stored household and the sweep all read it', async () => {
+    const { _id, ...deployed } = seedDocuments({}, new Date()).find((d) => d.collection === 'settings' && d.doc._id === 'monitoring')!.doc;
+    await getDb().collection('settings').doc(String(_id)).set(deployed);
+    clock.set('2026-11-20T04:00:00.000Z');
+    const before = await ok(call('monitoring', 'getParams', {}, 'demo-admin'));
+    expect(before.values.map((v) => v.from)).toEqual(DEFAULT_MONITORING_VALUES.map((v) => v.from));
+    const family = { household: { status: 'none', incomes: [{ year: 2025, amount: 15_000 }], members: [{ birthDate: '1980-01-01', laborCapacity: 'full' }] } };
+    expect((await ok(call('monitoring', 'assess', family))).level).toBe('none');
+    const swept = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
+
+    await ok(call('monitoring', 'updateParams', { from: '2026-12-01', params: { line: 100_000 } }, 'demo-admin'));
+    const stored = (await getDb().collection('settings').doc('monitoring').get()).data[0];
+    expect(stored.values.map((v: { from: string }) => v.from)).toEqual([...DEFAULT_MONITORING_VALUES.map((v) => v.from), '2026-12-01']);
+    clock.set('2026-12-02T04:00:00.000Z');
+    const raised = await ok(call('monitoring', 'assess', family));
+    expect(raised.risks.find((r) => r.rule === 'income_below_line')!.reasons.join('')).toContain('100,000');
+    expect((await ok(call('monitoring', 'assessHousehold', { householdId: 'hh-000001' }, 'demo-admin'))).risks.find((r) => r.rule === 'income_below_line')!.triggered).toBe(true);
+    const again = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
+    expect(again.atRisk).toBeGreaterThan(swept.atRisk);
+  });
+});
+
 describe('监测排查 and 预警', () => {
   let demo: ReturnType<typeof freshDemoStore>;
-  beforeAll(() => { demo = freshDemoStore(); });
+  // The sweep is counted on a county without warnings: the demo's seeded ones (every stage of 识别纳入) are taken out first.
+  beforeAll(async () => { demo = freshDemoStore(); await getDb().collection('warnings').where({ _id: getDb().command.exists(true) }).remove(); });
   afterAll(() => demo.close());
 
   it('a sweep opens one warning per household at risk, handed to its primary helper, due in 5 working days; a second sweep opens none', async () => {
@@ -120,5 +150,43 @@ describe('监测排查 and 预警', () => {
     expect(overdue.items.every((w) => w.overdue)).toBe(true);
     const notOverdue = await ok(call('monitoring', 'listWarnings', { overdue: false, limit: 100 }, 'demo-town-admin'));
     expect(notOverdue.total).toBe(0);
+  });
+});
+
+describe('a sweep after a warning closed today', () => {
+  let demo: ReturnType<typeof freshDemoStore>;
+  beforeAll(async () => { demo = freshDemoStore(); await getDb().collection('warnings').where({ _id: getDb().command.exists(true) }).remove(); });
+  afterAll(() => demo.close());
+
+  it('opens that household a new one under the day\'s next id (openWarning), the others staying as they are', async () => {
+    clock.set('2026-11-20T04:00:00.000Z');
+    const first = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
+    const mine = await ok(call('monitoring', 'listWarnings', { limit: 1 }, 'demo-helper'));
+    const closed = mine.items[0];
+    await ok(call('monitoring', 'dismiss', { warningId: closed._id, version: closed.version, reason: '入户核实：收入未登记' }, 'demo-helper'));
+    const again = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
+    expect(again).toMatchObject({ atRisk: first.atRisk, opened: 1 });
+    const ofIt = await ok(call('monitoring', 'listWarnings', { householdId: closed.householdId, limit: 10 }, 'demo-admin'));
+    expect(ofIt.items.map((w) => ({ id: w._id === closed._id, open: w.open })).sort((a, b) => Number(a.open) - Number(b.open))).toEqual([{ id: true, open: false }, { id: false, open: true }]);
+    expect(ofIt.items.find((w) => w.open)).toMatchObject({ stage: 'verify', source: 'assessment', assigneeId: 'helper-1', dueOn: '2026-11-27' });
+  });
+});
+
+describe('the demo county has a warning in every stage', () => {
+  let demo: ReturnType<typeof freshDemoStore>;
+  beforeAll(() => { demo = freshDemoStore({ now: '2026-11-20T04:00:00.000Z' }); });
+  afterAll(() => demo.close());
+
+  it('verify (one overdue), village review with its notice running and run, town review, county confirmation, confirmed and dismissed', async () => {
+    const all = await ok(call('monitoring', 'listWarnings', { limit: 100 }, 'demo-admin'));
+    const stages = new Set(all.items.map((w) => w.stage));
+    expect([...stages].sort()).toEqual(['confirmed', 'county_confirm', 'dismissed', 'town_review', 'verify', 'village_review']);
+    expect(all.items.filter((w) => w.deadline === 'overdue').map((w) => w.householdId)).toContain('hh-000193');
+    const notices = await ok(call('monitoring', 'noticeList', {}, 'demo-village-admin'));
+    expect(notices.items.map((n) => n.householdId).sort()).toEqual(['hh-000073', 'hh-000289']);
+    const running = await call('monitoring', 'advance', { warningId: 'warning-hh-000289', version: all.items.find((w) => w._id === 'warning-hh-000289')!.version }, 'demo-village-admin');
+    expect(running).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('公示期不少于 5 天') } });
+    const mine = await ok(call('monitoring', 'listWarnings', { limit: 100, open: true }, 'demo-helper'));
+    expect(mine.items.map((w) => w.householdId)).toEqual(expect.arrayContaining(['hh-000097', 'hh-000193', 'hh-000289']));
   });
 });

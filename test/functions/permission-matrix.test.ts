@@ -189,6 +189,21 @@ async function feedbackOf(t: Target): Promise<string> {
   await db().collection('feedback').add({ _id, countyId: h.countyId, authorId: `user-${_id}`, authorRole: 'household', authorName: '矩阵', householdId: h._id, category: 'suggestion', text: '矩阵建议', photos: [], status: 'open', version: 1, submittedAt: SEED_NOW.toISOString(), answer: null });
   return _id;
 }
+/** A warning on the target household at `stage`, handed to its primary helper, stored directly. */
+async function warningOf(t: Target, stage = 'verify'): Promise<string> {
+  if (t.kind === 'none') return 'warning-nonexistent';
+  const h = await household(t);
+  const _id = `warning-${randomUUID()}`;
+  await db().collection('warnings').add({
+    _id, householdId: h._id, headName: h.headName, countyId: h.countyId, townId: h.townId, villageId: h.villageId, stage, open: true, version: 1,
+    source: 'assessment', risks: [], level: 'high', suggestedType: 'unstable', assigneeId: (await primaryOf(h._id)).helperId,
+    stageStartedOn: '2026-11-20', dueOn: '2026-11-27', createdAt: SEED_NOW.toISOString(), history: [],
+  });
+  return _id;
+}
+/** A warning is seen by its region's admins and the helper it is handed to: the doctor paired with the household is not that helper. */
+const warningMerits = (caller: Caller) => (caller.who === 'doctor' ? ['NOT_FOUND'] : ['FORBIDDEN', ...MERITS]);
+const warningStep = (extra: Record<string, unknown> = {}): Spec => ({ payload: async (t) => ({ warningId: await warningOf(t), version: 1, ...extra }), merits: warningMerits });
 /** Only the county office answers 意见建议: town and village admins find none, in their region or not. */
 const countyOnly = (caller: Caller) => (caller.openid === 'demo-admin' ? MERITS : ['NOT_FOUND']);
 
@@ -315,6 +330,14 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     listWarnings: untargeted({ limit: 10 }),
     addMedicalExpense: { payload: async (t) => { const h = await household(t); return { id: randomUUID(), householdId: h._id, memberId: h.members[0].id, date: '2026-11-01', outOfPocket: 500 }; } },
     assess: untargeted({ date: '2025-06-01', household: { status: 'none', incomes: [{ year: 2024, amount: 6000 }], members: [{ birthDate: '1960-01-01', laborCapacity: 'none' }] } }),
+    getWarning: { payload: async (t) => ({ warningId: await warningOf(t) }), merits: (c) => (c.who === 'doctor' ? ['NOT_FOUND'] : []) },
+    advance: warningStep({ note: '矩阵核实' }),
+    dismiss: warningStep({ reason: '矩阵排除' }),
+    noticeList: untargeted(),
+    exportNoticeList: untargeted(),
+    removalReadiness: { ...hh(), merits: MERITS },
+    getParams: untargeted(),
+    updateParams: untargeted({ from: '2026-12-01', params: { verifyDays: 4 } }, ['FORBIDDEN', 'INVALID_INPUT', 'CONFLICT']),
     // The target is a member's ID number in the sheet: outside the region it must read as one nobody has.
     importMedical: { payload: async (t) => ({ fileId: await medicalSheetOf(t), confirm: true }) },
     medicalTemplate: untargeted(),

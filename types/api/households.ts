@@ -1,6 +1,7 @@
 import { z } from '../z';
 import { ExportFile, FileId, Id, IdNumber, IsoDate, listOf, Mobile, Paging, SearchText } from '../common';
 import {
+  MonitoringType,
   AnnualIncome, DisabilityLevel, Health, HouseholdStatus, HouseholdSummary, HouseholdView, HousingGrade,
   LaborCapacity, PovertyCause, Relation, Schooling,
 } from '../household';
@@ -99,6 +100,8 @@ export const AdjustStatusInput = z.object({
   effectiveOn: IsoDate,
   evidence: z.array(z.string().max(200, { error: '每项佐证最多 200 字' })).max(9, { error: '佐证材料最多 9 项' }).default([]),
   photos: z.array(FileId, { error: '佐证照片应为文件编号的列表' }).max(9, { error: '佐证照片最多 9 张' }).default([]),
+  /** 监测类型, when the household becomes monitored. */
+  monitoringType: MonitoringType.optional(),
   version: z.number().int(),
 });
 export type AdjustStatusInput = z.infer<typeof AdjustStatusInput>;

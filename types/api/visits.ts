@@ -23,6 +23,8 @@ export const DueItem = z.object({
   urgentNeeds: z.number().int(),
   openGaps: z.number().int(),
   nextOccasion: NextOccasion.nullable(),
+  /** 风险消除后回访: the last day of the 6 months of monthly follow-up visits after a risk removal (SPEC §3b); absent otherwise. */
+  followUpUntil: IsoDate.optional(),
 });
 export type DueItem = z.infer<typeof DueItem>;
 

@@ -53,6 +53,12 @@ export const ROUTES = {
   visitConfirmations: '/package-admin/pages/visit-confirmations/index',
   /** 月度通报: an admin's month (`month`), or a published one opened from its notice (`id`). */
   bulletin: '/package-common/pages/bulletin/index',
+  /** 监测预警 (识别纳入): one warning, the helper's list, the admin's board and the 公示名单. */
+  warning: '/package-common/pages/warning/index',
+  helperWarnings: '/package-helper/pages/warnings/index',
+  adminWarnings: '/package-admin/pages/warnings/index',
+  warningNotice: '/package-admin/pages/warning-notice/index',
+  monitoringParams: '/package-admin/pages/monitoring-params/index',
   /** 电脑端登录确认: opened by scanning the desktop's QR in WeChat (`id`, `scene` or `q`). */
   webLogin: '/package-common/pages/web-login/index',
 } as const;

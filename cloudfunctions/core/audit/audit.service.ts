@@ -16,6 +16,8 @@ export type AuditAction = 'reveal_id_number' | 'reveal_phone' | 'export_househol
   | 'export_findings' | 'export_finding_notice'
   /** 月度通报 and the three ledgers (区直、卫生、教育) exported. */
   | 'export_bulletin' | 'export_ledger'
+  /** 防返贫监测: the village review's 公示名单 exported. */
+  | 'export_monitoring_notice'
   /** 医保 high-cost sheet checked or imported (health data of a whole region: counts only). */
   | 'import_medical'
   /** 电脑端登录: an admin confirmed a browser from WeChat, that browser signed in, signed out, or every web session was ended. */

@@ -174,14 +174,19 @@ export async function householdsToSample(where: Where): Promise<SampledHousehold
   return readAll(households().where(where).field({ code: true, headName: true, status: true, countyId: true, townId: true, villageId: true }), (d) => Sampled.parse(d));
 }
 
-const Place = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true }).extend({ gapCount: z.number().optional() });
+const Place = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true })
+  .extend({ gapCount: z.number().optional(), statusHistory: Household.shape.statusHistory.optional() });
 export type HouseholdPlace = Omit<z.infer<typeof Place>, '_id'>;
 
-/** Head, regions and open 应享未享 count (kept-gaps.service.ts) of several households (projected), by id: enough for list rows and scope checks. */
-export async function householdPlaces(ids: string[]): Promise<Map<string, HouseholdPlace>> {
+/**
+ * Head, regions and open 应享未享 count (kept-gaps.service.ts) of several households (projected), by
+ * id: enough for list rows and scope checks; with `withHistory`, their status history too (风险消除
+ * follow-up visits read it), in the same request.
+ */
+export async function householdPlaces(ids: string[], withHistory = false): Promise<Map<string, HouseholdPlace>> {
   const _ = getDb().command;
   const found = await inChunks(ids, MAX_IN, (chunk) => readAll(
-    households().where({ _id: _.in(chunk) }).field({ headName: true, countyId: true, townId: true, villageId: true, gapCount: true }),
+    households().where({ _id: _.in(chunk) }).field({ headName: true, countyId: true, townId: true, villageId: true, gapCount: true, ...(withHistory ? { statusHistory: true } : {}) }),
     (d) => Place.parse(d),
   ));
   return new Map(found.map(({ _id, ...place }) => [_id, place]));

@@ -13,6 +13,7 @@ import { refreshGaps } from '../benefits/kept-gaps.service';
 import { headOf, toMembers } from './member.rules';
 import { transitionProblem } from './status.rules';
 import { toView } from './household.view';
+import { reassessAfterWrite } from '../monitoring/reassess.service';
 
 export async function getHousehold(ctx: CallerCtx, input: { householdId: string }): Promise<HouseholdView> {
   return toView(await readableHousehold(ctx.user, input.householdId));
@@ -64,6 +65,7 @@ export async function createHousehold(ctx: AdminCtx, draft: HouseholdDraft): Pro
   };
   await insertHousehold(household);
   await refreshGaps([household._id], ctx.now);
+  await reassessAfterWrite(ctx, household._id);
   return toView(household);
 }
 
@@ -84,6 +86,7 @@ export async function updateHousehold(ctx: AdminCtx, input: UpdateHouseholdInput
   }
   const saved = await saveHousehold(next, version);
   await refreshGaps([saved._id], ctx.now);
+  await reassessAfterWrite(ctx, saved._id);
   return toView(saved);
 }
 
@@ -92,11 +95,14 @@ export async function adjustStatus(ctx: AdminCtx, input: AdjustStatusInput): Pro
   const problem = transitionProblem(input.kind, stored.status, input.to);
   if (problem) throw invalid(problem);
   if (input.effectiveOn > dateOf(ctx.now)) throw invalid('生效日期不能晚于今天');
+  const monitoringType = input.to === 'monitored' ? input.monitoringType : undefined;
   const change = {
     from: stored.status, to: input.to, kind: input.kind, reason: input.reason, effectiveOn: input.effectiveOn,
-    evidence: input.evidence, photos: input.photos, by: ctx.user._id, byName: ctx.user.name, at: ctx.now.toISOString(),
+    evidence: input.evidence, photos: input.photos, ...(monitoringType ? { monitoringType } : {}), by: ctx.user._id, byName: ctx.user.name, at: ctx.now.toISOString(),
   };
-  const next: Household = { ...stored, status: input.to, statusHistory: [...stored.statusHistory, change], updatedAt: change.at };
+  // 监测类型 and since when: meaningful only while the status is monitored (history keeps every change).
+  const monitoring = input.to === 'monitored' ? { ...(monitoringType ? { monitoringType } : {}), monitoredSince: input.effectiveOn } : {};
+  const next: Household = { ...stored, ...monitoring, status: input.to, statusHistory: [...stored.statusHistory, change], updatedAt: change.at };
   const saved = await saveHousehold(next, input.version);
   // 登记 status decides most entitlements: the household's gaps follow it at once.
   await refreshGaps([saved._id], ctx.now);

@@ -1,17 +1,15 @@
-import { DEFAULT_MONITORING_VALUES, type Assessment, type AssessInput } from '../../../types/monitoring';
+import type { Assessment, AssessInput } from '../../../types/monitoring';
 import type { DatedValues } from '../../../types/policy';
 import { chineseDay } from '../../../types/format';
-import { clock } from '../clock';
 import { invalid } from '../errors';
-import { dateOf } from '../time';
 import { assessFamily, monitoringParamsAt } from './risk.rules';
 
 /**
  * 监测自查 (SPEC §3b `assess`, no login): the family's facts on a date (today in China time when
- * left out) through the eight rules, with the county's dated parameters (monitoring-params.ts; the
- * defaults when none are given).
+ * left out) through the eight rules, with the county's dated parameters (`monitoringValues()` in
+ * params.service.ts, the one reader of `settings/monitoring`): every caller passes them.
  */
-export function assess(input: AssessInput, today: string = dateOf(clock.now()), values: DatedValues[] = DEFAULT_MONITORING_VALUES): Assessment {
+export function assess(input: AssessInput, today: string, values: DatedValues[]): Assessment {
   const date = input.date ?? today;
   const params = monitoringParamsAt(values, date);
   if (!params) {

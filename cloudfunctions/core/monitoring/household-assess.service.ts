@@ -8,8 +8,9 @@ import { emergencySince } from '../benefits/gaps.service';
 import { dateOf } from '../time';
 import { addDays } from '../../../types/format';
 import { assess } from './assess.service';
-import { monitoringValues } from './monitoring-params';
 import { expensesOf, insertExpenseOnce } from './medical.repository';
+import { monitoringValues } from './params.service';
+import { reassessAfterWrite } from './reassess.service';
 
 /** The window the medical rule reads, with a margin: 400 days before the date. */
 export const sinceFor = (date: string) => addDays(date, -400);
@@ -54,7 +55,8 @@ export async function addMedicalExpense(ctx: StaffCtx, input: AddMedicalExpenseI
     date: input.date, outOfPocket: input.outOfPocket, source: 'manual', createdBy: ctx.user._id, createdAt: ctx.now.toISOString(),
   };
   const same = (a: MedicalExpense) => a.householdId === expense.householdId && a.memberId === expense.memberId && a.date === expense.date && a.outOfPocket === expense.outOfPocket;
-  const { doc } = await insertExpenseOnce(input.id, { build: () => expense, same, clash: () => conflict('这个编号已用于另一条医疗费用，请重新填写后提交') });
+  const { doc, created } = await insertExpenseOnce(input.id, { build: () => expense, same, clash: () => conflict('这个编号已用于另一条医疗费用，请重新填写后提交') });
+  if (created) await reassessAfterWrite(ctx, h._id);
   return doc;
 }
 

@@ -12,7 +12,7 @@ import { householdsByIdNumbers } from '../households/household.repository';
 import { householdsWithEmergency } from '../needs/need.repository';
 import { derivedId } from '../store/derived-id';
 import { dateOf } from '../time';
-import { monitoringValues } from './monitoring-params';
+import { monitoringValues } from './params.service';
 import { assess } from './assess.service';
 import { familyOf, sinceFor } from './household-assess.service';
 import { expensesOfHouseholds, insertExpenseOnce, storedExpenseIds } from './medical.repository';
@@ -84,7 +84,7 @@ async function reassess(ctx: AdminCtx, households: Household[]): Promise<OpenedW
   for (const h of households) {
     const a = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses.get(h._id) ?? []) }, date, values);
     if (a.level === 'none' || h.status === 'monitored') continue;
-    const { warning, opened: isNew } = await openWarning(ctx, h, a, 'department');
+    const { warning, opened: isNew } = await openWarning(ctx, { household: h, source: 'department', assessment: a });
     if (isNew) opened.push({ warningId: warning._id, householdId: h._id, headName: h.headName, level: warning.level });
   }
   return opened;

@@ -4,7 +4,7 @@ import type { MyWarning, MyWarningResult, SelfReportInput, SelfReportResult, Ste
 import type { HouseholdCtx } from '../handler';
 import { readableHousehold } from '../access';
 import { dateOf } from '../time';
-import { monitoringValues } from './monitoring-params';
+import { monitoringValues } from './params.service';
 import { assess } from './assess.service';
 import { assessHousehold } from './household-assess.service';
 import { latestWarningOf } from './warning.repository';
@@ -50,7 +50,7 @@ export async function selfReport(ctx: HouseholdCtx, input: SelfReportInput): Pro
   const h = await readableHousehold(ctx.user);
   const date = dateOf(ctx.now);
   const a: Assessment = input.answers ? assess({ date, household: input.answers }, date, await monitoringValues()) : await assessHousehold(ctx, {});
-  const { warning, opened } = await openWarning(ctx, h, a, 'self_report');
+  const { warning, opened } = await openWarning(ctx, { household: h, source: 'self_report', assessment: a });
   return { warning: myWarningView(warning), opened };
 }
 

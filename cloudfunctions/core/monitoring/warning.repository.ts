@@ -1,5 +1,6 @@
 import { OPEN_WARNING_STAGES, Warning } from '../../../types/monitoring';
 import { getDb, inChunks, MAX_IN, readAll } from '../store';
+import { conflict } from '../errors';
 
 type Where = Record<string, unknown>;
 
@@ -43,17 +44,16 @@ export async function insertWarning(warning: Warning): Promise<boolean> {
 /**
  * Stores many new warnings in one request per 500 (a county sweep opens thousands: one request each
  * was most of its time). When a batch is refused (one of its ids is stored already), its warnings
- * are stored one by one as insertWarning does. Answers how many were stored.
+ * are stored one by one as insertWarning does. Answers the warnings not stored (their id was taken).
  */
-export async function insertWarnings(list: Warning[]): Promise<number> {
-  let stored = 0;
+export async function insertWarnings(list: Warning[]): Promise<Warning[]> {
+  const refused: Warning[] = [];
   for (let i = 0; i < list.length; i += 500) {
     const batch = list.slice(i, i + 500);
     const added = await warnings().add(batch).then(() => true, () => false);
-    if (added) stored += batch.length;
-    else for (const w of batch) if (await insertWarning(w)) stored++;
+    if (!added) for (const w of batch) if (!(await insertWarning(w))) refused.push(w);
   }
-  return stored;
+  return refused;
 }
 
 export async function warningPage(where: unknown, offset: number, limit: number): Promise<{ items: Warning[]; total: number }> {
@@ -65,3 +65,27 @@ export async function warningPage(where: unknown, offset: number, limit: number)
 }
 
 export const openStages = () => getDb().command.in([...OPEN_WARNING_STAGES]);
+
+export async function findWarning(id: string): Promise<Warning | null> {
+  const { data } = await warnings().doc(id).get();
+  return data.length ? parse(data[0]) : null;
+}
+
+/** Writes the next state of a warning if nobody moved it since it was read: a stale version is CONFLICT. */
+export async function saveWarning(next: Warning, expectedVersion: number): Promise<Warning> {
+  const { _id, ...fields } = { ...next, version: expectedVersion + 1 };
+  const { updated } = await warnings().where({ _id, version: expectedVersion }).update(fields);
+  if (!updated) throw conflict('该预警已被其他人办理，请刷新后再试');
+  return { ...next, version: expectedVersion + 1 };
+}
+
+/** Every warning matching `where` (the 公示 list of a region), in village order. */
+export async function warningsWhere(where: Where): Promise<Warning[]> {
+  return readAll(warnings().where(where), parse, { orderBy: [['villageId', 'asc'], ['_id', 'asc']] });
+}
+
+/** A household's warnings, newest first (its detail page shows the open one and the past). */
+export async function warningsOfHousehold(householdId: string): Promise<Warning[]> {
+  const { data } = await warnings().where({ householdId }).orderBy('createdAt', 'desc').limit(20).get();
+  return data.map(parse);
+}

@@ -1,70 +1,110 @@
-import { STAGE_WORKING_DAYS, type Assessment, type ListWarningsInput, type SweepResult, type Warning, type WarningSource, type WarningView } from '../../../types/monitoring';
+import type { Assessment, ListWarningsInput, SweepResult, Warning, WarningSource, WarningView } from '../../../types/monitoring';
 import type { Household } from '../../../types/household';
 import type { AdminCtx, Ctx, StaffCtx } from '../handler';
-import { regionFilter } from '../access';
+import { regionFilter, scopedWhere } from '../access';
+import { conflict } from '../errors';
 import { primaryHelpers } from '../assignments/pairing.repository';
 import { emergencySince } from '../benefits/gaps.service';
 import { sweepHouseholdPages } from '../households/household.repository';
 import { allHouseholdsWithEmergency } from '../needs/need.repository';
+import { regionNames } from '../regions/region.repository';
 import { getDb } from '../store';
 import { derivedId } from '../store/derived-id';
 import { adminsOfRegion } from '../users/user.repository';
 import { dateOf } from '../time';
 import { assess } from './assess.service';
-import { monitoringValues } from './monitoring-params';
 import { familyOf, sinceFor } from './household-assess.service';
 import { expensesOfHouseholds } from './medical.repository';
+import { calendarOn, holidaysOn, monitoringValues } from './params.service';
 import { householdsWithOpenWarning, insertWarning, insertWarnings, openStages, openWarningOf, warningPage } from './warning.repository';
-import { addWorkingDays } from './working-days.rules';
+import { actorProblem, deadlineOf, dismissProblem, dueFor } from './warning.rules';
 
-/** The county's holidays (a dated parameter to come); weekends never count. */
-const HOLIDAYS: ReadonlySet<string> = new Set();
-
-/** Who a new warning is handed to: the household's primary helper, or its village's first active admin. */
 type Placed = Pick<Household, '_id' | 'headName' | 'countyId' | 'townId' | 'villageId'>;
+type Calendar = Awaited<ReturnType<typeof calendarOn>>;
+
+/** The village's first active admin: who takes a warning of a household without a primary helper. */
+export async function villageAdminOf(villageId: string): Promise<string | null> {
+  return (await adminsOfRegion(villageId)).find((u) => u.active)?._id ?? null;
+}
+
+/** Who a new warning is handed to: the household's primary helper, or its village's first active admin (read once per village). */
 type Assignee = (h: Placed) => Promise<string | null>;
 function assigneeFinder(helpers: Map<string, string>): Assignee {
   const villageAdmins = new Map<string, string | null>();
   return async (h) => {
     const helper = helpers.get(h._id);
     if (helper) return helper;
-    if (!villageAdmins.has(h.villageId)) villageAdmins.set(h.villageId, (await adminsOfRegion(h.villageId)).find((u) => u.active)?._id ?? null);
+    if (!villageAdmins.has(h.villageId)) villageAdmins.set(h.villageId, await villageAdminOf(h.villageId));
     return villageAdmins.get(h.villageId)!;
   };
 }
 
-/** A new warning at 入户核实, due in 5 working days, under an id derived from the household and the day. */
-function newWarning(h: Placed, a: Assessment, source: WarningSource, assigneeId: string | null, now: Date): Warning {
-  const date = dateOf(now);
+export interface OpenWarningInput {
+  household: Placed;
+  source: WarningSource;
+  /** The assessment that found the risk (a self-report or department record carries its own). */
+  assessment: Assessment;
+  note?: string;
+  /** Already known to the caller (the sweep reads them for a page of households at once). */
+  assigneeId?: string | null;
+  checkedNoOpen?: boolean;
+  calendar?: Calendar;
+}
+
+/**
+ * A new warning at 入户核实, due in the verify stage's working days (weekends and the county's
+ * holidays not counted), under an id derived from the household and the day (`n` > 1: the day's
+ * next id, when the first is taken by a warning closed today).
+ */
+function newWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWarningInput & { assigneeId: string | null; calendar: Calendar }, n = 1): Warning {
+  const h = input.household;
+  const a = input.assessment;
+  const date = dateOf(ctx.now);
+  const at = ctx.now.toISOString();
   return {
-    _id: derivedId('warning', [h._id, date]), householdId: h._id, headName: h.headName, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
-    stage: 'verify', open: true, version: 1, source, risks: a.risks.filter((r) => r.triggered), level: a.level, suggestedType: a.suggestedType,
-    assigneeId, stageStartedOn: date, dueOn: addWorkingDays(date, STAGE_WORKING_DAYS.verify, HOLIDAYS), createdAt: now.toISOString(),
+    _id: n === 1 ? derivedId('warning', [h._id, date]) : derivedId('warning', [h._id, date, n]),
+    householdId: h._id, headName: h.headName, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
+    stage: 'verify', open: true, version: 1, source: input.source, risks: a.risks.filter((r) => r.triggered), level: a.level, suggestedType: a.suggestedType,
+    assigneeId: input.assigneeId, stageStartedOn: date, dueOn: dueFor('verify', date, input.calendar.params, input.calendar.holidays), createdAt: at,
+    history: [{ action: 'open', from: 'verify', to: 'verify', by: ctx.user?._id ?? 'system', byName: ctx.user?.name ?? '系统研判', at, ...(input.note ? { note: input.note } : {}) }],
   };
 }
 
 /**
- * 识别纳入 begins (any channel: sweep, 医保 import, the household's own report): a household has at
- * most one open warning, so when one is open it is answered unchanged (`opened: false`); otherwise
- * one is opened and handed to the primary helper (the village admin when there is none).
+ * 预警生成, the one way a warning is opened (the sweep, a reassessment after a write, the 医保
+ * import, a household's own report): a household has at most one open warning — when it has one,
+ * that one is answered and nothing is written (`opened: false`). A new one is handed to the primary
+ * helper, or the village admin when there is none. Two openings of one day store it once.
  */
-export async function openWarning(ctx: Ctx, h: Placed, a: Assessment, source: WarningSource): Promise<{ warning: Warning; opened: boolean }> {
-  const open = await openWarningOf(h._id);
-  if (open) return { warning: open, opened: false };
-  const warning = newWarning(h, a, source, await assigneeFinder(await primaryHelpers([h._id]))(h), ctx.now);
-  if (await insertWarning(warning)) return { warning, opened: true };
-  return { warning: (await openWarningOf(h._id)) ?? warning, opened: false };
+export async function openWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWarningInput): Promise<{ warning: Warning; opened: boolean }> {
+  const h = input.household;
+  if (!input.checkedNoOpen) {
+    const existing = await openWarningOf(h._id);
+    if (existing) return { warning: existing, opened: false };
+  }
+  const calendar = input.calendar ?? (await calendarOn(dateOf(ctx.now)));
+  const assigneeId = input.assigneeId !== undefined ? input.assigneeId : await assigneeFinder(await primaryHelpers([h._id]))(h);
+  // The day's id is taken: by a racing opener (answer theirs), or by a warning closed today (a
+  // dismissal, then an emergency): the next id of the day, the same for every racer.
+  for (let n = 1; n <= 5; n++) {
+    const candidate = newWarning(ctx, { ...input, assigneeId, calendar }, n);
+    if (await insertWarning(candidate)) return { warning: candidate, opened: true };
+    const open = await openWarningOf(h._id);
+    if (open) return { warning: open, opened: false };
+  }
+  throw conflict('该户今天的预警已多次生成又办结，请明天再试');
 }
 
 /**
  * 监测排查: every household of the admin's region (一般农户 included) through the §3b rules on
- * today; each one at risk and not yet monitored, without an open warning, gets one — handed to its
- * primary helper, or to its village's admin when it has none — due for 入户核实 in 5 working days.
+ * today; each one at risk and not yet monitored, without an open warning, gets one — built as
+ * `openWarning` builds it, stored 500 per request; one whose id of the day is taken (a warning
+ * closed today) goes through `openWarning` for the day's next id.
  */
 export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
   const date = dateOf(ctx.now);
+  const [values, calendar] = await Promise.all([monitoringValues(), calendarOn(date)]);
   const result: SweepResult = { assessed: 0, atRisk: 0, opened: 0 };
-  const values = await monitoringValues();
   // Emergencies of the last 90 days are few: one read for the whole region, not one per page.
   const emergencies = await allHouseholdsWithEmergency(emergencySince(ctx.now));
   for await (const page of sweepHouseholdPages(regionFilter(ctx.user.scope))) {
@@ -80,20 +120,38 @@ export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
     }
     // Pairings are read only for the households that get a warning now (none on a second sweep).
     const assignee = assigneeFinder(due.length ? await primaryHelpers(due.map((d) => d.h._id)) : new Map());
-    const fresh: Warning[] = [];
-    for (const { h, a } of due) fresh.push(newWarning(h, a, 'assessment', await assignee(h), ctx.now));
-    result.opened += await insertWarnings(fresh);
+    const fresh: OpenWarningInput[] = [];
+    for (const { h, a } of due) fresh.push({ household: h, source: 'assessment', assessment: a, assigneeId: await assignee(h), checkedNoOpen: true, calendar });
+    const refused = await insertWarnings(fresh.map((input) => newWarning(ctx, { ...input, assigneeId: input.assigneeId ?? null, calendar })));
+    result.opened += fresh.length - refused.length;
+    const again = new Set(refused.map((w) => w.householdId));
+    for (const input of fresh) if (again.has(input.household._id) && (await openWarning(ctx, { ...input, checkedNoOpen: false })).opened) result.opened++;
   }
   return result;
 }
 
-/** 预警 of the caller: an admin's region, a helper's handed to them; open ones due first. */
+/** A warning as lists show it: overdue (red) / due (orange) against its working-day deadline, with its place names. */
+export async function viewsOf(warnings: Warning[], now: Date, user: StaffCtx['user']): Promise<WarningView[]> {
+  const today = dateOf(now);
+  const [holidays, names] = await Promise.all([holidaysOn(today), regionNames([...new Set(warnings.flatMap((w) => [w.villageId, w.townId]))])]);
+  return warnings.map((w) => {
+    const mayAct = actorProblem(w, user) === null;
+    const actions = [...(mayAct ? ['advance' as const] : []), ...(mayAct && !dismissProblem(w) ? ['dismiss' as const] : [])];
+    return { ...w, overdue: w.open && w.dueOn < today, deadline: deadlineOf(w, today, holidays), villageName: names.get(w.villageId), townName: names.get(w.townId), actions };
+  });
+}
+
+/** 预警 of the caller: an admin's region (narrowed by town or village), a helper's handed to them; due first. */
 export async function listWarnings(ctx: StaffCtx, input: ListWarningsInput): Promise<{ items: WarningView[]; total: number }> {
   const _ = getDb().command;
   const today = dateOf(ctx.now);
-  const parts: Array<Record<string, unknown>> = [ctx.user.role === 'admin' ? regionFilter(ctx.user.scope) : { assigneeId: ctx.user._id }];
+  const region = ctx.user.role === 'admin' ? scopedWhere(ctx.user.scope, { townId: input.townId, villageId: input.villageId }) : { assigneeId: ctx.user._id };
+  if (!region) return { items: [], total: 0 };
+  const parts: Array<Record<string, unknown>> = [region];
   if (input.stage) parts.push({ stage: input.stage });
+  if (input.householdId) parts.push({ householdId: input.householdId });
+  if (input.open !== undefined) parts.push({ open: input.open });
   if (input.overdue !== undefined) parts.push(input.overdue ? { stage: openStages(), dueOn: _.lt(today) } : _.or([{ open: false }, { dueOn: _.gte(today) }]) as unknown as Record<string, unknown>);
   const { items, total } = await warningPage(_.and(parts), input.offset, input.limit);
-  return { items: items.map((w) => ({ ...w, overdue: w.open && w.dueOn < today })), total };
+  return { items: await viewsOf(items, ctx.now, ctx.user), total };
 }

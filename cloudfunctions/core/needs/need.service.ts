@@ -1,3 +1,4 @@
+import { reassessAfterWrite } from '../monitoring/reassess.service';
 import type { Need, NeedTarget, NeedTransition, NeedView, RateNeedInput, ReportNeedInput, TransitionNeedInput } from '../../../types/need';
 import type { User, UserOf } from '../../../types/user';
 import type { CallerCtx, HouseholdCtx, RoleCtx } from '../handler';
@@ -55,6 +56,8 @@ export async function report(ctx: RoleCtx<'household' | 'helper'>, input: Report
   });
   // 临时救助 applies for 90 days after an emergency (SPEC §3): the household's gaps follow it.
   if (doc.category === 'emergency') await refreshGaps([doc.householdId], ctx.now);
+  // An emergency is 突发严重困难 (SPEC §3b): the household is assessed again at once.
+  if (created && doc.category === 'emergency') await reassessAfterWrite(ctx, householdId);
   return toView(doc, ctx.now, (await actorFor(user, doc)) ?? (created ? 'pairedHelper' : 'household'));
 }
 

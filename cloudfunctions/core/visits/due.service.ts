@@ -1,7 +1,8 @@
 import dayjs from 'dayjs';
 import type { DueItem, DueList } from '../../../types/api/visits';
 import type { HelperCtx } from '../handler';
-import { monthOf } from '../time';
+import { dateOf, monthOf } from '../time';
+import { followUpUntil } from '../monitoring/follow-up.rules';
 import { regionNames } from '../regions/region.repository';
 import { householdPlaces } from '../households/household.repository';
 import { emergencySince } from '../benefits/gaps.service';
@@ -28,9 +29,10 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
   const pairings = await activePairingsOfHelper(helperId);
   if (!pairings.length) return { month, items: [], visited: 0, total: 0 };
   const ids = pairings.map((p) => p.householdId);
-  // Open gaps are kept (benefits/kept-gaps.service.ts), their count on the household: read with its name, not evaluated here.
-  const [households, visits, due] = await Promise.all([householdPlaces(ids), visitsOfHelper(helperId, lookbackMonths(month)), dueNeedsOf(ids, emergencySince(ctx.now))]);
+  // Open gaps are kept (benefits/kept-gaps.service.ts), their count on the household: read with its name and status history, not evaluated here.
+  const [households, visits, due] = await Promise.all([householdPlaces(ids, true), visitsOfHelper(helperId, lookbackMonths(month)), dueNeedsOf(ids, emergencySince(ctx.now))]);
   const needs = due.open;
+  const today = dateOf(ctx.now);
   const names = await regionNames([...new Set([...households.values()].map((h) => h.villageId))]);
   const items = pairings.map((p): DueItem => {
     const own = visits.filter((v) => v.householdId === p.householdId && v.month <= month);
@@ -39,7 +41,9 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
     const last = own.reduce<string | null>((m, v) => (!m || v.visitedAt > m ? v.visitedAt : m), null);
     const occasion = nextOccasion({ now: ctx.now, visits: own, openCareNeeds: open.filter((n) => CARE_CATEGORIES.includes(n.category)) });
     const standing = standingOf(dueStatus(new Set(own.map((v) => v.month)), month, p.since), occasion);
+    const followUp = followUpUntil(h?.statusHistory ?? [], today);
     return {
+      ...(followUp ? { followUpUntil: followUp } : {}),
       householdId: p.householdId,
       headName: h?.headName ?? '',
       villageName: h ? names.get(h.villageId) ?? '' : '',

@@ -1,10 +1,10 @@
 import { assess } from '../../../cloudfunctions/core/monitoring/assess.service';
-import { AssessInput, type RiskRule } from '../../../types/monitoring';
+import { AssessInput, DEFAULT_MONITORING_VALUES, type RiskRule } from '../../../types/monitoring';
 
 /** A family as the self-check sends it, parsed like the contract does (defaults applied). */
 const family = (household: Record<string, unknown>, date = '2025-06-01') =>
   AssessInput.parse({ date, household: { status: 'exited_enjoying', members: [{ birthDate: '1980-01-01', laborCapacity: 'full' }], ...household } });
-const run = (household: Record<string, unknown>, date?: string) => assess(family(household, date));
+const run = (household: Record<string, unknown>, date = '2025-06-01') => assess(family(household, date), date, DEFAULT_MONITORING_VALUES);
 const rule = (household: Record<string, unknown>, code: RiskRule, date?: string) => run(household, date).risks.find((r) => r.rule === code)!;
 
 describe('收入低于监测范围', () => {

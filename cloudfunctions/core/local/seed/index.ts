@@ -15,6 +15,7 @@ import { toRuleHousehold } from '../../households/rule-facts';
 import { derivedId } from '../../store/derived-id';
 import { buildExtras } from './extras';
 import { buildFindings } from './findings';
+import { buildWarnings } from './warnings';
 import { PeopleFactory } from './people';
 import { Random } from './random';
 
@@ -90,6 +91,7 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   for (const [collection, docs] of Object.entries(extras)) push(collection, docs);
   const { findings, settings } = buildFindings(sample.slice(0, 8), primaryOf, frame.admins, frame.helpers, options.now);
   push('findings', findings);
+  push('warnings', buildWarnings(sample, primaryOf, frame.admins, frame.helpers, options.now));
   push('settings', settings);
   push('users', users);
   push('settings', [derivedMarker(options.now)]);

@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { HOUSEHOLD_STATUS_LABELS, POVERTY_CAUSE_LABELS } from '@bangfu/types';
 import type { Coverage, Dashboard } from '@bangfu/types/api/reports';
 import { Button, Card, Empty, Loaded, Page } from '@/components/ui';
@@ -14,12 +13,6 @@ import { thousands } from '@/utils/format';
 import FindingsEntry from './findings-entry';
 import MonitoringEntry from './monitoring-entry';
 import './index.scss';
-
-/**
- * 防返贫监测预警's board, built beside this work in the admin subpackage: linked by its path until it
- * joins ROUTES with its page (the route table's test checks every route has a page).
- */
-const WARNINGS_PAGE = '/package-admin/pages/warnings/index';
 
 /** 工作台: the admin's region at a glance, from `reports.dashboard`. */
 export default function AdminHome() {
@@ -67,7 +60,7 @@ function DashboardView({ data }: { data: Dashboard }) {
       <View className='admin__coverage-more'>
         <Button size='small' type='primary' round onClick={() => void navigate('bulletin')}>月度通报（上月排名与短板）</Button>
         <Button size='small' round onClick={() => void navigate('adminFindings')}>督查整改</Button>
-        <Button size='small' round onClick={() => void Taro.navigateTo({ url: WARNINGS_PAGE })}>监测预警</Button>
+        <Button size='small' round onClick={() => void navigate('adminWarnings')}>监测预警</Button>
       </View>
       <CoverageCard coverage={data.coverage} />
       <Card title='按户状态' extra={`共 ${thousands(data.households)} 户`}>

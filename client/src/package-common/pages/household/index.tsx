@@ -5,6 +5,7 @@ import { Button, Loaded, Page } from '@/components/ui';
 import BenefitsSection from '@/components/household/benefits-section';
 import BindingsSection from '@/components/household/bindings-section';
 import HouseholdFindings from '@/components/findings/household-findings';
+import HouseholdWarning from '@/components/monitoring/household-warning';
 import HeaderSection from '@/components/household/header-section';
 import MembersSection from '@/components/household/members-section';
 import PairingsSection from '@/components/household/pairings-section';
@@ -46,6 +47,7 @@ export default function HouseholdDetailPage() {
               <Button plain type='primary' block round onClick={() => void navigate('householdCard', { id })}>帮扶明白卡 · 打印张贴</Button>
             </View>
             <MembersSection household={household} isAdmin={isAdmin} />
+            <HouseholdWarning key={`w${shown}`} household={household} />
             <PairingsSection key={`p${shown}`} householdId={id} isAdmin={isAdmin} />
             {isAdmin && <HouseholdFindings key={`f${shown}`} householdId={id} />}
             {isAdmin && <BindingsSection key={`b${shown}`} householdId={id} members={household.members} />}

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { monthDay } from '@bangfu/types';
 import { Button, Tag } from '@/components/ui';
 import { PAIRING_ROLE_LABELS } from '@bangfu/types';
 import type { DueItem } from '@bangfu/types/api/visits';
@@ -30,6 +31,7 @@ export default function DueRow({ item, onOpen, onRecord }: { item: DueItem; onOp
           {item.openGaps > 0 && <Tag status='alert' plain>应享未享 {item.openGaps}</Tag>}
           {item.openNeeds > item.urgentNeeds && <Tag status='due' plain>待办需求 {item.openNeeds - item.urgentNeeds}</Tag>}
           {item.nextOccasion && <Tag status='due' plain>{item.nextOccasion.label}</Tag>}
+          {item.followUpUntil && <Tag type='primary' plain>风险消除后回访至{monthDay(item.followUpUntil)}</Tag>}
         </View>
       </View>
       <View className='due-row__action' onClick={(e) => { e.stopPropagation(); onRecord(); }}>

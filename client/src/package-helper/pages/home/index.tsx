@@ -11,6 +11,7 @@ import DueRow from './due-row';
 import { filterDue, tagCounts, type DueTag } from './filter';
 import ListFilters from './list-filters';
 import FindingTasks from './finding-tasks';
+import WarningTasks from './warning-tasks';
 import SyncStrip from './sync-strip';
 import './index.scss';
 
@@ -35,6 +36,7 @@ export default function HelperHome() {
       </View>
       {savedAt && <View className='helper__offline'>网络不可用：显示 {shortTime(savedAt)} 保存在手机上的名单，走访可照常记录，联网后自动同步</View>}
       <SyncStrip />
+      <WarningTasks />
       <FindingTasks />
       <Loaded state={list} empty={<Empty description='还没有结对的帮扶户。结对由扶贫办安排，如有疑问请联系扶贫办。' actionText='刷新' onAction={list.reload} />}>
         {({ items }) => {

@@ -13,7 +13,7 @@ import { browserOnOwnHost, DESKTOP, PHONE, shot, signedIn } from './setup/browse
  */
 let browser: Browser;
 let url = '';
-browserOnOwnHost('monitoring', (s) => ({ browser, url } = s));
+browserOnOwnHost('monitoring-channels', (s) => ({ browser, url } = s));
 
 async function api(fn: string, action: string, payload: unknown, openid: string) {
   const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });

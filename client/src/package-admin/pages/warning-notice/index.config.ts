@@ -1,0 +1,6 @@
+import { vant } from '@/components/ui/vant';
+
+export default definePageConfig({
+  navigationBarTitleText: '公示名单',
+  usingComponents: vant('Button', 'Tag', 'Loading', 'ErrorState', 'Empty', 'Cell'),
+});
