@@ -139,7 +139,7 @@ export type VillageOption = z.infer<typeof VillageOption>;
  * allows at most 32 visible characters of `0-9 A-Z a-z !#$&'()*+,/:;=?@-._~`; Bangfu's is a short
  * code that maps to the household on the server (door_codes), so the code itself holds no personal data.
  */
-export const DoorScene = z.string({ error: '门牌码无法识别，请重新扫码' }).trim()
+export const DoorScene = z.string({ error: '门牌码无法识别，请重新扫码' }).trim().max(32, { error: '门牌码无法识别，请重新扫码或联系帮扶人重新打印' })
   .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/, { error: '门牌码无法识别，请重新扫码或联系帮扶人重新打印' });
 export const DoorCode = z.object({
   scene: z.string(),
