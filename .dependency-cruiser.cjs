@@ -26,13 +26,7 @@ module.exports = {
       severity: 'error',
       from: { path: PAGE },
       to: {
-        pathNot: [
-          '^client/src/$1/$2/',
-          '^client/src/(components|hooks|services|utils)/',
-          '^client/src/package-[^/]+/components/',
-          '^types/',
-          NPM,
-        ],
+        pathNot: ['^client/src/$1/$2/', '^client/src/(components|hooks|services|utils)/', '^client/src/package-[^/]+/components/', '^types/', NPM],
         dependencyTypesNot: ['core'],
       },
     },

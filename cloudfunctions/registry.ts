@@ -15,5 +15,16 @@ import { main as maintenance } from './maintenance';
 
 /** Every function's entry, by name: the local host and the tests dispatch through this map. */
 export const FUNCTIONS: Record<FunctionName, FunctionMain> = {
-  auth, households, assignments, visits, benefits, needs, notices, findings, monitoring, reports, feedback, maintenance,
+  auth,
+  households,
+  assignments,
+  visits,
+  benefits,
+  needs,
+  notices,
+  findings,
+  monitoring,
+  reports,
+  feedback,
+  maintenance,
 };

@@ -34,10 +34,7 @@ const compileInclude = [fromRoot('types'), (file: string) => /node_modules[\\/]z
  * the whole `z` namespace, so every language otherwise ships in the weapp main package.
  */
 function onlyChineseZodLocale(chain: any, webpack: any) {
-  chain.plugin('zod-zh-cn-only').use(webpack.NormalModuleReplacementPlugin, [
-    /zod[\\/]v4[\\/]locales[\\/]index\.js$/,
-    fromRoot('client/zod-locales.js'),
-  ]);
+  chain.plugin('zod-zh-cn-only').use(webpack.NormalModuleReplacementPlugin, [/zod[\\/]v4[\\/]locales[\\/]index\.js$/, fromRoot('client/zod-locales.js')]);
 }
 
 /** Taro config: https://docs.taro.zone/docs/config-detail */
@@ -130,7 +127,14 @@ function fixCache(chain: any) {
     type: 'filesystem',
     name: `${process.env.NODE_ENV}-${taroEnv}-${outDir.replace(/[^a-zA-Z0-9]/g, '_')}`,
     buildDependencies: {
-      config: [fromRoot('config/index.ts'), fromRoot('config/dev.ts'), fromRoot('config/prod.ts'), fromRoot('config/offline-shell.ts'), fromRoot('config/sw.template.js'), fromRoot('babel.config.js')],
+      config: [
+        fromRoot('config/index.ts'),
+        fromRoot('config/dev.ts'),
+        fromRoot('config/prod.ts'),
+        fromRoot('config/offline-shell.ts'),
+        fromRoot('config/sw.template.js'),
+        fromRoot('babel.config.js'),
+      ],
       files: [fromRoot('client/src/app.config.ts')],
     },
   });

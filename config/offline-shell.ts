@@ -18,7 +18,10 @@ export class OfflineShellPlugin {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap(NAME, (compilation: any) => {
       compilation.hooks.processAssets.tap({ name: NAME, stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets: Record<string, unknown>) => {
-        const files = Object.keys(assets).filter(kept).sort().map((f) => `/${f}`);
+        const files = Object.keys(assets)
+          .filter(kept)
+          .sort()
+          .map((f) => `/${f}`);
         const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
         const source = readFileSync(this.template, 'utf8')
           .replace('__BANGFU_SHELL_FILES__', JSON.stringify(files))

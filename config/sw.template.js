@@ -11,12 +11,18 @@ const CACHE = 'bf-shell-' + __BANGFU_SHELL_VERSION__;
 const NAVIGATION_WAIT_MS = 4000;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(FILES))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches.keys()
+    caches
+      .keys()
       .then((keys) => Promise.all(keys.filter((k) => k.startsWith('bf-shell-') && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
@@ -30,8 +36,7 @@ function shellPage() {
 function navigation(request) {
   const network = fetch(request);
   const timeout = new Promise((resolve) => setTimeout(resolve, NAVIGATION_WAIT_MS));
-  return Promise.race([network.catch(() => null), timeout])
-    .then((res) => res || shellPage().then((kept) => kept || network));
+  return Promise.race([network.catch(() => null), timeout]).then((res) => res || shellPage().then((kept) => kept || network));
 }
 
 self.addEventListener('fetch', (event) => {
@@ -44,5 +49,10 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   // Scripts and styles have content hashes in their names: a kept copy is the right one.
-  event.respondWith(caches.open(CACHE).then((cache) => cache.match(request)).then((hit) => hit || fetch(request)));
+  event.respondWith(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.match(request))
+      .then((hit) => hit || fetch(request)),
+  );
 });

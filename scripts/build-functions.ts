@@ -15,7 +15,10 @@ import { CLOUD_CALLS, readDeployConfig, runtimeTarget, writeBundleFiles, type De
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'dist/functions');
-const sdk = JSON.parse(readFileSync(path.join(root, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')) as { version: string; engines?: { node?: string } };
+const sdk = JSON.parse(readFileSync(path.join(root, 'node_modules/@cloudbase/node-sdk/package.json'), 'utf8')) as {
+  version: string;
+  engines?: { node?: string };
+};
 const sdkVersion = sdk.version;
 
 /** Each function's deploy entry; a function missing from cloudbaserc.json, or listed twice, or one it lists that does not exist, stops the build. */
@@ -33,7 +36,10 @@ function deployEntries(): Map<FunctionName, DeployedFunction> {
 }
 
 /** What a cold start loads from the bundle (index.js; the SDKs CloudBase installs beside it are not counted). */
-interface Built { bytes: number; target: string }
+interface Built {
+  bytes: number;
+  target: string;
+}
 
 async function bundle(name: FunctionName, deployed: DeployedFunction, unset: Set<string>): Promise<Built> {
   // Compiled for the runtime cloudbaserc.json deploys it on, which the runtime SDK must support.

@@ -87,10 +87,15 @@ type Env = Record<string, string | undefined>;
 
 /** `{{env.NAME}}` filled from the build's environment; unset names are listed so the build can say so. */
 function resolved(values: Record<string, string> = {}, env: Env, unset: string[]): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.replace(/\{\{env\.([A-Z0-9_]+)\}\}/g, (_, name: string) => {
-    if (!env[name]) unset.push(name);
-    return env[name] ?? '';
-  })]));
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      key,
+      value.replace(/\{\{env\.([A-Z0-9_]+)\}\}/g, (_, name: string) => {
+        if (!env[name]) unset.push(name);
+        return env[name] ?? '';
+      }),
+    ]),
+  );
 }
 
 /** The bundle's config.json: the deploy config's timeout, memory and variables, plus the cloud-call permissions. */

@@ -18,19 +18,43 @@ function id(birth: string, seq: number): string {
 const wrongCheck = (idNumber: string) => idNumber.slice(0, 17) + (idNumber[17] === '1' ? '2' : '1');
 
 const household = (code: string, village: string, status = '监测户'): Partial<SheetRow> => ({
-  code, town: '青禾镇', village, address: `${village}3组${code.slice(-2)}号`, status, causes: '因病、缺技术', identifiedYear: '2024',
-  incomeYear: '2025', income: '18600', housingGrade: 'B', housingAssessedOn: '2025-06-15', safeWater: '是',
+  code,
+  town: '青禾镇',
+  village,
+  address: `${village}3组${code.slice(-2)}号`,
+  status,
+  causes: '因病、缺技术',
+  identifiedYear: '2024',
+  incomeYear: '2025',
+  income: '18600',
+  housingGrade: 'B',
+  housingAssessedOn: '2025-06-15',
+  safeWater: '是',
 });
 const member = (name: string, relation: string, idNumber: string, extra: Partial<SheetRow> = {}): Partial<SheetRow> => ({
-  name, relation, idNumber, phone: '', health: '健康', chronicApproved: '否', disabilityLevel: '0', schooling: '非在校生',
-  laborCapacity: '有劳动力', employed: '是', hasIncome: '是', hasSupporter: '否', ...extra,
+  name,
+  relation,
+  idNumber,
+  phone: '',
+  health: '健康',
+  chronicApproved: '否',
+  disabilityLevel: '0',
+  schooling: '非在校生',
+  laborCapacity: '有劳动力',
+  employed: '是',
+  hasIncome: '是',
+  hasSupporter: '否',
+  ...extra,
 });
 
 export const SAMPLE_ROWS: Partial<SheetRow>[] = [
   { ...household('QH-2026-001', '上坪村'), ...member('林国栋', '户主', id('19700312', 11), { phone: '13900001111', health: '慢性病', chronicApproved: '是' }) },
   member('何秀兰', '配偶', id('19720508', 22)),
   member('林小雨', '子女', id('20120901', 32), { schooling: '初中', laborCapacity: '无劳动能力', employed: '否', hasIncome: '否', hasSupporter: '是' }),
-  { ...household('QH-2026-002', '下河村', '贫困户'), ...member('宋长海', '户主', id('19550101', 13), { phone: '13900002222', laborCapacity: '弱劳动力', employed: '否', disabilityLevel: '2' }) },
+  {
+    ...household('QH-2026-002', '下河村', '贫困户'),
+    ...member('宋长海', '户主', id('19550101', 13), { phone: '13900002222', laborCapacity: '弱劳动力', employed: '否', disabilityLevel: '2' }),
+  },
   { ...household('QH-2026-003', '上坪村'), ...member('唐玉梅', '户主', id('19801120', 24), { phone: '13900003333' }) },
   member('唐子轩', '子女', id('20150403', 15), { schooling: '小学', laborCapacity: '无劳动能力', employed: '否', hasIncome: '否', hasSupporter: '是' }),
   // Bad: the ID number's check character is wrong.

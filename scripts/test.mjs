@@ -51,7 +51,8 @@ for (const [title, script] of [
   ['architecture rules (dependency-cruiser, collection owners)', 'check:arch'],
   ['dead code (knip)', 'check:dead'],
   ['vant components registered per page', 'check:vant'],
-]) step(title, 'npm', ['run', '--silent', script]);
+])
+  step(title, 'npm', ['run', '--silent', script]);
 step('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 jest('unit, function and store tests', 'jest.config.js');
 const weapp = step('weapp build', 'node', ['scripts/build-client.mjs', 'weapp']);

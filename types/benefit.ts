@@ -4,16 +4,22 @@ import { DisabilityLevel, HouseholdStatus, HousingGrade, LaborCapacity, Schoolin
 import { PolicyCode } from './policy';
 import { chinaDate } from './visit-dates';
 
-export const BenefitPeriod = z.string({ error: '请填写发放期间' }).max(7, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03', abort: true }).regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03' });
+export const BenefitPeriod = z
+  .string({ error: '请填写发放期间' })
+  .max(7, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03', abort: true })
+  .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03' });
 
 /** One member of a family described to the public calculator (政策计算器), SPEC §3. */
 export const CalculatorMember = z.object({
-  birthDate: IsoDate.refine((d) => {
-    const year = Number(d.slice(0, 4));
-    // Today in China time: a baby born this morning before 08:00 is not "later than today".
-    const today = chinaDate(new Date());
-    return year >= Number(today.slice(0, 4)) - 130 && d <= today;
-  }, { error: '出生日期不合理：不能晚于今天，也不能早于 130 年前' }),
+  birthDate: IsoDate.refine(
+    (d) => {
+      const year = Number(d.slice(0, 4));
+      // Today in China time: a baby born this morning before 08:00 is not "later than today".
+      const today = chinaDate(new Date());
+      return year >= Number(today.slice(0, 4)) - 130 && d <= today;
+    },
+    { error: '出生日期不合理：不能晚于今天，也不能早于 130 年前' },
+  ),
   disabilityLevel: DisabilityLevel.default(0),
   chronicIllness: z.boolean().default(false),
   chronicApproved: z.boolean().default(false),
@@ -27,7 +33,10 @@ export type CalculatorMember = z.infer<typeof CalculatorMember>;
 
 export const CalculatorHousehold = z.object({
   status: HouseholdStatus,
-  annualNetIncome: z.number({ error: '家庭年纯收入应为数字（元）' }).min(0, { error: '家庭年纯收入不能为负数' }).max(100_000_000, { error: '家庭年纯收入过大，请核对' }),
+  annualNetIncome: z
+    .number({ error: '家庭年纯收入应为数字（元）' })
+    .min(0, { error: '家庭年纯收入不能为负数' })
+    .max(100_000_000, { error: '家庭年纯收入过大，请核对' }),
   housingGrade: HousingGrade.default('A'),
   emergencyInLast90Days: z.boolean().default(false),
   members: z.array(CalculatorMember).min(1, { error: '请至少填写一位家庭成员' }).max(30, { error: '家庭成员最多 30 人' }),

@@ -21,11 +21,16 @@ export const SearchText = (maxChars: number) =>
     .regex(/^[^\u0000-\u001f\u007f]*$/, { error: '搜索词含有换行、制表符等不可见的控制字符（多为复制时带入），请删去后再搜索' });
 
 /** A calendar date `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date({ error: '日期格式应为 YYYY-MM-DD，例如 2026-01-31' }).max(10, { error: '日期格式应为 YYYY-MM-DD，例如 2026-01-31', abort: true });
+export const IsoDate = z.iso
+  .date({ error: '日期格式应为 YYYY-MM-DD，例如 2026-01-31' })
+  .max(10, { error: '日期格式应为 YYYY-MM-DD，例如 2026-01-31', abort: true });
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** A calendar month `YYYY-MM`. */
-export const Month = z.string({ error: '月份格式应为 YYYY-MM，例如 2026-11' }).max(7, { error: '月份格式应为 YYYY-MM，例如 2026-11', abort: true }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM，例如 2026-11' });
+export const Month = z
+  .string({ error: '月份格式应为 YYYY-MM，例如 2026-11' })
+  .max(7, { error: '月份格式应为 YYYY-MM，例如 2026-11', abort: true })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM，例如 2026-11' });
 export type Month = z.infer<typeof Month>;
 
 /**
@@ -49,14 +54,14 @@ export const IdNumber = z
   });
 export type IdNumber = z.infer<typeof IdNumber>;
 
-export const Mobile = z.string({ error: '请填写手机号' }).max(20, { error: MOBILE_MESSAGE, abort: true }).trim().regex(MOBILE_PATTERN, { error: MOBILE_MESSAGE });
+export const Mobile = z
+  .string({ error: '请填写手机号' })
+  .max(20, { error: MOBILE_MESSAGE, abort: true })
+  .trim()
+  .regex(MOBILE_PATTERN, { error: MOBILE_MESSAGE });
 export type Mobile = z.infer<typeof Mobile>;
 
-export const PersonName = z
-  .string({ error: '请填写姓名' })
-  .trim()
-  .min(1, { error: '姓名不能为空' })
-  .max(20, { error: '姓名最多 20 个字' });
+export const PersonName = z.string({ error: '请填写姓名' }).trim().min(1, { error: '姓名不能为空' }).max(20, { error: '姓名最多 20 个字' });
 
 /** An uploaded file: CloudBase's `cloud://<env>.<bucket>/<path>` fileID, or the local host's file name. */
 export const FileId = z.string({ error: '照片应为文件编号' }).min(1, { error: '文件编号不能为空' }).max(512, { error: '文件编号最多 512 个字符' });
@@ -67,7 +72,10 @@ export type FileId = z.infer<typeof FileId>;
  * metadata too, so test/types/bounded-contracts.test.ts can tell a bounded record from a bare one.
  */
 export function boundedRecord<K extends z.core.$ZodRecordKey, V extends z.core.SomeType>(key: K, value: V, maxKeys: number, error: string) {
-  return z.record(key, value).refine((record) => Object.keys(record).length <= maxKeys, { error }).meta({ maxKeys });
+  return z
+    .record(key, value)
+    .refine((record) => Object.keys(record).length <= maxKeys, { error })
+    .meta({ maxKeys });
 }
 
 /**

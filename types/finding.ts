@@ -11,7 +11,12 @@ export const FindingSource = z.enum(['assessment', 'cross_inspection', 'third_pa
 });
 export type FindingSource = z.infer<typeof FindingSource>;
 export const FINDING_SOURCE_LABELS: Record<FindingSource, string> = {
-  assessment: '考核评估', cross_inspection: '交叉检查', third_party: '第三方评估', unannounced: '暗访', audit: '审计', self_inspection: '自查',
+  assessment: '考核评估',
+  cross_inspection: '交叉检查',
+  third_party: '第三方评估',
+  unannounced: '暗访',
+  audit: '审计',
+  self_inspection: '自查',
 };
 
 export const FindingCategory = z.enum(['identification', 'visit', 'policy', 'housing', 'education', 'health', 'water', 'income', 'archive', 'funds', 'other'], {
@@ -19,8 +24,17 @@ export const FindingCategory = z.enum(['identification', 'visit', 'policy', 'hou
 });
 export type FindingCategory = z.infer<typeof FindingCategory>;
 export const FINDING_CATEGORY_LABELS: Record<FindingCategory, string> = {
-  identification: '识别不准', visit: '帮扶走访', policy: '政策落实', housing: '住房安全', education: '义务教育', health: '基本医疗',
-  water: '饮水安全', income: '收入就业', archive: '档案资料', funds: '资金项目', other: '其他',
+  identification: '识别不准',
+  visit: '帮扶走访',
+  policy: '政策落实',
+  housing: '住房安全',
+  education: '义务教育',
+  health: '基本医疗',
+  water: '饮水安全',
+  income: '收入就业',
+  archive: '档案资料',
+  funds: '资金项目',
+  other: '其他',
 };
 
 export const FindingSeverity = z.enum(['minor', 'major', 'critical'], { error: '严重程度应为 minor、major 或 critical' });
@@ -42,7 +56,13 @@ export const FindingStatus = z.enum(['recorded', 'claimed', 'planned', 'submitte
 });
 export type FindingStatus = z.infer<typeof FindingStatus>;
 export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = {
-  recorded: '待认领', claimed: '已认领', planned: '整改中', submitted: '已提交佐证', close_requested: '申请销号', returned: '退回整改', closed: '已销号',
+  recorded: '待认领',
+  claimed: '已认领',
+  planned: '整改中',
+  submitted: '已提交佐证',
+  close_requested: '申请销号',
+  returned: '退回整改',
+  closed: '已销号',
 };
 export const OPEN_FINDING_STATUSES: readonly FindingStatus[] = ['recorded', 'claimed', 'planned', 'submitted', 'close_requested', 'returned'];
 
@@ -52,8 +72,16 @@ export type FindingBucket = z.infer<typeof FindingBucket>;
 export const FINDING_BUCKET_LABELS: Record<FindingBucket, string> = { overdue: '已逾期', within10: '10 天内到期', within20: '20 天内到期', later: '20 天以上' };
 
 const Text = (what: string, max: number) =>
-  z.string({ error: `请填写${what}` }).trim().min(1, { error: `请填写${what}` }).max(max, { error: `${what}最多 ${max} 字` });
-const Note = (what: string) => z.string({ error: `${what}应为文字` }).trim().max(500, { error: `${what}最多 500 字` });
+  z
+    .string({ error: `请填写${what}` })
+    .trim()
+    .min(1, { error: `请填写${what}` })
+    .max(max, { error: `${what}最多 ${max} 字` });
+const Note = (what: string) =>
+  z
+    .string({ error: `${what}应为文字` })
+    .trim()
+    .max(500, { error: `${what}最多 500 字` });
 const Version = z.number({ error: '缺少版本号' }).int({ error: '版本号应为整数' }).min(1, { error: '版本号应为正整数' });
 const Photos = z.array(FileId, { error: '照片应为文件编号的列表' }).max(9, { error: '最多上传 9 张照片' });
 
@@ -76,8 +104,15 @@ export type CreateFindingInput = z.infer<typeof CreateFindingInput>;
 export const FindingStepKind = z.enum(['created', 'claimed', 'planned', 'evidence', 'close_requested', 'passed', 'returned', 'notice', 'acknowledged']);
 export type FindingStepKind = z.infer<typeof FindingStepKind>;
 export const FINDING_STEP_LABELS: Record<FindingStepKind, string> = {
-  created: '登记问题', claimed: '认领', planned: '制定整改措施', evidence: '提交整改佐证', close_requested: '申请销号', passed: '验收通过，销号',
-  returned: '验收未通过，退回整改', notice: '下发限期整改通知单', acknowledged: '确认收到通知单',
+  created: '登记问题',
+  claimed: '认领',
+  planned: '制定整改措施',
+  evidence: '提交整改佐证',
+  close_requested: '申请销号',
+  passed: '验收通过，销号',
+  returned: '验收未通过，退回整改',
+  notice: '下发限期整改通知单',
+  acknowledged: '确认收到通知单',
 };
 export const FindingStep = z.object({
   kind: FindingStepKind,
@@ -140,10 +175,18 @@ export type Finding = z.infer<typeof Finding>;
 export type FindingActor = 'admin' | 'responsible' | 'watcher';
 export type FindingAction = 'claim' | 'planMeasures' | 'submitEvidence' | 'requestClose' | 'verify' | 'notice' | 'acknowledge';
 export const FINDING_ACTION_LABELS: Record<FindingAction, string> = {
-  claim: '认领', planMeasures: '制定整改措施', submitEvidence: '提交整改佐证', requestClose: '申请销号', verify: '验收（回头看）',
-  notice: '下发通知单', acknowledge: '确认收到通知单',
+  claim: '认领',
+  planMeasures: '制定整改措施',
+  submitEvidence: '提交整改佐证',
+  requestClose: '申请销号',
+  verify: '验收（回头看）',
+  notice: '下发通知单',
+  acknowledge: '确认收到通知单',
 };
-export interface FindingActionRule { from: readonly FindingStatus[]; by: readonly FindingActor[] }
+export interface FindingActionRule {
+  from: readonly FindingStatus[];
+  by: readonly FindingActor[];
+}
 /** The workflow (SPEC §7): recorded → claimed → planned → submitted → close_requested → closed, or returned to rework. */
 export const FINDING_ACTIONS: Record<FindingAction, FindingActionRule> = {
   claim: { from: ['recorded'], by: ['responsible', 'admin'] },
@@ -208,9 +251,19 @@ export type FindingStats = z.infer<typeof FindingStats>;
 
 /** 回头看 sampler (SPEC §7): households drawn per village for a re-check round. */
 export const SampleRoundInput = z.object({
-  perVillage: z.number({ error: '每村抽取户数应为数字' }).int({ error: '每村抽取户数应为整数' }).min(1, { error: '每村至少抽取 1 户' }).max(100, { error: '每村最多抽取 100 户' }).default(20),
+  perVillage: z
+    .number({ error: '每村抽取户数应为数字' })
+    .int({ error: '每村抽取户数应为整数' })
+    .min(1, { error: '每村至少抽取 1 户' })
+    .max(100, { error: '每村最多抽取 100 户' })
+    .default(20),
   /** 非建档立卡户 drawn besides, where the village's registry holds them. */
-  nonRegistered: z.number({ error: '非建档立卡户数应为数字' }).int({ error: '非建档立卡户数应为整数' }).min(0, { error: '非建档立卡户数不能为负数' }).max(20, { error: '非建档立卡户最多抽取 20 户' }).default(5),
+  nonRegistered: z
+    .number({ error: '非建档立卡户数应为数字' })
+    .int({ error: '非建档立卡户数应为整数' })
+    .min(0, { error: '非建档立卡户数不能为负数' })
+    .max(20, { error: '非建档立卡户最多抽取 20 户' })
+    .default(5),
   title: z.string({ error: '轮次名称应为文字' }).trim().max(40, { error: '轮次名称最多 40 字' }).optional(),
 });
 export type SampleRoundInput = z.infer<typeof SampleRoundInput>;
@@ -269,14 +322,21 @@ export const MarkReviewedInput = z.object({ roundId: Id, householdId: Id, outcom
 export type MarkReviewedInput = z.infer<typeof MarkReviewedInput>;
 
 /** Checks an inspector runs over the records (SPEC §7): each answers the records that look made up. */
-export const IntegrityCheck = z.enum(['future_visits', 'late_entries', 'rapid_visits', 'duplicate_content', 'refused_backdates', 'steps_out_of_order', 'evidence_after_close'], {
-  error: '核查项目应为 future_visits、late_entries、rapid_visits、duplicate_content、refused_backdates、steps_out_of_order 或 evidence_after_close',
-});
+export const IntegrityCheck = z.enum(
+  ['future_visits', 'late_entries', 'rapid_visits', 'duplicate_content', 'refused_backdates', 'steps_out_of_order', 'evidence_after_close'],
+  {
+    error: '核查项目应为 future_visits、late_entries、rapid_visits、duplicate_content、refused_backdates、steps_out_of_order 或 evidence_after_close',
+  },
+);
 export type IntegrityCheck = z.infer<typeof IntegrityCheck>;
 export const INTEGRITY_CHECK_LABELS: Record<IntegrityCheck, string> = {
-  future_visits: '走访日期晚于录入时间', late_entries: '走访录入远晚于走访日期', rapid_visits: '同一帮扶人几分钟内走访多户',
-  duplicate_content: '不同户的走访记录或照片重复', refused_backdates: '超过 60 天补录被拒',
-  steps_out_of_order: '需求、问题的办理步骤时间倒序', evidence_after_close: '销号后才提交的整改佐证',
+  future_visits: '走访日期晚于录入时间',
+  late_entries: '走访录入远晚于走访日期',
+  rapid_visits: '同一帮扶人几分钟内走访多户',
+  duplicate_content: '不同户的走访记录或照片重复',
+  refused_backdates: '超过 60 天补录被拒',
+  steps_out_of_order: '需求、问题的办理步骤时间倒序',
+  evidence_after_close: '销号后才提交的整改佐证',
 };
 export const IntegrityInput = z.object({
   check: IntegrityCheck,
@@ -290,6 +350,12 @@ export const IntegrityItem = z.object({
   householdId: Id.nullable(),
   refs: z.array(z.object({ kind: z.enum(['visit', 'need', 'finding']), id: Id })),
 });
-export const IntegrityReport = z.object({ check: IntegrityCheck, label: z.string(), month: z.string(), total: z.number().int(), items: z.array(IntegrityItem) });
+export const IntegrityReport = z.object({
+  check: IntegrityCheck,
+  label: z.string(),
+  month: z.string(),
+  total: z.number().int(),
+  items: z.array(IntegrityItem),
+});
 export type IntegrityItem = z.infer<typeof IntegrityItem>;
 export type IntegrityReport = z.infer<typeof IntegrityReport>;

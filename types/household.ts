@@ -21,15 +21,37 @@ export const HOUSEHOLD_STATUS_LABELS: Record<HouseholdStatus, string> = {
 };
 
 /** 致贫/返贫风险原因. */
-export const PovertyCause = z.enum([
-  'illness', 'disability', 'education', 'disaster', 'lack_land', 'lack_water',
-  'lack_skills', 'lack_labor', 'lack_funds', 'traffic', 'low_motivation', 'other',
-], { error: '致贫原因不在可选范围内' });
+export const PovertyCause = z.enum(
+  [
+    'illness',
+    'disability',
+    'education',
+    'disaster',
+    'lack_land',
+    'lack_water',
+    'lack_skills',
+    'lack_labor',
+    'lack_funds',
+    'traffic',
+    'low_motivation',
+    'other',
+  ],
+  { error: '致贫原因不在可选范围内' },
+);
 export type PovertyCause = z.infer<typeof PovertyCause>;
 export const POVERTY_CAUSE_LABELS: Record<PovertyCause, string> = {
-  illness: '因病', disability: '因残', education: '因学', disaster: '因灾', lack_land: '缺土地',
-  lack_water: '缺水', lack_skills: '缺技术', lack_labor: '缺劳力', lack_funds: '缺资金',
-  traffic: '交通条件落后', low_motivation: '自身发展动力不足', other: '其他',
+  illness: '因病',
+  disability: '因残',
+  education: '因学',
+  disaster: '因灾',
+  lack_land: '缺土地',
+  lack_water: '缺水',
+  lack_skills: '缺技术',
+  lack_labor: '缺劳力',
+  lack_funds: '缺资金',
+  traffic: '交通条件落后',
+  low_motivation: '自身发展动力不足',
+  other: '其他',
 };
 
 export const Schooling = z.enum(['none', 'preschool', 'primary', 'junior', 'senior', 'vocational', 'higher_vocational', 'university'], {
@@ -37,8 +59,14 @@ export const Schooling = z.enum(['none', 'preschool', 'primary', 'junior', 'seni
 });
 export type Schooling = z.infer<typeof Schooling>;
 export const SCHOOLING_LABELS: Record<Schooling, string> = {
-  none: '非在校生', preschool: '学前教育', primary: '小学', junior: '初中', senior: '普通高中',
-  vocational: '中职', higher_vocational: '高职', university: '大学',
+  none: '非在校生',
+  preschool: '学前教育',
+  primary: '小学',
+  junior: '初中',
+  senior: '普通高中',
+  vocational: '中职',
+  higher_vocational: '高职',
+  university: '大学',
 };
 
 export const LaborCapacity = z.enum(['full', 'partial', 'none'], { error: '劳动能力应为 full（有劳动力）、partial（弱劳动力）或 none（无劳动力）' });
@@ -49,17 +77,29 @@ export const Health = z.enum(['healthy', 'chronic', 'serious'], { error: '健康
 export type Health = z.infer<typeof Health>;
 export const HEALTH_LABELS: Record<Health, string> = { healthy: '健康', chronic: '慢性病', serious: '大病' };
 
-export const Relation = z.enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'daughter_in_law', 'other'], { error: '与户主关系不在可选范围内' });
+export const Relation = z.enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'daughter_in_law', 'other'], {
+  error: '与户主关系不在可选范围内',
+});
 export type Relation = z.infer<typeof Relation>;
 export const RELATION_LABELS: Record<Relation, string> = {
-  head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙子女', sibling: '兄弟姐妹',
-  daughter_in_law: '儿媳', other: '其他',
+  head: '户主',
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  grandchild: '孙子女',
+  sibling: '兄弟姐妹',
+  daughter_in_law: '儿媳',
+  other: '其他',
 };
 
 export const HousingGrade = z.enum(['A', 'B', 'C', 'D'], { error: '住房安全等级应为 A、B、C 或 D' });
 export type HousingGrade = z.infer<typeof HousingGrade>;
 
-export const DisabilityLevel = z.number({ error: '残疾等级应为 0 到 4 的整数' }).int({ error: '残疾等级应为整数' }).min(0, { error: '残疾等级最小为 0（无残疾）' }).max(4, { error: '残疾等级最大为 4' });
+export const DisabilityLevel = z
+  .number({ error: '残疾等级应为 0 到 4 的整数' })
+  .int({ error: '残疾等级应为整数' })
+  .min(0, { error: '残疾等级最小为 0（无残疾）' })
+  .max(4, { error: '残疾等级最大为 4' });
 
 /** A member as stored. Birth date and sex are derived from the ID number, never typed twice. */
 export const Member = z.object({
@@ -87,13 +127,19 @@ export type Member = z.infer<typeof Member>;
  * A member as shown to a caller: ID number and phone masked, and the age in whole years instead of
  * the birth date (which, with a masked ID number, would give most of the number back).
  */
-export const MemberView = Member.omit({ birthDate: true }).extend({ idNumber: z.string().max(18), phone: z.string().max(11).optional(), age: z.number().int() });
+export const MemberView = Member.omit({ birthDate: true }).extend({
+  idNumber: z.string().max(18),
+  phone: z.string().max(11).optional(),
+  age: z.number().int(),
+});
 export type MemberView = z.infer<typeof MemberView>;
 
 export const AnnualIncome = z.object({ year: z.number().int(), amount: z.number().min(0) });
 
 /** 监测对象类型 (SPEC §3b): 脱贫不稳定户, 边缘易致贫户, 突发严重困难户. types/monitoring.ts re-exports it with its labels. */
-export const MonitoringType = z.enum(['unstable', 'marginal', 'sudden_hardship'], { error: '监测类型应为 unstable（脱贫不稳定户）、marginal（边缘易致贫户）或 sudden_hardship（突发严重困难户）' });
+export const MonitoringType = z.enum(['unstable', 'marginal', 'sudden_hardship'], {
+  error: '监测类型应为 unstable（脱贫不稳定户）、marginal（边缘易致贫户）或 sudden_hardship（突发严重困难户）',
+});
 export type MonitoringType = z.infer<typeof MonitoringType>;
 
 export const StatusChange = z.object({

@@ -8,11 +8,26 @@ import type { DatedValues } from './policy';
  * 防返贫监测预警 (SPEC §3b): the eight risk rules, their dated parameters and the public `assess`
  * contract, shared by the self-check page and the server.
  */
-export const RiskRule = z.enum(['income_below_line', 'income_drop', 'medical_burden', 'sudden_hardship', 'housing_unsafe', 'water_unsafe', 'dropout_risk', 'no_support']);
+export const RiskRule = z.enum([
+  'income_below_line',
+  'income_drop',
+  'medical_burden',
+  'sudden_hardship',
+  'housing_unsafe',
+  'water_unsafe',
+  'dropout_risk',
+  'no_support',
+]);
 export type RiskRule = z.infer<typeof RiskRule>;
 export const RISK_RULE_LABELS: Record<RiskRule, string> = {
-  income_below_line: '收入低于监测范围', income_drop: '收入大幅下降', medical_burden: '大额医疗支出', sudden_hardship: '突发严重困难',
-  housing_unsafe: '住房安全无保障', water_unsafe: '饮水安全无保障', dropout_risk: '义务教育辍学风险', no_support: '无劳动能力且无赡养',
+  income_below_line: '收入低于监测范围',
+  income_drop: '收入大幅下降',
+  medical_burden: '大额医疗支出',
+  sudden_hardship: '突发严重困难',
+  housing_unsafe: '住房安全无保障',
+  water_unsafe: '饮水安全无保障',
+  dropout_risk: '义务教育辍学风险',
+  no_support: '无劳动能力且无赡养',
 };
 /** Rules judged once per member; the others once per household. */
 export const MEMBER_RULES: readonly RiskRule[] = ['dropout_risk'];
@@ -26,7 +41,10 @@ export type RiskLevel = z.infer<typeof RiskLevel>;
 
 /** SPEC §3b parameters, dated: each entry holds every parameter from its date on. */
 export const MONITORING_PARAM_LABELS: Record<string, string> = {
-  line: '监测范围（元/人/年）', medicalThreshold: '大额医疗支出线（元/年）', medicalIncomeShare: '医疗支出占家庭年收入比例', dropShare: '收入下降比例',
+  line: '监测范围（元/人/年）',
+  medicalThreshold: '大额医疗支出线（元/年）',
+  medicalIncomeShare: '医疗支出占家庭年收入比例',
+  dropShare: '收入下降比例',
 };
 const same = { medicalThreshold: 10_000, medicalIncomeShare: 0.5, dropShare: 0.3 };
 export const DEFAULT_MONITORING_VALUES: DatedValues[] = [
@@ -38,7 +56,11 @@ export const DEFAULT_MONITORING_VALUES: DatedValues[] = [
 ];
 
 const Year = z.number({ error: '年份应为数字' }).int({ error: '年份应为整数' }).min(2000, { error: '年份应在 2000 年以后' }).max(2100, { error: '年份不合理' });
-const Yuan = (what: string) => z.number({ error: `${what}应为数字（元）` }).min(0, { error: `${what}不能为负数` }).max(100_000_000, { error: `${what}过大，请核对` });
+const Yuan = (what: string) =>
+  z
+    .number({ error: `${what}应为数字（元）` })
+    .min(0, { error: `${what}不能为负数` })
+    .max(100_000_000, { error: `${what}过大，请核对` });
 
 export const AssessMember = CalculatorMember.extend({ hasSupporter: z.boolean().default(false) });
 export const AssessHousehold = z.object({
@@ -46,8 +68,14 @@ export const AssessHousehold = z.object({
   housingGrade: HousingGrade.default('A'),
   safeWater: z.boolean({ error: '饮水是否安全应为 true 或 false' }).default(true),
   emergencyInLast90Days: z.boolean().default(false),
-  incomes: z.array(z.object({ year: Year, amount: Yuan('家庭年纯收入') }), { error: '收入应为列表' }).max(30, { error: '收入记录最多 30 年' }).default([]),
-  medicalExpenses: z.array(z.object({ date: IsoDate, outOfPocket: Yuan('自付医疗费用') }), { error: '医疗支出应为列表' }).max(500, { error: '医疗支出最多 500 条' }).default([]),
+  incomes: z
+    .array(z.object({ year: Year, amount: Yuan('家庭年纯收入') }), { error: '收入应为列表' })
+    .max(30, { error: '收入记录最多 30 年' })
+    .default([]),
+  medicalExpenses: z
+    .array(z.object({ date: IsoDate, outOfPocket: Yuan('自付医疗费用') }), { error: '医疗支出应为列表' })
+    .max(500, { error: '医疗支出最多 500 条' })
+    .default([]),
   members: z.array(AssessMember).min(1, { error: '请至少填写一位家庭成员' }).max(30, { error: '家庭成员最多 30 人' }),
 });
 export type AssessHousehold = z.infer<typeof AssessHousehold>;
@@ -92,11 +120,19 @@ export const WarningStage = z.enum(['verify', 'village_review', 'town_review', '
 });
 export type WarningStage = z.infer<typeof WarningStage>;
 export const WARNING_STAGE_LABELS: Record<WarningStage, string> = {
-  verify: '入户核实', village_review: '村级评议', town_review: '乡镇审核', county_confirm: '县级确认', confirmed: '已纳入监测', dismissed: '已排除',
+  verify: '入户核实',
+  village_review: '村级评议',
+  town_review: '乡镇审核',
+  county_confirm: '县级确认',
+  confirmed: '已纳入监测',
+  dismissed: '已排除',
 };
 /** What the step of each open stage is called on its button and in history. */
 export const WARNING_STEP_LABELS: Record<'verify' | 'village_review' | 'town_review' | 'county_confirm', string> = {
-  verify: '核实属实，提交村级评议', village_review: '评议通过，提交乡镇审核', town_review: '审核通过，提交县级确认', county_confirm: '确认纳入监测',
+  verify: '核实属实，提交村级评议',
+  village_review: '评议通过，提交乡镇审核',
+  town_review: '审核通过，提交县级确认',
+  county_confirm: '确认纳入监测',
 };
 export const OPEN_WARNING_STAGES: readonly WarningStage[] = ['verify', 'village_review', 'town_review', 'county_confirm'];
 export const WarningSource = z.enum(['assessment', 'self_report', 'department']);
@@ -148,7 +184,10 @@ export type Warning = z.infer<typeof Warning>;
 export const WarningDeadline = z.enum(['ok', 'due', 'overdue', 'closed']);
 export type WarningDeadline = z.infer<typeof WarningDeadline>;
 export const WarningView = Warning.extend({
-  overdue: z.boolean(), deadline: WarningDeadline, villageName: z.string().optional(), townName: z.string().optional(),
+  overdue: z.boolean(),
+  deadline: WarningDeadline,
+  villageName: z.string().optional(),
+  townName: z.string().optional(),
   /** The steps this caller may take now (the server decides; the page offers exactly these). */
   actions: z.array(z.enum(['advance', 'dismiss'])).default([]),
 });
@@ -168,7 +207,12 @@ export type ListWarningsInput = z.infer<typeof ListWarningsInput>;
 export const SweepResult = z.object({ assessed: z.number().int(), atRisk: z.number().int(), opened: z.number().int() });
 export type SweepResult = z.infer<typeof SweepResult>;
 /** Working days each stage has (SPEC §3b defaults). */
-export const STAGE_WORKING_DAYS: Record<'verify' | 'village_review' | 'town_review' | 'county_confirm', number> = { verify: 5, village_review: 7, town_review: 3, county_confirm: 3 };
+export const STAGE_WORKING_DAYS: Record<'verify' | 'village_review' | 'town_review' | 'county_confirm', number> = {
+  verify: 5,
+  village_review: 7,
+  town_review: 3,
+  county_confirm: 3,
+};
 
 const Note = z.string({ error: '意见应为文字' }).trim().max(500, { error: '意见最多 500 字' });
 export const GetWarningInput = z.object({ warningId: Id });
@@ -193,8 +237,11 @@ export type DismissWarningInput = z.infer<typeof DismissWarningInput>;
 /** Working days of each stage and the notice's calendar days, editable with the risk parameters (SPEC §3b defaults). */
 export const DEFAULT_DEADLINE_PARAMS = { verifyDays: 5, villageReviewDays: 7, townReviewDays: 3, countyConfirmDays: 3, noticeDays: 5 };
 export const DEADLINE_PARAM_LABELS: Record<keyof typeof DEFAULT_DEADLINE_PARAMS, string> = {
-  verifyDays: '入户核实期限（工作日）', villageReviewDays: '村级评议及公示期限（工作日）', townReviewDays: '乡镇审核期限（工作日）',
-  countyConfirmDays: '县级确认期限（工作日）', noticeDays: '公示天数（天）',
+  verifyDays: '入户核实期限（工作日）',
+  villageReviewDays: '村级评议及公示期限（工作日）',
+  townReviewDays: '乡镇审核期限（工作日）',
+  countyConfirmDays: '县级确认期限（工作日）',
+  noticeDays: '公示天数（天）',
 };
 /** The county's holidays (法定节假日), a dated list: the list in force on a day is the latest from on or before it. */
 export const HolidayList = z.object({ from: IsoDate, days: z.array(IsoDate).max(60), setBy: z.string().optional(), setAt: IsoDateTime.optional() });
@@ -227,8 +274,15 @@ export type RemovalReadiness = z.infer<typeof RemovalReadiness>;
  * the minimum a notice needs).
  */
 export const NoticeRow = z.object({
-  warningId: Id, householdId: Id, headName: z.string(), villageId: Id, villageName: z.string(), townName: z.string(),
-  suggestedType: MonitoringType.nullable(), noticeFrom: IsoDate, noticeUntil: IsoDate,
+  warningId: Id,
+  householdId: Id,
+  headName: z.string(),
+  villageId: Id,
+  villageName: z.string(),
+  townName: z.string(),
+  suggestedType: MonitoringType.nullable(),
+  noticeFrom: IsoDate,
+  noticeUntil: IsoDate,
 });
 export const NoticeListInput = z.object({ townId: Id.optional(), villageId: Id.optional() });
 export type NoticeListInput = z.infer<typeof NoticeListInput>;

@@ -7,7 +7,13 @@ export const NeedCategory = z.enum(['medical', 'housing', 'education', 'employme
 });
 export type NeedCategory = z.infer<typeof NeedCategory>;
 export const NEED_CATEGORY_LABELS: Record<NeedCategory, string> = {
-  medical: '看病就医', housing: '住房安全', education: '上学教育', employment: '务工就业', living: '生活困难', emergency: '急难求助', other: '其他',
+  medical: '看病就医',
+  housing: '住房安全',
+  education: '上学教育',
+  employment: '务工就业',
+  living: '生活困难',
+  emergency: '急难求助',
+  other: '其他',
 };
 
 export const NeedStatus = z.enum(['reported', 'accepted', 'in_progress', 'resolved', 'confirmed', 'reopened', 'rejected'], {
@@ -15,7 +21,13 @@ export const NeedStatus = z.enum(['reported', 'accepted', 'in_progress', 'resolv
 });
 export type NeedStatus = z.infer<typeof NeedStatus>;
 export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
-  reported: '已上报', accepted: '已受理', in_progress: '办理中', resolved: '已办结', confirmed: '已确认', reopened: '重新办理', rejected: '不予受理',
+  reported: '已上报',
+  accepted: '已受理',
+  in_progress: '办理中',
+  resolved: '已办结',
+  confirmed: '已确认',
+  reopened: '重新办理',
+  rejected: '不予受理',
 };
 /** Statuses still waiting for someone to act: they have a deadline and can become overdue. */
 export const OPEN_NEED_STATUSES: readonly NeedStatus[] = ['reported', 'accepted', 'in_progress', 'reopened'];
@@ -96,7 +108,9 @@ export const NeedView = Need.extend({
 });
 export type NeedView = z.infer<typeof NeedView>;
 
-export const NeedTarget = z.enum(['accepted', 'in_progress', 'resolved', 'confirmed', 'reopened', 'rejected'], { error: '目标状态应为 accepted、in_progress、resolved、confirmed、reopened 或 rejected' });
+export const NeedTarget = z.enum(['accepted', 'in_progress', 'resolved', 'confirmed', 'reopened', 'rejected'], {
+  error: '目标状态应为 accepted、in_progress、resolved、confirmed、reopened 或 rejected',
+});
 export type NeedTarget = z.infer<typeof NeedTarget>;
 
 /**
@@ -124,10 +138,20 @@ export interface NeedTransitionRule {
 export const NEED_TRANSITIONS: Record<NeedTarget, NeedTransitionRule> = {
   accepted: { from: ['reported', 'reopened'], by: ['assignee', 'admin'] },
   in_progress: { from: ['accepted', 'reopened'], by: ['assignee', 'admin'] },
-  resolved: { from: ['accepted', 'in_progress', 'reopened'], by: ['assignee', 'admin'], noteRequired: '请写明办理结果（做了什么、效果如何）', notePrompt: '办结时写明做了什么' },
+  resolved: {
+    from: ['accepted', 'in_progress', 'reopened'],
+    by: ['assignee', 'admin'],
+    noteRequired: '请写明办理结果（做了什么、效果如何）',
+    notePrompt: '办结时写明做了什么',
+  },
   rejected: { from: ['reported', 'accepted', 'reopened'], by: ['assignee', 'admin'], noteRequired: '请写明不予受理的理由', notePrompt: '不予受理时写明理由' },
   confirmed: { from: ['resolved'], by: ['household'] },
-  reopened: { from: ['resolved', 'rejected'], by: ['household', 'admin'], noteRequired: '请写明为什么需要重新办理', notePrompt: '写明哪里还没有解决，例如：房顶还在漏雨' },
+  reopened: {
+    from: ['resolved', 'rejected'],
+    by: ['household', 'admin'],
+    noteRequired: '请写明为什么需要重新办理',
+    notePrompt: '写明哪里还没有解决，例如：房顶还在漏雨',
+  },
 };
 
 /** A household may only reopen a resolution; reopening a rejection is the admins' escalation path. */
@@ -137,12 +161,20 @@ export const NEED_TRANSITION_ONLY_FROM: Partial<Record<NeedActor, Partial<Record
 
 /** The note box's hint for the steps offered together: only those steps' own words, joined. */
 export function notePlaceholder(targets: readonly NeedTarget[]): string {
-  return targets.map((t) => NEED_TRANSITIONS[t].notePrompt).filter(Boolean).join('；');
+  return targets
+    .map((t) => NEED_TRANSITIONS[t].notePrompt)
+    .filter(Boolean)
+    .join('；');
 }
 
 /** What each transition is called on a button and in messages. */
 export const NEED_ACTION_LABELS: Record<NeedTarget, string> = {
-  accepted: '受理', in_progress: '开始办理', resolved: '办结', rejected: '不予受理', confirmed: '确认办结', reopened: '重新办理',
+  accepted: '受理',
+  in_progress: '开始办理',
+  resolved: '办结',
+  rejected: '不予受理',
+  confirmed: '确认办结',
+  reopened: '重新办理',
 };
 
 /** The targets `actor` may choose from `from`: the buttons a page offers. */
@@ -164,7 +196,11 @@ export type TransitionNeedInput = z.infer<typeof TransitionNeedInput>;
 
 export const RateNeedInput = z.object({
   needId: Id,
-  rating: z.number({ error: '请选择 1 到 5 星' }).int({ error: '评分为 1 到 5 星' }).min(1, { error: '评分为 1 到 5 星' }).max(5, { error: '评分为 1 到 5 星' }),
+  rating: z
+    .number({ error: '请选择 1 到 5 星' })
+    .int({ error: '评分为 1 到 5 星' })
+    .min(1, { error: '评分为 1 到 5 星' })
+    .max(5, { error: '评分为 1 到 5 星' }),
   comment: z.string({ error: '评价应为文字' }).trim().max(500, { error: '评价最多 500 字' }).optional(),
   /** The version the household saw; when sent, a stale one gets CONFLICT like a transition. */
   version: z.number({ error: '版本号应为数字' }).int({ error: '版本号应为整数' }).min(0).optional(),
@@ -173,10 +209,22 @@ export type RateNeedInput = z.infer<typeof RateNeedInput>;
 
 /** 时限设置: county-wide deadline parameters, editable by county admins; apply to needs reported afterwards. */
 export const NeedSettings = z.object({
-  emergencyAcceptHours: z.number({ error: '急难受理时限应为数字' }).int().min(1, { error: '急难受理时限至少 1 小时' }).max(168, { error: '急难受理时限最多 168 小时' }),
-  emergencyResolveHours: z.number({ error: '急难办结时限应为数字' }).int().min(1, { error: '急难办结时限至少 1 小时' }).max(720, { error: '急难办结时限最多 720 小时' }),
+  emergencyAcceptHours: z
+    .number({ error: '急难受理时限应为数字' })
+    .int()
+    .min(1, { error: '急难受理时限至少 1 小时' })
+    .max(168, { error: '急难受理时限最多 168 小时' }),
+  emergencyResolveHours: z
+    .number({ error: '急难办结时限应为数字' })
+    .int()
+    .min(1, { error: '急难办结时限至少 1 小时' })
+    .max(720, { error: '急难办结时限最多 720 小时' }),
   acceptWorkingDays: z.number({ error: '受理时限应为数字' }).int().min(1, { error: '受理时限至少 1 个工作日' }).max(30, { error: '受理时限最多 30 个工作日' }),
-  resolveWorkingDays: z.number({ error: '办结时限应为数字' }).int().min(1, { error: '办结时限至少 1 个工作日' }).max(120, { error: '办结时限最多 120 个工作日' }),
+  resolveWorkingDays: z
+    .number({ error: '办结时限应为数字' })
+    .int()
+    .min(1, { error: '办结时限至少 1 个工作日' })
+    .max(120, { error: '办结时限最多 120 个工作日' }),
 });
 export type NeedSettings = z.infer<typeof NeedSettings>;
 export const DEFAULT_NEED_SETTINGS: NeedSettings = { emergencyAcceptHours: 24, emergencyResolveHours: 72, acceptWorkingDays: 2, resolveWorkingDays: 20 };

@@ -3,10 +3,11 @@
  * starting with "- " / "* " or "1. " as list items, and **bold**. It is parsed into blocks that
  * pages render as text nodes — never as HTML — so no markup an admin types can run in a reader's app.
  */
-export interface Span { text: string; bold: boolean }
-export type Block =
-  | { kind: 'paragraph'; spans: Span[] }
-  | { kind: 'list'; ordered: boolean; items: Span[][] };
+export interface Span {
+  text: string;
+  bold: boolean;
+}
+export type Block = { kind: 'paragraph'; spans: Span[] } | { kind: 'list'; ordered: boolean; items: Span[][] };
 
 const BULLET = /^\s*[-*•]\s+/;
 const NUMBERED = /^\s*\d{1,3}[.、)]\s*/;
@@ -42,8 +43,14 @@ export function parseNoticeBody(body: string): Block[] {
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.trimEnd();
     const kind = listKind(line);
-    if (!line.trim()) { flush(); continue; }
-    if (!kind) { paragraph.push(line.trim()); continue; }
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    if (!kind) {
+      paragraph.push(line.trim());
+      continue;
+    }
     flush();
     const ordered = kind === 'numbered';
     const item = parseSpans(line.replace(ordered ? NUMBERED : BULLET, ''));
@@ -57,7 +64,11 @@ export function parseNoticeBody(body: string): Block[] {
 
 /** The body without markup, for copying into a chat and for summaries. */
 export function plainText(body: string): string {
-  return parseNoticeBody(body).map((b) => b.kind === 'paragraph'
-    ? b.spans.map((s) => s.text).join('')
-    : b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '·'} ${item.map((s) => s.text).join('')}`).join('\n')).join('\n\n');
+  return parseNoticeBody(body)
+    .map((b) =>
+      b.kind === 'paragraph'
+        ? b.spans.map((s) => s.text).join('')
+        : b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '·'} ${item.map((s) => s.text).join('')}`).join('\n'),
+    )
+    .join('\n\n');
 }

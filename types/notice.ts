@@ -19,7 +19,11 @@ export type Audience = z.infer<typeof Audience>;
 
 const NoticeContent = z.object({
   title: z.string({ error: '请填写通知标题' }).trim().min(1, { error: '请填写通知标题' }).max(60, { error: '标题最多 60 字' }),
-  body: z.string({ error: '请填写通知正文' }).trim().min(1, { error: '请填写通知正文' }).max(NOTICE_BODY_MAX, { error: `正文最多 ${NOTICE_BODY_MAX} 字，请精简或分成几条通知` }),
+  body: z
+    .string({ error: '请填写通知正文' })
+    .trim()
+    .min(1, { error: '请填写通知正文' })
+    .max(NOTICE_BODY_MAX, { error: `正文最多 ${NOTICE_BODY_MAX} 字，请精简或分成几条通知` }),
   audience: Audience,
   requireAck: z.boolean({ error: '请选择是否需要回复“已知悉”' }).default(false),
   pinned: z.boolean().default(false),
@@ -92,8 +96,14 @@ export type NoticeGroup = z.infer<typeof NoticeGroup>;
 /** Why someone is alerted outside any notice (see notices/delivery.service.ts deliverAlert). */
 export const ALERT_REASONS = ['bind_locked', 'need_urged', 'need_escalated', 'finding_due', 'finding_returned', 'visit_denied'] as const;
 export const OUTBOX_REASON_LABELS: Record<'publish' | 'remind' | (typeof ALERT_REASONS)[number], string> = {
-  publish: '发布通知', remind: '未读提醒', bind_locked: '绑定暂停提醒', need_urged: '需求催办', need_escalated: '提请协调',
-  finding_due: '整改到期提醒', finding_returned: '整改退回', visit_denied: '走访未获确认',
+  publish: '发布通知',
+  remind: '未读提醒',
+  bind_locked: '绑定暂停提醒',
+  need_urged: '需求催办',
+  need_escalated: '提请协调',
+  finding_due: '整改到期提醒',
+  finding_returned: '整改退回',
+  visit_denied: '走访未获确认',
 };
 
 /** What was sent (or, locally, would have been sent) as a subscription message (`outbox`): a notice's, or an alert (no notice). */

@@ -7,7 +7,13 @@ export const MeasureCategory = z.enum(['industry', 'employment', 'education', 'h
 });
 export type MeasureCategory = z.infer<typeof MeasureCategory>;
 export const MEASURE_CATEGORY_LABELS: Record<MeasureCategory, string> = {
-  industry: '产业帮扶', employment: '就业帮扶', education: '教育帮扶', health: '健康帮扶', housing: '住房保障', social_security: '社会保障', other: '其他',
+  industry: '产业帮扶',
+  employment: '就业帮扶',
+  education: '教育帮扶',
+  health: '健康帮扶',
+  housing: '住房保障',
+  social_security: '社会保障',
+  other: '其他',
 };
 
 export const ProgressEntry = z.object({

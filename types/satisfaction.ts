@@ -9,8 +9,15 @@ export const quarterOf = (month: string): string => `${month.slice(0, 4)}-Q${Mat
 
 export const RateHelperInput = z.object({
   helperId: Id,
-  rating: z.number({ error: '请点星星打分，1 到 5 星' }).int({ error: '请点星星打分，1 到 5 星' }).min(1, { error: '请点星星打分，1 到 5 星' }).max(5, { error: '请点星星打分，1 到 5 星' }),
-  reasons: z.array(z.string().max(20, { error: '每个理由最多 20 字' })).max(5, { error: '最多选 5 个理由' }).default([]),
+  rating: z
+    .number({ error: '请点星星打分，1 到 5 星' })
+    .int({ error: '请点星星打分，1 到 5 星' })
+    .min(1, { error: '请点星星打分，1 到 5 星' })
+    .max(5, { error: '请点星星打分，1 到 5 星' }),
+  reasons: z
+    .array(z.string().max(20, { error: '每个理由最多 20 字' }))
+    .max(5, { error: '最多选 5 个理由' })
+    .default([]),
   comment: z.string().trim().max(200, { error: '想说的话最多 200 字' }).default(''),
 });
 export type RateHelperInput = z.infer<typeof RateHelperInput>;
@@ -20,7 +27,9 @@ export const HelperRating = z.object({
   _id: z.string(),
   householdId: Id,
   helperId: Id,
-  countyId: Id, townId: Id, villageId: Id,
+  countyId: Id,
+  townId: Id,
+  villageId: Id,
   quarter: z.string(),
   /** `YYYY-MM` it was given in (China time): the bulletin's monthly satisfaction figure. */
   month: z.string(),

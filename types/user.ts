@@ -44,7 +44,11 @@ export const HouseholdUser = User.extend({ role: z.literal('household'), househo
 export type HouseholdUser = z.infer<typeof HouseholdUser>;
 export const RoleUser = z.discriminatedUnion('role', [AdminUser, HelperUser, HouseholdUser]);
 export type RoleUser = z.infer<typeof RoleUser>;
-interface UsersByRole { admin: AdminUser; helper: HelperUser; household: HouseholdUser }
+interface UsersByRole {
+  admin: AdminUser;
+  helper: HelperUser;
+  household: HouseholdUser;
+}
 /**
  * The account of one role, or of any role of a union: `UserOf<'admin' | 'helper'>` is
  * `AdminUser | HelperUser`. A lookup, not `Extract`, so that `UserOf<'admin'>` is a `UserOf<Role>`

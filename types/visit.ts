@@ -8,7 +8,12 @@ export const Occasion = z.enum(['routine', 'wedding_funeral', 'exam', 'hospital'
 });
 export type Occasion = z.infer<typeof Occasion>;
 export const OCCASION_LABELS: Record<Occasion, string> = {
-  routine: '日常走访', wedding_funeral: '婚丧嫁娶', exam: '升学考试', hospital: '住院就医', accident: '突发意外', festival: '节日慰问',
+  routine: '日常走访',
+  wedding_funeral: '婚丧嫁娶',
+  exam: '升学考试',
+  hospital: '住院就医',
+  accident: '突发意外',
+  festival: '节日慰问',
 };
 
 export const GeoFix = z.object({
@@ -20,7 +25,11 @@ export const GeoFix = z.object({
 /** Progress (进度 %) seen on one measure of the plan, recorded with the visit that saw it. */
 export const VisitProgress = z.object({
   measureId: Id,
-  progress: z.number({ error: '进度应为 0 到 100 的数字' }).int({ error: '进度应为整数' }).min(0, { error: '进度不能小于 0' }).max(100, { error: '进度不能超过 100' }),
+  progress: z
+    .number({ error: '进度应为 0 到 100 的数字' })
+    .int({ error: '进度应为整数' })
+    .min(0, { error: '进度不能小于 0' })
+    .max(100, { error: '进度不能超过 100' }),
 });
 export type VisitProgress = z.infer<typeof VisitProgress>;
 
@@ -45,7 +54,10 @@ export const RecordVisitInput = z.object({
   /** 宣讲政策, as catalogue codes. */
   policiesExplained: z.array(PolicyCode).max(30, { error: '一次走访最多记录 30 项宣讲政策' }).default([]),
   /** Items of SERVICE_CHECKLISTS (5 per kind); the service checks they belong to the helper's list. */
-  checklist: z.array(z.string().max(30, { error: '每项服务最多 30 字' })).max(20, { error: '服务清单最多 20 项' }).default([]),
+  checklist: z
+    .array(z.string().max(30, { error: '每项服务最多 30 字' }))
+    .max(20, { error: '服务清单最多 20 项' })
+    .default([]),
 });
 export type RecordVisitInput = z.infer<typeof RecordVisitInput>;
 

@@ -2,7 +2,11 @@ import type { ErrorCode } from '../../types/common';
 
 /** An error a domain service raises on purpose: its message is plain Chinese a user can act on. */
 export class DomainError extends Error {
-  constructor(public readonly code: ErrorCode, message: string, public readonly details?: unknown) {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'DomainError';
   }

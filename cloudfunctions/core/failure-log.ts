@@ -11,12 +11,18 @@ const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`|「[^」]*」|“[^�
 const REDACTED = /\d*\.\d+|\d{6,}|[^\x20-\x7e]+/g;
 const MAX_MESSAGE = 200;
 
-interface Issue { code?: unknown; path?: unknown }
+interface Issue {
+  code?: unknown;
+  path?: unknown;
+}
 
 function wording(error: Error): string {
   const issues = (error as { issues?: unknown }).issues;
   if (Array.isArray(issues)) {
-    return (issues as Issue[]).slice(0, 5).map((i) => `${String(i.code)} at ${Array.isArray(i.path) ? i.path.join('.') : '?'}`).join('; ');
+    return (issues as Issue[])
+      .slice(0, 5)
+      .map((i) => `${String(i.code)} at ${Array.isArray(i.path) ? i.path.join('.') : '?'}`)
+      .join('; ');
   }
   return error.message;
 }
@@ -25,6 +31,10 @@ export function failureSummary(error: unknown): string {
   if (!(error instanceof Error)) return `non-Error thrown (${error === null ? 'null' : typeof error})`;
   const code = (error as { code?: unknown }).code;
   const head = typeof code === 'string' || typeof code === 'number' ? `${error.name} ${code}` : error.name;
-  const message = wording(error).replace(QUOTED, '…').replace(REDACTED, '…').replace(/…(?:\s*…)+/g, '…').slice(0, MAX_MESSAGE);
+  const message = wording(error)
+    .replace(QUOTED, '…')
+    .replace(REDACTED, '…')
+    .replace(/…(?:\s*…)+/g, '…')
+    .slice(0, MAX_MESSAGE);
   return message ? `${head}: ${message}` : head;
 }

@@ -53,17 +53,23 @@ export type CallerCtx = RoleCtx<Role>;
  * caller: `['admin']` gives an `AdminCtx`, `['admin', 'helper']` a `StaffCtx`, `'signedIn'` a
  * non-null openid, `'public'` nothing more than `Ctx`.
  */
-export type CtxOf<A extends Access> = A extends 'public' ? Ctx
-  : A extends 'signedIn' ? SignedInCtx
-  : A extends readonly (infer R extends Role)[] ? RoleCtx<R>
-  : never;
+export type CtxOf<A extends Access> = A extends 'public'
+  ? Ctx
+  : A extends 'signedIn'
+    ? SignedInCtx
+    : A extends readonly (infer R extends Role)[]
+      ? RoleCtx<R>
+      : never;
 
 export type Impl<C extends ApiContract, K extends ActionName<C>> = (input: ParsedInput<C, K>, ctx: CtxOf<ActionAccess<C, K>>) => Promise<ActionOutput<C, K>>;
 /** One implementation per action of the contract: an action listed without one does not compile. */
 export type Impls<C extends ApiContract> = { [K in ActionName<C>]: Impl<C, K> };
 
 const Event = z.object({
-  action: z.string({ error: '缺少 action（要执行的操作）' }).min(1, { error: '缺少 action（要执行的操作）' }).max(64, { error: 'action（要执行的操作）最多 64 个字符' }),
+  action: z
+    .string({ error: '缺少 action（要执行的操作）' })
+    .min(1, { error: '缺少 action（要执行的操作）' })
+    .max(64, { error: 'action（要执行的操作）最多 64 个字符' }),
   payload: z.unknown().optional(),
   requestId: z.string().max(100).optional(),
 });

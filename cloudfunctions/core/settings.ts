@@ -20,7 +20,11 @@ export type SettingName = keyof typeof SETTINGS;
 export class MissingSetting extends DomainError {
   constructor(public readonly setting: SettingName) {
     const { zh, en } = SETTINGS[setting];
-    super('INTERNAL', `服务配置不完整：云函数缺少环境变量 ${setting}（${zh}），请联系县扶贫办设置。Missing setting: environment variable ${setting} (${en}) is not set for this function.`, { setting });
+    super(
+      'INTERNAL',
+      `服务配置不完整：云函数缺少环境变量 ${setting}（${zh}），请联系县扶贫办设置。Missing setting: environment variable ${setting} (${en}) is not set for this function.`,
+      { setting },
+    );
     this.name = 'MissingSetting';
   }
 }

@@ -44,7 +44,9 @@ export function addTable<T>(workbook: ExcelJS.Workbook, name: string, columns: S
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   const text = columns.flatMap((c, i) => (c.kind === 'number' || c.kind === 'time' ? [] : [i + 1]));
-  columns.forEach((c, i) => { if (c.kind === 'time') sheet.getColumn(i + 1).numFmt = TIME_FORMAT; });
+  columns.forEach((c, i) => {
+    if (c.kind === 'time') sheet.getColumn(i + 1).numFmt = TIME_FORMAT;
+  });
   let rows = 0;
   return {
     add(items) {
@@ -54,17 +56,30 @@ export function addTable<T>(workbook: ExcelJS.Workbook, name: string, columns: S
         rows++;
       }
     },
-    get rows() { return rows; },
+    get rows() {
+      return rows;
+    },
   };
 }
 
-export interface ExportFile { fileId: string; rows: number; url: string }
+export interface ExportFile {
+  fileId: string;
+  rows: number;
+  url: string;
+}
 
 /**
  * Saves an export as the caller's file (kept 24 hours, readable by its owner or an admin above),
  * audit-logs it (exports carry personal data of a whole region), and answers the download link.
  */
-export async function saveExport(ctx: AdminCtx, workbook: ExcelJS.Workbook, name: string, action: AuditAction, rows: number, detail: Record<string, string | number> = {}): Promise<ExportFile> {
+export async function saveExport(
+  ctx: AdminCtx,
+  workbook: ExcelJS.Workbook,
+  name: string,
+  action: AuditAction,
+  rows: number,
+  detail: Record<string, string | number> = {},
+): Promise<ExportFile> {
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   const fileId = await saveFile(ctx, bytes, `${name}.xlsx`, 'export');
   await audit(ctx, { action, detail: { rows, ...detail } });

@@ -11,7 +11,11 @@ export const HEADER_SEARCH_ROWS = 10;
  * trailing unit such as （元） or （单位：元） is dropped unless the name is only that.
  */
 export function normaliseHeader(text: string): string {
-  const plain = text.replace(/[\s\u3000*＊]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':');
+  const plain = text
+    .replace(/[\s\u3000*＊]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/：/g, ':');
   const bare = plain.replace(/\((元|万元|单位:?元|人|年|岁|级)\)$/, '');
   return bare || plain;
 }
@@ -57,7 +61,10 @@ export function findHeaderRow<K extends string>(spec: HeaderSpec<K>, rows: { row
     if (columns.size > (best?.columns.size ?? 0)) best = { row: r.row, columns };
   }
   if (!best || best.columns.size < spec.minimum) {
-    const expected = spec.required.slice(0, 4).map((k) => spec.names[k][0]).join('、');
+    const expected = spec.required
+      .slice(0, 4)
+      .map((k) => spec.names[k][0])
+      .join('、');
     return { ok: false, message: `前 ${HEADER_SEARCH_ROWS} 行中没有找到列名行（应有 ${expected} 等列）。${spec.hint}` };
   }
   const missing = spec.required.filter((k) => !best!.columns.has(k));

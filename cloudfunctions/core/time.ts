@@ -31,8 +31,12 @@ export const dateOf = (at: Date | string): string => chinaWallClock(at)?.slice(0
  * 1 Mar in common years, since the (month, day) comparison has no 29 Feb to reach.
  */
 export function ageOn(birthDate: string, date: string): number {
-  const by = Number(birthDate.slice(0, 4)), bm = Number(birthDate.slice(5, 7)), bd = Number(birthDate.slice(8, 10));
-  const y = Number(date.slice(0, 4)), m = Number(date.slice(5, 7)), d = Number(date.slice(8, 10));
+  const by = Number(birthDate.slice(0, 4)),
+    bm = Number(birthDate.slice(5, 7)),
+    bd = Number(birthDate.slice(8, 10));
+  const y = Number(date.slice(0, 4)),
+    m = Number(date.slice(5, 7)),
+    d = Number(date.slice(8, 10));
   const hadBirthday = m > bm || (m === bm && d >= bd);
   return y - by - (hadBirthday ? 0 : 1);
 }

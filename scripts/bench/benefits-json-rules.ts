@@ -12,18 +12,23 @@ type Cond = { fact: string; operator: string; value: unknown };
 const is = (fact: string, value: unknown): Cond => ({ fact, operator: 'equal', value });
 const inList = (fact: string, value: unknown[]): Cond => ({ fact, operator: 'in', value });
 const between = (fact: string, min: number, max: number): Cond[] => [
-  { fact, operator: 'greaterThanInclusive', value: min }, { fact, operator: 'lessThanInclusive', value: max },
+  { fact, operator: 'greaterThanInclusive', value: min },
+  { fact, operator: 'lessThanInclusive', value: max },
 ];
 const rule = (name: string, all: Cond[], any?: Cond[]): RuleProperties => ({
-  name, event: { type: name }, conditions: any ? { all: [...all, { any }] } : { all },
+  name,
+  event: { type: name },
+  conditions: any ? { all: [...all, { any }] } : { all },
 });
 const registered = is('registered', true);
 
 /** Member rules that need nothing but the member (tekun first: dibao depends on it). */
 const MEMBER_RULES: RuleProperties[] = [
-  rule('tekun', [is('laborCapacity', 'none'), is('hasIncome', false), is('hasSupporter', false)], [
-    { fact: 'age', operator: 'greaterThanInclusive', value: 60 }, { fact: 'age', operator: 'lessThan', value: 16 }, inList('disabilityLevel', [1, 2]),
-  ]),
+  rule(
+    'tekun',
+    [is('laborCapacity', 'none'), is('hasIncome', false), is('hasSupporter', false)],
+    [{ fact: 'age', operator: 'greaterThanInclusive', value: 60 }, { fact: 'age', operator: 'lessThan', value: 16 }, inList('disabilityLevel', [1, 2])],
+  ),
   rule('medical_premium', [registered]),
   rule('chronic_outpatient', [registered, is('chronicIllness', true)]),
   rule('education_waiver', [registered, inList('schooling', ['preschool', 'primary', 'junior'])]),
@@ -36,7 +41,10 @@ const MEMBER_RULES: RuleProperties[] = [
 ];
 
 const HOUSEHOLD_RULES: RuleProperties[] = [
-  rule('dibao', [{ fact: 'perCapita', operator: 'lessThan', value: { fact: 'dibaoStandard' } } as Cond, { fact: 'nonTekun', operator: 'greaterThan', value: 0 }]),
+  rule('dibao', [
+    { fact: 'perCapita', operator: 'lessThan', value: { fact: 'dibaoStandard' } } as Cond,
+    { fact: 'nonTekun', operator: 'greaterThan', value: 0 },
+  ]),
   rule('pay_after_care', [registered]),
   rule('housing_repair', [registered, inList('housingGrade', ['C', 'D'])]),
   rule('microcredit', [registered, { fact: 'fullWorkers18to65', operator: 'greaterThan', value: 0 }]),
@@ -68,8 +76,12 @@ export function jsonRulesEvaluator(dibaoStandard: number) {
       tekun.push(events.some((e) => e.type === 'tekun'));
     }
     const { events } = await households.run({
-      registered: registeredNow, housingGrade: family.housingGrade, emergencyInLast90Days: family.emergencyInLast90Days,
-      perCapita: family.annualNetIncome / family.members.length, dibaoStandard, nonTekun: tekun.filter((t) => !t).length,
+      registered: registeredNow,
+      housingGrade: family.housingGrade,
+      emergencyInLast90Days: family.emergencyInLast90Days,
+      perCapita: family.annualNetIncome / family.members.length,
+      dibaoStandard,
+      nonTekun: tekun.filter((t) => !t).length,
       fullWorkers18to65: family.members.filter((m, i) => m.laborCapacity === 'full' && ages[i] >= 18 && ages[i] <= 65).length,
     });
     for (const e of events) entitled.add(`${e.type}|`);

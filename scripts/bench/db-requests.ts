@@ -25,5 +25,13 @@ function counting<T extends object>(target: T): T {
 export function countRequests() {
   const db = getDb();
   setDatabaseFactory(() => counting(db));
-  return { reset: () => { requests = 0; }, get count() { return requests; }, stop: () => setDatabaseFactory(null) };
+  return {
+    reset: () => {
+      requests = 0;
+    },
+    get count() {
+      return requests;
+    },
+    stop: () => setDatabaseFactory(null),
+  };
 }

@@ -52,7 +52,9 @@ async function main() {
     const slow = await measure(fn, action, payload, openid);
     delay = 0;
     const within = plain.requests <= budget ? 'OK' : 'MISSED';
-    console.log(`${name}: ${plain.requests} requests (budget ${budget === Infinity ? '—' : budget}: ${within}) ${plain.ms.toFixed(0)} ms; at ${RTT} ms/request ${slow.ms.toFixed(0)} ms${plain.total !== undefined ? `  → total ${plain.total}` : ''}`);
+    console.log(
+      `${name}: ${plain.requests} requests (budget ${budget === Infinity ? '—' : budget}: ${within}) ${plain.ms.toFixed(0)} ms; at ${RTT} ms/request ${slow.ms.toFixed(0)} ms${plain.total !== undefined ? `  → total ${plain.total}` : ''}`,
+    );
   }
   store.close();
 }

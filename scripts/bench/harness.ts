@@ -101,7 +101,8 @@ export async function bench(spec: BenchSpec): Promise<BenchResult> {
   if (sim.length) {
     result.sim = { p50: pct(sim, 50), p95: pct(sim, 95) };
     parts.push(`+${SIM_RTT_MS}ms/req p50=${fmt(result.sim.p50)} p95=${fmt(result.sim.p95)} ms`);
-    if (spec.simTargetMs !== undefined) result.checks.push({ what: `p95 with ${SIM_RTT_MS} ms/req ≤ ${spec.simTargetMs} ms`, ok: result.sim.p95 <= spec.simTargetMs });
+    if (spec.simTargetMs !== undefined)
+      result.checks.push({ what: `p95 with ${SIM_RTT_MS} ms/req ≤ ${spec.simTargetMs} ms`, ok: result.sim.p95 <= spec.simTargetMs });
   }
   if (raw.length) {
     result.rawRatio = result.local.p50 / pct(raw, 50);
@@ -124,8 +125,15 @@ export function coldStart(name: string, fixture: Fixture, maxRatio = 2): BenchRe
   if (child.status !== 0) throw new Error(`cold start of ${name}: ${child.stderr || child.stdout}`);
   const { first, warm } = JSON.parse(child.stdout.trim().split('\n').pop()!) as { first: number; warm: number };
   const ratio = first / warm;
-  const result: BenchResult = { name: `${name} (cold)`, requests: 0, local: { p50: first, p95: first }, checks: [{ what: `first ≤ ${maxRatio}× warm`, ok: ratio <= maxRatio }] };
-  console.log(`${result.name.padEnd(30)} first call ${fmt(first)} ms, warm p50 ${fmt(warm)} ms → ${ratio.toFixed(1)}×  [first ≤ ${maxRatio}× warm: ${verdict(ratio <= maxRatio)}]`);
+  const result: BenchResult = {
+    name: `${name} (cold)`,
+    requests: 0,
+    local: { p50: first, p95: first },
+    checks: [{ what: `first ≤ ${maxRatio}× warm`, ok: ratio <= maxRatio }],
+  };
+  console.log(
+    `${result.name.padEnd(30)} first call ${fmt(first)} ms, warm p50 ${fmt(warm)} ms → ${ratio.toFixed(1)}×  [first ≤ ${maxRatio}× warm: ${verdict(ratio <= maxRatio)}]`,
+  );
   results.push(result);
   return result;
 }
@@ -139,7 +147,16 @@ async function loadYardstick() {
   const families = households.filter((h) => h.members.length).map((h) => factsFromHousehold(h, { emergencyInLast90Days: false }));
   const policies = await loadPolicies();
   const date = dateOf(NOW);
-  return { families, date, evaluate: jsonRulesEvaluator(paramsAt(policies.find((p) => p.code === 'dibao')!, date).params.standard) };
+  return {
+    families,
+    date,
+    evaluate: jsonRulesEvaluator(
+      paramsAt(
+        policies.find((p) => p.code === 'dibao')!,
+        date,
+      ).params.standard,
+    ),
+  };
 }
 
 /**
@@ -184,7 +201,7 @@ export async function benchMain(title: string, body: (store: ReturnType<typeof o
 
 export function runMain(main: () => Promise<void>): void {
   main().catch((e) => {
-    console.error(e instanceof Error ? e.stack ?? e.message : e);
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
     process.exit(1);
   });
 }

@@ -9,11 +9,19 @@ import { bench, benchMain, coldStart, runMain } from './harness';
 
 const REGISTRY = { maxRequests: 5, maxRawRatio: 10 };
 
-runMain(() => benchMain('county registry (households.list)', async (store) => {
-  const fixture = await loadFixture();
-  const raw = rawQueries(store.engine.sqlite);
-  await bench({ name: 'households.list', run: (i) => ACTIONS['households.list'](fixture, i), raw: raw.registry, n: 30, ...REGISTRY });
-  await bench({ name: 'households.list filtered', run: (i) => ACTIONS['households.list filtered'](fixture, i), raw: raw.registryFiltered, n: 30, ...REGISTRY });
-  await bench({ name: 'households.list search', run: (i) => ACTIONS['households.list search'](fixture, i), raw: raw.registrySearched, n: 20, ...REGISTRY });
-  coldStart('households.list', fixture);
-}));
+runMain(() =>
+  benchMain('county registry (households.list)', async (store) => {
+    const fixture = await loadFixture();
+    const raw = rawQueries(store.engine.sqlite);
+    await bench({ name: 'households.list', run: (i) => ACTIONS['households.list'](fixture, i), raw: raw.registry, n: 30, ...REGISTRY });
+    await bench({
+      name: 'households.list filtered',
+      run: (i) => ACTIONS['households.list filtered'](fixture, i),
+      raw: raw.registryFiltered,
+      n: 30,
+      ...REGISTRY,
+    });
+    await bench({ name: 'households.list search', run: (i) => ACTIONS['households.list search'](fixture, i), raw: raw.registrySearched, n: 20, ...REGISTRY });
+    coldStart('households.list', fixture);
+  }),
+);

@@ -27,18 +27,31 @@ async function benchSweep(db: ReturnType<typeof countRequests>) {
     const cpu = process.cpuUsage(cpu0);
     if (!r.ok) throw new Error(r.error.message);
     const d = r.data as { assessed: number; atRisk: number; opened: number };
-    console.log(`monitoring.sweep ${run.padEnd(22)} ${took.toFixed(0)} ms  target ≤ 3000 ms: ${verdict(took <= 3000)}  (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms: on a shared machine the wall time waits for a core)  db requests=${db.count}  → assessed ${d.assessed}, at risk ${d.atRisk}, opened ${d.opened}`);
+    console.log(
+      `monitoring.sweep ${run.padEnd(22)} ${took.toFixed(0)} ms  target ≤ 3000 ms: ${verdict(took <= 3000)}  (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms: on a shared machine the wall time waits for a core)  db requests=${db.count}  → assessed ${d.assessed}, at risk ${d.atRisk}, opened ${d.opened}`,
+    );
   }
 }
 
 /** Families as the self-check sends them: 1–6 members, a few years of income, some medical costs. */
 function family(i: number) {
-  const members = Array.from({ length: 1 + (i % 6) }, (_, j) => ({ birthDate: `${1940 + ((i + j * 13) % 80)}-0${1 + (j % 9)}-1${j % 9}`, schooling: j === 2 ? 'none' : 'primary', laborCapacity: (['full', 'partial', 'none'] as const)[(i + j) % 3], hasSupporter: j % 2 === 0 }));
+  const members = Array.from({ length: 1 + (i % 6) }, (_, j) => ({
+    birthDate: `${1940 + ((i + j * 13) % 80)}-0${1 + (j % 9)}-1${j % 9}`,
+    schooling: j === 2 ? 'none' : 'primary',
+    laborCapacity: (['full', 'partial', 'none'] as const)[(i + j) % 3],
+    hasSupporter: j % 2 === 0,
+  }));
   return {
     date: '2026-11-20',
     household: {
-      status: (['poor', 'exited_enjoying', 'none', 'monitored'] as const)[i % 4], housingGrade: 'ABCD'[i % 4], safeWater: i % 7 !== 0, emergencyInLast90Days: i % 11 === 0,
-      incomes: [{ year: 2024, amount: 10_000 + (i % 50) * 1_000 }, { year: 2025, amount: 8_000 + (i % 37) * 1_200 }],
+      status: (['poor', 'exited_enjoying', 'none', 'monitored'] as const)[i % 4],
+      housingGrade: 'ABCD'[i % 4],
+      safeWater: i % 7 !== 0,
+      emergencyInLast90Days: i % 11 === 0,
+      incomes: [
+        { year: 2024, amount: 10_000 + (i % 50) * 1_000 },
+        { year: 2025, amount: 8_000 + (i % 37) * 1_200 },
+      ],
       medicalExpenses: Array.from({ length: i % 5 }, (_, k) => ({ date: `2026-0${1 + k}-15`, outOfPocket: 1_000 + k * 2_500 })),
       members,
     },
@@ -55,7 +68,9 @@ async function benchAssess(db: ReturnType<typeof countRequests>) {
     times.push(ms(t));
     if (!r.ok) throw new Error(r.error.message);
   }
-  console.log(`monitoring.assess n=${times.length} p50=${pct(times, 50).toFixed(2)} ms  p95=${pct(times, 95).toFixed(2)} ms  p95 target ≤ 5 ms: ${verdict(pct(times, 95) <= 5)}  db requests=${db.count}`);
+  console.log(
+    `monitoring.assess n=${times.length} p50=${pct(times, 50).toFixed(2)} ms  p95=${pct(times, 95).toFixed(2)} ms  p95 target ≤ 5 ms: ${verdict(pct(times, 95) <= 5)}  db requests=${db.count}`,
+  );
 }
 
 async function main() {

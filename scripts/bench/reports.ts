@@ -8,10 +8,12 @@ import { bench, benchMain, coldStart, runMain } from './harness';
 
 const REPORT = { maxRequests: 20, simTargetMs: 2000 };
 
-runMain(() => benchMain('county reports (coverage, dashboard)', async () => {
-  const fixture = await loadFixture();
-  await bench({ name: 'reports.coverage', run: (i) => ACTIONS['reports.coverage'](fixture, i), n: 10, simN: 5, localTargetMs: 1000, ...REPORT });
-  await bench({ name: 'reports.dashboard', run: (i) => ACTIONS['reports.dashboard'](fixture, i), n: 10, simN: 5, ...REPORT });
-  coldStart('reports.coverage', fixture);
-  coldStart('reports.dashboard', fixture);
-}));
+runMain(() =>
+  benchMain('county reports (coverage, dashboard)', async () => {
+    const fixture = await loadFixture();
+    await bench({ name: 'reports.coverage', run: (i) => ACTIONS['reports.coverage'](fixture, i), n: 10, simN: 5, localTargetMs: 1000, ...REPORT });
+    await bench({ name: 'reports.dashboard', run: (i) => ACTIONS['reports.dashboard'](fixture, i), n: 10, simN: 5, ...REPORT });
+    coldStart('reports.coverage', fixture);
+    coldStart('reports.dashboard', fixture);
+  }),
+);

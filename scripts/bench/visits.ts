@@ -15,37 +15,48 @@ import { NOW, bench, benchMain, coldStart, msSince, pct, runMain } from './harne
 
 const HELPER_READ = { maxRequests: 5, simTargetMs: 100 };
 
-runMain(() => benchMain('helper actions (visits, households.get)', async (store) => {
-  const fixture = await loadFixture();
-  const raw = rawQueries(store.engine.sqlite);
-  const n = fixture.helpers.length;
-  await bench({ name: 'visits.listDue', run: (i) => ACTIONS['visits.listDue'](fixture, i), n, localTargetMs: 20, ...HELPER_READ });
-  // listDue's share spent in the benefits engine (open 应享未享 gaps of the helper's households).
-  const gapTimes: number[] = [];
-  for (const h of fixture.helpers.slice(0, 100)) {
-    const { data } = await getDb().collection('pairings').where({ helperId: h.userId, active: true }).limit(1000).get();
-    const t = process.hrtime.bigint();
-    await openGapsByHousehold(data.map((p) => p.householdId as string), NOW);
-    gapTimes.push(msSince(t));
-  }
-  console.log(`  of which openGapsByHousehold p50=${pct(gapTimes, 50).toFixed(1)} ms  p95=${pct(gapTimes, 95).toFixed(1)} ms`);
-  await bench({
-    name: 'households.get', run: (i) => ACTIONS['households.get'](fixture, i), n,
-    raw: (i) => {
-      const h = fixture.helpers[i % n];
-      return raw.householdGet(h.openid, h.userId, h.householdId);
-    },
-    maxRawRatio: 5, ...HELPER_READ,
-  });
-  await bench({
-    name: 'visits.record',
-    run: (i) => {
-      const h = fixture.helpers[i % n];
-      const payload = { id: randomUUID(), householdId: h.householdId, visitedAt: '2026-11-19T10:00:00+08:00', occasion: 'routine', notes: 'bench' };
-      return FUNCTIONS.visits({ action: 'record', payload }, { devOpenid: h.openid });
-    },
-    n: 100, warm: 0, localTargetMs: 15, ...HELPER_READ,
-  });
-  coldStart('visits.listDue', fixture);
-  coldStart('households.get', fixture);
-}));
+runMain(() =>
+  benchMain('helper actions (visits, households.get)', async (store) => {
+    const fixture = await loadFixture();
+    const raw = rawQueries(store.engine.sqlite);
+    const n = fixture.helpers.length;
+    await bench({ name: 'visits.listDue', run: (i) => ACTIONS['visits.listDue'](fixture, i), n, localTargetMs: 20, ...HELPER_READ });
+    // listDue's share spent in the benefits engine (open 应享未享 gaps of the helper's households).
+    const gapTimes: number[] = [];
+    for (const h of fixture.helpers.slice(0, 100)) {
+      const { data } = await getDb().collection('pairings').where({ helperId: h.userId, active: true }).limit(1000).get();
+      const t = process.hrtime.bigint();
+      await openGapsByHousehold(
+        data.map((p) => p.householdId as string),
+        NOW,
+      );
+      gapTimes.push(msSince(t));
+    }
+    console.log(`  of which openGapsByHousehold p50=${pct(gapTimes, 50).toFixed(1)} ms  p95=${pct(gapTimes, 95).toFixed(1)} ms`);
+    await bench({
+      name: 'households.get',
+      run: (i) => ACTIONS['households.get'](fixture, i),
+      n,
+      raw: (i) => {
+        const h = fixture.helpers[i % n];
+        return raw.householdGet(h.openid, h.userId, h.householdId);
+      },
+      maxRawRatio: 5,
+      ...HELPER_READ,
+    });
+    await bench({
+      name: 'visits.record',
+      run: (i) => {
+        const h = fixture.helpers[i % n];
+        const payload = { id: randomUUID(), householdId: h.householdId, visitedAt: '2026-11-19T10:00:00+08:00', occasion: 'routine', notes: 'bench' };
+        return FUNCTIONS.visits({ action: 'record', payload }, { devOpenid: h.openid });
+      },
+      n: 100,
+      warm: 0,
+      localTargetMs: 15,
+      ...HELPER_READ,
+    });
+    coldStart('visits.listDue', fixture);
+    coldStart('households.get', fixture);
+  }),
+);

@@ -58,7 +58,12 @@ function filesUnder(root, dir) {
   if (!existsSync(abs)) return [];
   return readdirSync(abs, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
-    .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .map((e) =>
+      path
+        .relative(root, path.join(e.parentPath ?? e.path, e.name))
+        .split(path.sep)
+        .join('/'),
+    )
     .filter((f) => !SKIP.some((s) => f.startsWith(s)));
 }
 
@@ -97,6 +102,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../..'));
   const problems = collectionViolations(root);
   for (const p of problems) console.error(p);
-  console.log(problems.length ? `collections: ${problems.length} problem(s), see above` : `collections: each queried only by its owner (${Object.keys(OWNERS).length} collections)`);
+  console.log(
+    problems.length
+      ? `collections: ${problems.length} problem(s), see above`
+      : `collections: each queried only by its owner (${Object.keys(OWNERS).length} collections)`,
+  );
   process.exit(problems.length ? 1 : 0);
 }

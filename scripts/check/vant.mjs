@@ -70,7 +70,9 @@ const isBarrel = (file) => /^(\s*export\s[^;]*from\s*['"][^'"]+['"];?\s*)+$/.tes
 function kitTable(root) {
   const text = readFileSync(path.join(root, SRC, 'components/ui/vant.ts'), 'utf8');
   const block = /VANT_COMPONENTS = \{([\s\S]*?)\}/.exec(text)[1];
-  return Object.fromEntries([...block.matchAll(/(\w+):\s*\[([^\]]*)\]/g)].map(([, kit, list]) => [kit, [...list.matchAll(/'([^']+)'/g)].map((x) => `van-${x[1]}`)]));
+  return Object.fromEntries(
+    [...block.matchAll(/(\w+):\s*\[([^\]]*)\]/g)].map(([, kit, list]) => [kit, [...list.matchAll(/'([^']+)'/g)].map((x) => `van-${x[1]}`)]),
+  );
 }
 
 function pageConfigs(root) {
@@ -91,11 +93,16 @@ export function vantProblems(root) {
     const registered = new Set(named.flatMap((k) => kits[k] ?? []));
     const entry = resolve(root, config, './index');
     const tags = entry ? rendered(root, entry) : new Set();
-    const kitsFor = (tag) => Object.keys(kits).filter((k) => kits[k].includes(tag)).join(' or ');
-    for (const tag of [...tags].sort()) if (!registered.has(tag)) problems.push(`vant-config: ${page} renders <${tag}> but index.config.ts does not register it: add ${kitsFor(tag)} to vant(…)`);
+    const kitsFor = (tag) =>
+      Object.keys(kits)
+        .filter((k) => kits[k].includes(tag))
+        .join(' or ');
+    for (const tag of [...tags].sort())
+      if (!registered.has(tag)) problems.push(`vant-config: ${page} renders <${tag}> but index.config.ts does not register it: add ${kitsFor(tag)} to vant(…)`);
     for (const kit of named) {
       if (!kits[kit]) problems.push(`vant-config: ${page}/index.config.ts names '${kit}', which is not in VANT_COMPONENTS`);
-      else if (kits[kit].every((t) => !tags.has(t))) problems.push(`vant-config: ${page}/index.config.ts registers '${kit}' (${kits[kit].join(', ')}), which the page never renders: drop it`);
+      else if (kits[kit].every((t) => !tags.has(t)))
+        problems.push(`vant-config: ${page}/index.config.ts registers '${kit}' (${kits[kit].join(', ')}), which the page never renders: drop it`);
     }
   }
   return problems;
@@ -105,6 +112,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../..'));
   const problems = vantProblems(root);
   for (const p of problems) console.error(p);
-  console.log(problems.length ? `vant-config: ${problems.length} problem(s), see above` : `vant-config: every page registers exactly the vant components it renders (${pageConfigs(root).length} pages)`);
+  console.log(
+    problems.length
+      ? `vant-config: ${problems.length} problem(s), see above`
+      : `vant-config: every page registers exactly the vant components it renders (${pageConfigs(root).length} pages)`,
+  );
   process.exit(problems.length ? 1 : 0);
 }

@@ -10,12 +10,18 @@ import type { IndexSpec } from '../../cloudfunctions/core/store';
 import type { DesiredFunction } from './desired';
 import type { CloudPort, ObservedFunction } from './port';
 
-export interface Credentials { envId: string; secretId: string; secretKey: string; token?: string }
+export interface Credentials {
+  envId: string;
+  secretId: string;
+  secretKey: string;
+  token?: string;
+}
 
 const DESCRIPTION = (hash: string | null) => `bangfu ${hash ?? ''}`.trim();
 const hashOf = (description: string | undefined) => /^bangfu ([0-9a-f]{16})$/.exec(description ?? '')?.[1] ?? null;
 
-const notFound = (error: unknown) => /ResourceNotFound|not ?found|不存在/i.test(`${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`);
+const notFound = (error: unknown) =>
+  /ResourceNotFound|not ?found|不存在/i.test(`${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`);
 
 export function cloudbasePort(credentials: Credentials): CloudPort {
   const manager = new CloudBase({ envId: credentials.envId, secretId: credentials.secretId, secretKey: credentials.secretKey, token: credentials.token });
@@ -48,7 +54,7 @@ export function cloudbasePort(credentials: Credentials): CloudPort {
     async ruleOf(collection) {
       const { Data } = await manager.permission.describeResourcePermission({ resourceType: 'collection', resources: [collection] });
       const found = Data.PermissionList.find((p) => p.Resource === collection);
-      return found?.Permission === 'CUSTOM' ? found.SecurityRule ?? null : null;
+      return found?.Permission === 'CUSTOM' ? (found.SecurityRule ?? null) : null;
     },
     async functionOf(name): Promise<ObservedFunction | null> {
       try {
@@ -63,7 +69,11 @@ export function cloudbasePort(credentials: Credentials): CloudPort {
           // A timer's description is `{"cron":"…"}` (SCF GetFunction); anything else is compared as it is.
           triggers: (f.Triggers ?? []).map((t) => {
             let config = t.TriggerDesc;
-            try { config = JSON.parse(t.TriggerDesc).cron ?? t.TriggerDesc; } catch { /* not JSON */ }
+            try {
+              config = JSON.parse(t.TriggerDesc).cron ?? t.TriggerDesc;
+            } catch {
+              /* not JSON */
+            }
             return { name: t.TriggerName, type: t.Type, config };
           }),
           codeHash: hashOf(f.Description),
@@ -77,7 +87,12 @@ export function cloudbasePort(credentials: Credentials): CloudPort {
       const _ = db.command;
       const found: string[] = [];
       for (let i = 0; i < ids.length; i += 1000) {
-        const { data } = await db.collection(collection).where({ _id: _.in(ids.slice(i, i + 1000)) }).field({ _id: true }).limit(1000).get();
+        const { data } = await db
+          .collection(collection)
+          .where({ _id: _.in(ids.slice(i, i + 1000)) })
+          .field({ _id: true })
+          .limit(1000)
+          .get();
         found.push(...(data as Array<{ _id: string }>).map((d) => d._id));
       }
       return found;
@@ -93,7 +108,10 @@ export function cloudbasePort(credentials: Credentials): CloudPort {
     async updateIndexes(collection, create: IndexSpec[], drop: string[]) {
       await manager.database.updateCollection(collection, {
         ...(drop.length ? { DropIndexes: drop.map((IndexName) => ({ IndexName })) } : {}),
-        CreateIndexes: create.map((i) => ({ IndexName: i.name, MgoKeySchema: { MgoIndexKeys: i.fields.map((Name) => ({ Name, Direction: '1' })), MgoIsUnique: !!i.unique } })),
+        CreateIndexes: create.map((i) => ({
+          IndexName: i.name,
+          MgoKeySchema: { MgoIndexKeys: i.fields.map((Name) => ({ Name, Direction: '1' })), MgoIsUnique: !!i.unique },
+        })),
       });
     },
     async setRule(collection, rule) {

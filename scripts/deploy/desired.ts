@@ -34,7 +34,11 @@ export interface DesiredFunction {
 }
 
 /** A document written only when no document with its `_id` exists (a later run never overwrites an admin's edit). */
-export interface SeedDocument { collection: string; doc: Record<string, unknown> & { _id: string }; why: string }
+export interface SeedDocument {
+  collection: string;
+  doc: Record<string, unknown> & { _id: string };
+  why: string;
+}
 
 export interface DesiredState {
   collections: Array<{ name: string; indexes: IndexSpec[]; rule: string }>;
@@ -45,7 +49,9 @@ export interface DesiredState {
 }
 
 /** Towns and their villages (from `--regions <file.json>`), each with the id the county uses (e.g. its 行政区划代码). */
-export interface RegionsFile { towns: Array<{ id: string; name: string; villages: Array<{ id: string; name: string }> }> }
+export interface RegionsFile {
+  towns: Array<{ id: string; name: string; villages: Array<{ id: string; name: string }> }>;
+}
 
 export interface CountyInput {
   adminOpenid?: string;
@@ -87,19 +93,32 @@ export const adminIdOf = (openid: string) => `admin-${createHash('sha256').updat
 function countyDocuments(input: CountyInput, now: Date): SeedDocument[] {
   if (!input.countyId || !input.countyName) return [];
   const county = input.countyId;
-  const docs: SeedDocument[] = [{ collection: 'regions', doc: { _id: county, name: input.countyName, level: 'county', parentId: null, path: [county] }, why: '县' }];
+  const docs: SeedDocument[] = [
+    { collection: 'regions', doc: { _id: county, name: input.countyName, level: 'county', parentId: null, path: [county] }, why: '县' },
+  ];
   for (const town of input.regions?.towns ?? []) {
     docs.push({ collection: 'regions', doc: { _id: town.id, name: town.name, level: 'town', parentId: county, path: [county, town.id] }, why: '乡镇' });
     for (const village of town.villages) {
-      docs.push({ collection: 'regions', doc: { _id: village.id, name: village.name, level: 'village', parentId: town.id, path: [county, town.id, village.id] }, why: '村' });
+      docs.push({
+        collection: 'regions',
+        doc: { _id: village.id, name: village.name, level: 'village', parentId: town.id, path: [county, town.id, village.id] },
+        why: '村',
+      });
     }
   }
   if (input.adminOpenid) {
     docs.push({
       collection: 'users',
       doc: {
-        _id: adminIdOf(input.adminOpenid), openid: input.adminOpenid, role: 'admin', name: input.adminName ?? '县管理员',
-        scope: { level: 'county', regionId: county }, regionPath: [county], unit: '县扶贫办', active: true, createdAt: now.toISOString(),
+        _id: adminIdOf(input.adminOpenid),
+        openid: input.adminOpenid,
+        role: 'admin',
+        name: input.adminName ?? '县管理员',
+        scope: { level: 'county', regionId: county },
+        regionPath: [county],
+        unit: '县扶贫办',
+        active: true,
+        createdAt: now.toISOString(),
       },
       why: '首任县管理员',
     });

@@ -21,7 +21,10 @@ import { describeStep, emptyObserved, observe, planSteps } from './plan';
 
 type Env = Record<string, string | undefined>;
 
-export interface DeployOptions extends CountyInput { dryRun: boolean; skipWeapp: boolean }
+export interface DeployOptions extends CountyInput {
+  dryRun: boolean;
+  skipWeapp: boolean;
+}
 
 const FLAGS = ['admin-openid', 'admin-name', 'county-id', 'county-name', 'regions'] as const;
 
@@ -47,7 +50,9 @@ export function parseOptions(argv: string[], env: Env = process.env, root = ROOT
     regions: regionsFile ? (JSON.parse(readFileSync(path.resolve(root, regionsFile), 'utf8')) as RegionsFile) : undefined,
   };
   if (options.adminOpenid && !(options.countyId && options.countyName)) {
-    throw new Error('首任管理员需要所属的县：请同时给出 --county-id 和 --county-name。The first admin needs their county: give --county-id and --county-name too.');
+    throw new Error(
+      '首任管理员需要所属的县：请同时给出 --county-id 和 --county-name。The first admin needs their county: give --county-id and --county-name too.',
+    );
   }
   return options;
 }
@@ -71,8 +76,10 @@ async function main() {
   const options = parseOptions(process.argv.slice(2));
   const { credentials, missing } = credentialsFrom(process.env);
   if (!credentials && !options.dryRun) {
-    throw new Error(`缺少 ${missing.join('、')}：请在运行 npm run deploy 的终端里设置它们（见 README「Deploying to CloudBase」）。`
-      + `\nMissing ${missing.join(', ')}: set them in the shell that runs npm run deploy (README, "Deploying to CloudBase"). Nothing is read from the repository.`);
+    throw new Error(
+      `缺少 ${missing.join('、')}：请在运行 npm run deploy 的终端里设置它们（见 README「Deploying to CloudBase」）。` +
+        `\nMissing ${missing.join(', ')}: set them in the shell that runs npm run deploy (README, "Deploying to CloudBase"). Nothing is read from the repository.`,
+    );
   }
   run('打包云函数 build functions', process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build-functions.ts'], {});
   if (!options.dryRun && !options.skipWeapp) {
@@ -81,9 +88,11 @@ async function main() {
   if (!options.adminOpenid) console.log('\n注意：未给出 --admin-openid，不会创建首任县管理员。Note: no --admin-openid, so no first county admin is created.');
   const desired = desiredState(options, new Date());
   const port = credentials ? cloudbasePort(credentials) : null;
-  console.log(port
-    ? `\n== 读取环境 reading environment ${credentials!.envId} ==`
-    : `\n== 没有凭据：按空环境列出计划 no credentials: planning against an empty environment (${missing.join(', ')} not set) ==`);
+  console.log(
+    port
+      ? `\n== 读取环境 reading environment ${credentials!.envId} ==`
+      : `\n== 没有凭据：按空环境列出计划 no credentials: planning against an empty environment (${missing.join(', ')} not set) ==`,
+  );
   const steps = planSteps(desired, port ? await observe(port, desired) : emptyObserved());
   console.log(`\n== 计划 plan: ${steps.length} 步 steps ==`);
   for (const step of steps) console.log(`- ${describeStep(step)}`);

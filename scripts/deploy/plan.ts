@@ -67,21 +67,33 @@ const sameRule = (a: string | null, b: string) => {
 };
 
 /** Variables compared as set: an empty value (a `{{env.NAME}}` the deployer left unset) is one SCF does not keep. */
-const sortedEntries = (r: Record<string, string>) => JSON.stringify(Object.entries(r).filter(([, v]) => v !== '').sort(([a], [b]) => a.localeCompare(b)));
+const sortedEntries = (r: Record<string, string>) =>
+  JSON.stringify(
+    Object.entries(r)
+      .filter(([, v]) => v !== '')
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 
 function configChanges(want: DesiredFunction, have: ObservedFunction): string[] {
   const changes: string[] = [];
   if (want.timeout !== have.timeout) changes.push(`timeout ${have.timeout}s → ${want.timeout}s`);
   if (want.memorySize !== have.memorySize) changes.push(`memory ${have.memorySize}MB → ${want.memorySize}MB`);
   if (want.installDependency !== have.installDependency) changes.push(`installDependency → ${want.installDependency}`);
-  if (sortedEntries(want.envVariables) !== sortedEntries(have.envVariables)) changes.push(`envVariables → ${Object.keys(want.envVariables).join(', ') || '(none)'}`);
+  if (sortedEntries(want.envVariables) !== sortedEntries(have.envVariables))
+    changes.push(`envVariables → ${Object.keys(want.envVariables).join(', ') || '(none)'}`);
   return changes;
 }
 
 function functionSteps(fn: DesiredFunction, have: ObservedFunction | null | undefined): Step[] {
   if (!have) return [{ kind: 'createFunction', fn }];
   if (have.runtime !== fn.runtime || have.handler !== fn.handler) {
-    return [{ kind: 'recreateFunction', fn, why: `runtime ${have.runtime} → ${fn.runtime}${have.handler !== fn.handler ? `, handler ${have.handler} → ${fn.handler}` : ''}` }];
+    return [
+      {
+        kind: 'recreateFunction',
+        fn,
+        why: `runtime ${have.runtime} → ${fn.runtime}${have.handler !== fn.handler ? `, handler ${have.handler} → ${fn.handler}` : ''}`,
+      },
+    ];
   }
   const steps: Step[] = [];
   if (fn.codeHash === null || fn.codeHash !== have.codeHash) steps.push({ kind: 'updateFunctionCode', fn });
@@ -114,14 +126,23 @@ export function planSteps(desired: DesiredState, observed: Observed): Step[] {
 /** One line per step, Chinese first, for the person running the deploy. */
 export function describeStep(step: Step): string {
   switch (step.kind) {
-    case 'createCollection': return `创建集合 create collection ${step.collection}`;
-    case 'updateIndexes': return `索引 indexes ${step.collection}: ${step.drop.length ? `重建 recreate ${step.drop.join(', ')}; ` : ''}创建 create ${step.create.map((i) => `${i.name}(${i.fields.join(',')}${i.unique ? ', unique' : ''})`).join(', ')}`;
-    case 'setRule': return `安全规则 security rule ${step.collection}: ${step.rule}（客户端不能直接读写 no direct client access）`;
-    case 'createFunction': return `创建云函数 create function ${step.fn.name} (${step.fn.runtime}, ${step.fn.timeout}s, ${step.fn.memorySize}MB${step.fn.triggers.length ? `, triggers ${step.fn.triggers.map((t) => t.name).join(', ')}` : ''})`;
-    case 'recreateFunction': return `重建云函数 recreate function ${step.fn.name}: ${step.why}`;
-    case 'updateFunctionCode': return `更新代码 update code ${step.fn.name}${step.fn.codeHash ? ` (${step.fn.codeHash})` : '（尚未打包 not built yet）'}`;
-    case 'updateFunctionConfig': return `更新配置 update config ${step.fn.name}: ${step.changes.join('; ')}`;
-    case 'createTriggers': return `创建触发器 create triggers ${step.fn.name}: ${step.triggers.map((t) => `${t.name} ${t.config}`).join(', ')}`;
-    case 'insertDocument': return `写入 insert ${step.document.collection}/${step.document.doc._id}（${step.document.why}）`;
+    case 'createCollection':
+      return `创建集合 create collection ${step.collection}`;
+    case 'updateIndexes':
+      return `索引 indexes ${step.collection}: ${step.drop.length ? `重建 recreate ${step.drop.join(', ')}; ` : ''}创建 create ${step.create.map((i) => `${i.name}(${i.fields.join(',')}${i.unique ? ', unique' : ''})`).join(', ')}`;
+    case 'setRule':
+      return `安全规则 security rule ${step.collection}: ${step.rule}（客户端不能直接读写 no direct client access）`;
+    case 'createFunction':
+      return `创建云函数 create function ${step.fn.name} (${step.fn.runtime}, ${step.fn.timeout}s, ${step.fn.memorySize}MB${step.fn.triggers.length ? `, triggers ${step.fn.triggers.map((t) => t.name).join(', ')}` : ''})`;
+    case 'recreateFunction':
+      return `重建云函数 recreate function ${step.fn.name}: ${step.why}`;
+    case 'updateFunctionCode':
+      return `更新代码 update code ${step.fn.name}${step.fn.codeHash ? ` (${step.fn.codeHash})` : '（尚未打包 not built yet）'}`;
+    case 'updateFunctionConfig':
+      return `更新配置 update config ${step.fn.name}: ${step.changes.join('; ')}`;
+    case 'createTriggers':
+      return `创建触发器 create triggers ${step.fn.name}: ${step.triggers.map((t) => `${t.name} ${t.config}`).join(', ')}`;
+    case 'insertDocument':
+      return `写入 insert ${step.document.collection}/${step.document.doc._id}（${step.document.why}）`;
   }
 }

@@ -34,7 +34,12 @@ export async function bundleQueue(outDir: string): Promise<string> {
   const outfile = path.join(outDir, 'offline-queue.cjs');
   await build({
     entryPoints: [path.join(root, 'client/src/services/offline-queue.ts')],
-    outfile, bundle: true, platform: 'node', format: 'cjs', plugins: [shims], logLevel: 'warning',
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    plugins: [shims],
+    logLevel: 'warning',
     banner: { js: `const { setTimeout, clearTimeout } = require(${JSON.stringify(path.join(__dirname, 'shims/timers.ts'))}).forNewClient();` },
   });
   return outfile;

@@ -17,7 +17,12 @@ export async function bundleHost(outDir: string): Promise<string> {
   const outfile = path.join(outDir, 'host.cjs');
   await build({
     entryPoints: [path.join(root, 'cloudfunctions/core/local/main.ts')],
-    outfile, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning',
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    logLevel: 'warning',
   });
   return outfile;
 }
@@ -39,7 +44,12 @@ export class Host {
   private readonly log: WriteStream;
   readonly url: string;
 
-  constructor(private readonly bundle: string, private readonly dataDir: string, private readonly port: number, logFile: string) {
+  constructor(
+    private readonly bundle: string,
+    private readonly dataDir: string,
+    private readonly port: number,
+    logFile: string,
+  ) {
     this.url = `http://127.0.0.1:${port}`;
     this.log = createWriteStream(logFile, { flags: 'a' });
   }
@@ -59,7 +69,9 @@ export class Host {
       if (child.exitCode !== null) throw new Error(`本地服务启动失败（退出码 ${child.exitCode}），见日志`);
       try {
         if ((await fetch(`${this.url}/api/health`)).ok) return;
-      } catch { /* not up yet */ }
+      } catch {
+        /* not up yet */
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('本地服务 60 秒内未就绪');

@@ -24,7 +24,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function helperHouseholds(url: string): Promise<string[]> {
   const res = await fetch(`${url}/api/assignments`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': 'demo-helper' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': 'demo-helper' },
     body: JSON.stringify({ action: 'listByHelper', payload: {} }),
   });
   const body = (await res.json()) as { ok: boolean; data: { items: Array<{ householdId: string; active: boolean }> } };
@@ -43,8 +44,13 @@ class Soak {
   private tail: Write[] = [];
 
   constructor(
-    private readonly rnd: Random, private readonly host: Host, private readonly net: Network, private readonly writes: Writes,
-    private readonly queueBundle: string, private readonly dataDir: string, private readonly before: Counts,
+    private readonly rnd: Random,
+    private readonly host: Host,
+    private readonly net: Network,
+    private readonly writes: Writes,
+    private readonly queueBundle: string,
+    private readonly dataDir: string,
+    private readonly before: Counts,
   ) {
     this.queue = startClient(queueBundle);
   }
@@ -77,7 +83,10 @@ class Soak {
       });
     };
     if (byTime) kill();
-    else this.net.onRequest = (n) => { if (n === killAt) kill(); };
+    else
+      this.net.onRequest = (n) => {
+        if (n === killAt) kill();
+      };
     this.net.goOnline();
     await Promise.allSettled([this.queue.flush(), this.submit(3)]);
     this.net.onRequest = null;
@@ -127,7 +136,9 @@ class Soak {
     const f = (this.findings = await checkStore(this.dataDir, this.before, saved));
     f.lost.forEach((m) => this.lost.add(m));
     f.duplicated.forEach((m) => this.duplicated.add(m));
-    const diff = Object.entries(f.differences).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`);
+    const diff = Object.entries(f.differences)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${k} ${n}`);
     return [
       ...(f.lost.length ? [`lost ${f.lost.length}`] : []),
       ...(f.duplicated.length ? [`duplicated ${f.duplicated.length}`] : []),
@@ -176,8 +187,10 @@ async function main(): Promise<number> {
     if (!problems.length) problems = await soak.drain();
     const d = soak.findings!.differences;
     console.log(`cycles ${cycle}, writes ${soak.all.length}, lost ${soak.lost.size}, duplicated ${soak.duplicated.size}`);
-    console.log(`  seed ${SEED}; ${soak.kills.total} kills (${soak.kills.midRequest} with a request in flight), ${soak.clientRestarts} client restarts; `
-      + `integrity ${soak.findings!.integrity}; derived differences ${d.ruleFacts + d.memberCount + d.paidKeys + d.visitMonths}; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  seed ${SEED}; ${soak.kills.total} kills (${soak.kills.midRequest} with a request in flight), ${soak.clientRestarts} client restarts; ` +
+        `integrity ${soak.findings!.integrity}; derived differences ${d.ruleFacts + d.memberCount + d.paidKeys + d.visitMonths}; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (problems.length) console.log(`  cycle ${cycle} failed: ${problems.join('; ')}`);
     failed = problems.length > 0;
   } finally {
@@ -191,7 +204,10 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (error) => {
-  console.error('soak 失败：', error instanceof Error ? error.stack : error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error('soak 失败：', error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);

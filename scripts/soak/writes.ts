@@ -42,7 +42,10 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 export class Writes {
   private readonly periods = new Set<string>();
 
-  constructor(private readonly rnd: Random, private readonly helperHouseholds: string[]) {}
+  constructor(
+    private readonly rnd: Random,
+    private readonly helperHouseholds: string[],
+  ) {}
 
   next(): Write {
     const roll = this.rnd.next();

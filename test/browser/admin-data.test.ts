@@ -32,7 +32,11 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ dow
 }
 
 async function api(fn: string, action: string, payload: unknown, openid: string): Promise<any> {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   return ((await res.json()) as { data: unknown }).data;
 }
 
@@ -50,10 +54,69 @@ describe('导入户籍表格 (demo-town-admin)', () => {
     const sheet = new ExcelJS.Workbook();
     const ws = sheet.addWorksheet('花名册');
     ws.addRow(['青禾镇防返贫监测对象花名册']);
-    ws.addRow(['户号', '乡（镇）', '村（社区）', '家庭住址', '户属性', '主要致贫原因', '识别年份', '收入年度', '家庭年纯收入（元）', '住房安全等级', '是否饮水安全',
-      '姓名', '与户主的关系', '身份证号码', '健康状况', '劳动能力', '是否务工', '是否有收入', '是否有赡养人']);
-    ws.addRow(['QH-B-01', '青禾镇', '上坪村', '上坪村6组1号', '监测户', '因病', 2024, 2025, 20000, 'B', '是', '农卫东', '户主', idOf('99020119690505051'), '健康', '有劳动力', '是', '是', '否']);
-    ws.addRow(['QH-B-02', '青禾镇', '上坪村', '上坪村6组2号', '监测户', '因病', 2024, 2025, 9000, 'A', '是', '', '表亲', '123', '健康', '有劳动力', '否', '否', '否']);
+    ws.addRow([
+      '户号',
+      '乡（镇）',
+      '村（社区）',
+      '家庭住址',
+      '户属性',
+      '主要致贫原因',
+      '识别年份',
+      '收入年度',
+      '家庭年纯收入（元）',
+      '住房安全等级',
+      '是否饮水安全',
+      '姓名',
+      '与户主的关系',
+      '身份证号码',
+      '健康状况',
+      '劳动能力',
+      '是否务工',
+      '是否有收入',
+      '是否有赡养人',
+    ]);
+    ws.addRow([
+      'QH-B-01',
+      '青禾镇',
+      '上坪村',
+      '上坪村6组1号',
+      '监测户',
+      '因病',
+      2024,
+      2025,
+      20000,
+      'B',
+      '是',
+      '农卫东',
+      '户主',
+      idOf('99020119690505051'),
+      '健康',
+      '有劳动力',
+      '是',
+      '是',
+      '否',
+    ]);
+    ws.addRow([
+      'QH-B-02',
+      '青禾镇',
+      '上坪村',
+      '上坪村6组2号',
+      '监测户',
+      '因病',
+      2024,
+      2025,
+      9000,
+      'A',
+      '是',
+      '',
+      '表亲',
+      '123',
+      '健康',
+      '有劳动力',
+      '否',
+      '否',
+      '否',
+    ]);
     const file = path.join(tmp, `county-sheet-${Date.now()}.xlsx`);
     await sheet.xlsx.writeFile(file);
     const chooser = page.waitForEvent('filechooser');
@@ -93,8 +156,17 @@ describe('录入一条兑现 (demo-admin)', () => {
     await page.locator('input[name="record-amount"]').fill('1350');
     await page.getByText('录入', { exact: true }).click();
     // On the desk the records are a table: one row per payment, the policy by its one name.
-    const row = page.locator('.bf-table tbody tr', { hasText: `${first.headName}户` }).filter({ hasText: '农村最低生活保障' }).filter({ hasText: '2026-02 期' });
-    await row.first().waitFor().catch(async (e) => { await shot(page, 'admin-data-record-failed'); throw e; });
+    const row = page
+      .locator('.bf-table tbody tr', { hasText: `${first.headName}户` })
+      .filter({ hasText: '农村最低生活保障' })
+      .filter({ hasText: '2026-02 期' });
+    await row
+      .first()
+      .waitFor()
+      .catch(async (e) => {
+        await shot(page, 'admin-data-record-failed');
+        throw e;
+      });
     expect(await row.first().innerText()).toContain('1,350 元');
     await shot(page, 'admin-data-record-one');
     const stored = await api('benefits', 'listRecords', { householdId: first._id, period: '2026-02' }, 'demo-admin');
@@ -112,14 +184,16 @@ describe('导出 (demo-town-admin)', () => {
     const gaps = workbook.getWorksheet('应享未享')!;
     expect(gaps.rowCount).toBeGreaterThan(1);
     const amounts: ExcelJS.Cell[] = [];
-    gaps.eachRow((r, n) => { if (n > 1 && r.getCell(6).value !== null) amounts.push(r.getCell(6)); });
+    gaps.eachRow((r, n) => {
+      if (n > 1 && r.getCell(6).value !== null) amounts.push(r.getCell(6));
+    });
     expect(amounts.length).toBeGreaterThan(0);
     expect(new Set(amounts.map((c) => c.type))).toEqual(new Set([ExcelJS.ValueType.Number]));
     await shot(page, 'admin-data-gaps-export');
     await page.context().close();
   });
 
-  it('exports the month\'s coverage and the needs list from their pages', async () => {
+  it("exports the month's coverage and the needs list from their pages", async () => {
     const page = await open('demo-town-admin', '/package-admin/pages/coverage/index');
     await page.getByText('逾期未走访的户').waitFor();
     const coverage = await downloaded(page, () => page.getByText('导出 Excel').click());

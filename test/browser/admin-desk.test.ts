@@ -15,13 +15,22 @@ const GREEN = 'rgb(7, 193, 96)';
 const RED = 'rgb(238, 10, 36)';
 const ORANGE = 'rgb(255, 151, 106)';
 
-const api = (page: Page, openid: string, fn: string, action: string, payload: unknown) => page.evaluate(async ([o, f, a, p]) => {
-  const res = await fetch(`/api/${f}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': o }, body: JSON.stringify({ action: a, payload: p }) });
-  return (await res.json()).data;
-}, [openid, fn, action, payload] as const);
+const api = (page: Page, openid: string, fn: string, action: string, payload: unknown) =>
+  page.evaluate(
+    async ([o, f, a, p]) => {
+      const res = await fetch(`/api/${f}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dev-openid': o },
+        body: JSON.stringify({ action: a, payload: p }),
+      });
+      return (await res.json()).data;
+    },
+    [openid, fn, action, payload] as const,
+  );
 
 /** Background colour of each tag whose text is `text`. */
-const tagColours = (page: Page, text: string) => page.locator('.bf-tag', { hasText: text }).evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
+const tagColours = (page: Page, text: string) =>
+  page.locator('.bf-tag', { hasText: text }).evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
 
 describe('动态调整 with evidence photos (item 15)', () => {
   it('takes a photo as evidence, and the status history shows it with the name of the admin who made the change', async () => {
@@ -42,14 +51,20 @@ describe('动态调整 with evidence photos (item 15)', () => {
     const photo = page.locator('.hh-photos__img img, img.hh-photos__img').first();
     await photo.waitFor();
     expect(await photo.getAttribute('src')).toMatch(/^\/api\/files\/local-[0-9a-f-]{36}\.png$/);
-    await page.waitForFunction(() => { const i = document.querySelector('.hh-photos__img img, img.hh-photos__img') as HTMLImageElement | null; return !!i && i.complete && i.naturalWidth > 0; });
+    await page.waitForFunction(() => {
+      const i = document.querySelector('.hh-photos__img img, img.hh-photos__img') as HTMLImageElement | null;
+      return !!i && i.complete && i.naturalWidth > 0;
+    });
     await shot(page, 'admin-adjust-history');
     await page.context().close();
   });
 });
 
 describe('names, counts and colours (item 16)', () => {
-  it.each([['phone', PHONE], ['desk', DESKTOP]] as const)('我的政策 (%s): one name per policy, counts in 项政策 / 人次, green only for received and red for 待落实', async (label, viewport) => {
+  it.each([
+    ['phone', PHONE],
+    ['desk', DESKTOP],
+  ] as const)('我的政策 (%s): one name per policy, counts in 项政策 / 人次, green only for received and red for 待落实', async (label, viewport) => {
     const page = await signedIn(browser, 'demo-household', viewport, { url });
     await page.getByText('我的政策', { exact: true }).last().click();
     await page.getByText(/可享受的政策（/).waitFor();
@@ -71,15 +86,18 @@ describe('names, counts and colours (item 16)', () => {
     expect(new Set(gaps)).toEqual(new Set([RED]));
     expect(new Set(await tagColours(page, '不适用'))).not.toContain(GREEN);
     // An entitled amount is green only next to 已到账.
-    const amounts = await page.locator('.bf-decision').evaluateAll((els) => els.map((e) => ({
-      tag: e.querySelector('.bf-tag')?.textContent ?? '', colour: (e.querySelector('.bf-decision__amount') as HTMLElement | null) ? getComputedStyle(e.querySelector('.bf-decision__amount')!).color : null,
-    })));
+    const amounts = await page.locator('.bf-decision').evaluateAll((els) =>
+      els.map((e) => ({
+        tag: e.querySelector('.bf-tag')?.textContent ?? '',
+        colour: (e.querySelector('.bf-decision__amount') as HTMLElement | null) ? getComputedStyle(e.querySelector('.bf-decision__amount')!).color : null,
+      })),
+    );
     for (const a of amounts.filter((x) => x.colour === GREEN)) expect(a.tag).toBe('已到账');
     await shot(page, `admin-desk-benefits-${label}`);
     await page.context().close();
   });
 
-  it('the admin lists show a household\'s status without green or red, and name policies as the household page does', async () => {
+  it("the admin lists show a household's status without green or red, and name policies as the household page does", async () => {
     const page = await signedIn(browser, 'demo-admin', DESKTOP, { url });
     await page.goto(`${url}/package-admin/pages/households/index`);
     await page.getByText(/共 [\d,]+ 户/).waitFor();

@@ -20,7 +20,11 @@ describe('编辑户信息 → 收入 6,000 → 保存 (demo-admin)', () => {
     await page.locator('input[name="income"]').fill('6000');
     await page.getByText('保存', { exact: true }).click();
     await page.getByText('6,000 元').first().waitFor();
-    await page.locator('.bf-benefits-section').getByText(/家庭年人均收入 1,500 元，低于/).first().waitFor();
+    await page
+      .locator('.bf-benefits-section')
+      .getByText(/家庭年人均收入 1,500 元，低于/)
+      .first()
+      .waitFor();
     await shot(page, 'household-benefits-after-edit');
     await page.context().close();
   });

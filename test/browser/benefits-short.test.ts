@@ -11,7 +11,11 @@ let url = '';
 browserOnOwnHost('benefits-short', (s) => ({ browser, url } = s));
 
 async function api(fn: string, action: string, payload: unknown, openid = 'demo-admin') {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   const body = (await res.json()) as { ok: boolean; data: any; error?: { message: string } };
   if (!body.ok) throw new Error(body.error!.message);
   return body.data;
@@ -22,7 +26,14 @@ describe('a partial 低保 payment (少享)', () => {
     const h = await api('households', 'get', { householdId: 'hh-000001' });
     await api('households', 'update', { householdId: 'hh-000001', version: h.version, incomes: [{ year: 2025, amount: 11160 }] });
     const year = new Date().getFullYear();
-    await api('benefits', 'recordDisbursement', { householdId: 'hh-000001', memberId: null, policy: 'dibao', period: `${year}-01`, amount: 3480, paidOn: `${year}-01-15` });
+    await api('benefits', 'recordDisbursement', {
+      householdId: 'hh-000001',
+      memberId: null,
+      policy: 'dibao',
+      period: `${year}-01`,
+      amount: 3480,
+      paidOn: `${year}-01-15`,
+    });
   });
 
   it('我的政策 shows the 低保 as 待落实 with 应享 9,480, 已到账 3,480 and 差 6,000, not as 已到账', async () => {
@@ -38,7 +49,7 @@ describe('a partial 低保 payment (少享)', () => {
     await page.context().close();
   });
 
-  it('the admin\'s 应享未享 list shows the same household as 少享 6,000 元', async () => {
+  it("the admin's 应享未享 list shows the same household as 少享 6,000 元", async () => {
     const page = await signedIn(browser, 'demo-admin', DESKTOP, { url });
     await page.goto(`${url}/package-admin/pages/gaps/index`);
     await page.locator('.gaps__chip', { hasText: '农村最低生活保障' }).click();

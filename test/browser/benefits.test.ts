@@ -4,8 +4,12 @@ import type { Browser, Page } from 'playwright-core';
 import { baseUrl, DESKTOP, launch, PHONE, shot, tmp, signedIn } from './setup/browser';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
 
 const signIn = (openid: string, viewport = PHONE) => signedIn(browser, openid, viewport);
 
@@ -20,7 +24,10 @@ const field = (page: Page, name: string) => page.locator(`input[name="${name}"]`
 describe('我的政策 (demo-household)', () => {
   it('shows the summary on the home page, then each benefit with its reason and the gap with a call button', async () => {
     const page = await signIn('demo-household');
-    await page.getByText(/您家可享受/).first().waitFor();
+    await page
+      .getByText(/您家可享受/)
+      .first()
+      .waitFor();
     expect(await page.locator('.bf-summary').innerText()).toMatch(/您家可享受\s*\d+\s*项政策，今年已到账\s*[\d,]+ 元\s*，有 \d+ 项待落实/);
     await shot(page, 'benefits-household-home');
     await page.getByText('我的政策', { exact: true }).last().click();
@@ -31,16 +38,22 @@ describe('我的政策 (demo-household)', () => {
     await premium.getByText('财政代缴城乡居民医保个人缴费 100 元/年').waitFor();
     await premium.click();
     await premium.getByText('户状态为脱贫户（享受政策），属于享受帮扶政策的对象').waitFor();
-    await page.getByText(/年兑现记录/).first().waitFor();
+    await page
+      .getByText(/年兑现记录/)
+      .first()
+      .waitFor();
     await page.getByText('点击展开，查看每项不适用的原因').click();
-    await page.getByText(/不低于低保标准|不在.*范围内/).first().waitFor();
+    await page
+      .getByText(/不低于低保标准|不在.*范围内/)
+      .first()
+      .waitFor();
     await shot(page, 'benefits-my-benefits');
     await page.context().close();
   });
 });
 
 describe('the gap on the household (demo-helper)', () => {
-  it('flags 应享未享 on the helper\'s list, and the household page says what is missing and whom it is handed to', async () => {
+  it("flags 应享未享 on the helper's list, and the household page says what is missing and whom it is handed to", async () => {
     const page = await signIn('demo-helper');
     const row = page.locator('.due-row', { hasText: '何志刚 户' });
     await row.getByText(/应享未享 \d+/).waitFor();
@@ -75,7 +88,7 @@ describe('政策计算器 (no login)', () => {
     await page.getByText('能干轻活').click();
   }
 
-  it('answers SPEC §3\'s example: no dibao (9,000 per head is not below 5,160), housing repair 15,000 yuan', async () => {
+  it("answers SPEC §3's example: no dibao (9,000 per head is not below 5,160), housing repair 15,000 yuan", async () => {
     const page = await openCalculatorFromLogin();
     await fillSpecExample(page);
     await page.getByText('开始测算').click();
@@ -93,11 +106,17 @@ describe('政策计算器 (no login)', () => {
     await field(page, 'income').fill('-100');
     await page.getByText('开始测算').click();
     // Each message sits under its own field (issue 13, item 17), in plain words.
-    await page.locator('.bf-field', { has: field(page, 'income') }).locator('.bf-field__error', { hasText: '家庭年纯收入不能为负数' }).waitFor();
+    await page
+      .locator('.bf-field', { has: field(page, 'income') })
+      .locator('.bf-field__error', { hasText: '家庭年纯收入不能为负数' })
+      .waitFor();
     await field(page, 'income').fill('9000');
     await field(page, 'birth-0').fill('1826-01-01');
     await page.getByText('开始测算').click();
-    await page.locator('.bf-field', { has: field(page, 'birth-0') }).locator('.bf-field__error', { hasText: '出生日期不合理' }).waitFor();
+    await page
+      .locator('.bf-field', { has: field(page, 'birth-0') })
+      .locator('.bf-field__error', { hasText: '出生日期不合理' })
+      .waitFor();
     expect(await field(page, 'birth-0').inputValue()).toBe('1826-01-01');
     await shot(page, 'benefits-calculator-error');
     await page.context().close();
@@ -105,8 +124,12 @@ describe('政策计算器 (no login)', () => {
 
   it('rejects an unknown schooling sent straight to the function, naming the allowed values', async () => {
     const res = await fetch(`${baseUrl()}/api/benefits`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'calculate', payload: { household: { status: 'poor', annualNetIncome: 1, members: [{ birthDate: '1990-01-01', laborCapacity: 'full', schooling: 'phd' }] } } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        action: 'calculate',
+        payload: { household: { status: 'poor', annualNetIncome: 1, members: [{ birthDate: '1990-01-01', laborCapacity: 'full', schooling: 'phd' }] } },
+      }),
     });
     const body = await res.json();
     expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('在校情况') } });
@@ -123,7 +146,10 @@ describe('政策目录 (demo-admin)', () => {
     await field(page, 'from-dibao').fill('2027-01-01');
     await field(page, 'param-dibao-standard').fill('6000');
     await dibao.getByText('保存新参数').click();
-    await dibao.getByText(/待执行.*自2027年1月1日起：低保标准（元\/人\/年） 6,000/).first().waitFor();
+    await dibao
+      .getByText(/待执行.*自2027年1月1日起：低保标准（元\/人\/年） 6,000/)
+      .first()
+      .waitFor();
     await dibao.getByText(/现行：低保标准（元\/人\/年） 5,160/).waitFor();
     await field(page, 'on').fill('2027-01-01');
     await dibao.getByText(/2027年1月1日执行：低保标准（元\/人\/年） 6,000（自2027年1月1日起）/).waitFor();
@@ -170,10 +196,13 @@ describe('政策目录 (demo-admin)', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByText('选择表格').click();
     await (await chooser).setFiles(file);
-    await page.getByText(/共 2 行，可新增 0 条，已存在 0 条，有问题 2 行/).waitFor().catch(async (e) => {
-      await shot(page, 'benefits-admin-import-failed');
-      throw e;
-    });
+    await page
+      .getByText(/共 2 行，可新增 0 条，已存在 0 条，有问题 2 行/)
+      .waitFor()
+      .catch(async (e) => {
+        await shot(page, 'benefits-admin-import-failed');
+        throw e;
+      });
     await page.getByText(/第 2 行：/).waitFor();
     await page.getByText(/第 3 行：/).waitFor();
     expect(await page.getByText(/确认导入/).count()).toBe(0);

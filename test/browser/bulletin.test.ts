@@ -37,12 +37,24 @@ describe('月度通报', () => {
     await page.getByText(`${weakest}各村排名`).first().waitFor();
     const villages = page.locator('.bf-card', { hasText: `${weakest}各村排名` }).locator('.bf-table__row');
     // The village with the most households not visited.
-    const gaps = await villages.evaluateAll((rows) => rows.map((r) => { const m = (r.querySelectorAll('td')[5]?.textContent ?? '').match(/(\d+)\/(\d+)/); return m ? Number(m[2]) - Number(m[1]) : 0; }));
+    const gaps = await villages.evaluateAll((rows) =>
+      rows.map((r) => {
+        const m = (r.querySelectorAll('td')[5]?.textContent ?? '').match(/(\d+)\/(\d+)/);
+        return m ? Number(m[2]) - Number(m[1]) : 0;
+      }),
+    );
     const worst = gaps.indexOf(Math.max(...gaps));
     const missing = gaps[worst];
     await villages.nth(worst).click();
     const card = page.locator('.bf-card', { hasText: '当月未走访的户' });
-    if (missing > 0) expect(await card.locator('.bulletin__household').nth(missing - 1).waitFor().then(() => card.locator('.bulletin__household').count())).toBe(missing);
+    if (missing > 0)
+      expect(
+        await card
+          .locator('.bulletin__household')
+          .nth(missing - 1)
+          .waitFor()
+          .then(() => card.locator('.bulletin__household').count()),
+      ).toBe(missing);
     else await card.getByText('这个村月末结对的户当月都走访过').waitFor();
     await shot(page, 'bulletin-desktop-unvisited');
     if (missing > 0) {
@@ -69,7 +81,10 @@ describe('月度通报', () => {
 
     const helper = await signedIn(browser, 'demo-helper', PHONE, { url });
     await helper.goto(`${url}/package-notices/pages/list/index`);
-    await helper.getByText(/月度通报$/).first().click();
+    await helper
+      .getByText(/月度通报$/)
+      .first()
+      .click();
     await helper.getByText('查看月度通报', { exact: true }).click();
     await helper.locator('.bulletin__title').waitFor();
     await helper.getByText(/已发布 · .* 定稿/).waitFor();

@@ -11,7 +11,11 @@ let url = '';
 browserOnOwnHost('card-feedback', (s) => ({ browser, url } = s));
 
 async function api(fn: string, action: string, payload: unknown, openid = 'demo-admin') {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   const body = (await res.json()) as { ok: boolean; data: any; error?: { message: string } };
   if (!body.ok) throw new Error(body.error!.message);
   return body.data;
@@ -19,14 +23,17 @@ async function api(fn: string, action: string, payload: unknown, openid = 'demo-
 const ID_NUMBER = /\d{17}[\dXx]/;
 
 describe('帮扶明白卡', () => {
-  it('the household opens it from home and sees its helper to call, this year\'s policies with amounts and its latest visits, and no ID number', async () => {
+  it("the household opens it from home and sees its helper to call, this year's policies with amounts and its latest visits, and no ID number", async () => {
     const me = await api('auth', 'whoami', {}, 'demo-household');
     const contact = (await api('assignments', 'listByHousehold', { householdId: me.household.id }, 'demo-household')).contact;
     const page = await signedIn(browser, 'demo-household', PHONE, { url });
     await page.locator('.bf-cell', { hasText: '帮扶明白卡' }).click();
     await page.locator('.hcard__title', { hasText: '帮扶明白卡' }).waitFor();
     await page.locator('.hcard .hh-contact__who', { hasText: contact.name }).waitFor();
-    await page.locator('.hcard .bf-btn', { hasText: `联系帮扶人 ${contact.name}` }).first().waitFor();
+    await page
+      .locator('.hcard .bf-btn', { hasText: `联系帮扶人 ${contact.name}` })
+      .first()
+      .waitFor();
     const policies = page.locator('.hcard .bf-card', { hasText: '年享受的政策' });
     await policies.locator('.hcard__line').first().waitFor();
     expect(await policies.innerText()).toMatch(/应享 [\d,]+ 元/);
@@ -37,7 +44,7 @@ describe('帮扶明白卡', () => {
     await page.context().close();
   });
 
-  it('the helper opens it from the household\'s detail with a door QR and 打印, and gets no call button for the main contact', async () => {
+  it("the helper opens it from the household's detail with a door QR and 打印, and gets no call button for the main contact", async () => {
     const page = await signedIn(browser, 'demo-helper', PHONE, { url });
     await page.goto(`${url}/package-common/pages/household/index?id=hh-000001`);
     await page.locator('.bf-btn', { hasText: '帮扶明白卡' }).first().click();
@@ -45,7 +52,10 @@ describe('帮扶明白卡', () => {
     // The door code: households.doorCode's picture (locally a plain QR of this card's address and scene), loaded.
     const qr = page.locator('.card-qr img, img.card-qr').first();
     await qr.waitFor();
-    await page.waitForFunction(() => { const i = document.querySelector('.card-qr img, img.card-qr') as HTMLImageElement | null; return !!i && i.complete && i.naturalWidth > 100; });
+    await page.waitForFunction(() => {
+      const i = document.querySelector('.card-qr img, img.card-qr') as HTMLImageElement | null;
+      return !!i && i.complete && i.naturalWidth > 100;
+    });
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
     await page.locator('.hcard .bf-card', { hasText: '打印张贴' }).locator('text=打印明白卡').waitFor();
     // The main contact's number goes to the household only (householdContact); fellow helpers' pairings keep theirs.
@@ -55,7 +65,7 @@ describe('帮扶明白卡', () => {
     await page.context().close();
   });
 
-  it('someone who scans the door code signed out signs in and lands back on that household\'s card', async () => {
+  it("someone who scans the door code signed out signs in and lands back on that household's card", async () => {
     const { scene } = await api('households', 'doorCode', { householdId: 'hh-000001' }, 'demo-helper');
     const head = (await api('benefits', 'evaluateHousehold', { householdId: 'hh-000001' })).headName as string;
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
@@ -64,16 +74,22 @@ describe('帮扶明白卡', () => {
     await page.getByText('登录后查看').click();
     await page.waitForURL(/pages\/login\/index\?redirect=/);
     // Picks the household's account from the demo sign-in list, as a person would.
-    const accounts = ((await (await fetch(`${url}/api/dev/accounts`)).json()) as { data: { items: Array<{ openid: string; name: string; description: string }> } }).data.items;
+    const accounts = (
+      (await (await fetch(`${url}/api/dev/accounts`)).json()) as { data: { items: Array<{ openid: string; name: string; description: string }> } }
+    ).data.items;
     const mine = accounts.find((a) => a.openid === 'demo-household')!;
-    await page.locator('.bf-cell', { hasText: mine.description || mine.openid }).filter({ hasText: mine.name }).first().click();
+    await page
+      .locator('.bf-cell', { hasText: mine.description || mine.openid })
+      .filter({ hasText: mine.name })
+      .first()
+      .click();
     await page.waitForURL(new RegExp(`package-common/pages/card/index\\?scene=${scene}`));
     await page.locator('.hcard__title', { hasText: `${head} 户` }).waitFor();
     await shot(page, 'card-after-sign-in');
     await context.close();
   });
 
-  it('a WeChat user not bound yet scans the code, binds with the office\'s code and lands back on the card', async () => {
+  it("a WeChat user not bound yet scans the code, binds with the office's code and lands back on the card", async () => {
     const { scene } = await api('households', 'doorCode', { householdId: 'hh-000001' }, 'demo-helper');
     const household = await api('households', 'get', { householdId: 'hh-000001' });
     const bound = new Set((await api('auth', 'listBindings', { householdId: 'hh-000001' })).items.map((b: any) => b.memberId));
@@ -88,7 +104,10 @@ describe('帮扶明白卡', () => {
     await page.locator('input[name=bindCode]').fill(code);
     await page.locator('.bf-btn', { hasText: '用绑定码绑定' }).click();
     await page.waitForURL(new RegExp(`package-common/pages/card/index\\?scene=${scene}`));
-    await page.locator('.hcard__title', { hasText: `${household.headName} 户` }).filter({ visible: true }).waitFor();
+    await page
+      .locator('.hcard__title', { hasText: `${household.headName} 户` })
+      .filter({ visible: true })
+      .waitFor();
     await page.context().close();
   });
 

@@ -6,8 +6,12 @@ import { baseUrl, DESKTOP, launch, shot } from './setup/browser';
  * December in China. The day it offers is China's, as the county office reads it.
  */
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
 
 it('at 02:30 China time on 2 December, in a UTC browser, a status adjustment takes effect on 2026年12月2日', async () => {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'UTC' });

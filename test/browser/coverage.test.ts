@@ -3,15 +3,19 @@ import type { Browser } from 'playwright-core';
 import { baseUrl, DESKTOP, launch, PHONE, shot, signedIn } from './setup/browser';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
 
 const signIn = (openid: string, viewport = DESKTOP) => signedIn(browser, openid, viewport);
 
 const numbers = (text: string) => (text.match(/[\d,]+/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
 
 describe('走访覆盖 (demo-admin)', () => {
-  it('shows this month\'s coverage on the workbench, then every town, village, unit and helper, and the overdue households', async () => {
+  it("shows this month's coverage on the workbench, then every town, village, unit and helper, and the overdue households", async () => {
     const page = await signIn('demo-admin');
     const card = page.locator('.bf-card', { hasText: '本月走访覆盖' });
     await card.getByText(/已走访 [\d,]+ \/ [\d,]+ 户/).waitFor();
@@ -32,7 +36,11 @@ describe('走访覆盖 (demo-admin)', () => {
     const overdue = numbers(await page.locator('.coverage__summary .bf-stat').nth(1).innerText())[0];
     expect(overdue).toBeGreaterThan(0);
     expect(await page.locator('.coverage__overdue').count()).toBe(Math.min(overdue, 200));
-    await page.locator('.coverage__overdue').first().getByText(/主帮扶人 /).waitFor();
+    await page
+      .locator('.coverage__overdue')
+      .first()
+      .getByText(/主帮扶人 /)
+      .waitFor();
 
     // The workbench (hidden in the page stack) has a 按村 card too: click this page's tab.
     await page.locator('.coverage__tab', { hasText: /^按村$/ }).click();

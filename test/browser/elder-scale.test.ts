@@ -18,7 +18,11 @@ browserOnOwnHost('elder-scale', (s) => ({ browser, url } = s));
 jest.setTimeout(120_000);
 
 async function api(fn: string, action: string, payload: unknown, openid: string) {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   const body = (await res.json()) as { ok: boolean; data: any; error?: { message: string } };
   if (!body.ok) throw new Error(body.error!.message);
   return body.data;
@@ -42,7 +46,12 @@ const POP_UPS = '.taro__modal, .taro-modal__mask, .taro__toast, .taro-toast, [ro
 let noticeId = '';
 beforeAll(async () => {
   // A visit an hour ago, so home asks 帮扶人真的来过您家吗 (走访确认).
-  await api('visits', 'record', { id: randomUUID(), householdId: 'hh-000001', visitedAt: new Date(Date.now() - 3600_000).toISOString(), occasion: 'routine', notes: '了解近况' }, 'demo-helper');
+  await api(
+    'visits',
+    'record',
+    { id: randomUUID(), householdId: 'hh-000001', visitedAt: new Date(Date.now() - 3600_000).toISOString(), occasion: 'routine', notes: '了解近况' },
+    'demo-helper',
+  );
   noticeId = (await api('notices', 'list', { box: 'inbox', limit: 1, offset: 0 }, 'demo-household')).items[0]?._id ?? '';
 });
 
@@ -99,7 +108,10 @@ describe('长辈版 with the system font at its largest', () => {
     await page.route('**/api/needs', async (route) => {
       const body = route.request().postDataJSON() as { action?: string };
       if (body?.action !== 'report') return route.continue();
-      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '本户的求助暂时不能提交，请联系村干部' } }) });
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: '本户的求助暂时不能提交，请联系村干部' } }),
+      });
     });
     await page.goto(`${url}/package-household/pages/need-report/index`);
     await page.locator('.tile').nth(1).click();
@@ -120,7 +132,10 @@ describe('长辈版 with the system font at its largest', () => {
   it('confirming a visit shows the answer in place, not in a toast', async () => {
     const page = await largestSystemFont('demo-household');
     await page.goto(`${url}/package-household/pages/home/index`);
-    const card = page.locator('.vc-card').filter({ has: page.locator('.vc-card__buttons') }).first();
+    const card = page
+      .locator('.vc-card')
+      .filter({ has: page.locator('.vc-card__buttons') })
+      .first();
     await card.locator('.bf-btn', { hasText: '确认来过' }).click();
     await page.getByText('您已确认来过').first().waitFor();
     expect(await page.locator(POP_UPS).count()).toBe(0);
@@ -130,7 +145,11 @@ describe('长辈版 with the system font at its largest', () => {
 
   it('home, 我的政策 and 我的 each have 联系帮扶人 one tap away, at least 60 × 60 px', async () => {
     const page = await largestSystemFont('demo-household');
-    for (const [tab, where] of [['首页', '.hh-contact'], ['我的政策', '.bf-decision'], ['我的', '.bf-cell']] as const) {
+    for (const [tab, where] of [
+      ['首页', '.hh-contact'],
+      ['我的政策', '.bf-decision'],
+      ['我的', '.bf-cell'],
+    ] as const) {
       if (tab !== '首页') await page.locator('.bf-tabbar__item', { hasText: tab }).last().click();
       else await page.goto(`${url}/package-household/pages/home/index`);
       await page.locator(where).first().waitFor();

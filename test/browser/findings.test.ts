@@ -157,7 +157,8 @@ describe('a finding goes from record to 销号', () => {
     await status(page).getByText('已销号', { exact: true }).waitFor();
     await page.locator('.finding-days', { hasText: '按期销号' }).waitFor();
     const history = await page.locator('.finding-timeline').innerText();
-    for (const text of ['验收通过，销号', '验收未通过，退回整改', '提交整改佐证', '确认收到通知单', '下发限期整改通知单', '登记问题']) expect(history).toContain(text);
+    for (const text of ['验收通过，销号', '验收未通过，退回整改', '提交整改佐证', '确认收到通知单', '下发限期整改通知单', '登记问题'])
+      expect(history).toContain(text);
     expect(await action(page, '通过销号').count()).toBe(0);
     await shot(page, 'finding-closed');
 

@@ -6,8 +6,12 @@ import { baseUrl, DESKTOP, launch, shot, signedIn } from './setup/browser';
  * separators, on every role's pages, reasons included. Each page is scanned as rendered.
  */
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
 
 const ISO_DAY = /\d{4}-\d{2}-\d{2}/g;
 /** 1000 元 or more written without a separator (6708 元, 12000.5元), not part of a longer number. */
@@ -28,18 +32,27 @@ async function unfold(page: Page, selector: string): Promise<void> {
 it('a household reads 我的政策 with Chinese dates and separated amounts', async () => {
   const page = await signedIn(browser, 'demo-household');
   await page.goto(`${baseUrl()}/package-household/pages/benefits/index`);
-  await page.getByText(/您家可享受/).first().waitFor();
-  await page.getByText(/年兑现记录/).first().waitFor();
+  await page
+    .getByText(/您家可享受/)
+    .first()
+    .waitFor();
+  await page
+    .getByText(/年兑现记录/)
+    .first()
+    .waitFor();
   await unfold(page, '.bf-decision__more');
   await shot(page, 'formats-household-benefits');
   expect(await offenders(page)).toEqual([]);
   await page.context().close();
 });
 
-it('a helper reads their home, the record form and a household\'s timeline with Chinese dates and separated amounts', async () => {
+it("a helper reads their home, the record form and a household's timeline with Chinese dates and separated amounts", async () => {
   const page = await signedIn(browser, 'demo-helper');
   await page.locator('.due-row').first().waitFor();
-  await page.getByText(/上次走访/).first().waitFor();
+  await page
+    .getByText(/上次走访/)
+    .first()
+    .waitFor();
   await shot(page, 'formats-helper-home');
   expect(await offenders(page)).toEqual([]);
   await page.locator('.due-row').first().getByText('记走访').click();

@@ -19,7 +19,11 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const GPS = { latitude: 26.58, longitude: 106.71, accuracy: 12 };
 
 async function api(fn: string, action: string, payload: unknown, openid: string) {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   const body = (await res.json()) as { ok: boolean; data: any; error?: { message: string } };
   if (!body.ok) throw new Error(body.error!.message);
   return body.data;
@@ -52,7 +56,10 @@ describe('a doctor with many households (demo-doctor)', () => {
     expect(await rows.count()).toBe(due.items.length);
 
     await page.getByRole('searchbox', { name: '搜索户主姓名或村名' }).fill(headName);
-    await page.locator('.due-row', { hasText: `${headName} 户` }).first().waitFor();
+    await page
+      .locator('.due-row', { hasText: `${headName} 户` })
+      .first()
+      .waitFor();
     const byName = due.items.filter((i: any) => i.headName.includes(headName) || i.villageName.includes(headName));
     await rowsBecome(rows, byName.length);
 
@@ -79,7 +86,10 @@ describe('a doctor with many households (demo-doctor)', () => {
     const { headName } = (await api('visits', 'listDue', {}, 'demo-doctor')).items.find((i: any) => i.householdId === 'hh-000001');
     const { context, page } = await doctorPhone();
     await page.getByRole('searchbox', { name: '搜索户主姓名或村名' }).fill(headName);
-    await page.locator('.due-row__title', { hasText: `${headName} 户` }).first().click();
+    await page
+      .locator('.due-row__title', { hasText: `${headName} 户` })
+      .first()
+      .click();
 
     // The household page: its needs, its visits, and the helper's one action at the bottom.
     await page.locator('.hh-section__title', { hasText: '需求' }).waitFor();
@@ -114,11 +124,15 @@ describe('a doctor with many households (demo-doctor)', () => {
     await shot(page, 'household-visit-details');
 
     // The fix's accuracy reaches the list, never its coordinates.
-    const stored = (await api('visits', 'listByHousehold', { householdId: 'hh-000001', limit: 100 }, 'demo-doctor')).items.find((v: any) => v.notes.startsWith(marker));
+    const stored = (await api('visits', 'listByHousehold', { householdId: 'hh-000001', limit: 100 }, 'demo-doctor')).items.find((v: any) =>
+      v.notes.startsWith(marker),
+    );
     expect(stored.location).toEqual({ accuracy: 12 });
     expect(stored.photos).toHaveLength(1);
     // The household sees its visit without where it was recorded.
-    const own = (await api('visits', 'listByHousehold', { householdId: 'hh-000001', limit: 100 }, 'demo-household')).items.find((v: any) => v._id === stored._id);
+    const own = (await api('visits', 'listByHousehold', { householdId: 'hh-000001', limit: 100 }, 'demo-household')).items.find(
+      (v: any) => v._id === stored._id,
+    );
     expect(own.location).toBeUndefined();
     await context.close();
   });

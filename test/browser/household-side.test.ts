@@ -15,12 +15,17 @@ let url = '';
 browserOnOwnHost('household-side', (s) => ({ browser, url } = s));
 
 async function api(fn: string, action: string, payload: unknown, openid = 'demo-admin') {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   const body = (await res.json()) as { ok: boolean; data: any; error?: { message: string } };
   if (!body.ok) throw new Error(body.error!.message);
   return body.data;
 }
-const primaryOf = async () => (await api('assignments', 'listByHousehold', { householdId: 'hh-000001' }, 'demo-household')).items.find((p: any) => p.role === 'primary' && p.active);
+const primaryOf = async () =>
+  (await api('assignments', 'listByHousehold', { householdId: 'hh-000001' }, 'demo-household')).items.find((p: any) => p.role === 'primary' && p.active);
 
 async function elderOn(page: Page) {
   await page.goto(`${url}/package-household/pages/home/index`);
@@ -89,7 +94,7 @@ describe('plain messages next to their fields; the calculator (item 17)', () => 
     await page.context().close();
   });
 
-  it('the server\'s refusal lands under its own field without a schema path', async () => {
+  it("the server's refusal lands under its own field without a schema path", async () => {
     const page = await signedIn(browser, 'demo-household', undefined, { url });
     await fill(page, { income: '200000000', birth: '1958-05-02' });
     const field = page.locator('.bf-field', { has: page.locator('input[name=income]') });
@@ -98,7 +103,7 @@ describe('plain messages next to their fields; the calculator (item 17)', () => 
     await page.context().close();
   });
 
-  it('asking for 重新办理 the household reads its own hint, never the staff\'s 办理说明', async () => {
+  it("asking for 重新办理 the household reads its own hint, never the staff's 办理说明", async () => {
     const need = await api('needs', 'report', { id: randomUUID(), category: 'housing', description: '房顶漏雨' }, 'demo-household');
     const accepted = await api('needs', 'transition', { needId: need._id, to: 'accepted', version: need.version }, 'demo-helper');
     await api('needs', 'transition', { needId: need._id, to: 'resolved', version: accepted.version, note: '已请人修好房顶' }, 'demo-helper');
@@ -156,7 +161,7 @@ describe('大字模式 (item 18)', () => {
     await page.context().close();
   });
 
-  it('draws each of the household\'s five tabs with an icon of its own', async () => {
+  it("draws each of the household's five tabs with an icon of its own", async () => {
     const page = await signedIn(browser, 'demo-household', undefined, { url });
     await page.locator('.bf-tabbar__icon').first().waitFor();
     // Same colour for all and no unread badge: only the shapes are compared.
@@ -170,15 +175,30 @@ describe('大字模式 (item 18)', () => {
 });
 
 describe('a household with no primary helper (item 8)', () => {
-  const idOf = (seq: number) => { const f = `990301197001${String(seq).padStart(2, '0')}001`; return f + idCheckChar(f); };
+  const idOf = (seq: number) => {
+    const f = `990301197001${String(seq).padStart(2, '0')}001`;
+    return f + idCheckChar(f);
+  };
   const OPENID = 'wx-no-helper';
   beforeAll(async () => {
     // A household the village admin has just registered: nobody is paired with it yet (未结对).
-    const created = await api('households', 'create', {
-      code: 'T-NOHELPER', villageId: 'village-1-1', address: '上坪村2组8号', status: 'monitored', causes: ['illness'], identifiedYear: 2024,
-      incomes: [{ year: 2025, amount: 12000 }], housingGrade: 'B', safeWater: true,
-      members: [{ name: '赵新户', relation: 'head', idNumber: idOf(15), phone: '13911112222', health: 'healthy', laborCapacity: 'full' }],
-    }, 'demo-village-admin');
+    const created = await api(
+      'households',
+      'create',
+      {
+        code: 'T-NOHELPER',
+        villageId: 'village-1-1',
+        address: '上坪村2组8号',
+        status: 'monitored',
+        causes: ['illness'],
+        identifiedYear: 2024,
+        incomes: [{ year: 2025, amount: 12000 }],
+        housingGrade: 'B',
+        safeWater: true,
+        members: [{ name: '赵新户', relation: 'head', idNumber: idOf(15), phone: '13911112222', health: 'healthy', laborCapacity: 'full' }],
+      },
+      'demo-village-admin',
+    );
     const { code } = await api('auth', 'createBindCode', { householdId: created._id, memberId: created.members[0].id }, 'demo-village-admin');
     await api('auth', 'bindWithCode', { code }, OPENID);
   });
@@ -192,7 +212,7 @@ describe('a household with no primary helper (item 8)', () => {
     await page.context().close();
   });
 
-  it('我的政策\'s gap cards name 郑书记 and call them, instead of a nameless 请联系帮扶人', async () => {
+  it("我的政策's gap cards name 郑书记 and call them, instead of a nameless 请联系帮扶人", async () => {
     const page = await signedIn(browser, OPENID, undefined, { url });
     await page.locator('.bf-tabbar__item', { hasText: '我的政策' }).click();
     const gap = page.locator('.bf-gap').first();

@@ -16,7 +16,11 @@ let url = '';
 browserOnOwnHost('monitoring-channels', (s) => ({ browser, url } = s));
 
 async function api(fn: string, action: string, payload: unknown, openid: string) {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   const body = (await res.json()) as { ok: boolean; data: any; error?: { message: string } };
   if (!body.ok) throw new Error(body.error!.message);
   return body.data;

@@ -65,7 +65,8 @@ describe('a warning from 入户核实 to 监测户', () => {
     const page = await signIn('demo-admin', DESKTOP);
     await open(page, warningPage('warning-hh-000073'));
     const history = await page.locator('.warning-history').innerText();
-    for (const text of ['县级确认完成 → 已纳入监测', '乡镇审核完成 → 县级确认', '村级评议完成 → 乡镇审核', '周主任', '吴站长', '郑书记']) expect(history).toContain(text);
+    for (const text of ['县级确认完成 → 已纳入监测', '乡镇审核完成 → 县级确认', '村级评议完成 → 乡镇审核', '周主任', '吴站长', '郑书记'])
+      expect(history).toContain(text);
     await page.locator('.warning-form').getByText('查看户档案', { exact: true }).click();
     await page.waitForURL(/package-common\/pages\/household\/index/);
     await page.locator('.household-warning').getByText('监测户', { exact: false }).first().waitFor();

@@ -8,11 +8,15 @@ import { startHost } from './setup/host';
 
 /** Issue 13, item 19: an unknown path, an unbound user on the household home, the reassign picker. */
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 describe('an unknown path', () => {
-  it('shows 页面不存在 with a way home that lands on the role\'s home', async () => {
+  it("shows 页面不存在 with a way home that lands on the role's home", async () => {
     const page = await signedIn(browser, 'demo-household');
     await page.goto(`${baseUrl()}/package-household/pages/no-such-page/index`);
     await page.getByText('页面不存在', { exact: true }).last().waitFor();
@@ -36,7 +40,7 @@ describe('the household home for a WeChat user who has not bound a household', (
   });
 });
 
-describe('调整帮扶人 on a helper\'s page (demo-admin)', () => {
+describe("调整帮扶人 on a helper's page (demo-admin)", () => {
   let host: ChildProcess;
   let dataDir: string;
   let url = '';
@@ -51,10 +55,18 @@ describe('调整帮扶人 on a helper\'s page (demo-admin)', () => {
 
   it('opens the receiver picker on the least loaded helper who can take the households over, not the busiest', async () => {
     const page = await signedIn(browser, 'demo-admin', DESKTOP, { url });
-    const api = (fn: string, action: string, payload: unknown) => page.evaluate(async ([f, a, p]) => {
-      const res = await fetch(`/api/${f}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': 'demo-admin' }, body: JSON.stringify({ action: a, payload: p }) });
-      return (await res.json()).data;
-    }, [fn, action, payload] as const);
+    const api = (fn: string, action: string, payload: unknown) =>
+      page.evaluate(
+        async ([f, a, p]) => {
+          const res = await fetch(`/api/${f}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-dev-openid': 'demo-admin' },
+            body: JSON.stringify({ action: a, payload: p }),
+          });
+          return (await res.json()).data;
+        },
+        [fn, action, payload] as const,
+      );
     type Helper = { _id: string; name: string; total: number; townId: string; helperKind: string | null };
     const primary = (h: Helper) => !['doctor', 'teacher'].includes(h.helperKind ?? '');
     const all = ((await api('assignments', 'listHelpers', {})) as { items: Helper[] }).items.filter(primary);
@@ -62,10 +74,14 @@ describe('调整帮扶人 on a helper\'s page (demo-admin)', () => {
     expect(town.length).toBeGreaterThanOrEqual(3);
     // Make sure the loads differ: three of the first helper's households go to the second.
     const [light, busy, from] = town;
-    const moved = ((await api('assignments', 'listByHelper', { helperId: light._id })) as { items: Array<{ _id: string }> }).items.slice(0, 3).map((p) => p._id);
+    const moved = ((await api('assignments', 'listByHelper', { helperId: light._id })) as { items: Array<{ _id: string }> }).items
+      .slice(0, 3)
+      .map((p) => p._id);
     await api('assignments', 'reassign', { pairingIds: moved, toHelperId: busy._id });
 
-    const after = ((await api('assignments', 'listHelpers', {})) as { items: Helper[] }).items.filter((h) => primary(h) && h.townId === from.townId && h._id !== from._id);
+    const after = ((await api('assignments', 'listHelpers', {})) as { items: Helper[] }).items.filter(
+      (h) => primary(h) && h.townId === from.townId && h._id !== from._id,
+    );
     const least = Math.min(...after.map((h) => h.total));
     expect(least).toBeLessThan(Math.max(...after.map((h) => h.total)));
 

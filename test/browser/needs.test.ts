@@ -2,8 +2,12 @@ import type { Browser } from 'playwright-core';
 import { baseUrl, launch, PHONE, DESKTOP, shot, signedIn } from './setup/browser';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
 
 const signIn = (openid: string, viewport = PHONE) => signedIn(browser, openid, viewport);
 
@@ -121,7 +125,9 @@ describe('escalation', () => {
     const page = await signIn('demo-village-admin', DESKTOP);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
     await page.locator('.bf-tabbar').getByText('需求', { exact: true }).click();
     await page.locator('.need-card').first().waitFor();
     await page.getByText('办理时限').waitFor();

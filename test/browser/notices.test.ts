@@ -2,8 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch, PHONE, DESKTOP, shot, signedIn } from './setup/browser';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
 
 const TITLE = '青禾镇帮扶责任人周五例会';
 
@@ -70,7 +74,7 @@ describe('a notice to the helpers of one town, from writing it to chasing who ha
     await page.context().close();
   });
 
-  it('the admin\'s stats show 1 read, 1 acknowledged and who has not read; the reminder lands in the outbox', async () => {
+  it("the admin's stats show 1 read, 1 acknowledged and who has not read; the reminder lands in the outbox", async () => {
     const page = await signIn('demo-admin', DESKTOP);
     await tab(page, '通知').click();
     await page.getByText('辖区发布的').click();
@@ -131,7 +135,7 @@ describe('drafts, link opens and revoking', () => {
     await admin.context().close();
   });
 
-  it('revoking keeps the notice in the helper\'s list, marked as withdrawn', async () => {
+  it("revoking keeps the notice in the helper's list, marked as withdrawn", async () => {
     const admin = await signIn('demo-admin', DESKTOP);
     await admin.goto(`${baseUrl()}/package-notices/pages/list/index`);
     await admin.getByText('辖区发布的').click();

@@ -35,7 +35,11 @@ async function stopHost(): Promise<void> {
 }
 
 async function visitsWith(url: string, householdId: string, marker: string): Promise<unknown[]> {
-  const res = await fetch(`${url}/api/visits`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': 'demo-helper' }, body: JSON.stringify({ action: 'listByHousehold', payload: { householdId, limit: 100 } }) });
+  const res = await fetch(`${url}/api/visits`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': 'demo-helper' },
+    body: JSON.stringify({ action: 'listByHousehold', payload: { householdId, limit: 100 } }),
+  });
   const body = (await res.json()) as { data: { items: Array<{ notes: string }> } };
   return body.data.items.filter((v) => v.notes.startsWith(marker));
 }
@@ -48,7 +52,9 @@ describe('a helper starting the app without signal (demo-helper, H5)', () => {
     await page.goto(`${url}/pages/login/index?openid=demo-helper`);
     await page.locator('.helper__count').waitFor();
     // The worker took the page over: the shell (every page's scripts) is kept.
-    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, null, { timeout: 30000 });
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null && navigator.serviceWorker?.controller !== undefined, null, {
+      timeout: 30000,
+    });
     const headName = (await page.locator('.due-row__title').first().innerText()).replace(/ 户$/, '');
 
     // No signal and no server: nothing can come from the network now.
@@ -57,16 +63,26 @@ describe('a helper starting the app without signal (demo-helper, H5)', () => {
     // A cold start: the app opened at its launcher, which finds who this is without the server.
     await page.goto(url);
     await page.locator('.helper__offline').waitFor();
-    await page.locator('.due-row', { hasText: `${headName} 户` }).first().waitFor();
+    await page
+      .locator('.due-row', { hasText: `${headName} 户` })
+      .first()
+      .waitFor();
     await shot(page, 'offline-start-helper-home');
 
     // 记录走访 was never opened online: its chunk comes from the kept shell.
-    await page.locator('.due-row', { hasText: `${headName} 户` }).first().getByText('记走访').click();
+    await page
+      .locator('.due-row', { hasText: `${headName} 户` })
+      .first()
+      .getByText('记走访')
+      .click();
     await page.getByText('走访类型').waitFor();
     const marker = `冷启动-${Date.now()}`;
     await page.locator('textarea').first().fill(`${marker} 离线记录`);
     await page.getByText('保存走访').click();
-    await page.getByText(/联网后自动同步/).first().waitFor();
+    await page
+      .getByText(/联网后自动同步/)
+      .first()
+      .waitFor();
     await page.getByText('待同步 1 条', { exact: false }).waitFor();
     await shot(page, 'offline-start-queued');
 

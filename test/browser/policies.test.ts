@@ -14,7 +14,10 @@ async function openDibao(openid: string): Promise<Page> {
   const page = await signedIn(browser, openid, DESKTOP, { url });
   await page.goto(`${url}/package-admin/pages/policies/index`);
   await page.getByText('农村最低生活保障').waitFor();
-  await page.getByText(/查看(历史与调整参数|参数历史)/).first().click();
+  await page
+    .getByText(/查看(历史与调整参数|参数历史)/)
+    .first()
+    .click();
   await page.getByText('参数历史', { exact: true }).waitFor();
   return page;
 }
@@ -37,7 +40,10 @@ describe('政策目录 · 低保标准 (demo-admin, county)', () => {
   it('shows the pending value of a date already set and asks before replacing it', async () => {
     const page = await openDibao('demo-admin');
     await save(page, '2027-01-01', '6000');
-    await page.getByText(/自2027年1月1日起：低保标准（元\/人\/年） 6,000/).first().waitFor();
+    await page
+      .getByText(/自2027年1月1日起：低保标准（元\/人\/年） 6,000/)
+      .first()
+      .waitFor();
     // Every household's 应享未享 is re-evaluated after a change; the admin sees it finish.
     await page.getByText(/应享未享已按新参数重新测算：\d[\d,]* 户/).waitFor();
 
@@ -50,7 +56,10 @@ describe('政策目录 · 低保标准 (demo-admin, county)', () => {
 
     await page.getByText('保存新参数').click();
     await page.getByText('替换', { exact: true }).last().click();
-    await page.getByText(/自2027年1月1日起：低保标准（元\/人\/年） 6,100/).first().waitFor();
+    await page
+      .getByText(/自2027年1月1日起：低保标准（元\/人\/年） 6,100/)
+      .first()
+      .waitFor();
     expect(await page.getByText(/自2027年1月1日起：低保标准（元\/人\/年） 6,000/).count()).toBe(0);
   });
 });

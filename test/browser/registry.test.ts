@@ -63,7 +63,13 @@ describe('registry, pairing and binding in the browser', () => {
     await page.getByText('选择 Excel 表格（.xlsx）').click();
     await (await chooser).setFiles(SAMPLE);
     await page.getByText('3 户可以导入').waitFor();
-    for (const [row, text] of [['第 8 行', '校验位'], ['第 9 行', '月亮村'], ['第 10 行', '重复'], ['第 11 行', '手机号'], ['第 12 行', '没有户主']]) {
+    for (const [row, text] of [
+      ['第 8 行', '校验位'],
+      ['第 9 行', '月亮村'],
+      ['第 10 行', '重复'],
+      ['第 11 行', '手机号'],
+      ['第 12 行', '没有户主'],
+    ]) {
       expect(await page.locator('.import__row', { hasText: row }).innerText()).toContain(text);
     }
     await shot(page, 'registry-import-errors');
@@ -123,7 +129,10 @@ describe('registry, pairing and binding in the browser', () => {
     await page.getByText('确认调整').click();
     await page.getByText(/脱贫退出：贫困户 → 脱贫户（享受政策）/).waitFor();
     await page.getByText('原因：家庭人均纯收入稳定超过标准，经村民代表评议通过').waitFor();
-    await page.getByText(/调整人：吴站长 · \d{4}年\d{1,2}月\d{1,2}日录入/).first().waitFor();
+    await page
+      .getByText(/调整人：吴站长 · \d{4}年\d{1,2}月\d{1,2}日录入/)
+      .first()
+      .waitFor();
     await shot(page, 'registry-exited');
     await page.context().close();
   });
@@ -140,11 +149,14 @@ describe('registry, pairing and binding in the browser', () => {
     await page.context().close();
   });
 
-  it('an admin sees helper loads and moves all of a leaving helper\'s households to another', async () => {
+  it("an admin sees helper loads and moves all of a leaving helper's households to another", async () => {
     const page = await signIn('demo-town-admin');
     await page.getByText('建档户数').waitFor();
     await page.goto(`${baseUrl()}/package-admin/pages/pairing/index`);
-    const first = page.locator('.bf-table tbody tr').filter({ hasText: /帮扶干部/ }).first();
+    const first = page
+      .locator('.bf-table tbody tr')
+      .filter({ hasText: /帮扶干部/ })
+      .first();
     await first.waitFor();
     await shot(page, 'registry-pairing');
     const name = (await first.locator('td').first().innerText()).trim();
@@ -179,12 +191,15 @@ describe('registry, pairing and binding in the browser', () => {
     const { idCheckChar } = await import('../../types/id-number');
     await input(page, 'idSuffix').fill((idNumber + idCheckChar(idNumber)).slice(-6));
     await page.getByText('绑定', { exact: true }).click();
-    await page.getByText(/林国栋/).first().waitFor();
+    await page
+      .getByText(/林国栋/)
+      .first()
+      .waitFor();
     await shot(page, 'registry-bound-household');
     await page.context().close();
   });
 
-  it('an admin generates a bind code on a household\'s page; a new WeChat user binds with it and lands on that household\'s home', async () => {
+  it("an admin generates a bind code on a household's page; a new WeChat user binds with it and lands on that household's home", async () => {
     const admin = await signIn('demo-town-admin');
     await admin.getByText('建档户数').waitFor();
     await admin.goto(`${baseUrl()}/package-common/pages/household/index?id=hh-000002`);
@@ -220,5 +235,4 @@ describe('registry, pairing and binding in the browser', () => {
     await admin.locator('.hh-section__item', { hasText: '解除绑定' }).filter({ hasText: headName }).waitFor();
     await admin.context().close();
   });
-
 });

@@ -11,7 +11,11 @@ let url = '';
 browserOnOwnHost('review', (s) => ({ browser, url } = s));
 
 const api = async (fn: string, action: string, payload: unknown, openid: string) => {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   return res.json() as Promise<{ ok: boolean; data: any }>;
 };
 
@@ -47,7 +51,12 @@ describe('回头看', () => {
     const roundId = new URL(helper.url()).searchParams.get('id')!;
     const items = await api('findings', 'roundItems', { roundId, limit: 100 }, 'demo-helper');
     const householdId = items.data.items[0].householdId;
-    const visit = await api('visits', 'record', { id: randomUUID(), householdId, visitedAt: new Date().toISOString(), occasion: 'routine', notes: '回头看复核' }, 'demo-helper');
+    const visit = await api(
+      'visits',
+      'record',
+      { id: randomUUID(), householdId, visitedAt: new Date().toISOString(), occasion: 'routine', notes: '回头看复核' },
+      'demo-helper',
+    );
     expect(visit.ok).toBe(true);
     await first.getByText('标记已复核').click();
     await first.getByText('已复核走访').waitFor();
@@ -60,12 +69,20 @@ describe('回头看', () => {
   it('数据核查 lists one helper at several households within minutes', async () => {
     const households = (await api('assignments', 'listByHelper', {}, 'demo-helper')).data.items.slice(0, 3).map((p: { householdId: string }) => p.householdId);
     for (const householdId of households) {
-      const r = await api('visits', 'record', { id: randomUUID(), householdId, visitedAt: new Date().toISOString(), occasion: 'routine', notes: '连走' }, 'demo-helper');
+      const r = await api(
+        'visits',
+        'record',
+        { id: randomUUID(), householdId, visitedAt: new Date().toISOString(), occasion: 'routine', notes: '连走' },
+        'demo-helper',
+      );
       expect(r.ok).toBe(true);
     }
     const admin = await signedIn(browser, 'demo-admin', DESKTOP, { url });
     await admin.goto(`${url}/package-admin/pages/integrity/index`);
-    await admin.locator('.integrity__item', { hasText: /分钟内连续走访 [3-9] 户/ }).first().waitFor();
+    await admin
+      .locator('.integrity__item', { hasText: /分钟内连续走访 [3-9] 户/ })
+      .first()
+      .waitFor();
     await shot(admin, 'integrity-rapid');
   });
 });

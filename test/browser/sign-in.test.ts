@@ -2,8 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch, PHONE, DESKTOP, shot } from './setup/browser';
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
 
 async function newPage(viewport = PHONE): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
@@ -17,7 +21,7 @@ async function signInFromList(page: Page, description: string) {
   await page.getByText(description).click();
 }
 
-describe('signing in as each demo account lands on that role\'s home', () => {
+describe("signing in as each demo account lands on that role's home", () => {
   it('demo-admin sees the county workbench with 300 households and the tab bar', async () => {
     const page = await newPage(DESKTOP);
     await signInFromList(page, '县级管理员：全县户籍、结对、通报');

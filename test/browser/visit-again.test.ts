@@ -11,15 +11,24 @@ let url = '';
 browserOnOwnHost('visit-again', (s) => ({ browser, url } = s));
 
 async function api(fn: string, action: string, payload: unknown, openid: string) {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   const body = (await res.json()) as { ok: boolean; data: any; error?: { message: string } };
   if (!body.ok) throw new Error(body.error!.message);
   return body.data;
 }
 
-describe('an emergency after this month\'s visit (demo-helper)', () => {
+describe("an emergency after this month's visit (demo-helper)", () => {
   it('shows the visit as made, says why another is due, and keeps it in 本月已走访', async () => {
-    await api('visits', 'record', { id: randomUUID(), householdId: 'hh-000001', visitedAt: new Date(Date.now() - 3_600_000).toISOString(), occasion: 'routine', notes: '了解近况' }, 'demo-helper');
+    await api(
+      'visits',
+      'record',
+      { id: randomUUID(), householdId: 'hh-000001', visitedAt: new Date(Date.now() - 3_600_000).toISOString(), occasion: 'routine', notes: '了解近况' },
+      'demo-helper',
+    );
     const before = await api('visits', 'listDue', {}, 'demo-helper');
     await api('needs', 'report', { id: randomUUID(), category: 'emergency', description: '老人在家摔伤，需要帮助' }, 'demo-household');
 

@@ -13,14 +13,22 @@ browserOnOwnHost('visit-confirm', (s) => ({ browser, url } = s));
 jest.setTimeout(180_000);
 
 async function api(fn: string, action: string, payload: unknown, openid = 'demo-helper') {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   const body = (await res.json()) as { ok: boolean; data: any; error?: { message: string } };
   if (!body.ok) throw new Error(body.error!.message);
   return body.data;
 }
 
 async function recordOnPage(page: Page, headName: string, notes: string) {
-  await page.locator('.due-row', { hasText: `${headName} 户` }).first().getByText('记走访').click();
+  await page
+    .locator('.due-row', { hasText: `${headName} 户` })
+    .first()
+    .getByText('记走访')
+    .click();
   await page.getByText('走访类型').waitFor();
   await page.locator('textarea').first().fill(notes);
   await page.getByText('保存走访').click();
@@ -39,7 +47,10 @@ describe('a household answers for its visits', () => {
 
     const home = await signedIn(browser, 'demo-household', undefined, { url });
     await home.locator('.vc__title', { hasText: '走访确认' }).waitFor();
-    const firstCard = home.locator('.vc-card').filter({ has: home.locator('.vc-card__buttons') }).last();
+    const firstCard = home
+      .locator('.vc-card')
+      .filter({ has: home.locator('.vc-card__buttons') })
+      .last();
     await firstCard.locator('.vc-card__title', { hasText: '来家走访' }).waitFor();
     await shot(home, 'visit-confirm-household-ask');
     await firstCard.getByText('确认来过').click();
@@ -48,7 +59,10 @@ describe('a household answers for its visits', () => {
     const confirmedOne = answered.find((v: any) => v.confirmation?.happened === true && mine.some((m: any) => m._id === v._id));
     expect(confirmedOne).toBeTruthy();
 
-    const open = home.locator('.vc-card').filter({ has: home.locator('.vc-card__buttons') }).last();
+    const open = home
+      .locator('.vc-card')
+      .filter({ has: home.locator('.vc-card__buttons') })
+      .last();
     await open.getByText('没有来过').click();
     await open.locator('.vc-card__reason', { hasText: '只打了电话' }).click();
     await shot(home, 'visit-confirm-household-deny');
@@ -57,7 +71,12 @@ describe('a household answers for its visits', () => {
     await shot(home, 'visit-confirm-household-answered');
     const after = (await api('visits', 'listByHousehold', { householdId: 'hh-000001', limit: 100 })).items.filter((v: any) => v.notes.startsWith(marker));
     const states = after.map((v: any) => v.confirmation && [v.confirmation.happened, v.confirmation.reason]);
-    expect(states).toEqual(expect.arrayContaining([[true, ''], [false, '只打了电话']]));
+    expect(states).toEqual(
+      expect.arrayContaining([
+        [true, ''],
+        [false, '只打了电话'],
+      ]),
+    );
 
     // The helper's visit history shows the answers.
     await helper.goto(`${url}/package-common/pages/household/index?id=hh-000001`);

@@ -13,11 +13,19 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 jest.setTimeout(180_000);
 
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
 
 async function api(url: string, fn: string, action: string, payload: unknown, openid = 'demo-helper') {
-  const res = await fetch(`${url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   const body = (await res.json()) as { ok: boolean; data: any; error?: { message: string } };
   if (!body.ok) throw new Error(body.error!.message);
   return body.data;
@@ -35,7 +43,11 @@ async function openHome(page: Page, url: string, openid = 'demo-helper') {
 
 /** From the home list: 记走访 on the named household, type the notes, save, and wait for the toast. */
 async function recordFromHome(page: Page, headName: string, notes: string, toast: RegExp, photo = false) {
-  await page.locator('.due-row', { hasText: `${headName} 户` }).first().getByText('记走访').click();
+  await page
+    .locator('.due-row', { hasText: `${headName} 户` })
+    .first()
+    .getByText('记走访')
+    .click();
   await page.getByText('走访类型').waitFor();
   await page.locator('.record__notes textarea, textarea').first().fill(notes);
   if (photo) {
@@ -49,7 +61,7 @@ async function recordFromHome(page: Page, headName: string, notes: string, toast
   await page.locator('.helper__count').waitFor();
 }
 
-describe('a helper\'s visits arrive exactly once, online or offline', () => {
+describe("a helper's visits arrive exactly once, online or offline", () => {
   it('records one visit with a photo online and two offline, which arrive after a reload when the network returns', async () => {
     const url = baseUrl();
     const due = await api(url, 'visits', 'listDue', {});
@@ -96,15 +108,25 @@ describe('a helper\'s visits arrive exactly once, online or offline', () => {
     const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
     const page = await context.newPage();
     await openHome(page, url);
-    await page.locator('.due-row', { hasText: `${headName} 户` }).first().getByText('记走访').click();
+    await page
+      .locator('.due-row', { hasText: `${headName} 户` })
+      .first()
+      .getByText('记走访')
+      .click();
     await page.locator('.chips__chip', { hasText: title }).click();
-    await page.locator('.bf-field', { hasText: `${title} 进度%` }).locator('input').fill('60');
+    await page
+      .locator('.bf-field', { hasText: `${title} 进度%` })
+      .locator('input')
+      .fill('60');
     await page.locator('.record__notes textarea, textarea').first().fill(`${marker} 有进度`);
     await shot(page, 'visits-record-progress');
 
     await context.setOffline(true);
     await page.getByText('保存走访').click();
-    await page.getByText(/联网后自动同步/).first().waitFor();
+    await page
+      .getByText(/联网后自动同步/)
+      .first()
+      .waitFor();
     await page.getByText('待同步 1 条', { exact: false }).waitFor();
     const queued = await page.evaluate(() => {
       const read = (key: string) => JSON.parse(localStorage.getItem(key) ?? 'null')?.data;

@@ -15,7 +15,11 @@ browserOnOwnHost('web-sign-in', (s) => ({ browser, url } = s));
 
 /** The mini-program's call: `POST /api/auth` as the WeChat user `openid` (how the local host names a WeChat caller). */
 async function asWeChat(openid: string, action: string, payload: unknown) {
-  const res = await fetch(`${url}/api/auth`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/auth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   return (await res.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } };
 }
 
@@ -25,7 +29,9 @@ async function desktopWithQr(): Promise<{ page: Page; request: { id: string; sec
   const page = await context.newPage();
   const calls: Request[] = [];
   // Function calls: POSTs (the local build's demo list is a GET of /api/dev/accounts, not a call).
-  page.on('request', (r) => { if (r.method() === 'POST' && (r.url().includes('/api/') || r.url().includes('/v1/functions/'))) calls.push(r); });
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && (r.url().includes('/api/') || r.url().includes('/v1/functions/'))) calls.push(r);
+  });
   const started = page.waitForResponse(async (r) => r.url().endsWith('/v1/functions/auth') && (r.request().postData() ?? '').includes('webLoginStart'));
   await page.goto(url + '/');
   const answer = await (await started).json();
@@ -97,7 +103,10 @@ describe('desktop sign-in by scanning with the mini-program', () => {
     await phone.locator('.bf-tabbar').waitFor();
     await phone.goto(`${url}/package-common/pages/web-login/index?q=${encodeURIComponent(`${url}/package-common/pages/web-login/index?id=${request.id}`)}`);
     await phone.getByText('有电脑正在请求登录您的账号').waitFor();
-    await phone.getByText(/Chrome 浏览器/).first().waitFor();
+    await phone
+      .getByText(/Chrome 浏览器/)
+      .first()
+      .waitFor();
     await phone.getByText('未知', { exact: true }).waitFor();
     await shot(phone, 'web-sign-in-confirm-page');
     await phone.getByText('确认登录', { exact: true }).click();

@@ -25,12 +25,14 @@ const prefs = () => require('../../client/src/services/prefs') as typeof import(
 const scale = () => (require('../../client/src/services/font-scale.weapp') as typeof import('../../client/src/services/font-scale.weapp')).systemFontScale();
 
 describe('the system font size, as WeChat reports it', () => {
-  test('getAppBaseInfo\'s fontSizeScaleFactor 1.4 reads 1.4', () => {
+  test("getAppBaseInfo's fontSizeScaleFactor 1.4 reads 1.4", () => {
     info.app = () => ({ fontSizeScaleFactor: 1.4 });
     expect(scale()).toBe(1.4);
   });
   test('an old client without getAppBaseInfo falls back to fontSizeSetting 20 → 1.25', () => {
-    info.app = () => { throw new Error('not supported'); };
+    info.app = () => {
+      throw new Error('not supported');
+    };
     info.system = () => ({ fontSizeSetting: 20 });
     expect(scale()).toBe(1.25);
   });

@@ -2,11 +2,15 @@ import { ApiCallError, fieldErrorsOf } from '../../client/src/services/errors';
 
 /** Issue 13, item 17: the server's input problems are shown next to their own field, by the path it names. */
 describe('input problems by field', () => {
-  const refusal = { code: 'INVALID_INPUT' as const, message: '出生日期：日期格式应为 YYYY-MM-DD，例如 2026-01-31', details: [
-    { path: 'household.members.1.birthDate', message: '日期格式应为 YYYY-MM-DD，例如 2026-01-31' },
-    { path: 'household.members.1.birthDate', message: '第二条同一处的问题' },
-    { path: 'description', message: '请简单描述需要什么帮助' },
-  ] };
+  const refusal = {
+    code: 'INVALID_INPUT' as const,
+    message: '出生日期：日期格式应为 YYYY-MM-DD，例如 2026-01-31',
+    details: [
+      { path: 'household.members.1.birthDate', message: '日期格式应为 YYYY-MM-DD，例如 2026-01-31' },
+      { path: 'household.members.1.birthDate', message: '第二条同一处的问题' },
+      { path: 'description', message: '请简单描述需要什么帮助' },
+    ],
+  };
 
   it('a thrown refusal gives each field its first message, keyed by the path the server named', () => {
     expect(fieldErrorsOf(new ApiCallError(refusal))).toEqual({
@@ -15,7 +19,7 @@ describe('input problems by field', () => {
     });
   });
 
-  it('a queued write\'s refusal (a plain ApiError) reads the same', () => {
+  it("a queued write's refusal (a plain ApiError) reads the same", () => {
     expect(fieldErrorsOf(refusal).description).toBe('请简单描述需要什么帮助');
   });
 

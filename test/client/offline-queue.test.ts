@@ -7,13 +7,17 @@ const answers: Array<(fn: string, action: string, payload: any) => any> = [];
 const sent: Array<{ action: string; payload: any }> = [];
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../support/taro-storage').taroModule);
-jest.mock('../../client/src/services/transport', () => ({
-  send: async (fn: string, action: string, payload: unknown) => {
-    sent.push({ action, payload });
-    const answer = answers.shift();
-    return answer ? answer(fn, action, payload) : { ok: true, data: { echoed: payload } };
-  },
-}), { virtual: true });
+jest.mock(
+  '../../client/src/services/transport',
+  () => ({
+    send: async (fn: string, action: string, payload: unknown) => {
+      sent.push({ action, payload });
+      const answer = answers.shift();
+      return answer ? answer(fn, action, payload) : { ok: true, data: { echoed: payload } };
+    },
+  }),
+  { virtual: true },
+);
 jest.mock('../../client/src/services/network-watch', () => ({ watchNetwork: () => undefined }), { virtual: true });
 
 const NETWORK = { ok: false, error: { code: 'INTERNAL', message: '网络不可用', details: { network: true } } };
@@ -21,7 +25,9 @@ type Queue = typeof import('../../client/src/services/offline-queue');
 
 function load(): Queue {
   let q!: Queue;
-  jest.isolateModules(() => { q = require('../../client/src/services/offline-queue'); });
+  jest.isolateModules(() => {
+    q = require('../../client/src/services/offline-queue');
+  });
   return q;
 }
 

@@ -7,17 +7,25 @@ const uploads: string[] = [];
 let failOn: string | null = null;
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../support/taro-storage').taroModule);
-jest.mock('../../client/src/services/transport', () => ({ send: async () => ({ ok: false, error: { code: 'INTERNAL', message: '网络不可用', details: { network: true } } }) }), { virtual: true });
+jest.mock(
+  '../../client/src/services/transport',
+  () => ({ send: async () => ({ ok: false, error: { code: 'INTERNAL', message: '网络不可用', details: { network: true } } }) }),
+  { virtual: true },
+);
 jest.mock('../../client/src/services/network-watch', () => ({ watchNetwork: () => undefined }), { virtual: true });
-jest.mock('../../client/src/services/photos', () => ({
-  isLocalPhoto: (p: string) => p.startsWith('local:'),
-  uploadPhoto: async (p: string) => {
-    if (p === failOn) throw new Error('照片上传失败');
-    if (uploads.includes(p)) throw new Error('照片文件已丢失，请删除后重新拍摄');
-    uploads.push(p);
-    return `cloud://${p.slice(6)}`;
-  },
-}), { virtual: true });
+jest.mock(
+  '../../client/src/services/photos',
+  () => ({
+    isLocalPhoto: (p: string) => p.startsWith('local:'),
+    uploadPhoto: async (p: string) => {
+      if (p === failOn) throw new Error('照片上传失败');
+      if (uploads.includes(p)) throw new Error('照片文件已丢失，请删除后重新拍摄');
+      uploads.push(p);
+      return `cloud://${p.slice(6)}`;
+    },
+  }),
+  { virtual: true },
+);
 
 import { uploadLocalPhotos, uploadPhotosBeforeSending } from '../../client/src/services/photo-uploads';
 import { enqueue, flush, items } from '../../client/src/services/offline-queue';

@@ -6,7 +6,7 @@ jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }));
 import { returnTarget, urlOf } from '../../client/src/services/routes';
 
 describe('returnTarget', () => {
-  it('returns to a scanned door code\'s card with its scene, as the card page sends it', () => {
+  it("returns to a scanned door code's card with its scene, as the card page sends it", () => {
     const card = urlOf('householdCard', { scene: 'k3Jd9QxA0b' });
     const login = urlOf('login', { redirect: card });
     const redirect = new URLSearchParams(login.split('?')[1]).get('redirect') ?? '';

@@ -14,17 +14,21 @@ const uploads: string[] = [];
 let answer: 'now' | 'never' | { refuse: string } = 'now';
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../support/taro-storage').taroModule);
-jest.mock('../../client/src/services/transport', () => ({
-  send: async (_fn: string, action: string, payload: any) => {
-    requests.push({ action, payload });
-    if (typeof answer === 'object') return { ok: false, error: { code: 'INVALID_INPUT', message: answer.refuse } };
-    const { id, ...body } = payload;
-    const known = stored.get(id);
-    if (known && known !== JSON.stringify(body)) return { ok: false, error: { code: 'CONFLICT', message: '这条走访记录的编号已被另一条不同的记录使用' } };
-    stored.set(id, JSON.stringify(body));
-    return answer === 'never' ? new Promise(() => undefined) : { ok: true, data: { _id: id } };
-  },
-}), { virtual: true });
+jest.mock(
+  '../../client/src/services/transport',
+  () => ({
+    send: async (_fn: string, action: string, payload: any) => {
+      requests.push({ action, payload });
+      if (typeof answer === 'object') return { ok: false, error: { code: 'INVALID_INPUT', message: answer.refuse } };
+      const { id, ...body } = payload;
+      const known = stored.get(id);
+      if (known && known !== JSON.stringify(body)) return { ok: false, error: { code: 'CONFLICT', message: '这条走访记录的编号已被另一条不同的记录使用' } };
+      stored.set(id, JSON.stringify(body));
+      return answer === 'never' ? new Promise(() => undefined) : { ok: true, data: { _id: id } };
+    },
+  }),
+  { virtual: true },
+);
 jest.mock('../../client/src/services/network-watch', () => ({ watchNetwork: () => undefined }), { virtual: true });
 /** A photo's local file is gone once uploaded (as on both platforms): a second upload of it fails. */
 const mockPhotos = () => ({
@@ -68,7 +72,14 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 
 /** The helper fills the form: the draft is stored as it is typed (what useStoredDraft does). */
 function fillForm(app: App) {
-  const draft = { ...app.form.blankVisit(), date: '2026-11-20', notes: '查看养殖情况', photos: [{ path: 'local:pig.jpg', preview: 'blob:1' }], measureIds: ['m-1'], progress: { 'm-1': '40' } };
+  const draft = {
+    ...app.form.blankVisit(),
+    date: '2026-11-20',
+    notes: '查看养殖情况',
+    photos: [{ path: 'local:pig.jpg', preview: 'blob:1' }],
+    measureIds: ['m-1'],
+    progress: { 'm-1': '40' },
+  };
   storage.set(KEY, draft);
   return draft;
 }
@@ -127,12 +138,15 @@ describe('a visit draft restored after the app was killed mid-send', () => {
     fillForm(app);
     await tapSave(app);
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ action: 'record', payload: { measureIds: ['m-1'], progress: [{ measureId: 'm-1', progress: 40 }], photos: ['cloud://pig.jpg'] } });
+    expect(requests[0]).toMatchObject({
+      action: 'record',
+      payload: { measureIds: ['m-1'], progress: [{ measureId: 'm-1', progress: 40 }], photos: ['cloud://pig.jpg'] },
+    });
   });
 });
 
 describe('a refused visit', () => {
-  it('stays in the queue with the server\'s reason until the fixed draft is sent under the same id', async () => {
+  it("stays in the queue with the server's reason until the fixed draft is sent under the same id", async () => {
     const app = boot();
     const draft = fillForm(app);
     answer = { refuse: '只能补录 60 天内的走访，更早的走访请联系扶贫办处理' };
@@ -155,6 +169,13 @@ describe('a refused visit', () => {
     const back = app.queue.takeBack(draft.id)!;
     expect(app.queue.items()).toEqual([]);
     const restored = app.input.draftFromInput(back.payload, app.form.blankVisit());
-    expect(restored).toMatchObject({ id: draft.id, date: '2026-11-20', notes: '查看养殖情况', measureIds: ['m-1'], progress: { 'm-1': '40' }, photos: [{ path: 'cloud://pig.jpg' }] });
+    expect(restored).toMatchObject({
+      id: draft.id,
+      date: '2026-11-20',
+      notes: '查看养殖情况',
+      measureIds: ['m-1'],
+      progress: { 'm-1': '40' },
+      photos: [{ path: 'cloud://pig.jpg' }],
+    });
   });
 });

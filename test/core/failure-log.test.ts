@@ -26,7 +26,8 @@ describe('what the log says about an unexpected error', () => {
 
   it('tells a ZodError by issue code and path, without the values', () => {
     const zod = Object.assign(new Error('[{"code":"too_big","maximum":64,"path":["_id"],"message":"编号过长"}]'), {
-      name: 'ZodError', issues: [{ code: 'too_big', path: ['_id'], message: '编号过长', input: 'hh-430124199001011234' }],
+      name: 'ZodError',
+      issues: [{ code: 'too_big', path: ['_id'], message: '编号过长', input: 'hh-430124199001011234' }],
     });
     expect(failureSummary(zod)).toBe('ZodError: too_big at _id');
   });

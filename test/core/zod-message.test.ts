@@ -3,9 +3,34 @@ import { describeZodError } from '../../cloudfunctions/core/zod-message';
 
 const family = (birthDate: string) => ({
   household: {
-    status: 'poor', annualNetIncome: 9000, housingGrade: 'A', emergencyInLast90Days: false,
-    members: [{ birthDate: '1980-01-01', disabilityLevel: 0, chronicIllness: false, chronicApproved: false, schooling: 'none', laborCapacity: 'full', employed: false, hasIncome: true, hasSupporter: true },
-      { birthDate, disabilityLevel: 0, chronicIllness: false, chronicApproved: false, schooling: 'none', laborCapacity: 'partial', employed: false, hasIncome: true, hasSupporter: true }],
+    status: 'poor',
+    annualNetIncome: 9000,
+    housingGrade: 'A',
+    emergencyInLast90Days: false,
+    members: [
+      {
+        birthDate: '1980-01-01',
+        disabilityLevel: 0,
+        chronicIllness: false,
+        chronicApproved: false,
+        schooling: 'none',
+        laborCapacity: 'full',
+        employed: false,
+        hasIncome: true,
+        hasSupporter: true,
+      },
+      {
+        birthDate,
+        disabilityLevel: 0,
+        chronicIllness: false,
+        chronicApproved: false,
+        schooling: 'none',
+        laborCapacity: 'partial',
+        employed: false,
+        hasIncome: true,
+        hasSupporter: true,
+      },
+    ],
   },
 });
 

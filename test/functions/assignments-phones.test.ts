@@ -2,16 +2,18 @@ import { getDb } from '../../cloudfunctions/core/store';
 import { call, freshDemoStore, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
 const helpersOf = async (openid: string | undefined, householdId = 'hh-000001', history = false) =>
   (await call('assignments', 'listByHousehold', { householdId, history }, openid)) as any;
 const phones = (r: any) => r.data.items.filter((p: any) => p.active).map((p: any) => p.phone);
 
-describe('assignments.listByHousehold: who gets the helpers\' phones', () => {
+describe("assignments.listByHousehold: who gets the helpers' phones", () => {
   it.each([
-    ['the household\'s own member', 'demo-household'],
+    ["the household's own member", 'demo-household'],
     ['the village admin of its village', 'demo-village-admin'],
     ['the county admin', 'demo-admin'],
     ['its primary helper', 'demo-helper'],

@@ -2,10 +2,19 @@ import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeEach(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeEach(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterEach(() => store.close());
 
-const active = async (where: Record<string, unknown>) => (await getDb().collection('pairings').where({ ...where, active: true }).limit(1000).get()).data;
+const active = async (where: Record<string, unknown>) =>
+  (
+    await getDb()
+      .collection('pairings')
+      .where({ ...where, active: true })
+      .limit(1000)
+      .get()
+  ).data;
 /** A town-1 cadre other than the demo helper. */
 async function otherCadre(): Promise<string> {
   const { data } = await getDb().collection('users').where({ role: 'helper', helperKind: 'cadre', 'scope.regionId': 'town-1' }).get();
@@ -13,17 +22,22 @@ async function otherCadre(): Promise<string> {
 }
 
 describe('assignments', () => {
-  it('replaces a household\'s primary helper, keeping the old pairing as history', async () => {
+  it("replaces a household's primary helper, keeping the old pairing as history", async () => {
     const to = await otherCadre();
     const pairing = await ok(call('assignments', 'assign', { householdId: 'hh-000001', helperId: to, role: 'primary' }, 'demo-town-admin'));
     expect(pairing).toMatchObject({ helperId: to, role: 'primary', active: true });
     expect(await active({ householdId: 'hh-000001', role: 'primary' })).toEqual([expect.objectContaining({ helperId: to })]);
     const history = await ok(call('assignments', 'listByHousehold', { householdId: 'hh-000001', history: true }, 'demo-admin'));
-    expect(history.items.filter((p: any) => p.role === 'primary').map((p: any) => [p.helperId, p.active])).toEqual([[to, true], ['helper-1', false]]);
+    expect(history.items.filter((p: any) => p.role === 'primary').map((p: any) => [p.helperId, p.active])).toEqual([
+      [to, true],
+      ['helper-1', false],
+    ]);
   });
 
   it('refuses a doctor as primary helper and a helper of another town', async () => {
-    expect(await call('assignments', 'assign', { householdId: 'hh-000001', helperId: 'helper-9', role: 'education' }, 'demo-admin')).toMatchObject({ ok: false });
+    expect(await call('assignments', 'assign', { householdId: 'hh-000001', helperId: 'helper-9', role: 'education' }, 'demo-admin')).toMatchObject({
+      ok: false,
+    });
     const town2 = (await getDb().collection('users').where({ role: 'helper', helperKind: 'cadre', 'scope.regionId': 'town-2' }).limit(1).get()).data[0];
     const r = await call('assignments', 'assign', { householdId: 'hh-000001', helperId: town2._id, role: 'primary' }, 'demo-admin');
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('不在该户所在乡镇') } });
@@ -66,7 +80,7 @@ describe('assignments', () => {
     expect(unpaired).toMatchObject({ total: 1, items: [expect.objectContaining({ _id: 'hh-000002' })] });
   });
 
-  it('gives a village admin the helpers of the village\'s town', async () => {
+  it("gives a village admin the helpers of the village's town", async () => {
     const { items } = await ok(call('assignments', 'listHelpers', {}, 'demo-village-admin'));
     expect(items.map((h: any) => h._id)).toContain('helper-1');
   });

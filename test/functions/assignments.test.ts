@@ -1,11 +1,13 @@
 import { freshDemoStore, call } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); });
+beforeAll(() => {
+  store = freshDemoStore();
+});
 afterAll(() => store.close());
 
 describe('assignments.listByHelper', () => {
-  it('lists the demo helper\'s own households with head name and village', async () => {
+  it("lists the demo helper's own households with head name and village", async () => {
     const result = await call('assignments', 'listByHelper', {}, 'demo-helper');
     if (!result.ok) throw new Error(result.error.message);
     const items = (result.data as any).items;
@@ -14,7 +16,7 @@ describe('assignments.listByHelper', () => {
     expect(items[0]).toMatchObject({ role: 'primary', householdHeadName: expect.any(String), villageName: expect.stringMatching(/村$/) });
   });
 
-  it('refuses a helper who asks for another helper\'s households', async () => {
+  it("refuses a helper who asks for another helper's households", async () => {
     const result = await call('assignments', 'listByHelper', { helperId: 'helper-4' }, 'demo-helper');
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

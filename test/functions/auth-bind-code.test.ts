@@ -3,7 +3,9 @@ import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeEach(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeEach(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterEach(() => store.close());
 
 const HOUR = 60 * 60_000;
@@ -43,7 +45,10 @@ describe('auth.createBindCode', () => {
   });
 
   it('answers NOT_FOUND for a member who is not in the household', async () => {
-    expect(await call('auth', 'createBindCode', { householdId: 'hh-000002', memberId: 'no-such-member' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('auth', 'createBindCode', { householdId: 'hh-000002', memberId: 'no-such-member' }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('replaces the previous code of the same member: the old one no longer binds', async () => {
@@ -65,7 +70,10 @@ describe('auth.bindWithCode', () => {
     expect(user).toMatchObject({ householdId: 'hh-000002', memberId: member.id, role: 'household' });
     const list: any = await call('auth', 'listBindings', { householdId: 'hh-000002' }, 'demo-admin');
     expect(list.data.items).toMatchObject([{ memberId: member.id }]);
-    expect(await call('auth', 'bindWithCode', { code }, 'wx-code-2')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('绑定码不正确或已失效') } });
+    expect(await call('auth', 'bindWithCode', { code }, 'wx-code-2')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('绑定码不正确或已失效') },
+    });
   });
 
   it('refuses a code after 24 hours with the same message as a wrong one', async () => {
@@ -106,7 +114,10 @@ describe('auth.bindWithCode', () => {
 
   it('refuses input that is not 10 digits (an old 6-digit code too) before counting it as a try', async () => {
     expect(await call('auth', 'bindWithCode', { code: '12ab56' }, 'wx-typo')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call('auth', 'bindWithCode', { code: '123456' }, 'wx-typo')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('绑定码是 10 位数字') } });
+    expect(await call('auth', 'bindWithCode', { code: '123456' }, 'wx-typo')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('绑定码是 10 位数字') },
+    });
     expect((await getDb().collection('bind_attempts').where({ openid: 'wx-typo' }).count()).total).toBe(0);
   });
 });

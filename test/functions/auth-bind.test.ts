@@ -3,7 +3,9 @@ import { getDb } from '../../cloudfunctions/core/store';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeEach(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeEach(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterEach(() => store.close());
 
 /** The first member with a phone outside the demo household, and the answers that bind to them. */
@@ -70,7 +72,7 @@ describe('auth.bindHousehold', () => {
 });
 
 describe('auth.bindFor, listBindings and unbind', () => {
-  it('lets an admin bind a WeChat account on a household\'s behalf, list it and unbind it', async () => {
+  it("lets an admin bind a WeChat account on a household's behalf, list it and unbind it", async () => {
     const h = (await getDb().collection('households').doc('hh-000002').get()).data[0];
     const binding = await call('auth', 'bindFor', { householdId: 'hh-000002', memberId: h.members[0].id, openid: 'wx-offline' }, 'demo-town-admin');
     expect(binding).toMatchObject({ ok: true, data: { name: h.members[0].name } });
@@ -139,12 +141,18 @@ describe('auth.bindHousehold limits beyond the caller (accounts rotated by a gue
     for (let caller = 0; caller < 40; caller++) {
       for (let i = 0; i < 5; i++) {
         at(caller * 10_000 + i * 1000);
-        expect(await call('auth', 'bindHousehold', { name: `无此人${caller}`, idSuffix: '000000', phone: '13000000000' }, `wx-flood-${caller}`)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+        expect(await call('auth', 'bindHousehold', { name: `无此人${caller}`, idSuffix: '000000', phone: '13000000000' }, `wx-flood-${caller}`)).toMatchObject({
+          ok: false,
+          error: { code: 'NOT_FOUND' },
+        });
       }
     }
     expect((await getDb().collection('bind_attempts').where({ kind: 'household_failure' }).count()).total).toBe(0);
     at(30 * 60_000);
-    expect(await call('auth', 'bindHousehold', input, 'wx-honest')).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringContaining('1 小时') } });
+    expect(await call('auth', 'bindHousehold', input, 'wx-honest')).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: expect.stringContaining('1 小时') },
+    });
     at(39 * 10_000 + 4000 + HOUR);
     expect(await call('auth', 'bindHousehold', input, 'wx-honest')).toMatchObject({ ok: true });
   });

@@ -1,7 +1,9 @@
 import { freshDemoStore, call } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); });
+beforeAll(() => {
+  store = freshDemoStore();
+});
 afterAll(() => store.close());
 
 describe('auth.whoami', () => {

@@ -8,12 +8,17 @@ beforeAll(() => {
 });
 afterAll(() => store.close());
 
-
 const FAMILY = {
-  status: 'poor', annualNetIncome: 9000, housingGrade: 'A',
-  members: [{ birthDate: '1970-05-02', laborCapacity: 'partial' }, { birthDate: '1972-03-01', laborCapacity: 'partial' }],
+  status: 'poor',
+  annualNetIncome: 9000,
+  housingGrade: 'A',
+  members: [
+    { birthDate: '1970-05-02', laborCapacity: 'partial' },
+    { birthDate: '1972-03-01', laborCapacity: 'partial' },
+  ],
 };
-const dibaoOn = async (date: string) => (await data(call('benefits', 'calculate', { date, household: FAMILY }))).decisions.find((d: any) => d.policy === 'dibao');
+const dibaoOn = async (date: string) =>
+  (await data(call('benefits', 'calculate', { date, household: FAMILY }))).decisions.find((d: any) => d.policy === 'dibao');
 
 describe('benefits.updatePolicyParams (dibao standard from a date on)', () => {
   it('2026-12-31 still uses 5,160; from 2027-01-01 a household of 2 with 9,000 yuan gets (6,000 − 4,500) × 2 = 3,000 yuan', async () => {
@@ -21,7 +26,11 @@ describe('benefits.updatePolicyParams (dibao standard from a date on)', () => {
     expect(policy.values.map((v: any) => v.from)).toEqual(['2018-01-01', '2020-01-01', '2027-01-01']);
     expect(policy.values[2]).toMatchObject({ setBy: expect.any(String), setAt: expect.any(String) });
     expect(await dibaoOn('2026-12-31')).toMatchObject({ entitled: true, amount: 1320 });
-    expect(await dibaoOn('2027-01-01')).toMatchObject({ entitled: true, amount: 3000, reasons: [expect.stringContaining('2027年1月1日起执行的低保标准 6,000 元'), expect.any(String)] });
+    expect(await dibaoOn('2027-01-01')).toMatchObject({
+      entitled: true,
+      amount: 3000,
+      reasons: [expect.stringContaining('2027年1月1日起执行的低保标准 6,000 元'), expect.any(String)],
+    });
   });
 
   it('asks before replacing a not-yet-effective entry of the same date: refused with the pending value unless replace is sent', async () => {
@@ -31,7 +40,9 @@ describe('benefits.updatePolicyParams (dibao standard from a date on)', () => {
   });
 
   it('replaces a not-yet-effective entry of the same date instead of stacking two when the admin confirmed', async () => {
-    const policy = await data(call('benefits', 'updatePolicyParams', { code: 'dibao', from: '2027-01-01', params: { standard: 6100 }, replace: true }, 'demo-admin'));
+    const policy = await data(
+      call('benefits', 'updatePolicyParams', { code: 'dibao', from: '2027-01-01', params: { standard: 6100 }, replace: true }, 'demo-admin'),
+    );
     expect(policy.values.filter((v: any) => v.from === '2027-01-01')).toHaveLength(1);
     expect((await data(call('benefits', 'listPolicies', {}))).items.find((p: any) => p.code === 'dibao')!.values.at(-1)!.params).toEqual({ standard: 6100 });
   });
@@ -42,17 +53,33 @@ describe('benefits.updatePolicyParams (dibao standard from a date on)', () => {
     ['a missing parameter', { from: '2027-02-01', params: {} }, 'INVALID_INPUT', '缺少'],
     ['a negative standard', { from: '2027-02-01', params: { standard: -1 } }, 'INVALID_INPUT', '不能为负数'],
     ['a dibao standard of 0', { from: '2027-02-01', params: { standard: 0 } }, 'INVALID_INPUT', '低保标准应在 1,000–20,000 元/人·年之间'],
-    ['a dibao standard of 540,000 (a slipped digit)', { from: '2027-02-01', params: { standard: 540000 } }, 'INVALID_INPUT', '低保标准应在 1,000–20,000 元/人·年之间，填写的是 540,000'],
+    [
+      'a dibao standard of 540,000 (a slipped digit)',
+      { from: '2027-02-01', params: { standard: 540000 } },
+      'INVALID_INPUT',
+      '低保标准应在 1,000–20,000 元/人·年之间，填写的是 540,000',
+    ],
   ])('refuses %s', async (_name, change, code, text) => {
-    expect(await call('benefits', 'updatePolicyParams', { code: 'dibao', ...change }, 'demo-admin')).toMatchObject({ ok: false, error: { code, message: expect.stringContaining(text) } });
+    expect(await call('benefits', 'updatePolicyParams', { code: 'dibao', ...change }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code, message: expect.stringContaining(text) },
+    });
   });
 
   it.each([
     ['a 特困 factor of 13', 'tekun', { elderAge: 60, childAge: 16, factor: 13 }, '供养标准系数应在 1–3 倍之间'],
     ['a 危房 grade D subsidy of 3,000,000', 'housing_repair', { gradeC: 15000, gradeD: 3000000 }, 'D 级危房补助应在 1,000–200,000 元/户之间'],
-    ['a lowest age above the highest', 'public_job', { minAge: 30, maxAge: 50, monthlyMin: 900, monthlyMax: 500 }, '岗位补贴下限（900）不能高于岗位补贴上限（500）'],
+    [
+      'a lowest age above the highest',
+      'public_job',
+      { minAge: 30, maxAge: 50, monthlyMin: 900, monthlyMax: 500 },
+      '岗位补贴下限（900）不能高于岗位补贴上限（500）',
+    ],
   ])('refuses %s with the plausible range named', async (_name, code, params, text) => {
-    expect(await call('benefits', 'updatePolicyParams', { code, from: '2027-02-01', params }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(text) } });
+    expect(await call('benefits', 'updatePolicyParams', { code, from: '2027-02-01', params }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining(text) },
+    });
   });
 
   it('shows in the 应享未享 sweep at once when the new standard holds from today', async () => {
@@ -84,7 +111,9 @@ describe('benefits.importRecords (.xlsx 兑现清单)', () => {
   beforeAll(async () => {
     const gaps = await data(call('benefits', 'listGaps', { limit: 100, policy: 'medical_premium' }, 'demo-admin'));
     const gap = gaps.items.find((g: any) => g.kind === 'unpaid' && g.memberId);
-    const { data: [h] } = await (await import('../../cloudfunctions/core/store')).getDb().collection('households').doc(gap!.householdId).get();
+    const {
+      data: [h],
+    } = await (await import('../../cloudfunctions/core/store')).getDb().collection('households').doc(gap!.householdId).get();
     memberId = gap!.memberId!;
     idNumber = (h as any).members.find((m: any) => m.id === memberId).idNumber;
   });
@@ -129,7 +158,10 @@ describe('benefits.importRecords (.xlsx 兑现清单)', () => {
 
   it('refuses a file that is not a sheet, with a plain message', async () => {
     const fileId = await uploadAs('demo-admin', Buffer.from('not a workbook'), 'x.xlsx');
-    expect(await call('benefits', 'importRecords', { fileId }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('.xlsx') } });
+    expect(await call('benefits', 'importRecords', { fileId }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('.xlsx') },
+    });
   });
 });
 
@@ -137,7 +169,9 @@ describe('benefits.recordDisbursement (one payment entered by hand)', () => {
   it('is the same record as the same row imported from a sheet: entered, then imported, it is stored once and closes the gap', async () => {
     const gaps = await data(call('benefits', 'listGaps', { limit: 100 }, 'demo-admin'));
     const gap = gaps.items.find((g: any) => g.kind === 'unpaid' && g.memberId && g.amount && g.policy !== 'medical_premium')!;
-    const { data: [h] } = await (await import('../../cloudfunctions/core/store')).getDb().collection('households').doc(gap.householdId).get();
+    const {
+      data: [h],
+    } = await (await import('../../cloudfunctions/core/store')).getDb().collection('households').doc(gap.householdId).get();
     const idNumber = (h as any).members.find((m: any) => m.id === gap.memberId).idNumber;
     const entry = { householdId: gap.householdId, memberId: gap.memberId, policy: gap.policy, period: '2026', amount: gap.amount, paidOn: '2026-10-08' };
     const entered = await data(call('benefits', 'recordDisbursement', entry, 'demo-admin'));
@@ -152,7 +186,13 @@ describe('benefits.recordDisbursement (one payment entered by hand)', () => {
 
   it('refuses by hand what a sheet row is refused for: a per-person policy without its member', async () => {
     const gaps = await data(call('benefits', 'listGaps', { limit: 1 }, 'demo-admin'));
-    expect(await call('benefits', 'recordDisbursement', { householdId: gaps.items[0].householdId, policy: 'elderly_allowance', period: '2026', amount: 1200, paidOn: '2026-10-08' }, 'demo-admin'))
-      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('按人发放') } });
+    expect(
+      await call(
+        'benefits',
+        'recordDisbursement',
+        { householdId: gaps.items[0].householdId, policy: 'elderly_allowance', period: '2026', amount: 1200, paidOn: '2026-10-08' },
+        'demo-admin',
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('按人发放') } });
   });
 });

@@ -5,7 +5,9 @@ import { call, freshDemoStore, SEED_NOW, ok } from '../support/store';
  * of 我的政策 and the sweep's gaps (read from the derived 规则摘要) both follow the saved income.
  */
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
 const dibaoOf = (b: any) => b.decisions.find((d: any) => d.policy === 'dibao');
@@ -21,7 +23,10 @@ describe('benefits after 编辑户信息', () => {
     await ok(call('households', 'update', { householdId: 'hh-000001', version: h.version, incomes: [{ year, amount: 6000 }] }, 'demo-admin'));
 
     const after = await ok(call('benefits', 'evaluateHousehold', { householdId: 'hh-000001' }, 'demo-admin'));
-    expect(dibaoOf(after)).toMatchObject({ entitled: true, reasons: expect.arrayContaining([expect.stringContaining(`家庭年人均收入 ${perCapita} 元，低于`)]) });
+    expect(dibaoOf(after)).toMatchObject({
+      entitled: true,
+      reasons: expect.arrayContaining([expect.stringContaining(`家庭年人均收入 ${perCapita} 元，低于`)]),
+    });
     const gaps = await ok(call('benefits', 'listGaps', { limit: 100, policy: 'dibao' }, 'demo-admin'));
     const swept = gaps.items.find((g: any) => g.householdId === 'hh-000001');
     expect(swept?.amount ?? null).toBe(after.gaps.find((g: any) => g.policy === 'dibao')?.amount ?? null);

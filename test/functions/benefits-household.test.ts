@@ -1,12 +1,13 @@
 import { call, freshDemoStore, SEED_NOW, ok as data } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
-
 describe('benefits.evaluateHousehold (我的政策)', () => {
-  it('gives the bound household its own decisions with reasons, this year\'s records and its open gap', async () => {
+  it("gives the bound household its own decisions with reasons, this year's records and its open gap", async () => {
     const b = await data(call('benefits', 'evaluateHousehold', {}, 'demo-household'));
     expect(b.householdId).toBe('hh-000001');
     expect(b.decisions.length).toBeGreaterThan(16);
@@ -25,7 +26,7 @@ describe('benefits.evaluateHousehold (我的政策)', () => {
     expect(await call('benefits', 'evaluateHousehold', { householdId }, openid)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
-  it('lets the paired helper and the county admin read the household, without the helper\'s phone', async () => {
+  it("lets the paired helper and the county admin read the household, without the helper's phone", async () => {
     for (const openid of ['demo-helper', 'demo-admin']) {
       const b = await data(call('benefits', 'evaluateHousehold', { householdId: 'hh-000001' }, openid));
       expect(b.gaps.length).toBeGreaterThan(0);
@@ -52,7 +53,9 @@ describe('benefits.listGaps (应享未享 sweep)', () => {
     const town = await data(call('benefits', 'listGaps', { limit: 100 }, 'demo-town-admin'));
     const county = await data(call('benefits', 'listGaps', { limit: 1 }, 'demo-admin'));
     expect(county.total).toBeGreaterThan(town.total);
-    const households = await Promise.all(town.items.map((g: any) => data(call('benefits', 'evaluateHousehold', { householdId: g.householdId }, 'demo-town-admin'))));
+    const households = await Promise.all(
+      town.items.map((g: any) => data(call('benefits', 'evaluateHousehold', { householdId: g.householdId }, 'demo-town-admin'))),
+    );
     expect(households.length).toBe(town.items.length);
   });
 
@@ -93,17 +96,28 @@ describe('benefits.recordDisbursement', () => {
     ['a malformed period', { period: '26' }, '发放期间'],
     ['a negative amount', { amount: -5 }, '不能为负数'],
   ])('refuses %s', async (_name, change, text) => {
-    const record = { householdId: 'hh-000001', memberId: 'hh-000001-m1', policy: 'medical_premium', period: '2026', amount: 100, paidOn: '2026-11-10', ...change };
-    expect(await call('benefits', 'recordDisbursement', record, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(text) } });
+    const record = {
+      householdId: 'hh-000001',
+      memberId: 'hh-000001-m1',
+      policy: 'medical_premium',
+      period: '2026',
+      amount: 100,
+      paidOn: '2026-11-10',
+      ...change,
+    };
+    expect(await call('benefits', 'recordDisbursement', record, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining(text) },
+    });
   });
 
-  it('refuses households outside the admin\'s region and non-admins', async () => {
+  it("refuses households outside the admin's region and non-admins", async () => {
     const record = { householdId: 'hh-000002', memberId: null, policy: 'pay_after_care', period: '2026', amount: null, paidOn: '2026-11-10' };
     expect(await call('benefits', 'recordDisbursement', record, 'demo-village-admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call('benefits', 'recordDisbursement', record, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it('lists records of the admin\'s region with names, newest first', async () => {
+  it("lists records of the admin's region with names, newest first", async () => {
     const list = await data(call('benefits', 'listRecords', { limit: 5, householdId: 'hh-000001' }, 'demo-admin'));
     expect(list.total).toBeGreaterThan(0);
     expect(list.items[0]).toMatchObject({ householdId: 'hh-000001', headName: expect.any(String) });

@@ -6,7 +6,9 @@ import { call, freshDemoStore, SEED_NOW, ok } from '../support/store';
  * 3,480 yuan paid it is 6,000 yuan short (少享), on 我的政策 and in the admin's 应享未享 sweep.
  */
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
 const HH = 'hh-000001';
@@ -20,7 +22,14 @@ describe('应享未享 includes 少享', () => {
     expect(first.received.filter((r: any) => r.policy === 'dibao' && r.period.startsWith('2026'))).toEqual([]);
     expect(first.decisions.find((d: any) => d.policy === 'dibao')).toMatchObject({ entitled: true, amount: 9480 });
 
-    await ok(call('benefits', 'recordDisbursement', { householdId: HH, memberId: null, policy: 'dibao', period: '2026-01', amount: 3480, paidOn: '2026-01-15' }, 'demo-admin'));
+    await ok(
+      call(
+        'benefits',
+        'recordDisbursement',
+        { householdId: HH, memberId: null, policy: 'dibao', period: '2026-01', amount: 3480, paidOn: '2026-01-15' },
+        'demo-admin',
+      ),
+    );
 
     const short = { householdId: HH, policy: 'dibao', kind: 'short', amount: 9480, received: 3480, shortfall: 6000 };
     const mine = await ok(call('benefits', 'evaluateHousehold', {}, 'demo-household'));
@@ -28,7 +37,14 @@ describe('应享未享 includes 少享', () => {
     const swept = await ok(call('benefits', 'listGaps', { limit: 100, policy: 'dibao' }, 'demo-admin'));
     expect(swept.items.filter((g: any) => g.householdId === HH)).toEqual([expect.objectContaining(short)]);
 
-    await ok(call('benefits', 'recordDisbursement', { householdId: HH, memberId: null, policy: 'dibao', period: '2026-06', amount: 6000, paidOn: '2026-06-15' }, 'demo-admin'));
+    await ok(
+      call(
+        'benefits',
+        'recordDisbursement',
+        { householdId: HH, memberId: null, policy: 'dibao', period: '2026-06', amount: 6000, paidOn: '2026-06-15' },
+        'demo-admin',
+      ),
+    );
     const paid = await ok(call('benefits', 'evaluateHousehold', {}, 'demo-household'));
     expect(paid.gaps.filter((g: any) => g.policy === 'dibao')).toEqual([]);
     const resweep = await ok(call('benefits', 'listGaps', { limit: 100, policy: 'dibao' }, 'demo-admin'));

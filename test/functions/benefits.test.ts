@@ -1,14 +1,31 @@
 import { freshDemoStore, call } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); });
+beforeAll(() => {
+  store = freshDemoStore();
+});
 afterAll(() => store.close());
 
 const SPEC_EXAMPLE = {
   date: '2021-03-01',
   household: {
-    status: 'poor', annualNetIncome: 9000, housingGrade: 'C', emergencyInLast90Days: false,
-    members: [{ birthDate: '1958-05-02', disabilityLevel: 0, chronicIllness: true, chronicApproved: false, schooling: 'none', laborCapacity: 'partial', employed: false, hasIncome: true, hasSupporter: true }],
+    status: 'poor',
+    annualNetIncome: 9000,
+    housingGrade: 'C',
+    emergencyInLast90Days: false,
+    members: [
+      {
+        birthDate: '1958-05-02',
+        disabilityLevel: 0,
+        chronicIllness: true,
+        chronicApproved: false,
+        schooling: 'none',
+        laborCapacity: 'partial',
+        employed: false,
+        hasIncome: true,
+        hasSupporter: true,
+      },
+    ],
   },
 };
 
@@ -18,7 +35,11 @@ describe('benefits.calculate (public calculator, SPEC §3)', () => {
     if (!result.ok) throw new Error(result.error.message);
     const decisions = (result.data as any).decisions;
     expect(decisions.find((d: any) => d.policy === 'dibao')).toEqual({
-      policy: 'dibao', member: null, entitled: false, amount: null, reasons: ['家庭年人均收入 9,000 元，不低于低保标准 5,160 元'],
+      policy: 'dibao',
+      member: null,
+      entitled: false,
+      amount: null,
+      reasons: ['家庭年人均收入 9,000 元，不低于低保标准 5,160 元'],
     });
     expect(decisions.find((d: any) => d.policy === 'housing_repair')).toMatchObject({ entitled: true, amount: 15000 });
     expect(decisions.find((d: any) => d.policy === 'early_pension')).toMatchObject({ member: 0, entitled: false });

@@ -6,7 +6,9 @@ import { bulletinId, freezeBulletin } from '../../cloudfunctions/core/reports/bu
 import { freshDemoStore, call, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: '2026-11-20T06:00:00Z' }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: '2026-11-20T06:00:00Z' });
+});
 afterAll(() => store.close());
 
 const bulletin = (month: string, openid = 'demo-admin') => ok(call('reports', 'monthlyBulletin', { month }, openid));
@@ -52,11 +54,22 @@ describe('reports.monthlyBulletin', () => {
 });
 
 describe('reports.monthlyBulletin: 应享未享 of a past month (issue #15)', () => {
-  it('counts the gaps open at each month\'s end from their kept history: a gap paid this month closes in this month only', async () => {
-    const [gap] = (await getDb().collection('household_gaps').where({ open: true, policy: 'medical_premium' }).limit(1).get()).data as Array<{ householdId: string; memberId: string; amount: number }>;
+  it("counts the gaps open at each month's end from their kept history: a gap paid this month closes in this month only", async () => {
+    const [gap] = (await getDb().collection('household_gaps').where({ open: true, policy: 'medical_premium' }).limit(1).get()).data as Array<{
+      householdId: string;
+      memberId: string;
+      amount: number;
+    }>;
     const [october, november] = [await bulletin('2026-10'), await bulletin('2026-11')];
     expect(october.totals.gapsOpen).toBeGreaterThan(0);
-    await ok(call('benefits', 'recordDisbursement', { householdId: gap.householdId, policy: 'medical_premium', memberId: gap.memberId, period: '2026', amount: gap.amount, paidOn: '2026-11-20' }, 'demo-admin'));
+    await ok(
+      call(
+        'benefits',
+        'recordDisbursement',
+        { householdId: gap.householdId, policy: 'medical_premium', memberId: gap.memberId, period: '2026', amount: gap.amount, paidOn: '2026-11-20' },
+        'demo-admin',
+      ),
+    );
     const [octoberAgain, novemberAgain] = [await bulletin('2026-10'), await bulletin('2026-11')];
     expect(octoberAgain.totals).toMatchObject({ gapsOpen: october.totals.gapsOpen, gapsClosed: october.totals.gapsClosed });
     expect(novemberAgain.totals).toMatchObject({ gapsOpen: november.totals.gapsOpen - 1, gapsClosed: november.totals.gapsClosed + 1 });
@@ -72,8 +85,12 @@ describe('reports.publishBulletin', () => {
     const { data: homes } = await db.collection('households').where({ townId: 'town-1' }).field({ _id: true }).limit(1000).get();
     for (const h of homes) {
       if (seen.has(h._id)) continue;
-      const { data: [p] } = await db.collection('pairings').where({ householdId: h._id, role: 'primary', active: true }).get();
-      const { data: [helper] } = p ? await db.collection('users').doc(p.helperId).get() : { data: [] as any[] };
+      const {
+        data: [p],
+      } = await db.collection('pairings').where({ householdId: h._id, role: 'primary', active: true }).get();
+      const {
+        data: [helper],
+      } = p ? await db.collection('users').doc(p.helperId).get() : { data: [] as any[] };
       if (helper?.openid) return { householdId: h._id as string, openid: helper.openid as string };
     }
     throw new Error('no unvisited October household with a signed-in helper in 青禾镇');
@@ -90,13 +107,20 @@ describe('reports.publishBulletin', () => {
 
     const townBefore = await bulletin('2026-10', 'demo-town-admin');
     const target = await unvisitedInOctober();
-    await ok(call('visits', 'record', { id: randomUUID(), householdId: target.householdId, visitedAt: '2026-10-28T10:00:00+08:00', occasion: 'routine', notes: '补录' }, target.openid));
+    await ok(
+      call(
+        'visits',
+        'record',
+        { id: randomUUID(), householdId: target.householdId, visitedAt: '2026-10-28T10:00:00+08:00', occasion: 'routine', notes: '补录' },
+        target.openid,
+      ),
+    );
     // The town's bulletin is still live and counts the visit; the county's published one does not.
     expect((await bulletin('2026-10', 'demo-town-admin')).totals.visited).toBe(townBefore.totals.visited + 1);
     expect(await bulletin('2026-10')).toEqual(frozen);
   });
 
-  it('November\'s line chart shows October as published (frozen figures), not as recounted after the late visit', async () => {
+  it("November's line chart shows October as published (frozen figures), not as recounted after the late visit", async () => {
     const frozen = await bulletin('2026-10');
     const november = await bulletin('2026-11');
     expect(november.trend.map((t) => t.month)).toEqual(['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
@@ -105,7 +129,10 @@ describe('reports.publishBulletin', () => {
     expect(november.trend.filter((t) => t.frozen).map((t) => t.month)).toEqual(['2026-10']);
     // The town's own bulletins were never published: its October point is the live count, late visit included.
     const town = await bulletin('2026-11', 'demo-town-admin');
-    expect(town.trend.find((t) => t.month === '2026-10')).toMatchObject({ frozen: false, visited: (await bulletin('2026-10', 'demo-town-admin')).totals.visited });
+    expect(town.trend.find((t) => t.month === '2026-10')).toMatchObject({
+      frozen: false,
+      visited: (await bulletin('2026-10', 'demo-town-admin')).totals.visited,
+    });
   });
 
   it('refuses to publish a month twice, and a month not yet begun', async () => {
@@ -133,10 +160,17 @@ describe('reports.publishBulletin', () => {
     expect(seen).toEqual(await bulletin('2026-10'));
   });
 
-  it('answers a bulletin outside the caller\'s region exactly like one never published', async () => {
+  it("answers a bulletin outside the caller's region exactly like one never published", async () => {
     const other = await freezeBulletin({
-      _id: bulletinId('town-2', '2026-10'), regionId: 'town-2', month: '2026-10', frozenAt: '2026-11-01T00:00:00.000Z', frozenBy: 'x', frozenByName: '他人',
-      regionPath: ['county-1', 'town-2'], noticeId: null, bulletin: await bulletin('2026-10'),
+      _id: bulletinId('town-2', '2026-10'),
+      regionId: 'town-2',
+      month: '2026-10',
+      frozenAt: '2026-11-01T00:00:00.000Z',
+      frozenBy: 'x',
+      frozenByName: '他人',
+      regionPath: ['county-1', 'town-2'],
+      noticeId: null,
+      bulletin: await bulletin('2026-10'),
     });
     const outside = await call('reports', 'publishedBulletin', { id: other._id }, 'demo-helper');
     const never = await call('reports', 'publishedBulletin', { id: 'bulletin-none' }, 'demo-helper');
@@ -147,7 +181,6 @@ describe('reports.publishBulletin', () => {
 });
 
 describe('reports.exportBulletin and the drill-down', () => {
-
   it('writes a summary, a sheet per dimension and the households not visited, numbers as numbers under a frozen header', async () => {
     const b = await bulletin('2026-09', 'demo-town-admin');
     const { fileId } = await ok(call('reports', 'exportBulletin', { month: '2026-09' }, 'demo-town-admin'));
@@ -169,7 +202,7 @@ describe('reports.exportBulletin and the drill-down', () => {
 
   it('drills from a village to its households not visited that month, and learns nothing of a village outside the scope', async () => {
     const b = await bulletin('2026-09', 'demo-town-admin');
-    const village = [...b.byVillage].sort((x, y) => (y.paired - y.visited) - (x.paired - x.visited))[0];
+    const village = [...b.byVillage].sort((x, y) => y.paired - y.visited - (x.paired - x.visited))[0];
     const { items } = await ok(call('reports', 'bulletinHouseholds', { month: '2026-09', villageId: village.id }, 'demo-town-admin'));
     expect(items).toHaveLength(village.paired - village.visited);
     expect(items.every((i) => i.villageName === village.name && i.headName && i.helperName)).toBe(true);
@@ -196,7 +229,7 @@ describe('reports.ledger and exportLedger', () => {
     const { fileId, rows } = await ok(call('reports', 'exportLedger', { kind: 'health', month: '2026-10' }, 'demo-town-admin'));
     expect(rows).toBe(health.rows.length);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readAs('demo-town-admin', fileId) as any);
+    await workbook.xlsx.load((await readAs('demo-town-admin', fileId)) as any);
     const sheet = workbook.getWorksheet('卫生帮扶台账')!;
     expect(sheet.getRow(1).getCell(4).value).toBe('患病或残疾成员');
     expect(sheet.getRow(2).getCell(4).value).toBe(health.rows[0].members);

@@ -10,8 +10,13 @@ import { readAs, uploadAs } from '../support/files';
  */
 const AT = '2026-12-01T18:30:00.000Z';
 let store: ReturnType<typeof freshDemoStore>;
-beforeEach(() => { store = freshDemoStore({ now: AT }); });
-afterEach(() => { jest.restoreAllMocks(); store.close(); });
+beforeEach(() => {
+  store = freshDemoStore({ now: AT });
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  store.close();
+});
 
 describe('at 02:30 China time on 2026-12-02 (18:30 UTC the day before)', () => {
   it('an export is named households-2026-12-02.xlsx', async () => {
@@ -23,7 +28,7 @@ describe('at 02:30 China time on 2026-12-02 (18:30 UTC the day before)', () => {
   it('a status corrected by a re-imported sheet takes effect on 2026-12-02', async () => {
     const { fileId } = await ok(call('households', 'exportXlsx', { villageId: 'village-1-1' }, 'demo-village-admin'));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readAs('demo-village-admin', fileId) as any);
+    await workbook.xlsx.load((await readAs('demo-village-admin', fileId)) as any);
     const sheet = workbook.worksheets[0];
     const statusCol = (sheet.getRow(1).values as unknown[]).indexOf('户类型');
     const row = sheet.getRow(2);

@@ -58,7 +58,9 @@ describe('a deployed function', () => {
 
 describe('the same function in local mode', () => {
   let store: ReturnType<typeof freshDemoStore>;
-  beforeAll(() => { store = freshDemoStore(); });
+  beforeAll(() => {
+    store = freshDemoStore();
+  });
   afterAll(() => store.close());
 
   it('uses the local placeholder template and the caller the local host names', async () => {

@@ -10,7 +10,6 @@ afterAll(() => {
   store.close();
 });
 
-
 const coverage = () => ok(call('reports', 'coverage', {}, 'demo-admin'));
 
 /** An overdue household (no visit this month nor last) with its primary helper's id and openid. */
@@ -18,10 +17,17 @@ async function overdueHousehold() {
   const c = await coverage();
   const db = getDb();
   for (const item of c.overdue.items) {
-    const { data: [pairing] } = await db.collection('pairings').where({ householdId: item.householdId, role: 'primary', active: true }).get();
-    const { data: [helper] } = await db.collection('users').doc(pairing.helperId).get();
-    const { data: [household] } = await db.collection('households').doc(item.householdId).get();
-    if (helper?.openid) return { householdId: item.householdId, villageId: household.villageId as string, helperId: helper._id as string, openid: helper.openid as string };
+    const {
+      data: [pairing],
+    } = await db.collection('pairings').where({ householdId: item.householdId, role: 'primary', active: true }).get();
+    const {
+      data: [helper],
+    } = await db.collection('users').doc(pairing.helperId).get();
+    const {
+      data: [household],
+    } = await db.collection('households').doc(item.householdId).get();
+    if (helper?.openid)
+      return { householdId: item.householdId, villageId: household.villageId as string, helperId: helper._id as string, openid: helper.openid as string };
   }
   throw new Error('the demo county has no overdue household with a signed-in helper');
 }
@@ -33,7 +39,12 @@ async function fromVisits(month: string, prev: string) {
   const db = getDb();
   const visits: Array<{ householdId: string; helperId: string; villageId: string; month: string }> = [];
   for (let offset = 0; ; offset += 1000) {
-    const { data } = await db.collection('visits').where({ month: db.command.in([month, prev]) }).skip(offset).limit(1000).get();
+    const { data } = await db
+      .collection('visits')
+      .where({ month: db.command.in([month, prev]) })
+      .skip(offset)
+      .limit(1000)
+      .get();
     visits.push(...(data as typeof visits));
     if (data.length < 1000) break;
   }

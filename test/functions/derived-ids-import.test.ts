@@ -14,12 +14,22 @@ beforeAll(() => {
 });
 afterAll(() => store.close());
 
-const idOf = (birth: string, seq: number) => { const f = `990301${birth}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
+const idOf = (birth: string, seq: number) => {
+  const f = `990301${birth}${String(seq).padStart(3, '0')}`;
+  return f + idCheckChar(f);
+};
 const SPOUSE_ID = idOf('19720301', 72);
 const member = (name: string, relation: string, idNumber: string) => ({ name, relation, idNumber, health: 'healthy', laborCapacity: 'full' });
 const DRAFT = {
-  code: 'T-ID-02', villageId: 'village-1-1', address: '上坪村1组10号', status: 'monitored', causes: ['illness'], identifiedYear: 2024,
-  incomes: [{ year: 2025, amount: 12000 }], housingGrade: 'B', safeWater: true,
+  code: 'T-ID-02',
+  villageId: 'village-1-1',
+  address: '上坪村1组10号',
+  status: 'monitored',
+  causes: ['illness'],
+  identifiedYear: 2024,
+  incomes: [{ year: 2025, amount: 12000 }],
+  housingGrade: 'B',
+  safeWater: true,
   members: [member('导入户主', 'head', idOf('19700101', 71)), member('导入配偶', 'spouse', SPOUSE_ID)],
 };
 
@@ -43,5 +53,4 @@ describe('benefits.importRecords for a household created through the API', () =>
     expect(records[0]).toMatchObject({ policy: 'medical_premium', memberId: spouse.id, period: '2026', amount: 380 });
     expect(String(records[0]._id).length).toBeLessThanOrEqual(64);
   });
-
 });

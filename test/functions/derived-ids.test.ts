@@ -8,16 +8,28 @@ import { call, freshDemoStore, SEED_NOW, ok } from '../support/store';
  * `_id` unless they are derived (store/derived-id.ts).
  */
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
-const idOf = (birth: string, seq: number) => { const f = `990301${birth}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
+const idOf = (birth: string, seq: number) => {
+  const f = `990301${birth}${String(seq).padStart(3, '0')}`;
+  return f + idCheckChar(f);
+};
 const HEAD_ID = idOf('19700101', 61);
 const SPOUSE_ID = idOf('19720301', 62);
 const member = (name: string, relation: string, idNumber: string) => ({ name, relation, idNumber, health: 'healthy', laborCapacity: 'full' });
 const DRAFT = {
-  code: 'T-ID-01', villageId: 'village-1-1', address: '上坪村1组9号', status: 'monitored', causes: ['illness'], identifiedYear: 2024,
-  incomes: [{ year: 2025, amount: 12000 }], housingGrade: 'B', safeWater: true,
+  code: 'T-ID-01',
+  villageId: 'village-1-1',
+  address: '上坪村1组9号',
+  status: 'monitored',
+  causes: ['illness'],
+  identifiedYear: 2024,
+  incomes: [{ year: 2025, amount: 12000 }],
+  housingGrade: 'B',
+  safeWater: true,
   members: [member('长编号户主', 'head', HEAD_ID), member('长编号配偶', 'spouse', SPOUSE_ID)],
 };
 
@@ -51,13 +63,20 @@ describe('ids built from the ids of a household created through the API', () => 
     expect(String(codes[0]._id).length).toBeLessThanOrEqual(64);
 
     const me = await ok(call('auth', 'bindWithCode', { code }, 'wx-long-id-spouse'));
-    const notice = await ok(call('notices', 'publish', { title: '医保缴费提醒', body: '请核对今年的医保代缴。', audience: { roles: ['household'], regionIds: ['village-1-1'] }, requireAck: true }, 'demo-admin'));
+    const notice = await ok(
+      call(
+        'notices',
+        'publish',
+        { title: '医保缴费提醒', body: '请核对今年的医保代缴。', audience: { roles: ['household'], regionIds: ['village-1-1'] }, requireAck: true },
+        'demo-admin',
+      ),
+    );
     await ok(call('notices', 'markRead', { noticeId: notice._id, ack: true }, 'wx-long-id-spouse'));
     await ok(call('notices', 'markRead', { noticeId: notice._id }, 'wx-long-id-spouse'));
     const reads = await stored('notice_reads', { noticeId: notice._id });
     expect(reads).toHaveLength(1);
     expect(reads[0]).toMatchObject({ userId: me.userId, ackAt: expect.any(String) });
     expect(String(reads[0]._id).length).toBeLessThanOrEqual(64);
-    expect((await ok(call('notices', 'get', { noticeId: notice._id }, 'wx-long-id-spouse')))).toMatchObject({ read: true, acknowledged: true });
+    expect(await ok(call('notices', 'get', { noticeId: notice._id }, 'wx-long-id-spouse'))).toMatchObject({ read: true, acknowledged: true });
   });
 });

@@ -9,13 +9,15 @@ import { call, freshDemoStore, ok } from '../support/store';
  * with a plain QR of the same page and scene, so the demo's printed card can be scanned too.
  */
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); });
+beforeAll(() => {
+  store = freshDemoStore();
+});
 afterAll(() => store.close());
 
 const codeCalls = async () => (await getDb().collection('outbox').where({ kind: 'wxacode.getUnlimited' }).get()).data;
 
 describe('households.doorCode', () => {
-  it('gives the helper a code for the card page whose scene fits WeChat\'s 32 characters and names nobody', async () => {
+  it("gives the helper a code for the card page whose scene fits WeChat's 32 characters and names nobody", async () => {
     const code = await ok(call('households', 'doorCode', { householdId: 'hh-000001' }, 'demo-helper'));
     expect(code.page).toBe('package-common/pages/card/index');
     expect(code.scene).toMatch(/^[0-9A-Za-z]{10}$/);
@@ -41,9 +43,16 @@ describe('households.doorCode', () => {
   it('in the cloud, asks WeChat for the 小程序码 with the page (no leading slash, no query) and answers its picture', async () => {
     const asked: WxaCodeRequest[] = [];
     setWeChat({
-      async sendSubscribeMessage() { return { status: 'sent', note: '' }; },
-      async decryptGroup() { return { opengid: 'g' }; },
-      async wxaCode(request) { asked.push(request); return { contentType: 'image/jpeg', buffer: Buffer.from('jpeg') }; },
+      async sendSubscribeMessage() {
+        return { status: 'sent', note: '' };
+      },
+      async decryptGroup() {
+        return { opengid: 'g' };
+      },
+      async wxaCode(request) {
+        asked.push(request);
+        return { contentType: 'image/jpeg', buffer: Buffer.from('jpeg') };
+      },
     });
     try {
       const code = await ok(call('households', 'doorCode', { householdId: 'hh-000001' }, 'demo-helper'));
@@ -61,13 +70,13 @@ describe('households.doorCode', () => {
 });
 
 describe('households.openDoorCode', () => {
-  it('opens the household\'s card for its own member and its helper', async () => {
+  it("opens the household's card for its own member and its helper", async () => {
     const { scene } = await ok(call('households', 'doorCode', { householdId: 'hh-000001' }, 'demo-helper'));
     expect(await ok(call('households', 'openDoorCode', { scene }, 'demo-household'))).toEqual({ householdId: 'hh-000001' });
     expect(await ok(call('households', 'openDoorCode', { scene }, 'demo-helper'))).toEqual({ householdId: 'hh-000001' });
   });
 
-  it('tells someone else\'s household, and a made-up code, the same thing: nothing', async () => {
+  it("tells someone else's household, and a made-up code, the same thing: nothing", async () => {
     const { scene } = await ok(call('households', 'doorCode', { householdId: 'hh-000002' }, 'demo-admin'));
     const other = await call('households', 'openDoorCode', { scene }, 'demo-household');
     const made = await call('households', 'openDoorCode', { scene: 'AAAAAAAAAA' }, 'demo-household');

@@ -8,13 +8,15 @@ import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
 import { workbookOf, sheetRecords } from '../support/files';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
 const audits = async (action: string) => (await getDb().collection('audit_logs').where({ action }).get()).data;
 
 describe('benefits.exportGaps', () => {
-  it('writes every gap of the town admin\'s town, amounts as numbers, and audit-logs the export', async () => {
+  it("writes every gap of the town admin's town, amounts as numbers, and audit-logs the export", async () => {
     const listed = await ok(call('benefits', 'listGaps', { limit: 100 }, 'demo-town-admin'));
     expect(listed.total).toBeGreaterThan(0);
     const { fileId, rows } = await ok(call('benefits', 'exportGaps', {}, 'demo-town-admin'));
@@ -30,14 +32,14 @@ describe('benefits.exportGaps', () => {
     expect(await audits('export_gaps')).toEqual([expect.objectContaining({ userId: 'admin-town-1', detail: { rows, total: listed.total } })]);
   });
 
-  it('a village outside the caller\'s region exports nothing, as a village that does not exist', async () => {
+  it("a village outside the caller's region exports nothing, as a village that does not exist", async () => {
     expect((await ok(call('benefits', 'exportGaps', { villageId: 'village-2-1' }, 'demo-town-admin'))).rows).toBe(0);
     expect((await ok(call('benefits', 'exportGaps', { villageId: 'village-none' }, 'demo-town-admin'))).rows).toBe(0);
   });
 });
 
 describe('reports.exportCoverage', () => {
-  it('writes the month\'s coverage page: a summary, a sheet per dimension and the overdue households, counts as numbers', async () => {
+  it("writes the month's coverage page: a summary, a sheet per dimension and the overdue households, counts as numbers", async () => {
     const shown = await ok(call('reports', 'coverage', {}, 'demo-town-admin'));
     const { fileId } = await ok(call('reports', 'exportCoverage', {}, 'demo-town-admin'));
     const workbook = await workbookOf('demo-town-admin', fileId);
@@ -51,8 +53,11 @@ describe('reports.exportCoverage', () => {
     expect(await audits('export_coverage')).toHaveLength(1);
   });
 
-  it('refuses a month yet to come with the page\'s own message', async () => {
-    expect(await call('reports', 'exportCoverage', { month: '2099-01' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('还没有到') } });
+  it("refuses a month yet to come with the page's own message", async () => {
+    expect(await call('reports', 'exportCoverage', { month: '2099-01' }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('还没有到') },
+    });
   });
 });
 

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { freshDemoStore, call, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); });
+beforeAll(() => {
+  store = freshDemoStore();
+});
 afterAll(() => store.close());
 
 const submit = (openid: string, extra: Record<string, unknown> = {}) =>
@@ -46,7 +48,7 @@ describe('意见建议 from a household to the county office', () => {
     expect(!clash.ok && clash.error.code).toBe('CONFLICT');
   });
 
-  it('a helper writes too and sees only their own; the household does not see the helper\'s', async () => {
+  it("a helper writes too and sees only their own; the household does not see the helper's", async () => {
     const sent = await ok(submit('demo-helper', { text: '走访表格太多，建议合并' }));
     expect(sent).toMatchObject({ authorRole: 'helper', householdId: null, countyId: 'county-1' });
     const helperMine = await ok(call('feedback', 'listMine', { limit: 100 }, 'demo-helper'));

@@ -6,8 +6,14 @@ import { addOutsiders, DEMO_HOUSEHOLD } from './needs-support';
 
 const NOW = '2026-12-01T02:00:00.000Z';
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(async () => { store = freshDemoStore(); await addOutsiders(); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(async () => {
+  store = freshDemoStore();
+  await addOutsiders();
+});
+afterAll(() => {
+  clock.set(null);
+  store.close();
+});
 beforeEach(() => clock.set(NOW));
 
 const householdsPerVillage = async () => {
@@ -19,16 +25,19 @@ describe('回头看 rounds', () => {
   it('draws the same number of households in every village, and none twice until a village is exhausted', async () => {
     const first = await ok(call('findings', 'sample', { perVillage: 10, nonRegistered: 0 }, 'demo-admin'));
     expect(first).toMatchObject({ villages: 12, done: 0, perVillage: 10 });
-    const items = (await ok(call('findings', 'roundItems', { roundId: first._id, limit: 100 }, 'demo-admin')));
+    const items = await ok(call('findings', 'roundItems', { roundId: first._id, limit: 100 }, 'demo-admin'));
     expect(items.total).toBe(first.households);
     const all = [];
-    for (let offset = 0; offset < items.total; offset += 100) all.push(...(await ok(call('findings', 'roundItems', { roundId: first._id, limit: 100, offset }, 'demo-admin'))).items);
+    for (let offset = 0; offset < items.total; offset += 100)
+      all.push(...(await ok(call('findings', 'roundItems', { roundId: first._id, limit: 100, offset }, 'demo-admin'))).items);
     const perVillage = new Map<string, number>();
     all.forEach((i) => perVillage.set(i.villageId, (perVillage.get(i.villageId) ?? 0) + 1));
     expect(new Set(perVillage.values())).toEqual(new Set([10]));
 
     const second = await ok(call('findings', 'sample', { perVillage: 10, nonRegistered: 0 }, 'demo-admin'));
-    const again = (await ok(call('findings', 'roundItems', { roundId: second._id, villageId: 'village-1-1', limit: 100 }, 'demo-admin'))).items.map((i) => i.householdId);
+    const again = (await ok(call('findings', 'roundItems', { roundId: second._id, villageId: 'village-1-1', limit: 100 }, 'demo-admin'))).items.map(
+      (i) => i.householdId,
+    );
     const before = all.filter((i) => i.villageId === 'village-1-1').map((i) => i.householdId);
     // 上坪村 has 25 households: the second round draws 10 new ones.
     expect(await householdsPerVillage()).toBeGreaterThanOrEqual(20);
@@ -39,7 +48,9 @@ describe('回头看 rounds', () => {
     const town = await ok(call('findings', 'sample', { perVillage: 5, nonRegistered: 0 }, 'demo-town-admin'));
     expect(town.villages).toBe(4);
     const helperView = await ok(call('findings', 'roundItems', { roundId: town._id, limit: 100 }, 'demo-helper'));
-    const paired = (await getDb().collection('pairings').where({ helperId: 'helper-1', active: true }).limit(1000).get()).data.map((p: { householdId: string }) => p.householdId);
+    const paired = (await getDb().collection('pairings').where({ helperId: 'helper-1', active: true }).limit(1000).get()).data.map(
+      (p: { householdId: string }) => p.householdId,
+    );
     expect(helperView.items.every((i) => paired.includes(i.householdId))).toBe(true);
     const other = await call('findings', 'roundItems', { roundId: town._id, limit: 10 }, 'test-nobody');
     expect(other).toMatchObject({ ok: false });
@@ -51,14 +62,25 @@ describe('回头看 rounds', () => {
     const item = items.items.find((i) => i.householdId === DEMO_HOUSEHOLD)!;
     expect(item).toBeDefined();
     const oldVisit = (await getDb().collection('visits').where({ householdId: DEMO_HOUSEHOLD }).limit(1).get()).data[0]._id as string;
-    expect(await call('findings', 'markReviewed', { roundId: round._id, householdId: DEMO_HOUSEHOLD, outcome: 'visit', refId: oldVisit }, 'demo-helper'))
-      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请选择本轮抽取后为该户记录的复核走访' } });
+    expect(
+      await call('findings', 'markReviewed', { roundId: round._id, householdId: DEMO_HOUSEHOLD, outcome: 'visit', refId: oldVisit }, 'demo-helper'),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请选择本轮抽取后为该户记录的复核走访' } });
     clock.set('2026-12-01T03:00:00.000Z');
-    const visit = await ok(call('visits', 'record', { id: randomUUID(), householdId: DEMO_HOUSEHOLD, visitedAt: '2026-12-01T03:00:00.000Z', occasion: 'routine', notes: '回头看复核' }, 'demo-helper'));
-    const done = await ok(call('findings', 'markReviewed', { roundId: round._id, householdId: DEMO_HOUSEHOLD, outcome: 'visit', refId: visit._id }, 'demo-helper'));
+    const visit = await ok(
+      call(
+        'visits',
+        'record',
+        { id: randomUUID(), householdId: DEMO_HOUSEHOLD, visitedAt: '2026-12-01T03:00:00.000Z', occasion: 'routine', notes: '回头看复核' },
+        'demo-helper',
+      ),
+    );
+    const done = await ok(
+      call('findings', 'markReviewed', { roundId: round._id, householdId: DEMO_HOUSEHOLD, outcome: 'visit', refId: visit._id }, 'demo-helper'),
+    );
     expect(done).toMatchObject({ outcome: 'visit', refId: visit._id, doneBy: 'helper-1' });
-    expect(await call('findings', 'markReviewed', { roundId: round._id, householdId: DEMO_HOUSEHOLD, outcome: 'visit', refId: visit._id }, 'demo-helper'))
-      .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该户本轮已复核' } });
+    expect(
+      await call('findings', 'markReviewed', { roundId: round._id, householdId: DEMO_HOUSEHOLD, outcome: 'visit', refId: visit._id }, 'demo-helper'),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该户本轮已复核' } });
     const rounds = await ok(call('findings', 'rounds', { limit: 10 }, 'demo-village-admin'));
     expect(rounds.items.find((r) => r._id === round._id)).toMatchObject({ done: 1 });
     const pending = await ok(call('findings', 'roundItems', { roundId: round._id, pending: true, limit: 100 }, 'demo-village-admin'));
@@ -75,12 +97,16 @@ describe('回头看 rounds', () => {
 });
 
 describe('integrity checks (findings.integrity)', () => {
-  it('lists a helper\'s visits at several households within minutes, named, in the admin\'s region only', async () => {
+  it("lists a helper's visits at several households within minutes, named, in the admin's region only", async () => {
     clock.set('2026-12-01T06:00:00.000Z');
-    const households = (await getDb().collection('pairings').where({ helperId: 'helper-1', active: true }).limit(3).get()).data.map((p: { householdId: string }) => p.householdId);
+    const households = (await getDb().collection('pairings').where({ helperId: 'helper-1', active: true }).limit(3).get()).data.map(
+      (p: { householdId: string }) => p.householdId,
+    );
     for (const [i, householdId] of households.entries()) {
       clock.set(new Date(Date.parse('2026-12-01T06:00:00.000Z') + i * 3 * 60_000).toISOString());
-      await ok(call('visits', 'record', { id: randomUUID(), householdId, visitedAt: clock.now().toISOString(), occasion: 'routine', notes: '连走' }, 'demo-helper'));
+      await ok(
+        call('visits', 'record', { id: randomUUID(), householdId, visitedAt: clock.now().toISOString(), occasion: 'routine', notes: '连走' }, 'demo-helper'),
+      );
     }
     const report = await ok(call('findings', 'integrity', { check: 'rapid_visits', month: '2026-12' }, 'demo-admin'));
     const run = report.items.find((i) => i.refs.length === 3);

@@ -13,14 +13,35 @@ let store: ReturnType<typeof freshDemoStore>;
 beforeAll(async () => {
   store = freshDemoStore();
   await addOutsiders();
-  await getDb().collection('users').add({ _id: 'test-admin-county-2', openid: 'test-county-admin-2', role: 'admin', name: '第二位县管理员', scope: { level: 'county', regionId: 'county-1' }, regionPath: ['county-1'], active: true, createdAt: NOW });
+  await getDb()
+    .collection('users')
+    .add({
+      _id: 'test-admin-county-2',
+      openid: 'test-county-admin-2',
+      role: 'admin',
+      name: '第二位县管理员',
+      scope: { level: 'county', regionId: 'county-1' },
+      regionPath: ['county-1'],
+      active: true,
+      createdAt: NOW,
+    });
 });
-afterAll(() => { clock.set(null); store.close(); });
+afterAll(() => {
+  clock.set(null);
+  store.close();
+});
 beforeEach(() => clock.set(NOW));
 
 const base = { source: 'cross_inspection', category: 'visit', severity: 'major', description: '帮扶手册走访记录与实际不符' } as const;
 const createFor = (householdId = DEMO_HOUSEHOLD, deadlineDays = 15, who = 'demo-admin') =>
-  ok(call('findings', 'create', { ...base, subject: { kind: 'household', id: householdId }, deadline: later(deadlineDays), leadUnit: '县乡村振兴局', responsibleUnit: '青禾镇' }, who));
+  ok(
+    call(
+      'findings',
+      'create',
+      { ...base, subject: { kind: 'household', id: householdId }, deadline: later(deadlineDays), leadUnit: '县乡村振兴局', responsibleUnit: '青禾镇' },
+      who,
+    ),
+  );
 
 describe('督查整改: from a finding to 销号', () => {
   it('runs the whole loop: record, notice, claim, plan, evidence, send back, resubmit, pass by another admin, on the timeline', async () => {
@@ -37,7 +58,9 @@ describe('督查整改: from a finding to 销号', () => {
     expect(f.notice!.acknowledgedBy).toBe('helper-1');
     f = await ok(call('findings', 'claim', { findingId: f._id, version: f.version }, 'demo-helper'));
     f = await ok(call('findings', 'planMeasures', { findingId: f._id, version: f.version, measures: ['重新入户核实', '补齐走访记录'] }, 'demo-helper'));
-    f = await ok(call('findings', 'submitEvidence', { findingId: f._id, version: f.version, note: '已入户核实并补记', photos: ['cloud://evidence-1.jpg'] }, 'demo-helper'));
+    f = await ok(
+      call('findings', 'submitEvidence', { findingId: f._id, version: f.version, note: '已入户核实并补记', photos: ['cloud://evidence-1.jpg'] }, 'demo-helper'),
+    );
     f = await ok(call('findings', 'requestClose', { findingId: f._id, version: f.version }, 'demo-helper'));
     expect(f).toMatchObject({ status: 'close_requested', actions: [] });
 
@@ -45,11 +68,25 @@ describe('督查整改: from a finding to 销号', () => {
     expect(f).toMatchObject({ status: 'returned', returnReason: '照片与户不符', deadline: later(15) });
     expect((await getDb().collection('outbox').where({ reason: 'finding_returned' }).get()).data).toHaveLength(1);
 
-    f = await ok(call('findings', 'submitEvidence', { findingId: f._id, version: f.version, note: '重新拍照', photos: ['cloud://evidence-2.jpg'] }, 'demo-helper'));
+    f = await ok(
+      call('findings', 'submitEvidence', { findingId: f._id, version: f.version, note: '重新拍照', photos: ['cloud://evidence-2.jpg'] }, 'demo-helper'),
+    );
     f = await ok(call('findings', 'requestClose', { findingId: f._id, version: f.version }, 'demo-helper'));
     f = await ok(call('findings', 'verify', { findingId: f._id, version: f.version, passed: true, note: '回头看属实' }, 'test-county-admin-2'));
     expect(f).toMatchObject({ status: 'closed', open: false, closedAt: NOW, closedOnTime: true, bucket: null, overdue: false });
-    expect(f.history.map((s) => s.kind)).toEqual(['created', 'notice', 'acknowledged', 'claimed', 'planned', 'evidence', 'close_requested', 'returned', 'evidence', 'close_requested', 'passed']);
+    expect(f.history.map((s) => s.kind)).toEqual([
+      'created',
+      'notice',
+      'acknowledged',
+      'claimed',
+      'planned',
+      'evidence',
+      'close_requested',
+      'returned',
+      'evidence',
+      'close_requested',
+      'passed',
+    ]);
     expect(f.history.at(-1)).toMatchObject({ by: 'test-admin-county-2', byName: '第二位县管理员', byRole: 'admin', at: NOW });
 
     const timeline = await ok(call('visits', 'timeline', { householdId: DEMO_HOUSEHOLD, limit: 50 }, 'demo-helper'));
@@ -60,14 +97,23 @@ describe('督查整改: from a finding to 销号', () => {
 
   it('the admin who submitted evidence cannot verify it; a closed finding cannot be edited', async () => {
     let f = await createFor();
-    for (const [action, extra] of [['claim', {}], ['planMeasures', { measures: ['整改'] }], ['submitEvidence', { note: '管理员代为提交' }], ['requestClose', {}]] as const) {
+    for (const [action, extra] of [
+      ['claim', {}],
+      ['planMeasures', { measures: ['整改'] }],
+      ['submitEvidence', { note: '管理员代为提交' }],
+      ['requestClose', {}],
+    ] as const) {
       f = await ok(call('findings', action, { findingId: f._id, version: f.version, ...extra }, 'demo-admin'));
     }
-    expect(await call('findings', 'verify', { findingId: f._id, version: f.version, passed: true }, 'demo-admin'))
-      .toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您提交过这条问题的整改佐证，验收须由其他管理员进行' } });
+    expect(await call('findings', 'verify', { findingId: f._id, version: f.version, passed: true }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '您提交过这条问题的整改佐证，验收须由其他管理员进行' },
+    });
     f = await ok(call('findings', 'verify', { findingId: f._id, version: f.version, passed: true }, 'test-county-admin-2'));
-    expect(await call('findings', 'submitEvidence', { findingId: f._id, version: f.version, note: '补交' }, 'demo-helper'))
-      .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这条问题已销号，不能再修改' } });
+    expect(await call('findings', 'submitEvidence', { findingId: f._id, version: f.version, note: '补交' }, 'demo-helper')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '这条问题已销号，不能再修改' },
+    });
   });
 
   it('a stale version answers CONFLICT with the latest finding', async () => {
@@ -79,11 +125,19 @@ describe('督查整改: from a finding to 销号', () => {
 
   it('sending back requires a reason and keeps the deadline: an overdue finding stays overdue', async () => {
     let f = await createFor(DEMO_HOUSEHOLD, 2);
-    for (const [action, extra] of [['claim', {}], ['planMeasures', { measures: ['整改'] }], ['submitEvidence', { note: '已整改' }], ['requestClose', {}]] as const) {
+    for (const [action, extra] of [
+      ['claim', {}],
+      ['planMeasures', { measures: ['整改'] }],
+      ['submitEvidence', { note: '已整改' }],
+      ['requestClose', {}],
+    ] as const) {
       f = await ok(call('findings', action, { findingId: f._id, version: f.version, ...extra }, 'demo-helper'));
     }
     clock.set(later(3));
-    expect(await call('findings', 'verify', { findingId: f._id, version: f.version, passed: false }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请填写退回原因' } });
+    expect(await call('findings', 'verify', { findingId: f._id, version: f.version, passed: false }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '请填写退回原因' },
+    });
     f = await ok(call('findings', 'verify', { findingId: f._id, version: f.version, passed: false, note: '未见实效' }, 'demo-admin'));
     expect(f).toMatchObject({ status: 'returned', overdue: true, bucket: 'overdue', daysLeft: -1 });
     const overdue = await ok(call('findings', 'list', { bucket: 'overdue', limit: 100 }, 'demo-admin'));
@@ -104,7 +158,12 @@ describe('the demo county', () => {
     expect(new Set(seeded.map((f) => f.source)).size).toBeGreaterThanOrEqual(5);
     expect(seeded.filter((f) => f.overdue).length).toBeGreaterThanOrEqual(2);
     expect(seeded.map((f) => f.status)).toEqual(expect.arrayContaining(['returned', 'close_requested', 'closed', 'recorded']));
-    expect(seeded.filter((f) => f.status === 'closed').map((f) => f.closedOnTime).sort()).toEqual([false, true]);
+    expect(
+      seeded
+        .filter((f) => f.status === 'closed')
+        .map((f) => f.closedOnTime)
+        .sort(),
+    ).toEqual([false, true]);
     const demoHelper = await ok(call('findings', 'list', { limit: 100 }, 'demo-helper'));
     expect(demoHelper.items.some((f) => f.actions.includes('claim'))).toBe(true);
   });
@@ -118,7 +177,9 @@ describe('who sees which findings', () => {
     const town1 = await ok(call('findings', 'list', { limit: 100 }, 'demo-town-admin'));
     expect(town1.items.map((x) => x._id)).toContain(inTown1._id);
     expect(town1.items.map((x) => x._id)).not.toContain(inTown2._id);
-    expect(await call('findings', 'get', { findingId: inTown2._id }, 'demo-town-admin')).toEqual(await call('findings', 'get', { findingId: 'finding-nonexistent' }, 'demo-town-admin'));
+    expect(await call('findings', 'get', { findingId: inTown2._id }, 'demo-town-admin')).toEqual(
+      await call('findings', 'get', { findingId: 'finding-nonexistent' }, 'demo-town-admin'),
+    );
     const helper = await ok(call('findings', 'list', { limit: 100 }, 'demo-helper'));
     expect(helper.items.map((x) => x._id)).not.toContain(inTown2._id);
     const filtered = await ok(call('findings', 'list', { townId: 'town-2', limit: 100 }, 'demo-town-admin'));
@@ -128,7 +189,9 @@ describe('who sees which findings', () => {
   it('a town admin cannot record a finding about another town; a village, unit and helper can be the subject', async () => {
     const town2Household = (await getDb().collection('households').where({ townId: 'town-2' }).limit(1).get()).data[0]._id as string;
     const refused = await call('findings', 'create', { ...base, subject: { kind: 'household', id: town2Household }, deadline: later(5) }, 'demo-town-admin');
-    expect(refused).toEqual(await call('findings', 'create', { ...base, subject: { kind: 'household', id: 'hh-nonexistent' }, deadline: later(5) }, 'demo-town-admin'));
+    expect(refused).toEqual(
+      await call('findings', 'create', { ...base, subject: { kind: 'household', id: 'hh-nonexistent' }, deadline: later(5) }, 'demo-town-admin'),
+    );
     const village = await ok(call('findings', 'create', { ...base, subject: { kind: 'village', id: 'village-1-1' }, deadline: later(5) }, 'demo-town-admin'));
     expect(village).toMatchObject({ townId: 'town-1', villageId: 'village-1-1', responsibleId: null });
     const unit = await ok(call('findings', 'create', { ...base, subject: { kind: 'unit', id: '县教育局' }, deadline: later(5) }, 'demo-admin'));
@@ -147,7 +210,13 @@ describe('who sees which findings', () => {
 
 describe('deadline reminders (the dailyReminders timer)', () => {
   const fire = () => FUNCTIONS.findings({ Type: 'Timer', TriggerName: 'dailyReminders', Time: NOW });
-  const reminders = async (id: string) => (await getDb().collection('outbox').where({ reason: 'finding_due', page: `package-common/pages/finding/index?id=${id}` }).get()).data;
+  const reminders = async (id: string) =>
+    (
+      await getDb()
+        .collection('outbox')
+        .where({ reason: 'finding_due', page: `package-common/pages/finding/index?id=${id}` })
+        .get()
+    ).data;
 
   it('reminds the responsible person once 10 days and once 1 day before the deadline', async () => {
     const f = await createFor(DEMO_HOUSEHOLD, 12);
@@ -157,7 +226,7 @@ describe('deadline reminders (the dailyReminders timer)', () => {
     await fire();
     await fire();
     const [first] = await reminders(f._id);
-    expect((await reminders(f._id))).toHaveLength(1);
+    expect(await reminders(f._id)).toHaveLength(1);
     expect(first.data).toMatchObject({ thing1: { value: `${f.code} 10天内到期` }, thing3: { value: '请于12月14日 00:30前完成整改' } });
     clock.set(later(11.5)); // half a day left
     await fire();
@@ -179,7 +248,22 @@ describe('exports', () => {
     const total = (await ok(call('findings', 'list', { limit: 1 }, 'demo-admin'))).total;
     expect(rows).toBe(total);
     const sheet = (await sheetOf(fileId)).getWorksheet('督查整改台账')!;
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['编号', '来源', '类别', '问题对象', '问题概要', '严重程度', '牵头单位', '责任单位', '责任人', '整改时限', '整改措施', '整改情况', '状态', '销号时间']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '编号',
+      '来源',
+      '类别',
+      '问题对象',
+      '问题概要',
+      '严重程度',
+      '牵头单位',
+      '责任单位',
+      '责任人',
+      '整改时限',
+      '整改措施',
+      '整改情况',
+      '状态',
+      '销号时间',
+    ]);
     expect(sheet.rowCount).toBe(rows + 1);
     const first = sheet.getRow(2);
     expect(first.getCell(1).value).toBe('DC-2026-0001');
@@ -202,6 +286,9 @@ describe('exports', () => {
     expect(text).toContain('限期整改通知单');
     expect(text).toContain('整改通知〔2026〕1号');
     expect(text).toContain('DC-2026-0001');
-    expect(await call('findings', 'exportNotice', { findingId: 'finding-seed-3' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '请先下发限期整改通知单' } });
+    expect(await call('findings', 'exportNotice', { findingId: 'finding-seed-3' }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '请先下发限期整改通知单' },
+    });
   });
 });

@@ -5,7 +5,9 @@ import { defineApi } from '../../types/api/define';
 import { z } from '../../types/z';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); });
+beforeAll(() => {
+  store = freshDemoStore();
+});
 afterAll(() => store.close());
 
 describe('the shared function handler', () => {
@@ -60,7 +62,11 @@ describe('the shared function handler', () => {
 
   it('never leaks a stack trace when an action fails unexpectedly', async () => {
     const api = defineApi('probe', { boom: { input: z.object({}), output: z.object({}), access: 'signedIn' } });
-    const main = handler(api, { boom: async () => { throw new TypeError('Cannot read properties of undefined (reading \'x\') at /srv/core/x.ts:12'); } });
+    const main = handler(api, {
+      boom: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'x') at /srv/core/x.ts:12");
+      },
+    });
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const result = await main({ action: 'boom', payload: {} }, { devOpenid: 'demo-admin' });
     spy.mockRestore();
@@ -72,7 +78,11 @@ describe('the shared function handler', () => {
 describe('the log line of an unexpected failure', () => {
   it('names the request, action and error class but not the input the message quoted', async () => {
     const api = defineApi('probe', { boom: { input: z.object({}), output: z.object({}), access: 'signedIn' } });
-    const main = handler(api, { boom: async () => { throw new Error('malformed EJSON: found: "王小明 430124199001011234"'); } });
+    const main = handler(api, {
+      boom: async () => {
+        throw new Error('malformed EJSON: found: "王小明 430124199001011234"');
+      },
+    });
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     await main({ action: 'boom', payload: {}, requestId: 'req-probe-1' }, { devOpenid: 'demo-admin' });
     const logged = spy.mock.calls.map((args) => args.join(' ')).join('\n');
@@ -83,7 +93,11 @@ describe('the log line of an unexpected failure', () => {
 
   it('does not quote a request id that is not an id', async () => {
     const api = defineApi('probe', { boom: { input: z.object({}), output: z.object({}), access: 'signedIn' } });
-    const main = handler(api, { boom: async () => { throw new Error('boom'); } });
+    const main = handler(api, {
+      boom: async () => {
+        throw new Error('boom');
+      },
+    });
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const result: any = await main({ action: 'boom', payload: {}, requestId: '王小明 13812345678\n[fake] line' }, { devOpenid: 'demo-admin' });
     const logged = spy.mock.calls.map((args) => args.join(' ')).join('\n');

@@ -7,7 +7,9 @@ import { call, freshDemoStore, ok, SEED_NOW } from '../support/store';
  * and wherever it sees its helpers (home, 我的).
  */
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
 const users = () => getDb().collection('users');
@@ -26,7 +28,10 @@ describe('whom a household calls', () => {
   describe('once its primary helper is gone', () => {
     beforeAll(async () => {
       await users().doc('admin-village-1').update({ phone: '13900001111' });
-      await getDb().collection('pairings').where({ householdId: 'hh-000001', role: 'primary', active: true }).update({ active: false, until: SEED_NOW.toISOString() });
+      await getDb()
+        .collection('pairings')
+        .where({ householdId: 'hh-000001', role: 'primary', active: true })
+        .update({ active: false, until: SEED_NOW.toISOString() });
     });
 
     it('the household is told its village admin 郑书记 and may call 13900001111', async () => {
@@ -35,7 +40,7 @@ describe('whom a household calls', () => {
       expect((await helpers('demo-household')).contact).toEqual(b.contact);
     });
 
-    it('its gaps stay handed to no helper: the village admin is whom the household calls, not the gap\'s owner', async () => {
+    it("its gaps stay handed to no helper: the village admin is whom the household calls, not the gap's owner", async () => {
       const b = await benefits('demo-household');
       expect(b.gaps.length).toBeGreaterThan(0);
       expect(b.gaps.every((g) => g.helperId === null && g.helperName === null)).toBe(true);

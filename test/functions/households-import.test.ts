@@ -51,7 +51,7 @@ describe('households.importXlsx with the shipped sample sheet', () => {
     expect(again[0].members.map((m: any) => m.id)).toEqual(lin[0].members.map((m: any) => m.id));
   });
 
-  it('refuses rows of villages outside a village admin\'s own village', async () => {
+  it("refuses rows of villages outside a village admin's own village", async () => {
     const own = await uploadAs('demo-village-admin', SAMPLE(), 'registry-sample.xlsx');
     const result = await ok(call('households', 'importXlsx', { fileId: own }, 'demo-village-admin'));
     // 下河村 lies outside the village admin's 上坪村.
@@ -60,7 +60,10 @@ describe('households.importXlsx with the shipped sample sheet', () => {
 
   it('answers a clear INVALID_INPUT for a file that is not a spreadsheet, and NOT_FOUND for an unknown file', async () => {
     const junk = await uploadAs('demo-admin', Buffer.from('not a zip'), 'junk.xlsx');
-    expect(await call('households', 'importXlsx', { fileId: junk }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('xlsx') } });
+    expect(await call('households', 'importXlsx', { fileId: junk }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('xlsx') },
+    });
     expect(await call('households', 'importXlsx', { fileId: '../../etc/passwd' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
@@ -75,17 +78,58 @@ async function countySheet(): Promise<Buffer> {
   ws.addRow(['青禾镇2026年防返贫监测对象花名册']);
   ws.mergeCells('A1:H1');
   ws.addRow(['填报单位：青禾镇人民政府', '', '', '', '填报日期：2026年11月']);
-  ws.addRow(['序号', '户号', '乡（镇）', '村（社区）', '家庭住址', '户属性', '主要致贫原因', '识别年份', '收入年度', '家庭年纯收入（元）',
-    '住房安全等级', '是否饮水安全', '姓名', '与户主的关系', '身份证号码', '健康状况', '劳动能力', '是否务工', '是否有收入', '是否有赡养人']);
+  ws.addRow([
+    '序号',
+    '户号',
+    '乡（镇）',
+    '村（社区）',
+    '家庭住址',
+    '户属性',
+    '主要致贫原因',
+    '识别年份',
+    '收入年度',
+    '家庭年纯收入（元）',
+    '住房安全等级',
+    '是否饮水安全',
+    '姓名',
+    '与户主的关系',
+    '身份证号码',
+    '健康状况',
+    '劳动能力',
+    '是否务工',
+    '是否有收入',
+    '是否有赡养人',
+  ]);
   const hh = ['QH-C-01', '青禾镇', '上坪村', '上坪村5组1号', '监测户', '因病', 2024, 2025, 21000, 'B', '是'];
   ws.addRow([1, ...hh, '韦德明', '户主', idOf('99020119680405011'), '健康', '有劳动力', '是', '是', '否']);
   ws.addRow([2, '', '', '', '', '', '', '', '', '', '', '', '黄月娥', '配偶', idOf('99020119700716022'), '健康', '弱劳动力', '否', '否', '否']);
   // One row, three problems: an unknown relation, an ID number with a wrong check character, an unknown health state.
-  ws.addRow([3, 'QH-C-02', '青禾镇', '上坪村', '上坪村5组2号', '监测户', '因病', 2024, 2025, 9000, 'A', '是', '蓝海', '表亲', wrongCheck(idOf('99020119800101003')), '很好', '有劳动力', '否', '否', '否']);
+  ws.addRow([
+    3,
+    'QH-C-02',
+    '青禾镇',
+    '上坪村',
+    '上坪村5组2号',
+    '监测户',
+    '因病',
+    2024,
+    2025,
+    9000,
+    'A',
+    '是',
+    '蓝海',
+    '表亲',
+    wrongCheck(idOf('99020119800101003')),
+    '很好',
+    '有劳动力',
+    '否',
+    '否',
+    '否',
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-describe('households.importXlsx with a county office\'s own sheet', () => {
+describe("households.importXlsx with a county office's own sheet", () => {
   it('finds the header below the title rows, maps its column names, and reports every problem of a bad row', async () => {
     const own = await uploadAs('demo-town-admin', await countySheet(), '花名册.xlsx');
     const result = await ok(call('households', 'importXlsx', { fileId: own }, 'demo-town-admin'));
@@ -100,7 +144,10 @@ describe('households.importXlsx with a county office\'s own sheet', () => {
     await ok(call('households', 'importXlsx', { fileId: own, confirm: true }, 'demo-town-admin'));
     const [stored] = (await getDb().collection('households').where({ code: 'QH-C-01' }).get()).data;
     expect(stored).toMatchObject({ headName: '韦德明', villageId: 'village-1-1', annualNetIncome: 21000, identifiedYear: 2024 });
-    expect(stored.members.map((m: any) => [m.name, m.relation, m.schooling, m.disabilityLevel])).toEqual([['韦德明', 'head', 'none', 0], ['黄月娥', 'spouse', 'none', 0]]);
+    expect(stored.members.map((m: any) => [m.name, m.relation, m.schooling, m.disabilityLevel])).toEqual([
+      ['韦德明', 'head', 'none', 0],
+      ['黄月娥', 'spouse', 'none', 0],
+    ]);
   });
 });
 
@@ -109,14 +156,16 @@ describe('households.importTemplate', () => {
     const { fileId: template, rows } = await ok(call('households', 'importTemplate', {}, 'demo-town-admin'));
     expect(rows).toBe(0);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readAs('demo-town-admin', template) as any);
+    await workbook.xlsx.load((await readAs('demo-town-admin', template)) as any);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['建档立卡户', '填写说明', '村名对照']);
     expect((workbook.worksheets[0].getRow(1).values as unknown[]).filter(Boolean)).toContain('身份证号');
     const guide = workbook.getWorksheet('填写说明')!;
     const idRow = guide.getRows(2, guide.rowCount - 1)!.find((r) => r.getCell(1).value === '身份证号')!;
     expect(idRow.getCell(4).value).toContain('身份证号码');
     const towns = new Set<string>();
-    workbook.getWorksheet('村名对照')!.eachRow((r, n) => { if (n > 1) towns.add(String(r.getCell(1).value)); });
+    workbook.getWorksheet('村名对照')!.eachRow((r, n) => {
+      if (n > 1) towns.add(String(r.getCell(1).value));
+    });
     expect([...towns]).toEqual(['青禾镇']);
     const logs = (await getDb().collection('audit_logs').where({ action: 'export_template' }).get()).data;
     expect(logs).toEqual([expect.objectContaining({ userId: 'admin-town-1' })]);
@@ -125,13 +174,29 @@ describe('households.importTemplate', () => {
   it('the template filled in with one household imports without a problem', async () => {
     const { fileId: template } = await ok(call('households', 'importTemplate', {}, 'demo-town-admin'));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readAs('demo-town-admin', template) as any);
+    await workbook.xlsx.load((await readAs('demo-town-admin', template)) as any);
     const sheet = workbook.worksheets[0];
     const header = (sheet.getRow(1).values as unknown[]).map(String);
     const filled: Record<string, string | number> = {
-      户编号: 'QH-T-01', 乡镇: '青禾镇', 行政村: '上坪村', 住址: '上坪村1组1号', 户类型: '监测户', 致贫原因: '因病', 识别年度: 2025, 收入年度: 2025,
-      家庭年纯收入: 15000, 住房安全等级: 'A', 饮水安全: '是', 姓名: '覃立新', 与户主关系: '户主', 身份证号: idOf('99020119750303041'),
-      健康状况: '健康', 劳动能力: '有劳动力', 务工就业: '是', 有收入: '是', 有赡养人: '否',
+      户编号: 'QH-T-01',
+      乡镇: '青禾镇',
+      行政村: '上坪村',
+      住址: '上坪村1组1号',
+      户类型: '监测户',
+      致贫原因: '因病',
+      识别年度: 2025,
+      收入年度: 2025,
+      家庭年纯收入: 15000,
+      住房安全等级: 'A',
+      饮水安全: '是',
+      姓名: '覃立新',
+      与户主关系: '户主',
+      身份证号: idOf('99020119750303041'),
+      健康状况: '健康',
+      劳动能力: '有劳动力',
+      务工就业: '是',
+      有收入: '是',
+      有赡养人: '否',
     };
     sheet.addRow(header.map((h) => filled[h] ?? null));
     const upload = await uploadAs('demo-town-admin', Buffer.from(await workbook.xlsx.writeBuffer()), '模板.xlsx');
@@ -140,15 +205,17 @@ describe('households.importTemplate', () => {
 });
 
 describe('households.exportXlsx', () => {
-  it('exports the caller\'s scope under the filters in the import layout, and audit-logs it', async () => {
+  it("exports the caller's scope under the filters in the import layout, and audit-logs it", async () => {
     const { fileId: out, rows } = await ok(call('households', 'exportXlsx', { villageId: 'village-1-2' }, 'demo-town-admin'));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readAs('demo-town-admin', out) as any);
+    await workbook.xlsx.load((await readAs('demo-town-admin', out)) as any);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe('户编号');
     expect(sheet.rowCount - 1).toBe(rows);
     const villages = new Set<string>();
-    sheet.getColumn(3).eachCell((c, n) => { if (n > 1) villages.add(String(c.value)); });
+    sheet.getColumn(3).eachCell((c, n) => {
+      if (n > 1) villages.add(String(c.value));
+    });
     expect([...villages]).toEqual(['下河村']);
     const logs = (await getDb().collection('audit_logs').where({ action: 'export_households' }).get()).data;
     expect(logs).toEqual([expect.objectContaining({ userId: 'admin-town-1', detail: { rows } })]);
@@ -157,7 +224,7 @@ describe('households.exportXlsx', () => {
   it('writes years, income and disability level as numeric cells and ID numbers as text cells', async () => {
     const { fileId: out } = await ok(call('households', 'exportXlsx', { villageId: 'village-1-2' }, 'demo-town-admin'));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await readAs('demo-town-admin', out) as any);
+    await workbook.xlsx.load((await readAs('demo-town-admin', out)) as any);
     const sheet = workbook.worksheets[0];
     const header = (sheet.getRow(1).values as unknown[]).map(String);
     const cell = (name: string) => sheet.getRow(2).getCell(header.indexOf(name));

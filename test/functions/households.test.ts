@@ -3,14 +3,27 @@ import { idCheckChar } from '../../types';
 import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
-const idOf = (birth: string, seq: number) => { const f = `990301${birth}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
+const idOf = (birth: string, seq: number) => {
+  const f = `990301${birth}${String(seq).padStart(3, '0')}`;
+  return f + idCheckChar(f);
+};
 const head = { name: '测试户主', relation: 'head', idNumber: idOf('19700101', 1), phone: '13911112222', health: 'healthy', laborCapacity: 'full' };
 const draft = (code: string, members: any[] = [head]) => ({
-  code, villageId: 'village-1-1', address: '上坪村1组1号', status: 'monitored', causes: ['illness'], identifiedYear: 2024,
-  incomes: [{ year: 2025, amount: 12000 }], housingGrade: 'B', safeWater: true, members,
+  code,
+  villageId: 'village-1-1',
+  address: '上坪村1组1号',
+  status: 'monitored',
+  causes: ['illness'],
+  identifiedYear: 2024,
+  incomes: [{ year: 2025, amount: 12000 }],
+  housingGrade: 'B',
+  safeWater: true,
+  members,
 });
 
 describe('households.list', () => {
@@ -92,8 +105,13 @@ describe('households.create, update and adjustStatus', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('T-001') } });
   });
 
-  it('refuses a village outside the admin\'s region', async () => {
-    const r = await call('households', 'create', { ...draft('T-003', [{ ...head, idNumber: idOf('19700101', 3) }]), villageId: 'village-2-1' }, 'demo-town-admin');
+  it("refuses a village outside the admin's region", async () => {
+    const r = await call(
+      'households',
+      'create',
+      { ...draft('T-003', [{ ...head, idNumber: idOf('19700101', 3) }]), villageId: 'village-2-1' },
+      'demo-town-admin',
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
@@ -114,17 +132,51 @@ describe('households.create, update and adjustStatus', () => {
 
   it('exits a household with a reason and keeps the change as history; refuses an invalid transition', async () => {
     const poor = (await getDb().collection('households').where({ status: 'poor', countyId: 'county-1' }).limit(1).get()).data[0];
-    const exited = await ok(call('households', 'adjustStatus', { householdId: poor._id, kind: 'exit', to: 'exited_enjoying', reason: '人均收入稳定超过标准', effectiveOn: '2026-11-01', version: poor.version }, 'demo-admin'));
+    const exited = await ok(
+      call(
+        'households',
+        'adjustStatus',
+        { householdId: poor._id, kind: 'exit', to: 'exited_enjoying', reason: '人均收入稳定超过标准', effectiveOn: '2026-11-01', version: poor.version },
+        'demo-admin',
+      ),
+    );
     expect(exited.status).toBe('exited_enjoying');
-    expect(exited.statusHistory.at(-1)).toMatchObject({ from: 'poor', to: 'exited_enjoying', kind: 'exit', by: 'admin-county', reason: '人均收入稳定超过标准' });
-    const again = await call('households', 'adjustStatus', { householdId: poor._id, kind: 'new_identification', to: 'poor', reason: '再次识别', effectiveOn: '2026-11-01', version: exited.version }, 'demo-admin');
+    expect(exited.statusHistory.at(-1)).toMatchObject({
+      from: 'poor',
+      to: 'exited_enjoying',
+      kind: 'exit',
+      by: 'admin-county',
+      reason: '人均收入稳定超过标准',
+    });
+    const again = await call(
+      'households',
+      'adjustStatus',
+      { householdId: poor._id, kind: 'new_identification', to: 'poor', reason: '再次识别', effectiveOn: '2026-11-01', version: exited.version },
+      'demo-admin',
+    );
     expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('新识别') } });
   });
 
   it('keeps the evidence photos of an adjustment and says who made it', async () => {
     const monitored = (await getDb().collection('households').where({ status: 'monitored', countyId: 'county-1' }).limit(1).get()).data[0];
     const photos = ['local-00000000-0000-4000-8000-000000000001.jpg', 'local-00000000-0000-4000-8000-000000000002.png'];
-    const cleared = await ok(call('households', 'adjustStatus', { householdId: monitored._id, kind: 'risk_cleared', to: 'none', reason: '大病报销后收入恢复', effectiveOn: '2026-11-01', evidence: ['村评议会记录'], photos, version: monitored.version }, 'demo-town-admin'));
+    const cleared = await ok(
+      call(
+        'households',
+        'adjustStatus',
+        {
+          householdId: monitored._id,
+          kind: 'risk_cleared',
+          to: 'none',
+          reason: '大病报销后收入恢复',
+          effectiveOn: '2026-11-01',
+          evidence: ['村评议会记录'],
+          photos,
+          version: monitored.version,
+        },
+        'demo-town-admin',
+      ),
+    );
     expect(cleared.statusHistory.at(-1)).toMatchObject({ kind: 'risk_cleared', evidence: ['村评议会记录'], photos, by: 'admin-town-1', byName: '吴站长' });
     const stored = (await getDb().collection('households').doc(monitored._id).get()).data[0];
     expect(stored.statusHistory.at(-1).photos).toEqual(photos);
@@ -133,7 +185,12 @@ describe('households.create, update and adjustStatus', () => {
   it('refuses more than 9 evidence photos with a message naming them', async () => {
     const poor = (await getDb().collection('households').where({ status: 'poor', countyId: 'county-1' }).limit(1).get()).data[0];
     const photos = Array.from({ length: 10 }, (_, i) => `local-00000000-0000-4000-8000-00000000001${i}.jpg`);
-    const r = await call('households', 'adjustStatus', { householdId: poor._id, kind: 'exit', to: 'exited_enjoying', reason: '收入稳定', effectiveOn: '2026-11-01', photos, version: poor.version }, 'demo-admin');
+    const r = await call(
+      'households',
+      'adjustStatus',
+      { householdId: poor._id, kind: 'exit', to: 'exited_enjoying', reason: '收入稳定', effectiveOn: '2026-11-01', photos, version: poor.version },
+      'demo-admin',
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('佐证照片最多 9 张') } });
   });
 });

@@ -15,11 +15,18 @@ afterAll(() => {
   store.close();
 });
 
-const record = (over: Record<string, unknown>) => call('visits', 'record', { id: randomUUID(), householdId: 'hh-000001', visitedAt: '2026-11-19T10:00:00+08:00', occasion: 'routine', notes: '', ...over }, 'demo-helper');
-const integrity = async (check: string, openid = 'demo-admin') => IntegrityReport.parse(await ok(call('findings', 'integrity', { check, month: '2026-11' }, openid)));
+const record = (over: Record<string, unknown>) =>
+  call(
+    'visits',
+    'record',
+    { id: randomUUID(), householdId: 'hh-000001', visitedAt: '2026-11-19T10:00:00+08:00', occasion: 'routine', notes: '', ...over },
+    'demo-helper',
+  );
+const integrity = async (check: string, openid = 'demo-admin') =>
+  IntegrityReport.parse(await ok(call('findings', 'integrity', { check, month: '2026-11' }, openid)));
 
 describe('数据核查 of copied records and refused 补录', () => {
-  it('flags the same long notes at two households of one helper, naming both, and only in the admin\'s region', async () => {
+  it("flags the same long notes at two households of one helper, naming both, and only in the admin's region", async () => {
     const due = await ok(call('visits', 'listDue', {}, 'demo-helper'));
     const [a, b] = due.items.map((i: any) => i.householdId);
     const notes = `核对家庭收入，宣讲教育资助政策，查看孩子学习情况 ${randomUUID().slice(0, 6)}`;

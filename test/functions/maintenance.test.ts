@@ -10,15 +10,23 @@ import { readDeployConfig } from '../../scripts/function-config';
 import { call, freshDemoStore, ok, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
 /** What a store written before the derived data existed looks like. */
 async function forgetDerived() {
   const db = getDb();
   const _ = db.command;
-  await db.collection('households').where({ _id: _.exists(true) }).update({ paidKeys: _.remove(), ruleFacts: _.remove(), memberCount: _.remove() });
-  await db.collection('visit_months').where({ _id: _.exists(true) }).remove();
+  await db
+    .collection('households')
+    .where({ _id: _.exists(true) })
+    .update({ paidKeys: _.remove(), ruleFacts: _.remove(), memberCount: _.remove() });
+  await db
+    .collection('visit_months')
+    .where({ _id: _.exists(true) })
+    .remove();
   await db.collection('settings').doc('derived').remove();
 }
 
@@ -43,7 +51,10 @@ describe('maintenance.rebuildDerived', () => {
       steps.push(step);
       if (step.done) break;
       expect(await derivedVersion()).toBe(0);
-      expect((await ok(call('maintenance', 'derivedStatus', {}, 'demo-admin'))).running).toEqual({ households: step.households, totalHouseholds: step.totalHouseholds });
+      expect((await ok(call('maintenance', 'derivedStatus', {}, 'demo-admin'))).running).toEqual({
+        households: step.households,
+        totalHouseholds: step.totalHouseholds,
+      });
     }
     const last = steps.at(-1)!;
     expect(steps.length).toBeGreaterThan(2);

@@ -10,7 +10,9 @@ import { call, callRaw, freshDemoStore, ok, SEED_NOW } from '../support/store';
 import { uploadAs, workbookOf } from '../support/files';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
 const db = () => getDb();
@@ -23,7 +25,10 @@ const outsider = async () => {
   const h = (await db().collection('households').where({ townId: 'town-2' }).orderBy('code', 'asc').limit(1).get()).data[0];
   return { id: h.members[0].idNumber as string, name: h.members[0].name as string };
 };
-const unknownId = () => { const f = '41010119700101099'; return f + idCheckChar(f); };
+const unknownId = () => {
+  const f = '41010119700101099';
+  return f + idCheckChar(f);
+};
 
 /** A 医保 sheet as the bureau sends it: a title line above the header, then one row per settlement. */
 async function sheet(rows: (string | number)[][], openid = 'demo-town-admin') {
@@ -63,7 +68,10 @@ describe('monitoring.importMedical', () => {
 
   it('lists an ID number of another town exactly as one nobody has, masked, and never names its household', async () => {
     const out = await outsider();
-    const fileId = await sheet([[unknownId(), '赵六', '2026-10-08', 20000], [out.id, out.name, '2026-10-08', 20000]]);
+    const fileId = await sheet([
+      [unknownId(), '赵六', '2026-10-08', 20000],
+      [out.id, out.name, '2026-10-08', 20000],
+    ]);
     const r = await ok(call('monitoring', 'importMedical', { fileId }, 'demo-town-admin'));
     expect(r.errors).toEqual([]);
     expect(r.unmatched.map((u) => ({ ...u, row: 0, name: '' }))).toEqual([
@@ -78,7 +86,10 @@ describe('monitoring.importMedical', () => {
   it('on confirmation records the costs, re-assesses their households and opens a warning for each one now at risk', async () => {
     const big = await head('hh-000001');
     const small = await head('hh-000097');
-    const fileId = await sheet([[big.id, big.name, '2026-10-08', '12,000'], [small.id, small.name, '2026-09-30', 500]]);
+    const fileId = await sheet([
+      [big.id, big.name, '2026-10-08', '12,000'],
+      [small.id, small.name, '2026-09-30', 500],
+    ]);
     const preview = await ok(call('monitoring', 'importMedical', { fileId }, 'demo-town-admin'));
     expect(preview).toMatchObject({ valid: 2, recorded: 0, errors: [], unmatched: [] });
     const first = await ok(call('monitoring', 'importMedical', { fileId, confirm: true, from: 0, batch: 1 }, 'demo-town-admin'));
@@ -99,7 +110,10 @@ describe('monitoring.importMedical', () => {
   it('importing the same sheet again records nothing twice and opens no second warning', async () => {
     const big = await head('hh-000001');
     const small = await head('hh-000097');
-    const fileId = await sheet([[big.id, big.name, '2026-10-08', 12000], [small.id, small.name, '2026-09-30', 500]]);
+    const fileId = await sheet([
+      [big.id, big.name, '2026-10-08', 12000],
+      [small.id, small.name, '2026-09-30', 500],
+    ]);
     const [expenses, warnings] = [await count('medical_expenses'), await count('warnings')];
     const preview = await ok(call('monitoring', 'importMedical', { fileId }, 'demo-town-admin'));
     expect(preview).toMatchObject({ valid: 2, recorded: 2 });

@@ -11,15 +11,22 @@ import type { Assessment } from '../../types/monitoring';
 import { call, freshDemoStore, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: '2026-11-20T04:00:00.000Z' }); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(() => {
+  store = freshDemoStore({ now: '2026-11-20T04:00:00.000Z' });
+});
+afterAll(() => {
+  clock.set(null);
+  store.close();
+});
 const at = (day: string) => clock.set(`${day}T04:00:00.000Z`);
 
 const AT_RISK: Assessment = {
-  level: 'high', suggestedType: 'unstable',
+  level: 'high',
+  suggestedType: 'unstable',
   risks: [{ rule: 'income_below_line', member: null, triggered: true, reasons: ['2025 年家庭人均纯收入 6,000 元，低于监测范围 8,500 元'] }],
 };
-const open = async (householdId: string) => openWarning({ now: clock.now(), user: null }, { household: (await findHousehold(householdId))!, source: 'assessment', assessment: AT_RISK });
+const open = async (householdId: string) =>
+  openWarning({ now: clock.now(), user: null }, { household: (await findHousehold(householdId))!, source: 'assessment', assessment: AT_RISK });
 const fail = (r: unknown) => (r as { ok: false; error: { code: string; message: string } }).error;
 
 describe('a warning from opening to 纳入监测', () => {
@@ -39,7 +46,7 @@ describe('a warning from opening to 纳入监测', () => {
     expect(mine.items.find((w) => w._id === id)).toMatchObject({ householdId: 'hh-000001', stage: 'verify', version: 1, deadline: 'ok' });
   });
 
-  it('the town admin cannot verify in the helper\'s place', async () => {
+  it("the town admin cannot verify in the helper's place", async () => {
     const town = await call('monitoring', 'advance', { warningId: id, version }, 'demo-town-admin');
     expect(fail(town)).toMatchObject({ code: 'FORBIDDEN', message: '入户核实由负责该户的帮扶责任人或村管理员办理' });
   });
@@ -52,7 +59,13 @@ describe('a warning from opening to 纳入监测', () => {
   it('the helper verifies: village review begins with its notice, kept in history with who and the note', async () => {
     const w = await ok(call('monitoring', 'advance', { warningId: id, version, note: '入户核实，收入情况属实' }, 'demo-helper'));
     expect(w).toMatchObject({ stage: 'village_review', noticeFrom: '2026-11-20', noticeUntil: '2026-11-25', dueOn: '2026-12-01', version: 2 });
-    expect(w.history.at(-1)).toMatchObject({ action: 'advance', from: 'verify', to: 'village_review', note: '入户核实，收入情况属实', byName: expect.any(String) });
+    expect(w.history.at(-1)).toMatchObject({
+      action: 'advance',
+      from: 'verify',
+      to: 'village_review',
+      note: '入户核实，收入情况属实',
+      byName: expect.any(String),
+    });
     version = w.version;
   });
 
@@ -71,7 +84,7 @@ describe('a warning from opening to 纳入监测', () => {
     version = w.version;
   });
 
-  it('town review is the town admin\'s: the village admin is refused, the town admin passes it', async () => {
+  it("town review is the town admin's: the village admin is refused, the town admin passes it", async () => {
     const village = await call('monitoring', 'advance', { warningId: id, version }, 'demo-village-admin');
     expect(fail(village)).toMatchObject({ code: 'FORBIDDEN', message: '乡镇审核由乡镇管理员办理' });
     const w = await ok(call('monitoring', 'advance', { warningId: id, version }, 'demo-town-admin'));
@@ -93,9 +106,18 @@ describe('a warning from opening to 纳入监测', () => {
     expect(w.history.map((s) => s.to)).toEqual(['verify', 'village_review', 'town_review', 'county_confirm', 'confirmed']);
     const h = await ok(call('households', 'get', { householdId: 'hh-000001' }, 'demo-admin'));
     expect(h).toMatchObject({ status: 'monitored', monitoringType: 'unstable', monitoredSince: '2026-12-03' });
-    expect(h.statusHistory.at(-1)).toMatchObject({ from: 'exited_enjoying', to: 'monitored', kind: 'return_to_poverty', monitoringType: 'unstable', effectiveOn: '2026-12-03' });
+    expect(h.statusHistory.at(-1)).toMatchObject({
+      from: 'exited_enjoying',
+      to: 'monitored',
+      kind: 'return_to_poverty',
+      monitoringType: 'unstable',
+      effectiveOn: '2026-12-03',
+    });
     const timeline = await ok(call('visits', 'timeline', { householdId: 'hh-000001', limit: 50 }, 'demo-admin'));
-    expect(timeline.items.find((e) => e.kind === 'status')).toMatchObject({ title: expect.stringMatching(/→ 监测户$/), detail: expect.stringContaining('防返贫监测识别纳入') });
+    expect(timeline.items.find((e) => e.kind === 'status')).toMatchObject({
+      title: expect.stringMatching(/→ 监测户$/),
+      detail: expect.stringContaining('防返贫监测识别纳入'),
+    });
     const readiness = await ok(call('monitoring', 'removalReadiness', { householdId: 'hh-000001' }, 'demo-helper'));
     expect(readiness).toMatchObject({ ready: false, monitoredSince: '2026-12-03' });
     expect(readiness.missing[0]).toBe('纳入监测不满 6 个月：2026年12月3日纳入，2027年6月3日起满 6 个月');
@@ -111,7 +133,21 @@ describe('after 风险消除', () => {
   it('the helper sees the household due for monthly follow-up visits for 6 more months', async () => {
     at('2026-12-03');
     const h = await ok(call('households', 'get', { householdId: 'hh-000001' }, 'demo-admin'));
-    await ok(call('households', 'adjustStatus', { householdId: 'hh-000001', kind: 'risk_cleared', to: 'exited_enjoying', reason: '收入稳定，风险已消除', effectiveOn: '2026-12-03', version: h.version }, 'demo-admin'));
+    await ok(
+      call(
+        'households',
+        'adjustStatus',
+        {
+          householdId: 'hh-000001',
+          kind: 'risk_cleared',
+          to: 'exited_enjoying',
+          reason: '收入稳定，风险已消除',
+          effectiveOn: '2026-12-03',
+          version: h.version,
+        },
+        'demo-admin',
+      ),
+    );
     const due = await ok(call('visits', 'listDue', {}, 'demo-helper'));
     expect(due.items.find((i) => i.householdId === 'hh-000001')).toMatchObject({ followUpUntil: '2027-06-02' });
     expect(due.items.filter((i) => i.followUpUntil).map((i) => i.householdId)).toEqual(['hh-000001']);
@@ -123,12 +159,21 @@ describe('dismissal at verification', () => {
     at('2026-11-20');
     const helper = (await getDb().collection('users').where({ openid: 'demo-helper' }).get()).data[0];
     const pairings = (await getDb().collection('pairings').where({ helperId: helper._id, role: 'primary', active: true }).get()).data;
-    const openIds = new Set((await getDb().collection('warnings').where({ open: true }).limit(1000).get()).data.map((w: { householdId: string }) => w.householdId));
+    const openIds = new Set(
+      (await getDb().collection('warnings').where({ open: true }).limit(1000).get()).data.map((w: { householdId: string }) => w.householdId),
+    );
     const householdId = pairings.map((p: { householdId: string }) => p.householdId).find((h: string) => h !== 'hh-000001' && !openIds.has(h))!;
     const { warning } = await open(householdId);
     const noReason = await call('monitoring', 'dismiss', { warningId: warning._id, version: warning.version, reason: '' }, 'demo-helper');
     expect(fail(noReason).code).toBe('INVALID_INPUT');
-    const w = await ok(call('monitoring', 'dismiss', { warningId: warning._id, version: warning.version, reason: '入户核实：外出务工收入未登记，实际收入高于监测范围' }, 'demo-helper'));
+    const w = await ok(
+      call(
+        'monitoring',
+        'dismiss',
+        { warningId: warning._id, version: warning.version, reason: '入户核实：外出务工收入未登记，实际收入高于监测范围' },
+        'demo-helper',
+      ),
+    );
     expect(w).toMatchObject({ stage: 'dismissed', open: false, dismissReason: '入户核实：外出务工收入未登记，实际收入高于监测范围' });
     expect(w.history.at(-1)).toMatchObject({ action: 'dismiss', from: 'verify', to: 'dismissed' });
   });
@@ -154,7 +199,7 @@ describe('monitoring parameters from a date on', () => {
   });
 });
 
-describe('assessment on each write of a household\'s facts', () => {
+describe("assessment on each write of a household's facts", () => {
   it('an admin recording a fallen income opens a warning for the household, once, handed to its primary helper', async () => {
     at('2026-11-20');
     const before = await ok(call('households', 'get', { householdId: 'hh-000013' }, 'demo-admin'));
@@ -174,9 +219,20 @@ describe('assessment on each write of a household\'s facts', () => {
     const list = await ok(call('monitoring', 'listWarnings', { limit: 100, open: true }, 'demo-admin'));
     const helper = (await getDb().collection('users').where({ openid: 'demo-helper' }).get()).data[0];
     const pairings = (await getDb().collection('pairings').where({ helperId: helper._id, role: 'primary', active: true }).get()).data;
-    const monitored = new Set((await getDb().collection('households').where({ status: 'monitored' }).limit(1000).get()).data.map((h: { _id: string }) => h._id));
-    const householdId = pairings.map((p: { householdId: string }) => p.householdId).find((h: string) => !monitored.has(h) && !list.items.some((w) => w.householdId === h))!;
-    await ok(call('needs', 'report', { id: '0b6f6c3e-6f0e-4d1a-9d55-7c1f5a2b3c4d', householdId, category: 'emergency', description: '房屋被洪水冲毁，急需安置' }, 'demo-helper'));
+    const monitored = new Set(
+      (await getDb().collection('households').where({ status: 'monitored' }).limit(1000).get()).data.map((h: { _id: string }) => h._id),
+    );
+    const householdId = pairings
+      .map((p: { householdId: string }) => p.householdId)
+      .find((h: string) => !monitored.has(h) && !list.items.some((w) => w.householdId === h))!;
+    await ok(
+      call(
+        'needs',
+        'report',
+        { id: '0b6f6c3e-6f0e-4d1a-9d55-7c1f5a2b3c4d', householdId, category: 'emergency', description: '房屋被洪水冲毁，急需安置' },
+        'demo-helper',
+      ),
+    );
     const after = await ok(call('monitoring', 'listWarnings', { limit: 100, open: true }, 'demo-helper'));
     expect(after.items.find((w) => w.householdId === householdId)!.risks.map((r) => r.rule)).toContain('sudden_hardship');
   });

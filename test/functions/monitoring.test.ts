@@ -5,14 +5,25 @@ import { DEFAULT_MONITORING_VALUES } from '../../types/monitoring';
 import { callRaw, call, freshDemoStore, ok } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ seed: false }); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(() => {
+  store = freshDemoStore({ seed: false });
+});
+afterAll(() => {
+  clock.set(null);
+  store.close();
+});
 
 const SPEC_EXAMPLE = {
   date: '2025-06-01',
   household: {
-    status: 'exited_enjoying', housingGrade: 'B', safeWater: true, emergencyInLast90Days: false,
-    incomes: [{ year: 2023, amount: 30000 }, { year: 2024, amount: 18000 }],
+    status: 'exited_enjoying',
+    housingGrade: 'B',
+    safeWater: true,
+    emergencyInLast90Days: false,
+    incomes: [
+      { year: 2023, amount: 30000 },
+      { year: 2024, amount: 18000 },
+    ],
     medicalExpenses: [{ date: '2025-03-01', outOfPocket: 12000 }],
     members: [{ birthDate: '1960-01-01', schooling: 'none', laborCapacity: 'none', hasSupporter: false }],
   },
@@ -44,11 +55,14 @@ describe('monitoring.assess (the family self-check, no login)', () => {
     clock.set(null);
   });
 
-  it('uses the county\'s stored parameters (settings/monitoring), merged over the defaults by date', async () => {
+  it("uses the county's stored parameters (settings/monitoring), merged over the defaults by date", async () => {
     const family = { ...SPEC_EXAMPLE, household: { ...SPEC_EXAMPLE.household, incomes: [{ year: 2024, amount: 8_200 }], medicalExpenses: [] } };
     expect((await ok(call('monitoring', 'assess', family))).risks[0]).toMatchObject({ rule: 'income_below_line', triggered: true });
     // The county lowers the 2025 line; a later date keeps the defaults' other parameters.
-    await getDb().collection('settings').doc('monitoring').set({ values: [{ from: '2025-01-01', params: { line: 8_000 } }] });
+    await getDb()
+      .collection('settings')
+      .doc('monitoring')
+      .set({ values: [{ from: '2025-01-01', params: { line: 8_000 } }] });
     const lowered = await ok(call('monitoring', 'assess', family));
     expect(lowered.risks[0]).toMatchObject({ rule: 'income_below_line', triggered: false });
     expect(lowered.risks.find((r) => r.rule === 'no_support')!.triggered).toBe(true);
@@ -64,10 +78,13 @@ describe('monitoring.assess (the family self-check, no login)', () => {
 
 describe('a stored household, by the same rules', () => {
   let demo: ReturnType<typeof freshDemoStore>;
-  beforeAll(() => { store.close(); demo = freshDemoStore(); });
+  beforeAll(() => {
+    store.close();
+    demo = freshDemoStore();
+  });
   afterAll(() => demo.close());
 
-  it('a medical cost a helper enters makes 大额医疗支出 a risk on the household\'s assessment', async () => {
+  it("a medical cost a helper enters makes 大额医疗支出 a risk on the household's assessment", async () => {
     clock.set('2026-11-20T04:00:00.000Z');
     const before = await ok(call('monitoring', 'assessHousehold', { householdId: 'hh-000001' }, 'demo-helper'));
     expect(before.risks.find((r) => r.rule === 'medical_burden')!.triggered).toBe(false);
@@ -78,24 +95,46 @@ describe('a stored household, by the same rules', () => {
     // Sent again (the queue re-sending): stored once.
     await ok(call('monitoring', 'addMedicalExpense', payload, 'demo-helper'));
     const after = await ok(call('monitoring', 'assessHousehold', {}, 'demo-household'));
-    expect(after.risks.find((r) => r.rule === 'medical_burden')).toMatchObject({ triggered: true, reasons: [expect.stringContaining('自付医疗费用 12,000 元')] });
+    expect(after.risks.find((r) => r.rule === 'medical_burden')).toMatchObject({
+      triggered: true,
+      reasons: [expect.stringContaining('自付医疗费用 12,000 元')],
+    });
     expect(after).toMatchObject({ householdId: 'hh-000001', date: '2026-11-20', level: 'high' });
   });
 
-  it('a cost dated after today is refused next to its field; another household\'s member is refused', async () => {
+  it("a cost dated after today is refused next to its field; another household's member is refused", async () => {
     clock.set('2026-11-20T04:00:00.000Z');
     const household = await ok(call('households', 'get', { householdId: 'hh-000001' }, 'demo-helper'));
-    const future = await call('monitoring', 'addMedicalExpense', { id: '6f1d0f8e-2b4c-4c1e-9a57-1b2c3d4e5f61', householdId: 'hh-000001', memberId: household.members[0].id, date: '2026-11-21', outOfPocket: 100 }, 'demo-helper');
+    const future = await call(
+      'monitoring',
+      'addMedicalExpense',
+      { id: '6f1d0f8e-2b4c-4c1e-9a57-1b2c3d4e5f61', householdId: 'hh-000001', memberId: household.members[0].id, date: '2026-11-21', outOfPocket: 100 },
+      'demo-helper',
+    );
     expect(future).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '费用日期不能晚于今天', details: [{ path: 'date' }] } });
-    const stranger = await call('monitoring', 'addMedicalExpense', { id: '6f1d0f8e-2b4c-4c1e-9a57-1b2c3d4e5f62', householdId: 'hh-000001', memberId: 'member-of-nobody', date: '2026-11-01', outOfPocket: 100 }, 'demo-helper');
+    const stranger = await call(
+      'monitoring',
+      'addMedicalExpense',
+      { id: '6f1d0f8e-2b4c-4c1e-9a57-1b2c3d4e5f62', householdId: 'hh-000001', memberId: 'member-of-nobody', date: '2026-11-01', outOfPocket: 100 },
+      'demo-helper',
+    );
     expect(stranger).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'memberId' }] } });
   });
 });
 
 describe('one monitoring-parameters document: what npm run deploy writes, updateParams extends and every assess reads', () => {
   let demo: ReturnType<typeof freshDemoStore>;
-  beforeAll(async () => { demo = freshDemoStore(); await getDb().collection('warnings').where({ _id: getDb().command.exists(true) }).remove(); });
-  afterAll(() => { clock.set(null); demo.close(); });
+  beforeAll(async () => {
+    demo = freshDemoStore();
+    await getDb()
+      .collection('warnings')
+      .where({ _id: getDb().command.exists(true) })
+      .remove();
+  });
+  afterAll(() => {
+    clock.set(null);
+    demo.close();
+  });
 
   it('a county admin raises the line from a date on: the self-check, a stored household and the sweep all read it', async () => {
     const { _id, ...deployed } = seedDocuments({}, new Date()).find((d) => d.collection === 'settings' && d.doc._id === 'monitoring')!.doc;
@@ -113,7 +152,10 @@ describe('one monitoring-parameters document: what npm run deploy writes, update
     clock.set('2026-12-02T04:00:00.000Z');
     const raised = await ok(call('monitoring', 'assess', family));
     expect(raised.risks.find((r) => r.rule === 'income_below_line')!.reasons.join('')).toContain('100,000');
-    expect((await ok(call('monitoring', 'assessHousehold', { householdId: 'hh-000001' }, 'demo-admin'))).risks.find((r) => r.rule === 'income_below_line')!.triggered).toBe(true);
+    expect(
+      (await ok(call('monitoring', 'assessHousehold', { householdId: 'hh-000001' }, 'demo-admin'))).risks.find((r) => r.rule === 'income_below_line')!
+        .triggered,
+    ).toBe(true);
     const again = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
     expect(again.atRisk).toBeGreaterThan(swept.atRisk);
   });
@@ -122,7 +164,13 @@ describe('one monitoring-parameters document: what npm run deploy writes, update
 describe('监测排查 and 预警', () => {
   let demo: ReturnType<typeof freshDemoStore>;
   // The sweep is counted on a county without warnings: the demo's seeded ones (every stage of 识别纳入) are taken out first.
-  beforeAll(async () => { demo = freshDemoStore(); await getDb().collection('warnings').where({ _id: getDb().command.exists(true) }).remove(); });
+  beforeAll(async () => {
+    demo = freshDemoStore();
+    await getDb()
+      .collection('warnings')
+      .where({ _id: getDb().command.exists(true) })
+      .remove();
+  });
   afterAll(() => demo.close());
 
   it('a sweep opens one warning per household at risk, handed to its primary helper, due in 5 working days; a second sweep opens none', async () => {
@@ -155,10 +203,16 @@ describe('监测排查 and 预警', () => {
 
 describe('a sweep after a warning closed today', () => {
   let demo: ReturnType<typeof freshDemoStore>;
-  beforeAll(async () => { demo = freshDemoStore(); await getDb().collection('warnings').where({ _id: getDb().command.exists(true) }).remove(); });
+  beforeAll(async () => {
+    demo = freshDemoStore();
+    await getDb()
+      .collection('warnings')
+      .where({ _id: getDb().command.exists(true) })
+      .remove();
+  });
   afterAll(() => demo.close());
 
-  it('opens that household a new one under the day\'s next id (openWarning), the others staying as they are', async () => {
+  it("opens that household a new one under the day's next id (openWarning), the others staying as they are", async () => {
     clock.set('2026-11-20T04:00:00.000Z');
     const first = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
     const mine = await ok(call('monitoring', 'listWarnings', { limit: 1 }, 'demo-helper'));
@@ -167,14 +221,19 @@ describe('a sweep after a warning closed today', () => {
     const again = await ok(call('monitoring', 'sweep', {}, 'demo-admin'));
     expect(again).toMatchObject({ atRisk: first.atRisk, opened: 1 });
     const ofIt = await ok(call('monitoring', 'listWarnings', { householdId: closed.householdId, limit: 10 }, 'demo-admin'));
-    expect(ofIt.items.map((w) => ({ id: w._id === closed._id, open: w.open })).sort((a, b) => Number(a.open) - Number(b.open))).toEqual([{ id: true, open: false }, { id: false, open: true }]);
+    expect(ofIt.items.map((w) => ({ id: w._id === closed._id, open: w.open })).sort((a, b) => Number(a.open) - Number(b.open))).toEqual([
+      { id: true, open: false },
+      { id: false, open: true },
+    ]);
     expect(ofIt.items.find((w) => w.open)).toMatchObject({ stage: 'verify', source: 'assessment', assigneeId: 'helper-1', dueOn: '2026-11-27' });
   });
 });
 
 describe('the demo county has a warning in every stage', () => {
   let demo: ReturnType<typeof freshDemoStore>;
-  beforeAll(() => { demo = freshDemoStore({ now: '2026-11-20T04:00:00.000Z' }); });
+  beforeAll(() => {
+    demo = freshDemoStore({ now: '2026-11-20T04:00:00.000Z' });
+  });
   afterAll(() => demo.close());
 
   it('verify (one overdue), village review with its notice running and run, town review, county confirmation, confirmed and dismissed', async () => {
@@ -184,7 +243,12 @@ describe('the demo county has a warning in every stage', () => {
     expect(all.items.filter((w) => w.deadline === 'overdue').map((w) => w.householdId)).toContain('hh-000193');
     const notices = await ok(call('monitoring', 'noticeList', {}, 'demo-village-admin'));
     expect(notices.items.map((n) => n.householdId).sort()).toEqual(['hh-000073', 'hh-000289']);
-    const running = await call('monitoring', 'advance', { warningId: 'warning-hh-000289', version: all.items.find((w) => w._id === 'warning-hh-000289')!.version }, 'demo-village-admin');
+    const running = await call(
+      'monitoring',
+      'advance',
+      { warningId: 'warning-hh-000289', version: all.items.find((w) => w._id === 'warning-hh-000289')!.version },
+      'demo-village-admin',
+    );
     expect(running).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('公示期不少于 5 天') } });
     const mine = await ok(call('monitoring', 'listWarnings', { limit: 100, open: true }, 'demo-helper'));
     expect(mine.items.map((w) => w.householdId)).toEqual(expect.arrayContaining(['hh-000097', 'hh-000193', 'hh-000289']));

@@ -4,17 +4,46 @@ import { freshDemoStore, call } from '../support/store';
 import { needIn, ok, report } from './needs-support';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(() => {
+  store = freshDemoStore();
+});
+afterAll(() => {
+  clock.set(null);
+  store.close();
+});
 afterEach(() => clock.set(null));
 
 /** China time 2026-11-20 is a Friday. */
 describe('deadlines with a fixed clock', () => {
   it.each([
-    ['an emergency reported Friday 10:00 must be accepted by Saturday 10:00 and resolved within 72 hours', 'emergency', '2026-11-20T02:00:00.000Z', '2026-11-21T02:00:00.000Z', '2026-11-23T02:00:00.000Z'],
-    ['a medical need reported Friday 10:00 must be accepted by Tuesday evening and resolved 20 working days on', 'medical', '2026-11-20T02:00:00.000Z', '2026-11-24T15:59:59.999Z', '2026-12-18T15:59:59.999Z'],
-    ['a housing need reported Saturday must be accepted by Tuesday evening', 'housing', '2026-11-21T03:00:00.000Z', '2026-11-24T15:59:59.999Z', '2026-12-18T15:59:59.999Z'],
-    ['a need reported Monday 23:30 China time counts from Monday', 'living', '2026-11-23T15:30:00.000Z', '2026-11-25T15:59:59.999Z', '2026-12-21T15:59:59.999Z'],
+    [
+      'an emergency reported Friday 10:00 must be accepted by Saturday 10:00 and resolved within 72 hours',
+      'emergency',
+      '2026-11-20T02:00:00.000Z',
+      '2026-11-21T02:00:00.000Z',
+      '2026-11-23T02:00:00.000Z',
+    ],
+    [
+      'a medical need reported Friday 10:00 must be accepted by Tuesday evening and resolved 20 working days on',
+      'medical',
+      '2026-11-20T02:00:00.000Z',
+      '2026-11-24T15:59:59.999Z',
+      '2026-12-18T15:59:59.999Z',
+    ],
+    [
+      'a housing need reported Saturday must be accepted by Tuesday evening',
+      'housing',
+      '2026-11-21T03:00:00.000Z',
+      '2026-11-24T15:59:59.999Z',
+      '2026-12-18T15:59:59.999Z',
+    ],
+    [
+      'a need reported Monday 23:30 China time counts from Monday',
+      'living',
+      '2026-11-23T15:30:00.000Z',
+      '2026-11-25T15:59:59.999Z',
+      '2026-12-21T15:59:59.999Z',
+    ],
   ])('%s', async (_sentence, category, now, acceptBy, resolveBy) => {
     clock.set(now);
     const need = await ok(report({ id: randomUUID(), category, description: '测试时限' }));
@@ -55,7 +84,12 @@ describe('deadlines with a fixed clock', () => {
 
 describe('deadline settings', () => {
   it('lets the county admin change the deadlines for needs reported afterwards, and nobody else', async () => {
-    expect(await ok(call('needs', 'getSettings', {}, 'demo-household'))).toEqual({ emergencyAcceptHours: 24, emergencyResolveHours: 72, acceptWorkingDays: 2, resolveWorkingDays: 20 });
+    expect(await ok(call('needs', 'getSettings', {}, 'demo-household'))).toEqual({
+      emergencyAcceptHours: 24,
+      emergencyResolveHours: 72,
+      acceptWorkingDays: 2,
+      resolveWorkingDays: 20,
+    });
     const settings = { emergencyAcceptHours: 12, emergencyResolveHours: 48, acceptWorkingDays: 1, resolveWorkingDays: 10 };
     expect(await call('needs', 'updateSettings', settings, 'demo-town-admin')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call('needs', 'updateSettings', settings, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -65,6 +99,8 @@ describe('deadline settings', () => {
     expect(emergency.acceptBy).toBe('2026-11-20T14:00:00.000Z');
     const medical = await ok(report({ id: randomUUID(), category: 'medical', description: '看病' }));
     expect(medical).toMatchObject({ acceptBy: '2026-11-23T15:59:59.999Z', resolveBy: '2026-12-04T15:59:59.999Z' });
-    await ok(call('needs', 'updateSettings', { emergencyAcceptHours: 24, emergencyResolveHours: 72, acceptWorkingDays: 2, resolveWorkingDays: 20 }, 'demo-admin'));
+    await ok(
+      call('needs', 'updateSettings', { emergencyAcceptHours: 24, emergencyResolveHours: 72, acceptWorkingDays: 2, resolveWorkingDays: 20 }, 'demo-admin'),
+    );
   });
 });

@@ -3,7 +3,9 @@ import { freshDemoStore, call } from '../support/store';
 import { needIn } from './needs-support';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); });
+beforeAll(() => {
+  store = freshDemoStore();
+});
 afterAll(() => store.close());
 
 const good = () => ({ id: randomUUID(), category: 'medical', description: '需要帮助' });
@@ -61,29 +63,49 @@ describe('needs.transition refuses bad input of every field', () => {
   });
 
   it('answers NOT_FOUND for a need that does not exist', async () => {
-    expect(await call('needs', 'transition', { needId: 'no-such-need', to: 'accepted', version: 1 }, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('needs', 'transition', { needId: 'no-such-need', to: 'accepted', version: 1 }, 'demo-helper')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });
 
 describe('needs.rate, list and updateSettings refuse bad input', () => {
   it.each<[string, Record<string, unknown>]>([
-    ['a rating of 0', { rating: 0 }], ['a rating of 6', { rating: 6 }], ['a rating of 2.5', { rating: 2.5 }], ['a rating given as text', { rating: '5' }],
-    ['a missing rating', { rating: undefined }], ['a comment over 500 characters', { comment: long(501) }], ['a text version', { version: 'v1' }],
+    ['a rating of 0', { rating: 0 }],
+    ['a rating of 6', { rating: 6 }],
+    ['a rating of 2.5', { rating: 2.5 }],
+    ['a rating given as text', { rating: '5' }],
+    ['a missing rating', { rating: undefined }],
+    ['a comment over 500 characters', { comment: long(501) }],
+    ['a text version', { version: 'v1' }],
   ])('rate with %s', async (_what, change) => {
     const need = await needIn('resolved');
-    expect(await call('needs', 'rate', { needId: need._id, rating: 4, ...change }, 'demo-household')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('needs', 'rate', { needId: need._id, rating: 4, ...change }, 'demo-household')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it.each<[string, Record<string, unknown>]>([
-    ['a limit of 0', { limit: 0 }], ['a limit of 101', { limit: 101 }], ['a negative offset', { offset: -1 }], ['an unknown status', { status: 'lost' }],
-    ['an unknown category', { category: 'weather' }], ['overdue as text', { overdue: 'yes' }], ['unrated as a number', { unrated: 1 }], ['an empty householdId', { householdId: '' }],
+    ['a limit of 0', { limit: 0 }],
+    ['a limit of 101', { limit: 101 }],
+    ['a negative offset', { offset: -1 }],
+    ['an unknown status', { status: 'lost' }],
+    ['an unknown category', { category: 'weather' }],
+    ['overdue as text', { overdue: 'yes' }],
+    ['unrated as a number', { unrated: 1 }],
+    ['an empty householdId', { householdId: '' }],
   ])('list with %s', async (_what, payload) => {
     expect(await call('needs', 'list', payload, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it.each<[string, Record<string, unknown>]>([
-    ['0 hours to answer an emergency', { emergencyAcceptHours: 0 }], ['a fractional number of working days', { acceptWorkingDays: 1.5 }],
-    ['a missing resolve period', { resolveWorkingDays: undefined }], ['hours as text', { emergencyResolveHours: '72' }], ['121 working days', { resolveWorkingDays: 121 }],
+    ['0 hours to answer an emergency', { emergencyAcceptHours: 0 }],
+    ['a fractional number of working days', { acceptWorkingDays: 1.5 }],
+    ['a missing resolve period', { resolveWorkingDays: undefined }],
+    ['hours as text', { emergencyResolveHours: '72' }],
+    ['121 working days', { resolveWorkingDays: 121 }],
   ])('updateSettings with %s', async (_what, change) => {
     const payload = { emergencyAcceptHours: 24, emergencyResolveHours: 72, acceptWorkingDays: 2, resolveWorkingDays: 20, ...change };
     expect(await call('needs', 'updateSettings', payload, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

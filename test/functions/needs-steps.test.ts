@@ -4,8 +4,14 @@ import { freshDemoStore, call } from '../support/store';
 import { addOutsiders, needIn, NOW, ok } from './needs-support';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(async () => { store = freshDemoStore(); await addOutsiders(); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(async () => {
+  store = freshDemoStore();
+  await addOutsiders();
+});
+afterAll(() => {
+  clock.set(null);
+  store.close();
+});
 beforeEach(() => clock.set(NOW));
 
 const doctorId = async () => (await getDb().collection('users').where({ openid: 'demo-doctor' }).get()).data[0]._id as string;
@@ -15,10 +21,12 @@ describe('转派: an admin hands an open need to another helper paired with the 
   it('offers the helpers paired with the household, the current assignee marked', async () => {
     const need = await needIn('accepted');
     const options = await ok(call('needs', 'assigneeOptions', { needId: need._id }, 'demo-village-admin'));
-    expect(options).toEqual(expect.arrayContaining([
-      expect.objectContaining({ helperId: 'helper-1', current: true }),
-      expect.objectContaining({ helperId: await doctorId(), current: false }),
-    ]));
+    expect(options).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ helperId: 'helper-1', current: true }),
+        expect.objectContaining({ helperId: await doctorId(), current: false }),
+      ]),
+    );
   });
 
   it('reassigns with a note kept in the history; the new assignee sees it in their list and may act on it', async () => {
@@ -35,16 +43,25 @@ describe('转派: an admin hands an open need to another helper paired with the 
 
   it('a stale version gets CONFLICT with the current need; a helper not paired with the household is refused', async () => {
     const need = await needIn('accepted');
-    expect(await call('needs', 'reassign', { needId: need._id, version: need.version - 1, helperId: await doctorId() }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('needs', 'reassign', { needId: need._id, version: need.version - 1, helperId: await doctorId() }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     const stranger = await call('needs', 'reassign', { needId: need._id, version: need.version, helperId: 'helper-9999' }, 'demo-admin');
     expect(stranger).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '只能转派给与该户结对的帮扶人' } });
   });
 
   it('a closed need is not reassigned, and a helper may not reassign', async () => {
     const closed = await needIn('confirmed');
-    expect(await call('needs', 'reassign', { needId: closed._id, version: closed.version, helperId: await doctorId() }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('needs', 'reassign', { needId: closed._id, version: closed.version, helperId: await doctorId() }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     const open = await needIn('accepted');
-    expect(await call('needs', 'reassign', { needId: open._id, version: open.version, helperId: await doctorId() }, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('needs', 'reassign', { needId: open._id, version: open.version, helperId: await doctorId() }, 'demo-helper')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 
@@ -82,10 +99,19 @@ describe('提请协调: the assignee escalates a need they cannot solve', () => 
 
   it('needs a reason; only the assignee may ask; asking twice is refused; a reassignment answers it', async () => {
     const need = await needIn('accepted');
-    expect(await call('needs', 'escalate', { needId: need._id, version: need.version, reason: ' ' }, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call('needs', 'escalate', { needId: need._id, version: need.version, reason: '需要协调' }, 'demo-doctor')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('needs', 'escalate', { needId: need._id, version: need.version, reason: ' ' }, 'demo-helper')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await call('needs', 'escalate', { needId: need._id, version: need.version, reason: '需要协调' }, 'demo-doctor')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const first = await ok(call('needs', 'escalate', { needId: need._id, version: need.version, reason: '需要协调' }, 'demo-helper'));
-    expect(await call('needs', 'escalate', { needId: need._id, version: first.version, reason: '再次' }, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await call('needs', 'escalate', { needId: need._id, version: first.version, reason: '再次' }, 'demo-helper')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     const moved = await ok(call('needs', 'reassign', { needId: need._id, version: first.version, helperId: await doctorId() }, 'demo-village-admin'));
     expect(moved).toMatchObject({ escalated: null, escalation: 'none' });
     const listed = await ok(call('needs', 'list', { escalated: true, limit: 100 }, 'demo-village-admin'));

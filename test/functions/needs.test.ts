@@ -4,18 +4,36 @@ import { freshDemoStore, call } from '../support/store';
 import { addOutsiders, DEMO_HOUSEHOLD, needIn, NOW, ok, report } from './needs-support';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(async () => { store = freshDemoStore(); await addOutsiders(); });
-afterAll(() => { clock.set(null); store.close(); });
+beforeAll(async () => {
+  store = freshDemoStore();
+  await addOutsiders();
+});
+afterAll(() => {
+  clock.set(null);
+  store.close();
+});
 beforeEach(() => clock.set(NOW));
 
 describe('needs.report', () => {
-  it('routes a household\'s emergency to its primary helper with a 24-hour deadline', async () => {
+  it("routes a household's emergency to its primary helper with a 24-hour deadline", async () => {
     const id = randomUUID();
     const need = await ok(report({ id, category: 'emergency', description: '老人摔伤需要送医', callbackPhone: '13800001111' }));
     expect(need).toMatchObject({
-      _id: id, householdId: DEMO_HOUSEHOLD, status: 'reported', version: 1, assigneeId: 'helper-1', reportedBy: 'user-household-1',
-      townId: 'town-1', villageId: 'village-1-1', countyId: 'county-1', reportedAt: NOW, acceptBy: '2026-11-21T02:00:00.000Z',
-      deadline: '2026-11-21T02:00:00.000Z', overdue: false, escalation: 'none', callbackPhone: '13800001111',
+      _id: id,
+      householdId: DEMO_HOUSEHOLD,
+      status: 'reported',
+      version: 1,
+      assigneeId: 'helper-1',
+      reportedBy: 'user-household-1',
+      townId: 'town-1',
+      villageId: 'village-1-1',
+      countyId: 'county-1',
+      reportedAt: NOW,
+      acceptBy: '2026-11-21T02:00:00.000Z',
+      deadline: '2026-11-21T02:00:00.000Z',
+      overdue: false,
+      escalation: 'none',
+      callbackPhone: '13800001111',
     });
     expect(need.assigneeName).toEqual(expect.any(String));
   });
@@ -34,18 +52,30 @@ describe('needs.report', () => {
     const id = randomUUID();
     await ok(report({ id, category: 'living', description: '缺少过冬棉被' }));
     expect(await report({ id, category: 'living', description: '缺少过冬煤炭' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await report({ id, householdId: DEMO_HOUSEHOLD, category: 'living', description: '缺少过冬棉被' }, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await report({ id, householdId: DEMO_HOUSEHOLD, category: 'living', description: '缺少过冬棉被' }, 'demo-helper')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
   });
 
-  it('lets a paired helper report on the household\'s behalf, and only for a paired household', async () => {
+  it("lets a paired helper report on the household's behalf, and only for a paired household", async () => {
     const need = await ok(report({ id: randomUUID(), householdId: DEMO_HOUSEHOLD, category: 'education', description: '孩子上学缺校服' }, 'demo-doctor'));
     expect(need).toMatchObject({ reportedBy: expect.not.stringMatching('user-household-1'), assigneeId: 'helper-1', callbackPhone: undefined });
-    expect(await report({ id: randomUUID(), householdId: 'hh-000299', category: 'other', description: 'x' }, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await report({ id: randomUUID(), category: 'other', description: 'x' }, 'demo-helper')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await report({ id: randomUUID(), householdId: 'hh-000299', category: 'other', description: 'x' }, 'demo-helper')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await report({ id: randomUUID(), category: 'other', description: 'x' }, 'demo-helper')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('refuses a household reporting for another household, and admins', async () => {
-    expect(await report({ id: randomUUID(), householdId: 'hh-000002', category: 'other', description: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await report({ id: randomUUID(), householdId: 'hh-000002', category: 'other', description: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await report({ id: randomUUID(), category: 'other', description: 'x' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
@@ -70,14 +100,14 @@ describe('needs.get and needs.list scope', () => {
     expect(await phoneAs('demo-doctor')).not.toContain('0000222');
   });
 
-  it('gives the household its helper\'s phone to call, and nobody else', async () => {
+  it("gives the household its helper's phone to call, and nobody else", async () => {
     const need = await needIn('reported');
     const helperPhoneAs = async (openid: string) => (await ok(call('needs', 'get', { needId: need._id }, openid))).assigneePhone;
     expect(await helperPhoneAs('demo-household')).toMatch(/^1\d{10}$/);
     for (const openid of ['demo-helper', 'demo-doctor', 'demo-admin']) expect(await helperPhoneAs(openid)).toBeNull();
   });
 
-  it('lists only the caller\'s own needs: a household its own, another town\'s admin none of these', async () => {
+  it("lists only the caller's own needs: a household its own, another town's admin none of these", async () => {
     const mine = await ok(call('needs', 'list', { limit: 100 }, 'demo-household'));
     expect(mine.total).toBeGreaterThan(0);
     expect(mine.items.every((n: any) => n.householdId === DEMO_HOUSEHOLD)).toBe(true);
@@ -113,7 +143,10 @@ describe('needs.get and needs.list scope', () => {
     const unrated = await ok(call('needs', 'list', { unrated: true, limit: 100 }, 'demo-admin'));
     expect(unrated.items.every((n: any) => ['resolved', 'confirmed'].includes(n.status) && n.rating === undefined)).toBe(true);
     const all = await ok(call('needs', 'list', { limit: 100 }, 'demo-admin'));
-    const paged = [...(await ok(call('needs', 'list', { limit: 7, offset: 0 }, 'demo-admin'))).items, ...(await ok(call('needs', 'list', { limit: 7, offset: 7 }, 'demo-admin'))).items];
+    const paged = [
+      ...(await ok(call('needs', 'list', { limit: 7, offset: 0 }, 'demo-admin'))).items,
+      ...(await ok(call('needs', 'list', { limit: 7, offset: 7 }, 'demo-admin'))).items,
+    ];
     expect(paged.map((n: any) => n._id)).toEqual(all.items.slice(0, 14).map((n: any) => n._id));
   });
 });

@@ -13,19 +13,32 @@ let noticeId: string;
 beforeAll(async () => {
   store = freshDemoStore({ now: '2026-11-20T06:00:00Z' });
   setWeChat({
-    async sendSubscribeMessage(message) { sent.push(message); return { status: 'sent', note: '' }; },
+    async sendSubscribeMessage(message) {
+      sent.push(message);
+      return { status: 'sent', note: '' };
+    },
     async decryptGroup(cloudId) {
       decrypted.push(cloudId);
       if (!GROUPS[cloudId]) throw invalid('无法识别来源群，群信息可能已过期（5 分钟），请重新从群聊打开');
       return { opengid: GROUPS[cloudId] };
     },
-    async wxaCode() { throw new Error('notices make no 小程序码'); },
+    async wxaCode() {
+      throw new Error('notices make no 小程序码');
+    },
   });
-  const published = await call('notices', 'publish', { title: '群内转发的通知', body: '请阅读', audience: { roles: ['helper'], regionIds: ['town-1'] }, requireAck: true }, 'demo-admin');
+  const published = await call(
+    'notices',
+    'publish',
+    { title: '群内转发的通知', body: '请阅读', audience: { roles: ['helper'], regionIds: ['town-1'] }, requireAck: true },
+    'demo-admin',
+  );
   if (!published.ok) throw new Error(published.error.message);
   noticeId = (published.data as any)._id;
 });
-afterAll(() => { setWeChat(null); store.close(); });
+afterAll(() => {
+  setWeChat(null);
+  store.close();
+});
 
 /** What the weapp client sends: the CloudID of getGroupEnterInfo as a top-level field, which WeChat replaces with `{ cloudID, data }`. */
 const openFromGroup = (openid: string, groupInfo: unknown) =>
@@ -52,7 +65,7 @@ describe('opening a notice card from a WeChat group', () => {
     expect(stats.groups).toEqual([{ groupId: 'G-TOWN', label: '', opens: 1, readers: 1, acknowledged: 0 }]);
   });
 
-  it('trusts only the server\'s decryption: a forged group in the event counts for nothing', async () => {
+  it("trusts only the server's decryption: a forged group in the event counts for nothing", async () => {
     const result = await openFromGroup('demo-doctor', { cloudID: 'cloud-county-group', data: { openGId: 'FORGED' } });
     expect(result.ok).toBe(true);
     const groups = (await statsOf()).groups.map((g: any) => g.groupId);

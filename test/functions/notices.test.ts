@@ -2,7 +2,9 @@ import { freshDemoStore, call, ok } from '../support/store';
 import { NOTICE_BODY_MAX } from '../../types/notice';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: '2026-11-20T06:00:00Z' }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: '2026-11-20T06:00:00Z' });
+});
 afterAll(() => store.close());
 
 async function code(p: Promise<any>): Promise<string> {
@@ -10,7 +12,13 @@ async function code(p: Promise<any>): Promise<string> {
   return result.ok ? 'OK' : result.error.code;
 }
 const inbox = async (openid: string) => (await ok(call('notices', 'list', { limit: 100 }, openid))).items.map((n: any) => n.title);
-const draft = (over: object = {}) => ({ title: '青禾镇帮扶责任人本周例会', body: '请各位于**周五下午**到镇政府参会。', audience: { roles: ['helper'], regionIds: ['town-1'] }, requireAck: true, ...over });
+const draft = (over: object = {}) => ({
+  title: '青禾镇帮扶责任人本周例会',
+  body: '请各位于**周五下午**到镇政府参会。',
+  audience: { roles: ['helper'], regionIds: ['town-1'] },
+  requireAck: true,
+  ...over,
+});
 
 describe('notices.publish, list and audience', () => {
   it('publishes a notice to the helpers of one town, who see it while other towns and households do not', async () => {
@@ -32,14 +40,21 @@ describe('notices.publish, list and audience', () => {
     expect(data.items[1].title).toBe('青禾镇帮扶责任人本周例会');
   });
 
-  it('without regions, reaches the admin\'s whole scope: a town admin\'s notice to households reaches the demo household', async () => {
+  it("without regions, reaches the admin's whole scope: a town admin's notice to households reaches the demo household", async () => {
     await ok(call('notices', 'publish', draft({ title: '致全镇帮扶户的一封信', audience: { roles: ['household'] }, requireAck: false }), 'demo-town-admin'));
     expect(await inbox('demo-household')).toContain('致全镇帮扶户的一封信');
     expect(await inbox('demo-helper')).not.toContain('致全镇帮扶户的一封信');
   });
 
-  it('reaches the helpers of a village\'s town and the admins below a town', async () => {
-    await ok(call('notices', 'publish', draft({ title: '上坪村入户核查', audience: { roles: ['helper', 'household', 'admin'], regionIds: ['village-1-1'] } }), 'demo-admin'));
+  it("reaches the helpers of a village's town and the admins below a town", async () => {
+    await ok(
+      call(
+        'notices',
+        'publish',
+        draft({ title: '上坪村入户核查', audience: { roles: ['helper', 'household', 'admin'], regionIds: ['village-1-1'] } }),
+        'demo-admin',
+      ),
+    );
     expect(await inbox('demo-helper')).toContain('上坪村入户核查');
     expect(await inbox('demo-household')).toContain('上坪村入户核查');
     expect(await inbox('demo-village-admin')).toContain('上坪村入户核查');

@@ -25,14 +25,21 @@ type Caller = { who: string; openid?: string; role?: 'admin' | 'helper' | 'house
 type Target = { kind: Kind; caller: Caller };
 
 const db = () => getDb();
-const firstHousehold = async (where: Record<string, unknown>) => (await db().collection('households').where(where).orderBy('code', 'asc').limit(1).get()).data[0]._id as string;
+const firstHousehold = async (where: Record<string, unknown>) =>
+  (await db().collection('households').where(where).orderBy('code', 'asc').limit(1).get()).data[0]._id as string;
 
 /** Who calls, and which household lies just outside their reach. hh-000001 is inside every caller's. */
 const CALLERS: Caller[] = [
   { who: 'county admin', openid: 'demo-admin', role: 'admin' },
   { who: 'town admin', openid: 'demo-town-admin', role: 'admin', out: () => firstHousehold({ townId: 'town-2' }) },
   // A village admin manages the helpers of their town (helpers work for a town): a helper outside their reach is another town's.
-  { who: 'village admin', openid: 'demo-village-admin', role: 'admin', out: () => firstHousehold({ villageId: 'village-1-2' }), outHelper: () => firstHousehold({ townId: 'town-2' }) },
+  {
+    who: 'village admin',
+    openid: 'demo-village-admin',
+    role: 'admin',
+    out: () => firstHousehold({ villageId: 'village-1-2' }),
+    outHelper: () => firstHousehold({ townId: 'town-2' }),
+  },
   { who: 'helper', openid: 'demo-helper', role: 'helper', out: () => firstHousehold({ townId: 'town-2' }) },
   { who: 'doctor', openid: 'demo-doctor', role: 'helper', out: () => firstHousehold({ townId: 'town-2' }) },
   { who: 'household', openid: 'demo-household', role: 'household', out: async () => 'hh-000002' },
@@ -56,8 +63,11 @@ async function helperOf(t: Target): Promise<string> {
   return (await primaryOf(id)).helperId;
 }
 const NEXT: Record<string, [string, string]> = {
-  poor: ['exit', 'exited_enjoying'], exited_enjoying: ['return_to_poverty', 'monitored'], exited_not_enjoying: ['return_to_poverty', 'monitored'],
-  monitored: ['risk_cleared', 'none'], none: ['new_identification', 'monitored'],
+  poor: ['exit', 'exited_enjoying'],
+  exited_enjoying: ['return_to_poverty', 'monitored'],
+  exited_not_enjoying: ['return_to_poverty', 'monitored'],
+  monitored: ['risk_cleared', 'none'],
+  none: ['new_identification', 'monitored'],
 };
 /** The stored household, or for a nonexistent target a phantom with ids nobody has. */
 async function household(t: Target) {
@@ -65,9 +75,21 @@ async function household(t: Target) {
   const stored = (await db().collection('households').doc(id).get()).data[0];
   if (stored) return stored;
   const base = (await db().collection('households').doc('hh-000001').get()).data[0];
-  return { ...base, _id: NONE, code: 'NONE-1', villageId: 'village-none', townId: 'town-none', version: 1, members: base.members.map((m: any, i: number) => ({ ...m, id: `member-none-${i}` })) };
+  return {
+    ...base,
+    _id: NONE,
+    code: 'NONE-1',
+    villageId: 'village-none',
+    townId: 'town-none',
+    version: 1,
+    members: base.members.map((m: any, i: number) => ({ ...m, id: `member-none-${i}` })),
+  };
 }
-const primaryOf = async (id: string) => (await db().collection('pairings').where({ householdId: id, role: 'primary', active: true }).get()).data[0] ?? { _id: 'pairing-none', helperId: 'helper-none' };
+const primaryOf = async (id: string) =>
+  (await db().collection('pairings').where({ householdId: id, role: 'primary', active: true }).get()).data[0] ?? {
+    _id: 'pairing-none',
+    helperId: 'helper-none',
+  };
 /** A town-1 cadre who is not hh-000001's primary helper: always inside the town and village admins' reach. */
 async function spareCadre(): Promise<string> {
   const p = await primaryOf('hh-000001');
@@ -77,14 +99,23 @@ async function spareCadre(): Promise<string> {
 async function needOf(t: Target, status: 'reported' | 'resolved' = 'reported'): Promise<string> {
   if (t.kind === 'none') return 'need-nonexistent';
   const h = await household(t);
-  const need = await needIn(status, { householdId: h._id, countyId: h.countyId, townId: h.townId, villageId: h.villageId, assigneeId: (await primaryOf(h._id)).helperId });
+  const need = await needIn(status, {
+    householdId: h._id,
+    countyId: h.countyId,
+    townId: h.townId,
+    villageId: h.villageId,
+    assigneeId: (await primaryOf(h._id)).helperId,
+  });
   return need._id;
 }
 const notices: Record<'in' | 'out', string> = { in: '', out: '' };
 const noticeOf = async (t: Target) => (t.kind === 'none' ? 'notice-nonexistent' : notices[t.kind]);
 const needVersion = async (id: string) => (await db().collection('needs').doc(id).get()).data[0]?.version ?? 1;
 let seq = 0;
-const newIdNumber = () => { const f = `990401198002${String(10 + (seq % 18)).padStart(2, '0')}${String(++seq).padStart(3, '0')}`; return f + idCheckChar(f); };
+const newIdNumber = () => {
+  const f = `990401198002${String(10 + (seq % 18)).padStart(2, '0')}${String(++seq).padStart(3, '0')}`;
+  return f + idCheckChar(f);
+};
 
 type Spec = {
   payload: (t: Target) => Promise<unknown>;
@@ -93,8 +124,10 @@ type Spec = {
   /** Outcomes on the merits an admitted caller may get for an in-scope target besides an answer (per caller where a rule says so). */
   merits?: string[] | ((caller: Caller) => string[]);
 };
-const meritsOf = (spec: Spec, caller: Caller): string[] => (typeof spec.merits === 'function' ? spec.merits(caller) : spec.merits ?? []);
-const hh = (extra: (t: Target) => Promise<Record<string, unknown>> = async () => ({})): Spec => ({ payload: async (t) => ({ householdId: await householdId(t), ...(await extra(t)) }) });
+const meritsOf = (spec: Spec, caller: Caller): string[] => (typeof spec.merits === 'function' ? spec.merits(caller) : (spec.merits ?? []));
+const hh = (extra: (t: Target) => Promise<Record<string, unknown>> = async () => ({})): Spec => ({
+  payload: async (t) => ({ householdId: await householdId(t), ...(await extra(t)) }),
+});
 const untargeted = (payload: unknown = {}, merits?: string[]): Spec => ({ payload: async () => payload, targeted: false, merits });
 const MERITS = ['INVALID_INPUT', 'CONFLICT'];
 
@@ -106,11 +139,36 @@ async function findingOf(t: Target, status: FindingStatus = 'recorded', noticed 
   const at = SEED_NOW.toISOString();
   const evidence = ['submitted', 'close_requested'].includes(status) ? [{ note: '已整改', photos: [], by: responsibleId, byName: '帮扶人', at }] : [];
   const finding: Finding = {
-    _id: `finding-${randomUUID()}`, code: 'DC-2026-9999', source: 'self_inspection', category: 'visit', severity: 'minor', description: '矩阵问题',
-    subject: { kind: 'household', id: h._id }, deadline: new Date(SEED_NOW.getTime() + 15 * 86_400_000).toISOString(),
-    status, open: true, version: 1, countyId: h.countyId, townId: h.townId, villageId: h.villageId, householdId: h._id, subjectHelperId: null,
-    subjectName: '矩阵户', responsibleId, responsibleName: '帮扶人', measures: [], evidence, history: [], createdBy: 'admin-1', createdAt: at, closedAt: null, returnReason: null, reminders: [],
-    notice: noticed ? { number: '整改通知〔2026〕99号', issuedAt: at, issuedBy: 'admin-1', issuedByName: '管理员', acknowledgedAt: null, acknowledgedBy: null } : null,
+    _id: `finding-${randomUUID()}`,
+    code: 'DC-2026-9999',
+    source: 'self_inspection',
+    category: 'visit',
+    severity: 'minor',
+    description: '矩阵问题',
+    subject: { kind: 'household', id: h._id },
+    deadline: new Date(SEED_NOW.getTime() + 15 * 86_400_000).toISOString(),
+    status,
+    open: true,
+    version: 1,
+    countyId: h.countyId,
+    townId: h.townId,
+    villageId: h.villageId,
+    householdId: h._id,
+    subjectHelperId: null,
+    subjectName: '矩阵户',
+    responsibleId,
+    responsibleName: '帮扶人',
+    measures: [],
+    evidence,
+    history: [],
+    createdBy: 'admin-1',
+    createdAt: at,
+    closedAt: null,
+    returnReason: null,
+    reminders: [],
+    notice: noticed
+      ? { number: '整改通知〔2026〕99号', issuedAt: at, issuedBy: 'admin-1', issuedByName: '管理员', acknowledgedAt: null, acknowledgedBy: null }
+      : null,
   };
   await db().collection('findings').add(finding);
   return finding._id;
@@ -121,7 +179,30 @@ async function visitOf(t: Target): Promise<string> {
   const h = await household(t);
   const _id = randomUUID();
   const at = new Date(SEED_NOW.getTime() - 3600_000).toISOString();
-  await db().collection('visits').add({ _id, householdId: h._id, helperId: (await primaryOf(h._id)).helperId, countyId: h.countyId, townId: h.townId, villageId: h.villageId, visitedAt: at, month: '2026-11', occasion: 'routine', notes: '', photos: [], measures: [], measureIds: [], otherMeasure: '', progress: [], policiesExplained: [], checklist: [], createdAt: at, confirmation: null, confirmationHistory: [] });
+  await db()
+    .collection('visits')
+    .add({
+      _id,
+      householdId: h._id,
+      helperId: (await primaryOf(h._id)).helperId,
+      countyId: h.countyId,
+      townId: h.townId,
+      villageId: h.villageId,
+      visitedAt: at,
+      month: '2026-11',
+      occasion: 'routine',
+      notes: '',
+      photos: [],
+      measures: [],
+      measureIds: [],
+      otherMeasure: '',
+      progress: [],
+      policiesExplained: [],
+      checklist: [],
+      createdAt: at,
+      confirmation: null,
+      confirmationHistory: [],
+    });
   return _id;
 }
 /** A 回头看 round over the target household's village, holding that household. */
@@ -130,8 +211,38 @@ async function roundOf(t: Target): Promise<string> {
   const h = await household(t);
   const _id = `round-${randomUUID()}`;
   const at = SEED_NOW.toISOString();
-  await db().collection('review_rounds').add({ _id, title: '矩阵回头看', countyId: h.countyId, regionPath: [h.countyId, h.townId, h.villageId], perVillage: 1, nonRegistered: 0, villages: 1, households: 1, createdBy: 'admin-1', createdByName: '管理员', createdAt: at });
-  await db().collection('review_items').add({ _id: reviewItemId(_id, h._id), roundId: _id, householdId: h._id, householdCode: h.code, headName: h.headName, registered: true, countyId: h.countyId, townId: h.townId, villageId: h.villageId, outcome: null, refId: null, doneBy: null, doneAt: null });
+  await db()
+    .collection('review_rounds')
+    .add({
+      _id,
+      title: '矩阵回头看',
+      countyId: h.countyId,
+      regionPath: [h.countyId, h.townId, h.villageId],
+      perVillage: 1,
+      nonRegistered: 0,
+      villages: 1,
+      households: 1,
+      createdBy: 'admin-1',
+      createdByName: '管理员',
+      createdAt: at,
+    });
+  await db()
+    .collection('review_items')
+    .add({
+      _id: reviewItemId(_id, h._id),
+      roundId: _id,
+      householdId: h._id,
+      householdCode: h.code,
+      headName: h.headName,
+      registered: true,
+      countyId: h.countyId,
+      townId: h.townId,
+      villageId: h.villageId,
+      outcome: null,
+      refId: null,
+      doneBy: null,
+      doneAt: null,
+    });
   return _id;
 }
 /**
@@ -148,19 +259,34 @@ async function lookalikeOf(like: string): Promise<string> {
 }
 /** A 医保 sheet naming the target household's head (a lookalike nobody has for a nonexistent target), uploaded by the caller (the county admin for non-admins). */
 async function medicalSheetOf(t: Target): Promise<string> {
-  const row = t.kind === 'in'
-    ? await household(t).then((h) => [h.members[0].idNumber, h.members[0].name])
-    : t.kind === 'out'
-      ? [(await household(t)).members[0].idNumber, '矩阵人']
-      : [t.caller.out ? await lookalikeOf((await household({ kind: 'out', caller: t.caller })).members[0].idNumber) : newIdNumber(), '矩阵人'];
+  const row =
+    t.kind === 'in'
+      ? await household(t).then((h) => [h.members[0].idNumber, h.members[0].name])
+      : t.kind === 'out'
+        ? [(await household(t)).members[0].idNumber, '矩阵人']
+        : [t.caller.out ? await lookalikeOf((await household({ kind: 'out', caller: t.caller })).members[0].idNumber) : newIdNumber(), '矩阵人'];
   const workbook = new ExcelJS.Workbook();
-  workbook.addWorksheet('医保').addRows([['身份证号', '姓名', '日期', '金额'], [...row, '2026-10-08', 12000]]);
+  workbook.addWorksheet('医保').addRows([
+    ['身份证号', '姓名', '日期', '金额'],
+    [...row, '2026-10-08', 12000],
+  ]);
   return uploadAs(t.caller.role === 'admin' ? t.caller.openid! : 'demo-admin', Buffer.from(await workbook.xlsx.writeBuffer()));
 }
-const findingStep = (status: FindingStatus, extra: Record<string, unknown> = {}, merits = ['FORBIDDEN', ...MERITS], noticed = false): Spec =>
-  ({ payload: async (t) => ({ findingId: await findingOf(t, status, noticed), version: 1, ...extra }), merits });
+const findingStep = (status: FindingStatus, extra: Record<string, unknown> = {}, merits = ['FORBIDDEN', ...MERITS], noticed = false): Spec => ({
+  payload: async (t) => ({ findingId: await findingOf(t, status, noticed), version: 1, ...extra }),
+  merits,
+});
 const FINDINGS: Record<string, Spec> = {
-  create: { payload: async (t) => ({ source: 'assessment', category: 'policy', severity: 'major', description: '矩阵问题', subject: { kind: 'household', id: await householdId(t) }, deadline: new Date(SEED_NOW.getTime() + 86_400_000).toISOString() }) },
+  create: {
+    payload: async (t) => ({
+      source: 'assessment',
+      category: 'policy',
+      severity: 'major',
+      description: '矩阵问题',
+      subject: { kind: 'household', id: await householdId(t) },
+      deadline: new Date(SEED_NOW.getTime() + 86_400_000).toISOString(),
+    }),
+  },
   list: hh(),
   get: { payload: async (t) => ({ findingId: await findingOf(t) }) },
   claim: findingStep('recorded'),
@@ -176,17 +302,35 @@ const FINDINGS: Record<string, Spec> = {
   integrity: untargeted({ check: 'rapid_visits' }),
   rounds: untargeted(),
   roundItems: { payload: async (t) => ({ roundId: await roundOf(t), limit: 10 }) },
-  markReviewed: { payload: async (t) => ({ roundId: await roundOf(t), householdId: await householdId(t), outcome: 'visit', refId: 'visit-nonexistent' }), merits: ['INVALID_INPUT'] },
+  markReviewed: {
+    payload: async (t) => ({ roundId: await roundOf(t), householdId: await householdId(t), outcome: 'visit', refId: 'visit-nonexistent' }),
+    merits: ['INVALID_INPUT'],
+  },
   exportNotice: { payload: async (t) => ({ findingId: await findingOf(t, 'recorded', true) }) },
 };
-
 
 /** 意见建议 written by the target household's member, stored directly (in the target's county). */
 async function feedbackOf(t: Target): Promise<string> {
   if (t.kind === 'none') return 'feedback-nonexistent';
   const h = await household(t);
   const _id = randomUUID();
-  await db().collection('feedback').add({ _id, countyId: h.countyId, authorId: `user-${_id}`, authorRole: 'household', authorName: '矩阵', householdId: h._id, category: 'suggestion', text: '矩阵建议', photos: [], status: 'open', version: 1, submittedAt: SEED_NOW.toISOString(), answer: null });
+  await db()
+    .collection('feedback')
+    .add({
+      _id,
+      countyId: h.countyId,
+      authorId: `user-${_id}`,
+      authorRole: 'household',
+      authorName: '矩阵',
+      householdId: h._id,
+      category: 'suggestion',
+      text: '矩阵建议',
+      photos: [],
+      status: 'open',
+      version: 1,
+      submittedAt: SEED_NOW.toISOString(),
+      answer: null,
+    });
   return _id;
 }
 /** A warning on the target household at `stage`, handed to its primary helper, stored directly. */
@@ -194,16 +338,36 @@ async function warningOf(t: Target, stage = 'verify'): Promise<string> {
   if (t.kind === 'none') return 'warning-nonexistent';
   const h = await household(t);
   const _id = `warning-${randomUUID()}`;
-  await db().collection('warnings').add({
-    _id, householdId: h._id, headName: h.headName, countyId: h.countyId, townId: h.townId, villageId: h.villageId, stage, open: true, version: 1,
-    source: 'assessment', risks: [], level: 'high', suggestedType: 'unstable', assigneeId: (await primaryOf(h._id)).helperId,
-    stageStartedOn: '2026-11-20', dueOn: '2026-11-27', createdAt: SEED_NOW.toISOString(), history: [],
-  });
+  await db()
+    .collection('warnings')
+    .add({
+      _id,
+      householdId: h._id,
+      headName: h.headName,
+      countyId: h.countyId,
+      townId: h.townId,
+      villageId: h.villageId,
+      stage,
+      open: true,
+      version: 1,
+      source: 'assessment',
+      risks: [],
+      level: 'high',
+      suggestedType: 'unstable',
+      assigneeId: (await primaryOf(h._id)).helperId,
+      stageStartedOn: '2026-11-20',
+      dueOn: '2026-11-27',
+      createdAt: SEED_NOW.toISOString(),
+      history: [],
+    });
   return _id;
 }
 /** A warning is seen by its region's admins and the helper it is handed to: the doctor paired with the household is not that helper. */
 const warningMerits = (caller: Caller) => (caller.who === 'doctor' ? ['NOT_FOUND'] : ['FORBIDDEN', ...MERITS]);
-const warningStep = (extra: Record<string, unknown> = {}): Spec => ({ payload: async (t) => ({ warningId: await warningOf(t), version: 1, ...extra }), merits: warningMerits });
+const warningStep = (extra: Record<string, unknown> = {}): Spec => ({
+  payload: async (t) => ({ warningId: await warningOf(t), version: 1, ...extra }),
+  merits: warningMerits,
+});
 /** Only the county office answers 意见建议: town and village admins find none, in their region or not. */
 const countyOnly = (caller: Caller) => (caller.openid === 'demo-admin' ? MERITS : ['NOT_FOUND']);
 
@@ -217,8 +381,18 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
   auth: {
     whoami: untargeted(),
     bindHousehold: untargeted({ name: '无此人', idSuffix: '000000', phone: '13800000000' }, ['CONFLICT', 'NOT_FOUND', 'INVALID_INPUT']),
-    bindFor: { payload: async (t) => { const h = await household(t); return { householdId: h._id, memberId: h.members[0].id, openid: `wx-${randomUUID()}` }; } },
-    createBindCode: { payload: async (t) => { const h = await household(t); return { householdId: h._id, memberId: h.members[0].id }; } },
+    bindFor: {
+      payload: async (t) => {
+        const h = await household(t);
+        return { householdId: h._id, memberId: h.members[0].id, openid: `wx-${randomUUID()}` };
+      },
+    },
+    createBindCode: {
+      payload: async (t) => {
+        const h = await household(t);
+        return { householdId: h._id, memberId: h.members[0].id };
+      },
+    },
     bindWithCode: untargeted({ code: 'ABCD2345' }, ['NOT_FOUND', 'INVALID_INPUT', 'CONFLICT']),
     webLoginStart: untargeted({ userAgent: 'Mozilla/5.0 (matrix)' }),
     webLoginClaim: { payload: () => webLoginRequest(), targeted: false },
@@ -232,7 +406,18 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
       payload: async (t) => {
         if (t.kind === 'none') return { userId: 'user-nonexistent' };
         const userId = `user-${randomUUID()}`;
-        await db().collection('users').add({ _id: userId, openid: `wx-${userId}`, role: 'household', name: '绑定', householdId: await householdId(t), regionPath: [], active: true, createdAt: SEED_NOW.toISOString() });
+        await db()
+          .collection('users')
+          .add({
+            _id: userId,
+            openid: `wx-${userId}`,
+            role: 'household',
+            name: '绑定',
+            householdId: await householdId(t),
+            regionPath: [],
+            active: true,
+            createdAt: SEED_NOW.toISOString(),
+          });
         return { userId };
       },
     },
@@ -242,12 +427,36 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     list: { payload: async (t) => ({ villageId: (await household(t)).villageId }) },
     get: hh(),
     create: {
-      payload: async (t) => ({ code: `M-${++seq}`, villageId: (await household(t)).villageId, address: '1组', status: 'monitored', identifiedYear: 2024, housingGrade: 'A',
-        members: [{ name: '矩阵', relation: 'head', idNumber: newIdNumber(), health: 'healthy', laborCapacity: 'full' }] }),
+      payload: async (t) => ({
+        code: `M-${++seq}`,
+        villageId: (await household(t)).villageId,
+        address: '1组',
+        status: 'monitored',
+        identifiedYear: 2024,
+        housingGrade: 'A',
+        members: [{ name: '矩阵', relation: 'head', idNumber: newIdNumber(), health: 'healthy', laborCapacity: 'full' }],
+      }),
     },
-    update: { payload: async (t) => { const h = await household(t); return { householdId: h._id, version: h.version, address: '新址' }; } },
-    adjustStatus: { payload: async (t) => { const h = await household(t); const [kind, to] = NEXT[h.status]; return { householdId: h._id, kind, to, reason: '矩阵测试', effectiveOn: '2026-11-01', version: h.version }; }, merits: MERITS },
-    reveal: { payload: async (t) => { const h = await household(t); return { householdId: h._id, memberId: h.members[0].id, field: 'idNumber' }; } },
+    update: {
+      payload: async (t) => {
+        const h = await household(t);
+        return { householdId: h._id, version: h.version, address: '新址' };
+      },
+    },
+    adjustStatus: {
+      payload: async (t) => {
+        const h = await household(t);
+        const [kind, to] = NEXT[h.status];
+        return { householdId: h._id, kind, to, reason: '矩阵测试', effectiveOn: '2026-11-01', version: h.version };
+      },
+      merits: MERITS,
+    },
+    reveal: {
+      payload: async (t) => {
+        const h = await household(t);
+        return { householdId: h._id, memberId: h.members[0].id, field: 'idNumber' };
+      },
+    },
     importXlsx: untargeted({ fileId: 'local-00000000-0000-0000-0000-000000000000.xlsx' }, ['NOT_FOUND']),
     villages: untargeted(),
     exportXlsx: { payload: async (t) => ({ villageId: (await household(t)).villageId }) },
@@ -280,7 +489,28 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     timeline: hh(),
   },
   benefits: {
-    calculate: untargeted({ date: '2021-03-01', household: { status: 'poor', annualNetIncome: 9000, housingGrade: 'C', emergencyInLast90Days: false, members: [{ birthDate: '1958-05-02', disabilityLevel: 0, chronicIllness: true, chronicApproved: false, schooling: 'none', laborCapacity: 'partial', employed: false, hasIncome: true, hasSupporter: true }] } }),
+    calculate: untargeted({
+      date: '2021-03-01',
+      household: {
+        status: 'poor',
+        annualNetIncome: 9000,
+        housingGrade: 'C',
+        emergencyInLast90Days: false,
+        members: [
+          {
+            birthDate: '1958-05-02',
+            disabilityLevel: 0,
+            chronicIllness: true,
+            chronicApproved: false,
+            schooling: 'none',
+            laborCapacity: 'partial',
+            employed: false,
+            hasIncome: true,
+            hasSupporter: true,
+          },
+        ],
+      },
+    }),
     evaluateHousehold: hh(),
     listGaps: { payload: async (t) => ({ householdId: await householdId(t) }) },
     exportGaps: { payload: async (t) => ({ villageId: (await household(t)).villageId }) },
@@ -292,14 +522,45 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     gapRefresh: untargeted(),
   },
   needs: {
-    report: { payload: async (t) => ({ id: randomUUID(), ...(t.caller.role === 'household' && t.kind === 'in' ? {} : { householdId: await householdId(t) }), category: 'medical', description: '矩阵求助' }) },
+    report: {
+      payload: async (t) => ({
+        id: randomUUID(),
+        ...(t.caller.role === 'household' && t.kind === 'in' ? {} : { householdId: await householdId(t) }),
+        category: 'medical',
+        description: '矩阵求助',
+      }),
+    },
     list: hh(),
     get: { payload: async (t) => ({ needId: await needOf(t) }) },
-    transition: { payload: async (t) => { const needId = await needOf(t); return { needId, to: 'accepted', version: await needVersion(needId) }; }, merits: ['FORBIDDEN', ...MERITS] },
-    reassign: { payload: async (t) => { const needId = await needOf(t); return { needId, version: await needVersion(needId), helperId: 'helper-2' }; }, merits: ['FORBIDDEN', 'INVALID_INPUT', ...MERITS] },
+    transition: {
+      payload: async (t) => {
+        const needId = await needOf(t);
+        return { needId, to: 'accepted', version: await needVersion(needId) };
+      },
+      merits: ['FORBIDDEN', ...MERITS],
+    },
+    reassign: {
+      payload: async (t) => {
+        const needId = await needOf(t);
+        return { needId, version: await needVersion(needId), helperId: 'helper-2' };
+      },
+      merits: ['FORBIDDEN', 'INVALID_INPUT', ...MERITS],
+    },
     assigneeOptions: { payload: async (t) => ({ needId: await needOf(t) }) },
-    urge: { payload: async (t) => { const needId = await needOf(t); return { needId, version: await needVersion(needId), note: '请尽快办理' }; }, merits: ['FORBIDDEN', ...MERITS] },
-    escalate: { payload: async (t) => { const needId = await needOf(t); return { needId, version: await needVersion(needId), reason: '需要住建部门协调' }; }, merits: ['FORBIDDEN', ...MERITS] },
+    urge: {
+      payload: async (t) => {
+        const needId = await needOf(t);
+        return { needId, version: await needVersion(needId), note: '请尽快办理' };
+      },
+      merits: ['FORBIDDEN', ...MERITS],
+    },
+    escalate: {
+      payload: async (t) => {
+        const needId = await needOf(t);
+        return { needId, version: await needVersion(needId), reason: '需要住建部门协调' };
+      },
+      merits: ['FORBIDDEN', ...MERITS],
+    },
     rate: { payload: async (t) => ({ needId: await needOf(t, 'resolved'), rating: 5 }), merits: MERITS },
     stats: untargeted(),
     exportXlsx: hh(),
@@ -328,8 +589,16 @@ const MATRIX: Record<keyof typeof apis, Record<string, Spec>> = {
     assessHousehold: hh(),
     sweep: untargeted(),
     listWarnings: untargeted({ limit: 10 }),
-    addMedicalExpense: { payload: async (t) => { const h = await household(t); return { id: randomUUID(), householdId: h._id, memberId: h.members[0].id, date: '2026-11-01', outOfPocket: 500 }; } },
-    assess: untargeted({ date: '2025-06-01', household: { status: 'none', incomes: [{ year: 2024, amount: 6000 }], members: [{ birthDate: '1960-01-01', laborCapacity: 'none' }] } }),
+    addMedicalExpense: {
+      payload: async (t) => {
+        const h = await household(t);
+        return { id: randomUUID(), householdId: h._id, memberId: h.members[0].id, date: '2026-11-01', outOfPocket: 500 };
+      },
+    },
+    assess: untargeted({
+      date: '2025-06-01',
+      household: { status: 'none', incomes: [{ year: 2024, amount: 6000 }], members: [{ birthDate: '1960-01-01', laborCapacity: 'none' }] },
+    }),
     getWarning: { payload: async (t) => ({ warningId: await warningOf(t) }), merits: (c) => (c.who === 'doctor' ? ['NOT_FOUND'] : []) },
     advance: warningStep({ note: '矩阵核实' }),
     dismiss: warningStep({ reason: '矩阵排除' }),
@@ -388,7 +657,11 @@ function admitted(access: Access, caller: Caller): 'yes' | 'UNAUTHENTICATED' | '
 
 let cells = 0;
 let hiddenPairs = 0;
-afterAll(() => console.log(`permission matrix: ${cells} cells (${CALLERS.length} caller kinds × in-scope / out-of-scope / nonexistent), ${hiddenPairs} out-of-scope answers identical to nonexistent`));
+afterAll(() =>
+  console.log(
+    `permission matrix: ${cells} cells (${CALLERS.length} caller kinds × in-scope / out-of-scope / nonexistent), ${hiddenPairs} out-of-scope answers identical to nonexistent`,
+  ),
+);
 
 for (const [fn, actions] of Object.entries(MATRIX) as [keyof typeof apis, Record<string, Spec>][]) {
   for (const [action, spec] of Object.entries(actions)) {

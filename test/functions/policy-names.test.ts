@@ -10,7 +10,9 @@ import { POLICY_NAMES } from '../../client/src/components/benefits/labels';
 import { call, freshDemoStore, ok, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
 /** Other names the same policies went by before: none may appear anywhere a person reads. */
@@ -27,7 +29,10 @@ describe('one name per policy', () => {
 
   it('a stored catalogue entry under an older name is still shown under the one name', async () => {
     const { _id, ...entry } = DEFAULT_POLICIES.find((p) => p.code === 'elderly_allowance')!;
-    await getDb().collection('policies').doc(_id).set({ ...entry, label: '高龄老人补贴' });
+    await getDb()
+      .collection('policies')
+      .doc(_id)
+      .set({ ...entry, label: '高龄老人补贴' });
     const stored = (await loadPolicies()).find((p) => p.code === 'elderly_allowance')!;
     expect(stored.label).toBe('经济困难老年人补贴');
   });

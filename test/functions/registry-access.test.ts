@@ -16,7 +16,8 @@ type Row = { who: string; openid?: string; target: () => Promise<string> };
 type Outcome = 'ok' | 'empty' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'INVALID_INPUT' | 'CONFLICT';
 
 const db = () => getDb();
-const hhIn = async (where: Record<string, unknown>) => (await db().collection('households').where(where).orderBy('code', 'asc').limit(1).get()).data[0]._id as string;
+const hhIn = async (where: Record<string, unknown>) =>
+  (await db().collection('households').where(where).orderBy('code', 'asc').limit(1).get()).data[0]._id as string;
 const own = async () => 'hh-000001';
 
 const ROWS: Row[] = [
@@ -42,18 +43,30 @@ async function otherCadre(id: string): Promise<string> {
   return data.find((u) => u._id !== p.helperId)!._id;
 }
 const NEXT: Record<string, [string, string]> = {
-  poor: ['exit', 'exited_enjoying'], exited_enjoying: ['return_to_poverty', 'monitored'], exited_not_enjoying: ['return_to_poverty', 'monitored'],
-  monitored: ['risk_cleared', 'none'], none: ['new_identification', 'monitored'],
+  poor: ['exit', 'exited_enjoying'],
+  exited_enjoying: ['return_to_poverty', 'monitored'],
+  exited_not_enjoying: ['return_to_poverty', 'monitored'],
+  monitored: ['risk_cleared', 'none'],
+  none: ['new_identification', 'monitored'],
 };
 let seq = 0;
-const newId = () => { const f = `990401198001${String(10 + (seq % 18)).padStart(2, '0')}${String(++seq).padStart(3, '0')}`; return f + idCheckChar(f); };
+const newId = () => {
+  const f = `990401198001${String(10 + (seq % 18)).padStart(2, '0')}${String(++seq).padStart(3, '0')}`;
+  return f + idCheckChar(f);
+};
 const ADMINS = ['demo-admin', 'demo-town-admin', 'demo-village-admin'];
 /** The sample sheet as the calling admin uploaded it (an upload is its uploader's); others get the county admin's. */
 const sampleSheet = (row: Row) =>
-  uploadAs(ADMINS.includes(row.openid ?? '') ? row.openid! : 'demo-admin', readFileSync(path.resolve(__dirname, '../fixtures/registry-sample.xlsx')), 'sample.xlsx');
+  uploadAs(
+    ADMINS.includes(row.openid ?? '') ? row.openid! : 'demo-admin',
+    readFileSync(path.resolve(__dirname, '../fixtures/registry-sample.xlsx')),
+    'sample.xlsx',
+  );
 
 type Spec = { payload: (hh: string, row: Row) => Promise<unknown>; expect: Outcome[] };
-const F = 'FORBIDDEN', N = 'NOT_FOUND', U = 'UNAUTHENTICATED';
+const F = 'FORBIDDEN',
+  N = 'NOT_FOUND',
+  U = 'UNAUTHENTICATED';
 //                      county  town   town-x village vill-x helper help-x  own   other unbound anon
 const ADMIN_ONLY: Outcome[] = ['ok', 'ok', N, 'ok', N, F, F, F, F, F, U];
 
@@ -62,13 +75,24 @@ const MATRIX: Record<string, Record<string, Spec>> = {
     list: { payload: async (hh) => ({ villageId: (await household(hh)).villageId }), expect: ['ok', 'ok', 'empty', 'ok', 'empty', 'ok', 'empty', F, F, F, U] },
     get: { payload: async (hh) => ({ householdId: hh }), expect: ['ok', 'ok', N, 'ok', N, 'ok', N, 'ok', N, F, U] },
     create: {
-      payload: async (hh) => ({ code: `M-${seq}`, villageId: (await household(hh)).villageId, address: '1组', status: 'monitored', identifiedYear: 2024, housingGrade: 'A',
-        members: [{ name: '矩阵', relation: 'head', idNumber: newId(), health: 'healthy', laborCapacity: 'full' }] }),
+      payload: async (hh) => ({
+        code: `M-${seq}`,
+        villageId: (await household(hh)).villageId,
+        address: '1组',
+        status: 'monitored',
+        identifiedYear: 2024,
+        housingGrade: 'A',
+        members: [{ name: '矩阵', relation: 'head', idNumber: newId(), health: 'healthy', laborCapacity: 'full' }],
+      }),
       expect: ADMIN_ONLY,
     },
     update: { payload: async (hh) => ({ householdId: hh, version: (await household(hh)).version, address: '新址' }), expect: ADMIN_ONLY },
     adjustStatus: {
-      payload: async (hh) => { const h = await household(hh); const [kind, to] = NEXT[h.status]; return { householdId: hh, kind, to, reason: '矩阵测试', effectiveOn: '2026-11-01', version: h.version }; },
+      payload: async (hh) => {
+        const h = await household(hh);
+        const [kind, to] = NEXT[h.status];
+        return { householdId: hh, kind, to, reason: '矩阵测试', effectiveOn: '2026-11-01', version: h.version };
+      },
       expect: ADMIN_ONLY,
     },
     reveal: { payload: async (hh) => ({ householdId: hh, memberId: (await household(hh)).members[0].id, field: 'idNumber' }), expect: ADMIN_ONLY },
@@ -79,13 +103,19 @@ const MATRIX: Record<string, Record<string, Spec>> = {
   },
   assignments: {
     assign: { payload: async (hh) => ({ householdId: hh, helperId: await otherCadre(hh), role: 'primary' }), expect: ADMIN_ONLY },
-    unassign: { payload: async (hh) => ({ pairingId: (await primaryOf(hh))._id }), expect: ['INVALID_INPUT', 'INVALID_INPUT', N, 'INVALID_INPUT', N, F, F, F, F, F, U] },
+    unassign: {
+      payload: async (hh) => ({ pairingId: (await primaryOf(hh))._id }),
+      expect: ['INVALID_INPUT', 'INVALID_INPUT', N, 'INVALID_INPUT', N, F, F, F, F, F, U],
+    },
     listByHelper: {
       payload: async (hh, row) => ({ helperId: row.openid === 'demo-helper' && hh === 'hh-000001' ? 'helper-1' : (await primaryOf(hh)).helperId }),
       expect: ['ok', 'ok', N, 'ok', 'ok', 'ok', F, F, F, F, U],
     },
     reassign: { payload: async (hh) => ({ pairingIds: [(await primaryOf(hh))._id], toHelperId: await otherCadre(hh) }), expect: ADMIN_ONLY },
-    reassignAll: { payload: async (hh) => ({ fromHelperId: (await primaryOf(hh)).helperId, toHelperId: await otherCadre(hh) }), expect: ['ok', 'ok', N, 'ok', 'ok', F, F, F, F, F, U] },
+    reassignAll: {
+      payload: async (hh) => ({ fromHelperId: (await primaryOf(hh)).helperId, toHelperId: await otherCadre(hh) }),
+      expect: ['ok', 'ok', N, 'ok', 'ok', F, F, F, F, F, U],
+    },
     listByHousehold: { payload: async (hh) => ({ householdId: hh }), expect: ['ok', 'ok', N, 'ok', N, 'ok', N, 'ok', N, F, U] },
     listHelpers: { payload: async () => ({}), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
     // Every demo household has a primary helper: admins get an empty list, others are refused.
@@ -99,7 +129,10 @@ const MATRIX: Record<string, Record<string, Spec>> = {
   auth: {
     whoami: { payload: async () => ({}), expect: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', U] },
     bindHousehold: {
-      payload: async (hh) => { const m = (await household(hh)).members[0]; return { name: m.name, idSuffix: m.idNumber.slice(-6), phone: m.phone ?? '13800000000' }; },
+      payload: async (hh) => {
+        const m = (await household(hh)).members[0];
+        return { name: m.name, idSuffix: m.idNumber.slice(-6), phone: m.phone ?? '13800000000' };
+      },
       expect: ['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'ok', U],
     },
     bindFor: { payload: async (hh) => ({ householdId: hh, memberId: (await household(hh)).members[0].id, openid: `wx-${randomUUID()}` }), expect: ADMIN_ONLY },
@@ -115,7 +148,18 @@ const MATRIX: Record<string, Record<string, Spec>> = {
     unbind: {
       payload: async (hh) => {
         const userId = `user-${randomUUID()}`;
-        await db().collection('users').add({ _id: userId, openid: `wx-${userId}`, role: 'household', name: '绑定', householdId: hh, regionPath: [], active: true, createdAt: SEED_NOW.toISOString() });
+        await db()
+          .collection('users')
+          .add({
+            _id: userId,
+            openid: `wx-${userId}`,
+            role: 'household',
+            name: '绑定',
+            householdId: hh,
+            regionPath: [],
+            active: true,
+            createdAt: SEED_NOW.toISOString(),
+          });
         return { userId };
       },
       expect: ADMIN_ONLY,

@@ -16,11 +16,13 @@ async function fromHouseholds(where: Record<string, string>) {
 }
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: '2026-11-20T06:00:00Z' }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: '2026-11-20T06:00:00Z' });
+});
 afterAll(() => store.close());
 
 describe('reports.dashboard', () => {
-  it('shows the county admin all 300 households, their people and this month\'s visits', async () => {
+  it("shows the county admin all 300 households, their people and this month's visits", async () => {
     const result = await call('reports', 'dashboard', {}, 'demo-admin');
     if (!result.ok) throw new Error(result.error.message);
     const data = result.data as any;
@@ -45,11 +47,16 @@ describe('reports.dashboard', () => {
     expect(data.helpers).toBeLessThan(30);
   });
 
-  it('counts for a village admin the helpers paired with the village\'s households, who are registered at town level', async () => {
+  it("counts for a village admin the helpers paired with the village's households, who are registered at town level", async () => {
     const result = await call('reports', 'dashboard', {}, 'demo-village-admin');
     if (!result.ok) throw new Error(result.error.message);
     const data = result.data as any;
-    const { data: homes } = await getDb().collection('households').where({ villageId: (await getDb().collection('users').doc('admin-village-1').get()).data[0].scope.regionId }).field({ _id: true }).limit(1000).get();
+    const { data: homes } = await getDb()
+      .collection('households')
+      .where({ villageId: (await getDb().collection('users').doc('admin-village-1').get()).data[0].scope.regionId })
+      .field({ _id: true })
+      .limit(1000)
+      .get();
     const ids = new Set(homes.map((h: any) => h._id));
     const { data: pairs } = await getDb().collection('pairings').where({ active: true }).limit(1000).get();
     const helpers = new Set(pairs.filter((p: any) => ids.has(p.householdId)).map((p: any) => p.helperId));

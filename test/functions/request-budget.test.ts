@@ -28,10 +28,22 @@ const ADMIN_REPORT = 20;
 
 const CALLS: Record<string, Call & { budget: number }> = {
   // 6 today: the 应享未享 count per household is still evaluated (policies + rule facts); kept gaps make it 5.
-  'a helper\'s due list': { fn: 'visits', action: 'listDue', payload: {}, openid: 'demo-helper', budget: HELPER_OR_HOUSEHOLD + 1 },
+  "a helper's due list": { fn: 'visits', action: 'listDue', payload: {}, openid: 'demo-helper', budget: HELPER_OR_HOUSEHOLD + 1 },
   'a helper opening a household': { fn: 'households', action: 'get', payload: pairedHousehold, openid: 'demo-helper', budget: HELPER_OR_HOUSEHOLD },
-  'the county registry\'s first page': { fn: 'households', action: 'list', payload: { offset: 0, limit: 20 }, openid: 'demo-admin', budget: HELPER_OR_HOUSEHOLD },
-  'the registry searched': { fn: 'households', action: 'list', payload: { offset: 0, limit: 20, q: '王', status: 'poor' }, openid: 'demo-admin', budget: HELPER_OR_HOUSEHOLD },
+  "the county registry's first page": {
+    fn: 'households',
+    action: 'list',
+    payload: { offset: 0, limit: 20 },
+    openid: 'demo-admin',
+    budget: HELPER_OR_HOUSEHOLD,
+  },
+  'the registry searched': {
+    fn: 'households',
+    action: 'list',
+    payload: { offset: 0, limit: 20, q: '王', status: 'poor' },
+    openid: 'demo-admin',
+    budget: HELPER_OR_HOUSEHOLD,
+  },
   'the county coverage report': { fn: 'reports', action: 'coverage', payload: {}, openid: 'demo-admin', budget: ADMIN_REPORT },
   'the county dashboard': { fn: 'reports', action: 'dashboard', payload: {}, openid: 'demo-admin', budget: ADMIN_REPORT },
 };
@@ -40,7 +52,12 @@ function openCounty(options: Record<string, number>) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bangfu-budget-'));
   const store = useLocalMode({ dataDir: dir, now: SEED_NOW });
   seedIfEmpty(store.engine, { now: SEED_NOW, ...options });
-  return { close: () => { store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    close: () => {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function countAll(): Promise<Record<string, number>> {

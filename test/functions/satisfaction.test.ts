@@ -17,10 +17,11 @@ afterAll(() => {
   store.close();
 });
 
-const rate = (over: Record<string, unknown> = {}, openid = 'demo-household') => call('assignments', 'rateHelper', { helperId: primary, rating: 4, ...over }, openid);
+const rate = (over: Record<string, unknown> = {}, openid = 'demo-household') =>
+  call('assignments', 'rateHelper', { helperId: primary, rating: 4, ...over }, openid);
 
 describe('满意度 (assignments.rateHelper)', () => {
-  it('lists the household\'s helpers unrated, then rated once the household rates one', async () => {
+  it("lists the household's helpers unrated, then rated once the household rates one", async () => {
     const before = HouseholdRatings.parse(await ok(call('assignments', 'householdRatings', {}, 'demo-household')));
     expect(before.quarter).toBe('2026-Q4');
     expect(before.items.find((i) => i.helperId === primary)!.rating).toBeNull();
@@ -44,7 +45,7 @@ describe('满意度 (assignments.rateHelper)', () => {
     expect(Object.keys(await ok(mine)).sort()).toEqual(['average', 'count']);
   });
 
-  it('feeds the month\'s satisfaction figure: the mean rating given in the month and its count', async () => {
+  it("feeds the month's satisfaction figure: the mean rating given in the month and its count", async () => {
     expect(await satisfactionOfMonth({ countyId: 'county-1' }, '2026-11')).toEqual({ average: 4, count: 1 });
     expect(await satisfactionOfMonth({ countyId: 'county-1' }, '2027-01')).toEqual({ average: 2, count: 1 });
     expect(await satisfactionOfMonth({ townId: 'town-2' }, '2026-11')).toEqual({ average: null, count: 0 });

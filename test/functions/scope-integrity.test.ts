@@ -13,11 +13,14 @@ import { freshDemoStore, call, SEED_NOW } from '../support/store';
 import { DEMO_HOUSEHOLD, needIn, ok } from './needs-support';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
 const db = () => getDb();
-const firstHousehold = async (where: Record<string, unknown>) => (await db().collection('households').where(where).orderBy('code', 'asc').limit(1).get()).data[0];
+const firstHousehold = async (where: Record<string, unknown>) =>
+  (await db().collection('households').where(where).orderBy('code', 'asc').limit(1).get()).data[0];
 const primaryOf = async (id: string) => (await db().collection('pairings').where({ householdId: id, role: 'primary', active: true }).get()).data[0];
 async function otherCadre(householdId: string): Promise<string> {
   const [h, p] = [(await db().collection('households').doc(householdId).get()).data[0], await primaryOf(householdId)];
@@ -25,9 +28,17 @@ async function otherCadre(householdId: string): Promise<string> {
   return data.find((u) => u._id !== p.helperId)!._id;
 }
 let seq = 0;
-const freshIdNumber = () => { const f = `99040119850${String(101 + (++seq % 800)).padStart(3, '0')}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
+const freshIdNumber = () => {
+  const f = `99040119850${String(101 + (++seq % 800)).padStart(3, '0')}${String(seq).padStart(3, '0')}`;
+  return f + idCheckChar(f);
+};
 const draft = (code: string, villageId: string, idNumber: string) => ({
-  code, villageId, address: '1组', status: 'monitored', identifiedYear: 2024, housingGrade: 'A',
+  code,
+  villageId,
+  address: '1组',
+  status: 'monitored',
+  identifiedYear: 2024,
+  housingGrade: 'A',
   members: [{ name: '试户', relation: 'head', idNumber, health: 'healthy', laborCapacity: 'full' }],
 });
 const audits = async (action: string) => (await db().collection('audit_logs').where({ action }).limit(100).get()).data;

@@ -15,7 +15,13 @@ import { validLike } from '../support/fuzz';
 import { call, callRaw, freshDemoStore, ok, SEED_NOW } from '../support/store';
 
 const ADMIN = 'wx-first-admin';
-const COUNTY = { adminOpenid: ADMIN, adminName: '首任管理员', countyId: 'c-1', countyName: '新县', regions: { towns: [{ id: 't-1', name: '东镇', villages: [{ id: 'v-1', name: '河村' }] }] } };
+const COUNTY = {
+  adminOpenid: ADMIN,
+  adminName: '首任管理员',
+  countyId: 'c-1',
+  countyName: '新县',
+  regions: { towns: [{ id: 't-1', name: '东镇', villages: [{ id: 'v-1', name: '河村' }] }] },
+};
 
 /** A fresh store holding what the deploy writes (`only` keeps just the documents of those collections). */
 async function deployedStore(only?: string[]) {
@@ -36,7 +42,10 @@ describe('a county as npm run deploy leaves it (catalogue, regions, one admin)',
   afterAll(() => store.close());
 
   const actions = Object.entries(apis).flatMap(([fn, api]) =>
-    Object.entries(api.actions as Record<string, { access: Access }>).filter(([, spec]) => adminMay(spec.access)).map(([action]) => [fn, action] as const));
+    Object.entries(api.actions as Record<string, { access: Access }>)
+      .filter(([, spec]) => adminMay(spec.access))
+      .map(([action]) => [fn, action] as const),
+  );
 
   it.each(actions)('%s.%s answers the first admin without INTERNAL', async (fn, action) => {
     const result = await callRaw(fn as keyof typeof apis, action, {}, ADMIN);
@@ -44,7 +53,11 @@ describe('a county as npm run deploy leaves it (catalogue, regions, one admin)',
   });
 
   // Plausible payloads (the ids of this county where a field names one) reach the domain code, not just the contract.
-  const everyAction = Object.entries(apis).flatMap(([fn, api]) => Object.entries(api.actions as Record<string, { access: Access; input: Parameters<typeof validLike>[0] }>).map(([action, spec]) => [fn, action, spec] as const));
+  const everyAction = Object.entries(apis).flatMap(([fn, api]) =>
+    Object.entries(api.actions as Record<string, { access: Access; input: Parameters<typeof validLike>[0] }>).map(
+      ([action, spec]) => [fn, action, spec] as const,
+    ),
+  );
   const pool = { householdId: ['hh-none'], villageId: ['v-1'], townId: ['t-1'], regionId: ['c-1', 't-1', 'v-1'], any: ['c-1', 't-1', 'v-1'] };
   it.each(everyAction)('%s.%s answers plausible payloads on the empty county without INTERNAL', async (fn, action, spec) => {
     const problems: string[] = [];
@@ -64,10 +77,22 @@ describe('a county as npm run deploy leaves it (catalogue, regions, one admin)',
 
   it('the first household registered is listed and waits for a helper', async () => {
     const f = '99010119700101001';
-    const created = await ok(call('households', 'create', {
-      code: 'H-1', villageId: 'v-1', address: '1组', status: 'poor', identifiedYear: 2024, housingGrade: 'A',
-      members: [{ name: '首户', relation: 'head', idNumber: f + idCheckChar(f), health: 'healthy', laborCapacity: 'full' }],
-    }, ADMIN));
+    const created = await ok(
+      call(
+        'households',
+        'create',
+        {
+          code: 'H-1',
+          villageId: 'v-1',
+          address: '1组',
+          status: 'poor',
+          identifiedYear: 2024,
+          housingGrade: 'A',
+          members: [{ name: '首户', relation: 'head', idNumber: f + idCheckChar(f), health: 'healthy', laborCapacity: 'full' }],
+        },
+        ADMIN,
+      ),
+    );
     expect((await ok(call('households', 'list', {}, ADMIN))).total).toBe(1);
     const unpaired = await ok(call('assignments', 'listUnpaired', {}, ADMIN));
     expect(unpaired.items.map((h) => h._id)).toEqual([created._id]);

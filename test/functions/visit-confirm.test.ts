@@ -8,7 +8,18 @@ let store: ReturnType<typeof freshDemoStore>;
 beforeAll(async () => {
   store = freshDemoStore();
   clock.set(SEED_NOW);
-  await getDb().collection('users').add({ _id: 'test-admin-town-2', openid: 'test-town2-admin-confirm', role: 'admin', name: '外镇管理员', scope: { level: 'town', regionId: 'town-2' }, regionPath: ['county-1', 'town-2'], active: true, createdAt: SEED_NOW.toISOString() });
+  await getDb()
+    .collection('users')
+    .add({
+      _id: 'test-admin-town-2',
+      openid: 'test-town2-admin-confirm',
+      role: 'admin',
+      name: '外镇管理员',
+      scope: { level: 'town', regionId: 'town-2' },
+      regionPath: ['county-1', 'town-2'],
+      active: true,
+      createdAt: SEED_NOW.toISOString(),
+    });
 });
 afterEach(() => clock.set(SEED_NOW));
 afterAll(() => {
@@ -22,7 +33,8 @@ async function recorded(visitedAt = '2026-11-20T10:00:00+08:00', householdId = '
   await ok(call('visits', 'record', { id, householdId, visitedAt, occasion: 'routine', notes: '了解近况' }, 'demo-helper'));
   return id;
 }
-const confirm = (visitId: string, happened: boolean, reason?: string, openid = 'demo-household') => call('visits', 'confirm', { visitId, happened, ...(reason ? { reason } : {}) }, openid);
+const confirm = (visitId: string, happened: boolean, reason?: string, openid = 'demo-household') =>
+  call('visits', 'confirm', { visitId, happened, ...(reason ? { reason } : {}) }, openid);
 const listed = async (visitId: string, openid = 'demo-household'): Promise<any> =>
   (await ok(call('visits', 'listByHousehold', { householdId: 'hh-000001', limit: 100 }, openid))).items.find((v: any) => v._id === visitId);
 const deniedAlerts = async () => (await getDb().collection('outbox').where({ reason: 'visit_denied' }).get()).data;
@@ -49,7 +61,10 @@ describe('visits.confirm', () => {
     const alerts = (await deniedAlerts()).slice(before);
     const admins = alerts.map((a: any) => a.userId).sort();
     const users = (await getDb().collection('users').where({ role: 'admin' }).get()).data;
-    const expected = users.filter((u: any) => ['village-1-1', 'town-1'].includes(u.scope?.regionId) && u.active).map((u: any) => u._id).sort();
+    const expected = users
+      .filter((u: any) => ['village-1-1', 'town-1'].includes(u.scope?.regionId) && u.active)
+      .map((u: any) => u._id)
+      .sort();
     expect(expected.length).toBeGreaterThan(1);
     expect(admins).toEqual(expected);
     expect(alerts[0].data.thing3.value).toContain('只打了电话');
@@ -97,14 +112,26 @@ describe('visits.confirm', () => {
     it('a visit dated ahead of now cannot be confirmed yet, and the message says why', async () => {
       const id = randomUUID();
       const stored = (await getDb().collection('visits').where({ householdId: 'hh-000001' }).limit(1).get()).data[0];
-      await getDb().collection('visits').add({ ...stored, _id: id, visitedAt: '2026-11-21T10:00:00+08:00', confirmation: null, confirmationHistory: [] });
+      await getDb()
+        .collection('visits')
+        .add({ ...stored, _id: id, visitedAt: '2026-11-21T10:00:00+08:00', confirmation: null, confirmationHistory: [] });
       expect(await confirm(id, true)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('走访之后才能确认') } });
     });
   });
 
   it('another household cannot answer for the visit: the same answer as for a visit that does not exist', async () => {
     const head = (await getDb().collection('households').doc('hh-000002').get()).data[0].members[0];
-    await getDb().collection('users').add({ _id: 'user-hh2', openid: 'test-hh2', role: 'household', name: head.name, householdId: 'hh-000002', memberId: head.id, regionPath: [], active: true, createdAt: SEED_NOW.toISOString() });
+    await getDb().collection('users').add({
+      _id: 'user-hh2',
+      openid: 'test-hh2',
+      role: 'household',
+      name: head.name,
+      householdId: 'hh-000002',
+      memberId: head.id,
+      regionPath: [],
+      active: true,
+      createdAt: SEED_NOW.toISOString(),
+    });
     const id = await recorded();
     const r = await confirm(id, false, undefined, 'test-hh2');
     expect(r).toEqual({ ...(await confirm('visit-nonexistent', false, undefined, 'test-hh2')), requestId: (r as any).requestId });
@@ -120,7 +147,10 @@ describe('visits.confirm', () => {
 
   it('refuses bad input next to its field', async () => {
     expect(await call('visits', 'confirm', { visitId: 'x' }, 'demo-household')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call('visits', 'confirm', { visitId: 'x', happened: false, reason: '长'.repeat(101) }, 'demo-household')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('100 字') } });
+    expect(await call('visits', 'confirm', { visitId: 'x', happened: false, reason: '长'.repeat(101) }, 'demo-household')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('100 字') },
+    });
   });
 });
 
@@ -146,7 +176,7 @@ describe('visits.confirmations (admin: 走访确认率 and the denied or unconfi
     expect(report.byHelper.find((r: any) => r.id === 'helper-1')!.denied).toBeGreaterThanOrEqual(1);
   });
 
-  it('an admin of another town sees none of this town\'s visits', async () => {
+  it("an admin of another town sees none of this town's visits", async () => {
     const denied = await recorded();
     await ok(confirm(denied, false));
     const report = await ok(call('visits', 'confirmations', { month: '2026-11' }, 'test-town2-admin-confirm'));

@@ -13,9 +13,13 @@ afterAll(() => {
 });
 
 const visit = (over: Record<string, unknown> = {}) => ({
-  id: randomUUID(), householdId: 'hh-000001', visitedAt: '2026-11-19T10:00:00+08:00', occasion: 'routine', notes: '了解近况', ...over,
+  id: randomUUID(),
+  householdId: 'hh-000001',
+  visitedAt: '2026-11-19T10:00:00+08:00',
+  occasion: 'routine',
+  notes: '了解近况',
+  ...over,
 });
-
 
 describe('visits.record', () => {
   it('stores one visit when the same id is sent twice and answers the same result', async () => {
@@ -74,14 +78,23 @@ describe('visits.listDue', () => {
     const plain = list.items.filter((i: any) => i.urgentNeeds === 0).map((i: any) => order[i.status]);
     expect(plain).toEqual([...plain].sort());
     expect(list.visited).toBe(list.items.filter((i: any) => i.visitedThisMonth).length);
-    expect(list.items.find((i: any) => i.householdId === 'hh-000001')).toMatchObject({ status: 'visited', visitedThisMonth: true, dueAgainReason: null, lastVisitedAt: expect.any(String) });
+    expect(list.items.find((i: any) => i.householdId === 'hh-000001')).toMatchObject({
+      status: 'visited',
+      visitedThisMonth: true,
+      dueAgainReason: null,
+      lastVisitedAt: expect.any(String),
+    });
   });
 
   it('keeps a visited household counted as visited when an emergency after the visit makes it due again, and says why', async () => {
     const before = await ok(call('visits', 'listDue', {}, 'demo-helper'));
     await ok(call('needs', 'report', { id: randomUUID(), category: 'emergency', description: '房屋漏雨，老人摔伤' }, 'demo-household'));
     const after = await ok(call('visits', 'listDue', {}, 'demo-helper'));
-    expect(after.items.find((i: any) => i.householdId === 'hh-000001')).toMatchObject({ status: 'due', visitedThisMonth: true, dueAgainReason: '急难后需再次走访' });
+    expect(after.items.find((i: any) => i.householdId === 'hh-000001')).toMatchObject({
+      status: 'due',
+      visitedThisMonth: true,
+      dueAgainReason: '急难后需再次走访',
+    });
     expect(after.visited).toBe(before.visited);
   });
 
@@ -123,7 +136,14 @@ describe('visits.listByHousehold', () => {
 describe('plans and timeline', () => {
   it('lets a paired helper add a measure and record progress, which shows in the timeline', async () => {
     const measureId = randomUUID();
-    await ok(call('visits', 'saveMeasure', { householdId: 'hh-000001', id: measureId, category: 'industry', title: '发展养殖', target: '年出栏 10 头' }, 'demo-helper'));
+    await ok(
+      call(
+        'visits',
+        'saveMeasure',
+        { householdId: 'hh-000001', id: measureId, category: 'industry', title: '发展养殖', target: '年出栏 10 头' },
+        'demo-helper',
+      ),
+    );
     const plan = await ok(call('visits', 'updateProgress', { householdId: 'hh-000001', measureId, progress: 40, note: '已购仔猪' }, 'demo-helper'));
     expect(plan.measures.find((m: any) => m.id === measureId)).toMatchObject({ progress: 40, responsibleId: 'helper-1' });
     const t = await ok(call('visits', 'timeline', { householdId: 'hh-000001' }, 'demo-helper'));
@@ -136,7 +156,7 @@ describe('plans and timeline', () => {
 });
 
 describe('reports.coverage', () => {
-  it('gives the county this month\'s coverage by town, village, unit and helper, and the overdue list', async () => {
+  it("gives the county this month's coverage by town, village, unit and helper, and the overdue list", async () => {
     const c = await ok(call('reports', 'coverage', {}, 'demo-admin'));
     expect(c.month).toBe('2026-11');
     expect(c.paired).toBe(300);
@@ -154,9 +174,15 @@ describe('reports.coverage', () => {
 
   it('refuses a month that does not exist or has not come yet, saying why', async () => {
     for (const month of ['2026-13', '2026-00', '11-2026']) {
-      expect(await call('reports', 'coverage', { month }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('月份格式应为 YYYY-MM') } });
+      expect(await call('reports', 'coverage', { month }, 'demo-admin')).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining('月份格式应为 YYYY-MM') },
+      });
     }
-    expect(await call('reports', 'coverage', { month: '2026-12' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '2026-12 还没有到，只能查看本月及以前的走访覆盖' } });
+    expect(await call('reports', 'coverage', { month: '2026-12' }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '2026-12 还没有到，只能查看本月及以前的走访覆盖' },
+    });
     expect(await call('reports', 'coverage', { month: '2026-10' }, 'demo-admin')).toMatchObject({ ok: true, data: { month: '2026-10' } });
   });
 
@@ -168,7 +194,7 @@ describe('reports.coverage', () => {
 });
 
 describe('plan progress from a visit', () => {
-  it('records the same visit\'s progress once however often it is sent', async () => {
+  it("records the same visit's progress once however often it is sent", async () => {
     const measureId = randomUUID();
     const visitId = randomUUID();
     await ok(call('visits', 'saveMeasure', { householdId: 'hh-000001', id: measureId, category: 'employment', title: '介绍务工', target: '' }, 'demo-helper'));
@@ -185,7 +211,7 @@ describe('plan progress from a visit', () => {
 });
 
 describe('reports.dashboard', () => {
-  it('carries this month\'s visit coverage for the admin\'s region', async () => {
+  it("carries this month's visit coverage for the admin's region", async () => {
     const d = await ok(call('reports', 'dashboard', {}, 'demo-village-admin'));
     expect(d.coverage.byVillage.map((r: any) => r.id)).toEqual(['village-1-1']);
     expect(d.coverage.paired).toBe(d.households);

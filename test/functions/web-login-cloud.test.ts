@@ -26,7 +26,9 @@ describe('web sign-in in a deployed function', () => {
     store = useEmbeddedStore(dir);
     seedIfEmpty(store.engine, { now: SEED_NOW });
   });
-  beforeEach(() => { logged = jest.spyOn(console, 'error').mockImplementation(() => undefined); });
+  beforeEach(() => {
+    logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
   afterEach(() => {
     logged.mockRestore();
     delete process.env.CUSTOM_LOGIN_KEY;

@@ -11,7 +11,9 @@ import { browserLabel } from '../../cloudfunctions/core/auth/web-login.rules';
 import { call, freshDemoStore, ok, SEED_NOW } from '../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeEach(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeEach(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterEach(() => store.close());
 
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
@@ -45,7 +47,10 @@ describe('a desktop sign-in request', () => {
     const me = await asWeb(uid, 'auth', 'whoami');
     expect(me).toMatchObject({ ok: true, data: { role: 'admin', userId: 'admin-county' } });
     expect(await call('auth', 'webLoginClaim', { id: start.id, secret: start.secret })).toEqual({ ok: true, data: { status: 'used', ticket: null } });
-    expect(await call('auth', 'webLoginConfirm', { id: start.id, version: 2 }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已经用过') } });
+    expect(await call('auth', 'webLoginConfirm', { id: start.id, version: 2 }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('已经用过') },
+    });
     const actions = (await getDb().collection('audit_logs').where({ userId: 'admin-county' }).get()).data.map((l) => l.action);
     expect(actions).toEqual(expect.arrayContaining(['web_sign_in_confirm', 'web_sign_in']));
   });
@@ -64,7 +69,10 @@ describe('a desktop sign-in request', () => {
     ['a WeChat user not bound', 'wx-nobody'],
   ])('refuses %s: only admins sign in on the web', async (_who, openid) => {
     const start = await ok(call('auth', 'webLoginStart', { userAgent: CHROME }));
-    expect(await call('auth', 'webLoginPeek', { id: start.id }, openid)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('只有管理员') } });
+    expect(await call('auth', 'webLoginPeek', { id: start.id }, openid)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('只有管理员') },
+    });
     expect(await call('auth', 'webLoginConfirm', { id: start.id, version: 0 }, openid)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await ok(call('auth', 'webLoginClaim', { id: start.id, secret: start.secret }))).toEqual({ status: 'pending', ticket: null });
   });
@@ -72,7 +80,10 @@ describe('a desktop sign-in request', () => {
   it('cannot be confirmed or claimed once expired', async () => {
     const start = await ok(call('auth', 'webLoginStart', { userAgent: CHROME }));
     later(3 * MINUTE + 1000);
-    expect(await call('auth', 'webLoginPeek', { id: start.id }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('已过期') } });
+    expect(await call('auth', 'webLoginPeek', { id: start.id }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('已过期') },
+    });
     expect(await call('auth', 'webLoginConfirm', { id: start.id, version: 0 }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await ok(call('auth', 'webLoginClaim', { id: start.id, secret: start.secret }))).toEqual({ status: 'expired', ticket: null });
   });
@@ -110,7 +121,10 @@ describe('signing out', () => {
     const second = await confirmedTicket();
     expect(first.uid).toBe(second.uid);
     await ok(call('auth', 'webSignOutEverywhere', {}, 'demo-admin'));
-    expect(await asWeb(first.uid, 'auth', 'whoami')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('退出所有电脑端登录') } });
+    expect(await asWeb(first.uid, 'auth', 'whoami')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('退出所有电脑端登录') },
+    });
     const third = await confirmedTicket();
     expect(third.uid).not.toBe(first.uid);
     expect(await asWeb(third.uid, 'auth', 'whoami')).toMatchObject({ ok: true, data: { role: 'admin' } });

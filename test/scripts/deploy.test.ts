@@ -18,8 +18,14 @@ function recordingCloud() {
   const functions = new Map<string, ObservedFunction>();
   const writes: string[] = [];
   const observed = (fn: DesiredFunction): ObservedFunction => ({
-    runtime: fn.runtime, handler: fn.handler, timeout: fn.timeout, memorySize: fn.memorySize, installDependency: fn.installDependency,
-    envVariables: { ...fn.envVariables }, triggers: [...fn.triggers], codeHash: fn.codeHash,
+    runtime: fn.runtime,
+    handler: fn.handler,
+    timeout: fn.timeout,
+    memorySize: fn.memorySize,
+    installDependency: fn.installDependency,
+    envVariables: { ...fn.envVariables },
+    triggers: [...fn.triggers],
+    codeHash: fn.codeHash,
   });
   const port: CloudPort = {
     listCollections: async () => [...collections.keys()],
@@ -28,19 +34,43 @@ function recordingCloud() {
     functionOf: async (name) => functions.get(name) ?? null,
     existingIds: async (c, ids) => ids.filter((id) => collections.get(c)?.docs.has(id)),
     userWithOpenid: async (openid) => [...(collections.get('users')?.docs.values() ?? [])].some((u) => u.openid === openid),
-    async createCollection(name) { writes.push(`createCollection ${name}`); collections.set(name, { indexes: [], rule: null, docs: new Map() }); },
+    async createCollection(name) {
+      writes.push(`createCollection ${name}`);
+      collections.set(name, { indexes: [], rule: null, docs: new Map() });
+    },
     async updateIndexes(c, create, drop) {
       writes.push(`updateIndexes ${c}`);
       const col = collections.get(c)!;
       col.indexes = [...col.indexes.filter((i) => !drop.includes(i.name)), ...create];
     },
-    async setRule(c, rule) { writes.push(`setRule ${c}`); collections.get(c)!.rule = rule; },
-    async createFunction(fn) { writes.push(`createFunction ${fn.name}`); functions.set(fn.name, observed(fn)); },
-    async deleteFunction(name) { writes.push(`deleteFunction ${name}`); functions.delete(name); },
-    async updateFunctionCode(fn) { writes.push(`updateFunctionCode ${fn.name}`); functions.get(fn.name)!.codeHash = fn.codeHash; },
-    async updateFunctionConfig(fn) { writes.push(`updateFunctionConfig ${fn.name}`); functions.set(fn.name, { ...observed(fn), codeHash: functions.get(fn.name)!.codeHash, triggers: functions.get(fn.name)!.triggers }); },
-    async createTriggers(name, triggers) { writes.push(`createTriggers ${name}`); functions.get(name)!.triggers.push(...triggers); },
-    async insertDocument(c, doc) { writes.push(`insertDocument ${c}/${doc._id}`); collections.get(c)!.docs.set(doc._id, doc); },
+    async setRule(c, rule) {
+      writes.push(`setRule ${c}`);
+      collections.get(c)!.rule = rule;
+    },
+    async createFunction(fn) {
+      writes.push(`createFunction ${fn.name}`);
+      functions.set(fn.name, observed(fn));
+    },
+    async deleteFunction(name) {
+      writes.push(`deleteFunction ${name}`);
+      functions.delete(name);
+    },
+    async updateFunctionCode(fn) {
+      writes.push(`updateFunctionCode ${fn.name}`);
+      functions.get(fn.name)!.codeHash = fn.codeHash;
+    },
+    async updateFunctionConfig(fn) {
+      writes.push(`updateFunctionConfig ${fn.name}`);
+      functions.set(fn.name, { ...observed(fn), codeHash: functions.get(fn.name)!.codeHash, triggers: functions.get(fn.name)!.triggers });
+    },
+    async createTriggers(name, triggers) {
+      writes.push(`createTriggers ${name}`);
+      functions.get(name)!.triggers.push(...triggers);
+    },
+    async insertDocument(c, doc) {
+      writes.push(`insertDocument ${c}/${doc._id}`);
+      collections.get(c)!.docs.set(doc._id, doc);
+    },
   };
   return { port, writes, collections, functions };
 }
@@ -64,7 +94,13 @@ describe('npm run deploy: the plan', () => {
     expect(kinds('updateIndexes')).toHaveLength(indexed.length);
     expect(kinds('createFunction').map((s) => s.kind === 'createFunction' && s.fn.name)).toEqual(readDeployConfig().functions.map((f) => f.name));
     const inserted = kinds('insertDocument').map((s) => s.kind === 'insertDocument' && `${s.document.collection}/${s.document.doc._id}`);
-    expect(inserted).toEqual([...DEFAULT_POLICIES.map((p) => `policies/${p._id}`), 'settings/monitoring', 'settings/derived', 'regions/411523', `users/${adminIdOf('wx-county-it')}`]);
+    expect(inserted).toEqual([
+      ...DEFAULT_POLICIES.map((p) => `policies/${p._id}`),
+      'settings/monitoring',
+      'settings/derived',
+      'regions/411523',
+      `users/${adminIdOf('wx-county-it')}`,
+    ]);
     // Collections come before what lives in them.
     expect(steps.findIndex((s) => s.kind === 'insertDocument')).toBeGreaterThan(steps.findIndex((s) => s.kind === 'createFunction'));
     for (const step of steps) expect(describeStep(step)).toMatch(/\S/);
@@ -91,9 +127,9 @@ describe('npm run deploy: the plan', () => {
     cloud.collections.get('needs')!.rule = JSON.stringify({ read: true, write: false });
     const rebuilt = desired(county, 'bbbbbbbbbbbbbbbb');
     const steps = planSteps(rebuilt, await observe(cloud.port, rebuilt));
-    expect(steps.map((s) => `${s.kind} ${'fn' in s ? s.fn.name : 'collection' in s ? s.collection : ''}`.trim()).filter((s) => !s.startsWith('updateFunctionCode'))).toEqual([
-      'updateIndexes visits', 'setRule needs', 'updateFunctionConfig reports',
-    ]);
+    expect(
+      steps.map((s) => `${s.kind} ${'fn' in s ? s.fn.name : 'collection' in s ? s.collection : ''}`.trim()).filter((s) => !s.startsWith('updateFunctionCode')),
+    ).toEqual(['updateIndexes visits', 'setRule needs', 'updateFunctionConfig reports']);
     expect(steps.filter((s) => s.kind === 'updateFunctionCode')).toHaveLength(readDeployConfig().functions.length);
     expect(steps.find((s) => s.kind === 'updateIndexes')).toMatchObject({ drop: ['month'], create: [{ name: 'month', fields: ['month'] }] });
   });
@@ -128,8 +164,15 @@ describe('npm run deploy: the plan', () => {
 
 describe('npm run deploy: options and credentials', () => {
   it('reads flags after `--` and the npm_config_* npm makes of flags before it', () => {
-    expect(parseOptions(['--dry-run', '--admin-openid', 'o1', '--county-id=411523', '--county-name', '新县'], {})).toMatchObject({ dryRun: true, adminOpenid: 'o1', countyId: '411523', countyName: '新县' });
-    expect(parseOptions([], { npm_config_dry_run: 'true', npm_config_admin_openid: 'o2', npm_config_county_id: 'c', npm_config_county_name: 'n' })).toMatchObject({ dryRun: true, adminOpenid: 'o2' });
+    expect(parseOptions(['--dry-run', '--admin-openid', 'o1', '--county-id=411523', '--county-name', '新县'], {})).toMatchObject({
+      dryRun: true,
+      adminOpenid: 'o1',
+      countyId: '411523',
+      countyName: '新县',
+    });
+    expect(
+      parseOptions([], { npm_config_dry_run: 'true', npm_config_admin_openid: 'o2', npm_config_county_id: 'c', npm_config_county_name: 'n' }),
+    ).toMatchObject({ dryRun: true, adminOpenid: 'o2' });
   });
 
   it('refuses an admin without a county and an unknown flag, in both languages', () => {
@@ -139,6 +182,10 @@ describe('npm run deploy: options and credentials', () => {
 
   it('names each missing credential; the key comes from the environment only', () => {
     expect(credentialsFrom({ ENV_ID: 'e' }).missing).toEqual(['TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY']);
-    expect(credentialsFrom({ ENV_ID: 'e', TENCENTCLOUD_SECRETID: 'i', TENCENTCLOUD_SECRETKEY: 'k' }).credentials).toMatchObject({ envId: 'e', secretId: 'i', secretKey: 'k' });
+    expect(credentialsFrom({ ENV_ID: 'e', TENCENTCLOUD_SECRETID: 'i', TENCENTCLOUD_SECRETKEY: 'k' }).credentials).toMatchObject({
+      envId: 'e',
+      secretId: 'i',
+      secretKey: 'k',
+    });
   });
 });

@@ -39,7 +39,7 @@ describe('cloudbaserc.json, the deploy config', () => {
     expect(own).toEqual([]);
   });
 
-  it('only the auth function is given the custom-login private key, from the deployer\'s environment (never from the repository)', () => {
+  it("only the auth function is given the custom-login private key, from the deployer's environment (never from the repository)", () => {
     expect(deployed.filter((f) => f.envVariables?.CUSTOM_LOGIN_KEY).map((f) => f.name)).toEqual(['auth']);
     const auth = deployed.find((f) => f.name === 'auth')!;
     expect(auth.envVariables?.CUSTOM_LOGIN_KEY).toBe('{{env.CUSTOM_LOGIN_KEY}}');
@@ -52,7 +52,9 @@ describe('cloudbaserc.json, the deploy config', () => {
 
 describe('each bundle as the build writes it', () => {
   let out: string;
-  beforeAll(() => { out = mkdtempSync(path.join(os.tmpdir(), 'bangfu-bundles-')); });
+  beforeAll(() => {
+    out = mkdtempSync(path.join(os.tmpdir(), 'bangfu-bundles-'));
+  });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it.each(deployed.map((fn) => [fn.name, fn] as const))('%s: config.json has the deploy timeout, memory and variables', (_name, fn) => {
@@ -70,7 +72,7 @@ describe('each bundle as the build writes it', () => {
     expect(Object.keys(read(out, 'package.json').dependencies).includes('wx-server-sdk')).toBe(!!calls);
   });
 
-  it('the functions that send subscription messages are given the notice template from the deployer\'s environment', () => {
+  it("the functions that send subscription messages are given the notice template from the deployer's environment", () => {
     for (const name of Object.keys(CLOUD_CALLS).filter((n) => CLOUD_CALLS[n as keyof typeof CLOUD_CALLS]!.includes('subscribeMessage.send'))) {
       const fn = deployed.find((f) => f.name === name)!;
       expect(fn.envVariables).toMatchObject({ NOTICE_TEMPLATE_ID: '{{env.NOTICE_TEMPLATE_ID}}' });
@@ -81,7 +83,7 @@ describe('each bundle as the build writes it', () => {
     }
   });
 
-  it('only the auth function is given the custom-login private key, from the deployer\'s environment (never from the repository)', () => {
+  it("only the auth function is given the custom-login private key, from the deployer's environment (never from the repository)", () => {
     expect(deployed.filter((f) => f.envVariables?.CUSTOM_LOGIN_KEY).map((f) => f.name)).toEqual(['auth']);
     const auth = deployed.find((f) => f.name === 'auth')!;
     expect(auth.envVariables?.CUSTOM_LOGIN_KEY).toBe('{{env.CUSTOM_LOGIN_KEY}}');

@@ -31,27 +31,50 @@ function run(cmd: string, args: string[], options: { cwd?: string; input?: strin
 }
 
 describe('the architecture rules (dependency-cruiser)', () => {
-  it('names each broken rule: client to functions, a page outside its lane, sqlite outside the store, a cycle, types importing code', () => {
-    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-    write({
-      'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', baseUrl: '.', paths: { '@/*': ['client/src/*'] } } }),
-      'client/src/app.ts': 'export const app = 1;\n',
-      'client/src/pages/home/index.tsx': "import { a } from '../../../../cloudfunctions/core/a';\nimport { app } from '@/app';\nexport default () => a + app;\n",
-      'cloudfunctions/core/a.ts': "import { b } from './b';\nexport const a = 1;\nexport const c = () => b;\n",
-      'cloudfunctions/core/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
-      'cloudfunctions/core/households/raw.ts': "import Database from 'better-sqlite3';\nexport const db = () => new Database(':memory:');\n",
-      'types/leak.ts': "import { a } from '../cloudfunctions/core/a';\nexport const leak = a;\n",
-    });
-    const { status, out } = run(bin('depcruise'), ['--config', path.join(ROOT, '.dependency-cruiser.cjs'), 'client', 'cloudfunctions', 'types', '--output-type', 'err']);
-    expect(status).not.toBe(0);
-    for (const rule of ['client-not-to-cloudfunctions', 'pages-import-components-hooks-services', 'only-embedded-store-uses-sqlite-mingo', 'no-circular', 'types-only-zod-dayjs']) expect(out).toContain(rule);
-  }, SLOW);
+  it(
+    'names each broken rule: client to functions, a page outside its lane, sqlite outside the store, a cycle, types importing code',
+    () => {
+      symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+      write({
+        'tsconfig.json': JSON.stringify({
+          compilerOptions: { module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', baseUrl: '.', paths: { '@/*': ['client/src/*'] } },
+        }),
+        'client/src/app.ts': 'export const app = 1;\n',
+        'client/src/pages/home/index.tsx':
+          "import { a } from '../../../../cloudfunctions/core/a';\nimport { app } from '@/app';\nexport default () => a + app;\n",
+        'cloudfunctions/core/a.ts': "import { b } from './b';\nexport const a = 1;\nexport const c = () => b;\n",
+        'cloudfunctions/core/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
+        'cloudfunctions/core/households/raw.ts': "import Database from 'better-sqlite3';\nexport const db = () => new Database(':memory:');\n",
+        'types/leak.ts': "import { a } from '../cloudfunctions/core/a';\nexport const leak = a;\n",
+      });
+      const { status, out } = run(bin('depcruise'), [
+        '--config',
+        path.join(ROOT, '.dependency-cruiser.cjs'),
+        'client',
+        'cloudfunctions',
+        'types',
+        '--output-type',
+        'err',
+      ]);
+      expect(status).not.toBe(0);
+      for (const rule of [
+        'client-not-to-cloudfunctions',
+        'pages-import-components-hooks-services',
+        'only-embedded-store-uses-sqlite-mingo',
+        'no-circular',
+        'types-only-zod-dayjs',
+      ])
+        expect(out).toContain(rule);
+    },
+    SLOW,
+  );
 });
 
 describe('a collection is queried only in its owning repository', () => {
   it('names the collection and its owner, and refuses a collection named by a variable', () => {
     write({
-      'cloudfunctions/core/visits/visit.service.ts': "export const x = () => getDb().collection('households').get();\nexport const y = (n: string) => getDb().collection(n);\n",
+      'cloudfunctions/core/visits/visit.service.ts':
+        "export const x = () => getDb().collection('households').get();\nexport const y = (n: string) => getDb().collection(n);\n",
     });
     const { status, out } = run('node', [path.join(ROOT, 'scripts/check/collections.mjs'), dir]);
     expect(status).toBe(1);
@@ -79,31 +102,46 @@ describe('page configs register the vant components their page renders', () => {
 });
 
 describe('dead code (knip)', () => {
-  it('reports an unused file and an unused export', () => {
-    write({
-      'package.json': JSON.stringify({ name: 'fixture', private: true }),
-      'knip.json': JSON.stringify({ entry: ['index.ts'], project: ['*.ts'] }),
-      'index.ts': "import { used } from './lib';\nconsole.info(used);\n",
-      'lib.ts': 'export const used = 1;\nexport const forgotten = 2;\n',
-      'orphan.ts': 'export const nobody = 3;\n',
-    });
-    const { status, out } = run(bin('knip'), ['--no-progress']);
-    expect(status).not.toBe(0);
-    expect(out).toMatch(/Unused files[\s\S]*orphan\.ts/);
-    expect(out).toMatch(/Unused exports[\s\S]*forgotten/);
-  }, SLOW);
+  it(
+    'reports an unused file and an unused export',
+    () => {
+      write({
+        'package.json': JSON.stringify({ name: 'fixture', private: true }),
+        'knip.json': JSON.stringify({ entry: ['index.ts'], project: ['*.ts'] }),
+        'index.ts': "import { used } from './lib';\nconsole.info(used);\n",
+        'lib.ts': 'export const used = 1;\nexport const forgotten = 2;\n',
+        'orphan.ts': 'export const nobody = 3;\n',
+      });
+      const { status, out } = run(bin('knip'), ['--no-progress']);
+      expect(status).not.toBe(0);
+      expect(out).toMatch(/Unused files[\s\S]*orphan\.ts/);
+      expect(out).toMatch(/Unused exports[\s\S]*forgotten/);
+    },
+    SLOW,
+  );
 });
 
 describe('lint and format', () => {
-  it('eslint refuses a disable comment that does not say why', () => {
-    const { status, out } = run(bin('eslint'), ['--stdin', '--stdin-filename', 'scripts/fixture.mjs'], { cwd: ROOT, input: '// eslint-disable-next-line no-undef\nnobody();\n' });
-    expect(status).toBe(1);
-    expect(out).toContain('bangfu/disable-says-why');
-  }, SLOW);
+  it(
+    'eslint refuses a disable comment that does not say why',
+    () => {
+      const { status, out } = run(bin('eslint'), ['--stdin', '--stdin-filename', 'scripts/fixture.mjs'], {
+        cwd: ROOT,
+        input: '// eslint-disable-next-line no-undef\nnobody();\n',
+      });
+      expect(status).toBe(1);
+      expect(out).toContain('bangfu/disable-says-why');
+    },
+    SLOW,
+  );
 
-  it('prettier rewrites code that is not in the house format', () => {
-    const { status, out } = run(bin('prettier'), ['--stdin-filepath', 'scripts/fixture.ts'], { cwd: ROOT, input: 'const greeting = "你好"\n' });
-    expect(status).toBe(0);
-    expect(out).toBe("const greeting = '你好';\n");
-  }, SLOW);
+  it(
+    'prettier rewrites code that is not in the house format',
+    () => {
+      const { status, out } = run(bin('prettier'), ['--stdin-filepath', 'scripts/fixture.ts'], { cwd: ROOT, input: 'const greeting = "你好"\n' });
+      expect(status).toBe(0);
+      expect(out).toBe("const greeting = '你好';\n");
+    },
+    SLOW,
+  );
 });

@@ -11,7 +11,10 @@ const root = path.resolve(__dirname, '../..');
 describe('writes that survive the host being killed during sync', () => {
   it('three cycles lose nothing, duplicate nothing, and leave the store intact', () => {
     const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/soak/index.ts'], {
-      cwd: root, env: { ...process.env, SOAK_CYCLES: '3' }, encoding: 'utf8', timeout: 58_000,
+      cwd: root,
+      env: { ...process.env, SOAK_CYCLES: '3' },
+      encoding: 'utf8',
+      timeout: 58_000,
     });
     const out = `${run.stdout}${run.stderr}`;
     expect({ status: run.status, out }).toEqual({ status: 0, out: expect.stringMatching(/^cycles 3, writes \d+, lost 0, duplicated 0$/m) });

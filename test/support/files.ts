@@ -36,7 +36,7 @@ export async function disbursementSheet(rows: (string | number)[][]): Promise<st
 /** An exported sheet, read back as this admin would open it. */
 export async function workbookOf(openid: string, fileId: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await readAs(openid, fileId) as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await readAs(openid, fileId)) as unknown as ArrayBuffer);
   return workbook;
 }
 
@@ -44,6 +44,8 @@ export async function workbookOf(openid: string, fileId: string): Promise<ExcelJ
 export function sheetRecords(sheet: ExcelJS.Worksheet): Record<string, ExcelJS.Cell>[] {
   const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
   const out: Record<string, ExcelJS.Cell>[] = [];
-  sheet.eachRow((row, n) => { if (n > 1) out.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i)]).filter(([h]) => h))); });
+  sheet.eachRow((row, n) => {
+    if (n > 1) out.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i)]).filter(([h]) => h)));
+  });
   return out;
 }

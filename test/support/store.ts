@@ -34,12 +34,23 @@ export function freshDemoStore(options: { seed?: boolean; now?: Date | string } 
  * schema (types/api), so every function test also checks that the server answers what the client
  * is typed to expect.
  */
-export async function call<F extends FunctionName, A extends ActionName<Apis[F]>>(fn: F, action: A, payload: unknown, openid?: string): Promise<ApiResult<ActionOutput<Apis[F], A>>> {
+export async function call<F extends FunctionName, A extends ActionName<Apis[F]>>(
+  fn: F,
+  action: A,
+  payload: unknown,
+  openid?: string,
+): Promise<ApiResult<ActionOutput<Apis[F], A>>> {
   const result = await FUNCTIONS[fn]({ action, payload }, { devOpenid: openid });
   const spec = Object.prototype.hasOwnProperty.call(apis[fn].actions, action) ? (apis[fn].actions as Record<string, { output: z.ZodType }>)[action] : undefined;
   if (result.ok && spec) {
     const parsed = spec.output.safeParse(result.data);
-    if (!parsed.success) throw new Error(`${fn}.${action} answered outside its contract: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `${fn}.${action} answered outside its contract: ${parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; ')}`,
+      );
   }
   return result as ApiResult<ActionOutput<Apis[F], A>>;
 }

@@ -11,8 +11,7 @@ type Schema = z.core.$ZodType;
 type Def = Record<string, unknown> & { type: string; checks?: Array<{ _zod: { def: { check: string } } }> };
 
 const defOf = (schema: Schema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const hasMaxLength = (schema: Schema) =>
-  (defOf(schema).checks ?? []).some((c) => ['max_length', 'length_equals'].includes(c._zod.def.check));
+const hasMaxLength = (schema: Schema) => (defOf(schema).checks ?? []).some((c) => ['max_length', 'length_equals'].includes(c._zod.def.check));
 /** Records carry their key limit as metadata (see `boundedRecord` in types/common.ts). */
 const maxKeysOf = (schema: Schema) => (schema as unknown as { meta?: () => { maxKeys?: unknown } | undefined }).meta?.()?.maxKeys;
 
@@ -75,7 +74,8 @@ function unboundedNode(schema: Schema, path: string, walk: (child: unknown, path
 }
 
 const actions = Object.entries(apis).flatMap(([fn, contract]) =>
-  Object.entries(contract.actions as Record<string, { input: Schema }>).map(([action, spec]) => ({ name: `${fn}.${action}`, input: spec.input })));
+  Object.entries(contract.actions as Record<string, { input: Schema }>).map(([action, spec]) => ({ name: `${fn}.${action}`, input: spec.input })),
+);
 
 describe('every action input is bounded', () => {
   it('walks a known number of actions', () => {

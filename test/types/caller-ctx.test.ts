@@ -17,7 +17,14 @@ const sameType = <T, Expected>(..._proof: Equal<T, Expected> extends true ? [] :
 
 const at = new Date('2026-11-20T04:00:00Z');
 const account = (role: Role, extra: Partial<User> = {}): User => ({
-  _id: `user-${role}`, openid: `wx-${role}`, role, name: '测试', regionPath: [], active: true, createdAt: at.toISOString(), ...extra,
+  _id: `user-${role}`,
+  openid: `wx-${role}`,
+  role,
+  name: '测试',
+  regionPath: [],
+  active: true,
+  createdAt: at.toISOString(),
+  ...extra,
 });
 const ctxFor = (user: User | null, openid: string | null = user?.openid ?? null): Ctx => ({ openid, user, requestId: 'test', now: at });
 const county: Scope = { level: 'county', regionId: 'county-1' };
@@ -56,7 +63,7 @@ describe('the context an action receives, by its access', () => {
     expect(sameType<Ctx['user'], User | null>()).toBe(true);
   });
 
-  it('an implementation gets its action\'s context, and a narrower service refuses a wider one', () => {
+  it("an implementation gets its action's context, and a narrower service refuses a wider one", () => {
     const api = defineApi('probe', {
       adminOnly: { input: z.object({}), output: z.string(), access: ['admin'] },
       staff: { input: z.object({}), output: z.string(), access: ['admin', 'helper'] },

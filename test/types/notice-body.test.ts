@@ -9,9 +9,14 @@ describe('a notice body is parsed into safe blocks', () => {
   });
 
   it('turns **text** into bold spans and leaves an unmatched ** as typed', () => {
-    expect(parseNoticeBody('请于**周五**前完成 **注意')[0]).toEqual({ kind: 'paragraph', spans: [
-      { text: '请于', bold: false }, { text: '周五', bold: true }, { text: '前完成 **注意', bold: false },
-    ] });
+    expect(parseNoticeBody('请于**周五**前完成 **注意')[0]).toEqual({
+      kind: 'paragraph',
+      spans: [
+        { text: '请于', bold: false },
+        { text: '周五', bold: true },
+        { text: '前完成 **注意', bold: false },
+      ],
+    });
   });
 
   it('groups "- " lines into a bullet list and "1. " lines into a numbered list', () => {

@@ -46,9 +46,17 @@ export const assignmentsApi = defineApi('assignments', {
   unassign: { input: z.object({ pairingId: Id }), output: Pairing, access: ['admin'] },
   listByHelper: { input: z.object({ helperId: Id.optional() }), output: z.object({ items: z.array(PairingItem) }), access: ['admin', 'helper'] },
   /** Moves the chosen pairings (one or many) to another helper, keeping their role. */
-  reassign: { input: z.object({ pairingIds: z.array(Id).min(1, { error: '请至少选择一户' }).max(200, { error: '一次最多调整 200 户' }), toHelperId: Id }), output: z.object({ moved: z.number().int() }), access: ['admin'] },
+  reassign: {
+    input: z.object({ pairingIds: z.array(Id).min(1, { error: '请至少选择一户' }).max(200, { error: '一次最多调整 200 户' }), toHelperId: Id }),
+    output: z.object({ moved: z.number().int() }),
+    access: ['admin'],
+  },
   reassignAll: { input: z.object({ fromHelperId: Id, toHelperId: Id }), output: z.object({ moved: z.number().int() }), access: ['admin'] },
-  listByHousehold: { input: z.object({ householdId: Id, history: z.boolean().default(false) }), output: z.object({ items: z.array(HouseholdHelper), contact: HouseholdContact.nullable() }), access: ['admin', 'helper', 'household'] },
+  listByHousehold: {
+    input: z.object({ householdId: Id, history: z.boolean().default(false) }),
+    output: z.object({ items: z.array(HouseholdHelper), contact: HouseholdContact.nullable() }),
+    access: ['admin', 'helper', 'household'],
+  },
   /** 满意度: a bound member rates one of the household's helpers 1–5, once a quarter. */
   rateHelper: { input: RateHelperInput, output: HouseholdRatings, access: ['household'] },
   /** This quarter's ratings of the household's helpers, null where not rated yet. */

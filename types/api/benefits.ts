@@ -77,7 +77,11 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const benefitsApi = defineApi('benefits', {
   calculate: { input: CalculateInput, output: z.object({ decisions: z.array(Decision) }), access: 'public' },
   /** A household's own benefits; `householdId` defaults to the caller's household. */
-  evaluateHousehold: { input: z.object({ householdId: Id.optional(), date: IsoDate.optional() }), output: HouseholdBenefits, access: ['admin', 'helper', 'household'] },
+  evaluateHousehold: {
+    input: z.object({ householdId: Id.optional(), date: IsoDate.optional() }),
+    output: HouseholdBenefits,
+    access: ['admin', 'helper', 'household'],
+  },
   listGaps: {
     input: Paging.extend({ villageId: Id.optional(), policy: PolicyCode.optional(), householdId: Id.optional() }),
     output: listOf(Gap).extend({ households: z.number().int() }),
@@ -87,17 +91,34 @@ export const benefitsApi = defineApi('benefits', {
   exportGaps: { input: z.object({ villageId: Id.optional(), policy: PolicyCode.optional() }), output: ExportFile, access: ['admin'] },
   recordDisbursement: { input: RecordDisbursementInput, output: Benefit.extend({ created: z.boolean() }), access: ['admin'] },
   listRecords: {
-    input: Paging.extend({ householdId: Id.optional(), villageId: Id.optional(), policy: PolicyCode.optional(), period: z.string().max(7, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03' }).optional() }),
+    input: Paging.extend({
+      householdId: Id.optional(),
+      villageId: Id.optional(),
+      policy: PolicyCode.optional(),
+      period: z.string().max(7, { error: '发放期间应为 YYYY 或 YYYY-MM，例如 2026 或 2026-03' }).optional(),
+    }),
     output: listOf(BenefitRow),
     access: ['admin'],
   },
   importRecords: {
-    input: z.object({ fileId: z.string().min(1, { error: '请先上传表格文件' }).max(512, { error: '文件编号最多 512 个字符' }), dryRun: z.boolean().default(false) }),
+    input: z.object({
+      fileId: z.string().min(1, { error: '请先上传表格文件' }).max(512, { error: '文件编号最多 512 个字符' }),
+      dryRun: z.boolean().default(false),
+    }),
     output: ImportResult,
     access: ['admin'],
   },
   listPolicies: { input: z.object({}), output: z.object({ items: z.array(Policy) }), access: 'public' },
-  updatePolicyParams: { input: z.object({ code: PolicyCode, from: IsoDate, params: boundedRecord(z.string().max(40, { error: '参数名最多 40 个字符' }), z.number({ error: '参数值应为数字' }), 20, '一项政策最多 20 个参数'), replace: z.boolean().optional() }), output: Policy.extend({ refresh: GapRefresh }), access: ['admin'] },
+  updatePolicyParams: {
+    input: z.object({
+      code: PolicyCode,
+      from: IsoDate,
+      params: boundedRecord(z.string().max(40, { error: '参数名最多 40 个字符' }), z.number({ error: '参数值应为数字' }), 20, '一项政策最多 20 个参数'),
+      replace: z.boolean().optional(),
+    }),
+    output: Policy.extend({ refresh: GapRefresh }),
+    access: ['admin'],
+  },
   /** The re-evaluation a parameter change started: its progress, after working on it for a few seconds more (county admins). */
   gapRefresh: { input: z.object({}), output: GapRefresh, access: ['admin'] },
 });

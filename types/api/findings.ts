@@ -1,8 +1,24 @@
 import { z } from '../z';
 import { ExportFile, Id, listOf, Paging } from '../common';
 import {
-  AcknowledgeFindingInput, ClaimFindingInput, IntegrityInput, IntegrityReport, CreateFindingInput, EvidenceFindingInput, FindingStats, FindingView, ListFindingsInput, ListReviewItemsInput,
-  MarkReviewedInput, NoticeFindingInput, PlanFindingInput, RequestCloseFindingInput, ReviewItemView, ReviewRoundView, SampleRoundInput, VerifyFindingInput,
+  AcknowledgeFindingInput,
+  ClaimFindingInput,
+  IntegrityInput,
+  IntegrityReport,
+  CreateFindingInput,
+  EvidenceFindingInput,
+  FindingStats,
+  FindingView,
+  ListFindingsInput,
+  ListReviewItemsInput,
+  MarkReviewedInput,
+  NoticeFindingInput,
+  PlanFindingInput,
+  RequestCloseFindingInput,
+  ReviewItemView,
+  ReviewRoundView,
+  SampleRoundInput,
+  VerifyFindingInput,
 } from '../finding';
 import { defineApi } from './define';
 

@@ -2,8 +2,17 @@ import { z } from '../z';
 import { ExportFile, FileId, Id, IdNumber, IsoDate, listOf, Mobile, Paging, SearchText } from '../common';
 import {
   MonitoringType,
-  AnnualIncome, DisabilityLevel, Health, HouseholdStatus, HouseholdSummary, HouseholdView, HousingGrade,
-  LaborCapacity, PovertyCause, Relation, Schooling,
+  AnnualIncome,
+  DisabilityLevel,
+  Health,
+  HouseholdStatus,
+  HouseholdSummary,
+  HouseholdView,
+  HousingGrade,
+  LaborCapacity,
+  PovertyCause,
+  Relation,
+  Schooling,
 } from '../household';
 import { defineApi } from './define';
 
@@ -66,17 +75,24 @@ const HouseholdFields = z.object({
 });
 
 export const HouseholdDraft = HouseholdFields.refine((h) => h.members.filter((m) => m.relation === 'head').length === 1, {
-  error: '每户须有且只有一位户主（与户主关系为「户主」）', path: ['members'],
+  error: '每户须有且只有一位户主（与户主关系为「户主」）',
+  path: ['members'],
 });
 export type HouseholdDraft = z.infer<typeof HouseholdDraft>;
 
 export const UpdateHouseholdInput = HouseholdFields.omit({ status: true }).partial().extend({ householdId: Id, version: z.number().int() });
 export type UpdateHouseholdInput = z.infer<typeof UpdateHouseholdInput>;
 
-export const AdjustKind = z.enum(['new_identification', 'return_to_poverty', 'exit', 'risk_cleared'], { error: '调整类型应为新识别、返贫、脱贫退出或风险消除' });
+export const AdjustKind = z.enum(['new_identification', 'return_to_poverty', 'exit', 'risk_cleared'], {
+  error: '调整类型应为新识别、返贫、脱贫退出或风险消除',
+});
 export type AdjustKind = z.infer<typeof AdjustKind>;
 export const ADJUST_KIND_LABELS: Record<AdjustKind | 'correction', string> = {
-  new_identification: '新识别', return_to_poverty: '返贫', exit: '脱贫退出', risk_cleared: '风险消除', correction: '更正',
+  new_identification: '新识别',
+  return_to_poverty: '返贫',
+  exit: '脱贫退出',
+  risk_cleared: '风险消除',
+  correction: '更正',
 };
 
 /**
@@ -98,7 +114,10 @@ export const AdjustStatusInput = z.object({
   to: HouseholdStatus,
   reason: z.string({ error: '请填写调整原因' }).trim().min(2, { error: '请填写调整原因（至少 2 个字）' }).max(500, { error: '调整原因最多 500 字' }),
   effectiveOn: IsoDate,
-  evidence: z.array(z.string().max(200, { error: '每项佐证最多 200 字' })).max(9, { error: '佐证材料最多 9 项' }).default([]),
+  evidence: z
+    .array(z.string().max(200, { error: '每项佐证最多 200 字' }))
+    .max(9, { error: '佐证材料最多 9 项' })
+    .default([]),
   photos: z.array(FileId, { error: '佐证照片应为文件编号的列表' }).max(9, { error: '佐证照片最多 9 张' }).default([]),
   /** 监测类型, when the household becomes monitored. */
   monitoringType: MonitoringType.optional(),
@@ -139,7 +158,10 @@ export type VillageOption = z.infer<typeof VillageOption>;
  * allows at most 32 visible characters of `0-9 A-Z a-z !#$&'()*+,/:;=?@-._~`; Bangfu's is a short
  * code that maps to the household on the server (door_codes), so the code itself holds no personal data.
  */
-export const DoorScene = z.string({ error: '门牌码无法识别，请重新扫码' }).trim().max(32, { error: '门牌码无法识别，请重新扫码或联系帮扶人重新打印' })
+export const DoorScene = z
+  .string({ error: '门牌码无法识别，请重新扫码' })
+  .trim()
+  .max(32, { error: '门牌码无法识别，请重新扫码或联系帮扶人重新打印' })
   .regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/, { error: '门牌码无法识别，请重新扫码或联系帮扶人重新打印' });
 export const DoorCode = z.object({
   scene: z.string(),

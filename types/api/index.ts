@@ -12,7 +12,20 @@ import { reportsApi } from './reports';
 import { visitsApi } from './visits';
 
 export * from './define';
-export { assignmentsApi, authApi, benefitsApi, feedbackApi, findingsApi, householdsApi, maintenanceApi, monitoringApi, needsApi, noticesApi, reportsApi, visitsApi };
+export {
+  assignmentsApi,
+  authApi,
+  benefitsApi,
+  feedbackApi,
+  findingsApi,
+  householdsApi,
+  maintenanceApi,
+  monitoringApi,
+  needsApi,
+  noticesApi,
+  reportsApi,
+  visitsApi,
+};
 
 /** Every function of SPEC §4, by name. */
 export const apis = {

@@ -1,8 +1,22 @@
 import { z } from '../z';
 import { ExportFile, Id, listOf } from '../common';
 import {
-  AddMedicalExpenseInput, AdvanceWarningInput, AssessInput, Assessment, DismissWarningInput, GetWarningInput, HouseholdAssessment, ListWarningsInput,
-  MedicalExpense, MonitoringSettings, NoticeListInput, NoticeRow, RemovalReadiness, SweepResult, UpdateMonitoringParamsInput, WarningView,
+  AddMedicalExpenseInput,
+  AdvanceWarningInput,
+  AssessInput,
+  Assessment,
+  DismissWarningInput,
+  GetWarningInput,
+  HouseholdAssessment,
+  ListWarningsInput,
+  MedicalExpense,
+  MonitoringSettings,
+  NoticeListInput,
+  NoticeRow,
+  RemovalReadiness,
+  SweepResult,
+  UpdateMonitoringParamsInput,
+  WarningView,
 } from '../monitoring';
 import { MedicalImportResult, MyWarningResult, SelfReportInput, SelfReportResult } from '../monitoring-channels';
 import { ImportInput } from './households';

@@ -1,6 +1,19 @@
 import { z } from '../z';
 import { ExportFile, Id, listOf, Paging } from '../common';
-import { EscalateNeedInput, NeedAssigneeOption, NeedCategory, NeedSettings, NeedStats, NeedStatus, NeedView, RateNeedInput, ReassignNeedInput, ReportNeedInput, TransitionNeedInput, UrgeNeedInput } from '../need';
+import {
+  EscalateNeedInput,
+  NeedAssigneeOption,
+  NeedCategory,
+  NeedSettings,
+  NeedStats,
+  NeedStatus,
+  NeedView,
+  RateNeedInput,
+  ReassignNeedInput,
+  ReportNeedInput,
+  TransitionNeedInput,
+  UrgeNeedInput,
+} from '../need';
 import { defineApi } from './define';
 
 export const ListNeedsInput = Paging.extend({

@@ -28,11 +28,19 @@ export const MarkReadInput = NoticeRef.extend({
  * can turn into the group's opengid. The weapp client also sends it as a top-level
  * `Taro.cloud.CloudID` field; the function lifts its `cloudID` here.
  */
-export const RecordGroupOpenInput = NoticeRef.extend({ groupCloudId: z.string({ error: '缺少群信息（cloudID）' }).min(1, { error: '缺少群信息（cloudID）' }).max(512, { error: '群信息（cloudID）最多 512 个字符' }) });
+export const RecordGroupOpenInput = NoticeRef.extend({
+  groupCloudId: z.string({ error: '缺少群信息（cloudID）' }).min(1, { error: '缺少群信息（cloudID）' }).max(512, { error: '群信息（cloudID）最多 512 个字符' }),
+});
 
 const Person = z.object({ userId: Id, name: z.string(), role: NoticeRole, regionName: z.string() });
 export const StatsPerson = Person.extend({ readAt: IsoDateTime.nullable(), ackAt: IsoDateTime.nullable() });
-export const GroupStats = z.object({ groupId: z.string(), label: z.string(), opens: z.number().int(), readers: z.number().int(), acknowledged: z.number().int() });
+export const GroupStats = z.object({
+  groupId: z.string(),
+  label: z.string(),
+  opens: z.number().int(),
+  readers: z.number().int(),
+  acknowledged: z.number().int(),
+});
 export const NoticeStats = z.object({
   audience: z.number().int(),
   read: z.number().int(),
@@ -66,7 +74,14 @@ export const noticesApi = defineApi('notices', {
   markRead: { input: MarkReadInput, output: NoticeItem, access: everyone },
   recordGroupOpen: { input: RecordGroupOpenInput, output: NoticeItem, access: everyone },
   stats: { input: NoticeRef, output: NoticeStats, access: ['admin'] },
-  labelGroup: { input: z.object({ groupId: z.string({ error: '缺少群编号' }).min(1, { error: '缺少群编号' }).max(128, { error: '群编号最多 128 个字符' }), label: z.string().trim().min(1, { error: '请填写群名称' }).max(30, { error: '群名称最多 30 字' }) }), output: z.object({ groupId: z.string(), label: z.string() }), access: ['admin'] },
+  labelGroup: {
+    input: z.object({
+      groupId: z.string({ error: '缺少群编号' }).min(1, { error: '缺少群编号' }).max(128, { error: '群编号最多 128 个字符' }),
+      label: z.string().trim().min(1, { error: '请填写群名称' }).max(30, { error: '群名称最多 30 字' }),
+    }),
+    output: z.object({ groupId: z.string(), label: z.string() }),
+    access: ['admin'],
+  },
   remind: { input: NoticeRef, output: RemindResult, access: ['admin'] },
   listOutbox: { input: Paging, output: listOf(OutboxMessage), access: ['admin'] },
   audienceOptions: { input: z.object({}), output: z.object({ regions: z.array(AudienceRegion) }), access: ['admin'] },

@@ -4,7 +4,6 @@ import { HouseholdStatus, PovertyCause } from '../household';
 import { Audience } from '../notice';
 import { defineApi } from './define';
 
-
 export const CoverageRow = z.object({
   id: z.string(),
   name: z.string(),
@@ -139,7 +138,9 @@ export const Bulletin = z.object({
   highlights: z.array(z.string()),
   weaknesses: z.array(z.string()),
   /** The last 6 months (oldest first) of coverage, for the line chart; `frozen`: the month's published figures. */
-  trend: z.array(z.object({ month: z.string(), paired: z.number().int(), visited: z.number().int(), coverage: z.number(), frozen: z.boolean().default(false) })),
+  trend: z.array(
+    z.object({ month: z.string(), paired: z.number().int(), visited: z.number().int(), coverage: z.number(), frozen: z.boolean().default(false) }),
+  ),
 });
 export type Bulletin = z.infer<typeof Bulletin>;
 
@@ -164,7 +165,9 @@ export const reportsApi = defineApi('reports', {
   /** The bulletin's drill-down: a village's households paired at the month's end and not visited in it (current data). */
   bulletinHouseholds: {
     input: z.object({ month: Month, villageId: Id }),
-    output: z.object({ items: z.array(z.object({ householdId: z.string(), headName: z.string(), townName: z.string(), villageName: z.string(), helperName: z.string() })) }),
+    output: z.object({
+      items: z.array(z.object({ householdId: z.string(), headName: z.string(), townName: z.string(), villageName: z.string(), helperName: z.string() })),
+    }),
     access: ['admin'],
   },
   /** 帮扶台账 of a month: unit, health or education (from the pairings active at the month's end and its visits). */

@@ -5,7 +5,6 @@ import { PairingRole } from '../pairing';
 import { Plan, SaveMeasureInput, TimelineEntry, UpdateProgressInput } from '../plan';
 import { defineApi } from './define';
 
-
 export const DueItem = z.object({
   householdId: Id,
   headName: z.string(),
@@ -45,7 +44,10 @@ export const VisitLocationView = z.object({ accuracy: z.number().min(0) });
 export type VisitLocationView = z.infer<typeof VisitLocationView>;
 
 /** A visit as shown: households see their own without the helper's internal notes; `confirmation` is the household's latest answer (走访确认) or null. */
-export const VisitView = Visit.omit({ location: true, confirmationHistory: true }).extend({ helperName: z.string().optional(), location: VisitLocationView.optional() });
+export const VisitView = Visit.omit({ location: true, confirmationHistory: true }).extend({
+  helperName: z.string().optional(),
+  location: VisitLocationView.optional(),
+});
 export type VisitView = z.infer<typeof VisitView>;
 
 /** 走访确认率 of one town, helper unit (帮扶单位) or helper, over the month's visits. */
@@ -91,13 +93,25 @@ export type ConfirmationReport = z.infer<typeof ConfirmationReport>;
 export const visitsApi = defineApi('visits', {
   listDue: { input: z.object({ month: Month.optional() }), output: DueList, access: ['helper'] },
   record: { input: RecordVisitInput, output: Visit, access: ['helper'] },
-  listByHousehold: { input: Paging.extend({ householdId: Id, from: IsoDate.optional(), to: IsoDate.optional() }), output: listOf(VisitView), access: ['admin', 'helper', 'household'] },
-  getPlan: { input: z.object({ householdId: Id, year: z.number().int().min(2000).max(2100).optional() }), output: Plan, access: ['admin', 'helper', 'household'] },
+  listByHousehold: {
+    input: Paging.extend({ householdId: Id, from: IsoDate.optional(), to: IsoDate.optional() }),
+    output: listOf(VisitView),
+    access: ['admin', 'helper', 'household'],
+  },
+  getPlan: {
+    input: z.object({ householdId: Id, year: z.number().int().min(2000).max(2100).optional() }),
+    output: Plan,
+    access: ['admin', 'helper', 'household'],
+  },
   saveMeasure: { input: SaveMeasureInput, output: Plan, access: ['admin', 'helper'] },
   updateProgress: { input: UpdateProgressInput, output: Plan, access: ['helper'] },
   /** 走访确认 by a bound member of the visit's household, from the visit's time until 3 days after it. */
   confirm: { input: ConfirmVisitInput, output: VisitView, access: ['household'] },
   /** 走访确认率 by town, unit and helper over the admin's region for a month, and the denied or unconfirmed visits. */
   confirmations: { input: z.object({ month: Month.optional() }), output: ConfirmationReport, access: ['admin'] },
-  timeline: { input: z.object({ householdId: Id, limit: z.number().int().min(1).max(200).default(50) }), output: z.object({ items: z.array(TimelineEntry) }), access: ['admin', 'helper', 'household'] },
+  timeline: {
+    input: z.object({ householdId: Id, limit: z.number().int().min(1).max(200).default(50) }),
+    output: z.object({ items: z.array(TimelineEntry) }),
+    access: ['admin', 'helper', 'household'],
+  },
 });

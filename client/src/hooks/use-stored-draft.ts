@@ -74,7 +74,11 @@ export function useStoredDraft<T extends DraftBase>(key: string, blank: () => T)
  * 修改 from a list of refused writes: opening the form with `?fix=<id>` moves that write out of
  * the queue into the draft (see `takeBack`), through `toDraft`; a spent id (CONFLICT) is renewed.
  */
-export function useRestoreRefused<T extends DraftBase>(fixId: string | undefined, toDraft: (payload: Record<string, unknown>) => T, replace: (draft: T) => void) {
+export function useRestoreRefused<T extends DraftBase>(
+  fixId: string | undefined,
+  toDraft: (payload: Record<string, unknown>) => T,
+  replace: (draft: T) => void,
+) {
   useEffect(() => {
     if (!fixId) return;
     const item = takeBack(fixId);

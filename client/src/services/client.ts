@@ -4,9 +4,8 @@ import { send } from './transport';
 
 /** One action as a function: an input the contract allows, its output; the input may be left out when every field is optional. */
 /* eslint-disable @typescript-eslint/no-empty-object-type -- `{} extends Input` is how a type asks "is every field optional" */
-type Action<C extends Apis[FunctionName], A extends ActionName<C>> = {} extends ActionInput<C, A>
-  ? (input?: ActionInput<C, A>) => Promise<ActionOutput<C, A>>
-  : (input: ActionInput<C, A>) => Promise<ActionOutput<C, A>>;
+type Action<C extends Apis[FunctionName], A extends ActionName<C>> =
+  {} extends ActionInput<C, A> ? (input?: ActionInput<C, A>) => Promise<ActionOutput<C, A>> : (input: ActionInput<C, A>) => Promise<ActionOutput<C, A>>;
 /* eslint-enable @typescript-eslint/no-empty-object-type */
 
 /**

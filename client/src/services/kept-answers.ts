@@ -12,7 +12,11 @@ const KEYS = ['whoami', 'listDue'] as const;
 type KeptKey = (typeof KEYS)[number];
 const storageKey = (key: KeptKey) => `bf.kept.${key}`;
 
-interface Kept<T> { account: string; savedAt: string; value: T }
+interface Kept<T> {
+  account: string;
+  savedAt: string;
+  value: T;
+}
 
 export function keepAnswer<T>(key: KeptKey, value: T): void {
   try {

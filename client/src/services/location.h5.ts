@@ -13,7 +13,10 @@ export function currentFix(): Promise<{ latitude: number; longitude: number; acc
     }
     navigator.geolocation.getCurrentPosition(
       ({ coords }) => resolve({ ...wgs84ToGcj02(coords.latitude, coords.longitude), accuracy: coords.accuracy ?? 0 }),
-      (error) => reject(new Error(error.code === error.PERMISSION_DENIED ? '没有定位权限：请在浏览器设置中允许此网站使用位置，或不填' : '未能获取位置，可稍后再试或不填')),
+      (error) =>
+        reject(
+          new Error(error.code === error.PERMISSION_DENIED ? '没有定位权限：请在浏览器设置中允许此网站使用位置，或不填' : '未能获取位置，可稍后再试或不填'),
+        ),
       { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
     );
   });

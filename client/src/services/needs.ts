@@ -15,7 +15,9 @@ export const reportNeed = (input: ReportInput): Promise<SubmitOutcome> => submit
 
 /** Reports still waiting on this phone (shown as "待发送" at the top of 我的求助). */
 export function queuedReports(): ReportInput[] {
-  return queuedItems().filter((i) => i.fn === 'needs' && i.action === 'report' && i.state === 'pending').map((i) => i.payload as ReportInput);
+  return queuedItems()
+    .filter((i) => i.fn === 'needs' && i.action === 'report' && i.state === 'pending')
+    .map((i) => i.payload as ReportInput);
 }
 
 /** Reports the server refused (e.g. invalid): shown with the reason until the person fixes or drops them. */

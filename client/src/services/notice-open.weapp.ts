@@ -36,7 +36,12 @@ let asked = false;
 
 export function prepareSubscription(): void {
   if (prompt) return;
-  api.notices.subscription().then((info) => { prompt = info; }).catch(() => undefined);
+  api.notices
+    .subscription()
+    .then((info) => {
+      prompt = info;
+    })
+    .catch(() => undefined);
 }
 
 /** requestSubscribeMessage works only inside a tap: no network call may come before it. */

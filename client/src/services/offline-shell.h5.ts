@@ -2,7 +2,9 @@ import Taro from '@tarojs/taro';
 
 /** webpack's failure to load a page's script or style (no signal, and the shell not kept yet). */
 const isChunkLoadFailure = (reason: unknown) =>
-  !!reason && typeof reason === 'object' && ((reason as Error).name === 'ChunkLoadError' || /^Loading (CSS )?chunk \S+ failed/.test(String((reason as Error).message)));
+  !!reason &&
+  typeof reason === 'object' &&
+  ((reason as Error).name === 'ChunkLoadError' || /^Loading (CSS )?chunk \S+ failed/.test(String((reason as Error).message)));
 
 /**
  * A page that cannot load says so instead of doing nothing: before the shell is kept (the very

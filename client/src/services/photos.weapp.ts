@@ -14,10 +14,12 @@ function persist(tempPath: string): Promise<string> {
 
 export async function pickPhotos(max: number) {
   const res = await Taro.chooseMedia({ count: max, mediaType: ['image'], sourceType: ['camera', 'album'], sizeType: ['compressed'] });
-  return Promise.all(res.tempFiles.map(async (f) => {
-    const path = await persist(f.tempFilePath);
-    return { path, preview: path };
-  }));
+  return Promise.all(
+    res.tempFiles.map(async (f) => {
+      const path = await persist(f.tempFilePath);
+      return { path, preview: path };
+    }),
+  );
 }
 
 export const isLocalPhoto = (path: string) => !path.startsWith('cloud://');

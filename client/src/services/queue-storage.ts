@@ -67,13 +67,18 @@ export function wasSent(id: string): boolean {
 }
 
 export function removeItem(id: string) {
-  Taro.setStorageSync(INDEX_KEY, readIndex().filter((x) => x !== id));
+  Taro.setStorageSync(
+    INDEX_KEY,
+    readIndex().filter((x) => x !== id),
+  );
   Taro.removeStorageSync(ITEM_KEY(id));
 }
 
 /** Every stored item in send order; index entries whose item vanished are skipped. */
 export function items(): QueueItem[] {
-  return readIndex().map(readItem).filter((x): x is QueueItem => !!x);
+  return readIndex()
+    .map(readItem)
+    .filter((x): x is QueueItem => !!x);
 }
 
 /** Adds an item's id at the end of the send order (once). */

@@ -21,7 +21,11 @@ export function inScope(scope: Scope, doc: { countyId: string; townId: string; v
 }
 
 /** The region fields a list may be filtered by. */
-export interface RegionFilters { countyId?: string; townId?: string; villageId?: string }
+export interface RegionFilters {
+  countyId?: string;
+  townId?: string;
+  villageId?: string;
+}
 
 /**
  * An admin's region AND the list's region filters: filters only ever narrow the scope (a village

@@ -15,7 +15,7 @@ export type Contact = HouseholdContact & { id: string };
  * channels and get the name only.
  */
 export async function householdContact(household: Pick<Household, '_id' | 'villageId'>, viewer: User): Promise<Contact | null> {
-  const phoneFor = (u: User) => (viewer.role === 'household' ? u.phone ?? null : null);
+  const phoneFor = (u: User) => (viewer.role === 'household' ? (u.phone ?? null) : null);
   const helperId = await primaryHelperOf(household._id);
   const helper = helperId ? await findUser(helperId) : null;
   if (helper?.active) return { kind: 'helper', id: helper._id, name: helper.name, phone: phoneFor(helper) };

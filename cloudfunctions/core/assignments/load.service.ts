@@ -18,7 +18,17 @@ export async function listHelpers(ctx: AdminCtx, input: { townId?: string; idle:
   const items = helpers.map((h) => {
     const c = counts.get(h._id) ?? {};
     const [primary, health, education] = [c.primary ?? 0, c.health ?? 0, c.education ?? 0];
-    return { _id: h._id, name: h.name, helperKind: h.helperKind ?? null, unit: h.unit ?? null, townId: h.scope?.regionId ?? null, primary, health, education, total: primary + health + education };
+    return {
+      _id: h._id,
+      name: h.name,
+      helperKind: h.helperKind ?? null,
+      unit: h.unit ?? null,
+      townId: h.scope?.regionId ?? null,
+      primary,
+      health,
+      education,
+      total: primary + health + education,
+    };
   });
   return { items: items.filter((i) => !input.idle || i.total === 0).sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh')) };
 }

@@ -34,20 +34,28 @@ export async function primaryPairedHouseholdIds(): Promise<string[]> {
 /** The active primary helper (主帮扶人) of each household, by household: gaps and overdue visits are handed to them. */
 export async function primaryHelpers(householdIds: string[]): Promise<Map<string, string>> {
   const _ = getDb().command;
-  const found = await inChunks(householdIds, MAX_IN, (chunk) => readAll(
-    pairings().where({ householdId: _.in(chunk), role: 'primary', active: true }).field({ householdId: true, helperId: true }),
-    (d) => HelperOf.parse(d),
-  ));
+  const found = await inChunks(householdIds, MAX_IN, (chunk) =>
+    readAll(
+      pairings()
+        .where({ householdId: _.in(chunk), role: 'primary', active: true })
+        .field({ householdId: true, helperId: true }),
+      (d) => HelperOf.parse(d),
+    ),
+  );
   return new Map(found.map((p) => [p.householdId, p.helperId]));
 }
 
 /** The distinct helpers actively paired (any role) with any of these households. */
 export async function helpersPairedWith(householdIds: string[]): Promise<Set<string>> {
   const _ = getDb().command;
-  const found = await inChunks(householdIds, MAX_IN, (chunk) => readAll(
-    pairings().where({ householdId: _.in(chunk), active: true }).field({ householdId: true, helperId: true }),
-    (d) => HelperOf.parse(d).helperId,
-  ));
+  const found = await inChunks(householdIds, MAX_IN, (chunk) =>
+    readAll(
+      pairings()
+        .where({ householdId: _.in(chunk), active: true })
+        .field({ householdId: true, helperId: true }),
+      (d) => HelperOf.parse(d).helperId,
+    ),
+  );
   return new Set(found);
 }
 
@@ -90,9 +98,14 @@ export async function activeLoads(helperIds: string[]): Promise<Map<string, Reco
   if (!wanted.size) return result;
   const match = wanted.size <= MAX_IN ? { active: true, helperId: _.in([...wanted]) } : { active: true };
   for (let offset = 0; ; offset += MAX_AGGREGATE) {
-    const { data } = await pairings().aggregate().match(match)
+    const { data } = await pairings()
+      .aggregate()
+      .match(match)
       .group({ _id: { helperId: '$helperId', role: '$role' }, n: db.command.aggregate.sum(1) })
-      .sort({ _id: 1 }).skip(offset).limit(MAX_AGGREGATE).end();
+      .sort({ _id: 1 })
+      .skip(offset)
+      .limit(MAX_AGGREGATE)
+      .end();
     for (const row of data as unknown[]) {
       const { _id, n } = LoadRow.parse(row);
       if (!wanted.has(_id.helperId)) continue;
@@ -150,5 +163,7 @@ export async function primaryPairingSpans(householdIds: string[] | 'all', before
   // A county reads every pairing of the role: a few aggregates of 10,000 rows instead of 30 lists of 1,000 ids.
   const fields = { householdId: true, helperId: true, since: true, until: true } as const;
   if (householdIds === 'all') return projectAll(pairings(), { role, since: _.lt(before) }, fields, (d) => Span.parse(d));
-  return inChunks(householdIds, MAX_IN, (chunk) => projectAll(pairings(), { householdId: _.in(chunk), role, since: _.lt(before) }, fields, (d) => Span.parse(d)));
+  return inChunks(householdIds, MAX_IN, (chunk) =>
+    projectAll(pairings(), { householdId: _.in(chunk), role, since: _.lt(before) }, fields, (d) => Span.parse(d)),
+  );
 }

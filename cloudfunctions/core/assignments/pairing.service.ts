@@ -46,12 +46,19 @@ export async function listByHelper(ctx: StaffCtx, input: { helperId?: string }):
   const names = await regionNames([...byId.values()].map((h) => h.villageId));
   // An admin sees only the pairings of households in their own region.
   const scope = ctx.user.role === 'admin' ? ctx.user.scope : undefined;
-  const visible = scope ? pairings.filter((p) => { const h = byId.get(p.householdId); return !!h && inScope(scope, h); }) : pairings;
+  const visible = scope
+    ? pairings.filter((p) => {
+        const h = byId.get(p.householdId);
+        return !!h && inScope(scope, h);
+      })
+    : pairings;
   const items = visible.map((p) => {
     const h = byId.get(p.householdId);
     return { ...p, householdHeadName: h?.headName, villageName: h ? names.get(h.villageId) : undefined };
   });
-  items.sort((a, b) => (a.villageName ?? '').localeCompare(b.villageName ?? '', 'zh') || (a.householdHeadName ?? '').localeCompare(b.householdHeadName ?? '', 'zh'));
+  items.sort(
+    (a, b) => (a.villageName ?? '').localeCompare(b.villageName ?? '', 'zh') || (a.householdHeadName ?? '').localeCompare(b.householdHeadName ?? '', 'zh'),
+  );
   return { items };
 }
 
@@ -69,7 +76,9 @@ export async function assign(ctx: AdminCtx, input: { householdId: string; helper
 export async function unassign(ctx: AdminCtx, input: { pairingId: string }): Promise<Pairing> {
   const pairing = await findPairing(input.pairingId);
   if (!pairing) throw notFound('没有找到该结对记录，或不在您的管辖范围内');
-  await administeredHousehold(ctx.user, pairing.householdId).catch(() => { throw notFound('没有找到该结对记录，或不在您的管辖范围内'); });
+  await administeredHousehold(ctx.user, pairing.householdId).catch(() => {
+    throw notFound('没有找到该结对记录，或不在您的管辖范围内');
+  });
   if (!pairing.active) throw conflict('该结对已经解除');
   if (pairing.role === 'primary') throw invalid('每户必须有一位主帮扶人：请改为「调整帮扶人」，不能直接解除');
   return endPairing(pairing, ctx.now.toISOString());
@@ -126,7 +135,10 @@ export async function reassignAll(ctx: AdminCtx, input: { fromHelperId: string; 
  * a former or deactivated helper is nobody's to call about this household any more. `contact` is
  * whom the household calls (householdContact: primary helper, else the village admin).
  */
-export async function listByHousehold(ctx: CallerCtx, input: { householdId: string; history: boolean }): Promise<{ items: HouseholdHelper[]; contact: HouseholdContact | null }> {
+export async function listByHousehold(
+  ctx: CallerCtx,
+  input: { householdId: string; history: boolean },
+): Promise<{ items: HouseholdHelper[]; contact: HouseholdContact | null }> {
   const household = await readableHousehold(ctx.user, input.householdId);
   const pairings = await pairingsOfHousehold(household._id, input.history && ctx.user.role === 'admin');
   const [helpers, contact] = await Promise.all([usersByIds(pairings.map((p) => p.helperId)), householdContact(household, ctx.user)]);
@@ -136,7 +148,13 @@ export async function listByHousehold(ctx: CallerCtx, input: { householdId: stri
     items: pairings
       .map((p) => {
         const h = byId.get(p.helperId);
-        return { ...p, helperName: h?.name ?? '（已注销）', helperKind: h?.helperKind ?? null, unit: h?.unit ?? null, phone: p.active && h?.active ? h.phone ?? null : null };
+        return {
+          ...p,
+          helperName: h?.name ?? '（已注销）',
+          helperKind: h?.helperKind ?? null,
+          unit: h?.unit ?? null,
+          phone: p.active && h?.active ? (h.phone ?? null) : null,
+        };
       })
       .sort((a, b) => Number(b.active) - Number(a.active) || order.indexOf(a.role) - order.indexOf(b.role)),
     contact: contact && { kind: contact.kind, name: contact.name, phone: contact.phone },

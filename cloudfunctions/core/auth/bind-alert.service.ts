@@ -17,7 +17,8 @@ export async function alertHouseholdLocked(ctx: SignedInCtx, householdId: string
   if (!admins.length) admins = await adminsOfRegion(household.townId);
   if (!admins.length) admins = await adminsOfRegion(household.countyId);
   await deliverAlert(ctx, admins, {
-    reason: 'bind_locked', householdId,
+    reason: 'bind_locked',
+    householdId,
     title: `${household.code} 户绑定已暂停`,
     note: '多次答错，请核实并发绑定码',
     page: `package-common/pages/household/index?id=${householdId}`,

@@ -17,7 +17,9 @@ const At = z.object({ at: IsoDateTime });
 
 export async function isCallerLocked(openid: string, now: Date): Promise<boolean> {
   const _ = getDb().command;
-  const { total } = await attempts().where({ openid, kind: 'lock', until: _.gt(now.toISOString()) }).count();
+  const { total } = await attempts()
+    .where({ openid, kind: 'lock', until: _.gt(now.toISOString()) })
+    .count();
   return (total ?? 0) > 0;
 }
 
@@ -25,26 +27,35 @@ export async function isCallerLocked(openid: string, now: Date): Promise<boolean
 export async function anyHouseholdLocked(householdIds: string[], now: Date): Promise<boolean> {
   if (!householdIds.length) return false;
   const _ = getDb().command;
-  const { total } = await attempts().where({ householdId: _.in(householdIds), kind: 'household_lock', until: _.gt(now.toISOString()) }).count();
+  const { total } = await attempts()
+    .where({ householdId: _.in(householdIds), kind: 'household_lock', until: _.gt(now.toISOString()) })
+    .count();
   return (total ?? 0) > 0;
 }
 
 /** The caller's failure times (ms) within the window before `now`. */
 export async function callerFailureTimes(openid: string, now: Date, windowMs: number): Promise<number[]> {
   const _ = getDb().command;
-  const { data } = await attempts().where({ openid, kind: 'failure', at: _.gte(iso(now.getTime() - windowMs)) }).limit(100).get();
+  const { data } = await attempts()
+    .where({ openid, kind: 'failure', at: _.gte(iso(now.getTime() - windowMs)) })
+    .limit(100)
+    .get();
   return data.map((d) => Date.parse(At.parse(d).at));
 }
 
 export async function countGlobalFailures(via: BindVia, now: Date, windowMs: number): Promise<number> {
   const _ = getDb().command;
-  const { total } = await attempts().where({ kind: 'failure', via, at: _.gte(iso(now.getTime() - windowMs)) }).count();
+  const { total } = await attempts()
+    .where({ kind: 'failure', via, at: _.gte(iso(now.getTime() - windowMs)) })
+    .count();
   return total ?? 0;
 }
 
 export async function countHouseholdFailures(householdId: string, now: Date, windowMs: number): Promise<number> {
   const _ = getDb().command;
-  const { total } = await attempts().where({ householdId, kind: 'household_failure', at: _.gte(iso(now.getTime() - windowMs)) }).count();
+  const { total } = await attempts()
+    .where({ householdId, kind: 'household_failure', at: _.gte(iso(now.getTime() - windowMs)) })
+    .count();
   return total ?? 0;
 }
 

@@ -14,7 +14,9 @@ export type BindCode = z.infer<typeof BindCode>;
 /** Whether an unused, unexpired code has this hash. */
 export async function isLiveCode(codeHash: string, now: Date): Promise<boolean> {
   const _ = getDb().command;
-  const { total } = await codes().where({ codeHash, used: false, expiresAt: _.gt(now.toISOString()) }).count();
+  const { total } = await codes()
+    .where({ codeHash, used: false, expiresAt: _.gt(now.toISOString()) })
+    .count();
   return (total ?? 0) > 0;
 }
 

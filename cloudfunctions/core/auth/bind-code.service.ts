@@ -36,8 +36,13 @@ export async function createBindCode(ctx: AdminCtx, input: { householdId: string
   const code = await freshCode(ctx.now);
   const expiresAt = new Date(ctx.now.getTime() + BIND_CODE_TTL_MS).toISOString();
   await putBindCode(codeIdOf(household._id, member.id), {
-    householdId: household._id, memberId: member.id, codeHash: hashOf(code), used: false,
-    createdBy: ctx.user._id, createdAt: ctx.now.toISOString(), expiresAt,
+    householdId: household._id,
+    memberId: member.id,
+    codeHash: hashOf(code),
+    used: false,
+    createdBy: ctx.user._id,
+    createdAt: ctx.now.toISOString(),
+    expiresAt,
   });
   await audit(ctx, { action: 'create_bind_code', householdId: household._id, memberId: member.id });
   return { code, expiresAt };

@@ -10,11 +10,30 @@ import { adminScope, inScope } from '../access/scope';
 import { findUser, findUserByOpenid, householdAccounts, insertUser, removeUser } from '../users/user.repository';
 import { householdIdsWithMemberNamed, householdsWithMember } from '../households/household.repository';
 import {
-  GLOBAL_BUSY_MESSAGE, GLOBAL_WINDOW_MS, globalExceeded, HOUSEHOLD_LOCK_MS, HOUSEHOLD_LOCKED_MESSAGE, HOUSEHOLD_WINDOW_MS, householdShouldLock,
-  LOCK_MS, LOCKED_MESSAGE, memberMatches, NO_MATCH_MESSAGE, shouldLock, WINDOW_MS, type BindVia,
+  GLOBAL_BUSY_MESSAGE,
+  GLOBAL_WINDOW_MS,
+  globalExceeded,
+  HOUSEHOLD_LOCK_MS,
+  HOUSEHOLD_LOCKED_MESSAGE,
+  HOUSEHOLD_WINDOW_MS,
+  householdShouldLock,
+  LOCK_MS,
+  LOCKED_MESSAGE,
+  memberMatches,
+  NO_MATCH_MESSAGE,
+  shouldLock,
+  WINDOW_MS,
+  type BindVia,
 } from './bind.rules';
 import {
-  addCallerLock, addFailure, addHouseholdLock, anyHouseholdLocked, callerFailureTimes, countGlobalFailures, countHouseholdFailures, isCallerLocked,
+  addCallerLock,
+  addFailure,
+  addHouseholdLock,
+  anyHouseholdLocked,
+  callerFailureTimes,
+  countGlobalFailures,
+  countHouseholdFailures,
+  isCallerLocked,
 } from './bind-attempt.repository';
 import { alertHouseholdLocked } from './bind-alert.service';
 import { whoami } from './auth.service';
@@ -62,8 +81,15 @@ async function tryAnswers(input: BindHouseholdInput, now: Date): Promise<Attempt
 
 async function createBinding(openid: string, household: Household, member: Member, at: string): Promise<User> {
   const user: User = {
-    _id: `user-${randomUUID()}`, openid, role: 'household', name: member.name, householdId: household._id, memberId: member.id,
-    regionPath: [household.countyId, household.townId, household.villageId], active: true, createdAt: at,
+    _id: `user-${randomUUID()}`,
+    openid,
+    role: 'household',
+    name: member.name,
+    householdId: household._id,
+    memberId: member.id,
+    regionPath: [household.countyId, household.townId, household.villageId],
+    active: true,
+    createdAt: at,
   };
   await insertUser(user);
   return user;

@@ -28,7 +28,11 @@ function loginKey(): CustomLoginKey {
     parsed = null;
   }
   const key = CustomLoginKey.safeParse(parsed);
-  if (!key.success) throw new DomainError('INTERNAL', '服务配置不完整：自定义登录私钥（CUSTOM_LOGIN_KEY）格式不对，请联系县扶贫办检查。The CUSTOM_LOGIN_KEY setting is not the JSON of the key file.');
+  if (!key.success)
+    throw new DomainError(
+      'INTERNAL',
+      '服务配置不完整：自定义登录私钥（CUSTOM_LOGIN_KEY）格式不对，请联系县扶贫办检查。The CUSTOM_LOGIN_KEY setting is not the JSON of the key file.',
+    );
   return key.data;
 }
 

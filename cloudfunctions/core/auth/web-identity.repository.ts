@@ -27,6 +27,8 @@ export async function insertWebIdentity(identity: WebIdentity): Promise<void> {
 
 /** Ends every session of the generation it was read at; false when another sign-out got there first. */
 export async function nextGeneration(identity: WebIdentity, now: Date): Promise<boolean> {
-  const { updated } = await identities().where({ _id: identity._id, generation: identity.generation }).update({ generation: identity.generation + 1, updatedAt: now.toISOString() });
+  const { updated } = await identities()
+    .where({ _id: identity._id, generation: identity.generation })
+    .update({ generation: identity.generation + 1, updatedAt: now.toISOString() });
   return updated === 1;
 }

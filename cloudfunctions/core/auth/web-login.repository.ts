@@ -42,5 +42,7 @@ export async function updateWebLogin(login: WebLogin, change: Partial<Omit<WebLo
 /** Requests past their time are of no use to anyone: dropped as new ones are made. */
 export async function removeExpiredWebLogins(before: Date): Promise<void> {
   const _ = getDb().command;
-  await logins().where({ expiresAt: _.lt(before.toISOString()) }).remove();
+  await logins()
+    .where({ expiresAt: _.lt(before.toISOString()) })
+    .remove();
 }

@@ -34,8 +34,16 @@ export async function startWebLogin(ctx: Ctx, input: { userAgent: string }): Pro
   const secret = randomBytes(32).toString('hex');
   const expiresAt = new Date(ctx.now.getTime() + WEB_LOGIN_TTL_MS).toISOString();
   await insertWebLogin({
-    _id: id, secretHash: hash(secret), status: 'pending', userAgent: input.userAgent.slice(0, 300), place: UNKNOWN_PLACE,
-    createdAt: ctx.now.toISOString(), expiresAt, version: 0, userId: null, decidedAt: null,
+    _id: id,
+    secretHash: hash(secret),
+    status: 'pending',
+    userAgent: input.userAgent.slice(0, 300),
+    place: UNKNOWN_PLACE,
+    createdAt: ctx.now.toISOString(),
+    expiresAt,
+    version: 0,
+    userId: null,
+    decidedAt: null,
   });
   return { id, secret, expiresAt };
 }

@@ -45,13 +45,19 @@ export async function recentRecordsOf(householdId: string, limit: number): Promi
 const PaidRecordDoc = Benefit.pick({ _id: true, householdId: true, policy: true, memberId: true, period: true, amount: true });
 
 /** What the 兑现摘要 is made of, for the records of these households, in `_id` order (stable while paged). */
-export async function paidRecordsOf(householdIds: string[]): Promise<Array<Pick<Benefit, '_id' | 'householdId' | 'policy' | 'memberId' | 'period' | 'amount'>>> {
+export async function paidRecordsOf(
+  householdIds: string[],
+): Promise<Array<Pick<Benefit, '_id' | 'householdId' | 'policy' | 'memberId' | 'period' | 'amount'>>> {
   const _ = getDb().command;
-  return inChunks(householdIds, MAX_IN, (chunk) => readAll(
-    benefits().where({ householdId: _.in(chunk) }).field({ householdId: true, policy: true, memberId: true, period: true, amount: true }),
-    (d) => PaidRecordDoc.parse(d),
-    { orderBy: [['_id', 'asc']] },
-  ));
+  return inChunks(householdIds, MAX_IN, (chunk) =>
+    readAll(
+      benefits()
+        .where({ householdId: _.in(chunk) })
+        .field({ householdId: true, policy: true, memberId: true, period: true, amount: true }),
+      (d) => PaidRecordDoc.parse(d),
+      { orderBy: [['_id', 'asc']] },
+    ),
+  );
 }
 
 /** Stores a record once under its derived id (see store/insert-once.ts). */

@@ -11,10 +11,12 @@ export function dibao(ctx: BaseContext & { tekun: boolean[] }, params: InForce):
   const tekunCount = ctx.tekun.filter(Boolean).length;
   const counted = size - tekunCount;
   const below = ctx.perCapita < standard;
-  const reasons = [below
-    ? `家庭年人均收入 ${fmt(ctx.perCapita)} 元，低于 ${chineseDay(params.from)}起执行的低保标准 ${fmt(standard)} 元`
-    // SPEC §3 phrasing of the not-entitled case, word for word.
-    : `家庭年人均收入 ${fmt(ctx.perCapita)} 元，不低于低保标准 ${fmt(standard)} 元`];
+  const reasons = [
+    below
+      ? `家庭年人均收入 ${fmt(ctx.perCapita)} 元，低于 ${chineseDay(params.from)}起执行的低保标准 ${fmt(standard)} 元`
+      : // SPEC §3 phrasing of the not-entitled case, word for word.
+        `家庭年人均收入 ${fmt(ctx.perCapita)} 元，不低于低保标准 ${fmt(standard)} 元`,
+  ];
   if (counted === 0) {
     reasons.push(`全部 ${size} 名成员均享受特困人员供养，不再纳入低保`);
     return { entitled: false, amount: null, reasons };

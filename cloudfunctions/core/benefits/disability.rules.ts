@@ -16,12 +16,20 @@ export function disabilityLiving(ctx: FamilyContext, i: number, params: InForce)
   const amount = param(params, 'amount');
   const onDibao = { ok: ctx.dibaoEntitled, yes: `家庭享受${POLICY_LABELS.dibao}`, no: `家庭不符合${POLICY_LABELS.dibao}条件` };
   const level = disabilityCheck(ctx.family.members[i].disabilityLevel, 4);
-  return judge([level, onDibao], amount, perParams(params, 'note', () => [`生活补贴 ${fmt(amount)} 元/年`]));
+  return judge(
+    [level, onDibao],
+    amount,
+    perParams(params, 'note', () => [`生活补贴 ${fmt(amount)} 元/年`]),
+  );
 }
 
 /** 重度残疾人护理补贴: severe (level 1–2) disability, whatever the household's income. */
 export function disabilityCare(ctx: FamilyContext, i: number, params: InForce): Verdict {
   const amount = param(params, 'amount');
   const level = disabilityCheck(ctx.family.members[i].disabilityLevel, 2);
-  return judge([level], amount, perParams(params, 'note', () => [`护理补贴 ${fmt(amount)} 元/年`]));
+  return judge(
+    [level],
+    amount,
+    perParams(params, 'note', () => [`护理补贴 ${fmt(amount)} 元/年`]),
+  );
 }

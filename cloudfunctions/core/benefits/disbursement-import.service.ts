@@ -24,7 +24,11 @@ function rowMessage(error: z.ZodError): string {
   return error.issues.map((i) => `${COLUMN_NAMES[String(i.path[0])] ?? '表格'}：${i.message}`).join('；');
 }
 
-interface Prepared { row: number; household: Household; input: RecordDisbursementInput }
+interface Prepared {
+  row: number;
+  household: Household;
+  input: RecordDisbursementInput;
+}
 
 /** Households of the admin's region holding these ID numbers, by ID number. */
 async function householdsByIdNumber(idNumbers: string[], region: Record<string, string>): Promise<Map<string, Household>> {
@@ -41,13 +45,22 @@ async function prepareRows(rows: DisbursementRow[], policies: Policy[], region: 
   const schema = rowSchema(policies, today);
   const errors: ImportResult['errors'] = [];
   const parsed = rows.map((r) => ({ row: r.row, result: schema.safeParse(r.cells) }));
-  const households = await householdsByIdNumber(parsed.flatMap((p) => (p.result.success ? [p.result.data.idNumber] : [])), region);
+  const households = await householdsByIdNumber(
+    parsed.flatMap((p) => (p.result.success ? [p.result.data.idNumber] : [])),
+    region,
+  );
   const prepared: Prepared[] = [];
   for (const { row, result } of parsed) {
-    if (!result.success) { errors.push({ row, message: rowMessage(result.error) }); continue; }
+    if (!result.success) {
+      errors.push({ row, message: rowMessage(result.error) });
+      continue;
+    }
     const { idNumber, ...cells } = result.data;
     const household = households.get(idNumber);
-    if (!household) { errors.push({ row, message: `身份证号 ${maskIdNumber(idNumber)} 不是您管辖范围内帮扶户的成员` }); continue; }
+    if (!household) {
+      errors.push({ row, message: `身份证号 ${maskIdNumber(idNumber)} 不是您管辖范围内帮扶户的成员` });
+      continue;
+    }
     const policy = policyByCode(policies, cells.policy);
     const memberId = policy.level === 'member' ? household.members.find((m) => m.idNumber === idNumber)!.id : null;
     const input: RecordDisbursementInput = { householdId: household._id, memberId, ...cells };
@@ -67,9 +80,19 @@ async function classify(prepared: Prepared[], errors: ImportResult['errors']) {
   for (const p of prepared) {
     const id = benefitRecordId(p.input);
     const before = stored.get(id) ?? seen.get(id)?.input;
-    if (!before) { seen.set(id, p); fresh.push(p); continue; }
-    if (before.amount === p.input.amount && before.paidOn === p.input.paidOn) { unchanged++; continue; }
-    errors.push({ row: p.row, message: `与已有的兑现记录不一致（${before.period}，${before.amount == null ? '—' : yuan(before.amount)}，${chineseDay(before.paidOn)}发放），请核对` });
+    if (!before) {
+      seen.set(id, p);
+      fresh.push(p);
+      continue;
+    }
+    if (before.amount === p.input.amount && before.paidOn === p.input.paidOn) {
+      unchanged++;
+      continue;
+    }
+    errors.push({
+      row: p.row,
+      message: `与已有的兑现记录不一致（${before.period}，${before.amount == null ? '—' : yuan(before.amount)}，${chineseDay(before.paidOn)}发放），请核对`,
+    });
   }
   return { fresh, unchanged };
 }
@@ -89,6 +112,10 @@ export async function importRecords(ctx: AdminCtx, input: { fileId: string; dryR
   const result = { total: rows.length, created: 0, unchanged, errors };
   if (errors.length || input.dryRun) return { ...result, created: errors.length ? 0 : fresh.length, applied: false };
   for (const p of fresh) await writeRecord(p.household, p.input, `import:${ctx.user._id}`, ctx.now);
-  await refreshGaps(fresh.map((p) => p.household._id), ctx.now, { policies });
+  await refreshGaps(
+    fresh.map((p) => p.household._id),
+    ctx.now,
+    { policies },
+  );
   return { ...result, created: fresh.length, applied: true };
 }

@@ -27,18 +27,32 @@ export interface DisbursementRow {
 
 /** One row's cells, validated like any untrusted input: policy by name or code, ID by checksum. */
 export function rowSchema(policies: Policy[], today: string) {
-  const byName = new Map<string, string>(policies.flatMap((p) => [[p.label, p.code], [p.code, p.code]]));
+  const byName = new Map<string, string>(
+    policies.flatMap((p) => [
+      [p.label, p.code],
+      [p.code, p.code],
+    ]),
+  );
   return z.object({
-    policy: z.string().transform((v) => byName.get(v) ?? v).pipe(PolicyCode),
+    policy: z
+      .string()
+      .transform((v) => byName.get(v) ?? v)
+      .pipe(PolicyCode),
     idNumber: IdNumber,
     period: BenefitPeriod,
     amount: z.string().transform((v, ctx) => {
       if (v === '' || v === '—' || v === '-') return null;
       const n = Number(v.replace(/,/g, ''));
-      if (!Number.isFinite(n) || n < 0) { ctx.addIssue({ code: 'custom', message: `金额「${v}」不是有效的非负数字` }); return z.NEVER; }
+      if (!Number.isFinite(n) || n < 0) {
+        ctx.addIssue({ code: 'custom', message: `金额「${v}」不是有效的非负数字` });
+        return z.NEVER;
+      }
       return n;
     }),
-    paidOn: z.string().transform((v) => v || today).pipe(IsoDate),
+    paidOn: z
+      .string()
+      .transform((v) => v || today)
+      .pipe(IsoDate),
   });
 }
 
@@ -54,7 +68,10 @@ export async function readDisbursementSheet(bytes: Buffer): Promise<Disbursement
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.rowCount < 1) throw invalid('表格是空的：应有一行列名，其下每行一条兑现记录');
-  const top = Array.from({ length: Math.min(sheet.rowCount, HEADER_SEARCH_ROWS) }, (_, i) => ({ row: i + 1, cells: Array.from(sheet.getRow(i + 1).values as unknown[], cellText) }));
+  const top = Array.from({ length: Math.min(sheet.rowCount, HEADER_SEARCH_ROWS) }, (_, i) => ({
+    row: i + 1,
+    cells: Array.from(sheet.getRow(i + 1).values as unknown[], cellText),
+  }));
   const header = findHeaderRow(SPEC, top);
   if (!header.ok) throw invalid(header.message);
   if (sheet.rowCount - header.row > MAX_RECORD_ROWS) throw invalid(`表格超过 ${MAX_RECORD_ROWS} 行，请分成几个文件导入`);
@@ -62,7 +79,10 @@ export async function readDisbursementSheet(bytes: Buffer): Promise<Disbursement
   sheet.eachRow((row, number) => {
     if (number <= header.row) return;
     const values = row.values as unknown[];
-    const cells = Object.fromEntries((Object.keys(HEADERS) as Column[]).map((c) => [c, cellText(values[header.columns.get(c) ?? -1])])) as Record<Column, string>;
+    const cells = Object.fromEntries((Object.keys(HEADERS) as Column[]).map((c) => [c, cellText(values[header.columns.get(c) ?? -1])])) as Record<
+      Column,
+      string
+    >;
     if (Object.values(cells).some((v) => v !== '')) rows.push({ row: number, cells });
   });
   return rows;

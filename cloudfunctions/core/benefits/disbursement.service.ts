@@ -32,16 +32,31 @@ const sameRecord = (a: Benefit, b: RecordDisbursementInput) => a.amount === b.am
  * record is noted in its household's 兑现摘要 (paid-keys), which the gap evaluation reads; the
  * caller then refreshes the household's kept gaps (one household, or a whole import at once).
  */
-export async function writeRecord(household: Household, input: RecordDisbursementInput, source: string, now: Date): Promise<{ record: Benefit; created: boolean }> {
+export async function writeRecord(
+  household: Household,
+  input: RecordDisbursementInput,
+  source: string,
+  now: Date,
+): Promise<{ record: Benefit; created: boolean }> {
   const _id = benefitRecordId(input);
   const { doc: record, created } = await insertRecordOnce(_id, {
-    build: () => Benefit.parse({
-      ...input, _id, countyId: household.countyId, townId: household.townId, villageId: household.villageId, createdAt: now.toISOString(), source,
-    }),
+    build: () =>
+      Benefit.parse({
+        ...input,
+        _id,
+        countyId: household.countyId,
+        townId: household.townId,
+        villageId: household.villageId,
+        createdAt: now.toISOString(),
+        source,
+      }),
     same: (stored) => sameRecord(stored, input),
-    clash: (stored, raced) => conflict(raced
-      ? '该兑现记录刚被他人录入且内容不同，请刷新后核对'
-      : `该兑现记录已存在（${stored.period}，${stored.amount == null ? '—' : yuan(stored.amount)}，${chineseDay(stored.paidOn)}发放），与本次填写不一致，请核对`),
+    clash: (stored, raced) =>
+      conflict(
+        raced
+          ? '该兑现记录刚被他人录入且内容不同，请刷新后核对'
+          : `该兑现记录已存在（${stored.period}，${stored.amount == null ? '—' : yuan(stored.amount)}，${chineseDay(stored.paidOn)}发放），与本次填写不一致，请核对`,
+      ),
   });
   // Also on a retry: it completes the note after a crash between the record and its note.
   await notePaid(record);
@@ -65,7 +80,14 @@ export async function recordDisbursement(ctx: AdminCtx, input: RecordDisbursemen
   return { ...record, created };
 }
 
-interface ListRecordsInput { limit: number; offset: number; householdId?: string; villageId?: string; policy?: PolicyCode; period?: string }
+interface ListRecordsInput {
+  limit: number;
+  offset: number;
+  householdId?: string;
+  villageId?: string;
+  policy?: PolicyCode;
+  period?: string;
+}
 
 /** 兑现记录 of the admin's region, newest payments first, with the names to read them by. */
 export async function listRecords(ctx: AdminCtx, input: ListRecordsInput): Promise<{ items: BenefitRow[]; total: number }> {

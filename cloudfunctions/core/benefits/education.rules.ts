@@ -18,5 +18,9 @@ export function educationWaiver(ctx: BaseContext, i: number): Verdict {
 export function yulu(ctx: BaseContext, i: number, params: InForce): Verdict {
   const amount = param(params, 'amount');
   const check = schoolingCheck(ctx, i, ['vocational', 'higher_vocational'], '中职或高职教育');
-  return judge([registeredCheck(ctx), check], amount, perParams(params, 'note', () => [`雨露计划补助 ${fmt(amount)} 元/年`]));
+  return judge(
+    [registeredCheck(ctx), check],
+    amount,
+    perParams(params, 'note', () => [`雨露计划补助 ${fmt(amount)} 元/年`]),
+  );
 }

@@ -46,7 +46,14 @@ function buildContext(family: FamilyFacts, date: string, policies: Policy[]): { 
   const tekunParams = base.inForce('tekun');
   const tekun = family.members.map((_, i) => isTekun(base, i, tekunParams));
   const ctx: FamilyContext = {
-    family: base.family, date: base.date, ages: base.ages, perCapita: base.perCapita, registered: base.registered, inForce: base.inForce, tekun, dibaoEntitled: false,
+    family: base.family,
+    date: base.date,
+    ages: base.ages,
+    perCapita: base.perCapita,
+    registered: base.registered,
+    inForce: base.inForce,
+    tekun,
+    dibaoEntitled: false,
   };
   // dibao reads the tekun members, never dibaoEntitled: its verdict here is the decision itself.
   const dibaoVerdict = dibao(ctx, base.inForce('dibao'));
@@ -65,7 +72,11 @@ function ordered(policies: Policy[]): Policy[] {
 }
 
 /** Each policy in decision order with its rule and the values in force: one list per catalogue and date. */
-interface Step { code: PolicyCode; rule: (typeof RULES)[PolicyCode]; params: InForce }
+interface Step {
+  code: PolicyCode;
+  rule: (typeof RULES)[PolicyCode];
+  params: InForce;
+}
 const stepCache = new WeakMap<BaseContext['inForce'], Step[]>();
 
 function steps(policies: Policy[], inForce: BaseContext['inForce']): Step[] {
@@ -101,7 +112,10 @@ export function evaluateFamily(family: FamilyFacts, date: string, policies: Poli
 
 /** The fields of a stored household the rules read (a full Household has them all). */
 export type RuleFacts = Pick<Household, 'status' | 'annualNetIncome' | 'housingGrade'> & {
-  members: Pick<Household['members'][number], 'birthDate' | 'disabilityLevel' | 'health' | 'chronicApproved' | 'schooling' | 'laborCapacity' | 'employed' | 'hasIncome' | 'hasSupporter'>[];
+  members: Pick<
+    Household['members'][number],
+    'birthDate' | 'disabilityLevel' | 'health' | 'chronicApproved' | 'schooling' | 'laborCapacity' | 'employed' | 'hasIncome' | 'hasSupporter'
+  >[];
 };
 
 /** A stored household as rule facts, so the registry and the public calculator share one set of rules. */

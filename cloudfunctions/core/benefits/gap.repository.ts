@@ -71,10 +71,17 @@ export async function gapsOfHouseholds(householdIds: string[]): Promise<KeptGap[
   return inChunks(householdIds, MAX_IN, (chunk) => readAll(gaps().where({ householdId: _.in(chunk) }), parse, { orderBy: [['_id', 'asc']] }));
 }
 
-const ORDER = [['householdId', 'asc'], ['order', 'asc']] as const;
+const ORDER = [
+  ['householdId', 'asc'],
+  ['order', 'asc'],
+] as const;
 
 /** Which open gaps a list asks for: a region (or none), some households (a helper's, at most 1,000), one policy. */
-export interface GapFilter { region: Record<string, string>; householdIds?: string[]; policy?: string }
+export interface GapFilter {
+  region: Record<string, string>;
+  householdIds?: string[];
+  policy?: string;
+}
 
 function whereOf(filter: GapFilter): Where {
   const where: Where = { ...filter.region, open: true };
@@ -89,13 +96,21 @@ function whereOf(filter: GapFilter): Where {
  * decision order, with how many there are and in how many households: two requests whatever the
  * region's size (the index `<region>_open`, or `<region>_open_policy` for one policy, answers them).
  */
-export async function openGapPage(filter: GapFilter, paging: { offset: number; limit: number }): Promise<{ items: KeptGap[]; total: number; households: number }> {
+export async function openGapPage(
+  filter: GapFilter,
+  paging: { offset: number; limit: number },
+): Promise<{ items: KeptGap[]; total: number; households: number }> {
   const match = whereOf(filter);
   const $ = getDb().command.aggregate;
   // How many gaps and in how many households, in one aggregate: per household, then summed.
   const [{ data }, grouped] = await Promise.all([
     gaps().where(match).orderBy(ORDER[0][0], ORDER[0][1]).orderBy(ORDER[1][0], ORDER[1][1]).skip(paging.offset).limit(paging.limit).get(),
-    gaps().aggregate().match(match).group({ _id: '$householdId', n: $.sum(1) }).group({ _id: null, total: $.sum('$n'), households: $.sum(1) }).end(),
+    gaps()
+      .aggregate()
+      .match(match)
+      .group({ _id: '$householdId', n: $.sum(1) })
+      .group({ _id: null, total: $.sum('$n'), households: $.sum(1) })
+      .end(),
   ]);
   const counted = z.array(z.object({ total: z.number(), households: z.number() })).parse(grouped.data ?? [])[0];
   return { items: (data as Doc[]).map(parse), total: counted?.total ?? 0, households: counted?.households ?? 0 };
@@ -117,8 +132,18 @@ const SPAN_FIELDS = { householdId: true, key: true, openedAt: true, closedAt: tr
 export async function gapSpansBetween(where: Where, from: string, to: string): Promise<GapSpan[]> {
   const _ = getDb().command;
   const [open, closed] = await Promise.all([
-    readAll(gaps().where({ ...where, open: true, openedAt: _.lte(to) }).field(SPAN_FIELDS), (d) => Span.parse(d)),
-    readAll(gaps().where({ ...where, open: false, closedAt: _.gt(from), openedAt: _.lte(to) }).field(SPAN_FIELDS), (d) => Span.parse(d)),
+    readAll(
+      gaps()
+        .where({ ...where, open: true, openedAt: _.lte(to) })
+        .field(SPAN_FIELDS),
+      (d) => Span.parse(d),
+    ),
+    readAll(
+      gaps()
+        .where({ ...where, open: false, closedAt: _.gt(from), openedAt: _.lte(to) })
+        .field(SPAN_FIELDS),
+      (d) => Span.parse(d),
+    ),
   ]);
   return [...open, ...closed];
 }

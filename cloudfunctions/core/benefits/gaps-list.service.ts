@@ -46,10 +46,19 @@ async function withHelpers(gaps: KeptGap[], caller: User, own: Set<string>): Pro
   return gaps.map((g) => {
     const helperId = helpers.get(g.householdId) ?? null;
     return {
-      householdId: g.householdId, headName: g.headName, villageId: g.villageId, memberId: g.memberId, memberName: g.memberName,
-      policy: g.policy, amount: g.amount, received: g.received,
+      householdId: g.householdId,
+      headName: g.headName,
+      villageId: g.villageId,
+      memberId: g.memberId,
+      memberName: g.memberName,
+      policy: g.policy,
+      amount: g.amount,
+      received: g.received,
       shortfall: g.kind === 'short' && g.amount !== null && g.received !== null ? g.amount - g.received : null,
-      kind: g.kind, reasons: g.reasons, helperId, helperName: helperId ? names.get(helperId) ?? null : null,
+      kind: g.kind,
+      reasons: g.reasons,
+      helperId,
+      helperName: helperId ? (names.get(helperId) ?? null) : null,
     };
   });
 }

@@ -20,7 +20,6 @@ export interface FoundGap {
   reasons: string[];
 }
 
-
 /**
  * Compares the decisions with the records of the current period. The one comparison behind every
  * gap: the kept gaps (kept-gaps.service.ts) are written from it whenever a record (or the 慢病认定)

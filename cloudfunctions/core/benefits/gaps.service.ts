@@ -47,7 +47,10 @@ export function gapsOfHousehold(household: RuleHousehold, emergency: boolean, no
 export async function sweepHouseholds(households: RuleHousehold[], now: Date, options: SweepOptions = {}): Promise<HouseholdSweep[]> {
   if (!households.length) return [];
   const ids = households.map((h) => h._id);
-  const [catalogue, emergencies] = await Promise.all([options.policies ?? loadPolicies(), options.emergencies ?? householdsWithEmergency(ids, emergencySince(now))]);
+  const [catalogue, emergencies] = await Promise.all([
+    options.policies ?? loadPolicies(),
+    options.emergencies ?? householdsWithEmergency(ids, emergencySince(now)),
+  ]);
   return households.map((household) => ({ household, gaps: gapsOfHousehold(household, emergencies.has(household._id), now, catalogue) }));
 }
 

@@ -4,7 +4,11 @@ import { type InForce, param, perParams } from './params';
 /** 城乡居民医保代缴: the individual premium of every registered member is paid by the state. */
 export function medicalPremium(ctx: BaseContext, _i: number, params: InForce): Verdict {
   const amount = param(params, 'amount');
-  return judge([registeredCheck(ctx)], amount, perParams(params, 'note', () => [`财政代缴城乡居民医保个人缴费 ${fmt(amount)} 元/年`]));
+  return judge(
+    [registeredCheck(ctx)],
+    amount,
+    perParams(params, 'note', () => [`财政代缴城乡居民医保个人缴费 ${fmt(amount)} 元/年`]),
+  );
 }
 
 /** 先诊疗后付费: registered households are admitted in the county without a deposit. */

@@ -21,8 +21,10 @@ export async function evaluateHousehold(ctx: CallerCtx, input: { householdId?: s
   const household: Household = await readableHousehold(ctx.user, input.householdId);
   const date = input.date ?? dateOf(ctx.now);
   const [policies, received, emergencies, contact] = await Promise.all([
-    loadPolicies(), recordsOfHousehold(household._id),
-    householdsWithEmergency([household._id], emergencySince(ctx.now)), householdContact(household, ctx.user),
+    loadPolicies(),
+    recordsOfHousehold(household._id),
+    householdsWithEmergency([household._id], emergencySince(ctx.now)),
+    householdContact(household, ctx.user),
   ]);
   // This period's records among those already read, rather than asking again.
   const thisYear = received.filter((r) => inYear(r.period, currentPeriod(ctx.now)));

@@ -32,10 +32,19 @@ export const gapId = (householdId: string, key: string, openedAt: string): strin
 /** The fields a found gap gives its kept document, besides its identity and history. */
 function describe(household: RuleHousehold, g: FoundGap) {
   return {
-    countyId: household.countyId, townId: household.townId, villageId: household.villageId,
-    policy: g.policy, member: g.member, memberId: g.memberId, order: orderOf(g), headName: household.headName,
-    memberName: g.member === null ? null : household.members[g.member]?.name ?? null,
-    amount: g.amount, received: g.received, kind: g.kind, reasons: g.reasons,
+    countyId: household.countyId,
+    townId: household.townId,
+    villageId: household.villageId,
+    policy: g.policy,
+    member: g.member,
+    memberId: g.memberId,
+    order: orderOf(g),
+    headName: household.headName,
+    memberName: g.member === null ? null : (household.members[g.member]?.name ?? null),
+    amount: g.amount,
+    received: g.received,
+    kind: g.kind,
+    reasons: g.reasons,
   };
 }
 
@@ -72,7 +81,10 @@ export function gapChanges(household: RuleHousehold, found: FoundGap[], stored: 
     const key = paidKey(g.policy, g.memberId);
     const s = byKey.get(key);
     byKey.delete(key);
-    if (!s) { changes.add.push(keptGap(household, g, at)); continue; }
+    if (!s) {
+      changes.add.push(keptGap(household, g, at));
+      continue;
+    }
     const fields = describe(household, g);
     const { _id, householdId, key: _k, open, openedAt, closedAt, ...current } = s;
     if (!same(fields, current)) changes.update.push({ id: _id, fields });
@@ -88,7 +100,9 @@ export async function applyGapChanges(changes: GapChanges, at: string): Promise<
   for (const id of changes.remove) await removeGap(id);
 }
 
-export interface RefreshOptions { policies?: Policy[] }
+export interface RefreshOptions {
+  policies?: Policy[];
+}
 
 /**
  * Re-evaluates these households' gaps now and writes what changed (their open gaps, and the
@@ -100,7 +114,10 @@ export async function refreshGaps(householdIds: string[], now: Date, options: Re
   const ids = [...new Set(householdIds)];
   if (!ids.length) return { households: 0, changed: 0 };
   const [households, emergencies, stored, policies] = await Promise.all([
-    ruleHouseholdsByIds(ids), householdsWithEmergency(ids, emergencySince(now)), openGapsOf(ids), options.policies ?? loadPolicies(),
+    ruleHouseholdsByIds(ids),
+    householdsWithEmergency(ids, emergencySince(now)),
+    openGapsOf(ids),
+    options.policies ?? loadPolicies(),
   ]);
   const storedOf = new Map<string, KeptGap[]>();
   for (const s of stored) storedOf.set(s.householdId, [...(storedOf.get(s.householdId) ?? []), s]);

@@ -24,7 +24,9 @@ export function publicJob(ctx: BaseContext, i: number, params: InForce): Verdict
     { ok: !member.employed, yes: '目前未就业', no: '已就业' },
     { ok: member.schooling === 'none', yes: '非在校生', no: `在读${SCHOOLING_LABELS[member.schooling]}` },
   ];
-  const pay = perParams(params, 'note', () => [`可安排公益岗位，岗位补贴 ${fmt(param(params, 'monthlyMin'))}–${fmt(param(params, 'monthlyMax'))} 元/月（按岗位而定）`]);
+  const pay = perParams(params, 'note', () => [
+    `可安排公益岗位，岗位补贴 ${fmt(param(params, 'monthlyMin'))}–${fmt(param(params, 'monthlyMax'))} 元/月（按岗位而定）`,
+  ]);
   return judge(checks, null, pay);
 }
 
@@ -40,7 +42,8 @@ export function microcredit(ctx: BaseContext, params: InForce): Verdict {
   const members = ctx.family.members.map((m, i) => ({ labor: m.laborCapacity, inAge: ctx.ages[i] >= minAge && ctx.ages[i] <= maxAge }));
   const workers = members.filter((m) => m.labor === 'full' && m.inAge).length;
   const whyNot = () => {
-    if (members.some((m) => m.inAge && m.labor === 'partial')) return `家中 ${range}的成员只能干轻活（弱劳动力），小额信贷要求至少有一名 ${range}、能正常干活（有劳动力）的成员`;
+    if (members.some((m) => m.inAge && m.labor === 'partial'))
+      return `家中 ${range}的成员只能干轻活（弱劳动力），小额信贷要求至少有一名 ${range}、能正常干活（有劳动力）的成员`;
     if (members.some((m) => m.labor === 'full')) return `家中能正常干活（有劳动力）的成员不在 ${range}`;
     if (!members.some((m) => m.inAge)) return `家中没有 ${range}的成员`;
     return `家中 ${range}的成员没有劳动能力`;
@@ -57,5 +60,9 @@ export function temporaryAid(ctx: BaseContext, params: InForce): Verdict {
     yes: '近 90 天内遭遇急难情况',
     no: '近 90 天内没有急难情况',
   };
-  return judge([emergency], null, perParams(params, 'note', () => [`可申请临时救助，每次最高 ${fmt(param(params, 'capPerEvent'))} 元`]));
+  return judge(
+    [emergency],
+    null,
+    perParams(params, 'note', () => [`可申请临时救助，每次最高 ${fmt(param(params, 'capPerEvent'))} 元`]),
+  );
 }

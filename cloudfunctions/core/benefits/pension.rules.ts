@@ -17,12 +17,20 @@ export function pensionPremium(ctx: BaseContext, i: number, params: InForce): Ve
     yes: '非在校生',
     no: '在校学生，不参加城乡居民养老保险',
   };
-  return judge([registeredCheck(ctx), age, notInSchool], amount, perParams(params, 'note', () => [`财政代缴最低档养老保险费 ${fmt(amount)} 元/年`]));
+  return judge(
+    [registeredCheck(ctx), age, notInSchool],
+    amount,
+    perParams(params, 'note', () => [`财政代缴最低档养老保险费 ${fmt(amount)} 元/年`]),
+  );
 }
 
 /** 经济困难老年人补贴: registered members of advanced age. */
 export function elderlyAllowance(ctx: BaseContext, i: number, params: InForce): Verdict {
   const amount = param(params, 'amount');
   const age = ageCheck(ctx.ages[i], param(params, 'minAge'));
-  return judge([registeredCheck(ctx), age], amount, perParams(params, 'note', () => [`${POLICY_LABELS.elderly_allowance} ${fmt(amount)} 元/年`]));
+  return judge(
+    [registeredCheck(ctx), age],
+    amount,
+    perParams(params, 'note', () => [`${POLICY_LABELS.elderly_allowance} ${fmt(amount)} 元/年`]),
+  );
 }

@@ -12,11 +12,19 @@ import { advanceGapRefresh, startGapRefresh } from '../maintenance/gap-refresh';
 /** How long a request works on the re-evaluation before answering its progress (the function's timeout is 20 s). */
 export const REFRESH_BUDGET_MS = 5_000;
 
-interface UpdateInput { code: PolicyCode; from: string; params: Record<string, number>; replace?: boolean }
+interface UpdateInput {
+  code: PolicyCode;
+  from: string;
+  params: Record<string, number>;
+  replace?: boolean;
+}
 
 const nameOf = (k: string) => (PARAM_LABELS[k] ?? k).replace(/（[^）]*）$/, '');
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-const describe = (params: Record<string, number>) => Object.entries(params).map(([k, v]) => `${nameOf(k)} ${grouped(v)}`).join('，');
+const describe = (params: Record<string, number>) =>
+  Object.entries(params)
+    .map(([k, v]) => `${nameOf(k)} ${grouped(v)}`)
+    .join('，');
 
 /** The first value outside its plausible range, or a lower bound above its upper one, as a sentence. */
 export function rangeProblem(code: PolicyCode, params: Record<string, number>): string | null {

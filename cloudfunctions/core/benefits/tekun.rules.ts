@@ -12,9 +12,14 @@ function tekunChecks(ctx: BaseContext, i: number, params: InForce): Check[] {
   const elderAge = param(params, 'elderAge');
   const childAge = param(params, 'childAge');
   const severe = member.disabilityLevel === 1 || member.disabilityLevel === 2;
-  const category = age >= elderAge ? `年满 ${elderAge} 周岁（${age} 周岁）`
-    : age < childAge ? `未满 ${childAge} 周岁（${age} 周岁）`
-    : severe ? DISABILITY_LABELS[member.disabilityLevel] : null;
+  const category =
+    age >= elderAge
+      ? `年满 ${elderAge} 周岁（${age} 周岁）`
+      : age < childAge
+        ? `未满 ${childAge} 周岁（${age} 周岁）`
+        : severe
+          ? DISABILITY_LABELS[member.disabilityLevel]
+          : null;
   return [
     {
       ok: category !== null,

@@ -17,7 +17,9 @@ export const insertFeedbackOnce = (id: string, write: Omit<OnceWrite<Feedback>, 
 
 /** Writes `changes` only if the stored version is still `version`; false when another admin got there first. */
 export async function updateFeedbackIfVersion(id: string, version: number, changes: Partial<Feedback>): Promise<boolean> {
-  const { updated } = await feedback().where({ _id: id, version }).update({ ...changes, version: version + 1 });
+  const { updated } = await feedback()
+    .where({ _id: id, version })
+    .update({ ...changes, version: version + 1 });
   return (updated ?? 0) > 0;
 }
 
@@ -27,8 +29,16 @@ export function feedbackByAuthor(authorId: string, offset: number, limit: number
 }
 
 /** A county's items: open ones first (oldest first, as they wait longest), then answered newest first. */
-export function feedbackOfCounty(countyId: string, status: 'open' | 'answered' | undefined, offset: number, limit: number): Promise<{ items: Feedback[]; total: number }> {
-  const seg = (s: 'open' | 'answered', dir: 'asc' | 'desc') => ({ where: { countyId, status: s } as Where, orderBy: [['submittedAt', dir]] as Array<[string, 'asc' | 'desc']> });
+export function feedbackOfCounty(
+  countyId: string,
+  status: 'open' | 'answered' | undefined,
+  offset: number,
+  limit: number,
+): Promise<{ items: Feedback[]; total: number }> {
+  const seg = (s: 'open' | 'answered', dir: 'asc' | 'desc') => ({
+    where: { countyId, status: s } as Where,
+    orderBy: [['submittedAt', dir]] as Array<[string, 'asc' | 'desc']>,
+  });
   const segments = status ? [seg(status, status === 'open' ? 'asc' : 'desc')] : [seg('open', 'asc'), seg('answered', 'desc')];
   return pageAcross(feedback(), segments, offset, limit, parse);
 }

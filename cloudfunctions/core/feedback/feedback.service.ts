@@ -19,7 +19,7 @@ async function toViews(items: Feedback[]): Promise<FeedbackView[]> {
       ...f,
       answer: answer ? { text: answer.text, byName: answer.byName, at: answer.at } : null,
       headName: place?.headName ?? null,
-      villageName: place ? villages.get(place.villageId) ?? null : null,
+      villageName: place ? (villages.get(place.villageId) ?? null) : null,
     };
   });
 }
@@ -32,11 +32,22 @@ export async function submit(ctx: RoleCtx<'household' | 'helper'>, input: Submit
   const countyId = countyOfAuthor(user, household?.countyId ?? null);
   if (!countyId) throw invalid('您的账号还没有所属区域，暂时无法提交，请联系扶贫办');
   const item: Feedback = {
-    _id: input.id, countyId, authorId: user._id, authorRole: user.role, authorName: user.name,
-    householdId: household?._id ?? null, category: input.category, text: input.text, photos: input.photos,
-    status: 'open', version: 1, submittedAt: ctx.now.toISOString(), answer: null,
+    _id: input.id,
+    countyId,
+    authorId: user._id,
+    authorRole: user.role,
+    authorName: user.name,
+    householdId: household?._id ?? null,
+    category: input.category,
+    text: input.text,
+    photos: input.photos,
+    status: 'open',
+    version: 1,
+    submittedAt: ctx.now.toISOString(),
+    answer: null,
   };
-  const same = (s: Feedback) => JSON.stringify([s.authorId, s.category, s.text, s.photos]) === JSON.stringify([item.authorId, item.category, item.text, item.photos]);
+  const same = (s: Feedback) =>
+    JSON.stringify([s.authorId, s.category, s.text, s.photos]) === JSON.stringify([item.authorId, item.category, item.text, item.photos]);
   const { doc } = await insertFeedbackOnce(input.id, {
     build: () => item,
     same,
@@ -63,7 +74,10 @@ export async function list(ctx: AdminCtx, input: Paging & { status?: FeedbackSta
 export async function answer(ctx: AdminCtx, input: AnswerFeedbackInput): Promise<FeedbackView> {
   const item = await findFeedback(input.feedbackId);
   if (!item || !readableByAdmin(ctx.user.scope, item)) throw notFound(NOT_FOUND);
-  const changes: Partial<Feedback> = { status: 'answered', answer: { text: input.text, by: ctx.user._id, byName: ctx.user.unit ?? ctx.user.name, at: ctx.now.toISOString() } };
+  const changes: Partial<Feedback> = {
+    status: 'answered',
+    answer: { text: input.text, by: ctx.user._id, byName: ctx.user.unit ?? ctx.user.name, at: ctx.now.toISOString() },
+  };
   if (item.version !== input.version || !(await updateFeedbackIfVersion(item._id, input.version, changes))) {
     const latest = (await findFeedback(item._id)) ?? item;
     throw conflict('这条意见建议刚被其他人答复过，已为您显示最新内容，请确认后再操作', { feedback: await toView(latest) });

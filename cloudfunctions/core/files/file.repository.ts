@@ -49,12 +49,19 @@ export async function insertFileRecord(record: StoredFile): Promise<boolean> {
 
 export async function removeFileRecords(records: StoredFile[]): Promise<void> {
   const _ = getDb().command;
-  if (records.length) await files().where({ _id: _.in(records.map((r) => r._id)) }).remove();
+  if (records.length)
+    await files()
+      .where({ _id: _.in(records.map((r) => r._id)) })
+      .remove();
 }
 
 /** Records whose file is past keeping, oldest first; a page at a time (the sweep runs on every save). */
 export async function expiredFileRecords(now: Date, limit = 100): Promise<StoredFile[]> {
   const _ = getDb().command;
-  const { data } = await files().where({ expiresAt: _.lte(now.toISOString()) }).orderBy('expiresAt', 'asc').limit(limit).get();
+  const { data } = await files()
+    .where({ expiresAt: _.lte(now.toISOString()) })
+    .orderBy('expiresAt', 'asc')
+    .limit(limit)
+    .get();
   return data.map((d) => StoredFile.parse(d));
 }

@@ -1,7 +1,12 @@
 import ExcelJS from 'exceljs';
 import {
-  FINDING_CATEGORY_LABELS, FINDING_SEVERITY_LABELS, FINDING_SOURCE_LABELS, FINDING_STATUS_LABELS, FINDING_SUBJECT_LABELS,
-  type Finding, type ListFindingsInput,
+  FINDING_CATEGORY_LABELS,
+  FINDING_SEVERITY_LABELS,
+  FINDING_SOURCE_LABELS,
+  FINDING_STATUS_LABELS,
+  FINDING_SUBJECT_LABELS,
+  type Finding,
+  type ListFindingsInput,
 } from '../../../types/finding';
 import type { ExportFile } from '../../../types/common';
 import type { AdminCtx } from '../handler';

@@ -39,16 +39,36 @@ export async function updateFindingIfVersion(id: string, version: number, change
  */
 export async function listFindings(where: unknown, offset: number, limit: number): Promise<{ items: Finding[]; total: number }> {
   const _ = getDb().command;
-  return pageAcross(findings(), [
-    { where: _.and([where as Where, { open: true }]), orderBy: [['deadline', 'asc'], ['_id', 'asc']] },
-    { where: _.and([where as Where, { open: false }]), orderBy: [['closedAt', 'desc'], ['_id', 'asc']] },
-  ], offset, limit, parse);
+  return pageAcross(
+    findings(),
+    [
+      {
+        where: _.and([where as Where, { open: true }]),
+        orderBy: [
+          ['deadline', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+      {
+        where: _.and([where as Where, { open: false }]),
+        orderBy: [
+          ['closedAt', 'desc'],
+          ['_id', 'asc'],
+        ],
+      },
+    ],
+    offset,
+    limit,
+    parse,
+  );
 }
 
 /** Every finding matching `where` (projected for the statistics), 1,000 per round trip. */
 export async function allFindings(where: Where): Promise<Array<Pick<Finding, 'open' | 'deadline' | 'createdAt' | 'closedAt'>>> {
   const Row = Finding.pick({ open: true, deadline: true, createdAt: true, closedAt: true });
-  return readAll(findings().where(where).field({ open: true, deadline: true, createdAt: true, closedAt: true }), (d) => Row.parse(d), { orderBy: [['_id', 'asc']] });
+  return readAll(findings().where(where).field({ open: true, deadline: true, createdAt: true, closedAt: true }), (d) => Row.parse(d), {
+    orderBy: [['_id', 'asc']],
+  });
 }
 
 /** Every finding matching `where`, in 编号 order, for the ledger export. */
@@ -73,17 +93,29 @@ export async function findingsToRemind(kind: ReminderKind, from: string, to: str
 /** Notes the reminder as sent; false when another run noted it first (each reminder goes out once). */
 export async function markReminded(id: string, kind: ReminderKind): Promise<boolean> {
   const _ = getDb().command;
-  const { updated } = await findings().where({ _id: id, reminders: _.nin([kind]) }).update({ reminders: _.push(kind) });
+  const { updated } = await findings()
+    .where({ _id: id, reminders: _.nin([kind]) })
+    .update({ reminders: _.push(kind) });
   return (updated ?? 0) > 0;
 }
 
-const ForBulletin = Finding.pick({ townId: true, villageId: true, householdId: true, subjectHelperId: true, subject: true, deadline: true, createdAt: true, closedAt: true });
+const ForBulletin = Finding.pick({
+  townId: true,
+  villageId: true,
+  householdId: true,
+  subjectHelperId: true,
+  subject: true,
+  deadline: true,
+  createdAt: true,
+  closedAt: true,
+});
 export type BulletinFinding = Pick<Finding, 'townId' | 'villageId' | 'householdId' | 'subjectHelperId' | 'subject' | 'deadline' | 'createdAt' | 'closedAt'>;
 
 /** Every finding of a region opened before `before` (projected), for the monthly bulletin's figures. */
 export async function findingsOpenedBefore(where: Where, before: string): Promise<BulletinFinding[]> {
   return readAll(
-    findings().where({ ...where, createdAt: getDb().command.lt(before) })
+    findings()
+      .where({ ...where, createdAt: getDb().command.lt(before) })
       .field({ townId: true, villageId: true, householdId: true, subjectHelperId: true, subject: true, deadline: true, createdAt: true, closedAt: true }),
     (d) => ForBulletin.parse(d),
   );

@@ -1,4 +1,12 @@
-import { FINDING_ACTION_LABELS, FINDING_ACTIONS, FINDING_STATUS_LABELS, type Finding, type FindingAction, type FindingActor, type FindingBucket } from '../../../types/finding';
+import {
+  FINDING_ACTION_LABELS,
+  FINDING_ACTIONS,
+  FINDING_STATUS_LABELS,
+  type Finding,
+  type FindingAction,
+  type FindingActor,
+  type FindingBucket,
+} from '../../../types/finding';
 import { chinaDate } from '../../../types/format';
 
 /**

@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import {
-  FINDING_BUCKET_LABELS, FindingBucket, type CreateFindingInput, type EvidenceFindingInput, type Finding, type FindingAction, type FindingActor, type FindingStats,
-  type FindingStep, type FindingStepKind, type FindingView, type ListFindingsInput, type PlanFindingInput, type VerifyFindingInput,
+  FINDING_BUCKET_LABELS,
+  FindingBucket,
+  type CreateFindingInput,
+  type EvidenceFindingInput,
+  type Finding,
+  type FindingAction,
+  type FindingActor,
+  type FindingStats,
+  type FindingStep,
+  type FindingStepKind,
+  type FindingView,
+  type ListFindingsInput,
+  type PlanFindingInput,
+  type VerifyFindingInput,
 } from '../../../types/finding';
 import type { Scope } from '../../../types/region';
 import type { User } from '../../../types/user';
@@ -15,8 +27,29 @@ import { findUser, usersByIds } from '../users/user.repository';
 import { getDb } from '../store';
 import { chinaDate } from '../../../types/format';
 import { chinaTime } from '../time';
-import { allFindings, findFinding, findingsToRemind, insertFinding, listFindings, markReminded, nextFindingNumber, updateFindingIfVersion, type ReminderKind } from './finding.repository';
-import { availableActions, bucketOf, bucketRange, checkAction, closedOnTime, daysLeft, daysToClose, deadlineProblem, findingCode, noticeNumber } from './finding.rules';
+import {
+  allFindings,
+  findFinding,
+  findingsToRemind,
+  insertFinding,
+  listFindings,
+  markReminded,
+  nextFindingNumber,
+  updateFindingIfVersion,
+  type ReminderKind,
+} from './finding.repository';
+import {
+  availableActions,
+  bucketOf,
+  bucketRange,
+  checkAction,
+  closedOnTime,
+  daysLeft,
+  daysToClose,
+  deadlineProblem,
+  findingCode,
+  noticeNumber,
+} from './finding.rules';
 
 type Ctx = RoleCtx<'admin' | 'helper'>;
 const chinaDateTime = (at: string) => chinaTime(at).format('M月D日 HH:mm');
@@ -35,8 +68,12 @@ async function actorFor(user: User, f: Finding): Promise<FindingActor | null> {
 function toView(f: Finding, now: Date, actor: FindingActor, userId: string): FindingView {
   const bucket = bucketOf(f, now);
   return {
-    ...f, bucket, overdue: bucket === 'overdue', daysLeft: f.open ? daysLeft(f.deadline, now) : null,
-    closedOnTime: closedOnTime(f), actions: availableActions(f, actor, userId),
+    ...f,
+    bucket,
+    overdue: bucket === 'overdue',
+    daysLeft: f.open ? daysLeft(f.deadline, now) : null,
+    closedOnTime: closedOnTime(f),
+    actions: availableActions(f, actor, userId),
   };
 }
 
@@ -66,7 +103,15 @@ async function placeSubject(ctx: AdminCtx, subject: CreateFindingInput['subject'
   const none = { householdId: null, subjectHelperId: null };
   if (subject.kind === 'household') {
     const h = await administeredHousehold(ctx.user, subject.id);
-    return { ...none, countyId: h.countyId, townId: h.townId, villageId: h.villageId, householdId: h._id, subjectName: `${h.headName}户（${h.code}）`, responsibleId: await primaryHelperOf(h._id) };
+    return {
+      ...none,
+      countyId: h.countyId,
+      townId: h.townId,
+      villageId: h.villageId,
+      householdId: h._id,
+      subjectName: `${h.headName}户（${h.code}）`,
+      responsibleId: await primaryHelperOf(h._id),
+    };
   }
   if (subject.kind === 'village') {
     const village = await getRegion(subject.id).catch(() => null);
@@ -79,7 +124,14 @@ async function placeSubject(ctx: AdminCtx, subject: CreateFindingInput['subject'
   if (!helper || helper.role !== 'helper' || !helper.active || helper.regionPath[0] !== own.countyId || (own.townId && helper.regionPath[1] !== own.townId)) {
     throw notFound('没有找到这位帮扶责任人，或您无权查看');
   }
-  return { ...none, ...own, townId: own.townId || (helper.regionPath[1] ?? ''), subjectHelperId: helper._id, subjectName: helper.name, responsibleId: helper._id };
+  return {
+    ...none,
+    ...own,
+    townId: own.townId || (helper.regionPath[1] ?? ''),
+    subjectHelperId: helper._id,
+    subjectName: helper.name,
+    responsibleId: helper._id,
+  };
 }
 
 /** 责任人: an active helper or admin of the county. */
@@ -93,7 +145,12 @@ async function responsibleUser(id: string | null, countyId: string): Promise<Use
 }
 
 const stepOf = (ctx: Ctx, kind: FindingStepKind, extra: Partial<FindingStep> = {}): FindingStep => ({
-  kind, by: ctx.user._id, byName: ctx.user.name, byRole: ctx.user.role, at: ctx.now.toISOString(), ...extra,
+  kind,
+  by: ctx.user._id,
+  byName: ctx.user.name,
+  byRole: ctx.user.role,
+  at: ctx.now.toISOString(),
+  ...extra,
 });
 
 /** 登记问题: only admins, only about what lies in their region; the deadline must lie ahead. */
@@ -107,17 +164,36 @@ export async function create(ctx: AdminCtx, input: CreateFindingInput): Promise<
   const at = ctx.now.toISOString();
   const { responsibleId: _r, ...fields } = input;
   const finding: Finding = {
-    ...fields, ...placed, _id: `finding-${randomUUID()}`, code, status: 'recorded', open: true, version: 1,
-    responsibleId: responsible?._id ?? null, responsibleName: responsible?.name ?? null,
-    measures: [], evidence: [], notice: null, history: [stepOf(ctx, 'created', { note: input.description })],
-    createdBy: ctx.user._id, createdAt: at, closedAt: null, returnReason: null, reminders: [],
+    ...fields,
+    ...placed,
+    _id: `finding-${randomUUID()}`,
+    code,
+    status: 'recorded',
+    open: true,
+    version: 1,
+    responsibleId: responsible?._id ?? null,
+    responsibleName: responsible?.name ?? null,
+    measures: [],
+    evidence: [],
+    notice: null,
+    history: [stepOf(ctx, 'created', { note: input.description })],
+    createdBy: ctx.user._id,
+    createdAt: at,
+    closedAt: null,
+    returnReason: null,
+    reminders: [],
   };
   await insertFinding(finding);
   return toView(finding, ctx.now, 'admin', ctx.user._id);
 }
 
 /** Checks the step against the rules and the version, then writes it; a stale version answers the latest finding. */
-async function act(ctx: Ctx, action: FindingAction, input: { findingId: string; version: number }, change: (f: Finding) => Partial<Finding>): Promise<FindingView> {
+async function act(
+  ctx: Ctx,
+  action: FindingAction,
+  input: { findingId: string; version: number },
+  change: (f: Finding) => Partial<Finding>,
+): Promise<FindingView> {
   const { finding, actor } = await visibleFinding(ctx.user, input.findingId);
   const stale = (latest: Finding) => new DomainError('CONFLICT', STALE, { finding: toView(latest, ctx.now, actor, ctx.user._id) });
   const rule = checkAction(finding, action, actor, ctx.user._id);
@@ -137,7 +213,11 @@ export const claim = (ctx: Ctx, input: { findingId: string; version: number; not
 
 /** 制定整改措施: replaces the measures (a sent-back finding is planned again). */
 export const planMeasures = (ctx: Ctx, input: PlanFindingInput) =>
-  act(ctx, 'planMeasures', input, (f) => ({ status: 'planned', measures: input.measures, ...withStep(f, stepOf(ctx, 'planned', { note: input.measures.join('；') })) }));
+  act(ctx, 'planMeasures', input, (f) => ({
+    status: 'planned',
+    measures: input.measures,
+    ...withStep(f, stepOf(ctx, 'planned', { note: input.measures.join('；') })),
+  }));
 
 /** 提交整改佐证: a note and optional photos, kept with who submitted them. */
 export const submitEvidence = (ctx: Ctx, input: EvidenceFindingInput) =>
@@ -148,7 +228,10 @@ export const submitEvidence = (ctx: Ctx, input: EvidenceFindingInput) =>
   });
 
 export const requestClose = (ctx: Ctx, input: { findingId: string; version: number; note?: string }) =>
-  act(ctx, 'requestClose', input, (f) => ({ status: 'close_requested', ...withStep(f, stepOf(ctx, 'close_requested', input.note ? { note: input.note } : {})) }));
+  act(ctx, 'requestClose', input, (f) => ({
+    status: 'close_requested',
+    ...withStep(f, stepOf(ctx, 'close_requested', input.note ? { note: input.note } : {})),
+  }));
 
 /**
  * 回头看: an admin who submitted none of the evidence passes it (销号) or sends it back with a
@@ -157,9 +240,11 @@ export const requestClose = (ctx: Ctx, input: { findingId: string; version: numb
 export async function verify(ctx: AdminCtx, input: VerifyFindingInput): Promise<FindingView> {
   const note = input.note?.trim();
   if (!input.passed && !note) throw invalid('请填写退回原因', [{ path: 'note', message: '请填写退回原因' }]);
-  const view = await act(ctx, 'verify', input, (f) => input.passed
-    ? { status: 'closed', open: false, closedAt: ctx.now.toISOString(), ...withStep(f, stepOf(ctx, 'passed', note ? { note } : {})) }
-    : { status: 'returned', returnReason: note!, ...withStep(f, stepOf(ctx, 'returned', { note })) });
+  const view = await act(ctx, 'verify', input, (f) =>
+    input.passed
+      ? { status: 'closed', open: false, closedAt: ctx.now.toISOString(), ...withStep(f, stepOf(ctx, 'passed', note ? { note } : {})) }
+      : { status: 'returned', returnReason: note!, ...withStep(f, stepOf(ctx, 'returned', { note })) },
+  );
   if (!input.passed) await tellResponsible(ctx, view, 'finding_returned', `整改退回：${view.code}`, note!);
   return view;
 }
@@ -183,7 +268,13 @@ export const acknowledge = (ctx: Ctx, input: { findingId: string; version: numbe
     ...withStep(f, stepOf(ctx, 'acknowledged')),
   }));
 
-async function tellResponsible(ctx: AnyCtx, f: Pick<Finding, '_id' | 'responsibleId' | 'householdId'>, reason: 'finding_due' | 'finding_returned', title: string, note: string): Promise<void> {
+async function tellResponsible(
+  ctx: AnyCtx,
+  f: Pick<Finding, '_id' | 'responsibleId' | 'householdId'>,
+  reason: 'finding_due' | 'finding_returned',
+  title: string,
+  note: string,
+): Promise<void> {
   if (!f.responsibleId) return;
   const to = await usersByIds([f.responsibleId]);
   await deliverAlert(ctx, to, { reason, householdId: f.householdId, title, note, page: `package-common/pages/finding/index?id=${f._id}` });
@@ -210,7 +301,8 @@ export async function listCondition(ctx: Ctx, input: Omit<ListFindingsInput, 'li
   const _ = getDb().command;
   const parts = await listScope(ctx, input.townId);
   if (!parts) return null;
-  for (const key of ['status', 'source', 'category', 'responsibleUnit', 'householdId'] as const) if (input[key] !== undefined) parts.push({ [key]: input[key] });
+  for (const key of ['status', 'source', 'category', 'responsibleUnit', 'householdId'] as const)
+    if (input[key] !== undefined) parts.push({ [key]: input[key] });
   if (input.bucket) {
     const { from, to } = bucketRange(input.bucket, ctx.now);
     parts.push({ open: true });
@@ -236,12 +328,17 @@ export async function stats(ctx: AdminCtx): Promise<FindingStats> {
   const closed = rows.filter((r) => !r.open);
   for (const r of rows) {
     const b = bucketOf(r, ctx.now);
-    if (b) { buckets[b]++; open++; }
+    if (b) {
+      buckets[b]++;
+      open++;
+    }
   }
   const days = closed.map((r) => daysToClose(r)!);
   const onTime = closed.filter((r) => closedOnTime(r)).length;
   return {
-    open, buckets, closed: closed.length,
+    open,
+    buckets,
+    closed: closed.length,
     meanDaysToClose: closed.length ? Math.round((days.reduce((a, b) => a + b, 0) / closed.length) * 10) / 10 : null,
     onTimeRate: closed.length ? onTime / closed.length : null,
   };

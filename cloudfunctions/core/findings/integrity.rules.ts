@@ -18,12 +18,14 @@ const CLOCK_SKEW_MS = 5 * MINUTE;
 const ms = (iso: string) => new Date(iso).getTime();
 
 export function futureVisits(visits: VisitTiming[]): Array<{ visit: VisitTiming; aheadMinutes: number }> {
-  return visits.filter((v) => ms(v.visitedAt) - ms(v.createdAt) > CLOCK_SKEW_MS)
+  return visits
+    .filter((v) => ms(v.visitedAt) - ms(v.createdAt) > CLOCK_SKEW_MS)
     .map((visit) => ({ visit, aheadMinutes: Math.round((ms(visit.visitedAt) - ms(visit.createdAt)) / MINUTE) }));
 }
 
 export function lateEntries(visits: VisitTiming[]): Array<{ visit: VisitTiming; lateDays: number }> {
-  return visits.filter((v) => ms(v.createdAt) - ms(v.visitedAt) > LATE_ENTRY_DAYS * DAY)
+  return visits
+    .filter((v) => ms(v.createdAt) - ms(v.visitedAt) > LATE_ENTRY_DAYS * DAY)
     .map((visit) => ({ visit, lateDays: Math.floor((ms(visit.createdAt) - ms(visit.visitedAt)) / DAY) }));
 }
 
@@ -40,9 +42,14 @@ export function rapidVisits(visits: VisitTiming[]): Array<{ helperId: string; vi
   for (const [helperId, list] of byHelper) {
     list.sort((a, b) => ms(a.visitedAt) - ms(b.visitedAt));
     let run: VisitTiming[] = [];
-    const close = () => { if (new Set(run.map((v) => v.householdId)).size > 1) runs.push({ helperId, visits: run }); };
+    const close = () => {
+      if (new Set(run.map((v) => v.householdId)).size > 1) runs.push({ helperId, visits: run });
+    };
     for (const v of list) {
-      if (run.length && ms(v.visitedAt) - ms(run[run.length - 1].visitedAt) >= RAPID_MINUTES * MINUTE) { close(); run = []; }
+      if (run.length && ms(v.visitedAt) - ms(run[run.length - 1].visitedAt) >= RAPID_MINUTES * MINUTE) {
+        close();
+        run = [];
+      }
       run.push(v);
     }
     close();
@@ -70,7 +77,10 @@ export function duplicateContents(visits: VisitContent[]): Array<{ kind: 'notes'
   }
   return [...groups]
     .filter(([, list]) => new Set(list.map((v) => v.householdId)).size > 1)
-    .map(([key, list]) => ({ kind: key.startsWith('notes:') ? 'notes' as const : 'photo' as const, visits: list.sort((a, b) => a.visitedAt.localeCompare(b.visitedAt)) }));
+    .map(([key, list]) => ({
+      kind: key.startsWith('notes:') ? ('notes' as const) : ('photo' as const),
+      visits: list.sort((a, b) => a.visitedAt.localeCompare(b.visitedAt)),
+    }));
 }
 
 /** The first step whose time lies before the step before it (or before the report), or null. */

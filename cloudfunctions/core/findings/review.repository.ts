@@ -39,14 +39,24 @@ export async function timesSampled(countyId: string): Promise<Map<string, number
 
 export async function reviewItemPage(where: unknown, offset: number, limit: number): Promise<{ items: ReviewItem[]; total: number }> {
   const [{ total }, { data }] = await Promise.all([
-    items().where(where as Where).count(),
-    items().where(where as Where).orderBy('villageId', 'asc').orderBy('householdCode', 'asc').skip(offset).limit(limit).get(),
+    items()
+      .where(where as Where)
+      .count(),
+    items()
+      .where(where as Where)
+      .orderBy('villageId', 'asc')
+      .orderBy('householdCode', 'asc')
+      .skip(offset)
+      .limit(limit)
+      .get(),
   ]);
   return { items: data.map((d) => ReviewItem.parse(d)), total: total ?? 0 };
 }
 
 export async function countDone(roundId: string): Promise<number> {
-  const { total } = await items().where({ roundId, outcome: getDb().command.neq(null) }).count();
+  const { total } = await items()
+    .where({ roundId, outcome: getDb().command.neq(null) })
+    .count();
   return total ?? 0;
 }
 

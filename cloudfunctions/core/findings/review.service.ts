@@ -1,6 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { isRegistered } from '../../../types/household';
-import type { ListReviewItemsInput, MarkReviewedInput, ReviewItem, ReviewItemView, ReviewRound, ReviewRoundView, SampleRoundInput } from '../../../types/finding';
+import type {
+  ListReviewItemsInput,
+  MarkReviewedInput,
+  ReviewItem,
+  ReviewItemView,
+  ReviewRound,
+  ReviewRoundView,
+  SampleRoundInput,
+} from '../../../types/finding';
 import type { Paging } from '../../../types/common';
 import type { AdminCtx, StaffCtx } from '../handler';
 import { invalid, notFound, conflict } from '../errors';
@@ -35,22 +43,55 @@ export async function sample(ctx: AdminCtx, input: SampleRoundInput, random: () 
   const items: ReviewItem[] = [];
   for (const [, inVillage] of [...byVillage].sort(([a], [b]) => a.localeCompare(b))) {
     const draw = (pool: SampledHousehold[], n: number) => {
-      const ids = new Set(drawLeastSampled(pool.map((h) => ({ id: h._id, times: times.get(h._id) ?? 0 })), n, random));
+      const ids = new Set(
+        drawLeastSampled(
+          pool.map((h) => ({ id: h._id, times: times.get(h._id) ?? 0 })),
+          n,
+          random,
+        ),
+      );
       return pool.filter((h) => ids.has(h._id));
     };
-    const registered = draw(inVillage.filter((h) => isRegistered(h.status)), input.perVillage);
-    const others = input.nonRegistered ? draw(inVillage.filter((h) => !isRegistered(h.status)), input.nonRegistered) : [];
+    const registered = draw(
+      inVillage.filter((h) => isRegistered(h.status)),
+      input.perVillage,
+    );
+    const others = input.nonRegistered
+      ? draw(
+          inVillage.filter((h) => !isRegistered(h.status)),
+          input.nonRegistered,
+        )
+      : [];
     for (const h of [...registered, ...others]) {
       items.push({
-        _id: reviewItemId(roundId, h._id), roundId, householdId: h._id, householdCode: h.code, headName: h.headName, registered: isRegistered(h.status),
-        countyId: h.countyId, townId: h.townId, villageId: h.villageId, outcome: null, refId: null, doneBy: null, doneAt: null,
+        _id: reviewItemId(roundId, h._id),
+        roundId,
+        householdId: h._id,
+        householdCode: h.code,
+        headName: h.headName,
+        registered: isRegistered(h.status),
+        countyId: h.countyId,
+        townId: h.townId,
+        villageId: h.villageId,
+        outcome: null,
+        refId: null,
+        doneBy: null,
+        doneAt: null,
       });
     }
   }
   const round: ReviewRound = {
-    _id: roundId, title: input.title || `${chineseDay(chinaDate(ctx.now))}回头看`, countyId, regionPath: path,
-    perVillage: input.perVillage, nonRegistered: input.nonRegistered, villages: byVillage.size, households: items.length,
-    createdBy: ctx.user._id, createdByName: ctx.user.name, createdAt: ctx.now.toISOString(),
+    _id: roundId,
+    title: input.title || `${chineseDay(chinaDate(ctx.now))}回头看`,
+    countyId,
+    regionPath: path,
+    perVillage: input.perVillage,
+    nonRegistered: input.nonRegistered,
+    villages: byVillage.size,
+    households: items.length,
+    createdBy: ctx.user._id,
+    createdByName: ctx.user.name,
+    createdAt: ctx.now.toISOString(),
   };
   await insertRound(round, items);
   return { ...round, done: 0 };

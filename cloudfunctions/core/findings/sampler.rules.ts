@@ -3,7 +3,10 @@
  * drew it; a round draws from the least-drawn first, at random within a tie, so no household is
  * drawn again before every household of its village has been drawn once (and so on).
  */
-export interface Candidate { id: string; times: number }
+export interface Candidate {
+  id: string;
+  times: number;
+}
 
 /** `n` ids from the candidates, least-drawn first, uniformly at random among equals. */
 export function drawLeastSampled(candidates: Candidate[], n: number, random: () => number): string[] {

@@ -45,7 +45,10 @@ export async function insertHousehold(household: Household): Promise<void> {
 export async function notePaid(record: PaidRecord): Promise<void> {
   const _ = getDb().command;
   for (const [year, keys] of Object.entries(paidKeysOf([record]))) {
-    for (const key of keys) await households().doc(record.householdId).update({ [`paidKeys.${year}`]: _.addToSet(key) });
+    for (const key of keys)
+      await households()
+        .doc(record.householdId)
+        .update({ [`paidKeys.${year}`]: _.addToSet(key) });
   }
 }
 
@@ -61,8 +64,22 @@ export async function putGapCount(id: string, gapCount: number): Promise<void> {
  * A household as `rebuildDerived` reads it: what its derived fields are made of, and those fields
  * as stored (absent on households written before them).
  */
-const DerivedSource = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true })
-  .extend({ ruleFacts: z.string().optional(), memberCount: z.number().optional(), paidKeys: z.record(z.string(), z.array(z.string())).optional(), gapCount: z.number().optional() });
+const DerivedSource = Household.pick({
+  _id: true,
+  headName: true,
+  countyId: true,
+  townId: true,
+  villageId: true,
+  status: true,
+  annualNetIncome: true,
+  housingGrade: true,
+  members: true,
+}).extend({
+  ruleFacts: z.string().optional(),
+  memberCount: z.number().optional(),
+  paidKeys: z.record(z.string(), z.array(z.string())).optional(),
+  gapCount: z.number().optional(),
+});
 export type DerivedSource = z.infer<typeof DerivedSource>;
 
 /**
@@ -70,7 +87,20 @@ export type DerivedSource = z.infer<typeof DerivedSource>;
  * of them by `_id` for each page would cost a full read), from the `start`-th on (a rebuild resumed).
  */
 export function derivedSourcePages(pageSize: number, start = 0): AsyncGenerator<DerivedSource[]> {
-  const fields = { headName: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true, members: true, ruleFacts: true, memberCount: true, paidKeys: true, gapCount: true, countyId: true, townId: true };
+  const fields = {
+    headName: true,
+    villageId: true,
+    status: true,
+    annualNetIncome: true,
+    housingGrade: true,
+    members: true,
+    ruleFacts: true,
+    memberCount: true,
+    paidKeys: true,
+    gapCount: true,
+    countyId: true,
+    townId: true,
+  };
   return readPages(households().where({}).field(fields), (d) => DerivedSource.parse(d), { pageSize, start });
 }
 
@@ -82,7 +112,9 @@ export async function countHouseholds(): Promise<number> {
 /** Sets a household's derived fields to what its sources say (the 兑现摘要 replaced whole). */
 export async function putDerivedFields(id: string, fields: { ruleFacts: string; memberCount: number; paidKeys: Record<string, string[]> }): Promise<void> {
   const _ = getDb().command;
-  await households().doc(id).update({ ruleFacts: fields.ruleFacts, memberCount: fields.memberCount, paidKeys: _.set(fields.paidKeys) });
+  await households()
+    .doc(id)
+    .update({ ruleFacts: fields.ruleFacts, memberCount: fields.memberCount, paidKeys: _.set(fields.paidKeys) });
 }
 
 /** Households by id, in chunks of `_.in`; ids without a household are left out. `orderBy` orders each chunk. */
@@ -104,10 +136,14 @@ export type CodeHolder = Pick<Household, '_id' | 'headName' | 'countyId' | 'town
 
 export async function householdsByCodes(codes: string[]): Promise<Map<string, CodeHolder>> {
   const _ = getDb().command;
-  const found = await inChunks(codes, 500, (chunk) => readAll(
-    households().where({ code: _.in(chunk) }).field({ code: true, headName: true, countyId: true, townId: true, villageId: true }),
-    (d) => CodeHolderDoc.parse(d),
-  ));
+  const found = await inChunks(codes, 500, (chunk) =>
+    readAll(
+      households()
+        .where({ code: _.in(chunk) })
+        .field({ code: true, headName: true, countyId: true, townId: true, villageId: true }),
+      (d) => CodeHolderDoc.parse(d),
+    ),
+  );
   return new Map(found.map(({ code, ...holder }) => [code, holder]));
 }
 
@@ -120,11 +156,16 @@ export async function householdIdsWithMemberNamed(name: string): Promise<string[
 /** Households with a member of this name and phone (binding narrows by both before checking the ID suffix). */
 export async function householdsWithMember(name: string, phone: string): Promise<Household[]> {
   const _ = getDb().command;
-  const { data } = await households().where({ members: _.elemMatch({ name, phone }) }).limit(20).get();
+  const { data } = await households()
+    .where({ members: _.elemMatch({ name, phone }) })
+    .limit(20)
+    .get();
   return data.map(parse);
 }
 
-const SummaryDoc = Household.pick({ _id: true, code: true, headName: true, villageId: true, status: true }).extend({ memberCount: z.number().int().optional() });
+const SummaryDoc = Household.pick({ _id: true, code: true, headName: true, villageId: true, status: true }).extend({
+  memberCount: z.number().int().optional(),
+});
 /** What a list row shows of a household (its derived `memberCount` instead of its members). */
 export type SummaryRow = Omit<z.infer<typeof SummaryDoc>, 'memberCount'> & { memberCount: number };
 const SUMMARY_FIELDS = { code: true, headName: true, villageId: true, status: true, memberCount: true };
@@ -161,21 +202,29 @@ export async function householdIdsWhere(where: Where): Promise<string[]> {
  */
 export async function householdIdsAfter(after: string, limit: number): Promise<string[]> {
   const _ = getDb().command;
-  const { data } = await households().where({ _id: _.gt(after) }).field({ _id: true }).orderBy('_id', 'asc').limit(limit).get();
+  const { data } = await households()
+    .where({ _id: _.gt(after) })
+    .field({ _id: true })
+    .orderBy('_id', 'asc')
+    .limit(limit)
+    .get();
   return (data as Doc[]).map(idOf);
 }
-
 
 const Sampled = Household.pick({ _id: true, code: true, headName: true, status: true, countyId: true, townId: true, villageId: true });
 export type SampledHousehold = z.infer<typeof Sampled>;
 
 /** Code, head, status and regions of every household matching `where` (projected): what a 回头看 draw needs. */
 export async function householdsToSample(where: Where): Promise<SampledHousehold[]> {
-  return readAll(households().where(where).field({ code: true, headName: true, status: true, countyId: true, townId: true, villageId: true }), (d) => Sampled.parse(d));
+  return readAll(households().where(where).field({ code: true, headName: true, status: true, countyId: true, townId: true, villageId: true }), (d) =>
+    Sampled.parse(d),
+  );
 }
 
-const Place = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true })
-  .extend({ gapCount: z.number().optional(), statusHistory: Household.shape.statusHistory.optional() });
+const Place = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true }).extend({
+  gapCount: z.number().optional(),
+  statusHistory: Household.shape.statusHistory.optional(),
+});
 export type HouseholdPlace = Omit<z.infer<typeof Place>, '_id'>;
 
 /**
@@ -185,10 +234,14 @@ export type HouseholdPlace = Omit<z.infer<typeof Place>, '_id'>;
  */
 export async function householdPlaces(ids: string[], withHistory = false): Promise<Map<string, HouseholdPlace>> {
   const _ = getDb().command;
-  const found = await inChunks(ids, MAX_IN, (chunk) => readAll(
-    households().where({ _id: _.in(chunk) }).field({ headName: true, countyId: true, townId: true, villageId: true, gapCount: true, ...(withHistory ? { statusHistory: true } : {}) }),
-    (d) => Place.parse(d),
-  ));
+  const found = await inChunks(ids, MAX_IN, (chunk) =>
+    readAll(
+      households()
+        .where({ _id: _.in(chunk) })
+        .field({ headName: true, countyId: true, townId: true, villageId: true, gapCount: true, ...(withHistory ? { statusHistory: true } : {}) }),
+      (d) => Place.parse(d),
+    ),
+  );
   return new Map(found.map(({ _id, ...place }) => [_id, place]));
 }
 
@@ -197,7 +250,9 @@ const VillageHead = Household.pick({ _id: true, headName: true, villageId: true 
 /** Head and village of every household of these villages (projected), in `_id` order: a few small rows each, so one aggregate answers thousands. */
 export async function headsOfVillages(villageIds: string[]): Promise<Array<z.infer<typeof VillageHead>>> {
   const _ = getDb().command;
-  return inChunks(villageIds, MAX_IN, (chunk) => projectAll(households(), { villageId: _.in(chunk) }, { headName: true, villageId: true }, (d) => VillageHead.parse(d)));
+  return inChunks(villageIds, MAX_IN, (chunk) =>
+    projectAll(households(), { villageId: _.in(chunk) }, { headName: true, villageId: true }, (d) => VillageHead.parse(d)),
+  );
 }
 
 const Head = Household.pick({ _id: true, headName: true });
@@ -205,7 +260,14 @@ const Head = Household.pick({ _id: true, headName: true });
 /** Head names of several households (projected), by id. */
 export async function headNames(ids: string[]): Promise<Map<string, string>> {
   const _ = getDb().command;
-  const found = await inChunks(ids.filter(Boolean), MAX_IN, (chunk) => readAll(households().where({ _id: _.in(chunk) }).field({ headName: true }), (d) => Head.parse(d)));
+  const found = await inChunks(ids.filter(Boolean), MAX_IN, (chunk) =>
+    readAll(
+      households()
+        .where({ _id: _.in(chunk) })
+        .field({ headName: true }),
+      (d) => Head.parse(d),
+    ),
+  );
   return new Map(found.map((h) => [h._id, h.headName]));
 }
 
@@ -217,8 +279,12 @@ const StatusSize = z.object({ _id: z.object({ status: HouseholdStatus, size: z.n
 /** Households matching `where` per status and size (derived memberCount): counted from an index, no member read. */
 export async function householdsByStatusAndSize(where: Where): Promise<Array<{ status: HouseholdStatus; size: number; n: number }>> {
   const $ = getDb().command.aggregate;
-  const { data } = await households().aggregate().match(where)
-    .group({ _id: { status: '$status', size: '$memberCount' }, n: $.sum(1) }).limit(10_000).end();
+  const { data } = await households()
+    .aggregate()
+    .match(where)
+    .group({ _id: { status: '$status', size: '$memberCount' }, n: $.sum(1) })
+    .limit(10_000)
+    .end();
   return ((data ?? []) as unknown[]).map((row) => {
     const { _id, n } = StatusSize.parse(row);
     return { status: _id.status, size: _id.size ?? 0, n };
@@ -240,7 +306,14 @@ async function toRuleHouseholds(docs: Doc[]): Promise<RuleHousehold[]> {
   }
   if (!stale.length) return [...out.values()];
   const _ = getDb().command;
-  const full = await inChunks(stale, CHUNK, (chunk) => readAll(households().where({ _id: _.in(chunk) }).field(RULE_PROJECTION_FULL), (d) => d));
+  const full = await inChunks(stale, CHUNK, (chunk) =>
+    readAll(
+      households()
+        .where({ _id: _.in(chunk) })
+        .field(RULE_PROJECTION_FULL),
+      (d) => d,
+    ),
+  );
   for (const d of full) {
     const h = toRuleHousehold(d);
     if (h) out.set(h._id, h);
@@ -256,7 +329,16 @@ async function toRuleHouseholds(docs: Doc[]): Promise<RuleHousehold[]> {
 /** Households by id, as the rules read them (projected). */
 export async function ruleHouseholdsByIds(ids: string[]): Promise<RuleHousehold[]> {
   const _ = getDb().command;
-  return toRuleHouseholds(await inChunks(ids, CHUNK, (chunk) => readAll(households().where({ _id: _.in(chunk) }).field(RULE_PROJECTION), (d) => d)));
+  return toRuleHouseholds(
+    await inChunks(ids, CHUNK, (chunk) =>
+      readAll(
+        households()
+          .where({ _id: _.in(chunk) })
+          .field(RULE_PROJECTION),
+        (d) => d,
+      ),
+    ),
+  );
 }
 
 /**
@@ -285,8 +367,12 @@ export async function* sweepHouseholdPages(where: Where): AsyncGenerator<SweepHo
     yield (await toRuleHouseholds(docs)).map((h) => {
       const d = byId.get(h._id)!;
       return {
-        ...h, countyId: d.countyId as string, townId: d.townId as string, villageId: d.villageId as string,
-        incomes: (d.incomes as Household['incomes'] | undefined) ?? [], safeWater: d.safeWater !== false,
+        ...h,
+        countyId: d.countyId as string,
+        townId: d.townId as string,
+        villageId: d.villageId as string,
+        incomes: (d.incomes as Household['incomes'] | undefined) ?? [],
+        safeWater: d.safeWater !== false,
       };
     });
   }
@@ -311,10 +397,14 @@ export type MemberCare = z.infer<typeof MemberCare>;
 /** What the health and education ledgers count of each member (health, disability, schooling; no names), by household. */
 export async function memberCareOf(ids: string[]): Promise<Map<string, MemberCare['members']>> {
   const _ = getDb().command;
-  const found = await inChunks(ids, CHUNK, (chunk) => readAll(
-    households().where({ _id: _.in(chunk) }).field({ 'members.health': true, 'members.disabilityLevel': true, 'members.schooling': true }),
-    (d) => MemberCare.parse(d),
-  ));
+  const found = await inChunks(ids, CHUNK, (chunk) =>
+    readAll(
+      households()
+        .where({ _id: _.in(chunk) })
+        .field({ 'members.health': true, 'members.disabilityLevel': true, 'members.schooling': true }),
+      (d) => MemberCare.parse(d),
+    ),
+  );
   return new Map(found.map((h) => [h._id, h.members]));
 }
 

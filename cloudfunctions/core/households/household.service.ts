@@ -56,12 +56,25 @@ export async function createHousehold(ctx: AdminCtx, draft: HouseholdDraft): Pro
   const region = await villageInScope(ctx, draft.villageId);
   const members = toMembers(draft.members);
   await ensureCodeFree(ctx, draft.code, null);
-  await ensureIdNumbersFree(ctx, members.map((m) => m.idNumber), null);
+  await ensureIdNumbersFree(
+    ctx,
+    members.map((m) => m.idNumber),
+    null,
+  );
   const at = ctx.now.toISOString();
   const incomes = [...draft.incomes].sort((a, b) => a.year - b.year);
   const household: Household = {
-    ...draft, ...region, _id: randomUUID(), members, headName: headOf(members).name, incomes,
-    annualNetIncome: incomes.at(-1)?.amount ?? 0, statusHistory: [], version: 1, createdAt: at, updatedAt: at,
+    ...draft,
+    ...region,
+    _id: randomUUID(),
+    members,
+    headName: headOf(members).name,
+    incomes,
+    annualNetIncome: incomes.at(-1)?.amount ?? 0,
+    statusHistory: [],
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
   };
   await insertHousehold(household);
   await refreshGaps([household._id], ctx.now);
@@ -78,7 +91,11 @@ export async function updateHousehold(ctx: AdminCtx, input: UpdateHouseholdInput
   if (drafts) {
     next.members = toMembers(drafts, stored.members);
     next.headName = headOf(next.members).name;
-    await ensureIdNumbersFree(ctx, next.members.map((m) => m.idNumber), stored._id);
+    await ensureIdNumbersFree(
+      ctx,
+      next.members.map((m) => m.idNumber),
+      stored._id,
+    );
   }
   if (fields.incomes) {
     next.incomes = [...fields.incomes].sort((a, b) => a.year - b.year);
@@ -97,8 +114,17 @@ export async function adjustStatus(ctx: AdminCtx, input: AdjustStatusInput): Pro
   if (input.effectiveOn > dateOf(ctx.now)) throw invalid('生效日期不能晚于今天');
   const monitoringType = input.to === 'monitored' ? input.monitoringType : undefined;
   const change = {
-    from: stored.status, to: input.to, kind: input.kind, reason: input.reason, effectiveOn: input.effectiveOn,
-    evidence: input.evidence, photos: input.photos, ...(monitoringType ? { monitoringType } : {}), by: ctx.user._id, byName: ctx.user.name, at: ctx.now.toISOString(),
+    from: stored.status,
+    to: input.to,
+    kind: input.kind,
+    reason: input.reason,
+    effectiveOn: input.effectiveOn,
+    evidence: input.evidence,
+    photos: input.photos,
+    ...(monitoringType ? { monitoringType } : {}),
+    by: ctx.user._id,
+    byName: ctx.user.name,
+    at: ctx.now.toISOString(),
   };
   // 监测类型 and since when: meaningful only while the status is monitored (history keeps every change).
   const monitoring = input.to === 'monitored' ? { ...(monitoringType ? { monitoringType } : {}), monitoredSince: input.effectiveOn } : {};

@@ -17,7 +17,10 @@ export async function toView(h: Household): Promise<HouseholdView> {
     villageName: names.get(h.villageId),
     townName: names.get(h.townId),
     members: h.members.map(({ birthDate, idNumber, phone, ...m }) => ({
-      ...m, age: ageOn(birthDate, today), idNumber: maskIdNumber(idNumber), ...(phone ? { phone: maskPhone(phone) } : {}),
+      ...m,
+      age: ageOn(birthDate, today),
+      idNumber: maskIdNumber(idNumber),
+      ...(phone ? { phone: maskPhone(phone) } : {}),
     })),
   };
 }
@@ -26,7 +29,12 @@ export async function toView(h: Household): Promise<HouseholdView> {
 export async function toSummaries(households: Array<Household | SummaryRow>): Promise<HouseholdSummary[]> {
   const names = await regionNames(households.map((h) => h.villageId));
   return households.map((h) => ({
-    _id: h._id, code: h.code, headName: h.headName, villageId: h.villageId, villageName: names.get(h.villageId),
-    status: h.status, memberCount: 'members' in h ? h.members.length : h.memberCount,
+    _id: h._id,
+    code: h.code,
+    headName: h.headName,
+    villageId: h.villageId,
+    villageName: names.get(h.villageId),
+    status: h.status,
+    memberCount: 'members' in h ? h.members.length : h.memberCount,
   }));
 }

@@ -9,7 +9,6 @@ import { listWithGaps } from './gaps-filter';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-
 /**
  * The caller's scope AND the filters, as one CloudBase query: admins their region, helpers the
  * households paired with them. `null` means the caller can see nothing.

@@ -41,7 +41,10 @@ export function paidThisPeriod(entries: readonly string[]): PaidThisPeriod {
   const received = new Map<string, number>();
   for (const e of entries) {
     const i = e.indexOf(':');
-    if (i < 0) { keys.add(e); continue; }
+    if (i < 0) {
+      keys.add(e);
+      continue;
+    }
     const j = e.indexOf(':', i + 1);
     const key = e.slice(j + 1);
     keys.add(key);
@@ -49,7 +52,6 @@ export function paidThisPeriod(entries: readonly string[]): PaidThisPeriod {
   }
   return { keys, received };
 }
-
 
 /** The summary of a household's records (the seed writes it with the household). */
 export function paidKeysOf(records: PaidRecord[]): Record<string, string[]> {

@@ -4,15 +4,35 @@ import { Household, Member } from '../../../types/household';
 /**
  * What the rules and the sweep read of a household: no ID numbers, phones, addresses or history.
  */
-const RULE_MEMBER_FIELDS = ['id', 'name', 'birthDate', 'health', 'chronicApproved', 'disabilityLevel', 'schooling', 'laborCapacity', 'employed', 'hasIncome', 'hasSupporter'] as const;
+const RULE_MEMBER_FIELDS = [
+  'id',
+  'name',
+  'birthDate',
+  'health',
+  'chronicApproved',
+  'disabilityLevel',
+  'schooling',
+  'laborCapacity',
+  'employed',
+  'hasIncome',
+  'hasSupporter',
+] as const;
 type RuleMemberField = (typeof RULE_MEMBER_FIELDS)[number];
 const RULE_HOUSEHOLD_FIELDS = ['headName', 'villageId', 'status', 'annualNetIncome', 'housingGrade'] as const;
-export const RuleHousehold = Household.pick({ _id: true, headName: true, countyId: true, townId: true, villageId: true, status: true, annualNetIncome: true, housingGrade: true })
-  .extend({
-    members: z.array(Member.pick(Object.fromEntries(RULE_MEMBER_FIELDS.map((f) => [f, true])) as Record<RuleMemberField, true>)),
-    /** What the household received, by year, with what each record paid (see paid-keys.ts). */
-    paidKeys: z.record(z.string(), z.array(z.string())),
-  });
+export const RuleHousehold = Household.pick({
+  _id: true,
+  headName: true,
+  countyId: true,
+  townId: true,
+  villageId: true,
+  status: true,
+  annualNetIncome: true,
+  housingGrade: true,
+}).extend({
+  members: z.array(Member.pick(Object.fromEntries(RULE_MEMBER_FIELDS.map((f) => [f, true])) as Record<RuleMemberField, true>)),
+  /** What the household received, by year, with what each record paid (see paid-keys.ts). */
+  paidKeys: z.record(z.string(), z.array(z.string())),
+});
 export type RuleHousehold = z.infer<typeof RuleHousehold>;
 type RuleMember = RuleHousehold['members'][number];
 type RuleFields = Pick<RuleHousehold, (typeof RULE_HOUSEHOLD_FIELDS)[number]> & { members: RuleMember[] };
@@ -45,7 +65,11 @@ function unpackRuleFacts(text: unknown): RuleFields | null {
   if (packed[0] !== FORMAT) return null;
   const [, headName, villageId, status, annualNetIncome, housingGrade] = packed;
   return {
-    headName, villageId, status, annualNetIncome, housingGrade,
+    headName,
+    villageId,
+    status,
+    annualNetIncome,
+    housingGrade,
     members: (packed.slice(1 + RULE_HOUSEHOLD_FIELDS.length) as unknown[][]).map(toMember),
   } as RuleFields;
 }
@@ -54,7 +78,10 @@ function unpackRuleFacts(text: unknown): RuleFields | null {
 export const RULE_PROJECTION: Record<string, boolean> = { ruleFacts: true, paidKeys: true, countyId: true, townId: true };
 /** The same from the stored fields, for households written before `ruleFacts` (or in an older format). */
 export const RULE_PROJECTION_FULL: Record<string, boolean> = {
-  ...Object.fromEntries(RULE_HOUSEHOLD_FIELDS.map((f) => [f, true])), paidKeys: true, countyId: true, townId: true,
+  ...Object.fromEntries(RULE_HOUSEHOLD_FIELDS.map((f) => [f, true])),
+  paidKeys: true,
+  countyId: true,
+  townId: true,
   ...Object.fromEntries(RULE_MEMBER_FIELDS.map((f) => [`members.${f}`, true])),
 };
 
@@ -66,15 +93,30 @@ export const RULE_PROJECTION_FULL: Record<string, boolean> = {
  */
 export function toRuleHousehold(d: Record<string, unknown>): RuleHousehold | null {
   const packed = unpackRuleFacts(d.ruleFacts);
-  const fields = packed ?? (Array.isArray(d.members) ? {
-    headName: d.headName, villageId: d.villageId, status: d.status, annualNetIncome: d.annualNetIncome, housingGrade: d.housingGrade,
-    members: d.members.map((m: Record<string, unknown>) => toMember(RULE_MEMBER_FIELDS.map((f) => m[f]))),
-  } as RuleFields : null);
+  const fields =
+    packed ??
+    (Array.isArray(d.members)
+      ? ({
+          headName: d.headName,
+          villageId: d.villageId,
+          status: d.status,
+          annualNetIncome: d.annualNetIncome,
+          housingGrade: d.housingGrade,
+          members: d.members.map((m: Record<string, unknown>) => toMember(RULE_MEMBER_FIELDS.map((f) => m[f]))),
+        } as RuleFields)
+      : null);
   if (!fields) return null;
   for (const m of fields.members) m.chronicApproved ??= false;
   return {
-    _id: d._id as string, headName: fields.headName, countyId: d.countyId as string, townId: d.townId as string, villageId: fields.villageId, status: fields.status,
-    annualNetIncome: fields.annualNetIncome, housingGrade: fields.housingGrade, members: fields.members,
+    _id: d._id as string,
+    headName: fields.headName,
+    countyId: d.countyId as string,
+    townId: d.townId as string,
+    villageId: fields.villageId,
+    status: fields.status,
+    annualNetIncome: fields.annualNetIncome,
+    housingGrade: fields.housingGrade,
+    members: fields.members,
     paidKeys: (d.paidKeys as RuleHousehold['paidKeys'] | undefined) ?? {},
   };
 }

@@ -38,7 +38,13 @@ export function localLoginKey(): CustomLoginKey {
 const b64 = (value: Buffer | string) => Buffer.from(value).toString('base64url');
 const unb64 = (value: string) => Buffer.from(value, 'base64url');
 
-interface TokenClaims { kind: 'access' | 'refresh'; uid: string | null; exp: number; refreshMs: number; sessionExp: number }
+interface TokenClaims {
+  kind: 'access' | 'refresh';
+  uid: string | null;
+  exp: number;
+  refreshMs: number;
+  sessionExp: number;
+}
 
 function signToken(claims: TokenClaims): string {
   const body = b64(JSON.stringify({ ...claims, n: randomBytes(6).toString('hex') }));

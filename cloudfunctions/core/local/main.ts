@@ -26,16 +26,20 @@ async function main() {
   const store = useLocalMode({ dataDir });
   const started = Date.now();
   const seed = seedIfEmpty(store.engine);
-  console.log(seed.seeded
-    ? `已生成演示县：${seed.households} 户、${seed.visits} 条走访记录（${Date.now() - started} ms），数据在 ${dataDir}`
-    : `使用已有数据：${seed.households} 户（${dataDir}；删除该目录可重新生成演示数据）`);
+  console.log(
+    seed.seeded
+      ? `已生成演示县：${seed.households} 户、${seed.visits} 条走访记录（${Date.now() - started} ms），数据在 ${dataDir}`
+      : `使用已有数据：${seed.households} 户（${dataDir}；删除该目录可重新生成演示数据）`,
+  );
   if (!seed.seeded && (await derivedVersion()) < DERIVED_VERSION) {
     // Data written by an older version lacks rollups and summaries newer reads rely on.
     console.log('已有数据来自旧版本，正在重建汇总数据（走访月汇总、兑现摘要）…');
     const rebuilt = await rebuildDerived(new Date(), (message) => process.stdout.write(`\r  ${message}      `));
     const d = rebuilt.differences;
-    console.log(`\n汇总数据已重建：${rebuilt.households} 户、${rebuilt.records} 条兑现记录、${rebuilt.visits} 条走访记录；`
-      + `更正 规则摘要 ${d.ruleFacts}、人数 ${d.memberCount}、兑现摘要 ${d.paidKeys}、走访月汇总 ${d.visitMonths}`);
+    console.log(
+      `\n汇总数据已重建：${rebuilt.households} 户、${rebuilt.records} 条兑现记录、${rebuilt.visits} 条走访记录；` +
+        `更正 规则摘要 ${d.ruleFacts}、人数 ${d.memberCount}、兑现摘要 ${d.paidKeys}、走访月汇总 ${d.visitMonths}`,
+    );
   }
   const server = createHost(path.resolve(root, process.env.BANGFU_STATIC_DIR ?? 'dist/h5'));
   const actualPort = await listen(server, port);

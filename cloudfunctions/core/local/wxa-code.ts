@@ -26,8 +26,14 @@ export function localCodeSvg(request: WxaCodeRequest): Promise<string> {
  */
 export async function localWxaCode(request: WxaCodeRequest): Promise<WxaCodeImage> {
   await insertOutbox({
-    _id: randomUUID(), kind: 'wxacode.getUnlimited', page: request.page, scene: request.scene, width: request.width ?? 430,
-    status: 'recorded', note: '本地演示：未调用微信，生成了同一页面和 scene 的普通二维码', createdAt: clock.now().toISOString(),
+    _id: randomUUID(),
+    kind: 'wxacode.getUnlimited',
+    page: request.page,
+    scene: request.scene,
+    width: request.width ?? 430,
+    status: 'recorded',
+    note: '本地演示：未调用微信，生成了同一页面和 scene 的普通二维码',
+    createdAt: clock.now().toISOString(),
   });
   return { contentType: 'image/svg+xml', buffer: Buffer.from(await localCodeSvg(request)) };
 }

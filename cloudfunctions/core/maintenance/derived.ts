@@ -44,8 +44,19 @@ const SETTINGS_ID = 'derived';
 const HOUSEHOLDS_PER_STEP = 100;
 
 /** How many stored documents differ from their sources, per kind of derived data (counts only: no personal data). */
-export interface DerivedDifferences { ruleFacts: number; memberCount: number; paidKeys: number; visitMonths: number; gaps: number }
-export interface DerivedReport { households: number; records: number; visits: number; differences: DerivedDifferences }
+export interface DerivedDifferences {
+  ruleFacts: number;
+  memberCount: number;
+  paidKeys: number;
+  visitMonths: number;
+  gaps: number;
+}
+export interface DerivedReport {
+  households: number;
+  records: number;
+  visits: number;
+  differences: DerivedDifferences;
+}
 
 /*
  * Reads go through the owning repositories: the households a page at a time in natural order (as
@@ -61,10 +72,21 @@ const byHousehold = <T extends { householdId: string }>(docs: T[]): Map<string, 
 
 /** Sets compare as sets: addToSet appends in write order, a rebuild in read order. */
 const sortedKeys = (paid: unknown): string => {
-  const years = Object.entries((paid ?? {}) as Record<string, string[]>).filter(([, keys]) => keys.length).sort(([a], [b]) => a.localeCompare(b));
+  const years = Object.entries((paid ?? {}) as Record<string, string[]>)
+    .filter(([, keys]) => keys.length)
+    .sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify(years.map(([year, keys]) => [year, [...keys].sort()]));
 };
-const rollupText = (row: { _id: string; householdId?: string; month?: string; countyId?: string; townId?: string; villageId?: string; helperIds?: string[]; prevMonthToo?: boolean }): string => {
+const rollupText = (row: {
+  _id: string;
+  householdId?: string;
+  month?: string;
+  countyId?: string;
+  townId?: string;
+  villageId?: string;
+  helperIds?: string[];
+  prevMonthToo?: boolean;
+}): string => {
   const { _id, householdId, month, countyId, townId, villageId, helperIds, prevMonthToo } = row;
   return JSON.stringify([_id, householdId, month, countyId, townId, villageId, [...(helperIds ?? [])].sort(), prevMonthToo]);
 };
@@ -80,10 +102,20 @@ const Marker = z.object({ version: z.number().int() });
 export const derivedMarker = (at: Date) => ({ _id: SETTINGS_ID, version: DERIVED_VERSION, at: at.toISOString() });
 
 /** One page of households: compares each derived document with its sources and, when `write`, puts right what differs. */
-async function reconcilePage(page: DerivedSource[], write: boolean, differences: DerivedDifferences, now: Date, policies: Policy[]): Promise<{ records: number; visits: number; rollups: number }> {
+async function reconcilePage(
+  page: DerivedSource[],
+  write: boolean,
+  differences: DerivedDifferences,
+  now: Date,
+  policies: Policy[],
+): Promise<{ records: number; visits: number; rollups: number }> {
   const ids = page.map((h) => h._id);
   const [records, visits, stored, keptGaps, emergencies] = await Promise.all([
-    paidRecordsOf(ids), rollupSourcesOf(ids), visitMonthsOfHouseholds(ids), openGapsOf(ids), householdsWithEmergency(ids, emergencySince(now)),
+    paidRecordsOf(ids),
+    rollupSourcesOf(ids),
+    visitMonthsOfHouseholds(ids),
+    openGapsOf(ids),
+    householdsWithEmergency(ids, emergencySince(now)),
   ]);
   const received = byHousehold(records);
   const keptOf = byHousehold(keptGaps);
@@ -147,7 +179,17 @@ const RUN_ID = 'derived_run';
 async function freshRun(): Promise<RunState> {
   // Counted first: a rebuild adds and removes rollups of the pages it has done.
   const [rollupsTotal, totalHouseholds] = await Promise.all([countVisitMonths(), countHouseholds()]);
-  return { offset: 0, totalHouseholds, rollupsTotal, rollupsSeen: 0, households: 0, records: 0, visits: 0, differences: { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0, gaps: 0 }, done: false };
+  return {
+    offset: 0,
+    totalHouseholds,
+    rollupsTotal,
+    rollupsSeen: 0,
+    households: 0,
+    records: 0,
+    visits: 0,
+    differences: { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0, gaps: 0 },
+    done: false,
+  };
 }
 
 /**
@@ -185,7 +227,8 @@ async function reconcile(write: boolean, progress: (message: string) => void, no
 }
 
 /** What a rebuild would change, without writing: 0 of every kind when every writer kept its derived data in step. */
-export const checkDerived = (progress: (message: string) => void = () => {}, now: Date = clock.now()): Promise<DerivedReport> => reconcile(false, progress, now);
+export const checkDerived = (progress: (message: string) => void = () => {}, now: Date = clock.now()): Promise<DerivedReport> =>
+  reconcile(false, progress, now);
 
 /**
  * Brings every derived field and rollup to what its sources say, writing only what differs, then
@@ -199,7 +242,10 @@ export async function rebuildDerived(now: Date, progress: (message: string) => v
   return report;
 }
 
-export interface DerivedStep extends DerivedReport { done: boolean; totalHouseholds: number }
+export interface DerivedStep extends DerivedReport {
+  done: boolean;
+  totalHouseholds: number;
+}
 
 /**
  * One step of a rebuild that must fit in a function's timeout: continues the rebuild where the last
@@ -212,7 +258,13 @@ export async function rebuildDerivedStep(now: Date, options: { budgetMs: number;
   const previous = stored ? RunState.parse(stored) : null;
   const run = previous && !previous.done ? previous : await freshRun();
   const started = Date.now();
-  const done = await advance(run, true, () => {}, () => Date.now() - started >= options.budgetMs, now);
+  const done = await advance(
+    run,
+    true,
+    () => {},
+    () => Date.now() - started >= options.budgetMs,
+    now,
+  );
   await writeSettingsDoc(RUN_ID, run);
   if (done) {
     const { _id, ...marker } = derivedMarker(now);

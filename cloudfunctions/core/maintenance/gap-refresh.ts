@@ -41,7 +41,13 @@ async function readJob(): Promise<Job> {
 const writeJob = (job: Job) => writeSettingsDoc(SETTINGS_ID, job);
 
 const progressOf = (job: Job): GapRefresh => ({
-  status: job.status, reason: job.reason, done: job.done, total: job.total, changed: job.changed, startedAt: job.startedAt, finishedAt: job.finishedAt,
+  status: job.status,
+  reason: job.reason,
+  done: job.done,
+  total: job.total,
+  changed: job.changed,
+  startedAt: job.startedAt,
+  finishedAt: job.finishedAt,
 });
 
 /** The pass as it stands (no work done). */
@@ -69,7 +75,10 @@ export async function advanceGapRefresh(now: () => Date, budgetMs: number): Prom
     const { changed } = await refreshGaps(ids, now(), { policies });
     const finished = ids.length < STEP;
     job = {
-      ...job, after: ids.at(-1) ?? job.after, done: Math.min(job.total, job.done + ids.length), changed: job.changed + changed,
+      ...job,
+      after: ids.at(-1) ?? job.after,
+      done: Math.min(job.total, job.done + ids.length),
+      changed: job.changed + changed,
       ...(finished ? { status: 'done' as const, done: job.total, finishedAt: now().toISOString() } : {}),
     };
     if (finished) job.total = Math.max(job.total, job.done);

@@ -17,7 +17,9 @@ export const sinceFor = (date: string) => addDays(date, -400);
 
 /** What the rules read of a stored household (a full one, or the sweep's projection). */
 export type FamilyFacts = Pick<Household, 'status' | 'housingGrade' | 'safeWater' | 'incomes'> & {
-  members: Array<Pick<Member, 'birthDate' | 'disabilityLevel' | 'health' | 'chronicApproved' | 'schooling' | 'laborCapacity' | 'employed' | 'hasIncome' | 'hasSupporter'>>;
+  members: Array<
+    Pick<Member, 'birthDate' | 'disabilityLevel' | 'health' | 'chronicApproved' | 'schooling' | 'laborCapacity' | 'employed' | 'hasIncome' | 'hasSupporter'>
+  >;
 };
 
 /**
@@ -27,11 +29,22 @@ export type FamilyFacts = Pick<Household, 'status' | 'housingGrade' | 'safeWater
  */
 export function familyOf(h: FamilyFacts, emergency: boolean, expenses: MedicalExpense[]): AssessHousehold {
   return {
-    status: h.status, housingGrade: h.housingGrade, safeWater: h.safeWater, emergencyInLast90Days: emergency,
-    incomes: h.incomes.map((i) => ({ year: i.year, amount: i.amount })), medicalExpenses: expenses.map((e) => ({ date: e.date, outOfPocket: e.outOfPocket })),
+    status: h.status,
+    housingGrade: h.housingGrade,
+    safeWater: h.safeWater,
+    emergencyInLast90Days: emergency,
+    incomes: h.incomes.map((i) => ({ year: i.year, amount: i.amount })),
+    medicalExpenses: expenses.map((e) => ({ date: e.date, outOfPocket: e.outOfPocket })),
     members: h.members.map((m) => ({
-      birthDate: m.birthDate, disabilityLevel: m.disabilityLevel, chronicIllness: m.health === 'chronic', chronicApproved: m.chronicApproved ?? false,
-      schooling: m.schooling, laborCapacity: m.laborCapacity, employed: m.employed, hasIncome: m.hasIncome, hasSupporter: m.hasSupporter,
+      birthDate: m.birthDate,
+      disabilityLevel: m.disabilityLevel,
+      chronicIllness: m.health === 'chronic',
+      chronicApproved: m.chronicApproved ?? false,
+      schooling: m.schooling,
+      laborCapacity: m.laborCapacity,
+      employed: m.employed,
+      hasIncome: m.hasIncome,
+      hasSupporter: m.hasSupporter,
     })),
   };
 }
@@ -40,7 +53,11 @@ export function familyOf(h: FamilyFacts, emergency: boolean, expenses: MedicalEx
 export async function assessHousehold(ctx: CallerCtx, input: { householdId?: string }): Promise<HouseholdAssessment> {
   const h = await readableHousehold(ctx.user, input.householdId);
   const date = dateOf(ctx.now);
-  const [emergencies, expenses, values] = await Promise.all([householdsWithEmergency([h._id], emergencySince(ctx.now)), expensesOf(h._id, sinceFor(date)), monitoringValues()]);
+  const [emergencies, expenses, values] = await Promise.all([
+    householdsWithEmergency([h._id], emergencySince(ctx.now)),
+    expensesOf(h._id, sinceFor(date)),
+    monitoringValues(),
+  ]);
   const assessment = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses) }, date, values);
   return { ...assessment, householdId: h._id, date, memberNames: h.members.map((m) => m.name) };
 }
@@ -51,12 +68,25 @@ export async function addMedicalExpense(ctx: StaffCtx, input: AddMedicalExpenseI
   if (!h.members.some((m) => m.id === input.memberId)) throw invalid('请选择这户的家庭成员', [{ path: 'memberId', message: '不是这户的成员' }]);
   if (input.date > dateOf(ctx.now)) throw invalid('费用日期不能晚于今天', [{ path: 'date', message: '不能晚于今天' }]);
   const expense: MedicalExpense = {
-    _id: input.id, householdId: h._id, memberId: input.memberId, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
-    date: input.date, outOfPocket: input.outOfPocket, source: 'manual', createdBy: ctx.user._id, createdAt: ctx.now.toISOString(),
+    _id: input.id,
+    householdId: h._id,
+    memberId: input.memberId,
+    countyId: h.countyId,
+    townId: h.townId,
+    villageId: h.villageId,
+    date: input.date,
+    outOfPocket: input.outOfPocket,
+    source: 'manual',
+    createdBy: ctx.user._id,
+    createdAt: ctx.now.toISOString(),
   };
-  const same = (a: MedicalExpense) => a.householdId === expense.householdId && a.memberId === expense.memberId && a.date === expense.date && a.outOfPocket === expense.outOfPocket;
-  const { doc, created } = await insertExpenseOnce(input.id, { build: () => expense, same, clash: () => conflict('这个编号已用于另一条医疗费用，请重新填写后提交') });
+  const same = (a: MedicalExpense) =>
+    a.householdId === expense.householdId && a.memberId === expense.memberId && a.date === expense.date && a.outOfPocket === expense.outOfPocket;
+  const { doc, created } = await insertExpenseOnce(input.id, {
+    build: () => expense,
+    same,
+    clash: () => conflict('这个编号已用于另一条医疗费用，请重新填写后提交'),
+  });
   if (created) await reassessAfterWrite(ctx, h._id);
   return doc;
 }
-

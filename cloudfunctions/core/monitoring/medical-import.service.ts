@@ -22,7 +22,13 @@ import { openWarning } from './warning.service';
 const MAX_ERRORS_SHOWN = 500;
 
 /** A valid row matched to a member of a household in the caller's region. */
-interface Matched { row: number; household: Household; memberId: string; cost: MedicalRow; expenseId: string }
+interface Matched {
+  row: number;
+  household: Household;
+  memberId: string;
+  cost: MedicalRow;
+  expenseId: string;
+}
 
 /** Same person, same day, same amount is one cost: its id is derived from those, so a re-import finds it. */
 const expenseIdOf = (memberId: string, date: string, amount: number) => derivedId('medical', [memberId, date, amount]);
@@ -43,18 +49,33 @@ async function planRows(rows: MedicalSheetRow[], region: Record<string, string>,
   const errors: MedicalImportResult['errors'] = [];
   const unmatched: MedicalImportResult['unmatched'] = [];
   const parsed = rows.map((r) => ({ row: r.row, result: schema.safeParse(r.cells) }));
-  const members = await membersByIdNumber(parsed.flatMap((p) => (p.result.success ? [p.result.data.idNumber] : [])), region);
+  const members = await membersByIdNumber(
+    parsed.flatMap((p) => (p.result.success ? [p.result.data.idNumber] : [])),
+    region,
+  );
   const matched: Matched[] = [];
   const seen = new Map<string, number>();
   for (const { row, result } of parsed) {
-    if (!result.success) { errors.push({ row, message: medicalRowProblem(result.error) }); continue; }
+    if (!result.success) {
+      errors.push({ row, message: medicalRowProblem(result.error) });
+      continue;
+    }
     const cost = result.data;
     const member = members.get(cost.idNumber);
-    if (!member) { unmatched.push({ row, idNumber: maskIdNumber(cost.idNumber), name: cost.name }); continue; }
-    if (member.name !== cost.name) { errors.push({ row, message: `「姓名」${cost.name}与身份证号登记的姓名不一致，请核对` }); continue; }
+    if (!member) {
+      unmatched.push({ row, idNumber: maskIdNumber(cost.idNumber), name: cost.name });
+      continue;
+    }
+    if (member.name !== cost.name) {
+      errors.push({ row, message: `「姓名」${cost.name}与身份证号登记的姓名不一致，请核对` });
+      continue;
+    }
     const expenseId = expenseIdOf(member.memberId, cost.date, cost.amount);
     const earlier = seen.get(expenseId);
-    if (earlier) { errors.push({ row, message: `与第 ${earlier} 行是同一人同一天同一金额，同一笔费用只记一次` }); continue; }
+    if (earlier) {
+      errors.push({ row, message: `与第 ${earlier} 行是同一人同一天同一金额，同一笔费用只记一次` });
+      continue;
+    }
     seen.set(expenseId, row);
     matched.push({ row, household: member.household, memberId: member.memberId, cost, expenseId });
   }
@@ -65,8 +86,17 @@ async function planRows(rows: MedicalSheetRow[], region: Record<string, string>,
 async function record(ctx: AdminCtx, m: Matched): Promise<boolean> {
   const h = m.household;
   const expense: MedicalExpense = {
-    _id: m.expenseId, householdId: h._id, memberId: m.memberId, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
-    date: m.cost.date, outOfPocket: m.cost.amount, source: 'import', createdBy: ctx.user._id, createdAt: ctx.now.toISOString(),
+    _id: m.expenseId,
+    householdId: h._id,
+    memberId: m.memberId,
+    countyId: h.countyId,
+    townId: h.townId,
+    villageId: h.villageId,
+    date: m.cost.date,
+    outOfPocket: m.cost.amount,
+    source: 'import',
+    createdBy: ctx.user._id,
+    createdAt: ctx.now.toISOString(),
   };
   const same = (s: MedicalExpense) => s.memberId === expense.memberId && s.date === expense.date && s.outOfPocket === expense.outOfPocket;
   const { created } = await insertExpenseOnce(m.expenseId, { build: () => expense, same, clash: () => conflict('这笔医疗费用与已有记录冲突，请重新导入') });
@@ -78,7 +108,9 @@ async function reassess(ctx: AdminCtx, households: Household[]): Promise<OpenedW
   const date = dateOf(ctx.now);
   const ids = households.map((h) => h._id);
   const [emergencies, expenses, values] = await Promise.all([
-    householdsWithEmergency(ids, emergencySince(ctx.now)), expensesOfHouseholds(ids, sinceFor(date)), monitoringValues(),
+    householdsWithEmergency(ids, emergencySince(ctx.now)),
+    expensesOfHouseholds(ids, sinceFor(date)),
+    monitoringValues(),
   ]);
   const opened: OpenedWarning[] = [];
   for (const h of households) {
@@ -103,7 +135,13 @@ export async function importMedical(ctx: AdminCtx, input: { fileId: string; conf
   const { errors, unmatched, matched } = await planRows(rows, region, dateOf(ctx.now));
   const stored = await storedExpenseIds(matched.map((m) => m.expenseId));
   errors.sort((a, b) => a.row - b.row);
-  const base = { rows: rows.length, valid: matched.length, recorded: matched.filter((m) => stored.has(m.expenseId)).length, errors: errors.slice(0, MAX_ERRORS_SHOWN), unmatched: unmatched.slice(0, MAX_ERRORS_SHOWN) };
+  const base = {
+    rows: rows.length,
+    valid: matched.length,
+    recorded: matched.filter((m) => stored.has(m.expenseId)).length,
+    errors: errors.slice(0, MAX_ERRORS_SHOWN),
+    unmatched: unmatched.slice(0, MAX_ERRORS_SHOWN),
+  };
   if (!input.confirm) {
     await audit(ctx, { action: 'import_medical', detail: { step: 'check', rows: rows.length, matched: matched.length, unmatched: unmatched.length } });
     return { ...base, written: 0, next: matched.length ? 0 : null, opened: [] };

@@ -38,24 +38,30 @@ export function medicalRowSchema(today: string) {
   return z.object({
     idNumber: IdNumber,
     name: z.string().min(1, { error: '不能为空' }).max(20, { error: '最多 20 个字' }),
-    date: z.string().min(1, { error: '不能为空', abort: true }).transform((text, ctx) => {
-      const day = dayOf(text);
-      if (!IsoDate.safeParse(day).success) {
-        ctx.addIssue({ code: 'custom', message: `应为日期，如 2026-10-08 或 2026年10月8日，表中是「${text}」` });
-        return z.NEVER;
-      }
-      if (day > today) ctx.addIssue({ code: 'custom', message: '不能晚于今天' });
-      else if (day < '2000-01-01') ctx.addIssue({ code: 'custom', message: '不能早于 2000 年' });
-      return day;
-    }),
-    amount: z.string().min(1, { error: '不能为空' }).transform((text, ctx) => {
-      const n = Number(text.replace(/[,，元\s]/g, ''));
-      if (!Number.isFinite(n) || n <= 0 || n > 10_000_000) {
-        ctx.addIssue({ code: 'custom', message: `应为大于 0 的金额（元），表中是「${text}」` });
-        return z.NEVER;
-      }
-      return Math.round(n * 100) / 100;
-    }),
+    date: z
+      .string()
+      .min(1, { error: '不能为空', abort: true })
+      .transform((text, ctx) => {
+        const day = dayOf(text);
+        if (!IsoDate.safeParse(day).success) {
+          ctx.addIssue({ code: 'custom', message: `应为日期，如 2026-10-08 或 2026年10月8日，表中是「${text}」` });
+          return z.NEVER;
+        }
+        if (day > today) ctx.addIssue({ code: 'custom', message: '不能晚于今天' });
+        else if (day < '2000-01-01') ctx.addIssue({ code: 'custom', message: '不能早于 2000 年' });
+        return day;
+      }),
+    amount: z
+      .string()
+      .min(1, { error: '不能为空' })
+      .transform((text, ctx) => {
+        const n = Number(text.replace(/[,，元\s]/g, ''));
+        if (!Number.isFinite(n) || n <= 0 || n > 10_000_000) {
+          ctx.addIssue({ code: 'custom', message: `应为大于 0 的金额（元），表中是「${text}」` });
+          return z.NEVER;
+        }
+        return Math.round(n * 100) / 100;
+      }),
   });
 }
 export type MedicalRow = z.infer<ReturnType<typeof medicalRowSchema>>;
@@ -84,7 +90,10 @@ export async function readMedicalSheet(bytes: Buffer): Promise<MedicalSheetRow[]
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.rowCount < 1) throw invalid('表格是空的：应有一行列名（身份证号、姓名、日期、金额），其下每行一笔自付医疗费用');
-  const top = Array.from({ length: Math.min(sheet.rowCount, HEADER_SEARCH_ROWS) }, (_, i) => ({ row: i + 1, cells: Array.from(sheet.getRow(i + 1).values as unknown[], cellText) }));
+  const top = Array.from({ length: Math.min(sheet.rowCount, HEADER_SEARCH_ROWS) }, (_, i) => ({
+    row: i + 1,
+    cells: Array.from(sheet.getRow(i + 1).values as unknown[], cellText),
+  }));
   const header = findHeaderRow(SPEC, top);
   if (!header.ok) throw invalid(header.message);
   if (sheet.rowCount - header.row > MAX_MEDICAL_ROWS) throw invalid(`表格超过 ${MAX_MEDICAL_ROWS} 行，请分成几个文件导入`);

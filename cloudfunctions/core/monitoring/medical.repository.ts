@@ -26,6 +26,13 @@ export async function expensesOfHouseholds(householdIds: string[], since: string
 /** Which of these expense ids are stored (an import's content-derived ids: what was recorded before). */
 export async function storedExpenseIds(ids: string[]): Promise<Set<string>> {
   const _ = getDb().command;
-  const rows = await inChunks(ids, MAX_IN, (chunk) => readAll(expenses().where({ _id: _.in(chunk) }).field({ _id: true }), (d) => String(d._id)));
+  const rows = await inChunks(ids, MAX_IN, (chunk) =>
+    readAll(
+      expenses()
+        .where({ _id: _.in(chunk) })
+        .field({ _id: true }),
+      (d) => String(d._id),
+    ),
+  );
   return new Set(rows);
 }

@@ -19,8 +19,15 @@ export async function noticeList(ctx: AdminCtx, input: NoticeListInput): Promise
   const warnings = await warningsWhere({ ...where, stage: 'village_review' });
   const names = await regionNames([...new Set(warnings.flatMap((w) => [w.villageId, w.townId]))]);
   const items = warnings.map((w): NoticeRow => ({
-    warningId: w._id, householdId: w.householdId, headName: w.headName, villageId: w.villageId, villageName: names.get(w.villageId) ?? '',
-    townName: names.get(w.townId) ?? '', suggestedType: w.suggestedType, noticeFrom: w.noticeFrom ?? w.stageStartedOn, noticeUntil: w.noticeUntil ?? w.dueOn,
+    warningId: w._id,
+    householdId: w.householdId,
+    headName: w.headName,
+    villageId: w.villageId,
+    villageName: names.get(w.villageId) ?? '',
+    townName: names.get(w.townId) ?? '',
+    suggestedType: w.suggestedType,
+    noticeFrom: w.noticeFrom ?? w.stageStartedOn,
+    noticeUntil: w.noticeUntil ?? w.dueOn,
   }));
   return { items, total: items.length };
 }

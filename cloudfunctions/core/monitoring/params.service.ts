@@ -1,7 +1,12 @@
 import { z } from '../../../types/z';
 import {
-  DEADLINE_PARAM_LABELS, DEFAULT_DEADLINE_PARAMS, DEFAULT_MONITORING_VALUES, HolidayList, MONITORING_PARAM_LABELS,
-  type MonitoringSettings, type UpdateMonitoringParamsInput,
+  DEADLINE_PARAM_LABELS,
+  DEFAULT_DEADLINE_PARAMS,
+  DEFAULT_MONITORING_VALUES,
+  HolidayList,
+  MONITORING_PARAM_LABELS,
+  type MonitoringSettings,
+  type UpdateMonitoringParamsInput,
 } from '../../../types/monitoring';
 import { DatedValues } from '../../../types/policy';
 import { chineseDay } from '../../../types/format';
@@ -25,8 +30,15 @@ const DOC = MONITORING_SETTINGS_ID;
 
 const ALL_LABELS: Record<string, string> = { ...MONITORING_PARAM_LABELS, ...DEADLINE_PARAM_LABELS };
 const RANGES: Record<string, [number, number]> = {
-  line: [1_000, 100_000], medicalThreshold: [1_000, 1_000_000], medicalIncomeShare: [0.05, 1], dropShare: [0.05, 1],
-  verifyDays: [1, 30], villageReviewDays: [1, 30], townReviewDays: [1, 30], countyConfirmDays: [1, 30], noticeDays: [5, 30],
+  line: [1_000, 100_000],
+  medicalThreshold: [1_000, 1_000_000],
+  medicalIncomeShare: [0.05, 1],
+  dropShare: [0.05, 1],
+  verifyDays: [1, 30],
+  villageReviewDays: [1, 30],
+  townReviewDays: [1, 30],
+  countyConfirmDays: [1, 30],
+  noticeDays: [5, 30],
 };
 
 async function readStored(): Promise<Stored> {
@@ -90,7 +102,8 @@ function paramProblem(params: Record<string, number>): string | null {
  */
 export async function updateMonitoringParams(ctx: AdminCtx, input: UpdateMonitoringParamsInput): Promise<MonitoringSettings> {
   if (ctx.user.scope.level !== 'county') throw forbidden('监测参数由县级扶贫办统一调整，请联系县扶贫办');
-  if (input.from < dateOf(ctx.now)) throw invalid(`生效日期 ${chineseDay(input.from)}早于今天：已执行的参数不能改写，请选择今天或以后的日期`, [{ path: 'from', message: '不能早于今天' }]);
+  if (input.from < dateOf(ctx.now))
+    throw invalid(`生效日期 ${chineseDay(input.from)}早于今天：已执行的参数不能改写，请选择今天或以后的日期`, [{ path: 'from', message: '不能早于今天' }]);
   const problem = paramProblem(input.params);
   if (problem) throw invalid(problem, [{ path: 'params', message: problem }]);
   if (!Object.keys(input.params).length && !input.holidays) throw invalid('请至少修改一项参数或节假日', [{ path: 'params', message: '没有修改' }]);

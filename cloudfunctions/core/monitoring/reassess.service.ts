@@ -20,7 +20,11 @@ export async function reassessAfterWrite(ctx: Pick<Ctx, 'now' | 'user'>, househo
   const h = await findHousehold(householdId);
   if (!h || h.status === 'monitored') return null;
   const date = dateOf(ctx.now);
-  const [emergencies, expenses, values] = await Promise.all([householdsWithEmergency([h._id], emergencySince(ctx.now)), expensesOf(h._id, sinceFor(date)), monitoringValues()]);
+  const [emergencies, expenses, values] = await Promise.all([
+    householdsWithEmergency([h._id], emergencySince(ctx.now)),
+    expensesOf(h._id, sinceFor(date)),
+    monitoringValues(),
+  ]);
   const a = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses) }, date, values);
   if (a.level === 'none') return null;
   return (await openWarning(ctx, { household: h, source: 'assessment', assessment: a })).warning;

@@ -31,7 +31,8 @@ interface Facts {
 export function removalMissing(f: Facts): string[] {
   const missing: string[] = [];
   if (!f.since) missing.push('没有纳入监测的日期记录');
-  else if (f.today < sixMonthsAfter(f.since)) missing.push(`纳入监测不满 6 个月：${chineseDay(f.since)}纳入，${chineseDay(sixMonthsAfter(f.since))}起满 6 个月`);
+  else if (f.today < sixMonthsAfter(f.since))
+    missing.push(`纳入监测不满 6 个月：${chineseDay(f.since)}纳入，${chineseDay(sixMonthsAfter(f.since))}起满 6 个月`);
   if (f.doneMeasures === 0) missing.push('帮扶计划中还没有完成的措施（至少完成 1 项）');
   const income = f.assessment.risks.find((r) => r.rule === 'income_below_line');
   if (income?.triggered) missing.push(`收入未达到监测范围：${income.reasons[0]}`);

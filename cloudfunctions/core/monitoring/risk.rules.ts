@@ -9,7 +9,13 @@ import { ageOn } from '../time';
  * reasons in plain Chinese and the figures used. Unit-tested as sentences on every boundary in
  * test/core/monitoring/risk.rules.test.ts.
  */
-export interface MonitoringParams { from: string; line: number; medicalThreshold: number; medicalIncomeShare: number; dropShare: number }
+export interface MonitoringParams {
+  from: string;
+  line: number;
+  medicalThreshold: number;
+  medicalIncomeShare: number;
+  dropShare: number;
+}
 
 /** The parameters in force on `date` (the latest entry from on or before it); null before the first. */
 export function monitoringParamsAt(values: DatedValues[], date: string): MonitoringParams | null {
@@ -40,11 +46,16 @@ function factsOf(h: AssessHousehold, date: string, p: MonitoringParams): Facts {
   const byYear = new Map(usable.map((i) => [i.year, i]));
   const latestYear = Math.max(-Infinity, ...byYear.keys());
   const latest = Number.isFinite(latestYear) ? byYear.get(latestYear)! : null;
-  const previous = latest ? byYear.get(latest.year - 1) ?? null : null;
+  const previous = latest ? (byYear.get(latest.year - 1) ?? null) : null;
   return { h, date, p, latest, previous, perCapita: (amount) => amount / h.members.length };
 }
 
-const finding = (rule: RiskFinding['rule'], triggered: boolean, reasons: string[], member: number | null = null): RiskFinding => ({ rule, member, triggered, reasons });
+const finding = (rule: RiskFinding['rule'], triggered: boolean, reasons: string[], member: number | null = null): RiskFinding => ({
+  rule,
+  member,
+  triggered,
+  reasons,
+});
 
 function incomeBelowLine(f: Facts): RiskFinding {
   const line = `${chineseDay(f.p.from)}起的监测范围 ${yuan(f.p.line)}`;
@@ -84,17 +95,15 @@ function medicalBurden(f: Facts): RiskFinding {
   return finding('medical_burden', false, [`${spent}，低于 ${yuan(f.p.medicalThreshold)}${incomePart}`]);
 }
 
-const suddenHardship = (f: Facts) => f.h.emergencyInLast90Days
-  ? finding('sudden_hardship', true, ['近 90 天内报告过急难情况'])
-  : finding('sudden_hardship', false, ['近 90 天内没有急难情况']);
+const suddenHardship = (f: Facts) =>
+  f.h.emergencyInLast90Days ? finding('sudden_hardship', true, ['近 90 天内报告过急难情况']) : finding('sudden_hardship', false, ['近 90 天内没有急难情况']);
 
-const housingUnsafe = (f: Facts) => (f.h.housingGrade === 'C' || f.h.housingGrade === 'D')
-  ? finding('housing_unsafe', true, [`住房鉴定为 ${f.h.housingGrade} 级危房`])
-  : finding('housing_unsafe', false, [`住房安全等级为 ${f.h.housingGrade} 级`]);
+const housingUnsafe = (f: Facts) =>
+  f.h.housingGrade === 'C' || f.h.housingGrade === 'D'
+    ? finding('housing_unsafe', true, [`住房鉴定为 ${f.h.housingGrade} 级危房`])
+    : finding('housing_unsafe', false, [`住房安全等级为 ${f.h.housingGrade} 级`]);
 
-const waterUnsafe = (f: Facts) => f.h.safeWater
-  ? finding('water_unsafe', false, ['饮水安全有保障'])
-  : finding('water_unsafe', true, ['饮水安全没有保障']);
+const waterUnsafe = (f: Facts) => (f.h.safeWater ? finding('water_unsafe', false, ['饮水安全有保障']) : finding('water_unsafe', true, ['饮水安全没有保障']));
 
 function dropoutRisk(f: Facts): RiskFinding[] {
   return f.h.members.map((m, i) => {

@@ -31,8 +31,15 @@ export async function getWarning(ctx: StaffCtx, input: { warningId: string }): P
   return (await viewsOf([await visibleWarning(ctx, input.warningId)], ctx.now, ctx.user))[0];
 }
 
-const step = (ctx: StaffCtx, action: WarningStep['action'], from: WarningStage, to: WarningStage, note?: string): WarningStep =>
-  ({ action, from, to, by: ctx.user._id, byName: ctx.user.name, at: ctx.now.toISOString(), ...(note ? { note } : {}) });
+const step = (ctx: StaffCtx, action: WarningStep['action'], from: WarningStage, to: WarningStage, note?: string): WarningStep => ({
+  action,
+  from,
+  to,
+  by: ctx.user._id,
+  byName: ctx.user.name,
+  at: ctx.now.toISOString(),
+  ...(note ? { note } : {}),
+});
 
 /** The 动态调整 kind that makes a household monitored, by its status now (STATUS_TRANSITIONS says whether it may). */
 function monitoringKind(status: HouseholdStatus): AdjustKind {
@@ -51,7 +58,7 @@ export async function advance(ctx: StaffCtx, input: AdvanceWarningInput): Promis
   const w = await visibleWarning(ctx, input.warningId);
   if (w.version !== input.version) throw conflict(STALE, { version: w.version, stage: w.stage });
   const who = actorProblem(w, ctx.user);
-  if (who) throw (isOpenStage(w.stage) ? forbidden(who) : invalid(who));
+  if (who) throw isOpenStage(w.stage) ? forbidden(who) : invalid(who);
   const today = dateOf(ctx.now);
   const notice = noticeProblem(w, today);
   if (notice) throw invalid(notice);
@@ -72,8 +79,15 @@ export async function advance(ctx: StaffCtx, input: AdvanceWarningInput): Promis
   const type = input.monitoringType ?? w.suggestedType ?? fallbackType(household.status);
   const saved = await saveWarning({ ...next, suggestedType: type }, input.version);
   await adjustStatus(ctx as AdminCtx, {
-    householdId: household._id, kind, to: 'monitored', monitoringType: type, effectiveOn: today, version: household.version,
-    reason: `防返贫监测识别纳入：入户核实、村级评议公示、乡镇审核、县级确认${input.note ? `。${input.note}` : ''}`, evidence: [], photos: [],
+    householdId: household._id,
+    kind,
+    to: 'monitored',
+    monitoringType: type,
+    effectiveOn: today,
+    version: household.version,
+    reason: `防返贫监测识别纳入：入户核实、村级评议公示、乡镇审核、县级确认${input.note ? `。${input.note}` : ''}`,
+    evidence: [],
+    photos: [],
   });
   return (await viewsOf([saved], ctx.now, ctx.user))[0];
 }
@@ -86,7 +100,12 @@ export async function dismiss(ctx: StaffCtx, input: DismissWarningInput): Promis
   if (stage) throw invalid(stage);
   const who = actorProblem(w, ctx.user);
   if (who) throw forbidden(who);
-  const next: Warning = { ...w, stage: 'dismissed', open: false, dismissReason: input.reason, history: [...w.history, step(ctx, 'dismiss', w.stage, 'dismissed', input.reason)] };
+  const next: Warning = {
+    ...w,
+    stage: 'dismissed',
+    open: false,
+    dismissReason: input.reason,
+    history: [...w.history, step(ctx, 'dismiss', w.stage, 'dismissed', input.reason)],
+  };
   return (await viewsOf([await saveWarning(next, input.version)], ctx.now, ctx.user))[0];
 }
-

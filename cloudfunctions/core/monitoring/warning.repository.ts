@@ -13,7 +13,13 @@ const Holder = Warning.pick({ householdId: true });
 export async function householdsWithOpenWarning(householdIds: string[]): Promise<Set<string>> {
   const _ = getDb().command;
   const rows = await inChunks(householdIds, MAX_IN, (chunk) =>
-    readAll(warnings().where({ householdId: _.in(chunk), open: true }).field({ householdId: true }), (d) => Holder.parse(d)));
+    readAll(
+      warnings()
+        .where({ householdId: _.in(chunk), open: true })
+        .field({ householdId: true }),
+      (d) => Holder.parse(d),
+    ),
+  );
   return new Set(rows.map((r) => r.householdId));
 }
 
@@ -34,11 +40,16 @@ export async function latestWarningOf(householdId: string): Promise<Warning | nu
  * (or a sweep racing a self-report) open it once.
  */
 export async function insertWarning(warning: Warning): Promise<boolean> {
-  return warnings().add(warning).then(() => true, async (error) => {
-    const { data } = await warnings().doc(warning._id).get();
-    if (data.length) return false;
-    throw error;
-  });
+  return warnings()
+    .add(warning)
+    .then(
+      () => true,
+      async (error) => {
+        const { data } = await warnings().doc(warning._id).get();
+        if (data.length) return false;
+        throw error;
+      },
+    );
 }
 
 /**
@@ -50,7 +61,12 @@ export async function insertWarnings(list: Warning[]): Promise<Warning[]> {
   const refused: Warning[] = [];
   for (let i = 0; i < list.length; i += 500) {
     const batch = list.slice(i, i + 500);
-    const added = await warnings().add(batch).then(() => true, () => false);
+    const added = await warnings()
+      .add(batch)
+      .then(
+        () => true,
+        () => false,
+      );
     if (!added) for (const w of batch) if (!(await insertWarning(w))) refused.push(w);
   }
   return refused;
@@ -58,8 +74,16 @@ export async function insertWarnings(list: Warning[]): Promise<Warning[]> {
 
 export async function warningPage(where: unknown, offset: number, limit: number): Promise<{ items: Warning[]; total: number }> {
   const [{ total }, { data }] = await Promise.all([
-    warnings().where(where as Where).count(),
-    warnings().where(where as Where).orderBy('dueOn', 'asc').orderBy('_id', 'asc').skip(offset).limit(limit).get(),
+    warnings()
+      .where(where as Where)
+      .count(),
+    warnings()
+      .where(where as Where)
+      .orderBy('dueOn', 'asc')
+      .orderBy('_id', 'asc')
+      .skip(offset)
+      .limit(limit)
+      .get(),
   ]);
   return { items: data.map(parse), total: total ?? 0 };
 }
@@ -81,7 +105,12 @@ export async function saveWarning(next: Warning, expectedVersion: number): Promi
 
 /** Every warning matching `where` (the 公示 list of a region), in village order. */
 export async function warningsWhere(where: Where): Promise<Warning[]> {
-  return readAll(warnings().where(where), parse, { orderBy: [['villageId', 'asc'], ['_id', 'asc']] });
+  return readAll(warnings().where(where), parse, {
+    orderBy: [
+      ['villageId', 'asc'],
+      ['_id', 'asc'],
+    ],
+  });
 }
 
 /** A household's warnings, newest first (its detail page shows the open one and the past). */

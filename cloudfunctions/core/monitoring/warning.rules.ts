@@ -9,8 +9,18 @@ import { addDays, chineseDay } from '../../../types/format';
 import { addWorkingDays, workingDaysBetween } from './working-days.rules';
 
 export type OpenStage = 'verify' | 'village_review' | 'town_review' | 'county_confirm';
-export const NEXT_STAGE: Record<OpenStage, WarningStage> = { verify: 'village_review', village_review: 'town_review', town_review: 'county_confirm', county_confirm: 'confirmed' };
-const DAYS_PARAM: Record<OpenStage, string> = { verify: 'verifyDays', village_review: 'villageReviewDays', town_review: 'townReviewDays', county_confirm: 'countyConfirmDays' };
+export const NEXT_STAGE: Record<OpenStage, WarningStage> = {
+  verify: 'village_review',
+  village_review: 'town_review',
+  town_review: 'county_confirm',
+  county_confirm: 'confirmed',
+};
+const DAYS_PARAM: Record<OpenStage, string> = {
+  verify: 'verifyDays',
+  village_review: 'villageReviewDays',
+  town_review: 'townReviewDays',
+  county_confirm: 'countyConfirmDays',
+};
 export const isOpenStage = (s: WarningStage): s is OpenStage => s in NEXT_STAGE;
 
 /** The working day a stage begun on `start` is due by. */

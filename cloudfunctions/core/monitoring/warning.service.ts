@@ -63,10 +63,33 @@ function newWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWarningInput & { 
   const at = ctx.now.toISOString();
   return {
     _id: n === 1 ? derivedId('warning', [h._id, date]) : derivedId('warning', [h._id, date, n]),
-    householdId: h._id, headName: h.headName, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
-    stage: 'verify', open: true, version: 1, source: input.source, risks: a.risks.filter((r) => r.triggered), level: a.level, suggestedType: a.suggestedType,
-    assigneeId: input.assigneeId, stageStartedOn: date, dueOn: dueFor('verify', date, input.calendar.params, input.calendar.holidays), createdAt: at,
-    history: [{ action: 'open', from: 'verify', to: 'verify', by: ctx.user?._id ?? 'system', byName: ctx.user?.name ?? '系统研判', at, ...(input.note ? { note: input.note } : {}) }],
+    householdId: h._id,
+    headName: h.headName,
+    countyId: h.countyId,
+    townId: h.townId,
+    villageId: h.villageId,
+    stage: 'verify',
+    open: true,
+    version: 1,
+    source: input.source,
+    risks: a.risks.filter((r) => r.triggered),
+    level: a.level,
+    suggestedType: a.suggestedType,
+    assigneeId: input.assigneeId,
+    stageStartedOn: date,
+    dueOn: dueFor('verify', date, input.calendar.params, input.calendar.holidays),
+    createdAt: at,
+    history: [
+      {
+        action: 'open',
+        from: 'verify',
+        to: 'verify',
+        by: ctx.user?._id ?? 'system',
+        byName: ctx.user?.name ?? '系统研判',
+        at,
+        ...(input.note ? { note: input.note } : {}),
+      },
+    ],
   };
 }
 
@@ -137,7 +160,14 @@ export async function viewsOf(warnings: Warning[], now: Date, user: StaffCtx['us
   return warnings.map((w) => {
     const mayAct = actorProblem(w, user) === null;
     const actions = [...(mayAct ? ['advance' as const] : []), ...(mayAct && !dismissProblem(w) ? ['dismiss' as const] : [])];
-    return { ...w, overdue: w.open && w.dueOn < today, deadline: deadlineOf(w, today, holidays), villageName: names.get(w.villageId), townName: names.get(w.townId), actions };
+    return {
+      ...w,
+      overdue: w.open && w.dueOn < today,
+      deadline: deadlineOf(w, today, holidays),
+      villageName: names.get(w.villageId),
+      townName: names.get(w.townId),
+      actions,
+    };
   });
 }
 
@@ -151,7 +181,10 @@ export async function listWarnings(ctx: StaffCtx, input: ListWarningsInput): Pro
   if (input.stage) parts.push({ stage: input.stage });
   if (input.householdId) parts.push({ householdId: input.householdId });
   if (input.open !== undefined) parts.push({ open: input.open });
-  if (input.overdue !== undefined) parts.push(input.overdue ? { stage: openStages(), dueOn: _.lt(today) } : _.or([{ open: false }, { dueOn: _.gte(today) }]) as unknown as Record<string, unknown>);
+  if (input.overdue !== undefined)
+    parts.push(
+      input.overdue ? { stage: openStages(), dueOn: _.lt(today) } : (_.or([{ open: false }, { dueOn: _.gte(today) }]) as unknown as Record<string, unknown>),
+    );
   const { items, total } = await warningPage(_.and(parts), input.offset, input.limit);
   return { items: await viewsOf(items, ctx.now, ctx.user), total };
 }

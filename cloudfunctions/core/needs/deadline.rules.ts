@@ -52,11 +52,15 @@ export function isOverdue(need: { status: NeedStatus; acceptBy: string; resolveB
  * time a need is given to be accepted (24 hours for emergencies, at least 24 hours otherwise), it
  * goes up to the town admin.
  */
-export function escalationOf(need: { status: NeedStatus; reportedAt: string; acceptBy: string; resolveBy: string; escalated?: { at: string } | null }, now: Date): 'none' | 'village' | 'town' {
+export function escalationOf(
+  need: { status: NeedStatus; reportedAt: string; acceptBy: string; resolveBy: string; escalated?: { at: string } | null },
+  now: Date,
+): 'none' | 'village' | 'town' {
   const deadline = currentDeadline(need);
   if (deadline === null) return 'none';
   // 提请协调: the helper asked for help; the village admin has a day to take it before the town sees it.
-  if (need.escalated) return now.getTime() - new Date(need.escalated.at).getTime() > 24 * HOUR ? 'town' : maxLevel('village', overdueLevel(need, deadline, now));
+  if (need.escalated)
+    return now.getTime() - new Date(need.escalated.at).getTime() > 24 * HOUR ? 'town' : maxLevel('village', overdueLevel(need, deadline, now));
   return overdueLevel(need, deadline, now);
 }
 

@@ -35,7 +35,13 @@ export async function list(ctx: CallerCtx, input: ListNeedsInput): Promise<{ ite
   const parts = filtersOf(await listFilterFor(user, input.householdId), input, ctx.now);
   const { items, total } = await listSegments(
     [
-      { where: _.and([...parts, { status: _.in([...OPEN_NEED_STATUSES]) }]) as unknown as Where, orderBy: [['dueAt', 'asc'], ['reportedAt', 'asc']] },
+      {
+        where: _.and([...parts, { status: _.in([...OPEN_NEED_STATUSES]) }]) as unknown as Where,
+        orderBy: [
+          ['dueAt', 'asc'],
+          ['reportedAt', 'asc'],
+        ],
+      },
       { where: _.and([...parts, { status: _.nin([...OPEN_NEED_STATUSES]) }]) as unknown as Where, orderBy: [['reportedAt', 'desc']] },
     ],
     input.offset,

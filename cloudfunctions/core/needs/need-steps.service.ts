@@ -33,7 +33,12 @@ async function write(ctx: CallerCtx, need: Need, actor: Parameters<typeof toView
 }
 
 const stepOf = (ctx: CallerCtx, need: Need, kind: NonNullable<NeedTransition['kind']>, note?: string): NeedTransition => ({
-  status: need.status, kind, by: ctx.user._id, byRole: ctx.user.role, at: ctx.now.toISOString(), ...(note ? { note } : {}),
+  status: need.status,
+  kind,
+  by: ctx.user._id,
+  byRole: ctx.user.role,
+  at: ctx.now.toISOString(),
+  ...(note ? { note } : {}),
 });
 
 /** The helpers paired with the need's household: whom an admin may reassign it to. */
@@ -41,9 +46,14 @@ export async function assigneeOptions(ctx: AdminCtx, input: { needId: string }):
   const { need } = await visibleNeed(ctx.user, input.needId);
   const pairings = await activePairings({ householdId: need.householdId });
   const users = new Map((await usersByIds([...new Set(pairings.map((p) => p.helperId))])).filter((u) => u.active).map((u) => [u._id, u]));
-  return pairings.filter((p) => users.has(p.helperId)).map((p) => ({
-    helperId: p.helperId, name: users.get(p.helperId)!.name, role: PAIRING_ROLE_LABELS[p.role], current: p.helperId === need.assigneeId,
-  }));
+  return pairings
+    .filter((p) => users.has(p.helperId))
+    .map((p) => ({
+      helperId: p.helperId,
+      name: users.get(p.helperId)!.name,
+      role: PAIRING_ROLE_LABELS[p.role],
+      current: p.helperId === need.assigneeId,
+    }));
 }
 
 /** 转派: the new assignee sees the need in their list; a pending 提请协调 is answered by it. */
@@ -63,7 +73,8 @@ export async function urge(ctx: AdminCtx, input: UrgeNeedInput): Promise<NeedVie
   const view = await write(ctx, need, actor, stepOf(ctx, need, 'urged', input.note));
   const assignees = await usersByIds([need.assigneeId]);
   await deliverAlert(ctx, assignees, {
-    reason: 'need_urged', householdId: need.householdId,
+    reason: 'need_urged',
+    householdId: need.householdId,
     title: `需求督办：${view.householdHeadName ?? '帮扶户'}户`,
     note: input.note || '请尽快办理这条需求',
     page: `package-helper/pages/need/index?id=${need._id}`,
@@ -80,7 +91,8 @@ export async function escalate(ctx: HelperCtx, input: EscalateNeedInput): Promis
   let admins = await adminsOfRegion(need.villageId);
   if (!admins.length) admins = await adminsOfRegion(need.townId);
   await deliverAlert(ctx, admins, {
-    reason: 'need_escalated', householdId: need.householdId,
+    reason: 'need_escalated',
+    householdId: need.householdId,
     title: `提请协调：${household?.code ?? view.householdHeadName ?? '帮扶户'}`,
     note: input.reason,
     page: `package-admin/pages/need/index?id=${need._id}`,

@@ -32,9 +32,19 @@ export async function updateNeedIfVersion(id: string, version: number, changes: 
 }
 
 /** Pages through consecutive segments as one list: `offset`/`limit` run across them in order. */
-export async function listSegments(segments: Array<{ where: Where; orderBy: Array<[string, 'asc' | 'desc']> }>, offset: number, limit: number): Promise<{ items: Need[]; total: number }> {
+export async function listSegments(
+  segments: Array<{ where: Where; orderBy: Array<[string, 'asc' | 'desc']> }>,
+  offset: number,
+  limit: number,
+): Promise<{ items: Need[]; total: number }> {
   const _ = getDb().command;
-  return pageAcross(needs(), segments.map((s) => ({ ...s, where: _.and([s.where]) })), offset, limit, parse);
+  return pageAcross(
+    needs(),
+    segments.map((s) => ({ ...s, where: _.and([s.where]) })),
+    offset,
+    limit,
+    parse,
+  );
 }
 
 /** Every need matching `where`, 1,000 per round trip (CloudBase's cap), for the admin statistics. */
@@ -44,7 +54,9 @@ export async function allNeeds(where: Where): Promise<Need[]> {
 
 /** Needs matching `where` that are still open (reported, accepted, in progress or reopened), counted. */
 export async function countOpenNeeds(where: Where): Promise<number> {
-  const { total } = await needs().where({ ...where, status: getDb().command.in([...OPEN_NEED_STATUSES]) }).count();
+  const { total } = await needs()
+    .where({ ...where, status: getDb().command.in([...OPEN_NEED_STATUSES]) })
+    .count();
   return total ?? 0;
 }
 
@@ -55,13 +67,20 @@ const OpenNeed = Need.pick({ householdId: true, category: true, reportedAt: true
  * the open ones, and the households with an emergency since `sinceIso` (临时救助, as
  * `householdsWithEmergency` answers it), where two queries asked the same households before.
  */
-export async function dueNeedsOf(householdIds: string[], sinceIso: string): Promise<{ open: Array<Pick<Need, 'householdId' | 'category' | 'reportedAt' | 'status'>>; emergencies: Set<string> }> {
+export async function dueNeedsOf(
+  householdIds: string[],
+  sinceIso: string,
+): Promise<{ open: Array<Pick<Need, 'householdId' | 'category' | 'reportedAt' | 'status'>>; emergencies: Set<string> }> {
   const _ = getDb().command;
   // By household only: with a status condition too the planner would scan every open need in the county.
-  const found = await inChunks(householdIds, MAX_IN, (chunk) => readAll(
-    needs().where({ householdId: _.in(chunk) }).field({ householdId: true, category: true, reportedAt: true, status: true }),
-    (d) => OpenNeed.parse(d),
-  ));
+  const found = await inChunks(householdIds, MAX_IN, (chunk) =>
+    readAll(
+      needs()
+        .where({ householdId: _.in(chunk) })
+        .field({ householdId: true, category: true, reportedAt: true, status: true }),
+      (d) => OpenNeed.parse(d),
+    ),
+  );
   const emergencies = new Set(found.filter((n) => isEmergencySince(n, sinceIso)).map((n) => n.householdId));
   return { open: found.filter((n) => OPEN_NEED_STATUSES.includes(n.status)), emergencies };
 }
@@ -93,10 +112,14 @@ export async function allHouseholdsWithEmergency(sinceIso: string): Promise<Set<
 /** Which of these households had an emergency need since `sinceIso` (see allHouseholdsWithEmergency). */
 export async function householdsWithEmergency(householdIds: string[], sinceIso: string): Promise<Set<string>> {
   const _ = getDb().command;
-  const found = await inChunks(householdIds, 200, (chunk) => readAll(
-    needs().where({ householdId: _.in(chunk), ...emergencyWhere(sinceIso) }).field({ householdId: true }),
-    (d) => OfHousehold.parse(d).householdId,
-  ));
+  const found = await inChunks(householdIds, 200, (chunk) =>
+    readAll(
+      needs()
+        .where({ householdId: _.in(chunk), ...emergencyWhere(sinceIso) })
+        .field({ householdId: true }),
+      (d) => OfHousehold.parse(d).householdId,
+    ),
+  );
   return new Set(found);
 }
 
@@ -133,14 +156,37 @@ export async function writeSettings(settings: NeedSettings, by: string, at: Date
   await writeSettingsDoc(SETTINGS_ID, { ...settings, updatedBy: by, updatedAt: at.toISOString() });
 }
 
-const ForBulletin = Need.pick({ householdId: true, townId: true, villageId: true, status: true, reportedAt: true, acceptBy: true, resolveBy: true, history: true, rating: true, ratedAt: true });
+const ForBulletin = Need.pick({
+  householdId: true,
+  townId: true,
+  villageId: true,
+  status: true,
+  reportedAt: true,
+  acceptBy: true,
+  resolveBy: true,
+  history: true,
+  rating: true,
+  ratedAt: true,
+});
 export type BulletinNeed = z.infer<typeof ForBulletin>;
 
 /** Every need of a region reported before `before` (projected), for the monthly bulletin's figures. */
 export async function needsReportedBefore(where: Where, before: string): Promise<BulletinNeed[]> {
   return readAll(
-    needs().where({ ...where, reportedAt: getDb().command.lt(before) })
-      .field({ householdId: true, townId: true, villageId: true, status: true, reportedAt: true, acceptBy: true, resolveBy: true, history: true, rating: true, ratedAt: true }),
+    needs()
+      .where({ ...where, reportedAt: getDb().command.lt(before) })
+      .field({
+        householdId: true,
+        townId: true,
+        villageId: true,
+        status: true,
+        reportedAt: true,
+        acceptBy: true,
+        resolveBy: true,
+        history: true,
+        rating: true,
+        ratedAt: true,
+      }),
     (d) => ForBulletin.parse(d),
   );
 }

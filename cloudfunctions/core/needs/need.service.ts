@@ -41,11 +41,23 @@ export async function report(ctx: RoleCtx<'household' | 'helper'>, input: Report
   const { acceptBy, resolveBy } = deadlinesFor(input.category, ctx.now, settings);
   const at = ctx.now.toISOString();
   const need: Need = {
-    _id: input.id, householdId, countyId: household.countyId, townId: household.townId, villageId: household.villageId,
-    category: input.category, description: input.description, photos: input.photos,
+    _id: input.id,
+    householdId,
+    countyId: household.countyId,
+    townId: household.townId,
+    villageId: household.villageId,
+    category: input.category,
+    description: input.description,
+    photos: input.photos,
     ...(input.callbackPhone ? { callbackPhone: input.callbackPhone } : {}),
-    status: 'reported', version: 1, assigneeId, reportedBy: user._id, reportedAt: at,
-    acceptBy: acceptBy.toISOString(), resolveBy: resolveBy.toISOString(), dueAt: acceptBy.toISOString(),
+    status: 'reported',
+    version: 1,
+    assigneeId,
+    reportedBy: user._id,
+    reportedAt: at,
+    acceptBy: acceptBy.toISOString(),
+    resolveBy: resolveBy.toISOString(),
+    dueAt: acceptBy.toISOString(),
     history: [{ status: 'reported', by: user._id, byRole: user.role, at }],
   };
   // A re-send of the same report answers the stored need; another report under its id is refused.
@@ -97,8 +109,12 @@ export async function transition(ctx: CallerCtx, input: TransitionNeedInput): Pr
   if (input.version !== need.version) return staleConflict(need._id, user, ctx.now);
   if (!rule.ok) throw new DomainError(rule.code, rule.message, rule.code === 'CONFLICT' ? { need: await toView(need, ctx.now, actor) } : undefined);
   const step: NeedTransition = {
-    status: input.to, by: user._id, byRole: user.role, at: ctx.now.toISOString(),
-    ...(input.note ? { note: input.note } : {}), ...(input.photos?.length ? { photos: input.photos } : {}),
+    status: input.to,
+    by: user._id,
+    byRole: user.role,
+    at: ctx.now.toISOString(),
+    ...(input.note ? { note: input.note } : {}),
+    ...(input.photos?.length ? { photos: input.photos } : {}),
   };
   const changes: Partial<Need> = { ...(await changesFor(need, input.to, ctx.now)), status: input.to, history: [...need.history, step] };
   if (!(await updateNeedIfVersion(need._id, need.version, changes))) return staleConflict(need._id, user, ctx.now);

@@ -29,7 +29,7 @@ export async function toViews(needs: Need[], now: Date, actorOf: (need: Need) =>
       overdue: isOverdue(need, now),
       escalation: escalationOf(need, now),
       assigneeName: assignee?.name ?? null,
-      assigneePhone: actor === 'household' ? assignee?.phone ?? null : null,
+      assigneePhone: actor === 'household' ? (assignee?.phone ?? null) : null,
       householdHeadName: heads.get(need.householdId) ?? null,
       villageName: villages.get(need.villageId) ?? null,
     };

@@ -1,10 +1,19 @@
-import { NEED_STEP_LABELS, NEED_STEPS, type NeedStep, NEED_ACTION_LABELS as ACTION_LABELS, NEED_STATUS_LABELS, NEED_TRANSITIONS as TRANSITIONS, NEED_TRANSITION_ONLY_FROM as ONLY_FROM, type NeedActor, type NeedStatus, type NeedTarget } from '../../../types/need';
+import {
+  NEED_STEP_LABELS,
+  NEED_STEPS,
+  type NeedStep,
+  NEED_ACTION_LABELS as ACTION_LABELS,
+  NEED_STATUS_LABELS,
+  NEED_TRANSITIONS as TRANSITIONS,
+  NEED_TRANSITION_ONLY_FROM as ONLY_FROM,
+  type NeedActor,
+  type NeedStatus,
+  type NeedTarget,
+} from '../../../types/need';
 
 export { availableSteps, availableTransitions, type NeedActor, type NeedStep } from '../../../types/need';
 
-export type TransitionCheck =
-  | { ok: true }
-  | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'INVALID_INPUT'; message: string };
+export type TransitionCheck = { ok: true } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' | 'INVALID_INPUT'; message: string };
 
 /** Whether `actor` may move a need from `from` to `to` with this note; the answer says why not in Chinese. */
 export function checkTransition(from: NeedStatus, to: NeedTarget, actor: NeedActor, note: string | undefined): TransitionCheck {

@@ -7,7 +7,17 @@ import { chinaTime } from '../time';
 import { noticeTemplateId, wechat } from '../wechat';
 import { activeUsersIn } from '../users/user.repository';
 import {
-  addCredit, audienceOf, creditsOf, insertOutbox, manageableNoticeIds, outboxPage, readsOfNotice, spendCredit, subscriptionsOf, updateNoticeIf, type Subscription,
+  addCredit,
+  audienceOf,
+  creditsOf,
+  insertOutbox,
+  manageableNoticeIds,
+  outboxPage,
+  readsOfNotice,
+  spendCredit,
+  subscriptionsOf,
+  updateNoticeIf,
+  type Subscription,
 } from './notice.repository';
 
 /** One reminder per notice per 10 minutes: a mistaken double tap must not message everyone twice. */
@@ -23,7 +33,10 @@ function messageData(notice: Notice, reason: 'publish' | 'remind', at: Date) {
 type Outcome = { status: OutboxMessage['status']; note: string };
 
 /** One message to one person, spending one of their credits (one acceptance allows one send). */
-async function sendOne(sub: Subscription | undefined, message: { templateId: string; page: string; data: Record<string, { value: string }> }): Promise<Outcome> {
+async function sendOne(
+  sub: Subscription | undefined,
+  message: { templateId: string; page: string; data: Record<string, { value: string }> },
+): Promise<Outcome> {
   if (!sub) return { status: 'skipped', note: '对方未订阅消息提醒，请在群里提醒' };
   if (!(await spendCredit(sub))) return { status: 'skipped', note: '对方未订阅消息提醒，请在群里提醒' };
   return wechat().sendSubscribeMessage({ touser: sub.openid, templateId: message.templateId, page: message.page, data: message.data });
@@ -36,7 +49,15 @@ async function sendOne(sub: Subscription | undefined, message: { templateId: str
  */
 async function send(ctx: Ctx, notice: Notice, people: User[], reason: 'publish' | 'remind') {
   const subs = await subscriptionsOf(people.map((u) => u._id));
-  const base = { kind: 'subscribeMessage', reason, noticeId: notice._id, templateId: noticeTemplateId(), page: `package-notices/pages/detail/index?id=${notice._id}`, data: messageData(notice, reason, ctx.now), createdAt: ctx.now.toISOString() };
+  const base = {
+    kind: 'subscribeMessage',
+    reason,
+    noticeId: notice._id,
+    templateId: noticeTemplateId(),
+    page: `package-notices/pages/detail/index?id=${notice._id}`,
+    data: messageData(notice, reason, ctx.now),
+    createdAt: ctx.now.toISOString(),
+  };
   let recorded = 0;
   let skipped = 0;
   for (const person of people) {
@@ -60,10 +81,22 @@ const clip = (text: string) => (text.length > 20 ? text.slice(0, 19) + '…' : t
  * time and a note) and into the same outbox, so the cloud sends it and the local host records it.
  * Every admin gets an outbox entry, marked skipped when they have not subscribed.
  */
-export async function deliverAlert(ctx: Ctx, admins: User[], alert: { reason: AlertReason; householdId?: string | null; title: string; note: string; page: string }): Promise<void> {
+export async function deliverAlert(
+  ctx: Ctx,
+  admins: User[],
+  alert: { reason: AlertReason; householdId?: string | null; title: string; note: string; page: string },
+): Promise<void> {
   const subs = await subscriptionsOf(admins.map((u) => u._id));
   const data = { thing1: { value: clip(alert.title) }, time2: { value: chinaTime(ctx.now).format('YYYY-MM-DD HH:mm') }, thing3: { value: clip(alert.note) } };
-  const base = { kind: 'subscribeMessage', reason: alert.reason, householdId: alert.householdId, templateId: noticeTemplateId(), page: alert.page, data, createdAt: ctx.now.toISOString() };
+  const base = {
+    kind: 'subscribeMessage',
+    reason: alert.reason,
+    householdId: alert.householdId,
+    templateId: noticeTemplateId(),
+    page: alert.page,
+    data,
+    createdAt: ctx.now.toISOString(),
+  };
   for (const admin of admins) {
     const sub = subs.get(admin._id);
     const result = await sendOne(sub, base);
@@ -79,9 +112,15 @@ export async function deliverOnPublish(ctx: Ctx, notice: Notice): Promise<void> 
 export async function remind(ctx: Ctx, notice: Notice): Promise<{ recorded: number; skipped: number }> {
   if (notice.status !== 'published') throw conflict('只能提醒已发布的通知');
   if (notice.remindedAt && ctx.now.getTime() - Date.parse(notice.remindedAt) < REMIND_INTERVAL_MS) throw rateLimited('刚刚已经提醒过，请 10 分钟后再试');
-  if (!(await updateNoticeIf(notice._id, { remindedAt: notice.remindedAt }, { remindedAt: ctx.now.toISOString() }))) throw rateLimited('刚刚已经提醒过，请 10 分钟后再试');
+  if (!(await updateNoticeIf(notice._id, { remindedAt: notice.remindedAt }, { remindedAt: ctx.now.toISOString() })))
+    throw rateLimited('刚刚已经提醒过，请 10 分钟后再试');
   const read = new Set((await readsOfNotice(notice._id)).map((r) => r.userId));
-  return send(ctx, notice, (await audienceOf(notice)).filter((u) => !read.has(u._id)), 'remind');
+  return send(
+    ctx,
+    notice,
+    (await audienceOf(notice)).filter((u) => !read.has(u._id)),
+    'remind',
+  );
 }
 
 /**

@@ -33,7 +33,10 @@ export async function list(ctx: CallerCtx, input: { limit: number; offset: numbe
   const where = manage ? manageWhere(user) : inboxWhere(user);
   const { items: notices, total } = await noticePage(where, manage ? 'manage' : 'inbox', input);
   if (!manage) notices.sort(byPinnedThenNewest);
-  const reads = await readsOf(user._id, notices.map((n) => n._id));
+  const reads = await readsOf(
+    user._id,
+    notices.map((n) => n._id),
+  );
   return { items: notices.map((n) => item(n, user, reads.get(n._id))), total };
 }
 

@@ -24,7 +24,10 @@ export async function insertNotice(notice: Notice): Promise<void> {
 
 /** Writes `changes` only while the notice still matches `expected` (its status, or the last reminder); false when it no longer did. */
 export async function updateNoticeIf(id: string, expected: Where, changes: Where): Promise<boolean> {
-  const { updated } = await db().collection('notices').where({ ...expected, _id: id }).update(changes);
+  const { updated } = await db()
+    .collection('notices')
+    .where({ ...expected, _id: id })
+    .update(changes);
   return !!updated;
 }
 
@@ -32,7 +35,8 @@ export async function updateNoticeIf(id: string, expected: Where, changes: Where
 export async function noticePage(where: Where, order: 'manage' | 'inbox', paging: Paging): Promise<{ items: Notice[]; total: number }> {
   const coll = db().collection('notices');
   const { total = 0 } = await coll.where(where).count();
-  const query = order === 'manage' ? coll.where(where).orderBy('createdAt', 'desc') : coll.where(where).orderBy('pinned', 'desc').orderBy('publishedAt', 'desc');
+  const query =
+    order === 'manage' ? coll.where(where).orderBy('createdAt', 'desc') : coll.where(where).orderBy('pinned', 'desc').orderBy('publishedAt', 'desc');
   const { data } = await query.skip(paging.offset).limit(paging.limit).get();
   return { items: data.map((d) => Notice.parse(d)), total };
 }
@@ -47,7 +51,13 @@ export async function firstNoticeIds(where: Where): Promise<string[]> {
 
 /** Ids of the notices written in an admin's scope (the newest 1,000), for outbox and group checks. */
 export async function manageableNoticeIds(admin: User): Promise<string[]> {
-  const { data } = await db().collection('notices').where({ scopePath: admin.scope?.regionId ?? '' }).orderBy('createdAt', 'desc').field({ _id: true }).limit(MAX_PAGE).get();
+  const { data } = await db()
+    .collection('notices')
+    .where({ scopePath: admin.scope?.regionId ?? '' })
+    .orderBy('createdAt', 'desc')
+    .field({ _id: true })
+    .limit(MAX_PAGE)
+    .get();
   return data.map((d) => IdOnly.parse(d)._id);
 }
 
@@ -55,7 +65,7 @@ export async function manageableNoticeIds(admin: User): Promise<string[]> {
 export async function audienceOf(notice: Notice): Promise<User[]> {
   const users: User[] = [];
   for (const role of notice.audience.roles) {
-    const ids = role === 'helper' ? notice.helperRegionIds : notice.audience.regionIds ?? [];
+    const ids = role === 'helper' ? notice.helperRegionIds : (notice.audience.regionIds ?? []);
     if (!ids.length) continue;
     users.push(...(await activeUsersIn(role, ids)).filter((u) => u._id !== notice.authorId));
   }
@@ -70,8 +80,17 @@ export const readId = (noticeId: string, userId: string) => derivedId('notice-re
 /** The caller's reads of the given notices, by notice id. */
 export async function readsOf(userId: string, noticeIds: string[]): Promise<Map<string, NoticeRead>> {
   const _ = db().command;
-  const reads = await inChunks(noticeIds.map((id) => readId(id, userId)), MAX_IN, (chunk) =>
-    readAll(db().collection('notice_reads').where({ _id: _.in(chunk) }), (d) => NoticeRead.parse(d)));
+  const reads = await inChunks(
+    noticeIds.map((id) => readId(id, userId)),
+    MAX_IN,
+    (chunk) =>
+      readAll(
+        db()
+          .collection('notice_reads')
+          .where({ _id: _.in(chunk) }),
+        (d) => NoticeRead.parse(d),
+      ),
+  );
   return new Map(reads.map((r) => [r.noticeId, r]));
 }
 
@@ -99,7 +118,11 @@ export async function insertOpen(open: NoticeOpen): Promise<void> {
 
 /** Whether any of these notices was opened from the group. */
 export async function openedInGroup(groupId: string, noticeIds: string[]): Promise<boolean> {
-  const { data } = await db().collection('notice_opens').where({ groupId, noticeId: db().command.in(noticeIds) }).limit(1).get();
+  const { data } = await db()
+    .collection('notice_opens')
+    .where({ groupId, noticeId: db().command.in(noticeIds) })
+    .limit(1)
+    .get();
   return data.length > 0;
 }
 
@@ -115,7 +138,14 @@ export async function noteGroup(opengid: string, at: string): Promise<void> {
 /** The admins' labels of these groups, by opengid. */
 export async function groupLabels(ids: string[]): Promise<Map<string, string>> {
   const _ = db().command;
-  const groups = await inChunks(ids, MAX_IN, (chunk) => readAll(db().collection('notice_groups').where({ _id: _.in(chunk) }), (d) => NoticeGroup.parse(d)));
+  const groups = await inChunks(ids, MAX_IN, (chunk) =>
+    readAll(
+      db()
+        .collection('notice_groups')
+        .where({ _id: _.in(chunk) }),
+      (d) => NoticeGroup.parse(d),
+    ),
+  );
   return new Map(groups.map((g) => [g._id, g.label]));
 }
 
@@ -132,13 +162,22 @@ export type Subscription = z.infer<typeof Subscription>;
 export async function subscriptionsOf(userIds: string[]): Promise<Map<string, Subscription>> {
   const _ = db().command;
   const subs = await inChunks(userIds, 500, (chunk) =>
-    readAll(db().collection('notice_subscriptions').where({ _id: _.in(chunk), credits: _.gt(0) }), (d) => Subscription.parse(d)));
+    readAll(
+      db()
+        .collection('notice_subscriptions')
+        .where({ _id: _.in(chunk), credits: _.gt(0) }),
+      (d) => Subscription.parse(d),
+    ),
+  );
   return new Map(subs.map((s) => [s._id, s]));
 }
 
 /** Spends one credit if nobody spent it since `sub` was read; false when the credit was gone. */
 export async function spendCredit(sub: Subscription): Promise<boolean> {
-  const { updated } = await db().collection('notice_subscriptions').where({ _id: sub._id, credits: sub.credits }).update({ credits: sub.credits - 1 });
+  const { updated } = await db()
+    .collection('notice_subscriptions')
+    .where({ _id: sub._id, credits: sub.credits })
+    .update({ credits: sub.credits - 1 });
   return !!updated;
 }
 

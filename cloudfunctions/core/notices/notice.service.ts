@@ -22,7 +22,10 @@ async function content(ctx: AdminCtx, input: SaveNoticeInput) {
   const known = await regionsByIds([...requested, scope.regionId]);
   const regionIds = resolveAudienceRegions(scope, requested, known);
   return {
-    title: input.title, body: input.body, requireAck: input.requireAck, pinned: input.pinned,
+    title: input.title,
+    body: input.body,
+    requireAck: input.requireAck,
+    pinned: input.pinned,
     audience: { roles: [...new Set(input.audience.roles)], regionIds },
     helperRegionIds: helperRegionIds(regionIds, known),
   };
@@ -32,8 +35,17 @@ async function insert(ctx: AdminCtx, fields: Awaited<ReturnType<typeof content>>
   const at = ctx.now.toISOString();
   const { user } = ctx;
   const notice = Notice.parse({
-    _id: `notice-${randomUUID()}`, ...fields, status, authorId: user._id, authorName: user.name, scopePath: user.regionPath,
-    publishedAt: status === 'published' ? at : null, revokedAt: null, remindedAt: null, createdAt: at, updatedAt: at,
+    _id: `notice-${randomUUID()}`,
+    ...fields,
+    status,
+    authorId: user._id,
+    authorName: user.name,
+    scopePath: user.regionPath,
+    publishedAt: status === 'published' ? at : null,
+    revokedAt: null,
+    remindedAt: null,
+    createdAt: at,
+    updatedAt: at,
   });
   await insertNotice(notice);
   return notice;

@@ -19,10 +19,15 @@ export function groupStats(opens: NoticeOpen[], reads: Map<string, NoticeRead>, 
     g.readers.add(open.userId);
     byGroup.set(open.groupId, g);
   }
-  return [...byGroup].map(([groupId, g]) => ({
-    groupId, label: labels.get(groupId) ?? '', opens: g.opens, readers: g.readers.size,
-    acknowledged: [...g.readers].filter((u) => reads.get(u)?.ackAt).length,
-  })).sort((a, b) => b.readers - a.readers);
+  return [...byGroup]
+    .map(([groupId, g]) => ({
+      groupId,
+      label: labels.get(groupId) ?? '',
+      opens: g.opens,
+      readers: g.readers.size,
+      acknowledged: [...g.readers].filter((u) => reads.get(u)?.ackAt).length,
+    }))
+    .sort((a, b) => b.readers - a.readers);
 }
 
 function person(u: User, names: Map<string, string>) {

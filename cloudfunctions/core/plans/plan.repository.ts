@@ -11,7 +11,12 @@ export async function findPlan(id: string): Promise<Plan | null> {
 
 /** Stores a household's first plan of a year under its fixed id; false when one was stored first. */
 export async function insertPlan(plan: Plan): Promise<boolean> {
-  return plans().add(plan).then(() => true, () => false);
+  return plans()
+    .add(plan)
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /** Writes the plan only if its stored version is still `expectedVersion`; false when someone changed it first. */

@@ -14,8 +14,15 @@ const yearOf = (now: Date) => Number(dateOf(now).slice(0, 4));
 
 function emptyPlan(h: Household, year: number, now: Date): Plan {
   return {
-    _id: planId(h._id, year), householdId: h._id, year, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
-    measures: [], version: 0, updatedAt: now.toISOString(),
+    _id: planId(h._id, year),
+    householdId: h._id,
+    year,
+    countyId: h.countyId,
+    townId: h.townId,
+    villageId: h.villageId,
+    measures: [],
+    version: 0,
+    updatedAt: now.toISOString(),
   };
 }
 
@@ -56,8 +63,13 @@ export async function saveMeasure(ctx: StaffCtx, input: SaveMeasureInput): Promi
   return changePlan(h, yearOf(ctx.now), ctx.now, (plan) => {
     const existing = plan.measures.find((m) => m.id === input.id);
     const measure: Measure = {
-      id: input.id, category: input.category, title: input.title, target: input.target,
-      responsibleId: existing?.responsibleId ?? user._id, progress: existing?.progress ?? 0, history: existing?.history ?? [],
+      id: input.id,
+      category: input.category,
+      title: input.title,
+      target: input.target,
+      responsibleId: existing?.responsibleId ?? user._id,
+      progress: existing?.progress ?? 0,
+      history: existing?.history ?? [],
     };
     const measures = existing ? plan.measures.map((m) => (m.id === input.id ? measure : m)) : [...plan.measures, measure];
     return { ...plan, measures };
@@ -75,7 +87,13 @@ export async function updateProgress(ctx: HelperCtx, input: UpdateProgressInput)
     const measure = current.measures.find((m) => m.id === input.measureId);
     if (measure?.history.some((e) => e.visitId === input.visitId)) return current;
   }
-  const entry = { at: ctx.now.toISOString(), by: ctx.user._id, progress: input.progress, note: input.note, ...(input.visitId ? { visitId: input.visitId } : {}) };
+  const entry = {
+    at: ctx.now.toISOString(),
+    by: ctx.user._id,
+    progress: input.progress,
+    note: input.note,
+    ...(input.visitId ? { visitId: input.visitId } : {}),
+  };
   return changePlan(h, yearOf(ctx.now), ctx.now, (plan) => {
     if (!plan.measures.some((m) => m.id === input.measureId)) throw notFound('帮扶计划中没有这项措施，请刷新后再试');
     const measures = plan.measures.map((m) => (m.id === input.measureId ? { ...m, progress: input.progress, history: [...m.history, entry] } : m));

@@ -14,7 +14,11 @@ const parse = (d: Record<string, unknown>) => Region.parse(d);
  * added since) is read from the store, so a renamed region shows its new name within ten minutes.
  */
 const KEEP_MS = 10 * 60_000;
-interface Kept { at: number; byId: Map<string, Region>; all?: Promise<Map<string, Region>> }
+interface Kept {
+  at: number;
+  byId: Map<string, Region>;
+  all?: Promise<Map<string, Region>>;
+}
 const kept = new WeakMap<Database, Kept>();
 
 function keptNow(): Kept {
@@ -36,7 +40,9 @@ function allRegions(fresh = false): Promise<Map<string, Region>> {
     return new Map(found.map((r) => [r._id, r]));
   });
   k.all = all;
-  all.catch(() => { k.all = undefined; });
+  all.catch(() => {
+    k.all = undefined;
+  });
   return all;
 }
 

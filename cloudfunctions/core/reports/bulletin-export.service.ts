@@ -13,22 +13,57 @@ const diff = (a: number | null | undefined, b: number | null | undefined) => (a 
 
 /** The headline figures, this month against the one before (counts and rates as numbers). */
 const HEADLINES: Array<[string, (f: BulletinFigures) => number | null]> = [
-  ['结对户数', (f) => f.paired], ['已走访户数', (f) => f.visited], ['走访覆盖率（%）', (f) => pct(f.coverage)],
-  ['当月上报需求（件）', (f) => f.needsReported], ['按时受理（件）', (f) => f.needsInTime], ['月末逾期未办需求（件）', (f) => f.needsOverdue],
-  ['受理用时中位数（小时）', (f) => f.medianAcceptHours], ['办结用时中位数（小时）', (f) => f.medianResolveHours],
-  ['满意度均分（1–5）', (f) => f.ratingMean], ['评价数', (f) => f.ratingCount],
-  ['应享未享月末未解决（项）', (f) => f.gapsOpen], ['应享未享当月解决（项）', (f) => f.gapsClosed],
-  ['新发现问题（个）', (f) => f.findingsOpened], ['当月销号（个）', (f) => f.findingsClosed], ['按期销号（个）', (f) => f.findingsOnTime], ['整改逾期（个）', (f) => f.findingsOverdue],
+  ['结对户数', (f) => f.paired],
+  ['已走访户数', (f) => f.visited],
+  ['走访覆盖率（%）', (f) => pct(f.coverage)],
+  ['当月上报需求（件）', (f) => f.needsReported],
+  ['按时受理（件）', (f) => f.needsInTime],
+  ['月末逾期未办需求（件）', (f) => f.needsOverdue],
+  ['受理用时中位数（小时）', (f) => f.medianAcceptHours],
+  ['办结用时中位数（小时）', (f) => f.medianResolveHours],
+  ['满意度均分（1–5）', (f) => f.ratingMean],
+  ['评价数', (f) => f.ratingCount],
+  ['应享未享月末未解决（项）', (f) => f.gapsOpen],
+  ['应享未享当月解决（项）', (f) => f.gapsClosed],
+  ['新发现问题（个）', (f) => f.findingsOpened],
+  ['当月销号（个）', (f) => f.findingsClosed],
+  ['按期销号（个）', (f) => f.findingsOnTime],
+  ['整改逾期（个）', (f) => f.findingsOverdue],
   ['综合得分', (f) => f.score],
 ];
 
-interface SummaryLine { item: string; now?: number | null; before?: number | null; change?: number | null; note?: string }
+interface SummaryLine {
+  item: string;
+  now?: number | null;
+  before?: number | null;
+  change?: number | null;
+  note?: string;
+}
 
 function summaryLines(b: Bulletin): SummaryLine[] {
-  const lines: SummaryLine[] = HEADLINES.map(([item, get]) => ({ item, now: get(b.totals), before: get(b.prevTotals), change: diff(get(b.totals), get(b.prevTotals)) }));
+  const lines: SummaryLine[] = HEADLINES.map(([item, get]) => ({
+    item,
+    now: get(b.totals),
+    before: get(b.prevTotals),
+    change: diff(get(b.totals), get(b.prevTotals)),
+  }));
   lines.push({ item: '状态', note: b.frozen ? `已发布（${b.frozenAt}）` : '实时（未发布）' });
-  for (const r of b.byTown) lines.push({ item: `乡镇排名第 ${r.rank}`, now: r.score, before: r.prev?.score ?? null, change: diff(r.score, r.prev?.score), note: `${r.name}（${BAND_LABELS[r.band]}${r.lastTwice ? '，连续两月末位' : ''}）` });
-  for (const r of b.byUnit) lines.push({ item: `单位排名第 ${r.rank}`, now: r.score, before: r.prev?.score ?? null, change: diff(r.score, r.prev?.score), note: `${r.name}（${BAND_LABELS[r.band]}${r.lastTwice ? '，连续两月末位' : ''}）` });
+  for (const r of b.byTown)
+    lines.push({
+      item: `乡镇排名第 ${r.rank}`,
+      now: r.score,
+      before: r.prev?.score ?? null,
+      change: diff(r.score, r.prev?.score),
+      note: `${r.name}（${BAND_LABELS[r.band]}${r.lastTwice ? '，连续两月末位' : ''}）`,
+    });
+  for (const r of b.byUnit)
+    lines.push({
+      item: `单位排名第 ${r.rank}`,
+      now: r.score,
+      before: r.prev?.score ?? null,
+      change: diff(r.score, r.prev?.score),
+      note: `${r.name}（${BAND_LABELS[r.band]}${r.lastTwice ? '，连续两月末位' : ''}）`,
+    });
   for (const h of b.highlights) lines.push({ item: '亮点', note: h });
   for (const w of b.weaknesses) lines.push({ item: '短板', note: w });
   return lines;
@@ -80,15 +115,22 @@ export async function exportBulletin(ctx: AdminCtx, input: { month: string }): P
   ]);
   summary.add(summaryLines(b));
   let written = summary.rows;
-  const sheets: Array<[string, BulletinRow[], string?]> = [['按乡镇', b.byTown], ['按村', b.byVillage, '乡镇'], ['按单位', b.byUnit], ['按帮扶人', b.byHelper, '单位']];
+  const sheets: Array<[string, BulletinRow[], string?]> = [
+    ['按乡镇', b.byTown],
+    ['按村', b.byVillage, '乡镇'],
+    ['按单位', b.byUnit],
+    ['按帮扶人', b.byHelper, '单位'],
+  ];
   for (const [name, rows, note] of sheets) {
     const table = addTable(workbook, name, rowColumns(note));
     table.add(rows);
     written += table.rows;
   }
   const missed = addTable<Unvisited>(workbook, '当月未走访户', [
-    { header: '乡镇', width: 12, value: (u) => u.townName }, { header: '行政村', width: 12, value: (u) => u.villageName },
-    { header: '户主', width: 10, value: (u) => u.headName }, { header: '帮扶责任人', width: 12, value: (u) => u.helperName },
+    { header: '乡镇', width: 12, value: (u) => u.townName },
+    { header: '行政村', width: 12, value: (u) => u.villageName },
+    { header: '户主', width: 10, value: (u) => u.headName },
+    { header: '帮扶责任人', width: 12, value: (u) => u.helperName },
   ]);
   missed.add(unvisited);
   return saveExport(ctx, workbook, `bulletin-${b.month}`, 'export_bulletin', written + missed.rows, { month: b.month, frozen: b.frozen ? 1 : 0 });

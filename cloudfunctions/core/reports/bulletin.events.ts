@@ -40,7 +40,7 @@ export function eventsOf(source: BulletinSource, month: string, now: Date): Even
   const regions = new Map(source.households.map((h) => [h._id, h]));
   const placeOf = (householdId: string | null | undefined, fallback: { townId: string; villageId: string }): Place => {
     const h = householdId ? regions.get(householdId) : undefined;
-    const helperId = householdId ? helperOf.get(householdId) ?? null : null;
+    const helperId = householdId ? (helperOf.get(householdId) ?? null) : null;
     return { townId: (h?.townId ?? fallback.townId) || null, villageId: (h?.villageId ?? fallback.villageId) || null, helperId, unit: unitOf(helperId) };
   };
   const inMonth = (at: string | null | undefined) => !!at && at >= start && at < cut;
@@ -62,12 +62,15 @@ export function eventsOf(source: BulletinSource, month: string, now: Date): Even
     if (inMonth(n.reportedAt)) {
       const accepted = steps.find((t) => t.status === 'accepted');
       const resolved = steps.find((t) => t.status === 'resolved');
-      events.push({ place, add: {
-        needsReported: 1,
-        needsInTime: answer && answer.at <= n.acceptBy ? 1 : 0,
-        ...(accepted ? { acceptHours: hoursBetween(n.reportedAt, accepted.at) } : {}),
-        ...(resolved ? { resolveHours: hoursBetween(n.reportedAt, resolved.at) } : {}),
-      } });
+      events.push({
+        place,
+        add: {
+          needsReported: 1,
+          needsInTime: answer && answer.at <= n.acceptBy ? 1 : 0,
+          ...(accepted ? { acceptHours: hoursBetween(n.reportedAt, accepted.at) } : {}),
+          ...(resolved ? { resolveHours: hoursBetween(n.reportedAt, resolved.at) } : {}),
+        },
+      });
     }
     // Its status at the end of the month: the last step taken by then.
     const status = steps.length ? steps[steps.length - 1].status : 'reported';
@@ -91,12 +94,15 @@ export function eventsOf(source: BulletinSource, month: string, now: Date): Even
     const place: Place = { ...base, helperId, unit: f.subject.kind === 'unit' ? f.subject.id : unitOf(helperId) };
     const closedInMonth = inMonth(f.closedAt);
     const openAtEnd = !f.closedAt || f.closedAt >= cut;
-    events.push({ place, add: {
-      findingsOpened: inMonth(f.createdAt) ? 1 : 0,
-      findingsClosed: closedInMonth ? 1 : 0,
-      findingsOnTime: closedInMonth && f.closedAt! <= f.deadline ? 1 : 0,
-      findingsOverdue: openAtEnd && f.deadline < cut ? 1 : 0,
-    } });
+    events.push({
+      place,
+      add: {
+        findingsOpened: inMonth(f.createdAt) ? 1 : 0,
+        findingsClosed: closedInMonth ? 1 : 0,
+        findingsOnTime: closedInMonth && f.closedAt! <= f.deadline ? 1 : 0,
+        findingsOverdue: openAtEnd && f.deadline < cut ? 1 : 0,
+      },
+    });
   }
 
   const open = source.gaps.get(cut) ?? new Map<string, Set<string>>();

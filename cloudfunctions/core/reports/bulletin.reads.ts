@@ -42,9 +42,15 @@ async function gapsAt(scope: Scope, cuts: string[]): Promise<Map<string, Map<str
 export async function readBulletinSource(scope: Scope, compared: string[], trend: string[], end: string, cuts: string[]): Promise<BulletinSource> {
   const where = regionFilter(scope);
   const [villages, households, visited, counts, needs, findings, gaps, named, ratings] = await Promise.all([
-    villagesIn(scope), householdRegionsWhere(where), visitedByMonth(where, compared),
+    villagesIn(scope),
+    householdRegionsWhere(where),
+    visitedByMonth(where, compared),
     visitedCountsPerMonth(where, trend),
-    needsReportedBefore(where, end), findingsOpenedBefore(where, end), gapsAt(scope, cuts), helpersIn(scope.regionId), ratingsGivenBefore(where, end),
+    needsReportedBefore(where, end),
+    findingsOpenedBefore(where, end),
+    gapsAt(scope, cuts),
+    helpersIn(scope.regionId),
+    ratingsGivenBefore(where, end),
   ]);
   const spans = await primaryPairingSpans(scope.level === 'county' ? 'all' : households.map((h) => h._id), end);
   const helpers = new Map(named.map((h) => [h.id, { name: h.name, unit: h.unit }]));
@@ -54,7 +60,13 @@ export async function readBulletinSource(scope: Scope, compared: string[], trend
   return { villages, households, spans, visited, visitedCounts: counts, needs, ratings, findings, gaps, helpers };
 }
 
-export interface Unvisited { householdId: string; headName: string; townName: string; villageName: string; helperName: string }
+export interface Unvisited {
+  householdId: string;
+  headName: string;
+  townName: string;
+  villageName: string;
+  helperName: string;
+}
 
 /**
  * The households of the scope (or one village of it) paired at the end of the month and not
@@ -65,15 +77,23 @@ export async function unvisitedIn(scope: Scope, month: string, end: string, vill
   const where = { ...regionFilter(scope), ...(villageId ? { villageId } : {}) };
   const [households, visited, villages] = await Promise.all([householdRegionsWhere(where), visitedByMonth(where, [month]), villagesIn(scope)]);
   const seen = visited.get(month) ?? new Set<string>();
-  const spans = await primaryPairingSpans(households.filter((h) => !seen.has(h._id)).map((h) => h._id), end);
+  const spans = await primaryPairingSpans(
+    households.filter((h) => !seen.has(h._id)).map((h) => h._id),
+    end,
+  );
   const helperOf = helpersAt({ spans }, end);
   const missed = households.filter((h) => helperOf.has(h._id));
   const [heads, names] = await Promise.all([headNames(missed.map((h) => h._id)), userNames([...new Set(helperOf.values())])]);
   const place = new Map(villages.map((v) => [v.id, v]));
   return missed
     .map((h) => ({
-      householdId: h._id, headName: heads.get(h._id) ?? '', townName: place.get(h.villageId)?.townName ?? '', villageName: place.get(h.villageId)?.name ?? '',
+      householdId: h._id,
+      headName: heads.get(h._id) ?? '',
+      townName: place.get(h.villageId)?.townName ?? '',
+      villageName: place.get(h.villageId)?.name ?? '',
       helperName: names.get(helperOf.get(h._id)!) ?? '',
     }))
-    .sort((a, b) => a.townName.localeCompare(b.townName, 'zh') || a.villageName.localeCompare(b.villageName, 'zh') || a.headName.localeCompare(b.headName, 'zh'));
+    .sort(
+      (a, b) => a.townName.localeCompare(b.townName, 'zh') || a.villageName.localeCompare(b.villageName, 'zh') || a.headName.localeCompare(b.headName, 'zh'),
+    );
 }

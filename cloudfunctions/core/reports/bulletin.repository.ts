@@ -33,12 +33,16 @@ export async function findFrozenBulletin(id: string): Promise<FrozenBulletin | n
   return data.length ? FrozenBulletin.parse(data[0]) : null;
 }
 
-export const alreadyPublished = (stored: FrozenBulletin) => conflict(`${stored.month} 的月度通报已由${stored.frozenByName}于 ${dateOf(stored.frozenAt)} 发布，不能重复发布`);
+export const alreadyPublished = (stored: FrozenBulletin) =>
+  conflict(`${stored.month} 的月度通报已由${stored.frozenByName}于 ${dateOf(stored.frozenAt)} 发布，不能重复发布`);
 
 /** Stores the month's figures once: publishing a month already frozen (even at the same moment) is refused. */
 export async function freezeBulletin(doc: FrozenBulletin): Promise<FrozenBulletin> {
   const { doc: stored } = await insertOnce(bulletins(), doc._id, {
-    parse: (d) => FrozenBulletin.parse(d), build: () => doc, same: () => false, clash: alreadyPublished,
+    parse: (d) => FrozenBulletin.parse(d),
+    build: () => doc,
+    same: () => false,
+    clash: alreadyPublished,
   });
   return stored;
 }

@@ -8,30 +8,73 @@ import type { BulletinBand, BulletinFigures, BulletinRow } from '../../../types/
  */
 
 /** Where an event counts: any key may be missing (a need of an unpaired household has no helper). */
-export interface Place { townId?: string | null; villageId?: string | null; unit?: string | null; helperId?: string | null }
+export interface Place {
+  townId?: string | null;
+  villageId?: string | null;
+  unit?: string | null;
+  helperId?: string | null;
+}
 export type Dimension = 'town' | 'village' | 'unit' | 'helper';
 const KEY: Record<Dimension, keyof Place> = { town: 'townId', village: 'villageId', unit: 'unit', helper: 'helperId' };
 
 /** What one event adds to a row; `acceptHours`/`resolveHours`/`rating` are collected for medians and means. */
 export interface Contribution {
-  paired?: number; visited?: number;
-  needsReported?: number; needsInTime?: number; needsOverdue?: number; acceptHours?: number; resolveHours?: number; rating?: number;
-  gapsOpen?: number; gapsClosed?: number;
-  findingsOpened?: number; findingsClosed?: number; findingsOnTime?: number; findingsOverdue?: number;
+  paired?: number;
+  visited?: number;
+  needsReported?: number;
+  needsInTime?: number;
+  needsOverdue?: number;
+  acceptHours?: number;
+  resolveHours?: number;
+  rating?: number;
+  gapsOpen?: number;
+  gapsClosed?: number;
+  findingsOpened?: number;
+  findingsClosed?: number;
+  findingsOnTime?: number;
+  findingsOverdue?: number;
 }
 
 /** Score weights (SPEC §6; parameters, summing to 1). */
-export interface BulletinWeights { coverage: number; needsInTime: number; gapsClear: number; findingsOnTime: number }
+export interface BulletinWeights {
+  coverage: number;
+  needsInTime: number;
+  gapsClear: number;
+  findingsOnTime: number;
+}
 export const DEFAULT_WEIGHTS: BulletinWeights = { coverage: 0.4, needsInTime: 0.2, gapsClear: 0.2, findingsOnTime: 0.2 };
 
 interface Acc {
-  paired: number; visited: number; needsReported: number; needsInTime: number; needsOverdue: number;
-  accept: number[]; resolve: number[]; ratings: number[];
-  gapsOpen: number; gapsClosed: number; findingsOpened: number; findingsClosed: number; findingsOnTime: number; findingsOverdue: number;
+  paired: number;
+  visited: number;
+  needsReported: number;
+  needsInTime: number;
+  needsOverdue: number;
+  accept: number[];
+  resolve: number[];
+  ratings: number[];
+  gapsOpen: number;
+  gapsClosed: number;
+  findingsOpened: number;
+  findingsClosed: number;
+  findingsOnTime: number;
+  findingsOverdue: number;
 }
 const empty = (): Acc => ({
-  paired: 0, visited: 0, needsReported: 0, needsInTime: 0, needsOverdue: 0, accept: [], resolve: [], ratings: [],
-  gapsOpen: 0, gapsClosed: 0, findingsOpened: 0, findingsClosed: 0, findingsOnTime: 0, findingsOverdue: 0,
+  paired: 0,
+  visited: 0,
+  needsReported: 0,
+  needsInTime: 0,
+  needsOverdue: 0,
+  accept: [],
+  resolve: [],
+  ratings: [],
+  gapsOpen: 0,
+  gapsClosed: 0,
+  findingsOpened: 0,
+  findingsClosed: 0,
+  findingsOnTime: 0,
+  findingsOverdue: 0,
 });
 
 export function addTo(acc: Acc, c: Contribution): void {
@@ -64,7 +107,10 @@ export function median(xs: number[]): number | null {
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 1);
 
 /** score = 100 × (0.4·coverage + 0.2·needs answered in time + 0.2·(1 − open gaps ÷ paired) + 0.2·findings rectified in time). */
-export function scoreOf(f: Pick<BulletinFigures, 'paired' | 'visited' | 'needsReported' | 'needsInTime' | 'gapsOpen' | 'findingsClosed' | 'findingsOnTime' | 'findingsOverdue'>, w: BulletinWeights = DEFAULT_WEIGHTS): number {
+export function scoreOf(
+  f: Pick<BulletinFigures, 'paired' | 'visited' | 'needsReported' | 'needsInTime' | 'gapsOpen' | 'findingsClosed' | 'findingsOnTime' | 'findingsOverdue'>,
+  w: BulletinWeights = DEFAULT_WEIGHTS,
+): number {
   const coverage = share(f.visited, f.paired);
   const needs = share(f.needsInTime, f.needsReported);
   const gaps = f.paired > 0 ? Math.max(0, 1 - f.gapsOpen / f.paired) : 1;
@@ -74,13 +120,22 @@ export function scoreOf(f: Pick<BulletinFigures, 'paired' | 'visited' | 'needsRe
 
 export function figuresOf(acc: Acc, w: BulletinWeights = DEFAULT_WEIGHTS): BulletinFigures {
   const base = {
-    paired: acc.paired, visited: acc.visited, coverage: acc.paired ? round(acc.visited / acc.paired, 4) : 0,
-    needsReported: acc.needsReported, needsInTime: acc.needsInTime, needsOverdue: acc.needsOverdue,
-    medianAcceptHours: median(acc.accept), medianResolveHours: median(acc.resolve),
+    paired: acc.paired,
+    visited: acc.visited,
+    coverage: acc.paired ? round(acc.visited / acc.paired, 4) : 0,
+    needsReported: acc.needsReported,
+    needsInTime: acc.needsInTime,
+    needsOverdue: acc.needsOverdue,
+    medianAcceptHours: median(acc.accept),
+    medianResolveHours: median(acc.resolve),
     ratingMean: acc.ratings.length ? round(acc.ratings.reduce((s, r) => s + r, 0) / acc.ratings.length, 2) : null,
     ratingCount: acc.ratings.length,
-    gapsOpen: acc.gapsOpen, gapsClosed: acc.gapsClosed,
-    findingsOpened: acc.findingsOpened, findingsClosed: acc.findingsClosed, findingsOnTime: acc.findingsOnTime, findingsOverdue: acc.findingsOverdue,
+    gapsOpen: acc.gapsOpen,
+    gapsClosed: acc.gapsClosed,
+    findingsOpened: acc.findingsOpened,
+    findingsClosed: acc.findingsClosed,
+    findingsOnTime: acc.findingsOnTime,
+    findingsOverdue: acc.findingsOverdue,
   };
   return { ...base, score: scoreOf(base, w) };
 }
@@ -101,8 +156,15 @@ export function bandsOf(scores: number[]): BulletinBand[] {
   return bands;
 }
 
-export interface Named { id: string; name: string; note?: string }
-export interface Event { place: Place; add: Contribution }
+export interface Named {
+  id: string;
+  name: string;
+  note?: string;
+}
+export interface Event {
+  place: Place;
+  add: Contribution;
+}
 
 /**
  * Rows of one dimension: every named row (so a village with nobody paired still shows), plus the
@@ -119,15 +181,20 @@ export function rowsOf(dim: Dimension, names: Named[], events: Event[], prev: Bu
     if (acc) addTo(acc, e.add);
   }
   const byId = new Map(names.map((n) => [n.id, n]));
-  const rows = [...accs].map(([id, acc]) => ({ named: byId.get(id)!, figures: figuresOf(acc, w) }))
+  const rows = [...accs]
+    .map(([id, acc]) => ({ named: byId.get(id)!, figures: figuresOf(acc, w) }))
     .sort((a, b) => b.figures.score - a.figures.score || a.named.name.localeCompare(b.named.name, 'zh'));
   const bands = bandsOf(rows.map((r) => r.figures.score));
   const before = new Map((prev ?? []).map((r) => [r.id, r]));
   return rows.map((r, i) => {
     const last = before.get(r.named.id);
     return {
-      id: r.named.id, name: r.named.name, ...(r.named.note ? { note: r.named.note } : {}),
-      ...r.figures, rank: i + 1, band: bands[i],
+      id: r.named.id,
+      name: r.named.name,
+      ...(r.named.note ? { note: r.named.note } : {}),
+      ...r.figures,
+      rank: i + 1,
+      band: bands[i],
       prev: last ? stripRow(last) : null,
       lastTwice: bands[i] === 'red' && last?.band === 'red',
     };
@@ -141,8 +208,23 @@ export function totalsOf(events: Event[], w: BulletinWeights = DEFAULT_WEIGHTS):
 }
 
 const FIGURE_KEYS: Array<keyof BulletinFigures> = [
-  'paired', 'visited', 'coverage', 'needsReported', 'needsInTime', 'needsOverdue', 'medianAcceptHours', 'medianResolveHours',
-  'ratingMean', 'ratingCount', 'gapsOpen', 'gapsClosed', 'findingsOpened', 'findingsClosed', 'findingsOnTime', 'findingsOverdue', 'score',
+  'paired',
+  'visited',
+  'coverage',
+  'needsReported',
+  'needsInTime',
+  'needsOverdue',
+  'medianAcceptHours',
+  'medianResolveHours',
+  'ratingMean',
+  'ratingCount',
+  'gapsOpen',
+  'gapsClosed',
+  'findingsOpened',
+  'findingsClosed',
+  'findingsOnTime',
+  'findingsOverdue',
+  'score',
 ];
 /** The figures alone of a row (what `prev` carries). */
 export function stripRow(r: BulletinFigures): BulletinFigures {
@@ -164,17 +246,23 @@ export function sentencesOf(ranked: Array<[Dimension, BulletinRow[]]>): { highli
     if (!rows.length) continue;
     const best = rows[0];
     highlights.push(`${LABEL[dim]}排名第一：${best.name}，${describe(best)}。`);
-    const improved = rows.filter((r) => r.prev && r.score > r.prev.score).sort((a, b) => (b.score - b.prev!.score) - (a.score - a.prev!.score))[0];
-    if (improved) highlights.push(`${LABEL[dim]}进步最大：${improved.name}，得分由 ${improved.prev!.score.toFixed(1)} 升至 ${improved.score.toFixed(1)}（+${(improved.score - improved.prev!.score).toFixed(1)}）。`);
+    const improved = rows.filter((r) => r.prev && r.score > r.prev.score).sort((a, b) => b.score - b.prev!.score - (a.score - a.prev!.score))[0];
+    if (improved)
+      highlights.push(
+        `${LABEL[dim]}进步最大：${improved.name}，得分由 ${improved.prev!.score.toFixed(1)} 升至 ${improved.score.toFixed(1)}（+${(improved.score - improved.prev!.score).toFixed(1)}）。`,
+      );
     if (rows.length < 2) continue;
     const worst = rows[rows.length - 1];
     const extra = [
       worst.needsOverdue ? `逾期未办需求 ${worst.needsOverdue} 件` : '',
       worst.gapsOpen ? `应享未享 ${worst.gapsOpen} 项` : '',
       worst.findingsOverdue ? `整改逾期 ${worst.findingsOverdue} 个` : '',
-    ].filter(Boolean).join('，');
+    ]
+      .filter(Boolean)
+      .join('，');
     weaknesses.push(`${LABEL[dim]}排名末位：${worst.name}，${describe(worst)}${extra ? `，${extra}` : ''}。`);
-    for (const r of rows.filter((x) => x.lastTwice)) weaknesses.push(`${LABEL[dim]}连续两月末位：${r.name}（本月得分 ${r.score.toFixed(1)}，上月 ${r.prev!.score.toFixed(1)}）。`);
+    for (const r of rows.filter((x) => x.lastTwice))
+      weaknesses.push(`${LABEL[dim]}连续两月末位：${r.name}（本月得分 ${r.score.toFixed(1)}，上月 ${r.prev!.score.toFixed(1)}）。`);
   }
   return { highlights, weaknesses };
 }

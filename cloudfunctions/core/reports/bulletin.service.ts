@@ -56,11 +56,23 @@ export async function liveBulletin(scope: Scope, regionName: string, month: stri
     return rowsOf(dim, names[dim], events, before, DEFAULT_WEIGHTS);
   });
   const [byTown, byVillage, byUnit, byHelper] = dims as [BulletinRow[], BulletinRow[], BulletinRow[], BulletinRow[]];
-  const { highlights, weaknesses } = sentencesOf([['town', byTown], ['unit', byUnit]]);
+  const { highlights, weaknesses } = sentencesOf([
+    ['town', byTown],
+    ['unit', byUnit],
+  ]);
   return {
-    month, regionName, frozen: false, frozenAt: null,
-    totals: totalsOf(events), prevTotals: totalsOf(prevEvents),
-    byTown, byVillage, byUnit, byHelper, highlights, weaknesses,
+    month,
+    regionName,
+    frozen: false,
+    frozenAt: null,
+    totals: totalsOf(events),
+    prevTotals: totalsOf(prevEvents),
+    byTown,
+    byVillage,
+    byUnit,
+    byHelper,
+    highlights,
+    weaknesses,
     trend: await asPublished(scope.regionId, trendOf(source, months)),
   };
 }
@@ -97,7 +109,10 @@ export function noticeBody(b: Bulletin): string {
     b.highlights.length ? `**亮点**\n${b.highlights.map((x) => `- ${x}`).join('\n')}` : '',
     '',
     b.weaknesses.length ? `**短板**\n${b.weaknesses.map((x) => `- ${x}`).join('\n')}` : '',
-  ].filter((line, i, all) => line || all[i - 1]).join('\n').trim();
+  ]
+    .filter((line, i, all) => line || all[i - 1])
+    .join('\n')
+    .trim();
 }
 
 /**
@@ -105,7 +120,10 @@ export function noticeBody(b: Bulletin): string {
  * published is refused) and publishes a notice to the chosen audience whose card opens the
  * bulletin page. The notice carries text and a link, never a file.
  */
-export async function publishBulletin(ctx: AdminCtx, input: { month: string; audience: Audience }): Promise<{ bulletinId: string; frozenAt: string; noticeId: string }> {
+export async function publishBulletin(
+  ctx: AdminCtx,
+  input: { month: string; audience: Audience },
+): Promise<{ bulletinId: string; frozenAt: string; noticeId: string }> {
   checkMonth(input.month, ctx.now);
   const scope = adminScope(ctx.user);
   const id = bulletinId(scope.regionId, input.month);
@@ -116,12 +134,27 @@ export async function publishBulletin(ctx: AdminCtx, input: { month: string; aud
   const live = await liveBulletin(scope, region.name, input.month, ctx.now);
   const frozenAt = ctx.now.toISOString();
   const stored = await freezeBulletin({
-    _id: id, regionId: scope.regionId, month: input.month, frozenAt, frozenBy: ctx.user._id, frozenByName: ctx.user.name,
-    regionPath: ctx.user.regionPath, noticeId: null, bulletin: { ...live, frozen: true, frozenAt },
+    _id: id,
+    regionId: scope.regionId,
+    month: input.month,
+    frozenAt,
+    frozenBy: ctx.user._id,
+    frozenByName: ctx.user.name,
+    regionPath: ctx.user.regionPath,
+    noticeId: null,
+    bulletin: { ...live, frozen: true, frozenAt },
   });
-  const notice = await publish(ctx, {
-    title: `${region.name}${input.month.replace('-', '年')}月月度通报`, body: noticeBody(stored.bulletin), audience: input.audience, requireAck: false, pinned: false,
-  }, { page: bulletinPage(id), label: '查看月度通报' });
+  const notice = await publish(
+    ctx,
+    {
+      title: `${region.name}${input.month.replace('-', '年')}月月度通报`,
+      body: noticeBody(stored.bulletin),
+      audience: input.audience,
+      requireAck: false,
+      pinned: false,
+    },
+    { page: bulletinPage(id), label: '查看月度通报' },
+  );
   await setBulletinNotice(id, notice._id);
   return { bulletinId: id, frozenAt, noticeId: notice._id };
 }

@@ -32,7 +32,12 @@ export async function exportCoverage(ctx: AdminCtx, input: { month?: string }): 
     { header: '逾期未走访户数', width: 14, kind: 'number', value: (x) => x.overdue.total },
   ]);
   summary.add([c]);
-  const sheets: [string, CoverageRow[], string?][] = [['按乡镇', c.byTown], ['按村', c.byVillage, '乡镇'], ['按单位', c.byUnit], ['按帮扶人', c.byHelper, '单位']];
+  const sheets: [string, CoverageRow[], string?][] = [
+    ['按乡镇', c.byTown],
+    ['按村', c.byVillage, '乡镇'],
+    ['按单位', c.byUnit],
+    ['按帮扶人', c.byHelper, '单位'],
+  ];
   let written = 0;
   for (const [name, items, note] of sheets) {
     const table = addTable(workbook, name, rows(note));
@@ -40,7 +45,8 @@ export async function exportCoverage(ctx: AdminCtx, input: { month?: string }): 
     written += table.rows;
   }
   const overdue = addTable<Overdue>(workbook, '逾期未走访户', [
-    { header: '户主', width: 10, value: (o) => o.headName }, { header: '行政村', width: 12, value: (o) => o.villageName },
+    { header: '户主', width: 10, value: (o) => o.headName },
+    { header: '行政村', width: 12, value: (o) => o.villageName },
     { header: '帮扶责任人', width: 12, value: (o) => o.helperName },
   ]);
   overdue.add(c.overdue.items);

@@ -11,7 +11,12 @@ import { visitedHouseholdsIn, visitMonthsPer } from '../visits/visit.repository'
  * of households (per village) and of the monthly rollup that visits.record keeps (visit_months),
  * never the month's visits themselves.
  */
-export interface Village { id: string; name: string; townId: string; townName: string }
+export interface Village {
+  id: string;
+  name: string;
+  townId: string;
+  townName: string;
+}
 
 /** The villages inside the scope with their town, from the small regions collection. */
 export const villagesIn = (scope: Scope): Promise<Village[]> => villagesWithTowns(scope.regionId);
@@ -33,10 +38,12 @@ export async function visitedByVillage(scope: Scope, month: string, prev: string
     visitMonthsPer({ ...where, month, prevMonthToo: true }, 'villageId'),
   ]);
   const villages = new Set([...visited.keys(), ...before.keys()]);
-  return new Map([...villages].map((v) => {
-    const n = visited.get(v) ?? 0;
-    return [v, { month: n, either: n + (before.get(v) ?? 0) - (both.get(v) ?? 0) }];
-  }));
+  return new Map(
+    [...villages].map((v) => {
+      const n = visited.get(v) ?? 0;
+      return [v, { month: n, either: n + (before.get(v) ?? 0) - (both.get(v) ?? 0) }];
+    }),
+  );
 }
 
 /** Distinct households of the scope each helper visited in the month: the month's rollups, their helpers unwound. */
@@ -75,6 +82,9 @@ export async function overdueIn(villages: Array<{ village: Village; overdue: num
   const helperOf = await primaryHelpers(missing.map((m) => m._id));
   const names = await userNames([...new Set(helperOf.values())]);
   return missing.map((m) => ({
-    householdId: m._id, villageName: name.get(m.villageId) ?? '', headName: m.headName, helperName: names.get(helperOf.get(m._id) ?? '') ?? '',
+    householdId: m._id,
+    villageName: name.get(m.villageId) ?? '',
+    headName: m.headName,
+    helperName: names.get(helperOf.get(m._id) ?? '') ?? '',
   }));
 }

@@ -59,14 +59,20 @@ export async function coverage(ctx: AdminCtx, input: { month?: string }): Promis
 }
 
 /** The coverage, with the villages of the scope and their households that it read (the dashboard shows them too). */
-export async function coverageWithCounts(ctx: AdminCtx, input: { month?: string }): Promise<{ coverage: Coverage; villages: Village[]; counts: Map<string, number> }> {
+export async function coverageWithCounts(
+  ctx: AdminCtx,
+  input: { month?: string },
+): Promise<{ coverage: Coverage; villages: Village[]; counts: Map<string, number> }> {
   const scope = adminScope(ctx.user);
   const month = input.month ?? monthOf(ctx.now);
   // A month yet to come would list every household as overdue.
   if (month > monthOf(ctx.now)) throw invalid(`${month} 还没有到，只能查看本月及以前的走访覆盖`);
   const prev = dayjs(`${month}-01`).subtract(1, 'month').format('YYYY-MM');
   const [villages, counts, visited, helpers] = await Promise.all([
-    villagesIn(scope), householdsPerVillage(scope), visitedByVillage(scope, month, prev), helperRows(scope, month),
+    villagesIn(scope),
+    householdsPerVillage(scope),
+    visitedByVillage(scope, month, prev),
+    helperRows(scope, month),
   ]);
   const regions = regionRows(villages, counts, visited);
   const overdueVillages = villages
@@ -76,7 +82,10 @@ export async function coverageWithCounts(ctx: AdminCtx, input: { month?: string 
   const items = await overdueIn(overdueVillages, [prev, month], OVERDUE_SHOWN);
   const total = regions.byTown.reduce((s, r) => ({ paired: s.paired + r.paired, visited: s.visited + r.visited }), { paired: 0, visited: 0 });
   const result: Coverage = {
-    month, ...total, ...regions, ...helpers,
+    month,
+    ...total,
+    ...regions,
+    ...helpers,
     overdue: { total: overdueVillages.reduce((s, v) => s + v.overdue, 0), items },
   };
   return { coverage: result, villages, counts };

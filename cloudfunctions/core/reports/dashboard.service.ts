@@ -47,7 +47,10 @@ export async function dashboard(ctx: AdminCtx): Promise<Dashboard> {
     visitedThisMonth: visitCoverage.visited,
     openNeeds,
     coverage: visitCoverage,
-    byCause: PovertyCause.options.map((cause) => ({ cause, count: causes.get(cause) ?? 0 })).filter((r) => r.count > 0).sort((a, b) => b.count - a.count),
+    byCause: PovertyCause.options
+      .map((cause) => ({ cause, count: causes.get(cause) ?? 0 }))
+      .filter((r) => r.count > 0)
+      .sort((a, b) => b.count - a.count),
     byVillage: villages.map((v) => ({ id: v.id, name: v.name, townName: v.townName, count: perVillage.get(v.id) ?? 0 })),
   };
 }

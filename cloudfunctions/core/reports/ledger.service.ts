@@ -21,7 +21,19 @@ export const needsCare = (m: Member) => m.health !== 'healthy' || m.disabilityLe
 export const inSchool = (m: Member) => m.schooling !== 'none';
 
 const blank = (id: string, name: string, note?: string): LedgerRow => ({
-  id, name, ...(note ? { note } : {}), helpers: 0, households: 0, visited: 0, visits: 0, measures: 0, needsHandled: 0, members: 0, checklistDone: 0, checklistTotal: 0, notSeen: 0,
+  id,
+  name,
+  ...(note ? { note } : {}),
+  helpers: 0,
+  households: 0,
+  visited: 0,
+  visits: 0,
+  measures: 0,
+  needsHandled: 0,
+  members: 0,
+  checklistDone: 0,
+  checklistTotal: 0,
+  notSeen: 0,
 });
 
 /**
@@ -29,10 +41,16 @@ const blank = (id: string, name: string, note?: string): LedgerRow => ({
  * at the month's end; for health and education, per doctor or teacher paired at its end, their
  * members followed, visits, checklist items ticked of their list, and members not seen.
  */
-export function ledgerRows(kind: LedgerKind, input: {
-  helperOf: Map<string, string>; helpers: Map<string, { name: string; unit: string }>; visits: LedgerVisit[];
-  members: Map<string, Member[]>; resolvedIn: Map<string, number>;
-}): LedgerRow[] {
+export function ledgerRows(
+  kind: LedgerKind,
+  input: {
+    helperOf: Map<string, string>;
+    helpers: Map<string, { name: string; unit: string }>;
+    visits: LedgerVisit[];
+    members: Map<string, Member[]>;
+    resolvedIn: Map<string, number>;
+  },
+): LedgerRow[] {
   const rows = new Map<string, LedgerRow>();
   const byHelper = new Map<string, string[]>();
   for (const [householdId, helperId] of input.helperOf) byHelper.set(helperId, [...(byHelper.get(helperId) ?? []), householdId]);
@@ -87,7 +105,11 @@ export async function ledger(ctx: AdminCtx, input: { kind: LedgerKind; month: st
   const where = regionFilter(scope);
   const end = monthEnd(input.month);
   const [region, households, visits] = await Promise.all([getRegion(scope.regionId), householdRegionsWhere(where), visitsOfMonth(where, input.month)]);
-  const spans = await primaryPairingSpans(households.map((h) => h._id), end, ROLE[input.kind]);
+  const spans = await primaryPairingSpans(
+    households.map((h) => h._id),
+    end,
+    ROLE[input.kind],
+  );
   const helperOf = helpersAt({ spans }, end);
   const ids = [...helperOf.keys()];
   const [users, members, needs] = await Promise.all([
@@ -98,21 +120,50 @@ export async function ledger(ctx: AdminCtx, input: { kind: LedgerKind; month: st
   const start = monthStart(input.month);
   const resolvedIn = new Map<string, number>();
   for (const n of needs) {
-    if (n.history.some((t) => t.status === 'resolved' && !t.kind && t.at >= start && t.at < end)) resolvedIn.set(n.householdId, (resolvedIn.get(n.householdId) ?? 0) + 1);
+    if (n.history.some((t) => t.status === 'resolved' && !t.kind && t.at >= start && t.at < end))
+      resolvedIn.set(n.householdId, (resolvedIn.get(n.householdId) ?? 0) + 1);
   }
   const helpers = new Map(users.map((u) => [u._id, { name: u.name, unit: u.unit ?? '' }]));
   return { kind: input.kind, month: input.month, regionName: region.name, rows: ledgerRows(input.kind, { helperOf, helpers, visits, members, resolvedIn }) };
 }
 
 const KIND_LABEL: Record<LedgerKind, string> = { unit: '区直单位帮扶台账', health: '卫生帮扶台账', education: '教育帮扶台账' };
-const num = (header: string, value: (r: LedgerRow) => number): SheetColumn<LedgerRow> => ({ header, width: Math.max(10, header.length * 2 + 2), kind: 'number', value });
+const num = (header: string, value: (r: LedgerRow) => number): SheetColumn<LedgerRow> => ({
+  header,
+  width: Math.max(10, header.length * 2 + 2),
+  kind: 'number',
+  value,
+});
 export const LEDGER_COLUMNS: Record<LedgerKind, SheetColumn<LedgerRow>[]> = {
-  unit: [{ header: '单位', width: 18, value: (r) => r.name }, num('帮扶人数', (r) => r.helpers), num('结对户数', (r) => r.households), num('已走访户数', (r) => r.visited),
-    num('走访次数', (r) => r.visits), num('记录措施数', (r) => r.measures), num('办结需求数', (r) => r.needsHandled)],
-  health: [{ header: '家庭医生', width: 12, value: (r) => r.name }, { header: '单位', width: 16, value: (r) => r.note }, num('签约户数', (r) => r.households),
-    num('患病或残疾成员', (r) => r.members), num('走访次数', (r) => r.visits), num('服务清单完成项', (r) => r.checklistDone), num('服务清单总项', (r) => r.checklistTotal), num('当月未见成员', (r) => r.notSeen)],
-  education: [{ header: '帮扶教师', width: 12, value: (r) => r.name }, { header: '单位', width: 16, value: (r) => r.note }, num('结对户数', (r) => r.households),
-    num('在校学生', (r) => r.members), num('走访次数', (r) => r.visits), num('服务清单完成项', (r) => r.checklistDone), num('服务清单总项', (r) => r.checklistTotal), num('当月未见学生', (r) => r.notSeen)],
+  unit: [
+    { header: '单位', width: 18, value: (r) => r.name },
+    num('帮扶人数', (r) => r.helpers),
+    num('结对户数', (r) => r.households),
+    num('已走访户数', (r) => r.visited),
+    num('走访次数', (r) => r.visits),
+    num('记录措施数', (r) => r.measures),
+    num('办结需求数', (r) => r.needsHandled),
+  ],
+  health: [
+    { header: '家庭医生', width: 12, value: (r) => r.name },
+    { header: '单位', width: 16, value: (r) => r.note },
+    num('签约户数', (r) => r.households),
+    num('患病或残疾成员', (r) => r.members),
+    num('走访次数', (r) => r.visits),
+    num('服务清单完成项', (r) => r.checklistDone),
+    num('服务清单总项', (r) => r.checklistTotal),
+    num('当月未见成员', (r) => r.notSeen),
+  ],
+  education: [
+    { header: '帮扶教师', width: 12, value: (r) => r.name },
+    { header: '单位', width: 16, value: (r) => r.note },
+    num('结对户数', (r) => r.households),
+    num('在校学生', (r) => r.members),
+    num('走访次数', (r) => r.visits),
+    num('服务清单完成项', (r) => r.checklistDone),
+    num('服务清单总项', (r) => r.checklistTotal),
+    num('当月未见学生', (r) => r.notSeen),
+  ],
 };
 
 /** 导出帮扶台账: the month's ledger as one sheet (counts as numbers, no names of households or members). */

@@ -9,7 +9,8 @@ type Where = Record<string, unknown>;
 export const ratingId = (householdId: string, helperId: string, quarter: string) => `${householdId}:${helperId}:${quarter}`;
 
 /** Stores the quarter's rating once under its id (see store/insert-once.ts). */
-export const insertRatingOnce = (id: string, write: Omit<OnceWrite<HelperRating>, 'parse'>) => insertOnce(ratings(), id, { ...write, parse: (d) => HelperRating.parse(d) });
+export const insertRatingOnce = (id: string, write: Omit<OnceWrite<HelperRating>, 'parse'>) =>
+  insertOnce(ratings(), id, { ...write, parse: (d) => HelperRating.parse(d) });
 
 export async function ratingsOfHousehold(householdId: string, quarter: string): Promise<HelperRating[]> {
   return readAll(ratings().where({ householdId, quarter }), (d) => HelperRating.parse(d));
@@ -28,5 +29,10 @@ export type GivenRating = z.infer<typeof Given>;
 /** The ratings given in a region before `end` (ISO), projected, for the bulletin's satisfaction figure. */
 export async function ratingsGivenBefore(where: Where, end: string): Promise<GivenRating[]> {
   const _ = getDb().command;
-  return readAll(ratings().where({ ...where, at: _.lt(end) }).field({ householdId: true, helperId: true, townId: true, villageId: true, rating: true, at: true }), (d) => Given.parse(d));
+  return readAll(
+    ratings()
+      .where({ ...where, at: _.lt(end) })
+      .field({ householdId: true, helperId: true, townId: true, villageId: true, rating: true, at: true }),
+    (d) => Given.parse(d),
+  );
 }

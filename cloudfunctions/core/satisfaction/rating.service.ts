@@ -21,7 +21,11 @@ export async function householdRatings(ctx: HouseholdCtx): Promise<HouseholdRati
     quarter,
     items: helperIds.map((helperId) => {
       const r = byHelper.get(helperId);
-      return { helperId, helperName: names.get(helperId) ?? '帮扶人', rating: r ? { rating: r.rating, reasons: r.reasons, comment: r.comment, at: r.at } : null };
+      return {
+        helperId,
+        helperName: names.get(helperId) ?? '帮扶人',
+        rating: r ? { rating: r.rating, reasons: r.reasons, comment: r.comment, at: r.at } : null,
+      };
     }),
   };
 }
@@ -40,8 +44,19 @@ export async function rateHelper(ctx: HouseholdCtx, input: RateHelperInput): Pro
   const reasons = cleanReasons(input.reasons);
   await insertRatingOnce(id, {
     build: async () => ({
-      _id: id, householdId: household._id, helperId: input.helperId, countyId: household.countyId, townId: household.townId, villageId: household.villageId,
-      quarter, month, rating: input.rating, reasons, comment: input.comment, by: ctx.user._id, at: ctx.now.toISOString(),
+      _id: id,
+      householdId: household._id,
+      helperId: input.helperId,
+      countyId: household.countyId,
+      townId: household.townId,
+      villageId: household.villageId,
+      quarter,
+      month,
+      rating: input.rating,
+      reasons,
+      comment: input.comment,
+      by: ctx.user._id,
+      at: ctx.now.toISOString(),
     }),
     same: (stored) => stored.rating === input.rating && stored.comment === input.comment && JSON.stringify(stored.reasons) === JSON.stringify(reasons),
     clash: () => conflict(`本季度（${quarter.slice(0, 4)}年第${quarter.slice(6)}季度）已经评价过这位帮扶人，下个季度可以再评`),

@@ -19,5 +19,7 @@ export function derivedId(kind: string, parts: ReadonlyArray<string | number>, s
   if (!kind || kind.length > MAX_KIND_LENGTH) throw new Error(`derivedId: kind must be 1–${MAX_KIND_LENGTH} characters`);
   const joined = parts.join(separator);
   if (joined.length <= MAX_ID_LENGTH) return joined;
-  return `${kind}-${createHash('sha256').update(JSON.stringify([kind, ...parts])).digest('base64url')}`;
+  return `${kind}-${createHash('sha256')
+    .update(JSON.stringify([kind, ...parts]))
+    .digest('base64url')}`;
 }

@@ -14,13 +14,23 @@ const GroupSize = z.object({ _id: z.string(), n: z.number() });
  * villages and ~3,000 helpers, so one). The embedded store answers these from its indexes
  * without reading documents (see store/embedded/aggregate.ts).
  */
-export async function countGroups(collection: Collection, match: Record<string, unknown>, key: string, options: { unwind?: boolean } = {}): Promise<Map<string, number>> {
+export async function countGroups(
+  collection: Collection,
+  match: Record<string, unknown>,
+  key: string,
+  options: { unwind?: boolean } = {},
+): Promise<Map<string, number>> {
   const $ = getDb().command.aggregate;
   const out = new Map<string, number>();
   for (let offset = 0; ; offset += GROUPS_PER_ANSWER) {
     let agg = collection.aggregate().match(match);
     if (options.unwind) agg = agg.unwind(`$${key}`);
-    const { data } = await agg.group({ _id: `$${key}`, n: $.sum(1) }).sort({ _id: 1 }).skip(offset).limit(GROUPS_PER_ANSWER).end();
+    const { data } = await agg
+      .group({ _id: `$${key}`, n: $.sum(1) })
+      .sort({ _id: 1 })
+      .skip(offset)
+      .limit(GROUPS_PER_ANSWER)
+      .end();
     for (const row of data as unknown[]) {
       const { _id, n } = GroupSize.parse(row);
       out.set(_id, n);

@@ -59,9 +59,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'month', fields: ['month'] },
   ],
   // 补录 refused for being older than 60 days, counted per month of the attempt by 数据核查.
-  visit_refusals: [
-    { name: 'month', fields: ['month'] },
-  ],
+  visit_refusals: [{ name: 'month', fields: ['month'] }],
   // 满意度: a household's quarter, a helper's average, a region's month (the bulletin's figure).
   helper_ratings: [
     { name: 'householdId_quarter', fields: ['householdId', 'quarter'] },
@@ -113,7 +111,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   policies: [],
   notices: [{ name: 'status_publishedAt', fields: ['status', 'publishedAt'] }],
   notice_reads: [{ name: 'noticeId_userId', fields: ['noticeId', 'userId'] }],
-  notice_opens: [{ name: 'noticeId_at', fields: ['noticeId', 'at'] }, { name: 'groupId', fields: ['groupId'] }],
+  notice_opens: [
+    { name: 'noticeId_at', fields: ['noticeId', 'at'] },
+    { name: 'groupId', fields: ['groupId'] },
+  ],
   notice_groups: [],
   notice_subscriptions: [],
   findings: [

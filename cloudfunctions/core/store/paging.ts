@@ -84,7 +84,12 @@ export const MAX_AGGREGATE = 10_000;
  * 1,000 cost a round trip per thousand. Whole documents stay on `readAll`: 10,000 of them make an
  * answer too large.
  */
-export async function projectAll<T>(collection: ReturnType<Database['collection']>, match: Doc, fields: Record<string, true>, parse: (doc: Doc) => T): Promise<T[]> {
+export async function projectAll<T>(
+  collection: ReturnType<Database['collection']>,
+  match: Doc,
+  fields: Record<string, true>,
+  parse: (doc: Doc) => T,
+): Promise<T[]> {
   const out: T[] = [];
   for (let offset = 0; ; offset += MAX_AGGREGATE) {
     const { data } = await collection.aggregate().match(match).project(fields).skip(offset).limit(MAX_AGGREGATE).end();
@@ -94,24 +99,39 @@ export async function projectAll<T>(collection: ReturnType<Database['collection'
 }
 
 /** One part of a list that runs across several queries: its condition and its order. */
-export interface Segment { where: unknown; orderBy: ReadonlyArray<readonly [string, 'asc' | 'desc']> }
+export interface Segment {
+  where: unknown;
+  orderBy: ReadonlyArray<readonly [string, 'asc' | 'desc']>;
+}
 
 /**
  * One page of a list made of consecutive segments (open items by deadline, then closed ones newest
  * first): `offset`/`limit` run across them in order. Counts every segment, then reads only the
  * segments the page touches.
  */
-export async function pageAcross<T>(collection: ReturnType<Database['collection']>, segments: Segment[], offset: number, limit: number, parse: (doc: Doc) => T): Promise<{ items: T[]; total: number }> {
+export async function pageAcross<T>(
+  collection: ReturnType<Database['collection']>,
+  segments: Segment[],
+  offset: number,
+  limit: number,
+  parse: (doc: Doc) => T,
+): Promise<{ items: T[]; total: number }> {
   const totals = await Promise.all(segments.map((s) => collection.where(s.where as Doc).count()));
   const total = totals.reduce((sum, t) => sum + (t.total ?? 0), 0);
   const items: T[] = [];
   let skip = offset;
   for (let i = 0; i < segments.length && items.length < limit; i++) {
     const size = totals[i].total ?? 0;
-    if (skip >= size) { skip -= size; continue; }
+    if (skip >= size) {
+      skip -= size;
+      continue;
+    }
     let query = collection.where(segments[i].where as Doc);
     for (const [field, dir] of segments[i].orderBy) query = query.orderBy(field, dir);
-    const { data } = await query.skip(skip).limit(limit - items.length).get();
+    const { data } = await query
+      .skip(skip)
+      .limit(limit - items.length)
+      .get();
     items.push(...(data as Doc[]).map(parse));
     skip = 0;
   }

@@ -15,7 +15,10 @@ export async function findUserByOpenid(openid: string): Promise<User | null> {
 /** The accounts with these WeChat ids (the local sign-in page lists the demo ones). */
 export async function usersByOpenids(openids: string[]): Promise<User[]> {
   const _ = getDb().command;
-  const { data } = await users().where({ openid: _.in(openids) }).limit(1000).get();
+  const { data } = await users()
+    .where({ openid: _.in(openids) })
+    .limit(1000)
+    .get();
   return data.map((d) => User.parse(d));
 }
 
@@ -48,7 +51,13 @@ export type Contact = Omit<z.infer<typeof Contact>, '_id'>;
 export async function userContacts(ids: string[]): Promise<Map<string, Contact>> {
   const _ = getDb().command;
   const found = await inChunks(ids.filter(Boolean), MAX_IN, (chunk) =>
-    readAll(users().where({ _id: _.in(chunk) }).field({ name: true, phone: true }), (d) => Contact.parse(d)));
+    readAll(
+      users()
+        .where({ _id: _.in(chunk) })
+        .field({ name: true, phone: true }),
+      (d) => Contact.parse(d),
+    ),
+  );
   return new Map(found.map(({ _id, ...contact }) => [_id, contact]));
 }
 

@@ -23,18 +23,40 @@ export async function confirmationReport(ctx: AdminCtx, input: { month?: string 
   const helper = new Map(helpers.map((u) => [u._id, u]));
   const unitOf = (helperId: string) => helper.get(helperId)?.unit || NO_UNIT;
 
-  const open = visits.filter((v) => ['denied', 'unconfirmed'].includes(state(v))).sort((a, b) => Number(state(b) === 'denied') - Number(state(a) === 'denied') || b.visitedAt.localeCompare(a.visitedAt));
+  const open = visits
+    .filter((v) => ['denied', 'unconfirmed'].includes(state(v)))
+    .sort((a, b) => Number(state(b) === 'denied') - Number(state(a) === 'denied') || b.visitedAt.localeCompare(a.visitedAt));
   const places = await householdPlaces([...new Set(open.slice(0, SHOWN).map((v) => v.householdId))]);
   const issues: ConfirmationIssue[] = open.slice(0, SHOWN).map((v) => ({
-    visitId: v._id, householdId: v.householdId, headName: places.get(v.householdId)?.headName ?? '', helperName: helper.get(v.helperId)?.name ?? '帮扶人',
-    visitedAt: v.visitedAt, state: state(v) as 'denied' | 'unconfirmed', reason: v.confirmation?.reason ?? '',
+    visitId: v._id,
+    householdId: v.householdId,
+    headName: places.get(v.householdId)?.headName ?? '',
+    helperName: helper.get(v.helperId)?.name ?? '帮扶人',
+    visitedAt: v.visitedAt,
+    state: state(v) as 'denied' | 'unconfirmed',
+    reason: v.confirmation?.reason ?? '',
   }));
   return {
     month,
     total: rateRow('all', '合计', visits.map(state)),
-    byTown: rateRows(visits, (v) => v.townId, (id) => towns.get(id) ?? id, state),
-    byUnit: rateRows(visits, (v) => unitOf(v.helperId), (id) => id, state),
-    byHelper: rateRows(visits, (v) => v.helperId, (id) => helper.get(id)?.name ?? '帮扶人', state),
+    byTown: rateRows(
+      visits,
+      (v) => v.townId,
+      (id) => towns.get(id) ?? id,
+      state,
+    ),
+    byUnit: rateRows(
+      visits,
+      (v) => unitOf(v.helperId),
+      (id) => id,
+      state,
+    ),
+    byHelper: rateRows(
+      visits,
+      (v) => v.helperId,
+      (id) => helper.get(id)?.name ?? '帮扶人',
+      state,
+    ),
     issues,
     issuesTotal: open.length,
   };

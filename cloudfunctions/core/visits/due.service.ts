@@ -19,8 +19,7 @@ const LOOKBACK_MONTHS = 3;
 /** Needs that stand for a hospital stay or an accident: each calls for a visit. */
 const CARE_CATEGORIES = ['medical', 'emergency'];
 
-const lookbackMonths = (month: string) =>
-  Array.from({ length: LOOKBACK_MONTHS }, (_, i) => dayjs(`${month}-01`).subtract(i, 'month').format('YYYY-MM'));
+const lookbackMonths = (month: string) => Array.from({ length: LOOKBACK_MONTHS }, (_, i) => dayjs(`${month}-01`).subtract(i, 'month').format('YYYY-MM'));
 
 /** 我的帮扶户 this month: every active pairing with its visit status, needs, gaps and next occasion. */
 export async function listDue(ctx: HelperCtx, input: { month?: string }): Promise<DueList> {
@@ -30,7 +29,11 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
   if (!pairings.length) return { month, items: [], visited: 0, total: 0 };
   const ids = pairings.map((p) => p.householdId);
   // Open gaps are kept (benefits/kept-gaps.service.ts), their count on the household: read with its name and status history, not evaluated here.
-  const [households, visits, due] = await Promise.all([householdPlaces(ids, true), visitsOfHelper(helperId, lookbackMonths(month)), dueNeedsOf(ids, emergencySince(ctx.now))]);
+  const [households, visits, due] = await Promise.all([
+    householdPlaces(ids, true),
+    visitsOfHelper(helperId, lookbackMonths(month)),
+    dueNeedsOf(ids, emergencySince(ctx.now)),
+  ]);
   const needs = due.open;
   const today = dateOf(ctx.now);
   const names = await regionNames([...new Set([...households.values()].map((h) => h.villageId))]);
@@ -46,7 +49,7 @@ export async function listDue(ctx: HelperCtx, input: { month?: string }): Promis
       ...(followUp ? { followUpUntil: followUp } : {}),
       householdId: p.householdId,
       headName: h?.headName ?? '',
-      villageName: h ? names.get(h.villageId) ?? '' : '',
+      villageName: h ? (names.get(h.villageId) ?? '') : '',
       role: p.role,
       ...standing,
       lastVisitedAt: last,

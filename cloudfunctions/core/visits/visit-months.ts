@@ -23,7 +23,16 @@ export function visitMonthsOf(visits: VisitKey[]): VisitMonth[] {
   const out = new Map<string, VisitMonth>();
   for (const v of visits) {
     const id = visitMonthId(v.householdId, v.month);
-    const row = out.get(id) ?? { _id: id, householdId: v.householdId, month: v.month, countyId: v.countyId, townId: v.townId, villageId: v.villageId, helperIds: [], prevMonthToo: false };
+    const row = out.get(id) ?? {
+      _id: id,
+      householdId: v.householdId,
+      month: v.month,
+      countyId: v.countyId,
+      townId: v.townId,
+      villageId: v.villageId,
+      helperIds: [],
+      prevMonthToo: false,
+    };
     if (!row.helperIds.includes(v.helperId)) row.helperIds.push(v.helperId);
     out.set(id, row);
   }

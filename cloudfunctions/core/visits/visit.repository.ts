@@ -32,7 +32,9 @@ export type AnsweredVisit = z.infer<typeof Answered>;
 
 /** The month's visits matching `where` with the household's answer (projected), for the confirmation rates. */
 export async function visitAnswers(where: Where): Promise<AnsweredVisit[]> {
-  return readAll(visits().where(where).field({ helperId: true, householdId: true, townId: true, visitedAt: true, confirmation: true }), (d) => Answered.parse(d));
+  return readAll(visits().where(where).field({ helperId: true, householdId: true, townId: true, visitedAt: true, confirmation: true }), (d) =>
+    Answered.parse(d),
+  );
 }
 
 const Content = Visit.pick({ _id: true, helperId: true, householdId: true, visitedAt: true, notes: true, photos: true });
@@ -45,8 +47,14 @@ export async function visitContents(where: Where): Promise<VisitContent[]> {
 
 /** 补录 refused for its date (older than the 60 days): kept so 数据核查 can count the attempts. */
 export const VisitRefusal = z.object({
-  _id: z.string(), helperId: z.string(), householdId: z.string(), countyId: z.string(), townId: z.string(), villageId: z.string(),
-  visitedAt: z.string(), attemptedAt: z.string(),
+  _id: z.string(),
+  helperId: z.string(),
+  householdId: z.string(),
+  countyId: z.string(),
+  townId: z.string(),
+  villageId: z.string(),
+  visitedAt: z.string(),
+  attemptedAt: z.string(),
   /** `YYYY-MM` of the attempt, China time. */
   month: z.string(),
 });
@@ -75,14 +83,18 @@ const OnList = Visit.pick({ householdId: true, visitedAt: true, occasion: true, 
 /** A helper's visits in the given months (`helperId_month` index), projected. */
 export async function visitsOfHelper(helperId: string, months: string[]): Promise<Array<Pick<Visit, 'householdId' | 'visitedAt' | 'occasion' | 'month'>>> {
   return readAll(
-    visits().where({ helperId, month: getDb().command.in(months) }).field({ householdId: true, visitedAt: true, occasion: true, month: true }),
+    visits()
+      .where({ helperId, month: getDb().command.in(months) })
+      .field({ householdId: true, visitedAt: true, occasion: true, month: true }),
     (d) => OnList.parse(d),
   );
 }
 
 /** One page of a household's visits, newest first, optionally from/to (ISO instants, `to` excluded), with the count of all. */
 export async function visitsOfHousehold(
-  householdId: string, range: { from?: string; to?: string }, paging: { offset: number; limit: number },
+  householdId: string,
+  range: { from?: string; to?: string },
+  paging: { offset: number; limit: number },
 ): Promise<{ items: Visit[]; total: number }> {
   const _ = getDb().command;
   const { from, to } = range;
@@ -106,16 +118,25 @@ const RollupSource = Visit.pick({ _id: true, householdId: true, month: true, hel
 /** What the month rollups are made of, for the visits of these households, in `_id` order (stable while paged). */
 export async function rollupSourcesOf(householdIds: string[]): Promise<Array<z.infer<typeof RollupSource>>> {
   const _ = getDb().command;
-  return inChunks(householdIds, MAX_IN, (chunk) => readAll(
-    visits().where({ householdId: _.in(chunk) }).field({ householdId: true, month: true, helperId: true, countyId: true, townId: true, villageId: true }),
-    (d) => RollupSource.parse(d),
-    { orderBy: [['_id', 'asc']] },
-  ));
+  return inChunks(householdIds, MAX_IN, (chunk) =>
+    readAll(
+      visits()
+        .where({ householdId: _.in(chunk) })
+        .field({ householdId: true, month: true, helperId: true, countyId: true, townId: true, villageId: true }),
+      (d) => RollupSource.parse(d),
+      { orderBy: [['_id', 'asc']] },
+    ),
+  );
 }
 
 /** 走访月汇总: one household's month with a visit, and who visited (see visit-months.ts for how rows are kept). */
 const VisitMonthDoc = z.object({
-  _id: z.string(), householdId: z.string(), month: z.string(), countyId: z.string(), townId: z.string(), villageId: z.string(),
+  _id: z.string(),
+  householdId: z.string(),
+  month: z.string(),
+  countyId: z.string(),
+  townId: z.string(),
+  villageId: z.string(),
   helperIds: z.array(z.string()),
   /** The household was visited the month before too: lets "visited in either month" be counted, not computed. */
   prevMonthToo: z.boolean(),
@@ -153,7 +174,9 @@ export type StoredVisitMonth = z.infer<typeof StoredVisitMonth>;
 /** The stored rows of these households, in `_id` order. */
 export async function visitMonthsOfHouseholds(householdIds: string[]): Promise<StoredVisitMonth[]> {
   const _ = getDb().command;
-  return inChunks(householdIds, MAX_IN, (chunk) => readAll(visitMonths().where({ householdId: _.in(chunk) }), (d) => StoredVisitMonth.parse(d), { orderBy: [['_id', 'asc']] }));
+  return inChunks(householdIds, MAX_IN, (chunk) =>
+    readAll(visitMonths().where({ householdId: _.in(chunk) }), (d) => StoredVisitMonth.parse(d), { orderBy: [['_id', 'asc']] }),
+  );
 }
 
 /**
@@ -162,7 +185,9 @@ export async function visitMonthsOfHouseholds(householdIds: string[]): Promise<S
  */
 export async function visitedHouseholdsIn(villageIds: string[], months: string[]): Promise<Set<string>> {
   const _ = getDb().command;
-  const found = await inChunks(villageIds, MAX_IN, async (chunk) => [...(await countGroups(visitMonths(), { villageId: _.in(chunk), month: _.in(months) }, 'householdId')).keys()]);
+  const found = await inChunks(villageIds, MAX_IN, async (chunk) => [
+    ...(await countGroups(visitMonths(), { villageId: _.in(chunk), month: _.in(months) }, 'householdId')).keys(),
+  ]);
   return new Set(found);
 }
 
@@ -194,5 +219,10 @@ export type LedgerVisit = z.infer<typeof OnLedger>;
 
 /** The visits of a region in a month (projected: who, where, measures and checklist), for the monthly ledgers. */
 export async function visitsOfMonth(where: Where, month: string): Promise<LedgerVisit[]> {
-  return readAll(visits().where({ ...where, month }).field({ householdId: true, helperId: true, measures: true, checklist: true }), (d) => OnLedger.parse(d));
+  return readAll(
+    visits()
+      .where({ ...where, month })
+      .field({ householdId: true, helperId: true, measures: true, checklist: true }),
+    (d) => OnLedger.parse(d),
+  );
 }

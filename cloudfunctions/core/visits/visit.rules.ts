@@ -15,12 +15,24 @@ export const FESTIVAL_LEAD_DAYS = 14;
 
 /** Gregorian dates of the lunar festivals with a customary visit (春节, 端午, 中秋), 2025–2030. */
 const FESTIVALS: ReadonlyArray<readonly [string, string]> = [
-  ['2025-01-29', '春节'], ['2025-05-31', '端午'], ['2025-10-06', '中秋'],
-  ['2026-02-17', '春节'], ['2026-06-19', '端午'], ['2026-09-25', '中秋'],
-  ['2027-02-06', '春节'], ['2027-06-09', '端午'], ['2027-09-15', '中秋'],
-  ['2028-01-26', '春节'], ['2028-05-28', '端午'], ['2028-10-03', '中秋'],
-  ['2029-02-13', '春节'], ['2029-06-16', '端午'], ['2029-09-22', '中秋'],
-  ['2030-02-03', '春节'], ['2030-06-05', '端午'], ['2030-09-12', '中秋'],
+  ['2025-01-29', '春节'],
+  ['2025-05-31', '端午'],
+  ['2025-10-06', '中秋'],
+  ['2026-02-17', '春节'],
+  ['2026-06-19', '端午'],
+  ['2026-09-25', '中秋'],
+  ['2027-02-06', '春节'],
+  ['2027-06-09', '端午'],
+  ['2027-09-15', '中秋'],
+  ['2028-01-26', '春节'],
+  ['2028-05-28', '端午'],
+  ['2028-10-03', '中秋'],
+  ['2029-02-13', '春节'],
+  ['2029-06-16', '端午'],
+  ['2029-09-22', '中秋'],
+  ['2030-02-03', '春节'],
+  ['2030-06-05', '端午'],
+  ['2030-09-12', '中秋'],
 ];
 
 /**
@@ -85,14 +97,24 @@ export function maySeeVisitLocation(viewer: { _id: string; role: string }, visit
  */
 export function bodyOf(v: Omit<RecordVisitInput, 'id' | 'policiesExplained'> & { policiesExplained: readonly string[] }): string {
   return JSON.stringify([
-    v.householdId, new Date(v.visitedAt).toISOString(), v.occasion, v.notes, v.photos, v.location ?? null,
-    v.measureIds ?? [], v.otherMeasure ?? '', v.progress ?? [], v.policiesExplained, v.checklist,
+    v.householdId,
+    new Date(v.visitedAt).toISOString(),
+    v.occasion,
+    v.notes,
+    v.photos,
+    v.location ?? null,
+    v.measureIds ?? [],
+    v.otherMeasure ?? '',
+    v.progress ?? [],
+    v.policiesExplained,
+    v.checklist,
   ]);
 }
 
 /** The month before `YYYY-MM`, by arithmetic (asked for every household of a list). */
 export function previousMonth(month: string): string {
-  const y = Number(month.slice(0, 4)), m = Number(month.slice(5, 7));
+  const y = Number(month.slice(0, 4)),
+    m = Number(month.slice(5, 7));
   return m === 1 ? `${String(y - 1).padStart(4, '0')}-12` : `${month.slice(0, 4)}-${String(m - 1).padStart(2, '0')}`;
 }
 
@@ -174,10 +196,7 @@ export function standingOf(monthly: DueStatus, occasion: NextOccasion | null): S
 const STATUS_ORDER: Record<DueStatus, number> = { overdue: 0, due: 1, visited: 2 };
 
 /** What needs action first: emergencies, then overdue, due (occasions before plain), visited; oldest visit first. */
-export function compareDue(
-  a: { status: DueStatus; urgentNeeds: number; nextOccasion: unknown; lastVisitedAt: string | null },
-  b: typeof a,
-): number {
+export function compareDue(a: { status: DueStatus; urgentNeeds: number; nextOccasion: unknown; lastVisitedAt: string | null }, b: typeof a): number {
   return (
     Number(b.urgentNeeds > 0) - Number(a.urgentNeeds > 0) ||
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||

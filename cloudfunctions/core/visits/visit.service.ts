@@ -43,7 +43,10 @@ async function newVisit(ctx: HelperCtx, input: RecordVisitInput): Promise<{ visi
   if (checkProblem) throw invalid(checkProblem, { field: 'checklist' });
   const household = await readableHousehold(ctx.user, input.householdId);
   const plan = await loadPlan(household, visitYear(input.visitedAt), ctx.now);
-  const planProblem = measureProblem(plan.measures.map((m) => m.id), input);
+  const planProblem = measureProblem(
+    plan.measures.map((m) => m.id),
+    input,
+  );
   if (planProblem) throw invalid(planProblem, { field: 'measureIds' });
   const { id, ...body } = input;
   const visit: Visit = {
@@ -72,8 +75,15 @@ async function noteRefusedBackdate(ctx: HelperCtx, input: RecordVisitInput): Pro
   const household = await readableHousehold(ctx.user, input.householdId).catch(() => null);
   if (!household) return;
   await recordVisitRefusal({
-    _id: input.id, helperId: ctx.user._id, householdId: household._id, countyId: household.countyId, townId: household.townId, villageId: household.villageId,
-    visitedAt: new Date(input.visitedAt).toISOString(), attemptedAt: ctx.now.toISOString(), month: monthOf(ctx.now),
+    _id: input.id,
+    helperId: ctx.user._id,
+    householdId: household._id,
+    countyId: household.countyId,
+    townId: household.townId,
+    villageId: household.villageId,
+    visitedAt: new Date(input.visitedAt).toISOString(),
+    attemptedAt: ctx.now.toISOString(),
+    month: monthOf(ctx.now),
   });
 }
 
@@ -137,7 +147,7 @@ export async function confirmVisit(ctx: HouseholdCtx, input: ConfirmVisitInput):
   if (!visit || !ctx.user.householdId || visit.householdId !== ctx.user.householdId) throw hiddenVisit();
   const problem = confirmTimeProblem(visit.visitedAt, ctx.now);
   if (problem) throw invalid(problem, { field: 'visitId' });
-  const reason = input.happened ? '' : input.reason ?? '';
+  const reason = input.happened ? '' : (input.reason ?? '');
   const names = await userNames([visit.helperId]);
   const current = visit.confirmation;
   if (current && current.happened === input.happened && current.reason === reason) return viewOf(ctx.user, visit, names);
@@ -150,7 +160,8 @@ export async function confirmVisit(ctx: HouseholdCtx, input: ConfirmVisitInput):
 async function alertDenied(ctx: HouseholdCtx, visit: Visit, helperName: string, reason: string): Promise<void> {
   const admins = [...(await adminsOfRegion(visit.villageId)), ...(await adminsOfRegion(visit.townId))];
   await deliverAlert(ctx, admins, {
-    reason: 'visit_denied', householdId: visit.householdId,
+    reason: 'visit_denied',
+    householdId: visit.householdId,
     title: `${helperName} ${monthDay(dateOf(visit.visitedAt))}的走访`,
     note: reason ? `户称没有来过：${reason}` : '户称没有来过',
     page: `package-admin/pages/visit-confirmations/index`,

@@ -8,7 +8,11 @@ interface WxServerSdk {
   openapi: {
     subscribeMessage: { send(args: SubscribeMessage & { miniprogramState?: string }): Promise<{ errCode?: number; errMsg?: string }> };
     // Cloud calls take the HTTPS parameters in camelCase (checkPath, envVersion).
-    wxacode: { getUnlimited(args: WxaCodeRequest & { checkPath?: boolean; envVersion?: string }): Promise<{ contentType?: string; buffer?: Buffer; errCode?: number; errMsg?: string }> };
+    wxacode: {
+      getUnlimited(
+        args: WxaCodeRequest & { checkPath?: boolean; envVersion?: string },
+      ): Promise<{ contentType?: string; buffer?: Buffer; errCode?: number; errMsg?: string }>;
+    };
   };
   getOpenData(args: { list: string[] }): Promise<{ list: Array<{ cloudID: string; data?: { openGId?: string }; errCode?: number; errMsg?: string }> }>;
 }
@@ -49,7 +53,9 @@ export function cloudGateway(): WeChatGateway {
     },
     // 41030: the page is not in the published version (check_path defaults to true, which is what we want).
     async wxaCode(request) {
-      const res = await load().openapi.wxacode.getUnlimited({ ...request, width: request.width ?? 430 }).catch((error: { errCode?: number }) => ({ errCode: error.errCode ?? -1, buffer: undefined, contentType: undefined }));
+      const res = await load()
+        .openapi.wxacode.getUnlimited({ ...request, width: request.width ?? 430 })
+        .catch((error: { errCode?: number }) => ({ errCode: error.errCode ?? -1, buffer: undefined, contentType: undefined }));
       if (res.errCode || !res.buffer) {
         const why = res.errCode === 41030 ? '小程序正式版中还没有明白卡页面' : `微信返回错误 ${res.errCode ?? '（无图片）'}`;
         throw new DomainError('INTERNAL', `门牌码暂时生成不了：${why}，请稍后再试`);

@@ -10,7 +10,10 @@ export function forNewClient() {
   const mine = (live = new Set());
   return {
     setTimeout(fn: () => void, ms: number): NodeJS.Timeout {
-      const t = setTimeout(() => { mine.delete(t); fn(); }, ms);
+      const t = setTimeout(() => {
+        mine.delete(t);
+        fn();
+      }, ms);
       mine.add(t);
       return t;
     },

@@ -17,7 +17,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface Host { url: string; port: number; child: ChildProcess }
+export interface Host {
+  url: string;
+  port: number;
+  child: ChildProcess;
+}
 
 /** Hosts this test file started and that still run: a retried test must not leave one behind. */
 const running = new Set<ChildProcess>();
@@ -39,7 +43,9 @@ export function stopAllHosts(): void {
 export async function startHost(dataDir: string, port?: number): Promise<Host> {
   const at = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'cloudfunctions/core/local/main.ts'], {
-    cwd: root, env: { ...process.env, PORT: String(at), BANGFU_DATA_DIR: dataDir }, stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: root,
+    env: { ...process.env, PORT: String(at), BANGFU_DATA_DIR: dataDir },
+    stdio: ['ignore', 'inherit', 'inherit'],
   });
   running.add(child);
   child.once('exit', () => running.delete(child));

@@ -18,7 +18,10 @@ export function visibleText(page: Page, skip = ''): Promise<TextSample[]> {
   return page.evaluate((skipSel) => {
     const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
     const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+      const f = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
       return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
     };
     const background = (el: Element | null): number[] => {
@@ -59,7 +62,10 @@ export async function unreadableText(page: Page, min: number): Promise<{ small: 
  */
 export async function lowContrastText(page: Page): Promise<string[]> {
   const lumOf = ([r, g, b]: number[]) => {
-    const f = (v: number) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+    const f = (v: number) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
   const blue = (c: number[]) => c[2] > 150 && c[2] - c[0] > 80;
@@ -73,9 +79,14 @@ export async function lowContrastText(page: Page): Promise<string[]> {
 
 /** Width and height of each visible element matching `selector`, with its text. */
 export function boxesOf(page: Page, selector: string): Promise<Array<{ w: number; h: number; text: string }>> {
-  return page.locator(selector).evaluateAll((els) => els
-    .map((e) => { const r = e.getBoundingClientRect(); return { w: r.width, h: r.height, text: (e.textContent ?? '').trim().slice(0, 12) }; })
-    .filter((b) => b.w > 0 && b.h > 0));
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        return { w: r.width, h: r.height, text: (e.textContent ?? '').trim().slice(0, 12) };
+      })
+      .filter((b) => b.w > 0 && b.h > 0),
+  );
 }
 
 /** Targets of `selectors` shorter than `min` px (and, with `both`, narrower too). */

@@ -5,7 +5,11 @@ import { fullTime } from '../../../client/src/utils/dates';
 const NOW = Date.parse('2026-12-02T01:00:00Z');
 const DAY = 86_400_000;
 const open = (deadlineMs: number, daysLeft: number) => ({
-  status: 'planned' as const, closedOnTime: null, overdue: deadlineMs < NOW, daysLeft, deadline: new Date(deadlineMs).toISOString(),
+  status: 'planned' as const,
+  closedOnTime: null,
+  overdue: deadlineMs < NOW,
+  daysLeft,
+  deadline: new Date(deadlineMs).toISOString(),
 });
 
 describe('a deadline as the pages say it', () => {
@@ -22,7 +26,10 @@ describe('a deadline as the pages say it', () => {
   });
   test('an hour past reads 已逾期 1 天', () => expect(daysLabel(open(NOW - 3_600_000, -1), NOW).text).toBe('已逾期 1 天'));
   test('closed by the deadline reads 按期销号 (green), closed late 逾期销号 (red)', () => {
-    expect(daysLabel({ status: 'closed', closedOnTime: true, overdue: false, daysLeft: null, deadline: '' }, NOW)).toEqual({ text: '按期销号', tone: 'success' });
+    expect(daysLabel({ status: 'closed', closedOnTime: true, overdue: false, daysLeft: null, deadline: '' }, NOW)).toEqual({
+      text: '按期销号',
+      tone: 'success',
+    });
     expect(daysLabel({ status: 'closed', closedOnTime: false, overdue: false, daysLeft: null, deadline: '' }, NOW).tone).toBe('danger');
   });
 });

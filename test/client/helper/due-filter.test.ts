@@ -2,8 +2,19 @@ import type { DueItem } from '@bangfu/types/api/visits';
 import { filterDue, tagCounts } from '@/package-helper/pages/home/filter';
 
 const row = (over: Partial<DueItem>): DueItem => ({
-  householdId: 'hh', headName: '张三', villageName: '红星村', role: 'primary', status: 'due', visitedThisMonth: false,
-  dueAgainReason: null, lastVisitedAt: null, openNeeds: 0, urgentNeeds: 0, openGaps: 0, nextOccasion: null, ...over,
+  householdId: 'hh',
+  headName: '张三',
+  villageName: '红星村',
+  role: 'primary',
+  status: 'due',
+  visitedThisMonth: false,
+  dueAgainReason: null,
+  lastVisitedAt: null,
+  openNeeds: 0,
+  urgentNeeds: 0,
+  openGaps: 0,
+  nextOccasion: null,
+  ...over,
 });
 
 const list = [

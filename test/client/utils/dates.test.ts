@@ -1,4 +1,15 @@
-import { chinaDay, chinaHour, chinaToday, chinaYear, chineseDate, monthLabel, parseDay, shiftMonth, shortDate, shortTime } from '../../../client/src/utils/dates';
+import {
+  chinaDay,
+  chinaHour,
+  chinaToday,
+  chinaYear,
+  chineseDate,
+  monthLabel,
+  parseDay,
+  shiftMonth,
+  shortDate,
+  shortTime,
+} from '../../../client/src/utils/dates';
 import { greeting } from '../../../client/src/utils/format';
 
 describe('months the coverage page steps through', () => {
@@ -29,7 +40,6 @@ describe('days as people read them', () => {
   test('17:00 UTC on 31 December is already 1 January in China', () => {
     expect(chinaToday(Date.parse('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
   });
-
 });
 
 /** 18:30 UTC on 1 December is 02:30 on 2 December in China: the hours that stamped yesterday. */
@@ -52,7 +62,7 @@ describe('at 2026-12-01T18:30:00Z (02:30 China time on 2 December), whatever zon
     expect(chinaHour(new Date(AT))).toBe(2);
     expect(greeting(new Date(AT))).toBe('夜深了');
   });
-  test('the year on New Year\'s Eve at 17:00 UTC is already the next one', () => {
+  test("the year on New Year's Eve at 17:00 UTC is already the next one", () => {
     expect(chinaYear(Date.parse('2026-12-31T17:00:00Z'))).toBe(2027);
   });
 });

@@ -1,6 +1,6 @@
 import { wgs84ToGcj02 } from '@/utils/gcj02';
 
-describe('a browser\'s GPS fix is stored in the datum WeChat answers (GCJ-02)', () => {
+describe("a browser's GPS fix is stored in the datum WeChat answers (GCJ-02)", () => {
   it('Tiananmen by GPS (39.90872, 116.39748) is about (39.91012, 116.40372) on Chinese maps', () => {
     const p = wgs84ToGcj02(39.90872, 116.39748);
     expect(p.latitude).toBeCloseTo(39.91012, 4);

@@ -24,13 +24,18 @@ describe('lock-out', () => {
     ['5 failures within an hour lock', [0, 1, 2, 3, 4], 4, true],
     ['5 failures over more than an hour do not lock', [0, 20, 40, 60, 80], 80, false],
   ])('%s', (_s, minutes, now, expected) => {
-    expect(shouldLock(minutes.map((m) => m * minute), now * minute)).toBe(expected);
+    expect(
+      shouldLock(
+        minutes.map((m) => m * minute),
+        now * minute,
+      ),
+    ).toBe(expected);
   });
 });
 
 describe('limits beyond one caller', () => {
   it.each([
-    ['9 wrong tries naming a household\'s members within 24 hours do not lock it', 9, false],
+    ["9 wrong tries naming a household's members within 24 hours do not lock it", 9, false],
     ['the 10th locks it', 10, true],
   ])('%s', (_s, failures, expected) => {
     expect(householdShouldLock(failures)).toBe(expected);

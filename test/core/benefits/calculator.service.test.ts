@@ -9,11 +9,23 @@ import { decisionOf } from './family';
 const SPEC_EXAMPLE = {
   date: '2021-03-01',
   household: {
-    status: 'poor', annualNetIncome: 9000, housingGrade: 'C', emergencyInLast90Days: false,
-    members: [{
-      birthDate: '1958-05-02', disabilityLevel: 0, chronicIllness: true, chronicApproved: false, schooling: 'none',
-      laborCapacity: 'partial', employed: false, hasIncome: true, hasSupporter: true,
-    }],
+    status: 'poor',
+    annualNetIncome: 9000,
+    housingGrade: 'C',
+    emergencyInLast90Days: false,
+    members: [
+      {
+        birthDate: '1958-05-02',
+        disabilityLevel: 0,
+        chronicIllness: true,
+        chronicApproved: false,
+        schooling: 'none',
+        laborCapacity: 'partial',
+        employed: false,
+        hasIncome: true,
+        hasSupporter: true,
+      },
+    ],
   },
 };
 
@@ -24,7 +36,11 @@ describe('the public calculator with the SPEC §3 example (2021-03-01, one 62-ye
 
   it('answers the dibao decision of the SPEC word for word', () => {
     expect(decisionOf(decisions, 'dibao')).toEqual({
-      policy: 'dibao', member: null, entitled: false, amount: null, reasons: ['家庭年人均收入 9,000 元，不低于低保标准 5,160 元'],
+      policy: 'dibao',
+      member: null,
+      entitled: false,
+      amount: null,
+      reasons: ['家庭年人均收入 9,000 元，不低于低保标准 5,160 元'],
     });
   });
 
@@ -83,7 +99,7 @@ describe('the public calculator', () => {
     expect(() => run({ ...SPEC_EXAMPLE, date: '2015-01-01' })).toThrow('最早自2018年1月1日起执行');
   });
 
-  it('without a date or a given today, evaluates on the clock\'s date in China: 2019-12-31 23:30 UTC is already 2020-01-01', () => {
+  it("without a date or a given today, evaluates on the clock's date in China: 2019-12-31 23:30 UTC is already 2020-01-01", () => {
     const { date: _omitted, ...payload } = SPEC_EXAMPLE;
     const lowIncome = { ...payload, household: { ...payload.household, annualNetIncome: 4000 } };
     clock.set('2019-12-31T23:30:00Z');

@@ -6,42 +6,66 @@ describe('dibao (农村最低生活保障)', () => {
   it.each([
     {
       name: '2020-06: a household of 3 with 12,000 yuan income gets dibao of 3,480 yuan',
-      date: '2020-06-01', size: 3, income: 12000, amount: 3480,
+      date: '2020-06-01',
+      size: 3,
+      income: 12000,
+      amount: 3480,
       reason: '家庭年人均收入 4,000 元，低于 2020年1月1日起执行的低保标准 5,160 元',
     },
     {
       name: '2020-01-01: on the day the 5,160 standard starts, the same household gets 3,480 yuan',
-      date: '2020-01-01', size: 3, income: 12000, amount: 3480,
+      date: '2020-01-01',
+      size: 3,
+      income: 12000,
+      amount: 3480,
       reason: '家庭年人均收入 4,000 元，低于 2020年1月1日起执行的低保标准 5,160 元',
     },
     {
       name: '2019-12-31: the day before, the same household gets nothing: 4,000 is not below the 3,600 standard',
-      date: '2019-12-31', size: 3, income: 12000, amount: null,
+      date: '2019-12-31',
+      size: 3,
+      income: 12000,
+      amount: null,
       reason: '家庭年人均收入 4,000 元，不低于低保标准 3,600 元',
     },
     {
       name: '2019-06: a household of 2 with 5,000 yuan income gets (3,600 − 2,500) × 2 = 2,200 yuan',
-      date: '2019-06-01', size: 2, income: 5000, amount: 2200,
+      date: '2019-06-01',
+      size: 2,
+      income: 5000,
+      amount: 2200,
       reason: '家庭年人均收入 2,500 元，低于 2018年1月1日起执行的低保标准 3,600 元',
     },
     {
       name: '2021-03: a household of 2 whose income per head equals the 5,160 standard gets nothing',
-      date: '2021-03-01', size: 2, income: 10320, amount: null,
+      date: '2021-03-01',
+      size: 2,
+      income: 10320,
+      amount: null,
       reason: '家庭年人均收入 5,160 元，不低于低保标准 5,160 元',
     },
     {
       name: '2021-03: a household of 3 one yuan per head under the standard gets 3 yuan',
-      date: '2021-03-01', size: 3, income: 15477, amount: 3,
+      date: '2021-03-01',
+      size: 3,
+      income: 15477,
+      amount: 3,
       reason: '家庭年人均收入 5,159 元，低于 2020年1月1日起执行的低保标准 5,160 元',
     },
     {
       name: '2021-03: a household of 3 with 10,000 yuan (3,333.33 per head) gets 5,480 yuan, rounded to the yuan',
-      date: '2021-03-01', size: 3, income: 10000, amount: 5480,
+      date: '2021-03-01',
+      size: 3,
+      income: 10000,
+      amount: 5480,
       reason: '家庭年人均收入 3,333.33 元，低于 2020年1月1日起执行的低保标准 5,160 元',
     },
     {
       name: '2021-03: a single person without income gets the whole standard, 5,160 yuan',
-      date: '2021-03-01', size: 1, income: 0, amount: 5160,
+      date: '2021-03-01',
+      size: 1,
+      income: 0,
+      amount: 5160,
       reason: '家庭年人均收入 0 元，低于 2020年1月1日起执行的低保标准 5,160 元',
     },
   ])('$name', ({ date, size, income, amount, reason }) => {
@@ -80,7 +104,10 @@ describe('dibao and tekun together', () => {
   it('2021-03: a household whose members are all on tekun gets no dibao, and is told why', () => {
     const dibao = decisionOf(decide(family([tekunElder(), tekunElder()], { annualNetIncome: 0 })), 'dibao');
     expect(dibao).toEqual({
-      policy: 'dibao', member: null, entitled: false, amount: null,
+      policy: 'dibao',
+      member: null,
+      entitled: false,
+      amount: null,
       reasons: ['家庭年人均收入 0 元，低于 2020年1月1日起执行的低保标准 5,160 元', '全部 2 名成员均享受特困人员供养，不再纳入低保'],
     });
   });

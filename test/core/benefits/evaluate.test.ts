@@ -5,24 +5,60 @@ import { EvaluationError } from '../../../cloudfunctions/core/benefits/params';
 import { aged, decide, decisionOf, family } from './family';
 
 const storedMember = (patch: Partial<Member>): Member => ({
-  id: 'm1', name: '张三', relation: 'head', idNumber: '110101195805020011', birthDate: '1958-05-02', sex: 'male',
-  health: 'healthy', chronicApproved: false, disabilityLevel: 0, schooling: 'none', laborCapacity: 'partial',
-  employed: false, hasIncome: true, hasSupporter: true, ...patch,
+  id: 'm1',
+  name: '张三',
+  relation: 'head',
+  idNumber: '110101195805020011',
+  birthDate: '1958-05-02',
+  sex: 'male',
+  health: 'healthy',
+  chronicApproved: false,
+  disabilityLevel: 0,
+  schooling: 'none',
+  laborCapacity: 'partial',
+  employed: false,
+  hasIncome: true,
+  hasSupporter: true,
+  ...patch,
 });
 
 const stored = (members: Member[]): Household => ({
-  _id: 'h1', code: 'H001', countyId: 'c', townId: 't', villageId: 'v', address: '某村 1 组', headName: '张三',
-  status: 'poor', causes: ['illness'], identifiedYear: 2016, incomes: [{ year: 2020, amount: 9000 }], annualNetIncome: 9000,
-  housingGrade: 'C', safeWater: true, members, statusHistory: [], version: 1,
-  createdAt: '2021-01-01T00:00:00+08:00', updatedAt: '2021-01-01T00:00:00+08:00',
+  _id: 'h1',
+  code: 'H001',
+  countyId: 'c',
+  townId: 't',
+  villageId: 'v',
+  address: '某村 1 组',
+  headName: '张三',
+  status: 'poor',
+  causes: ['illness'],
+  identifiedYear: 2016,
+  incomes: [{ year: 2020, amount: 9000 }],
+  annualNetIncome: 9000,
+  housingGrade: 'C',
+  safeWater: true,
+  members,
+  statusHistory: [],
+  version: 1,
+  createdAt: '2021-01-01T00:00:00+08:00',
+  updatedAt: '2021-01-01T00:00:00+08:00',
 });
 
 describe('stored households go through the same rules as the calculator', () => {
   it('a stored household gets the same decisions as the same family typed into the calculator', () => {
     const facts = factsFromHousehold(stored([storedMember({ health: 'chronic' })]), { emergencyInLast90Days: false });
-    const typed = family([{
-      birthDate: '1958-05-02', chronicIllness: true, laborCapacity: 'partial', hasIncome: true, hasSupporter: true,
-    }], { annualNetIncome: 9000, housingGrade: 'C' });
+    const typed = family(
+      [
+        {
+          birthDate: '1958-05-02',
+          chronicIllness: true,
+          laborCapacity: 'partial',
+          hasIncome: true,
+          hasSupporter: true,
+        },
+      ],
+      { annualNetIncome: 9000, housingGrade: 'C' },
+    );
     expect(facts).toEqual(typed);
     expect(decide(facts)).toEqual(decide(typed));
   });
@@ -48,8 +84,7 @@ describe('stored households go through the same rules as the calculator', () => 
 });
 
 describe('evaluating against an edited catalogue', () => {
-  const raised = DEFAULT_POLICIES.map((p) => p.code !== 'dibao' ? p
-    : { ...p, values: [...p.values, { from: '2022-01-01', params: { standard: 6000 } }] });
+  const raised = DEFAULT_POLICIES.map((p) => (p.code !== 'dibao' ? p : { ...p, values: [...p.values, { from: '2022-01-01', params: { standard: 6000 } }] }));
   const household = family([aged(40, {}, '2022-03-01'), aged(40, {}, '2022-03-01')], { annualNetIncome: 10000 });
 
   it('2022-03: after the standard is raised to 6,000 from 2022-01-01, a household of 2 with 10,000 yuan gets 2,000 yuan', () => {
@@ -78,7 +113,14 @@ describe('evaluating against an edited catalogue', () => {
 describe('the gap sweep asks for entitled decisions only', () => {
   it('gets exactly the entitled decisions of the full evaluation, in the same order', () => {
     const families = [
-      family([aged(70, { laborCapacity: 'none', hasIncome: false, hasSupporter: false }), aged(40, { disabilityLevel: 2, chronicIllness: true }), aged(15, { schooling: 'junior' })], { annualNetIncome: 6000, housingGrade: 'D' }),
+      family(
+        [
+          aged(70, { laborCapacity: 'none', hasIncome: false, hasSupporter: false }),
+          aged(40, { disabilityLevel: 2, chronicIllness: true }),
+          aged(15, { schooling: 'junior' }),
+        ],
+        { annualNetIncome: 6000, housingGrade: 'D' },
+      ),
       family([aged(35, { laborCapacity: 'full' }), aged(8, { schooling: 'primary' })], { annualNetIncome: 40000 }),
       family([aged(62)], { status: 'exited_not_enjoying', emergencyInLast90Days: true }),
     ];

@@ -7,7 +7,9 @@ import { householdsByIds, ruleHouseholdsByIds, saveHousehold } from '../../../cl
 import { freshDemoStore, SEED_NOW } from '../../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); });
+beforeAll(() => {
+  store = freshDemoStore();
+});
 afterAll(() => store.close());
 
 const ids = Array.from({ length: 300 }, (_, i) => `hh-${String(i + 1).padStart(6, '0')}`);
@@ -44,7 +46,7 @@ describe('openGapsByHousehold (应享未享 per household)', () => {
     expect((await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)).toBe(before - 1);
   });
 
-  it('does not count last year\'s record as paid this year', async () => {
+  it("does not count last year's record as paid this year", async () => {
     const { household, gap } = await firstUnpaid();
     const before = (await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)!;
     await pay(household._id, gap, '2025');
@@ -64,9 +66,17 @@ describe('openGapsByHousehold (应享未享 per household)', () => {
     const before = (await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)!;
     const input = { householdId: household._id, memberId: gap.memberId, policy: gap.policy, period: '2026', amount: gap.amount ?? 100, paidOn: '2026-11-01' };
     // The record reached the database, its note did not (the function died in between).
-    await getDb().collection('benefits').add({
-      ...input, _id: benefitRecordId(input), countyId: 'county-1', townId: 'town-x', villageId: household.villageId, createdAt: SEED_NOW.toISOString(), source: 'test',
-    });
+    await getDb()
+      .collection('benefits')
+      .add({
+        ...input,
+        _id: benefitRecordId(input),
+        countyId: 'county-1',
+        townId: 'town-x',
+        villageId: household.villageId,
+        createdAt: SEED_NOW.toISOString(),
+        source: 'test',
+      });
     expect((await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)).toBe(before);
     expect((await pay(household._id, gap, '2026')).created).toBe(false);
     expect((await openGapsByHousehold([household._id], SEED_NOW)).get(household._id)).toBe(before - 1);

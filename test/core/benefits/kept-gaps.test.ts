@@ -13,7 +13,9 @@ import { advanceGapRefresh, gapRefreshProgress, startGapRefresh } from '../../..
 import { call, freshDemoStore, ok, SEED_NOW } from '../../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore({ now: SEED_NOW }); });
+beforeAll(() => {
+  store = freshDemoStore({ now: SEED_NOW });
+});
 afterAll(() => store.close());
 
 const household = async (id: string) => (await getDb().collection('households').doc(id).get()).data[0] as any;
@@ -53,7 +55,14 @@ describe('kept gaps equal a fresh evaluation after every kind of write', () => {
   it('a 兑现 record: the gap it pays closes and stays as history with the instant it closed', async () => {
     const open = (await openGapsOf(['hh-000003'])).find((g) => g.policy === 'dibao')!;
     clock.set('2026-11-20T06:00:00.000Z');
-    await ok(call('benefits', 'recordDisbursement', { householdId: 'hh-000003', policy: 'dibao', period: '2026', amount: open.amount, paidOn: '2026-11-20' }, 'demo-admin'));
+    await ok(
+      call(
+        'benefits',
+        'recordDisbursement',
+        { householdId: 'hh-000003', policy: 'dibao', period: '2026', amount: open.amount, paidOn: '2026-11-20' },
+        'demo-admin',
+      ),
+    );
     await expectKeptEqualsFresh();
     const history = (await gapsOfHouseholds(['hh-000003'])).find((g) => g._id === open._id)!;
     expect(history).toMatchObject({ open: false, closedAt: '2026-11-20T06:00:00.000Z', openedAt: open.openedAt });
@@ -61,10 +70,21 @@ describe('kept gaps equal a fresh evaluation after every kind of write', () => {
   });
 
   it('a status adjustment: a registered household that exits without benefits loses the gaps of the registered', async () => {
-    const { data } = await getDb().collection('households').where({ status: 'poor', gapCount: getDb().command.gt(0) }).limit(1).get();
+    const { data } = await getDb()
+      .collection('households')
+      .where({ status: 'poor', gapCount: getDb().command.gt(0) })
+      .limit(1)
+      .get();
     const h = await ok(call('households', 'get', { householdId: data[0]._id as string }, 'demo-admin'));
     const before = (await openGapsOf([h._id])).length;
-    await ok(call('households', 'adjustStatus', { householdId: h._id, kind: 'exit', to: 'exited_not_enjoying', reason: '稳定脱贫', effectiveOn: '2026-11-01', version: h.version }, 'demo-admin'));
+    await ok(
+      call(
+        'households',
+        'adjustStatus',
+        { householdId: h._id, kind: 'exit', to: 'exited_not_enjoying', reason: '稳定脱贫', effectiveOn: '2026-11-01', version: h.version },
+        'demo-admin',
+      ),
+    );
     await expectKeptEqualsFresh();
     expect((await openGapsOf([h._id])).length).toBeLessThan(before);
     expect(await gapCount(h._id)).toBe((await openGapsOf([h._id])).length);

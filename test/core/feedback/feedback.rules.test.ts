@@ -1,7 +1,7 @@
 import { countyOfAuthor, readableByAdmin, writtenBy } from '../../../cloudfunctions/core/feedback/feedback.rules';
 
 describe('意见建议 go to the county office', () => {
-  test('a household member\'s item goes to their household\'s county', () => {
+  test("a household member's item goes to their household's county", () => {
     expect(countyOfAuthor({ role: 'household', regionPath: [] }, 'county-1')).toBe('county-1');
   });
   test('a helper working in town-2 of county-1 writes to county-1', () => {
@@ -11,7 +11,7 @@ describe('意见建议 go to the county office', () => {
     expect(countyOfAuthor({ role: 'helper', regionPath: [] }, null)).toBeNull();
   });
   test.each([
-    ['a county-1 admin reads county-1\'s items', { level: 'county', regionId: 'county-1' }, true],
+    ["a county-1 admin reads county-1's items", { level: 'county', regionId: 'county-1' }, true],
     ['a county-2 admin does not', { level: 'county', regionId: 'county-2' }, false],
     ['a town admin inside county-1 does not (an item may be about them)', { level: 'town', regionId: 'town-1' }, false],
     ['a village admin does not', { level: 'village', regionId: 'village-1-1' }, false],

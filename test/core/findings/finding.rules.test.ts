@@ -1,4 +1,15 @@
-import { availableActions, bucketOf, bucketRange, checkAction, closedOnTime, daysLeft, daysToClose, deadlineProblem, findingCode, noticeNumber } from '../../../cloudfunctions/core/findings/finding.rules';
+import {
+  availableActions,
+  bucketOf,
+  bucketRange,
+  checkAction,
+  closedOnTime,
+  daysLeft,
+  daysToClose,
+  deadlineProblem,
+  findingCode,
+  noticeNumber,
+} from '../../../cloudfunctions/core/findings/finding.rules';
 import type { Finding } from '../../../types/finding';
 
 const NOW = new Date('2026-12-01T16:30:00.000Z'); // 2026-12-02 00:30 China time
@@ -27,7 +38,11 @@ describe('督查整改 workflow rules', () => {
 
   it('a closed finding cannot be changed by anyone', () => {
     for (const action of ['claim', 'planMeasures', 'submitEvidence', 'requestClose', 'verify', 'notice'] as const) {
-      expect(checkAction(f({ status: 'closed', open: false }), action, 'admin', 'a1')).toEqual({ ok: false, code: 'CONFLICT', message: '这条问题已销号，不能再修改' });
+      expect(checkAction(f({ status: 'closed', open: false }), action, 'admin', 'a1')).toEqual({
+        ok: false,
+        code: 'CONFLICT',
+        message: '这条问题已销号，不能再修改',
+      });
     }
     expect(availableActions(f({ status: 'closed', open: false }), 'admin', 'a1')).toEqual([]);
   });
@@ -41,7 +56,10 @@ describe('督查整改 workflow rules', () => {
     expect(checkAction(f({ notice: issued }), 'notice', 'admin', 'a1')).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(checkAction(f(), 'acknowledge', 'responsible', 'u1')).toMatchObject({ ok: false, code: 'CONFLICT', message: '还没有下发限期整改通知单' });
     expect(checkAction(f({ notice: issued }), 'acknowledge', 'responsible', 'u1')).toEqual({ ok: true });
-    expect(checkAction(f({ notice: { ...issued, acknowledgedAt: at(0), acknowledgedBy: 'u1' } }), 'acknowledge', 'responsible', 'u1')).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(checkAction(f({ notice: { ...issued, acknowledgedAt: at(0), acknowledgedBy: 'u1' } }), 'acknowledge', 'responsible', 'u1')).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
   });
 });
 

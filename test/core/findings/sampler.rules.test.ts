@@ -3,7 +3,7 @@ import { drawLeastSampled } from '../../../cloudfunctions/core/findings/sampler.
 /** A seeded generator, so each run draws the same. */
 function seeded(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 describe('回头看 draws', () => {
@@ -13,7 +13,11 @@ describe('回头看 draws', () => {
     const random = seeded(7);
     const drawn: string[][] = [];
     for (let round = 0; round < 5; round++) {
-      const picked = drawLeastSampled(ids.map((id) => ({ id, times: times.get(id)! })), 20, random);
+      const picked = drawLeastSampled(
+        ids.map((id) => ({ id, times: times.get(id)! })),
+        20,
+        random,
+      );
       expect(new Set(picked).size).toBe(20);
       picked.forEach((id) => times.set(id, times.get(id)! + 1));
       drawn.push(picked);
@@ -26,7 +30,16 @@ describe('回头看 draws', () => {
   });
 
   it('draws everyone when a village has fewer households than asked', () => {
-    expect(drawLeastSampled([{ id: 'a', times: 3 }, { id: 'b', times: 0 }], 20, seeded(1)).sort()).toEqual(['a', 'b']);
+    expect(
+      drawLeastSampled(
+        [
+          { id: 'a', times: 3 },
+          { id: 'b', times: 0 },
+        ],
+        20,
+        seeded(1),
+      ).sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('is uniform among equals: over many draws each household comes up about as often', () => {

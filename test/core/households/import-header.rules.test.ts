@@ -4,8 +4,28 @@ import { COLUMNS } from '../../../cloudfunctions/core/households/import/sheet';
 
 const APP_HEADER = COLUMNS.map((c) => c.header);
 /** A county's usual names for the same columns, in its own order, some optional columns left out. */
-const COUNTY_HEADER = ['序号', '户号', '乡（镇）', '村（社区）', '家庭住址', '户属性', '主要致贫原因', '识别年份', '收入年度', '家庭年纯收入（元）',
-  '住房安全等级', '是否饮水安全', '姓名', '与户主的关系', '身份证号码', '健康状况', '劳动能力', '是否务工', '是否有收入', '是否有赡养人'];
+const COUNTY_HEADER = [
+  '序号',
+  '户号',
+  '乡（镇）',
+  '村（社区）',
+  '家庭住址',
+  '户属性',
+  '主要致贫原因',
+  '识别年份',
+  '收入年度',
+  '家庭年纯收入（元）',
+  '住房安全等级',
+  '是否饮水安全',
+  '姓名',
+  '与户主的关系',
+  '身份证号码',
+  '健康状况',
+  '劳动能力',
+  '是否务工',
+  '是否有收入',
+  '是否有赡养人',
+];
 
 describe('registry column names', () => {
   it.each([
@@ -16,8 +36,8 @@ describe('registry column names', () => {
     ['乡（镇） with full-width brackets maps to the town column', '乡（镇）', 'town'],
     ['家庭年纯收入（元） maps to income, its unit ignored', '家庭年纯收入（元）', 'income'],
     ['a required mark and a line break in a header are ignored', '*姓 名\n', 'name'],
-    ['the app\'s own header still maps', '慢病已认定', 'chronicApproved'],
-    ['户主姓名 is not the member\'s name: it maps to nothing', '户主姓名', null],
+    ["the app's own header still maps", '慢病已认定', 'chronicApproved'],
+    ["户主姓名 is not the member's name: it maps to nothing", '户主姓名', null],
     ['序号 maps to nothing', '序号', null],
   ] as const)('%s', (_s, header, key) => {
     expect(columnNamed(header)).toBe(key);
@@ -45,7 +65,10 @@ describe('the header row', () => {
   });
 
   it('a header missing a required column names the column and the row it found', () => {
-    const found = findHeader([{ row: 1, cells: ['标题'] }, { row: 2, cells: COUNTY_HEADER.filter((h) => h !== '身份证号码') }]);
+    const found = findHeader([
+      { row: 1, cells: ['标题'] },
+      { row: 2, cells: COUNTY_HEADER.filter((h) => h !== '身份证号码') },
+    ]);
     expect(found).toEqual({ ok: false, message: expect.stringMatching(/第 2 行.*缺少列：身份证号.*导入模板/) });
   });
 
@@ -54,11 +77,22 @@ describe('the header row', () => {
   });
 });
 
-describe('a row\'s problems', () => {
+describe("a row's problems", () => {
   it('a member row with three problems reports all three, each naming its column', () => {
     const parsed = MemberRow.safeParse({
-      code: 'QH-1', name: '', relation: '表亲', idNumber: '123', phone: '', health: '健康', chronicApproved: '否', disabilityLevel: '0',
-      schooling: '', laborCapacity: '有劳动力', employed: '是', hasIncome: '是', hasSupporter: '否',
+      code: 'QH-1',
+      name: '',
+      relation: '表亲',
+      idNumber: '123',
+      phone: '',
+      health: '健康',
+      chronicApproved: '否',
+      disabilityLevel: '0',
+      schooling: '',
+      laborCapacity: '有劳动力',
+      employed: '是',
+      hasIncome: '是',
+      hasSupporter: '否',
     });
     expect(parsed.success).toBe(false);
     const message = rowProblem(parsed.error!);

@@ -7,11 +7,17 @@ import { generateKeyPairSync } from 'node:crypto';
 import tcb from '@cloudbase/node-sdk';
 import { accessOf, answerAuth, LOCAL_ENV, localLoginKey, verifyTicket } from '../../../cloudfunctions/core/local/cloudbase-auth';
 
-const ticketFor = (uid: string, key = localLoginKey()) => tcb.init({ env: key.env_id, credentials: key }).auth().createTicket(uid, { refresh: 7_200_000, expire: Date.now() + 86_400_000 });
+const ticketFor = (uid: string, key = localLoginKey()) =>
+  tcb
+    .init({ env: key.env_id, credentials: key })
+    .auth()
+    .createTicket(uid, { refresh: 7_200_000, expire: Date.now() + 86_400_000 });
 
 function ask(route: string, method: string, body: Record<string, unknown> = {}, authorization?: string) {
   let answer: { status: number; body: any } = { status: 0, body: null };
-  answerAuth(route, method, authorization ? { authorization } : {}, body, (status, b) => { answer = { status, body: b }; });
+  answerAuth(route, method, authorization ? { authorization } : {}, body, (status, b) => {
+    answer = { status, body: b };
+  });
   return answer;
 }
 
@@ -26,7 +32,11 @@ describe('custom login on the local host', () => {
 
   it('refuses a ticket signed with any other key, and an expired one', () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const stranger = { private_key_id: 'local-custom-login-key', private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), env_id: LOCAL_ENV };
+    const stranger = {
+      private_key_id: 'local-custom-login-key',
+      private_key: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      env_id: LOCAL_ENV,
+    };
     expect(verifyTicket(ticketFor('0123456789abcdef0123.1', stranger))).toBeNull();
     expect(verifyTicket(ticketFor('0123456789abcdef0123.1'), Date.now() + 11 * 60_000)).toBeNull();
     expect(ask('/auth/v1/signin/custom', 'POST', { ticket: 'forged/@@/a.b.c' })).toMatchObject({ status: 400, body: { error: 'invalid_argument' } });
@@ -36,7 +46,9 @@ describe('custom login on the local host', () => {
     const anonymous = ask('/auth/v1/signin/anonymously', 'POST');
     expect(accessOf(`Bearer ${anonymous.body.access_token}`)).toEqual({ uid: null });
     const [body, sig] = anonymous.body.access_token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), uid: '0123456789abcdef0123.1' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), uid: '0123456789abcdef0123.1' })).toString(
+      'base64url',
+    );
     expect(accessOf(`Bearer ${forged}.${sig}`)).toBeNull();
     expect(accessOf(`Bearer ${anonymous.body.access_token}`, Date.now() + 3 * 3_600_000)).toBeNull();
     expect(accessOf(undefined)).toBeNull();

@@ -48,7 +48,9 @@ describe('the local function host', () => {
 
   it('lists the demo accounts for the sign-in page', async () => {
     const body = await (await fetch(`${url}/api/dev/accounts`)).json();
-    expect(body.data.items.map((a: any) => a.openid)).toEqual(expect.arrayContaining(['demo-admin', 'demo-town-admin', 'demo-helper', 'demo-doctor', 'demo-household']));
+    expect(body.data.items.map((a: any) => a.openid)).toEqual(
+      expect.arrayContaining(['demo-admin', 'demo-town-admin', 'demo-helper', 'demo-doctor', 'demo-household']),
+    );
   });
 
   it('says how to build the H5 client when it is missing', async () => {

@@ -11,7 +11,9 @@ import { getDb } from '../../../cloudfunctions/core/store';
 /** useLocalMode is the one switch: it sets store, files, identity, WeChat and clock together, and close() undoes them. */
 describe('useLocalMode', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'bangfu-mode-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'bangfu-mode-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('switches everything local at once, with the clock fixed at `now`', async () => {

@@ -57,7 +57,7 @@ describe('the demo county seed', () => {
     expect(docs.notices.length).toBeGreaterThan(0);
   });
 
-  it('records this year\'s benefits for most entitled households, leaving some unpaid as gaps to find', () => {
+  it("records this year's benefits for most entitled households, leaving some unpaid as gaps to find", () => {
     expect(docs.benefits.length).toBeGreaterThan(300);
     const paidHouseholds = new Set(docs.benefits.map((b) => b.householdId));
     expect(paidHouseholds.size).toBeGreaterThan(250);
@@ -73,7 +73,9 @@ describe('the demo county seed', () => {
 
 describe('a demo seeded just after midnight in China on the 1st (still the 30th in UTC)', () => {
   const docs: Record<string, any[]> = {};
-  seedCounty({ ...DEMO_COUNTY, now: new Date('2026-11-30T17:00:00Z') }, (c, batch) => { (docs[c] ??= []).push(...batch); });
+  seedCounty({ ...DEMO_COUNTY, now: new Date('2026-11-30T17:00:00Z') }, (c, batch) => {
+    (docs[c] ??= []).push(...batch);
+  });
 
   it('files every visit under its month in China time, none after the seed time', () => {
     const monthInChina = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 7);

@@ -21,7 +21,10 @@ afterAll(() => store.close());
 
 const NONE = { ruleFacts: 0, memberCount: 0, paidKeys: 0, visitMonths: 0, gaps: 0 };
 const household = async (id: string) => (await getDb().collection('households').doc(id).get()).data[0] as any;
-const idOf = (birth: string, seq: number) => { const f = `990301${birth}${String(seq).padStart(3, '0')}`; return f + idCheckChar(f); };
+const idOf = (birth: string, seq: number) => {
+  const f = `990301${birth}${String(seq).padStart(3, '0')}`;
+  return f + idCheckChar(f);
+};
 
 const sheet = disbursementSheet;
 
@@ -37,21 +40,45 @@ describe('every path that writes a household, visit or benefit record keeps its 
       await ok(call('visits', 'record', v, 'demo-helper'));
       await ok(call('visits', 'record', v, 'demo-helper'));
     }
-    await ok(call('visits', 'record', { id: randomUUID(), householdId: 'hh-000001', visitedAt: '2026-11-19T09:00:00+08:00', occasion: 'routine' }, 'demo-doctor'));
+    await ok(
+      call('visits', 'record', { id: randomUUID(), householdId: 'hh-000001', visitedAt: '2026-11-19T09:00:00+08:00', occasion: 'routine' }, 'demo-doctor'),
+    );
     expect((await checkDerived()).differences).toEqual(NONE);
   });
 
   it('households.create, update (a member fewer) and adjustStatus', async () => {
     const head = { name: '派生户主', relation: 'head', idNumber: idOf('19700101', 71), phone: '13911113333', health: 'healthy', laborCapacity: 'full' };
     const child = { name: '派生子女', relation: 'child', idNumber: idOf('20120101', 72), health: 'healthy', laborCapacity: 'none', schooling: 'primary' };
-    const created = await ok(call('households', 'create', {
-      code: 'D-001', villageId: 'village-1-1', address: '上坪村2组', status: 'poor', causes: ['illness'], identifiedYear: 2024,
-      incomes: [{ year: 2025, amount: 5000 }], housingGrade: 'B', safeWater: true, members: [head, child],
-    }, 'demo-admin'));
+    const created = await ok(
+      call(
+        'households',
+        'create',
+        {
+          code: 'D-001',
+          villageId: 'village-1-1',
+          address: '上坪村2组',
+          status: 'poor',
+          causes: ['illness'],
+          identifiedYear: 2024,
+          incomes: [{ year: 2025, amount: 5000 }],
+          housingGrade: 'B',
+          safeWater: true,
+          members: [head, child],
+        },
+        'demo-admin',
+      ),
+    );
     const h = await ok(call('households', 'get', { householdId: created._id }, 'demo-admin'));
     const members = [{ id: h.members[0].id, name: head.name, relation: 'head', health: 'chronic', laborCapacity: 'partial' }];
     const updated = await ok(call('households', 'update', { householdId: created._id, version: h.version, members }, 'demo-admin'));
-    await ok(call('households', 'adjustStatus', { householdId: created._id, kind: 'exit', to: 'exited_enjoying', reason: '收入稳定', effectiveOn: '2026-11-01', version: updated.version }, 'demo-admin'));
+    await ok(
+      call(
+        'households',
+        'adjustStatus',
+        { householdId: created._id, kind: 'exit', to: 'exited_enjoying', reason: '收入稳定', effectiveOn: '2026-11-01', version: updated.version },
+        'demo-admin',
+      ),
+    );
     expect(await household(created._id)).toMatchObject({ memberCount: 1, paidKeys: {} });
     expect((await checkDerived()).differences).toEqual(NONE);
   });
@@ -95,17 +122,50 @@ describe('rebuildDerived against a store whose derived data went wrong', () => {
     const [a, b, c] = ['hh-000010', 'hh-000011', 'hh-000012'];
     await db.collection('households').doc(a).update({ ruleFacts: '[2]' });
     await db.collection('households').doc(b).update({ memberCount: 99 });
-    await db.collection('households').doc(c).update({ paidKeys: _.set({ 1999: ['dibao|'] }) });
+    await db
+      .collection('households')
+      .doc(c)
+      .update({ paidKeys: _.set({ 1999: ['dibao|'] }) });
     const [month] = (await db.collection('visit_months').where({ householdId: a }).limit(1).get()).data;
-    await db.collection('visit_months').doc(month._id as string).remove();
+    await db
+      .collection('visit_months')
+      .doc(month._id as string)
+      .remove();
     // A rollup naming a month nobody visited, and one of a household that does not exist.
-    await db.collection('visit_months').add({ _id: visitMonthId(b, '2001-01'), householdId: b, month: '2001-01', countyId: 'county-1', townId: 'town-1', villageId: 'village-1-1', helperIds: ['x'], prevMonthToo: false });
-    await db.collection('visit_months').add({ _id: visitMonthId('hh-gone', '2001-01'), householdId: 'hh-gone', month: '2001-01', countyId: 'county-1', townId: 'town-1', villageId: 'village-1-1', helperIds: ['x'], prevMonthToo: false });
+    await db.collection('visit_months').add({
+      _id: visitMonthId(b, '2001-01'),
+      householdId: b,
+      month: '2001-01',
+      countyId: 'county-1',
+      townId: 'town-1',
+      villageId: 'village-1-1',
+      helperIds: ['x'],
+      prevMonthToo: false,
+    });
+    await db.collection('visit_months').add({
+      _id: visitMonthId('hh-gone', '2001-01'),
+      householdId: 'hh-gone',
+      month: '2001-01',
+      countyId: 'county-1',
+      townId: 'town-1',
+      villageId: 'village-1-1',
+      helperIds: ['x'],
+      prevMonthToo: false,
+    });
 
     // A kept gap lost, and a household's gaps said to be none.
     const [gap] = (await db.collection('household_gaps').where({ open: true }).limit(1).get()).data;
-    await db.collection('household_gaps').doc(gap._id as string).remove();
-    const withGaps = (await db.collection('household_gaps').where({ open: true, householdId: _.neq(gap.householdId) }).limit(1).get()).data[0];
+    await db
+      .collection('household_gaps')
+      .doc(gap._id as string)
+      .remove();
+    const withGaps = (
+      await db
+        .collection('household_gaps')
+        .where({ open: true, householdId: _.neq(gap.householdId) })
+        .limit(1)
+        .get()
+    ).data[0];
     await db.collection('household_gaps').where({ householdId: withGaps.householdId }).update({ open: false, closedAt: '2026-01-01T00:00:00.000Z' });
 
     const wrong = { ruleFacts: 1, memberCount: 1, paidKeys: 1, visitMonths: 3, gaps: 2 };

@@ -4,7 +4,9 @@ import { openGapsByHousehold } from '../../../cloudfunctions/core/benefits/gaps.
 import { freshDemoStore, SEED_NOW } from '../../support/store';
 
 let store: ReturnType<typeof freshDemoStore>;
-beforeAll(() => { store = freshDemoStore(); });
+beforeAll(() => {
+  store = freshDemoStore();
+});
 afterAll(() => store.close());
 
 const ids = Array.from({ length: 300 }, (_, i) => `hh-${String(i + 1).padStart(6, '0')}`);
@@ -30,8 +32,14 @@ describe('rebuilding derived data for a store written by older code', () => {
     // What a store from before these existed looks like.
     const db = getDb();
     const _ = db.command;
-    await db.collection('households').where({ _id: _.exists(true) }).update({ paidKeys: _.remove(), ruleFacts: _.remove(), memberCount: _.remove() });
-    await db.collection('visit_months').where({ _id: _.exists(true) }).remove();
+    await db
+      .collection('households')
+      .where({ _id: _.exists(true) })
+      .update({ paidKeys: _.remove(), ruleFacts: _.remove(), memberCount: _.remove() });
+    await db
+      .collection('visit_months')
+      .where({ _id: _.exists(true) })
+      .remove();
     await db.collection('settings').doc('derived').remove();
     expect(await derivedVersion()).toBe(0);
     expect(await openGapsByHousehold(ids, SEED_NOW)).not.toEqual(gaps);

@@ -9,12 +9,26 @@ const rule = (household: Record<string, unknown>, code: RiskRule, date?: string)
 
 describe('收入低于监测范围', () => {
   it('a per-capita income below the line in force is a risk; equal to the line is not', () => {
-    expect(rule({ incomes: [{ year: 2024, amount: 8_499 }] }, 'income_below_line')).toMatchObject({ triggered: true, reasons: ['2024 年家庭人均纯收入 8,499 元，低于2025年1月1日起的监测范围 8,500 元'] });
+    expect(rule({ incomes: [{ year: 2024, amount: 8_499 }] }, 'income_below_line')).toMatchObject({
+      triggered: true,
+      reasons: ['2024 年家庭人均纯收入 8,499 元，低于2025年1月1日起的监测范围 8,500 元'],
+    });
     expect(rule({ incomes: [{ year: 2024, amount: 8_500 }] }, 'income_below_line').triggered).toBe(false);
   });
 
   it('divides by the members: 16,000 for two is 8,000 each', () => {
-    expect(rule({ incomes: [{ year: 2024, amount: 16_000 }], members: [{ birthDate: '1980-01-01', laborCapacity: 'full' }, { birthDate: '1982-01-01', laborCapacity: 'full' }] }, 'income_below_line').triggered).toBe(true);
+    expect(
+      rule(
+        {
+          incomes: [{ year: 2024, amount: 16_000 }],
+          members: [
+            { birthDate: '1980-01-01', laborCapacity: 'full' },
+            { birthDate: '1982-01-01', laborCapacity: 'full' },
+          ],
+        },
+        'income_below_line',
+      ).triggered,
+    ).toBe(true);
   });
 
   it('uses the line in force on the date: 8,000 on 2024-12-31, 8,500 from 2025-01-01', () => {
@@ -23,24 +37,77 @@ describe('收入低于监测范围', () => {
     expect(rule(h, 'income_below_line', '2025-01-01').triggered).toBe(true);
   });
 
-  it('reads the latest year not after the date\'s year, and says so when there is none', () => {
-    expect(rule({ incomes: [{ year: 2026, amount: 1_000 }, { year: 2024, amount: 20_000 }] }, 'income_below_line').triggered).toBe(false);
-    expect(rule({ incomes: [{ year: 2026, amount: 1_000 }] }, 'income_below_line')).toMatchObject({ triggered: false, reasons: ['没有 2025 年及以前的家庭收入记录，无法判断'] });
+  it("reads the latest year not after the date's year, and says so when there is none", () => {
+    expect(
+      rule(
+        {
+          incomes: [
+            { year: 2026, amount: 1_000 },
+            { year: 2024, amount: 20_000 },
+          ],
+        },
+        'income_below_line',
+      ).triggered,
+    ).toBe(false);
+    expect(rule({ incomes: [{ year: 2026, amount: 1_000 }] }, 'income_below_line')).toMatchObject({
+      triggered: false,
+      reasons: ['没有 2025 年及以前的家庭收入记录，无法判断'],
+    });
   });
 });
 
 describe('收入大幅下降', () => {
   it('a fall of exactly the drop share (30 %) is a risk; just under is not', () => {
-    expect(rule({ incomes: [{ year: 2023, amount: 20_000 }, { year: 2024, amount: 14_000 }] }, 'income_drop').triggered).toBe(true);
-    expect(rule({ incomes: [{ year: 2023, amount: 20_000 }, { year: 2024, amount: 14_001 }] }, 'income_drop').triggered).toBe(false);
+    expect(
+      rule(
+        {
+          incomes: [
+            { year: 2023, amount: 20_000 },
+            { year: 2024, amount: 14_000 },
+          ],
+        },
+        'income_drop',
+      ).triggered,
+    ).toBe(true);
+    expect(
+      rule(
+        {
+          incomes: [
+            { year: 2023, amount: 20_000 },
+            { year: 2024, amount: 14_001 },
+          ],
+        },
+        'income_drop',
+      ).triggered,
+    ).toBe(false);
   });
 
   it('needs the year before the latest: a missing year compares nothing', () => {
-    expect(rule({ incomes: [{ year: 2022, amount: 20_000 }, { year: 2024, amount: 1_000 }] }, 'income_drop')).toMatchObject({ triggered: false, reasons: ['缺少2023 年的收入记录，无法比较'] });
+    expect(
+      rule(
+        {
+          incomes: [
+            { year: 2022, amount: 20_000 },
+            { year: 2024, amount: 1_000 },
+          ],
+        },
+        'income_drop',
+      ),
+    ).toMatchObject({ triggered: false, reasons: ['缺少2023 年的收入记录，无法比较'] });
   });
 
   it('a year before of 0 cannot fall', () => {
-    expect(rule({ incomes: [{ year: 2023, amount: 0 }, { year: 2024, amount: 0 }] }, 'income_drop').triggered).toBe(false);
+    expect(
+      rule(
+        {
+          incomes: [
+            { year: 2023, amount: 0 },
+            { year: 2024, amount: 0 },
+          ],
+        },
+        'income_drop',
+      ).triggered,
+    ).toBe(false);
   });
 });
 
@@ -54,10 +121,22 @@ describe('大额医疗支出', () => {
   });
 
   it('adds up to the threshold of 10,000, or to half the latest annual income when that is more than 0', () => {
-    expect(rule({ medicalExpenses: [{ date: '2025-01-01', outOfPocket: 6_000 }, { date: '2025-03-01', outOfPocket: 4_000 }] }, 'medical_burden').triggered).toBe(true);
+    expect(
+      rule(
+        {
+          medicalExpenses: [
+            { date: '2025-01-01', outOfPocket: 6_000 },
+            { date: '2025-03-01', outOfPocket: 4_000 },
+          ],
+        },
+        'medical_burden',
+      ).triggered,
+    ).toBe(true);
     const share = rule({ incomes: [{ year: 2024, amount: 9_000 }], medicalExpenses: [{ date: '2025-03-01', outOfPocket: 4_500 }] }, 'medical_burden');
     expect(share).toMatchObject({ triggered: true, reasons: [expect.stringContaining('达到 2024 年家庭纯收入 9,000 元的 50%')] });
-    expect(rule({ incomes: [{ year: 2024, amount: 0 }], medicalExpenses: [{ date: '2025-03-01', outOfPocket: 4_500 }] }, 'medical_burden').triggered).toBe(false);
+    expect(rule({ incomes: [{ year: 2024, amount: 0 }], medicalExpenses: [{ date: '2025-03-01', outOfPocket: 4_500 }] }, 'medical_burden').triggered).toBe(
+      false,
+    );
   });
 });
 
@@ -78,8 +157,14 @@ describe('the other household rules', () => {
 });
 
 describe('义务教育辍学风险 (per member, whole years)', () => {
-  const child = (birthDate: string, schooling = 'none') => ({ members: [{ birthDate: '1980-01-01', laborCapacity: 'full' }, { birthDate, laborCapacity: 'none', schooling }] });
-  const ofChild = (birthDate: string, date: string, schooling?: string) => run(child(birthDate, schooling), date).risks.filter((r) => r.rule === 'dropout_risk' && r.member === 1)[0];
+  const child = (birthDate: string, schooling = 'none') => ({
+    members: [
+      { birthDate: '1980-01-01', laborCapacity: 'full' },
+      { birthDate, laborCapacity: 'none', schooling },
+    ],
+  });
+  const ofChild = (birthDate: string, date: string, schooling?: string) =>
+    run(child(birthDate, schooling), date).risks.filter((r) => r.rule === 'dropout_risk' && r.member === 1)[0];
 
   it('turns 6 on the birthday: the day before is not a risk, the birthday is', () => {
     expect(ofChild('2019-06-01', '2025-05-31').triggered).toBe(false);
@@ -93,7 +178,11 @@ describe('义务教育辍学风险 (per member, whole years)', () => {
 
   it('a child of that age in school is not a risk, and each member is judged', () => {
     expect(ofChild('2015-01-01', '2025-06-01', 'primary')).toMatchObject({ triggered: false, reasons: ['10 周岁，在读小学'] });
-    expect(run(child('2015-01-01'), '2025-06-01').risks.filter((r) => r.rule === 'dropout_risk').map((r) => r.member)).toEqual([0, 1]);
+    expect(
+      run(child('2015-01-01'), '2025-06-01')
+        .risks.filter((r) => r.rule === 'dropout_risk')
+        .map((r) => r.member),
+    ).toEqual([0, 1]);
   });
 });
 
@@ -115,8 +204,23 @@ describe('level and suggested type', () => {
   });
 
   it('answers every household rule once and the member rule per member', () => {
-    const risks = run({ members: [{ birthDate: '1980-01-01', laborCapacity: 'full' }, { birthDate: '2015-01-01', laborCapacity: 'none' }] }).risks;
-    expect(risks.map((r) => r.rule)).toEqual(['income_below_line', 'income_drop', 'medical_burden', 'sudden_hardship', 'housing_unsafe', 'water_unsafe', 'dropout_risk', 'dropout_risk', 'no_support']);
+    const risks = run({
+      members: [
+        { birthDate: '1980-01-01', laborCapacity: 'full' },
+        { birthDate: '2015-01-01', laborCapacity: 'none' },
+      ],
+    }).risks;
+    expect(risks.map((r) => r.rule)).toEqual([
+      'income_below_line',
+      'income_drop',
+      'medical_burden',
+      'sudden_hardship',
+      'housing_unsafe',
+      'water_unsafe',
+      'dropout_risk',
+      'dropout_risk',
+      'no_support',
+    ]);
     expect(risks.every((r) => r.reasons.length > 0)).toBe(true);
   });
 

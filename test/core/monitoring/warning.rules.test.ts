@@ -1,4 +1,12 @@
-import { actorProblem, deadlineOf, dismissProblem, dueFor, NEXT_STAGE, noticeDates, noticeProblem } from '../../../cloudfunctions/core/monitoring/warning.rules';
+import {
+  actorProblem,
+  deadlineOf,
+  dismissProblem,
+  dueFor,
+  NEXT_STAGE,
+  noticeDates,
+  noticeProblem,
+} from '../../../cloudfunctions/core/monitoring/warning.rules';
 import { mergedValues, inForce } from '../../../cloudfunctions/core/monitoring/params.service';
 import { removalMissing } from '../../../cloudfunctions/core/monitoring/removal.service';
 import { followUpUntil, sixMonthsAfter } from '../../../cloudfunctions/core/monitoring/follow-up.rules';
@@ -88,8 +96,14 @@ describe('monitoring parameters from a date on', () => {
 });
 
 const assessment = (triggered: string[], reasons: Record<string, string> = {}): Assessment => ({
-  level: 'none', suggestedType: null,
-  risks: ['income_below_line', 'medical_burden', 'sudden_hardship', 'housing_unsafe'].map((rule) => ({ rule: rule as never, member: null, triggered: triggered.includes(rule), reasons: [reasons[rule] ?? `${rule} 理由`] })),
+  level: 'none',
+  suggestedType: null,
+  risks: ['income_below_line', 'medical_burden', 'sudden_hardship', 'housing_unsafe'].map((rule) => ({
+    rule: rule as never,
+    member: null,
+    triggered: triggered.includes(rule),
+    reasons: [reasons[rule] ?? `${rule} 理由`],
+  })),
 });
 
 describe('风险消除 readiness', () => {
@@ -99,8 +113,14 @@ describe('风险消除 readiness', () => {
   });
   it('monitored since 1 June, nothing done, income below the line, a big medical bill and no one able to work: each is said', () => {
     const missing = removalMissing({
-      today: '2026-11-01', since: '2026-06-01', doneMeasures: 0, everyoneUnableToWork: true,
-      assessment: assessment(['income_below_line', 'medical_burden'], { income_below_line: '2025 年家庭人均纯收入 6,000 元，低于监测范围', medical_burden: '自付医疗费用 12,000 元' }),
+      today: '2026-11-01',
+      since: '2026-06-01',
+      doneMeasures: 0,
+      everyoneUnableToWork: true,
+      assessment: assessment(['income_below_line', 'medical_burden'], {
+        income_below_line: '2025 年家庭人均纯收入 6,000 元，低于监测范围',
+        medical_burden: '自付医疗费用 12,000 元',
+      }),
     });
     expect(missing).toEqual([
       '纳入监测不满 6 个月：2026年6月1日纳入，2026年12月1日起满 6 个月',

@@ -14,7 +14,7 @@ describe('working days', () => {
     expect(addWorkingDays('2026-11-20', 5, none)).toBe('2026-11-27');
   });
 
-  it('the county\'s holidays do not count either', () => {
+  it("the county's holidays do not count either", () => {
     // Started on 30 September: 1, 2, 5, 6, 7 October are holidays, 3 and 4 a weekend.
     expect(addWorkingDays('2026-09-30', 1, nationalDay)).toBe('2026-10-08');
     expect(isWorkingDay('2026-10-05', nationalDay)).toBe(false);

@@ -22,7 +22,11 @@ describe('deadlines by urgency', () => {
   });
 
   it('follows edited parameters: 1 working day to accept and 5 to resolve', () => {
-    const { acceptBy, resolveBy } = deadlinesFor('housing', new Date('2026-11-20T02:00:00Z'), { ...DEFAULT_NEED_SETTINGS, acceptWorkingDays: 1, resolveWorkingDays: 5 });
+    const { acceptBy, resolveBy } = deadlinesFor('housing', new Date('2026-11-20T02:00:00Z'), {
+      ...DEFAULT_NEED_SETTINGS,
+      acceptWorkingDays: 1,
+      resolveWorkingDays: 5,
+    });
     expect([acceptBy.toISOString(), resolveBy.toISOString()]).toEqual(['2026-11-23T15:59:59.999Z', '2026-11-27T15:59:59.999Z']);
   });
 });

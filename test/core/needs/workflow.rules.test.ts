@@ -46,7 +46,7 @@ describe('steps that change no status: 转派, 督办, 提请协调', () => {
     ['a confirmed need is not urged', 'urge', 'confirmed', 'admin', undefined, false, 'CONFLICT'],
     ['the assignee escalates a need they cannot solve, saying why', 'escalate', 'in_progress', 'assignee', '需要住建部门鉴定', false, true],
     ['escalating without a reason is refused', 'escalate', 'in_progress', 'assignee', ' ', false, 'INVALID_INPUT'],
-    ['another paired helper cannot escalate the assignee\'s need', 'escalate', 'in_progress', 'pairedHelper', '需要协调', false, 'FORBIDDEN'],
+    ["another paired helper cannot escalate the assignee's need", 'escalate', 'in_progress', 'pairedHelper', '需要协调', false, 'FORBIDDEN'],
     ['the household cannot escalate', 'escalate', 'reported', 'household', '需要协调', false, 'FORBIDDEN'],
     ['a need already waiting for coordination is not escalated again', 'escalate', 'in_progress', 'assignee', '再次', true, 'CONFLICT'],
     ['a rejected need is not escalated', 'escalate', 'rejected', 'assignee', '需要协调', false, 'CONFLICT'],

@@ -2,7 +2,13 @@ import { cleanReasons, meanRating } from '../../../cloudfunctions/core/satisfact
 import { quarterOf } from '../../../types/satisfaction';
 
 describe('满意度 rules', () => {
-  it.each([['2026-01', '2026-Q1'], ['2026-03', '2026-Q1'], ['2026-04', '2026-Q2'], ['2026-11', '2026-Q4'], ['2026-12', '2026-Q4']])('month %s is in quarter %s', (month, quarter) => {
+  it.each([
+    ['2026-01', '2026-Q1'],
+    ['2026-03', '2026-Q1'],
+    ['2026-04', '2026-Q2'],
+    ['2026-11', '2026-Q4'],
+    ['2026-12', '2026-Q4'],
+  ])('month %s is in quarter %s', (month, quarter) => {
     expect(quarterOf(month)).toBe(quarter);
   });
   it('the mean rating is given to one decimal with its count, and none when nobody rated', () => {

@@ -63,7 +63,10 @@ it('$lookup with let/pipeline works on the whole foreign collection', async () =
     .lookup({
       from: 'households',
       let: { hid: '$householdId' },
-      pipeline: $.pipeline().match(db.command.expr($.eq(['$_id', '$$hid']))).project({ villageId: 1 }).done(),
+      pipeline: $.pipeline()
+        .match(db.command.expr($.eq(['$_id', '$$hid'])))
+        .project({ villageId: 1 })
+        .done(),
       as: 'household',
     })
     .unwind('$household')
@@ -77,7 +80,10 @@ it('$lookup with let/pipeline works on the whole foreign collection', async () =
 });
 
 it('answers 20 documents without a $limit stage and up to 10,000 with one, as CloudBase does', async () => {
-  store.engine.bulkInsert('needs', Array.from({ length: 30 }, (_, i) => ({ _id: `n${i}`, status: `s${i}` })));
+  store.engine.bulkInsert(
+    'needs',
+    Array.from({ length: 30 }, (_, i) => ({ _id: `n${i}`, status: `s${i}` })),
+  );
   const agg = () => getDb().collection('needs').aggregate().group({ _id: '$status' });
   expect((await agg().end()).data).toHaveLength(20);
   expect((await agg().limit(1000).end()).data).toHaveLength(30);
@@ -90,18 +96,21 @@ it('counts groups in one answer (the dashboard pattern)', async () => {
 
 it('refuses unknown collections, and geoNear where no field holds geometry, clearly', async () => {
   const db = getDb();
-  await expect(
-    db.collection('visits').aggregate().lookup({ from: 'nope', localField: 'a', foreignField: 'b', as: 'c' }).end(),
-  ).rejects.toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
+  await expect(db.collection('visits').aggregate().lookup({ from: 'nope', localField: 'a', foreignField: 'b', as: 'c' }).end()).rejects.toMatchObject({
+    code: 'DATABASE_COLLECTION_NOT_EXIST',
+  });
   // MongoDB's answer for a collection without a geo index (geo.test.ts has the rest of geoNear).
   await expect(
-    db.collection('visits').aggregate().geoNear({ near: new db.Geo.Point(113, 23), distanceField: 'd' }).end(),
+    db
+      .collection('visits')
+      .aggregate()
+      .geoNear({ near: new db.Geo.Point(113, 23), distanceField: 'd' })
+      .end(),
   ).rejects.toMatchObject({ code: 'INVALID_PARAM', message: '$geoNear requires a 2d or 2dsphere index, but none were found' });
 });
 
 describe('count-per-key pipelines answered by SQLite', () => {
-  const mingo = (coll: string, pipeline: Record<string, unknown>[]) =>
-    runPipeline(store.engine.find(coll), pipeline, (name) => store.engine.find(name));
+  const mingo = (coll: string, pipeline: Record<string, unknown>[]) => runPipeline(store.engine.find(coll), pipeline, (name) => store.engine.find(name));
   const sorted = (rows: unknown[]) => [...rows].map((r) => JSON.stringify(r)).sort();
 
   beforeEach(() => {
@@ -142,7 +151,7 @@ describe('count-per-key pipelines answered by SQLite', () => {
       const [name, arg] = Object.entries(stage)[0];
       agg = agg[name.slice(1)](arg) as typeof agg;
     }
-    return ((await (agg as unknown as { end(): Promise<{ data: unknown[] }> }).end()).data);
+    return (await (agg as unknown as { end(): Promise<{ data: unknown[] }> }).end()).data;
   }
 
   it.each(cases)('%s %j answers as mingo does', async (coll, pipeline) => {
@@ -159,7 +168,11 @@ describe('count-per-key pipelines answered by SQLite', () => {
   it('counts what SQLite can group exactly, and leaves the rest to mingo', () => {
     const keys = (path: string, unwind = false) => [{ name: '', path, unwind }];
     expect(store.engine.countGroups('pairings', { active: true }, keys('helperId'))).toEqual(
-      expect.arrayContaining([{ key: ['a'], n: 2 }, { key: ['b'], n: 1 }, { key: [null], n: 1 }]),
+      expect.arrayContaining([
+        { key: ['a'], n: 2 },
+        { key: ['b'], n: 1 },
+        { key: [null], n: 1 },
+      ]),
     );
     // Arrays grouped whole (no $unwind) and filters the planner cannot express go to mingo.
     expect(store.engine.countGroups('visit_months', undefined, keys('helperIds'))).toBeUndefined();
@@ -168,10 +181,13 @@ describe('count-per-key pipelines answered by SQLite', () => {
     expect(store.engine.countGroups('visit_months', { month: '2024-03' }, keys('helperIds', true))).toBeUndefined();
     // The unwound numbers 1 and 1.0 are one group; true is another.
     expect(store.engine.countGroups('visit_months', { month: '2024-02' }, keys('helperIds', true))).toEqual(
-      expect.arrayContaining([{ key: ['a'], n: 1 }, { key: [1], n: 2 }, { key: [true], n: 1 }]),
+      expect.arrayContaining([
+        { key: ['a'], n: 1 },
+        { key: [1], n: 2 },
+        { key: [true], n: 1 },
+      ]),
     );
   });
-
 });
 
 it('unwinds an indexed array field from the index alone (only arrays stored there), as mingo does', async () => {
@@ -183,22 +199,42 @@ it('unwinds an indexed array field from the index alone (only arrays stored ther
     { _id: 'a5', countyId: 'c1', month: '2024-02', villageId: 'v2', helperIds: ['a', 'a', 2] },
   ]);
   const db = getDb();
-  const res = await db.collection('visit_months').aggregate().match({ countyId: 'c1' }).unwind('$helperIds')
-    .group({ _id: { helperId: '$helperIds', villageId: '$villageId' }, n: db.command.aggregate.sum(1) }).end();
+  const res = await db
+    .collection('visit_months')
+    .aggregate()
+    .match({ countyId: 'c1' })
+    .unwind('$helperIds')
+    .group({ _id: { helperId: '$helperIds', villageId: '$villageId' }, n: db.command.aggregate.sum(1) })
+    .end();
   const sorted = (rows: unknown[]) => [...rows].map((r) => JSON.stringify(r)).sort();
-  const pipeline = [{ $match: { countyId: 'c1' } }, { $unwind: '$helperIds' }, { $group: { _id: { helperId: '$helperIds', villageId: '$villageId' }, n: { $sum: 1 } } }];
+  const pipeline = [
+    { $match: { countyId: 'c1' } },
+    { $unwind: '$helperIds' },
+    { $group: { _id: { helperId: '$helperIds', villageId: '$villageId' }, n: { $sum: 1 } } },
+  ];
   expect(sorted(res.data)).toEqual(sorted(runPipeline(store.engine.find('visit_months'), pipeline, () => [])));
-  expect(sorted(res.data)).toEqual(sorted([
-    { _id: { helperId: 'a', villageId: 'v1' }, n: 1 }, { _id: { helperId: 'b', villageId: 'v1' }, n: 1 },
-    { _id: { helperId: 'a', villageId: 'v2' }, n: 3 }, { _id: { helperId: 2, villageId: 'v2' }, n: 1 },
-  ]));
+  expect(sorted(res.data)).toEqual(
+    sorted([
+      { _id: { helperId: 'a', villageId: 'v1' }, n: 1 },
+      { _id: { helperId: 'b', villageId: 'v1' }, n: 1 },
+      { _id: { helperId: 'a', villageId: 'v2' }, n: 3 },
+      { _id: { helperId: 2, villageId: 'v2' }, n: 1 },
+    ]),
+  );
   expect(store.engine.countGroups('visit_months', { countyId: 'c1' }, [{ name: '', path: 'helperIds', unwind: true }])).toBeDefined();
 });
 
 it('$match then $project of top-level fields, $skip and $limit answer like MongoDB (read from the stored fields, paged in SQLite)', async () => {
   const db = getDb();
-  const page = (skip: number, limit: number) => db.collection('households').aggregate()
-    .match({ villageId: db.command.in(['v1', 'v2']) }).project({ status: true, villageId: 1 }).skip(skip).limit(limit).end();
+  const page = (skip: number, limit: number) =>
+    db
+      .collection('households')
+      .aggregate()
+      .match({ villageId: db.command.in(['v1', 'v2']) })
+      .project({ status: true, villageId: 1 })
+      .skip(skip)
+      .limit(limit)
+      .end();
   const all = await page(0, 10);
   expect(all.data).toEqual([
     { _id: 'h1', villageId: 'v1', status: 'active' },
@@ -214,5 +250,8 @@ it('$match then $project of top-level fields, $skip and $limit answer like Mongo
 it('projectAll reads every matching row with only its fields', async () => {
   const { projectAll } = await import('../../../cloudfunctions/core/store');
   const rows = await projectAll(getDb().collection('households'), { status: 'active' }, { villageId: true }, (d) => d);
-  expect(rows).toEqual([{ _id: 'h1', villageId: 'v1' }, { _id: 'h2', villageId: 'v1' }]);
+  expect(rows).toEqual([
+    { _id: 'h1', villageId: 'v1' },
+    { _id: 'h2', villageId: 'v1' },
+  ]);
 });

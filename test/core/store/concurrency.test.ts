@@ -19,11 +19,15 @@ it('two engine instances on one file see each other and a stale version check up
       const [seenA] = a.find('households', { _id: 'c' });
       const [seenB] = b.find('households', { _id: 'c' });
       const bump = (engine: EmbeddedEngine, seen: Record<string, unknown>) =>
-        engine.update('households', { _id: 'c', version: seen.version }, {
-          update: { $inc: { version: 1 }, $set: { count: (seen.count as number) + 1 } },
-          multi: false,
-          upsert: false,
-        }).modified;
+        engine.update(
+          'households',
+          { _id: 'c', version: seen.version },
+          {
+            update: { $inc: { version: 1 }, $set: { count: (seen.count as number) + 1 } },
+            multi: false,
+            upsert: false,
+          },
+        ).modified;
       const won = bump(a, seenA) + bump(b, seenB);
       if (won !== 1) lost++;
     }

@@ -6,7 +6,7 @@ const UUID_B = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
 describe('an id made of other ids', () => {
   it.each([
     ['a seeded pairing', ['hh-000062', 'primary'], '-', 'hh-000062-primary'],
-    ['a seeded household\'s 兑现 record', ['hh-000001', 'medical_premium', 'hh-000001-m2', 2026], '-', 'hh-000001-medical_premium-hh-000001-m2-2026'],
+    ["a seeded household's 兑现 record", ['hh-000001', 'medical_premium', 'hh-000001-m2', 2026], '-', 'hh-000001-medical_premium-hh-000001-m2-2026'],
     ['a visit month of a UUID household', [UUID_A, '2026-11'], ':', `${UUID_A}:2026-11`],
     ['a plan of a UUID household', [UUID_A, 2026], '-', `${UUID_A}-2026`],
   ])('keeps %s readable and unchanged when it fits in 64 characters', (_name, parts, separator, expected) => {

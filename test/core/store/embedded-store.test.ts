@@ -45,8 +45,12 @@ describe('documents', () => {
   it('update() reports 0 when nothing matched, as a version check needs', async () => {
     const _ = getDb().command;
     await things().add({ _id: 'x', version: 1, n: 0 });
-    const first = await things().where({ _id: 'x', version: 1 }).update({ version: _.inc(1), n: 1 });
-    const stale = await things().where({ _id: 'x', version: 1 }).update({ version: _.inc(1), n: 2 });
+    const first = await things()
+      .where({ _id: 'x', version: 1 })
+      .update({ version: _.inc(1), n: 1 });
+    const stale = await things()
+      .where({ _id: 'x', version: 1 })
+      .update({ version: _.inc(1), n: 2 });
     expect([first.updated, stale.updated]).toEqual([1, 0]);
     expect((await things().doc('x').get()).data[0]).toMatchObject({ version: 2, n: 1 });
     expect((await things().doc('missing').update({ n: 1 })).updated).toBe(0);
@@ -54,23 +58,37 @@ describe('documents', () => {
 
   it('removes one document by id or every match of a filter', async () => {
     const _ = getDb().command;
-    await things().add([{ _id: 'a', n: 1 }, { _id: 'b', n: 2 }, { _id: 'c', n: 3 }]);
+    await things().add([
+      { _id: 'a', n: 1 },
+      { _id: 'b', n: 2 },
+      { _id: 'c', n: 3 },
+    ]);
     expect((await things().doc('a').remove()).deleted).toBe(1);
-    expect((await things().where({ n: _.gte(2) }).remove()).deleted).toBe(2);
+    expect(
+      (
+        await things()
+          .where({ n: _.gte(2) })
+          .remove()
+      ).deleted,
+    ).toBe(2);
     expect(store.engine.count('things')).toBe(0);
   });
 
   it('updateAndReturn() answers the updated document', async () => {
     const _ = getDb().command;
     await things().add({ _id: 'a', n: 1 });
-    const res = await things().where({ _id: 'a' }).updateAndReturn({ n: _.inc(1) });
+    const res = await things()
+      .where({ _id: 'a' })
+      .updateAndReturn({ n: _.inc(1) });
     expect(res).toMatchObject({ updated: 1, doc: { _id: 'a', n: 2 } });
   });
 
   it('pull() takes query conditions, regexes included', async () => {
     const db = getDb();
     await things().add({ _id: 'a', tags: ['alpha', 'beta', 'Apple'], scores: [1, 5, 9] });
-    await things().doc('a').update({ tags: db.command.pull(db.RegExp({ regexp: '^a', options: 'i' })), scores: db.command.pull(db.command.gt(4)) });
+    await things()
+      .doc('a')
+      .update({ tags: db.command.pull(db.RegExp({ regexp: '^a', options: 'i' })), scores: db.command.pull(db.command.gt(4)) });
     expect((await things().doc('a').get()).data[0]).toMatchObject({ tags: ['beta'], scores: [1] });
   });
 
@@ -125,7 +143,10 @@ describe('queries', () => {
     await things().add({ _id: 'p1', a: null, b: { c: [1, { d: when }] }, when, s: '引号"与\\斜杠', n: 0, f: false, other: 1 });
     await things().add({ _id: 'p2', s: 'y', other: 2 });
     const _ = getDb().command;
-    const { data } = await things().where({ _id: _.in(['p1', 'p2']) }).field({ when: true, s: true, n: true, f: true, b: true, a: true, missing: true }).get();
+    const { data } = await things()
+      .where({ _id: _.in(['p1', 'p2']) })
+      .field({ when: true, s: true, n: true, f: true, b: true, a: true, missing: true })
+      .get();
     // A stored null stays null, an absent field is left out, dates and nested values come back whole.
     expect(data).toEqual([
       { _id: 'p1', a: null, b: { c: [1, { d: when }] }, f: false, n: 0, s: '引号"与\\斜杠', when },
@@ -133,7 +154,14 @@ describe('queries', () => {
     ]);
     expect(Object.keys(data[0])).toEqual(['_id', 'a', 'b', 'f', 'n', 's', 'when']);
     expect((await things().where({ _id: 'p2' }).field({ _id: false, other: true }).get()).data).toEqual([{ other: 2 }]);
-    expect((await things().where({ _id: _.in(['p1', 'p2']) }).field({ _id: true }).get()).data).toEqual([{ _id: 'p1' }, { _id: 'p2' }]);
+    expect(
+      (
+        await things()
+          .where({ _id: _.in(['p1', 'p2']) })
+          .field({ _id: true })
+          .get()
+      ).data,
+    ).toEqual([{ _id: 'p1' }, { _id: 'p2' }]);
   });
 
   it('sorts, skips, limits and projects like MongoDB', async () => {
@@ -159,7 +187,13 @@ describe('queries', () => {
   it('counts every match, beyond the query limit', async () => {
     const _ = getDb().command;
     expect((await things().count()).total).toBe(1200);
-    expect((await things().where({ odd: true, i: _.gte(1000) }).count()).total).toBe(100);
+    expect(
+      (
+        await things()
+          .where({ odd: true, i: _.gte(1000) })
+          .count()
+      ).total,
+    ).toBe(100);
   });
 
   it('sorts missing values first, as MongoDB does', async () => {

@@ -10,7 +10,13 @@ import { openTempStore, type TempStore } from './support';
 type Position = [number, number];
 const point = ([lng, lat]: Position) => ({ type: 'Point', coordinates: [lng, lat] });
 const polygon = (...rings: Position[][]) => ({ type: 'Polygon', coordinates: rings });
-const square = (lo: number, hi: number): Position[] => [[lo, lo], [hi, lo], [hi, hi], [lo, hi], [lo, lo]];
+const square = (lo: number, hi: number): Position[] => [
+  [lo, lo],
+  [hi, lo],
+  [hi, hi],
+  [lo, hi],
+  [lo, lo],
+];
 /** Metres along a great circle for an angle in degrees. */
 const metres = (degrees: number) => (degrees * Math.PI * EARTH_RADIUS_M) / 180;
 
@@ -50,7 +56,10 @@ describe('$nearSphere (db.command.geoNear)', () => {
   it('measures in metres on a sphere of 6,378,100 m, both bounds inclusive', async () => {
     const db = getDb();
     const within = (minDistance: number, maxDistance: number) =>
-      db.collection('places').where({ loc: db.command.geoNear({ geometry: new db.Geo.Point(0, 0), minDistance, maxDistance }) }).get();
+      db
+        .collection('places')
+        .where({ loc: db.command.geoNear({ geometry: new db.Geo.Point(0, 0), minDistance, maxDistance }) })
+        .get();
     // b is one degree of a meridian away: 111,318.8 m.
     expect(ids((await within(metres(1) - 0.001, metres(1) + 0.001)).data)).toEqual(['b']);
     expect(ids((await within(0, metres(1) - 0.001)).data)).toEqual(['a', 'legacy']);
@@ -60,7 +69,12 @@ describe('$nearSphere (db.command.geoNear)', () => {
     const db = getDb();
     const _ = db.command;
     const geoNear = _.geoNear({ geometry: new db.Geo.Point(0, 0) });
-    await expect(db.collection('places').where(_.or([{ loc: geoNear }, { kind: 'x' }]) as never).get()).rejects.toMatchObject({
+    await expect(
+      db
+        .collection('places')
+        .where(_.or([{ loc: geoNear }, { kind: 'x' }]) as never)
+        .get(),
+    ).rejects.toMatchObject({
       code: 'INVALID_PARAM',
       message: 'geoNear must be top-level expr',
     });
@@ -95,17 +109,60 @@ describe('$geoWithin and $geoIntersects', () => {
       { _id: 'at65', loc: point([0, 65]) },
       { _id: 'at76', loc: point([0, 76]) },
     ]);
-    const band = polygon([[-60, 60], [60, 60], [60, 70], [-60, 70], [-60, 60]]);
+    const band = polygon([
+      [-60, 60],
+      [60, 60],
+      [60, 70],
+      [-60, 70],
+      [-60, 60],
+    ]);
     expect(ids(store.engine.find('routes', { loc: { $geoWithin: { $geometry: band } } }))).toEqual(['at76']);
   });
 
   it('a line is within only when all of it is: leaving through a concave notch is not', () => {
     // A U shape: the notch between its arms is outside.
-    const u = polygon([[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]);
+    const u = polygon([
+      [0, 0],
+      [3, 0],
+      [3, 3],
+      [2, 3],
+      [2, 1],
+      [1, 1],
+      [1, 3],
+      [0, 3],
+      [0, 0],
+    ]);
     store.engine.bulkInsert('routes', [
-      { _id: 'acrossNotch', loc: { type: 'LineString', coordinates: [[0.5, 2], [2.5, 2]] } },
-      { _id: 'inArm', loc: { type: 'LineString', coordinates: [[0.5, 0.5], [0.5, 2.5]] } },
-      { _id: 'alongBase', loc: { type: 'LineString', coordinates: [[0.5, 0.5], [2.5, 0.5]] } },
+      {
+        _id: 'acrossNotch',
+        loc: {
+          type: 'LineString',
+          coordinates: [
+            [0.5, 2],
+            [2.5, 2],
+          ],
+        },
+      },
+      {
+        _id: 'inArm',
+        loc: {
+          type: 'LineString',
+          coordinates: [
+            [0.5, 0.5],
+            [0.5, 2.5],
+          ],
+        },
+      },
+      {
+        _id: 'alongBase',
+        loc: {
+          type: 'LineString',
+          coordinates: [
+            [0.5, 0.5],
+            [2.5, 0.5],
+          ],
+        },
+      },
     ]);
     expect(ids(store.engine.find('routes', { loc: { $geoWithin: { $geometry: u } } }))).toEqual(['inArm', 'alongBase']);
     expect(ids(store.engine.find('routes', { loc: { $geoIntersects: { $geometry: u } } }))).toEqual(['acrossNotch', 'inArm', 'alongBase']);
@@ -127,18 +184,57 @@ describe('$geoWithin and $geoIntersects', () => {
 
   it('refuses what MongoDB refuses, and big polygons, which it answers only with a custom CRS', () => {
     expect(() => store.engine.find('places', { loc: { $geoWithin: { $geometry: point([0, 0]) } } })).toThrow('Polygon or MultiPolygon');
-    expect(() => store.engine.find('places', { loc: { $geoWithin: { $geometry: polygon([[0, 0], [1, 0], [0, 0]]) } } })).toThrow(/at least 4 positions/);
+    expect(() =>
+      store.engine.find('places', {
+        loc: {
+          $geoWithin: {
+            $geometry: polygon([
+              [0, 0],
+              [1, 0],
+              [0, 0],
+            ]),
+          },
+        },
+      }),
+    ).toThrow(/at least 4 positions/);
     expect(() => store.engine.find('places', { loc: { $geoIntersects: { $geometry: point([200, 0]) } } })).toThrow(/out of bounds/);
-    expect(() => store.engine.find('places', { loc: { $geoWithin: { $box: [[0, 0], [1, 1]] } } })).toThrow(expect.objectContaining({ code: 'EMBEDDED_UNSUPPORTED' }));
-    const aroundTheEquator = polygon([[0, 0], [120, 0], [-120, 0], [0, 0]]);
-    expect(() => store.engine.find('places', { loc: { $geoWithin: { $geometry: aroundTheEquator } } })).toThrow(expect.objectContaining({ code: 'EMBEDDED_UNSUPPORTED' }));
+    expect(() =>
+      store.engine.find('places', {
+        loc: {
+          $geoWithin: {
+            $box: [
+              [0, 0],
+              [1, 1],
+            ],
+          },
+        },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'EMBEDDED_UNSUPPORTED' }));
+    const aroundTheEquator = polygon([
+      [0, 0],
+      [120, 0],
+      [-120, 0],
+      [0, 0],
+    ]);
+    expect(() => store.engine.find('places', { loc: { $geoWithin: { $geometry: aroundTheEquator } } })).toThrow(
+      expect.objectContaining({ code: 'EMBEDDED_UNSUPPORTED' }),
+    );
   });
 });
 
 describe('the $geoNear stage (aggregate().geoNear)', () => {
   beforeEach(() => {
     store.engine.bulkInsert('routes', [
-      { _id: 'equator', loc: { type: 'LineString', coordinates: [[-3, 0], [3, 0]] } },
+      {
+        _id: 'equator',
+        loc: {
+          type: 'LineString',
+          coordinates: [
+            [-3, 0],
+            [3, 0],
+          ],
+        },
+      },
       { _id: 'tile', loc: polygon(square(1.2, 1.8)) },
       { _id: 'stops', loc: [point([10, 10]), point([1.6, 1.9])] },
     ]);
@@ -163,21 +259,48 @@ describe('the $geoNear stage (aggregate().geoNear)', () => {
   it('takes limit, query and further stages; without key it needs exactly one geo field', async () => {
     const db = getDb();
     const Point = db.Geo.Point;
-    const first = await db.collection('places').aggregate().geoNear({ near: new Point(0, 3), distanceField: 'm', spherical: true, limit: 2, query: { kind: db.command.neq('z') } }).project({ m: 0 }).end();
+    const first = await db
+      .collection('places')
+      .aggregate()
+      .geoNear({ near: new Point(0, 3), distanceField: 'm', spherical: true, limit: 2, query: { kind: db.command.neq('z') } })
+      .project({ m: 0 })
+      .end();
     expect(first.data).toEqual([
       { _id: 'd', kind: 'y', loc: point([0, 3]) },
       { _id: 'c', kind: 'x', loc: point([0, 2]) },
     ]);
-    const later = await db.collection('places').aggregate().geoNear({ near: new Point(0, 0), distanceField: 'm', spherical: true }).match({ kind: 'x' }).project({ _id: 1 }).end();
+    const later = await db
+      .collection('places')
+      .aggregate()
+      .geoNear({ near: new Point(0, 0), distanceField: 'm', spherical: true })
+      .match({ kind: 'x' })
+      .project({ _id: 1 })
+      .end();
     expect(later.data).toEqual([{ _id: 'a' }, { _id: 'c' }]);
     await db.collection('places').add({ _id: 'two', home: new Point(5, 5), loc: new Point(5, 5) });
-    await expect(db.collection('places').aggregate().geoNear({ near: new Point(0, 0), distanceField: 'm', spherical: true }).end()).rejects.toMatchObject({
+    await expect(
+      db
+        .collection('places')
+        .aggregate()
+        .geoNear({ near: new Point(0, 0), distanceField: 'm', spherical: true })
+        .end(),
+    ).rejects.toMatchObject({
       code: 'INVALID_PARAM',
       message: expect.stringContaining('unsure which to use'),
     });
-    const keyed = await db.collection('places').aggregate().geoNear({ near: new Point(5, 5), distanceField: 'm', spherical: true, key: 'home' }).end();
+    const keyed = await db
+      .collection('places')
+      .aggregate()
+      .geoNear({ near: new Point(5, 5), distanceField: 'm', spherical: true, key: 'home' })
+      .end();
     expect(ids(keyed.data)).toEqual(['two']);
-    await expect(db.collection('notices').aggregate().geoNear({ near: new Point(0, 0), distanceField: 'm', spherical: true }).end()).rejects.toMatchObject({
+    await expect(
+      db
+        .collection('notices')
+        .aggregate()
+        .geoNear({ near: new Point(0, 0), distanceField: 'm', spherical: true })
+        .end(),
+    ).rejects.toMatchObject({
       message: '$geoNear requires a 2d or 2dsphere index, but none were found',
     });
   });
@@ -188,10 +311,22 @@ describe('the $geoNear stage (aggregate().geoNear)', () => {
     await expect(db.collection('places').aggregate().match({ kind: 'x' }).geoNear({ near, distanceField: 'm', spherical: true }).end()).rejects.toMatchObject({
       message: '$geoNear is only valid as the first stage in a pipeline',
     });
-    await expect(db.collection('places').aggregate().geoNear({ near, spherical: true } as never).end()).rejects.toMatchObject({
+    await expect(
+      db
+        .collection('places')
+        .aggregate()
+        .geoNear({ near, spherical: true } as never)
+        .end(),
+    ).rejects.toMatchObject({
       message: "$geoNear requires a 'distanceField' option as a String",
     });
-    await expect(db.collection('places').aggregate().geoNear({ near, distanceField: 'm', radius: 5 } as never).end()).rejects.toMatchObject({
+    await expect(
+      db
+        .collection('places')
+        .aggregate()
+        .geoNear({ near, distanceField: 'm', radius: 5 } as never)
+        .end(),
+    ).rejects.toMatchObject({
       message: 'unknown argument to $geoNear: radius',
     });
   });

@@ -8,7 +8,11 @@ const DOCS: Record<string, unknown>[] = [
   { alpha: 2, zeta: 'z' },
   { _id: 7, other: 'only' },
   // Shapes a dotted path meets: arrays of objects, scalars and nulls in them, nested arrays, dates, empty values.
-  { _id: 'm', members: [{ id: 'm1', name: '甲', phone: '138', age: { years: 3, months: 2 } }, { id: 'm2' }, 5, null, [{ id: 'm3', x: 1 }], new Date(9)], list: [] },
+  {
+    _id: 'm',
+    members: [{ id: 'm1', name: '甲', phone: '138', age: { years: 3, months: 2 } }, { id: 'm2' }, 5, null, [{ id: 'm3', x: 1 }], new Date(9)],
+    list: [],
+  },
   { _id: 'o', members: { id: 'solo', phone: '139' }, alpha: { nested: { deep: 1, other: 2 } }, list: [[1, { x: 3, y: 4 }]] },
   { _id: 's', members: 'scalar', alpha: null, list: { x: new Date(1) } },
   { _id: 'd', members: new Date(3), alpha: [], zeta: [{ a: 1 }] },
@@ -36,7 +40,9 @@ describe('field() projections in the embedded store', () => {
   it('still answers exclusions and path collisions through mingo', () => {
     expect(() => project(DOCS, { alpha: true, 'alpha.nested': true })).toThrow('Path collision');
     expect(project(DOCS.slice(0, 3), { zeta: false })).toEqual([
-      { _id: 'a', alpha: { nested: true }, list: [1, { x: 2 }], none: null, when: new Date(5) }, { alpha: 2 }, { _id: 7, other: 'only' },
+      { _id: 'a', alpha: { nested: true }, list: [1, { x: 2 }], none: null, when: new Date(5) },
+      { alpha: 2 },
+      { _id: 7, other: 'only' },
     ]);
   });
 });

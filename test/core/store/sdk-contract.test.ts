@@ -43,8 +43,23 @@ const seed = () => [
 /** The document expressions are evaluated on, and the documents accumulators group. */
 const aggSeed = () => [
   {
-    _id: 'x', n: -2.5, m: 7, s: 'Hello World', cn: '你好abc', arr: [1, 2, 3], arr2: [3, 4], o: { a: 1, b: 2 },
-    d: new Date('2019-05-14T13:45:30.123Z'), sun: new Date('2023-01-01T00:00:00Z'), t: true, f: false, nul: null, kv: [['a', 1], ['b', 2]],
+    _id: 'x',
+    n: -2.5,
+    m: 7,
+    s: 'Hello World',
+    cn: '你好abc',
+    arr: [1, 2, 3],
+    arr2: [3, 4],
+    o: { a: 1, b: 2 },
+    d: new Date('2019-05-14T13:45:30.123Z'),
+    sun: new Date('2023-01-01T00:00:00Z'),
+    t: true,
+    f: false,
+    nul: null,
+    kv: [
+      ['a', 1],
+      ['b', 2],
+    ],
   },
   { _id: 'g1', g: 'a', v: 1 },
   { _id: 'g2', g: 'a', v: 3 },
@@ -54,7 +69,13 @@ const aggSeed = () => [
 type Position = [number, number];
 const point = ([lng, lat]: Position) => ({ type: 'Point', coordinates: [lng, lat] });
 /** A closed square ring from (lo, lo) to (hi, hi), corners counter-clockwise. */
-const square = (lo: number, hi: number): Position[] => [[lo, lo], [hi, lo], [hi, hi], [lo, hi], [lo, lo]];
+const square = (lo: number, hi: number): Position[] => [
+  [lo, lo],
+  [hi, lo],
+  [hi, hi],
+  [lo, hi],
+  [lo, lo],
+];
 
 /**
  * Geo documents as the SDK stores `db.Geo` values: GeoJSON. First CloudBase's own
@@ -73,9 +94,29 @@ const geoSeed = () => [
   { _id: 'edge', docType: 'shape', location: point([2, 0]) },
   { _id: 'far', docType: 'shape', location: point([10, 10]) },
   // Along the equator, across both squares; a small square between them; two points; an array of points.
-  { _id: 'line', docType: 'shape', location: { type: 'LineString', coordinates: [[-3, 0], [3, 0]] } },
+  {
+    _id: 'line',
+    docType: 'shape',
+    location: {
+      type: 'LineString',
+      coordinates: [
+        [-3, 0],
+        [3, 0],
+      ],
+    },
+  },
   { _id: 'tile', docType: 'shape', location: { type: 'Polygon', coordinates: [square(1.2, 1.8)] } },
-  { _id: 'pair', docType: 'shape', location: { type: 'MultiPoint', coordinates: [[0, 0], [10, 10]] } },
+  {
+    _id: 'pair',
+    docType: 'shape',
+    location: {
+      type: 'MultiPoint',
+      coordinates: [
+        [0, 0],
+        [10, 10],
+      ],
+    },
+  },
   { _id: 'points', docType: 'shape', location: [point([50, 50]), point([1.5, -1.5])] },
   { _id: 'none', docType: 'shape' },
 ];
@@ -110,7 +151,10 @@ const geoQueries: Record<string, (_: Cmd, db: Database) => Array<[Query, string[
       // The hole is not within.
       [{ location: _.geoWithin({ geometry: new Polygon([ring(square(-2, 2)), ring(square(-1, 1))]) }) }, ['edge', 'points', 'ring', 'tile']],
       // Each point of a MultiPoint may lie in a different polygon of a MultiPolygon.
-      [{ location: _.geoWithin({ geometry: new MultiPolygon([new Polygon([ring(square(9, 11))]), new Polygon([ring(square(-1, 1))])]) }) }, ['far', 'origin', 'pair']],
+      [
+        { location: _.geoWithin({ geometry: new MultiPolygon([new Polygon([ring(square(9, 11))]), new Polygon([ring(square(-1, 1))])]) }) },
+        ['far', 'origin', 'pair'],
+      ],
       // Radius in radians: 5 km holds only the Canton Tower (4.4 km; Baiyun Mountain is 6.6 km).
       [{ location: _.geoWithin({ centerSphere: [new Point(...NEAR), 5000 / 6_378_100] }) }, ['geoNear.0']],
       [{ location: _.geoWithin({ centerSphere: [[0, 0], (2.2 * Math.PI) / 180] }), docType: 'shape' }, ['edge', 'origin', 'points', 'ring']],
@@ -121,25 +165,69 @@ const geoQueries: Record<string, (_: Cmd, db: Database) => Array<[Query, string[
     const line = (r: Position[]) => new LineString(r.map((p) => new Point(...p)));
     return [
       [{ location: _.geoIntersects({ geometry: new Point(0, 0) }) }, ['line', 'origin', 'pair']],
-      [{ location: _.geoIntersects({ geometry: line([[1.5, -3], [1.5, 3]]) }) }, ['line', 'points', 'ring', 'tile']],
+      [
+        {
+          location: _.geoIntersects({
+            geometry: line([
+              [1.5, -3],
+              [1.5, 3],
+            ]),
+          }),
+        },
+        ['line', 'points', 'ring', 'tile'],
+      ],
       [{ location: _.geoIntersects({ geometry: new Polygon([line(square(-2, 2)), line(square(-1, 1))]) }) }, ['edge', 'line', 'points', 'ring', 'tile']],
       // (2, 0) is on the outer square's edge and on the equator line.
       [{ location: _.geoIntersects({ geometry: new MultiPoint([new Point(10, 10), new Point(2, 0)]) }) }, ['edge', 'far', 'line', 'pair']],
-      [{ location: _.geoIntersects({ geometry: new MultiLineString([line([[-1, 5], [1, 5]]), line([[1.3, 1.4], [1.7, 1.4]])]) }) }, ['tile']],
-      [{ location: _.geoIntersects({ geometry: new MultiPolygon([new Polygon([line(square(9, 11))]), new Polygon([line(square(-0.5, 0.5))])]) }) }, ['far', 'line', 'origin', 'pair']],
+      [
+        {
+          location: _.geoIntersects({
+            geometry: new MultiLineString([
+              line([
+                [-1, 5],
+                [1, 5],
+              ]),
+              line([
+                [1.3, 1.4],
+                [1.7, 1.4],
+              ]),
+            ]),
+          }),
+        },
+        ['tile'],
+      ],
+      [
+        { location: _.geoIntersects({ geometry: new MultiPolygon([new Polygon([line(square(9, 11))]), new Polygon([line(square(-0.5, 0.5))])]) }) },
+        ['far', 'line', 'origin', 'pair'],
+      ],
     ];
   },
 };
 
 /** Query operator → filter built through the SDK, and the ids it must match. */
 const queries: Record<string, (_: Cmd, db: Database) => Array<[Query, string[]]>> = {
-  eq: (_) => [[{ n: _.eq(2) }, ['b']], [{ tags: 'y' }, ['a', 'b']]],
+  eq: (_) => [
+    [{ n: _.eq(2) }, ['b']],
+    [{ tags: 'y' }, ['a', 'b']],
+  ],
   neq: (_) => [[{ n: _.neq(2) }, ['a', 'c', 'd']]],
   lt: (_) => [[{ n: _.lt(3) }, ['a', 'b']]],
-  lte: (_) => [[{ n: _.lte(3) }, ['a', 'b', 'c']], [{ d: _.lte(new Date('2024-02-01')) }, ['a', 'b']]],
-  gt: (_) => [[{ n: _.gt(2) }, ['c', 'd']], [{ s: _.gt('b') }, ['b', 'd']]],
-  gte: (_) => [[{ n: _.gte(3) }, ['c', 'd']], [{ d: _.gte(new Date('2024-02-01')) }, ['b', 'c']]],
-  in: (_) => [[{ s: _.in(['apple', 'date']) }, ['a', 'd']], [{ tags: _.in(['x']) }, ['a', 'd']]],
+  lte: (_) => [
+    [{ n: _.lte(3) }, ['a', 'b', 'c']],
+    [{ d: _.lte(new Date('2024-02-01')) }, ['a', 'b']],
+  ],
+  gt: (_) => [
+    [{ n: _.gt(2) }, ['c', 'd']],
+    [{ s: _.gt('b') }, ['b', 'd']],
+  ],
+  gte: (_) => [
+    [{ n: _.gte(3) }, ['c', 'd']],
+    [{ d: _.gte(new Date('2024-02-01')) }, ['b', 'c']],
+  ],
+  in: (_) => [
+    [{ s: _.in(['apple', 'date']) }, ['a', 'd']],
+    [{ tags: _.in(['x']) }, ['a', 'd']],
+  ],
   nin: (_) => [[{ s: _.nin(['apple', 'date']) }, ['b', 'c']]],
   all: (_) => [[{ tags: _.all(['x', 'y']) }, ['a']]],
   elemMatch: (_) => [
@@ -149,12 +237,21 @@ const queries: Record<string, (_: Cmd, db: Database) => Array<[Query, string[]]>
     [{ arr: _.elemMatch({ q: _.gt(0) }) }, []],
     [{ arr: _.elemMatch({ q: _.exists(false) }) }, []],
   ],
-  exists: (_) => [[{ flag: _.exists(true) }, ['a', 'b']], [{ flag: _.exists(false) }, ['c', 'd']]],
+  exists: (_) => [
+    [{ flag: _.exists(true) }, ['a', 'b']],
+    [{ flag: _.exists(false) }, ['c', 'd']],
+  ],
   size: (_) => [[{ arr: _.size(1) }, ['b']]],
   // The SDK's typings declare mod() without parameters; it takes (divisor, remainder).
   mod: (_) => [[{ n: (_.mod as unknown as (d: number, r: number) => unknown)(5, 0) }, ['d']]],
-  and: (_) => [[{ n: _.gt(1).and(_.lt(10)) }, ['b', 'c']], [_.and([{ n: _.gt(1) }, { s: 'date' }]) as unknown as Query, ['d']]],
-  or: (_) => [[_.or([{ n: 1 }, { s: 'date' }]) as unknown as Query, ['a', 'd']], [{ n: _.eq(1).or(_.eq(3)) }, ['a', 'c']]],
+  and: (_) => [
+    [{ n: _.gt(1).and(_.lt(10)) }, ['b', 'c']],
+    [_.and([{ n: _.gt(1) }, { s: 'date' }]) as unknown as Query, ['d']],
+  ],
+  or: (_) => [
+    [_.or([{ n: 1 }, { s: 'date' }]) as unknown as Query, ['a', 'd']],
+    [{ n: _.eq(1).or(_.eq(3)) }, ['a', 'c']],
+  ],
   nor: (_) => [[_.nor([{ n: 1 }, { s: 'date' }]) as unknown as Query, ['b', 'c']]],
   not: (_) => [[{ n: _.not(_.gt(2)) }, ['a', 'b']]],
   expr: (_) => [[_.expr(_.aggregate.gt(['$n', 2])) as Query, ['c', 'd']]],
@@ -168,7 +265,12 @@ const queries: Record<string, (_: Cmd, db: Database) => Array<[Query, string[]]>
     [_.jsonSchema({ properties: { _id: {}, n: {}, s: {}, tags: {}, nested: {}, extra: { bsonType: 'null' } }, additionalProperties: false }) as Query, ['d']],
     [_.jsonSchema({ properties: { nested: { bsonType: 'object', properties: { k: { enum: [2] } } } } }) as Query, ['b', 'c']],
   ],
-  RegExp: (_, db) => [[{ s: db.RegExp({ regexp: '^c', options: 'i' }) }, ['c']], [{ s: /an/ }, ['b']], [{ 'nested.k': 1 }, ['a', 'd']], [{ nested: { k: 2 } }, ['b']]],
+  RegExp: (_, db) => [
+    [{ s: db.RegExp({ regexp: '^c', options: 'i' }) }, ['c']],
+    [{ s: /an/ }, ['b']],
+    [{ 'nested.k': 1 }, ['a', 'd']],
+    [{ nested: { k: 2 } }, ['b']],
+  ],
 };
 
 /**
@@ -177,25 +279,61 @@ const queries: Record<string, (_: Cmd, db: Database) => Array<[Query, string[]]>
  * (node-sdk's own tests skip it: "目前还不支持设置文本索引"), so CloudBase refuses them too.
  */
 const refused: Record<string, { cloudbase: 'answers' | 'refuses'; run: (db: Database) => Promise<unknown> }> = {
-  text: { cloudbase: 'refuses', run: (db) => db.collection(PLAIN).where({ $text: db.command.text({ search: 'apple', diacriticSensitive: false }) }).get() },
-  'aggregate.meta': { cloudbase: 'refuses', run: (db) => db.collection(PLAIN).aggregate().project({ score: db.command.aggregate.meta('textScore') }).end() },
+  text: {
+    cloudbase: 'refuses',
+    run: (db) =>
+      db
+        .collection(PLAIN)
+        .where({ $text: db.command.text({ search: 'apple', diacriticSensitive: false }) })
+        .get(),
+  },
+  'aggregate.meta': {
+    cloudbase: 'refuses',
+    run: (db) =>
+      db
+        .collection(PLAIN)
+        .aggregate()
+        .project({ score: db.command.aggregate.meta('textScore') })
+        .end(),
+  },
 };
 
 /** Update operator → update built through the SDK, and what document `a` must then contain. */
 const updates: Record<string, (_: Cmd) => [Query, Query]> = {
-  set: (_) => [{ nested: _.set({ z: 1 }), 'deep.a.b': 2, extra2: { p: { q: 1 } } }, { nested: { z: 1 }, deep: { a: { b: 2 } }, extra2: { p: { q: 1 } } }],
-  remove: (_) => [{ flag: _.remove(), 'nested.k': _.remove() }, { flag: undefined, nested: {} }],
-  inc: (_) => [{ n: _.inc(5), 'nested.k': _.inc(-1) }, { n: 6, nested: { k: 0 } }],
+  set: (_) => [
+    { nested: _.set({ z: 1 }), 'deep.a.b': 2, extra2: { p: { q: 1 } } },
+    { nested: { z: 1 }, deep: { a: { b: 2 } }, extra2: { p: { q: 1 } } },
+  ],
+  remove: (_) => [
+    { flag: _.remove(), 'nested.k': _.remove() },
+    { flag: undefined, nested: {} },
+  ],
+  inc: (_) => [
+    { n: _.inc(5), 'nested.k': _.inc(-1) },
+    { n: 6, nested: { k: 0 } },
+  ],
   mul: (_) => [{ n: _.mul(3) }, { n: 3 }],
-  push: (_) => [{ arr: _.push([4, 5]), tags: _.push({ each: ['w', 'a'], position: 0, sort: 1, slice: 3 }) }, { arr: [1, 2, 3, 4, 5], tags: ['a', 'w', 'x'] }],
+  push: (_) => [
+    { arr: _.push([4, 5]), tags: _.push({ each: ['w', 'a'], position: 0, sort: 1, slice: 3 }) },
+    { arr: [1, 2, 3, 4, 5], tags: ['a', 'w', 'x'] },
+  ],
   pop: (_) => [{ arr: _.pop() }, { arr: [1, 2] }],
   shift: (_) => [{ arr: _.shift() }, { arr: [2, 3] }],
   unshift: (_) => [{ arr: _.unshift(-1, 0) }, { arr: [-1, 0, 1, 2, 3] }],
-  pull: (_) => [{ arr: _.pull(2), items: _.pull({ q: 5 }), tags: _.pull(_.in(['x'])) }, { arr: [1, 3], items: [{ q: 1 }], tags: ['y'] }],
+  pull: (_) => [
+    { arr: _.pull(2), items: _.pull({ q: 5 }), tags: _.pull(_.in(['x'])) },
+    { arr: [1, 3], items: [{ q: 1 }], tags: ['y'] },
+  ],
   pullAll: (_) => [{ arr: _.pullAll([1, 3]) }, { arr: [2] }],
-  addToSet: (_) => [{ tags: _.addToSet('x'), arr: _.addToSet({ $each: [3, 9] }) }, { tags: ['x', 'y'], arr: [1, 2, 3, 9] }],
+  addToSet: (_) => [
+    { tags: _.addToSet('x'), arr: _.addToSet({ $each: [3, 9] }) },
+    { tags: ['x', 'y'], arr: [1, 2, 3, 9] },
+  ],
   rename: (_) => [{ s: _.rename('title') }, { s: undefined, title: 'apple' }],
-  min: (_) => [{ n: _.min(0), d: _.min(new Date('2023-01-01')) }, { n: 0, d: new Date('2023-01-01') }],
+  min: (_) => [
+    { n: _.min(0), d: _.min(new Date('2023-01-01')) },
+    { n: 0, d: new Date('2023-01-01') },
+  ],
   max: (_) => [{ n: _.max(7) }, { n: 7 }],
   bit: (_) => [{ n: _.bit({ or: 2 }) }, { n: 3 }],
 };
@@ -213,7 +351,10 @@ const D = (iso: string) => new Date(iso);
  */
 const expressions: Record<string, ($: Agg) => Array<[unknown, unknown]>> = {
   abs: ($) => [[$.abs('$n'), 2.5]],
-  add: ($) => [[$.add(['$n', '$m', 1]), 5.5], [$.add(['$d', 1000]), D('2019-05-14T13:45:31.123Z')]],
+  add: ($) => [
+    [$.add(['$n', '$m', 1]), 5.5],
+    [$.add(['$d', 1000]), D('2019-05-14T13:45:31.123Z')],
+  ],
   ceil: ($) => [[$.ceil('$n'), -2]],
   divide: ($) => [[$.divide(['$m', 2]), 3.5]],
   exp: ($) => [[$.exp(0), 1]],
@@ -221,40 +362,121 @@ const expressions: Record<string, ($: Agg) => Array<[unknown, unknown]>> = {
   ln: ($) => [[$.ln(1), 0]],
   log: ($) => [[$.log([100, 10]), 2]],
   log10: ($) => [[$.log10(1000), 3]],
-  mod: ($) => [[$.mod(['$m', 3]), 1], [$.mod([-7, 3]), -1]],
+  mod: ($) => [
+    [$.mod(['$m', 3]), 1],
+    [$.mod([-7, 3]), -1],
+  ],
   multiply: ($) => [[$.multiply(['$m', 2, 0.5]), 7]],
   pow: ($) => [[$.pow([2, 10]), 1024]],
   sqrt: ($) => [[$.sqrt(16), 4]],
-  subtract: ($) => [[$.subtract(['$m', '$n']), 9.5], [$.subtract(['$d', D('2019-05-14T00:00:00Z')]), 49_530_123]],
+  subtract: ($) => [
+    [$.subtract(['$m', '$n']), 9.5],
+    [$.subtract(['$d', D('2019-05-14T00:00:00Z')]), 49_530_123],
+  ],
   // `$trunc: <number>` as well as `[number, place]`: mingo took only the array.
-  trunc: ($) => [[$.trunc('$n'), -2], [$.trunc([7.456, 1]), 7.4]],
-  arrayElemAt: ($) => [[$.arrayElemAt(['$arr', -1]), 3], [$.arrayElemAt(['$arr', 5]), undefined]],
-  arrayToObject: ($) => [[$.arrayToObject('$kv'), { a: 1, b: 2 }], [$.arrayToObject([[{ k: 'x', v: 1 }]]), { x: 1 }]],
-  concatArrays: ($) => [[$.concatArrays(['$arr', '$arr2']), [1, 2, 3, 3, 4]], [$.concatArrays(['$arr', '$nul']), null]],
+  trunc: ($) => [
+    [$.trunc('$n'), -2],
+    [$.trunc([7.456, 1]), 7.4],
+  ],
+  arrayElemAt: ($) => [
+    [$.arrayElemAt(['$arr', -1]), 3],
+    [$.arrayElemAt(['$arr', 5]), undefined],
+  ],
+  arrayToObject: ($) => [
+    [$.arrayToObject('$kv'), { a: 1, b: 2 }],
+    [$.arrayToObject([[{ k: 'x', v: 1 }]]), { x: 1 }],
+  ],
+  concatArrays: ($) => [
+    [$.concatArrays(['$arr', '$arr2']), [1, 2, 3, 3, 4]],
+    [$.concatArrays(['$arr', '$nul']), null],
+  ],
   filter: ($) => [[$.filter({ input: '$arr', as: 'e', cond: $.gte(['$$e', 2]) }), [2, 3]]],
-  in: ($) => [[$.in([2, '$arr']), true], [$.in([9, '$arr']), false]],
-  indexOfArray: ($) => [[$.indexOfArray(['$arr', 3]), 2], [$.indexOfArray([[1, 2, 1], 1, 1]), 2]],
-  isArray: ($) => [[$.isArray(['$arr']), true], [$.isArray(['$s']), false]],
+  in: ($) => [
+    [$.in([2, '$arr']), true],
+    [$.in([9, '$arr']), false],
+  ],
+  indexOfArray: ($) => [
+    [$.indexOfArray(['$arr', 3]), 2],
+    [$.indexOfArray([[1, 2, 1], 1, 1]), 2],
+  ],
+  isArray: ($) => [
+    [$.isArray(['$arr']), true],
+    [$.isArray(['$s']), false],
+  ],
   map: ($) => [[$.map({ input: '$arr', as: 'e', in: $.multiply(['$$e', 10]) }), [10, 20, 30]]],
-  range: ($) => [[$.range([0, 10, 3]), [0, 3, 6, 9]], [$.range([5, 0, -2]), [5, 3, 1]]],
+  range: ($) => [
+    [$.range([0, 10, 3]), [0, 3, 6, 9]],
+    [$.range([5, 0, -2]), [5, 3, 1]],
+  ],
   reduce: ($) => [[$.reduce({ input: '$arr', initialValue: 0, in: $.add(['$$value', '$$this']) }), 6]],
   reverseArray: ($) => [[$.reverseArray('$arr'), [3, 2, 1]]],
   size: ($) => [[$.size('$arr'), 3]],
-  slice: ($) => [[$.slice(['$arr', -2]), [2, 3]], [$.slice(['$arr', 1, 1]), [2]]],
-  zip: ($) => [[$.zip({ inputs: ['$arr', '$arr2'] }), [[1, 3], [2, 4]]], [$.zip({ inputs: ['$arr', '$arr2'], useLongestLength: true, defaults: [0, 9] }), [[1, 3], [2, 4], [3, 9]]]],
-  and: ($) => [[$.and([1, '$t']), true], [$.and(['$t', '$nul']), false]],
+  slice: ($) => [
+    [$.slice(['$arr', -2]), [2, 3]],
+    [$.slice(['$arr', 1, 1]), [2]],
+  ],
+  zip: ($) => [
+    [
+      $.zip({ inputs: ['$arr', '$arr2'] }),
+      [
+        [1, 3],
+        [2, 4],
+      ],
+    ],
+    [
+      $.zip({ inputs: ['$arr', '$arr2'], useLongestLength: true, defaults: [0, 9] }),
+      [
+        [1, 3],
+        [2, 4],
+        [3, 9],
+      ],
+    ],
+  ],
+  and: ($) => [
+    [$.and([1, '$t']), true],
+    [$.and(['$t', '$nul']), false],
+  ],
   not: ($) => [[$.not(['$f']), true]],
-  or: ($) => [[$.or(['$f', 0]), false], [$.or(['$f', 'a']), true]],
+  or: ($) => [
+    [$.or(['$f', 0]), false],
+    [$.or(['$f', 'a']), true],
+  ],
   // Values of different types compare in MongoDB's type order (mingo: false whatever the order).
-  cmp: ($) => [[$.cmp(['$m', 7]), 0], [$.cmp(['a', 1]), 1], [$.cmp(['$missing', null]), -1]],
-  eq: ($) => [[$.eq(['$m', 7]), true], [$.eq(['$missing', null]), false], [$.eq(['$nul', null]), true]],
-  gt: ($) => [[$.gt(['$m', 7]), false], [$.gt(['$s', 1]), true], [$.gt(['$d', '$t']), true], [$.gt(['$arr', '$o']), true]],
+  cmp: ($) => [
+    [$.cmp(['$m', 7]), 0],
+    [$.cmp(['a', 1]), 1],
+    [$.cmp(['$missing', null]), -1],
+  ],
+  eq: ($) => [
+    [$.eq(['$m', 7]), true],
+    [$.eq(['$missing', null]), false],
+    [$.eq(['$nul', null]), true],
+  ],
+  gt: ($) => [
+    [$.gt(['$m', 7]), false],
+    [$.gt(['$s', 1]), true],
+    [$.gt(['$d', '$t']), true],
+    [$.gt(['$arr', '$o']), true],
+  ],
   gte: ($) => [[$.gte(['$m', 7]), true]],
-  lt: ($) => [[$.lt(['$m', 7]), false], [$.lt(['$nul', 0]), true], [$.lt(['$missing', 0]), true]],
+  lt: ($) => [
+    [$.lt(['$m', 7]), false],
+    [$.lt(['$nul', 0]), true],
+    [$.lt(['$missing', 0]), true],
+  ],
   lte: ($) => [[$.lte(['$m', 6]), false]],
-  neq: ($) => [[$.neq(['$m', 7]), false], [$.neq(['$s', 1]), true]],
-  cond: ($) => [[$.cond({ if: '$t', then: 'y', else: 'n' }), 'y'], [$.cond([false, 1, 2]), 2]],
-  ifNull: ($) => [[$.ifNull(['$nul', 'dflt']), 'dflt'], [$.ifNull(['$m', 0]), 7]],
+  neq: ($) => [
+    [$.neq(['$m', 7]), false],
+    [$.neq(['$s', 1]), true],
+  ],
+  cond: ($) => [
+    [$.cond({ if: '$t', then: 'y', else: 'n' }), 'y'],
+    [$.cond([false, 1, 2]), 2],
+  ],
+  ifNull: ($) => [
+    [$.ifNull(['$nul', 'dflt']), 'dflt'],
+    [$.ifNull(['$m', 0]), 7],
+  ],
   switch: ($) => [[$.switch({ branches: [{ case: $.gt(['$m', 5]), then: 'big' }], default: 'small' }), 'big']],
   // mingo built 9999-11-30 from ISO parts.
   dateFromParts: ($) => [
@@ -273,29 +495,92 @@ const expressions: Record<string, ($: Agg) => Array<[unknown, unknown]>> = {
   dayOfMonth: ($) => [[$.dayOfMonth('$d'), 14]],
   dayOfWeek: ($) => [[$.dayOfWeek('$d'), 3]],
   dayOfYear: ($) => [[$.dayOfYear('$d'), 134]],
-  isoDayOfWeek: ($) => [[$.isoDayOfWeek('$d'), 2], [$.isoDayOfWeek('$sun'), 7]],
-  isoWeek: ($) => [[$.isoWeek('$d'), 20], [$.isoWeek('$sun'), 52]],
-  isoWeekYear: ($) => [[$.isoWeekYear('$d'), 2019], [$.isoWeekYear(D('2019-12-30T00:00:00Z')), 2020]],
+  isoDayOfWeek: ($) => [
+    [$.isoDayOfWeek('$d'), 2],
+    [$.isoDayOfWeek('$sun'), 7],
+  ],
+  isoWeek: ($) => [
+    [$.isoWeek('$d'), 20],
+    [$.isoWeek('$sun'), 52],
+  ],
+  isoWeekYear: ($) => [
+    [$.isoWeekYear('$d'), 2019],
+    [$.isoWeekYear(D('2019-12-30T00:00:00Z')), 2020],
+  ],
   millisecond: ($) => [[$.millisecond('$d'), 123]],
   minute: ($) => [[$.minute('$d'), 45]],
   month: ($) => [[$.month('$d'), 5]],
   second: ($) => [[$.second('$d'), 30]],
-  hour: ($) => [[$.hour('$d'), 13], [$.hour({ date: '$d', timezone: 'Asia/Shanghai' }), 21], [$.hour({ date: '$d', timezone: '-0530' }), 8]],
+  hour: ($) => [
+    [$.hour('$d'), 13],
+    [$.hour({ date: '$d', timezone: 'Asia/Shanghai' }), 21],
+    [$.hour({ date: '$d', timezone: '-0530' }), 8],
+  ],
   // Weeks start on Sunday; the days before the year's first Sunday are week 0 (mingo: 20 and 53).
-  week: ($) => [[$.week('$d'), 19], [$.week('$sun'), 1], [$.week(D('2022-01-01T00:00:00Z')), 0], [$.week(D('2019-12-31T00:00:00Z')), 52]],
+  week: ($) => [
+    [$.week('$d'), 19],
+    [$.week('$sun'), 1],
+    [$.week(D('2022-01-01T00:00:00Z')), 0],
+    [$.week(D('2019-12-31T00:00:00Z')), 52],
+  ],
   // A null or missing date answers null (mingo: an error).
-  year: ($) => [[$.year('$d'), 2019], [$.year('$missing'), null], [$.year({ date: D('2019-12-31T20:00:00Z'), timezone: 'Asia/Shanghai' }), 2020]],
+  year: ($) => [
+    [$.year('$d'), 2019],
+    [$.year('$missing'), null],
+    [$.year({ date: D('2019-12-31T20:00:00Z'), timezone: 'Asia/Shanghai' }), 2020],
+  ],
   literal: ($) => [[$.literal('$n'), '$n']],
-  mergeObjects: ($) => [[$.mergeObjects(['$o', { b: 3, c: 4 }]), { a: 1, b: 3, c: 4 }], [$.mergeObjects(['$o', '$nul']), { a: 1, b: 2 }]],
-  objectToArray: ($) => [[$.objectToArray('$o'), [{ k: 'a', v: 1 }, { k: 'b', v: 2 }]]],
-  allElementsTrue: ($) => [[$.allElementsTrue([[1, true, 'a']]), true], [$.allElementsTrue([[]]), true]],
+  mergeObjects: ($) => [
+    [$.mergeObjects(['$o', { b: 3, c: 4 }]), { a: 1, b: 3, c: 4 }],
+    [$.mergeObjects(['$o', '$nul']), { a: 1, b: 2 }],
+  ],
+  objectToArray: ($) => [
+    [
+      $.objectToArray('$o'),
+      [
+        { k: 'a', v: 1 },
+        { k: 'b', v: 2 },
+      ],
+    ],
+  ],
+  allElementsTrue: ($) => [
+    [$.allElementsTrue([[1, true, 'a']]), true],
+    [$.allElementsTrue([[]]), true],
+  ],
   anyElementTrue: ($) => [[$.anyElementTrue([[0, false, null]]), false]],
   setDifference: ($) => [[$.setDifference([[1, 2, 3], [2]]), unordered([1, 3])]],
-  setEquals: ($) => [[$.setEquals([[1, 2], [2, 1, 1]]), true]],
-  setIntersection: ($) => [[$.setIntersection([[1, 2, 3], [3, 2, 5]]), unordered([2, 3])]],
+  setEquals: ($) => [
+    [
+      $.setEquals([
+        [1, 2],
+        [2, 1, 1],
+      ]),
+      true,
+    ],
+  ],
+  setIntersection: ($) => [
+    [
+      $.setIntersection([
+        [1, 2, 3],
+        [3, 2, 5],
+      ]),
+      unordered([2, 3]),
+    ],
+  ],
   setIsSubset: ($) => [[$.setIsSubset([[1], [1, 2]]), true]],
-  setUnion: ($) => [[$.setUnion([[1, 2], [2, 3]]), unordered([1, 2, 3])]],
-  concat: ($) => [[$.concat(['$s', '!', '$cn']), 'Hello World!你好abc'], [$.concat(['$s', '$nul']), null]],
+  setUnion: ($) => [
+    [
+      $.setUnion([
+        [1, 2],
+        [2, 3],
+      ]),
+      unordered([1, 2, 3]),
+    ],
+  ],
+  concat: ($) => [
+    [$.concat(['$s', '!', '$cn']), 'Hello World!你好abc'],
+    [$.concat(['$s', '$nul']), null],
+  ],
   // `%w` is 1 (Sunday) to 7, `%U` counts Sunday weeks, `%G` is the ISO week's year (mingo: 2, 20, the calendar year).
   dateToString: ($) => [
     [$.dateToString({ date: '$d', format: '%Y-%m-%d %H:%M:%S.%L %j %w %U %u %V %G %%' }), '2019-05-14 13:45:30.123 134 3 19 2 20 2019 %'],
@@ -305,19 +590,42 @@ const expressions: Record<string, ($: Agg) => Array<[unknown, unknown]>> = {
     [$.dateToString({ date: '$missing', format: '%Y' }), null],
   ],
   // Byte offsets: 你 and 好 are three bytes each (mingo counted UTF-16 units).
-  indexOfBytes: ($) => [[$.indexOfBytes(['$cn', 'a']), 6], [$.indexOfBytes(['$cn', 'z']), -1]],
+  indexOfBytes: ($) => [
+    [$.indexOfBytes(['$cn', 'a']), 6],
+    [$.indexOfBytes(['$cn', 'z']), -1],
+  ],
   // mingo had no $indexOfCP.
-  indexOfCP: ($) => [[$.indexOfCP(['$cn', 'a']), 2], [$.indexOfCP(['$cn', 'b', 0, 3]), -1], [$.indexOfCP(['$s', 'o', 5]), 7], [$.indexOfCP(['$nul', 'a']), null]],
+  indexOfCP: ($) => [
+    [$.indexOfCP(['$cn', 'a']), 2],
+    [$.indexOfCP(['$cn', 'b', 0, 3]), -1],
+    [$.indexOfCP(['$s', 'o', 5]), 7],
+    [$.indexOfCP(['$nul', 'a']), null],
+  ],
   split: ($) => [[$.split(['$s', ' ']), ['Hello', 'World']]],
   strLenBytes: ($) => [[$.strLenBytes('$cn'), 9]],
   strLenCP: ($) => [[$.strLenCP('$cn'), 5]],
-  strcasecmp: ($) => [[$.strcasecmp(['abc', 'ABD']), -1], [$.strcasecmp(['$s', 'hello world']), 0], [$.strcasecmp(['$nul', '']), 0]],
+  strcasecmp: ($) => [
+    [$.strcasecmp(['abc', 'ABD']), -1],
+    [$.strcasecmp(['$s', 'hello world']), 0],
+    [$.strcasecmp(['$nul', '']), 0],
+  ],
   // A negative length takes the rest of the string, a negative start answers "" (mingo refused both).
-  substr: ($) => [[$.substr(['$s', 6, -1]), 'World'], [$.substr(['$s', 0, 5]), 'Hello'], [$.substr(['$s', -1, 2]), '']],
-  substrBytes: ($) => [[$.substrBytes(['$cn', 3, -1]), '好abc'], [$.substrBytes(['$cn', 0, 3]), '你'], [$.substrBytes(['$nul', 0, 1]), '']],
+  substr: ($) => [
+    [$.substr(['$s', 6, -1]), 'World'],
+    [$.substr(['$s', 0, 5]), 'Hello'],
+    [$.substr(['$s', -1, 2]), ''],
+  ],
+  substrBytes: ($) => [
+    [$.substrBytes(['$cn', 3, -1]), '好abc'],
+    [$.substrBytes(['$cn', 0, 3]), '你'],
+    [$.substrBytes(['$nul', 0, 1]), ''],
+  ],
   substrCP: ($) => [[$.substrCP(['$cn', 1, 2]), '好a']],
   // null is "" for the case operators (mingo: null).
-  toLower: ($) => [[$.toLower('$s'), 'hello world'], [$.toLower('$nul'), '']],
+  toLower: ($) => [
+    [$.toLower('$s'), 'hello world'],
+    [$.toLower('$nul'), ''],
+  ],
   toUpper: ($) => [[$.toUpper('$s'), 'HELLO WORLD']],
   let: ($) => [[$.let({ vars: { k: 2 }, in: $.multiply(['$m', '$$k']) }), 14]],
 };
@@ -339,34 +647,81 @@ const accumulators: Record<string, ($: Agg) => [unknown, [unknown, unknown]]> = 
 type Pipeline = ReturnType<ReturnType<Database['collection']>['aggregate']>;
 /** Stage → a pipeline on PLAIN (n: a 1, b 2, c 3, d 10) built with the SDK, and its answer. */
 const stages: Record<string, (agg: Pipeline, _: Cmd, db: Database) => [Pipeline, unknown[]]> = {
-  addFields: (agg, _) => [agg.match({ _id: 'a' }).addFields({ m: _.aggregate.add(['$n', 1]) }).project({ _id: 0, m: 1 }), [{ m: 2 }]],
+  addFields: (agg, _) => [
+    agg
+      .match({ _id: 'a' })
+      .addFields({ m: _.aggregate.add(['$n', 1]) })
+      .project({ _id: 0, m: 1 }),
+    [{ m: 2 }],
+  ],
   // A value equal to a boundary opens its bucket; empty buckets are not answered (mingo: both otherwise).
   bucket: (agg, _) => [
     agg.bucket({ groupBy: '$n', boundaries: [0, 2, 5, 8], default: 'other', output: { count: _.aggregate.sum(1) } }),
-    [{ _id: 0, count: 1 }, { _id: 2, count: 2 }, { _id: 'other', count: 1 }],
+    [
+      { _id: 0, count: 1 },
+      { _id: 2, count: 2 },
+      { _id: 'other', count: 1 },
+    ],
   ],
-  bucketAuto: (agg) => [agg.bucketAuto({ groupBy: '$n', buckets: 2 }), [{ _id: { min: 1, max: 3 }, count: 2 }, { _id: { min: 3, max: 10 }, count: 2 }]],
+  bucketAuto: (agg) => [
+    agg.bucketAuto({ groupBy: '$n', buckets: 2 }),
+    [
+      { _id: { min: 1, max: 3 }, count: 2 },
+      { _id: { min: 3, max: 10 }, count: 2 },
+    ],
+  ],
   count: (agg, _) => [agg.match({ n: _.gt(1) }).count('k'), [{ k: 3 }]],
   group: (agg, _) => [agg.group({ _id: null, total: _.aggregate.sum('$n') }), [{ _id: null, total: 16 }]],
-  limit: (agg) => [agg.sort({ n: 1 }).limit(2).project({ n: 1 }), [{ _id: 'a', n: 1 }, { _id: 'b', n: 2 }]],
+  limit: (agg) => [
+    agg.sort({ n: 1 }).limit(2).project({ n: 1 }),
+    [
+      { _id: 'a', n: 1 },
+      { _id: 'b', n: 2 },
+    ],
+  ],
   match: (agg) => [agg.match({ s: /an/ }).project({ _id: 1 }), [{ _id: 'b' }]],
   project: (agg, _) => [agg.match({ _id: 'b' }).project({ _id: 0, s: 1, twice: _.aggregate.multiply(['$n', 2]) }), [{ s: 'banana', twice: 4 }]],
   lookup: (agg, _) => [
     agg
       .match({ _id: _.in(['a', 'd']) })
       .lookup({ from: INDEXED, localField: 'n', foreignField: 'n', as: 'same' })
-      .lookup({ from: INDEXED, let: { k: '$nested.k' }, pipeline: _.aggregate.pipeline().match(_.expr(_.aggregate.eq(['$nested.k', '$$k']))).project({ _id: 1 }).done(), as: 'twins' })
+      .lookup({
+        from: INDEXED,
+        let: { k: '$nested.k' },
+        pipeline: _.aggregate
+          .pipeline()
+          .match(_.expr(_.aggregate.eq(['$nested.k', '$$k'])))
+          .project({ _id: 1 })
+          .done(),
+        as: 'twins',
+      })
       .project({ same: '$same._id', twins: '$twins._id' })
       .sort({ _id: 1 }),
-    [{ _id: 'a', same: ['a'], twins: ['a', 'd'] }, { _id: 'd', same: ['d'], twins: ['a', 'd'] }],
+    [
+      { _id: 'a', same: ['a'], twins: ['a', 'd'] },
+      { _id: 'd', same: ['d'], twins: ['a', 'd'] },
+    ],
   ],
   replaceRoot: (agg) => [agg.match({ _id: 'a' }).replaceRoot({ newRoot: '$nested' }), [{ k: 1 }]],
   skip: (agg) => [agg.sort({ n: 1 }).skip(3).project({ _id: 1 }), [{ _id: 'd' }]],
   sort: (agg) => [agg.sort({ n: -1 }).project({ _id: 1 }), [{ _id: 'd' }, { _id: 'c' }, { _id: 'b' }, { _id: 'a' }]],
-  sortByCount: (agg) => [agg.unwind('$tags').sortByCount('$tags').sort({ count: -1, _id: 1 }), [{ _id: 'x', count: 2 }, { _id: 'y', count: 2 }]],
+  sortByCount: (agg) => [
+    agg.unwind('$tags').sortByCount('$tags').sort({ count: -1, _id: 1 }),
+    [
+      { _id: 'x', count: 2 },
+      { _id: 'y', count: 2 },
+    ],
+  ],
   unwind: (agg, _) => [
-    agg.match({ _id: _.in(['a', 'c']) }).unwind({ path: '$tags', includeArrayIndex: 'i', preserveNullAndEmptyArrays: true }).project({ tags: 1, i: 1 }),
-    [{ _id: 'a', tags: 'x', i: 0 }, { _id: 'a', tags: 'y', i: 1 }, { _id: 'c', i: null }],
+    agg
+      .match({ _id: _.in(['a', 'c']) })
+      .unwind({ path: '$tags', includeArrayIndex: 'i', preserveNullAndEmptyArrays: true })
+      .project({ tags: 1, i: 1 }),
+    [
+      { _id: 'a', tags: 'x', i: 0 },
+      { _id: 'a', tags: 'y', i: 1 },
+      { _id: 'c', i: null },
+    ],
   ],
 };
 
@@ -475,7 +830,11 @@ describe('every operator the SDK can emit, through the real SDK', () => {
       for (const coll of [GEO, GEO_INDEXED]) {
         const { data } = await db.collection(coll).where(where).get();
         const answered = data.map((d: { _id: string }) => d._id);
-        expect({ coll, where: JSON.stringify(where), ids: op === 'geoNear' ? answered : answered.sort() }).toEqual({ coll, where: JSON.stringify(where), ids: expected });
+        expect({ coll, where: JSON.stringify(where), ids: op === 'geoNear' ? answered : answered.sort() }).toEqual({
+          coll,
+          where: JSON.stringify(where),
+          ids: expected,
+        });
         expect((await db.collection(coll).where(where).count()).total).toBe(expected.length);
       }
     }
@@ -526,10 +885,22 @@ describe('every operator the SDK can emit, through the real SDK', () => {
       point: pt,
       pointArr: [pt, pt],
       nested: { geo: new Point(90, 23) },
-      line: lineOf([[1, 2], [3, 4]]),
+      line: lineOf([
+        [1, 2],
+        [3, 4],
+      ]),
       polygon: new Polygon([lineOf(square(-2, 2)), lineOf(square(-1, 1))]),
       multiPoint: new MultiPoint([new Point(1, 1), new Point(2, 2)]),
-      multiLineString: new MultiLineString([lineOf([[0, 0], [1, 1]]), lineOf([[2, 2], [3, 3]])]),
+      multiLineString: new MultiLineString([
+        lineOf([
+          [0, 0],
+          [1, 1],
+        ]),
+        lineOf([
+          [2, 2],
+          [3, 3],
+        ]),
+      ]),
       multiPolygon: new MultiPolygon([new Polygon([lineOf(square(-2, 2))]), new Polygon([lineOf(square(5, 6))])]),
     };
     const id = (await db.collection(GEO).add(written)).id as string;
@@ -549,7 +920,10 @@ describe('every operator the SDK can emit, through the real SDK', () => {
     const [aggregated] = (await db.collection(GEO).aggregate().match({ _id: id }).end()).data;
     expect(aggregated).toEqual({ _id: id, ...JSON.parse(JSON.stringify(written)) });
     // Stored values are what the geo operators match.
-    const near = await db.collection(GEO).where({ 'nested.geo': db.command.geoNear({ geometry: new Point(90, 23), maxDistance: 1 }) }).get();
+    const near = await db
+      .collection(GEO)
+      .where({ 'nested.geo': db.command.geoNear({ geometry: new Point(90, 23), maxDistance: 1 }) })
+      .get();
     expect(near.data.map((d: { _id: string }) => d._id)).toEqual([id]);
     for (const type of GEO_TYPES) passed.add(type);
   });
@@ -564,7 +938,11 @@ describe('every operator the SDK can emit, through the real SDK', () => {
     for (const [expr, expected] of expressions[op](db.command.aggregate)) {
       const { data } = await db.collection(AGG).aggregate().match({ _id: 'x' }).project({ _id: 0, v: expr }).end();
       const [actual, want] = comparable(data[0].v, expected);
-      expect({ expr: JSON.stringify(expr), v: actual, present: 'v' in data[0] }).toEqual({ expr: JSON.stringify(expr), v: want, present: expected !== undefined });
+      expect({ expr: JSON.stringify(expr), v: actual, present: 'v' in data[0] }).toEqual({
+        expr: JSON.stringify(expr),
+        v: want,
+        present: expected !== undefined,
+      });
     }
     passed.add(`aggregate.${op}`);
   });
@@ -572,8 +950,18 @@ describe('every operator the SDK can emit, through the real SDK', () => {
   it.each(Object.keys(accumulators))('accumulator %s groups as MongoDB does', async (op) => {
     const db = getDb();
     const [acc, expected] = accumulators[op](db.command.aggregate);
-    const { data } = await db.collection(AGG).aggregate().match({ g: db.command.exists(true) }).sort({ _id: 1 }).group({ _id: '$g', r: acc }).sort({ _id: 1 }).end();
-    const [actual, want] = comparable(data.map((d: { r: unknown }) => d.r), expected);
+    const { data } = await db
+      .collection(AGG)
+      .aggregate()
+      .match({ g: db.command.exists(true) })
+      .sort({ _id: 1 })
+      .group({ _id: '$g', r: acc })
+      .sort({ _id: 1 })
+      .end();
+    const [actual, want] = comparable(
+      data.map((d: { r: unknown }) => d.r),
+      expected,
+    );
     expect(actual).toEqual(want);
     passed.add(`aggregate.${op}`);
   });
@@ -603,14 +991,43 @@ describe('every operator the SDK can emit, through the real SDK', () => {
     const added = await db.collection(PLAIN).add({ _id: db.ObjectId({ id: oid1 }), inviter: db.ObjectId({ id: oid2 }), name: 'test' });
     expect(added.id).toBe(oid1);
     await db.collection(INDEXED).add({ _id: db.ObjectId({ id: oid2 }), inviter: db.ObjectId({ id: oid1 }), name: 'test1' });
-    expect((await db.collection(PLAIN).where({ inviter: db.ObjectId({ id: oid2 }) }).get()).data).toEqual([{ _id: oid1, inviter: oid2, name: 'test' }]);
-    expect((await db.collection(PLAIN).where({ _id: db.ObjectId({ id: oid1 }) }).count()).total).toBe(1);
-    expect((await db.collection(PLAIN).where({ _id: db.command.in([db.ObjectId({ id: oid1 }), 'a']) }).count()).total).toBe(2);
+    expect(
+      (
+        await db
+          .collection(PLAIN)
+          .where({ inviter: db.ObjectId({ id: oid2 }) })
+          .get()
+      ).data,
+    ).toEqual([{ _id: oid1, inviter: oid2, name: 'test' }]);
+    expect(
+      (
+        await db
+          .collection(PLAIN)
+          .where({ _id: db.ObjectId({ id: oid1 }) })
+          .count()
+      ).total,
+    ).toBe(1);
+    expect(
+      (
+        await db
+          .collection(PLAIN)
+          .where({ _id: db.command.in([db.ObjectId({ id: oid1 }), 'a']) })
+          .count()
+      ).total,
+    ).toBe(2);
     // A hex string is not an ObjectId: MongoDB compares types.
     expect((await db.collection(PLAIN).where({ inviter: oid2 }).get()).data).toEqual([]);
-    const joined = await db.collection(INDEXED).aggregate().match({ name: 'test1' }).lookup({ from: PLAIN, localField: 'inviter', foreignField: '_id', as: 'inviters' }).end();
+    const joined = await db
+      .collection(INDEXED)
+      .aggregate()
+      .match({ name: 'test1' })
+      .lookup({ from: PLAIN, localField: 'inviter', foreignField: '_id', as: 'inviters' })
+      .end();
     expect(joined.data).toEqual([{ _id: oid2, inviter: oid1, name: 'test1', inviters: [{ _id: oid1, inviter: oid2, name: 'test' }] }]);
-    const renamed = await db.collection(PLAIN).where({ _id: db.ObjectId({ id: oid1 }) }).updateAndReturn({ name: 'renamed' });
+    const renamed = await db
+      .collection(PLAIN)
+      .where({ _id: db.ObjectId({ id: oid1 }) })
+      .updateAndReturn({ name: 'renamed' });
     expect(renamed).toMatchObject({ updated: 1, doc: { _id: oid1, inviter: oid2, name: 'renamed' } });
     // MongoDB sorts ObjectIds after strings.
     const { data } = await db.collection(PLAIN).orderBy('_id', 'desc').field({ _id: true }).get();
@@ -631,7 +1048,12 @@ describe('every operator the SDK can emit, through the real SDK', () => {
 
   it('a $jsonSchema keyword MongoDB does not support is refused', async () => {
     const db = getDb();
-    await expect(db.collection(PLAIN).where(db.command.jsonSchema({ properties: { s: { format: 'email' } } }) as Query).get()).rejects.toMatchObject({
+    await expect(
+      db
+        .collection(PLAIN)
+        .where(db.command.jsonSchema({ properties: { s: { format: 'email' } } }) as Query)
+        .get(),
+    ).rejects.toMatchObject({
       code: 'INVALID_PARAM',
       message: expect.stringContaining("unknown keyword 'format'"),
     });
@@ -682,7 +1104,10 @@ describe('every operator the SDK can emit, through the real SDK', () => {
     const _ = db.command;
     const same = await db.collection(PLAIN).where({ _id: 'a' }).updateAndReturn({ s: 'apple' });
     expect(same).toMatchObject({ updated: 1, doc: { _id: 'a', s: 'apple', n: 1 } });
-    const changed = await db.collection(PLAIN).where({ n: _.gte(2) }).updateAndReturn({ n: _.inc(1) });
+    const changed = await db
+      .collection(PLAIN)
+      .where({ n: _.gte(2) })
+      .updateAndReturn({ n: _.inc(1) });
     expect(changed).toMatchObject({ updated: 1, doc: { _id: 'b', n: 3 } });
     expect(await db.collection(PLAIN).where({ _id: 'none' }).updateAndReturn({ s: 'x' })).toMatchObject({ updated: 0, doc: null });
     // Inside a transaction too; and the SDK offers no doc().updateAndReturn().
@@ -694,10 +1119,20 @@ describe('every operator the SDK can emit, through the real SDK', () => {
 
   it('where().update() applies operators to every match and reports the count', async () => {
     const _ = getDb().command;
-    const res = await getDb().collection(INDEXED).where({ tags: 'y' }).update({ n: _.inc(100), 'nested.k': 0 });
+    const res = await getDb()
+      .collection(INDEXED)
+      .where({ tags: 'y' })
+      .update({ n: _.inc(100), 'nested.k': 0 });
     expect(res.updated).toBe(2);
-    const { data } = await getDb().collection(INDEXED).where({ n: _.gte(100) }).orderBy('n', 'asc').get();
-    expect(data.map((d) => [d._id, d.n, d.nested])).toEqual([['a', 101, { k: 0 }], ['b', 102, { k: 0 }]]);
+    const { data } = await getDb()
+      .collection(INDEXED)
+      .where({ n: _.gte(100) })
+      .orderBy('n', 'asc')
+      .get();
+    expect(data.map((d) => [d._id, d.n, d.nested])).toEqual([
+      ['a', 101, { k: 0 }],
+      ['b', 102, { k: 0 }],
+    ]);
   });
 });
 

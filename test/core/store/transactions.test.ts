@@ -40,8 +40,14 @@ it('runTransaction commits every write at once', async () => {
   const result = await getDb().runTransaction(async (tx: Tx) => {
     const from = await tx.collection('households').doc('h1').get();
     expect(from.data).toMatchObject({ _id: 'h1', balance: 100 }); // a single document, not an array
-    await tx.collection('households').doc('h1').update({ balance: _.inc(-30) });
-    await tx.collection('households').doc('h2').update({ balance: _.inc(30) });
+    await tx
+      .collection('households')
+      .doc('h1')
+      .update({ balance: _.inc(-30) });
+    await tx
+      .collection('households')
+      .doc('h2')
+      .update({ balance: _.inc(30) });
     const added = await tx.collection('visits').add({ householdId: 'h1' });
     expect(added).toMatchObject({ inserted: 1, ok: 1 });
     expect((await read('h1')).balance).toBe(100); // outside the transaction nothing has changed yet
@@ -57,7 +63,10 @@ it('runTransaction rolls everything back when the callback throws', async () => 
   const _ = getDb().command;
   await expect(
     getDb().runTransaction(async (tx: Tx) => {
-      await tx.collection('households').doc('h1').update({ balance: _.inc(-30) });
+      await tx
+        .collection('households')
+        .doc('h1')
+        .update({ balance: _.inc(-30) });
       await tx.collection('households').doc('h3').set({ headName: '王五' });
       await tx.collection('households').doc('h2').remove();
       throw new Error('not enough');
@@ -89,8 +98,14 @@ it('reads see the snapshot taken when the transaction started, whatever is writt
   await getDb().collection('households').add({ _id: 'h3', balance: 900 });
   expect((await tx.collection('households').doc('h1').get()).data).toEqual({ _id: 'h1', headName: '张三', version: 1, balance: 100 });
   expect((await tx.collection('households').doc('h2').get()).data.balance).toBe(0);
-  const { data } = await tx.collection('households').where({ balance: getDb().command.gte(0) }).get();
-  expect(data.map((d: { _id: string; balance: number }) => [d._id, d.balance])).toEqual([['h1', 100], ['h2', 0]]);
+  const { data } = await tx
+    .collection('households')
+    .where({ balance: getDb().command.gte(0) })
+    .get();
+  expect(data.map((d: { _id: string; balance: number }) => [d._id, d.balance])).toEqual([
+    ['h1', 100],
+    ['h2', 0],
+  ]);
   await tx.commit();
 });
 
@@ -98,7 +113,11 @@ it('writing a document changed since the snapshot is a conflict at that write, a
   const tx = await getDb().startTransaction();
   const seen = await tx.collection('households').doc('h1').get();
   await doc('h1').update({ headName: '改名' });
-  const err = await tx.collection('households').doc('h1').update({ balance: seen.data.balance + 1 }).catch((e: unknown) => e);
+  const err = await tx
+    .collection('households')
+    .doc('h1')
+    .update({ balance: seen.data.balance + 1 })
+    .catch((e: unknown) => e);
   expect(err).toBeInstanceOf(TcbError);
   expect(err).toMatchObject({ ...CONFLICT, requestId: expect.any(String) });
   // MongoDB aborts a transaction on a write conflict: CloudBase's test notes the rollback after it fails.
@@ -111,7 +130,12 @@ it('the first writer wins: the second transaction to write a document conflicts 
   const tx2 = await getDb().startTransaction();
   const seen = await tx1.collection('households').doc('h1').get();
   await tx2.collection('households').doc('h1').update({ headName: '冲突检测' });
-  await expect(tx1.collection('households').doc('h1').update({ headName: `${seen.data.headName}冲突检测` })).rejects.toMatchObject(CONFLICT);
+  await expect(
+    tx1
+      .collection('households')
+      .doc('h1')
+      .update({ headName: `${seen.data.headName}冲突检测` }),
+  ).rejects.toMatchObject(CONFLICT);
   await tx2.commit();
   expect((await read('h1')).headName).toBe('冲突检测');
   // A document another transaction inserted and has not committed yet conflicts too.
@@ -141,7 +165,10 @@ it('runTransaction runs the callback again after a conflict, on a new snapshot',
     runs++;
     const { data } = await tx.collection('households').doc('h1').get();
     if (runs === 1) await doc('h1').update({ balance: _.inc(5) });
-    await tx.collection('households').doc('h1').update({ balance: data.balance + 1 });
+    await tx
+      .collection('households')
+      .doc('h1')
+      .update({ balance: data.balance + 1 });
   }, 3);
   expect({ runs, balance: (await read('h1')).balance }).toEqual({ runs: 2, balance: 106 });
 });
@@ -151,7 +178,9 @@ it('a write outside transactions to a document a transaction holds waits until t
   const tx = await getDb().startTransaction();
   await tx.collection('households').doc('h1').update({ balance: 200 });
   let done = false;
-  const outside = doc('h1').update({ balance: _.inc(1) }).then((r) => ((done = true), r));
+  const outside = doc('h1')
+    .update({ balance: _.inc(1) })
+    .then((r) => ((done = true), r));
   await new Promise((resolve) => setTimeout(resolve, 50));
   expect(done).toBe(false);
   expect((await read('h1')).balance).toBe(100); // reads do not wait
@@ -165,7 +194,10 @@ it('concurrent runTransactions on one document are retried and lose nothing', as
   const bump = () =>
     getDb().runTransaction(async (tx: Tx) => {
       const { data } = await tx.collection('households').doc('h1').get();
-      await tx.collection('households').doc('h1').update({ balance: data.balance + 1, version: _.inc(1) });
+      await tx
+        .collection('households')
+        .doc('h1')
+        .update({ balance: data.balance + 1, version: _.inc(1) });
     });
   await Promise.all([bump(), bump(), bump()]);
   expect(await read('h1')).toMatchObject({ balance: 103, version: 4 });
@@ -175,7 +207,11 @@ it('where() reads inside a transaction see its own writes', async () => {
   const tx = await getDb().startTransaction();
   await tx.collection('households').doc('h2').update({ balance: 500 });
   await tx.collection('households').add({ _id: 'h3', balance: 700 });
-  const { data } = await tx.collection('households').where({ balance: getDb().command.gte(100) }).orderBy('balance', 'desc').get();
+  const { data } = await tx
+    .collection('households')
+    .where({ balance: getDb().command.gte(100) })
+    .orderBy('balance', 'desc')
+    .get();
   expect(data.map((d: { _id: string }) => d._id)).toEqual(['h3', 'h2', 'h1']);
   await tx.commit();
   expect((await read('h3')).balance).toBe(700);

@@ -17,14 +17,33 @@ describe('where a visit stands (走访确认)', () => {
 describe('confirmation rate', () => {
   it('is confirmed over the visits with an outcome: visits still pending count against no one', () => {
     expect(rateRow('t', '一镇', ['confirmed', 'confirmed', 'denied', 'unconfirmed', 'pending'])).toEqual({
-      id: 't', name: '一镇', visits: 5, confirmed: 2, denied: 1, unconfirmed: 1, pending: 1, rate: 0.5,
+      id: 't',
+      name: '一镇',
+      visits: 5,
+      confirmed: 2,
+      denied: 1,
+      unconfirmed: 1,
+      pending: 1,
+      rate: 0.5,
     });
   });
   it('is null when every visit is still pending', () => {
     expect(rateRow('t', '一镇', ['pending']).rate).toBeNull();
   });
   it('groups by key and lists groups by name, not by rate', () => {
-    const rows = rateRows([{ k: 'b', s: 'denied' }, { k: 'a', s: 'confirmed' }, { k: 'b', s: 'confirmed' }] as const, (x) => x.k, (id) => (id === 'a' ? '乙' : '甲'), (x) => x.s);
-    expect(rows.map((r) => [r.name, r.rate])).toEqual([['甲', 0.5], ['乙', 1]]);
+    const rows = rateRows(
+      [
+        { k: 'b', s: 'denied' },
+        { k: 'a', s: 'confirmed' },
+        { k: 'b', s: 'confirmed' },
+      ] as const,
+      (x) => x.k,
+      (id) => (id === 'a' ? '乙' : '甲'),
+      (x) => x.s,
+    );
+    expect(rows.map((r) => [r.name, r.rate])).toEqual([
+      ['甲', 0.5],
+      ['乙', 1],
+    ]);
   });
 });

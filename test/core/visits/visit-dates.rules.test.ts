@@ -11,7 +11,11 @@ describe('which days the date picker offers (补录 60 days, China days)', () =>
   it.each([
     ['at noon on 2026-11-20 a helper may pick 2026-09-22 to 2026-11-20', NOON, { start: '2026-09-22', end: '2026-11-20' }],
     ['at 23:59 on 2026-11-20 the range is the same', LATE, { start: '2026-09-22', end: '2026-11-20' }],
-    ['half an hour after midnight China time it is already 2026-11-21, though UTC still says the 20th', PAST_MIDNIGHT, { start: '2026-09-23', end: '2026-11-21' }],
+    [
+      'half an hour after midnight China time it is already 2026-11-21, though UTC still says the 20th',
+      PAST_MIDNIGHT,
+      { start: '2026-09-23', end: '2026-11-21' },
+    ],
   ])('%s', (_sentence, now, expected) => {
     expect(visitDateRange(now)).toEqual(expected);
   });
@@ -47,7 +51,7 @@ describe('which visit times the server accepts', () => {
   });
 });
 
-describe('which year\'s plan a visit\'s progress goes to', () => {
+describe("which year's plan a visit's progress goes to", () => {
   it.each([
     ['a late entry for 2026-12-31 recorded in January 2027 goes to the 2026 plan', '2026-12-31T10:00:00+08:00', 2026],
     ['a visit at 00:30 on 2027-01-01 China time (still 2026 in UTC) goes to the 2027 plan', '2026-12-31T16:30:00Z', 2027],
@@ -60,10 +64,30 @@ describe('which year\'s plan a visit\'s progress goes to', () => {
 describe('which measures a visit may name', () => {
   const plan = ['m-1', 'm-2'];
   it.each([
-    ['measures of the plan with their progress are accepted', { measureIds: ['m-1'], progress: [{ measureId: 'm-1', progress: 40 }, { measureId: 'm-2', progress: 10 }] }, null],
-    ['a measure that is not in the visit year\'s plan is refused', { measureIds: ['m-9'], progress: [] }, /帮扶计划中没有/],
+    [
+      'measures of the plan with their progress are accepted',
+      {
+        measureIds: ['m-1'],
+        progress: [
+          { measureId: 'm-1', progress: 40 },
+          { measureId: 'm-2', progress: 10 },
+        ],
+      },
+      null,
+    ],
+    ["a measure that is not in the visit year's plan is refused", { measureIds: ['m-9'], progress: [] }, /帮扶计划中没有/],
     ['progress on a measure outside the plan is refused', { measureIds: [], progress: [{ measureId: 'm-9', progress: 40 }] }, /帮扶计划中没有/],
-    ['two progress values for one measure are refused', { measureIds: ['m-1'], progress: [{ measureId: 'm-1', progress: 40 }, { measureId: 'm-1', progress: 50 }] }, /只能填写一次/],
+    [
+      'two progress values for one measure are refused',
+      {
+        measureIds: ['m-1'],
+        progress: [
+          { measureId: 'm-1', progress: 40 },
+          { measureId: 'm-1', progress: 50 },
+        ],
+      },
+      /只能填写一次/,
+    ],
   ])('%s', (_sentence, input, expected) => {
     const problem = measureProblem(plan, input);
     if (expected === null) expect(problem).toBeNull();

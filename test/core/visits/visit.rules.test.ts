@@ -1,4 +1,14 @@
-import { compareDue, maySeeVisitLocation, dueStatus, nextOccasion, standingOf, upcomingFestival, visitTimeProblem, confirmTimeProblem, lastConfirmDay } from '../../../cloudfunctions/core/visits/visit.rules';
+import {
+  compareDue,
+  maySeeVisitLocation,
+  dueStatus,
+  nextOccasion,
+  standingOf,
+  upcomingFestival,
+  visitTimeProblem,
+  confirmTimeProblem,
+  lastConfirmDay,
+} from '../../../cloudfunctions/core/visits/visit.rules';
 
 const NOW = new Date('2026-11-20T04:00:00Z');
 
@@ -20,8 +30,18 @@ describe('standing this month', () => {
   const accident = { occasion: 'accident' as const, label: '突发意外，需上门看望', date: '2026-12-05' };
   it.each([
     ['a household visited with nothing after stays visited', 'visited', null, { status: 'visited', visitedThisMonth: true, dueAgainReason: null }],
-    ['a household visited before an emergency is due again, still counted visited, and says why', 'visited', accident, { status: 'due', visitedThisMonth: true, dueAgainReason: '急难后需再次走访' }],
-    ['a household not visited with an emergency is due, not visited, with no again-reason', 'due', accident, { status: 'due', visitedThisMonth: false, dueAgainReason: null }],
+    [
+      'a household visited before an emergency is due again, still counted visited, and says why',
+      'visited',
+      accident,
+      { status: 'due', visitedThisMonth: true, dueAgainReason: '急难后需再次走访' },
+    ],
+    [
+      'a household not visited with an emergency is due, not visited, with no again-reason',
+      'due',
+      accident,
+      { status: 'due', visitedThisMonth: false, dueAgainReason: null },
+    ],
     ['an overdue household stays overdue', 'overdue', null, { status: 'overdue', visitedThisMonth: false, dueAgainReason: null }],
   ] as const)('%s', (_name, monthly, occasion, expected) => {
     expect(standingOf(monthly, occasion)).toEqual(expected);
@@ -41,12 +61,22 @@ describe('monthly status', () => {
 
 describe('must-visit occasions', () => {
   it('a hospital need reported after the last visit calls for a visit', () => {
-    const next = nextOccasion({ now: NOW, visits: [{ visitedAt: '2026-11-02T02:00:00Z', occasion: 'routine' }], openCareNeeds: [{ reportedAt: '2026-11-10T02:00:00Z', category: 'medical' }] });
+    const next = nextOccasion({
+      now: NOW,
+      visits: [{ visitedAt: '2026-11-02T02:00:00Z', occasion: 'routine' }],
+      openCareNeeds: [{ reportedAt: '2026-11-10T02:00:00Z', category: 'medical' }],
+    });
     expect(next).toMatchObject({ occasion: 'hospital' });
   });
 
   it('an emergency need already visited after being reported calls for nothing more', () => {
-    expect(nextOccasion({ now: NOW, visits: [{ visitedAt: '2026-11-12T02:00:00Z', occasion: 'accident' }], openCareNeeds: [{ reportedAt: '2026-11-10T02:00:00Z', category: 'emergency' }] })).toBeNull();
+    expect(
+      nextOccasion({
+        now: NOW,
+        visits: [{ visitedAt: '2026-11-12T02:00:00Z', occasion: 'accident' }],
+        openCareNeeds: [{ reportedAt: '2026-11-10T02:00:00Z', category: 'emergency' }],
+      }),
+    ).toBeNull();
   });
 
   it('the Spring Festival visit falls due in the two weeks before it until a festival visit is made', () => {
@@ -62,7 +92,12 @@ describe('must-visit occasions', () => {
 });
 
 describe('order of the list', () => {
-  const row = (status: 'visited' | 'due' | 'overdue', urgentNeeds = 0, last: string | null = '2026-11-01') => ({ status, urgentNeeds, nextOccasion: null, lastVisitedAt: last });
+  const row = (status: 'visited' | 'due' | 'overdue', urgentNeeds = 0, last: string | null = '2026-11-01') => ({
+    status,
+    urgentNeeds,
+    nextOccasion: null,
+    lastVisitedAt: last,
+  });
   it('puts emergencies first, then overdue, due and visited', () => {
     const rows = [row('visited'), row('due'), row('overdue'), row('visited', 1)];
     expect(rows.sort(compareDue).map((r) => `${r.status}${r.urgentNeeds}`)).toEqual(['visited1', 'overdue0', 'due0', 'visited0']);

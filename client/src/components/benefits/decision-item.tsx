@@ -22,14 +22,20 @@ export default function DecisionItem({ decision, subject, status }: DecisionItem
     <View className={`bf-decision ${decision.entitled ? '' : 'bf-decision--na'}`} onClick={() => setOpen(!open)}>
       <View className='bf-decision__head'>
         <View className='bf-decision__name'>{POLICY_NAMES[decision.policy]}</View>
-        {decision.entitled && decision.amount !== null && <View className={`bf-decision__amount${status ? ` bf-decision__amount--${statusColour(status === 'gap' ? 'alert' : 'done')}` : ''}`}>{yuan(decision.amount)}</View>}
+        {decision.entitled && decision.amount !== null && (
+          <View className={`bf-decision__amount${status ? ` bf-decision__amount--${statusColour(status === 'gap' ? 'alert' : 'done')}` : ''}`}>
+            {yuan(decision.amount)}
+          </View>
+        )}
         {status === 'received' && <Tag status='done'>已到账</Tag>}
         {status === 'gap' && <Tag status='alert'>待落实</Tag>}
         {!decision.entitled && <Tag status='none'>不适用</Tag>}
       </View>
       <View className='bf-decision__who'>{subject}</View>
       {reasons.map((r) => (
-        <View key={r} className='bf-decision__reason'>{r}</View>
+        <View key={r} className='bf-decision__reason'>
+          {r}
+        </View>
       ))}
       {decision.reasons.length > 1 && <View className='bf-decision__more'>{open ? '收起' : `查看全部理由（${decision.reasons.length} 条）`}</View>}
     </View>

@@ -24,11 +24,17 @@ export default function GapItem({ gap, contact, plain }: GapItemProps) {
       </View>
       <View className='bf-gap__who'>{gap.memberName ?? '全家'}</View>
       {gap.shortfall !== null && (
-        <View className='bf-gap__short'>应享 {yuan(gap.amount)}，已到账 {yuan(gap.received)}，差 {yuan(gap.shortfall)}</View>
+        <View className='bf-gap__short'>
+          应享 {yuan(gap.amount)}，已到账 {yuan(gap.received)}，差 {yuan(gap.shortfall)}
+        </View>
       )}
       <View className='bf-gap__todo'>{forHousehold ? gapTodo(gap.kind, 'household', contactWho(contact)) : gapTodo(gap.kind, 'staff')}</View>
       {!forHousehold && gap.helperName && <View className='bf-gap__helper'>负责帮扶人：{gap.helperName}</View>}
-      {contact?.phone && <View className='bf-gap__call'><CallButton contact={contact} type='danger' plain={plain} /></View>}
+      {contact?.phone && (
+        <View className='bf-gap__call'>
+          <CallButton contact={contact} type='danger' plain={plain} />
+        </View>
+      )}
     </View>
   );
 }

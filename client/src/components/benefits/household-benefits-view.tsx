@@ -13,21 +13,30 @@ import './benefits.scss';
 /** Received records grouped by year, newest first (plain views: no vant registration needed on host pages). */
 function ReceivedByYear({ b }: { b: HouseholdBenefits }) {
   const years = [...new Set(b.received.map((r) => r.period.slice(0, 4)))].sort().reverse();
-  if (!years.length) return <Card title='兑现记录'><View className='bf-fold'>还没有兑现记录</View></Card>;
-  const memberName = (id: string | null) => (id ? b.members.find((m) => m.id === id)?.name ?? '' : '全家');
+  if (!years.length)
+    return (
+      <Card title='兑现记录'>
+        <View className='bf-fold'>还没有兑现记录</View>
+      </Card>
+    );
+  const memberName = (id: string | null) => (id ? (b.members.find((m) => m.id === id)?.name ?? '') : '全家');
   return (
     <>
       {years.map((y) => (
         <Card key={y} title={`${y} 年兑现记录`}>
-          {b.received.filter((r) => r.period.startsWith(y)).map((r) => (
-            <View key={r._id} className='bf-record'>
-              <View className='bf-record__main'>
-                <View className='bf-record__title'>{POLICY_NAMES[r.policy]} · {memberName(r.memberId)}</View>
-                <View className='bf-record__date'>{chineseDate(r.paidOn)} 发放</View>
+          {b.received
+            .filter((r) => r.period.startsWith(y))
+            .map((r) => (
+              <View key={r._id} className='bf-record'>
+                <View className='bf-record__main'>
+                  <View className='bf-record__title'>
+                    {POLICY_NAMES[r.policy]} · {memberName(r.memberId)}
+                  </View>
+                  <View className='bf-record__date'>{chineseDate(r.paidOn)} 发放</View>
+                </View>
+                <View className='bf-record__amount'>{yuan(r.amount)}</View>
               </View>
-              <View className='bf-record__amount'>{yuan(r.amount)}</View>
-            </View>
-          ))}
+            ))}
         </Card>
       ))}
     </>
@@ -48,7 +57,7 @@ export default function HouseholdBenefitsView({ b, who = '您家', callable = fa
   const notApplicable = b.decisions.filter((d) => !d.entitled && !entitledPolicies.has(d.policy));
   const leftOut = b.decisions.filter((d) => !d.entitled && entitledPolicies.has(d.policy));
   const gapKeys = new Set(b.gaps.map((g) => `${g.policy}|${g.memberId ?? ''}`));
-  const memberId = (i: number | null) => (i === null ? '' : b.members[i]?.id ?? '');
+  const memberId = (i: number | null) => (i === null ? '' : (b.members[i]?.id ?? ''));
   return (
     <View className='bf-benefits'>
       <SummaryCard summary={summarize(b)} who={who} />
@@ -61,14 +70,23 @@ export default function HouseholdBenefitsView({ b, who = '您家', callable = fa
       )}
       <Card title={`可享受的政策（${countText(countOf(entitled))}）`}>
         {entitled.map((d) => (
-          <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subjectOf(b, d.member)} status={gapKeys.has(`${d.policy}|${memberId(d.member)}`) ? 'gap' : 'received'} />
+          <DecisionItem
+            key={`${d.policy}-${d.member}`}
+            decision={d}
+            subject={subjectOf(b, d.member)}
+            status={gapKeys.has(`${d.policy}|${memberId(d.member)}`) ? 'gap' : 'received'}
+          />
         ))}
       </Card>
       <ReceivedByYear b={b} />
       <Card title={`不适用的政策（${countText(countOf(notApplicable))}）`}>
-        {showNa
-          ? notApplicable.map((d) => <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subjectOf(b, d.member)} />)
-          : <View className='bf-fold' onClick={() => setShowNa(true)}>点击展开，查看每项不适用的原因</View>}
+        {showNa ? (
+          notApplicable.map((d) => <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subjectOf(b, d.member)} />)
+        ) : (
+          <View className='bf-fold' onClick={() => setShowNa(true)}>
+            点击展开，查看每项不适用的原因
+          </View>
+        )}
         {showNa && leftOut.length > 0 && <View className='bf-fold'>可享受的政策中，以下 {leftOut.length} 人次不适用：</View>}
         {showNa && leftOut.map((d) => <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subjectOf(b, d.member)} />)}
       </Card>

@@ -21,7 +21,5 @@ export function gapTodo(kind: 'unpaid' | 'short' | 'approval_missing', audience:
   if (audience === 'staff') {
     return kind === 'approval_missing' ? '尚未办理慢病认定：协助到乡镇卫生院办理认定' : '今年尚未兑现：核实后申请发放，发放后录入兑现记录';
   }
-  return kind === 'approval_missing'
-    ? `还没有办理认定：请联系${who}，协助到乡镇卫生院办理`
-    : `今年还没有到账：请联系${who}核实，帮您申请或补发`;
+  return kind === 'approval_missing' ? `还没有办理认定：请联系${who}，协助到乡镇卫生院办理` : `今年还没有到账：请联系${who}核实，帮您申请或补发`;
 }

@@ -7,10 +7,18 @@ import './benefits.scss';
 export default function SummaryCard({ summary, who = '您家', onClick }: { summary: BenefitSummary; who?: string; onClick?: () => void }) {
   return (
     <View className='bf-summary' onClick={onClick}>
-      {who}可享受 <View className='bf-summary__strong' style={{ display: 'inline' }}>{summary.policies}</View> 项政策，今年已到账{' '}
-      <View className='bf-summary__strong' style={{ display: 'inline' }}>{yuan(summary.receivedThisYear)}</View>
+      {who}可享受{' '}
+      <View className='bf-summary__strong' style={{ display: 'inline' }}>
+        {summary.policies}
+      </View>{' '}
+      项政策，今年已到账{' '}
+      <View className='bf-summary__strong' style={{ display: 'inline' }}>
+        {yuan(summary.receivedThisYear)}
+      </View>
       {summary.gaps > 0 ? (
-        <View className='bf-summary__gaps' style={{ display: 'inline' }}>，有 {summary.gaps} 项待落实</View>
+        <View className='bf-summary__gaps' style={{ display: 'inline' }}>
+          ，有 {summary.gaps} 项待落实
+        </View>
       ) : (
         '，应享政策均已落实'
       )}

@@ -37,7 +37,11 @@ export default function CodeForm({ code, onCode, onBound }: Props) {
           placeholder='10 位数字'
           maxlength={10}
           error={error}
-          onChange={(v) => { onCode(v); setError(''); setServerError(''); }}
+          onChange={(v) => {
+            onCode(v);
+            setError('');
+            setServerError('');
+          }}
         />
       </CellGroup>
       {serverError && <View className='bind__error'>{serverError}</View>}

@@ -40,7 +40,9 @@ export default function ExportButton({ file, run, label = '导出 Excel', unit =
   };
   return (
     <View className='export-button'>
-      <Button size='small' plain type='primary' round loading={busy} loadingText='正在导出…' onClick={() => void doExport()}>{label}</Button>
+      <Button size='small' plain type='primary' round loading={busy} loadingText='正在导出…' onClick={() => void doExport()}>
+        {label}
+      </Button>
       {error && <View className='export-button__error'>{error}</View>}
     </View>
   );

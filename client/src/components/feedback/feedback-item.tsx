@@ -7,11 +7,14 @@ import './feedback.scss';
 
 /** One 意见建议 as its writer and the county office read it: what was said, then the office's answer. */
 export default function FeedbackItem({ item, showWriter }: { item: FeedbackView; showWriter?: boolean }) {
-  const writer = item.authorRole === 'household' ? `帮扶户 ${item.authorName}${item.villageName ? `（${item.villageName}）` : ''}` : `帮扶责任人 ${item.authorName}`;
+  const writer =
+    item.authorRole === 'household' ? `帮扶户 ${item.authorName}${item.villageName ? `（${item.villageName}）` : ''}` : `帮扶责任人 ${item.authorName}`;
   return (
     <View className='fb-item'>
       <View className='fb-item__head'>
-        <Tag type='primary' plain>{FEEDBACK_CATEGORY_LABELS[item.category]}</Tag>
+        <Tag type='primary' plain>
+          {FEEDBACK_CATEGORY_LABELS[item.category]}
+        </Tag>
         <Tag status={item.status === 'answered' ? 'done' : 'due'}>{FEEDBACK_STATUS_LABELS[item.status]}</Tag>
         <View className='fb-item__time'>{fullTime(item.submittedAt)}</View>
       </View>
@@ -20,7 +23,9 @@ export default function FeedbackItem({ item, showWriter }: { item: FeedbackView;
       <PhotoStrip photos={item.photos} />
       {item.answer ? (
         <View className='fb-item__answer'>
-          <View className='fb-item__answer-who'>{item.answer.byName} 答复（{fullTime(item.answer.at)}）</View>
+          <View className='fb-item__answer-who'>
+            {item.answer.byName} 答复（{fullTime(item.answer.at)}）
+          </View>
           <View className='fb-item__text'>{item.answer.text}</View>
         </View>
       ) : (

@@ -23,7 +23,13 @@ const SIMPLE: Array<{ action: FindingAction; label: string; done: string; primar
 function TextBox({ value, onInput, placeholder, error }: { value: string; onInput: (v: string) => void; placeholder: string; error?: string }) {
   return (
     <>
-      <Textarea className={error ? 'finding-form__text finding-form__text--error' : 'finding-form__text'} value={value} maxlength={2000} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
+      <Textarea
+        className={error ? 'finding-form__text finding-form__text--error' : 'finding-form__text'}
+        value={value}
+        maxlength={2000}
+        placeholder={placeholder}
+        onInput={(e) => onInput(e.detail.value)}
+      />
       {error && <View className='finding-form__error'>{error}</View>}
     </>
   );
@@ -66,7 +72,10 @@ export default function FindingActions({ finding: f, isAdmin, onChanged }: { fin
   const step = { findingId: f._id, version: f.version };
 
   const plan = () => {
-    const lines = measures.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = measures
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (!lines.length) return setErrors({ plan: '请至少填写一条整改措施，每行一条' });
     void run('plan', 'plan', '措施已保存', () => api.findings.planMeasures({ ...step, measures: lines }));
   };
@@ -74,10 +83,16 @@ export default function FindingActions({ finding: f, isAdmin, onChanged }: { fin
     if (!note.trim()) return setErrors({ evidence: '请填写整改情况' });
     // Each uploaded id replaces its local file at once, so a retry after a failure never uploads twice.
     const ok = await run('evidence', 'evidence', '佐证已提交', async () => {
-      const ids = await uploadLocalPhotos(photos.map((p) => p.path), (done) => setPhotos(photos.map((p, i) => ({ ...p, path: done[i] }))));
+      const ids = await uploadLocalPhotos(
+        photos.map((p) => p.path),
+        (done) => setPhotos(photos.map((p, i) => ({ ...p, path: done[i] }))),
+      );
       return api.findings.submitEvidence({ ...step, note: note.trim(), photos: ids });
     });
-    if (ok) { setNote(''); setPhotos([]); }
+    if (ok) {
+      setNote('');
+      setPhotos([]);
+    }
   };
   const verify = async (passed: boolean) => {
     if (!passed && !reason.trim()) return setErrors({ verify: '退回整改请写明理由' });
@@ -86,7 +101,8 @@ export default function FindingActions({ finding: f, isAdmin, onChanged }: { fin
       if (!confirm) return;
     }
     const ok = await run(passed ? 'pass' : 'return', 'verify', passed ? '已销号' : '已退回整改', () =>
-      api.findings.verify({ ...step, passed, ...(reason.trim() ? { note: reason.trim() } : {}) }));
+      api.findings.verify({ ...step, passed, ...(reason.trim() ? { note: reason.trim() } : {}) }),
+    );
     if (ok) setReason('');
   };
   const exportNotice = async () => {
@@ -114,7 +130,9 @@ export default function FindingActions({ finding: f, isAdmin, onChanged }: { fin
           <View className='finding-form__hint'>每行写一条措施</View>
           <TextBox value={measures} onInput={setMeasures} placeholder={'例如：\n入户核实情况\n按政策补办并留存佐证'} error={errors.plan} />
           <View className='finding-form__buttons'>
-            <Button type={can('submitEvidence') ? 'default' : 'primary'} block round loading={busy === 'plan'} disabled={!!busy} onClick={plan}>保存整改措施</Button>
+            <Button type={can('submitEvidence') ? 'default' : 'primary'} block round loading={busy === 'plan'} disabled={!!busy} onClick={plan}>
+              保存整改措施
+            </Button>
           </View>
         </View>
       )}
@@ -124,7 +142,9 @@ export default function FindingActions({ finding: f, isAdmin, onChanged }: { fin
           <TextBox value={note} onInput={setNote} placeholder='整改情况：做了什么、结果如何' error={errors.evidence} />
           <PhotoPicker block='finding-photos' addLabel='＋ 佐证照片' photos={photos} onChange={setPhotos} />
           <View className='finding-form__buttons'>
-            <Button type='primary' block round loading={busy === 'evidence'} disabled={!!busy} onClick={() => void evidence()}>提交整改佐证</Button>
+            <Button type='primary' block round loading={busy === 'evidence'} disabled={!!busy} onClick={() => void evidence()}>
+              提交整改佐证
+            </Button>
           </View>
         </View>
       )}
@@ -133,8 +153,12 @@ export default function FindingActions({ finding: f, isAdmin, onChanged }: { fin
           <View className='finding-form__title'>验收（回头看）</View>
           <TextBox value={reason} onInput={setReason} placeholder='验收意见；退回整改时必须写明理由' error={errors.verify} />
           <View className='finding-form__buttons'>
-            <Button type='primary' block round loading={busy === 'pass'} disabled={!!busy} onClick={() => void verify(true)}>通过销号</Button>
-            <Button type='danger' plain block round loading={busy === 'return'} disabled={!!busy} onClick={() => void verify(false)}>退回整改</Button>
+            <Button type='primary' block round loading={busy === 'pass'} disabled={!!busy} onClick={() => void verify(true)}>
+              通过销号
+            </Button>
+            <Button type='danger' plain block round loading={busy === 'return'} disabled={!!busy} onClick={() => void verify(false)}>
+              退回整改
+            </Button>
           </View>
         </View>
       )}
@@ -143,12 +167,23 @@ export default function FindingActions({ finding: f, isAdmin, onChanged }: { fin
           {errors.simple && <View className='finding-form__error'>{errors.simple}</View>}
           <View className='finding-form__buttons'>
             {simple.map((s) => (
-              <Button key={s.action} type={s.primary ? 'primary' : 'default'} block round loading={busy === s.action} disabled={!!busy}
-                onClick={() => void run(s.action, 'simple', s.done, () => (api.findings[s.action as 'claim'])(step))}>
+              <Button
+                key={s.action}
+                type={s.primary ? 'primary' : 'default'}
+                block
+                round
+                loading={busy === s.action}
+                disabled={!!busy}
+                onClick={() => void run(s.action, 'simple', s.done, () => api.findings[s.action as 'claim'](step))}
+              >
                 {s.label}
               </Button>
             ))}
-            {isAdmin && f.notice && <Button block round plain type='primary' loading={busy === 'export'} disabled={!!busy} onClick={() => void exportNotice()}>导出通知单</Button>}
+            {isAdmin && f.notice && (
+              <Button block round plain type='primary' loading={busy === 'export'} disabled={!!busy} onClick={() => void exportNotice()}>
+                导出通知单
+              </Button>
+            )}
           </View>
         </View>
       )}

@@ -14,7 +14,9 @@ export default function FindingHistory({ finding }: { finding: FindingView }) {
           <View className='finding-timeline__body'>
             <View className='finding-timeline__title'>
               {FINDING_STEP_LABELS[step.kind]}
-              <View className='finding-timeline__by'>{step.byName} · {ROLE_LABELS[step.byRole]}</View>
+              <View className='finding-timeline__by'>
+                {step.byName} · {ROLE_LABELS[step.byRole]}
+              </View>
             </View>
             <View className='finding-timeline__time'>{fullTime(step.at)}</View>
             {step.note && <View className='finding-timeline__note'>{step.note}</View>}

@@ -12,9 +12,17 @@ export default function FindingRow({ finding, onClick, hint }: { finding: Findin
     <View className={finding.overdue ? 'finding-row finding-row--overdue' : 'finding-row'} onClick={onClick}>
       <View className='finding-row__top'>
         <View className='finding-row__code'>{finding.code}</View>
-        <Tag status={status.status} type={status.type}>{status.label}</Tag>
-        <Tag type='default' plain>{FINDING_CATEGORY_LABELS[finding.category]}</Tag>
-        {hint && <Tag type='primary' plain>{hint}</Tag>}
+        <Tag status={status.status} type={status.type}>
+          {status.label}
+        </Tag>
+        <Tag type='default' plain>
+          {FINDING_CATEGORY_LABELS[finding.category]}
+        </Tag>
+        {hint && (
+          <Tag type='primary' plain>
+            {hint}
+          </Tag>
+        )}
       </View>
       <View className='finding-row__subject'>{finding.subjectName}</View>
       <View className='finding-row__desc'>{finding.description}</View>

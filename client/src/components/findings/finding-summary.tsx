@@ -20,7 +20,14 @@ export function FindingSummary({ finding: f }: { finding: FindingView }) {
   const days = daysLabel(f);
   return (
     <View className='finding-summary'>
-      <Card title={f.code} extra={<Tag status={status.status} type={status.type}>{status.label}</Tag>}>
+      <Card
+        title={f.code}
+        extra={
+          <Tag status={status.status} type={status.type}>
+            {status.label}
+          </Tag>
+        }
+      >
         <View className='finding-detail__deadline'>
           <View>整改时限 {fullTime(f.deadline)}</View>
           <View className={`finding-days finding-days--${days.tone}`}>{days.text}</View>
@@ -50,18 +57,30 @@ export function FindingWork({ finding: f }: { finding: FindingView }) {
       <Card title='整改措施'>
         {f.measures.length ? (
           <View className='finding-detail__list'>
-            {f.measures.map((m, i) => <View key={i} className='finding-detail__item'>{i + 1}. {m}</View>)}
+            {f.measures.map((m, i) => (
+              <View key={i} className='finding-detail__item'>
+                {i + 1}. {m}
+              </View>
+            ))}
           </View>
-        ) : <View className='finding-detail__muted'>还没有制定整改措施</View>}
+        ) : (
+          <View className='finding-detail__muted'>还没有制定整改措施</View>
+        )}
       </Card>
       <Card title='整改佐证'>
-        {f.evidence.length ? [...f.evidence].reverse().map((e, i) => (
-          <View key={`${e.at}-${i}`} className='finding-detail__evidence'>
-            <View className='finding-detail__item'>{e.note}</View>
-            <FindingPhotos photos={e.photos} />
-            <View className='finding-detail__muted'>{e.byName} · {fullTime(e.at)}</View>
-          </View>
-        )) : <View className='finding-detail__muted'>还没有提交整改佐证</View>}
+        {f.evidence.length ? (
+          [...f.evidence].reverse().map((e, i) => (
+            <View key={`${e.at}-${i}`} className='finding-detail__evidence'>
+              <View className='finding-detail__item'>{e.note}</View>
+              <FindingPhotos photos={e.photos} />
+              <View className='finding-detail__muted'>
+                {e.byName} · {fullTime(e.at)}
+              </View>
+            </View>
+          ))
+        ) : (
+          <View className='finding-detail__muted'>还没有提交整改佐证</View>
+        )}
       </Card>
     </>
   );

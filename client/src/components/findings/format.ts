@@ -5,7 +5,10 @@ import { isApiCallError } from '@/services/errors';
 const DAY = 86_400_000;
 
 /** Days left as county offices say it: "还剩 12 天" (orange within 10), "已逾期 4 天" (red), nothing once closed. */
-export function daysLabel(f: Pick<FindingView, 'overdue' | 'daysLeft' | 'status' | 'closedOnTime' | 'deadline'>, now = Date.now()): { text: string; tone: 'danger' | 'warning' | 'normal' | 'success' } {
+export function daysLabel(
+  f: Pick<FindingView, 'overdue' | 'daysLeft' | 'status' | 'closedOnTime' | 'deadline'>,
+  now = Date.now(),
+): { text: string; tone: 'danger' | 'warning' | 'normal' | 'success' } {
   if (f.status === 'closed') return f.closedOnTime ? { text: '按期销号', tone: 'success' } : { text: '逾期销号', tone: 'danger' };
   const left = f.daysLeft ?? 0;
   // daysLeft is rounded down, so 4 days and an hour past reads -5: count the whole days gone past instead.

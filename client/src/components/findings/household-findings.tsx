@@ -17,14 +17,18 @@ export default function HouseholdFindings({ householdId }: { householdId: string
         const days = daysLabel(f);
         return (
           <View key={f._id} className='hh-section__item finding-household__item' onClick={() => void navigate('finding', { id: f._id })}>
-            <View className='hh-section__name'>{f.code} · {f.description}</View>
+            <View className='hh-section__name'>
+              {f.code} · {f.description}
+            </View>
             <View className={`finding-days finding-days--${days.tone}`}>{days.text}</View>
           </View>
         );
       })}
       {list.data && !open.length && <View className='hh-section__detail'>本户没有未销号的督查问题</View>}
       <View className='finding-household__add'>
-        <Button size='small' plain type='primary' onClick={() => void navigate('adminFindingNew', { householdId })}>登记督查问题</Button>
+        <Button size='small' plain type='primary' onClick={() => void navigate('adminFindingNew', { householdId })}>
+          登记督查问题
+        </Button>
       </View>
     </View>
   );

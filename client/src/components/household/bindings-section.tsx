@@ -27,13 +27,27 @@ export default function BindingsSection({ householdId, members }: Props) {
   return (
     <View className='hh-section'>
       <View className='hh-section__title'>已绑定的微信</View>
-      <Loaded state={list} empty={<View className='hh-section__detail'>还没有家庭成员绑定微信。成员可在「绑定家庭」页用姓名、身份证号后 6 位和手机号自行绑定；对不上时可为其生成绑定码。</View>}>
-        {({ items }) => items.map((b) => (
-          <View key={b.userId} className='hh-section__item hh-section__line'>
-            <View className='hh-section__name'>{b.name}<View className='hh-member__sub'>{chineseDate(b.createdAt)}绑定</View></View>
-            <View className='hh-pairing__change' onClick={() => void remove(b.userId, b.name)}>解除绑定</View>
+      <Loaded
+        state={list}
+        empty={
+          <View className='hh-section__detail'>
+            还没有家庭成员绑定微信。成员可在「绑定家庭」页用姓名、身份证号后 6 位和手机号自行绑定；对不上时可为其生成绑定码。
           </View>
-        ))}
+        }
+      >
+        {({ items }) =>
+          items.map((b) => (
+            <View key={b.userId} className='hh-section__item hh-section__line'>
+              <View className='hh-section__name'>
+                {b.name}
+                <View className='hh-member__sub'>{chineseDate(b.createdAt)}绑定</View>
+              </View>
+              <View className='hh-pairing__change' onClick={() => void remove(b.userId, b.name)}>
+                解除绑定
+              </View>
+            </View>
+          ))
+        }
       </Loaded>
       <BindCode householdId={householdId} members={members} />
     </View>

@@ -16,9 +16,15 @@ export default function Chips<T extends string>({ label, options, labels, value,
   return (
     <View className='bf-chips'>
       <View className='bf-chips__label'>{label}</View>
-      {all !== false && <View className={!value ? 'bf-chips__chip bf-chips__chip--on' : 'bf-chips__chip'} onClick={() => onChange(undefined)}>{all}</View>}
+      {all !== false && (
+        <View className={!value ? 'bf-chips__chip bf-chips__chip--on' : 'bf-chips__chip'} onClick={() => onChange(undefined)}>
+          {all}
+        </View>
+      )}
       {options.map((o) => (
-        <View key={o} className={value === o ? 'bf-chips__chip bf-chips__chip--on' : 'bf-chips__chip'} onClick={() => onChange(o)}>{labels[o]}</View>
+        <View key={o} className={value === o ? 'bf-chips__chip bf-chips__chip--on' : 'bf-chips__chip'} onClick={() => onChange(o)}>
+          {labels[o]}
+        </View>
       ))}
     </View>
   );

@@ -21,7 +21,9 @@ export default function ContactCard({ householdId }: { householdId: string }) {
             <View className='hh-contact'>
               {contact ? (
                 <View className='hh-contact__main'>
-                  <View className='hh-contact__who'>{contact.kind === 'helper' ? '主帮扶人' : '村干部'}：{contact.name}</View>
+                  <View className='hh-contact__who'>
+                    {contact.kind === 'helper' ? '主帮扶人' : '村干部'}：{contact.name}
+                  </View>
                   {contact.kind === 'village_admin' && <View className='hh-contact__note'>您家暂时还没有安排主帮扶人，有事请先找村干部。</View>}
                   <CallButton contact={contact} />
                 </View>
@@ -30,7 +32,9 @@ export default function ContactCard({ householdId }: { householdId: string }) {
               )}
               {others.map((p) => (
                 <View key={p._id} className='hh-contact__other'>
-                  <View className='hh-contact__who'>{PAIRING_ROLE_LABELS[p.role]}：{p.helperName}</View>
+                  <View className='hh-contact__who'>
+                    {PAIRING_ROLE_LABELS[p.role]}：{p.helperName}
+                  </View>
                   <CallButton contact={{ kind: 'helper', name: p.helperName, phone: p.phone }} plain />
                 </View>
               ))}

@@ -16,9 +16,13 @@ export default function HeaderSection({ household: h, isAdmin }: { household: Ho
     <View className='hh-section hh-header'>
       <View className='hh-section__line'>
         <View className='hh-header__name'>{h.headName} 户</View>
-        <Tag {...STATUS_TAG[h.status]} size='medium'>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
+        <Tag {...STATUS_TAG[h.status]} size='medium'>
+          {HOUSEHOLD_STATUS_LABELS[h.status]}
+        </Tag>
       </View>
-      <View className='hh-section__detail'>{[h.townName, h.villageName].filter(Boolean).join(' · ')} · 户编号 {h.code}</View>
+      <View className='hh-section__detail'>
+        {[h.townName, h.villageName].filter(Boolean).join(' · ')} · 户编号 {h.code}
+      </View>
       <View className='hh-section__detail'>{h.address}</View>
       <View className='hh-header__facts'>
         <Fact label='家庭人口' value={`${h.members.length} 人`} />
@@ -30,7 +34,11 @@ export default function HeaderSection({ household: h, isAdmin }: { household: Ho
       </View>
       {h.causes.length > 0 && (
         <View className='hh-header__tags'>
-          {h.causes.map((c) => <Tag key={c} type='primary' plain>{POVERTY_CAUSE_LABELS[c]}</Tag>)}
+          {h.causes.map((c) => (
+            <Tag key={c} type='primary' plain>
+              {POVERTY_CAUSE_LABELS[c]}
+            </Tag>
+          ))}
         </View>
       )}
       {h.statusHistory.length > 0 && (
@@ -44,15 +52,21 @@ export default function HeaderSection({ household: h, isAdmin }: { household: Ho
               <View className='hh-section__detail'>原因：{c.reason}</View>
               {c.evidence.length > 0 && <View className='hh-section__detail'>证明材料：{c.evidence.join('；')}</View>}
               <PhotoStrip block='hh-photos' photos={c.photos} />
-              <View className='hh-section__detail'>调整人：{c.byName ?? '未记录'} · {chineseDate(c.at)}录入</View>
+              <View className='hh-section__detail'>
+                调整人：{c.byName ?? '未记录'} · {chineseDate(c.at)}录入
+              </View>
             </View>
           ))}
         </View>
       )}
       {isAdmin && (
         <View className='hh-header__actions'>
-          <Button size='small' plain type='primary' onClick={() => void navigate('adminHouseholdEdit', { id: h._id })}>编辑户信息</Button>
-          <Button size='small' plain type='warning' onClick={() => void navigate('adminAdjust', { id: h._id })}>动态调整</Button>
+          <Button size='small' plain type='primary' onClick={() => void navigate('adminHouseholdEdit', { id: h._id })}>
+            编辑户信息
+          </Button>
+          <Button size='small' plain type='warning' onClick={() => void navigate('adminAdjust', { id: h._id })}>
+            动态调整
+          </Button>
         </View>
       )}
     </View>

@@ -37,7 +37,9 @@ export default function MeasureForm({ householdId, onSaved }: { householdId: str
       </Picker>
       <Field label='措施' value={title} maxlength={100} placeholder='如：发展养殖、介绍务工' onChange={setTitle} />
       <Field label='目标' value={target} maxlength={200} placeholder='如：年出栏生猪 10 头（可不填）' onChange={setTarget} />
-      <Button size='small' type='primary' plain loading={saving} onClick={() => void save()}>添加措施</Button>
+      <Button size='small' type='primary' plain loading={saving} onClick={() => void save()}>
+        添加措施
+      </Button>
     </View>
   );
 }

@@ -16,9 +16,17 @@ export default function NeedsSection({ householdId, isAdmin }: { householdId: st
     <View className='hh-section'>
       <View className='hh-section__title'>需求{list.data ? ` · 共 ${list.data.total} 条` : ''}</View>
       <Loaded state={list} empty={<Empty description='这户还没有上报需求' />}>
-        {(d) => d.items.map((need) => (
-          <NeedCard key={need._id} need={need} now={now} show='assignee' onClick={() => void navigate(isAdmin ? 'adminNeed' : 'helperNeed', { id: need._id })} />
-        ))}
+        {(d) =>
+          d.items.map((need) => (
+            <NeedCard
+              key={need._id}
+              need={need}
+              now={now}
+              show='assignee'
+              onClick={() => void navigate(isAdmin ? 'adminNeed' : 'helperNeed', { id: need._id })}
+            />
+          ))
+        }
       </Loaded>
     </View>
   );

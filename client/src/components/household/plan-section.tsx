@@ -14,16 +14,20 @@ export default function PlanSection({ householdId, editable = false }: { househo
     <View className='hh-section'>
       <View className='hh-section__title'>一户一策 · {plan.data?.year ?? ''} 年帮扶计划</View>
       <Loaded state={plan} empty={<Empty description='还没有制定今年的帮扶措施' />} isEmpty={(p) => p.measures.length === 0}>
-        {(p) => p.measures.map((m) => (
-          <View key={m.id} className='hh-section__item'>
-            <View className='hh-section__line'>
-              <Tag type='primary' plain>{MEASURE_CATEGORY_LABELS[m.category]}</Tag>
-              <View className='hh-section__name'>{m.title}</View>
-              <Tag status={m.progress >= 100 ? 'done' : 'due'}>{m.progress}%</Tag>
+        {(p) =>
+          p.measures.map((m) => (
+            <View key={m.id} className='hh-section__item'>
+              <View className='hh-section__line'>
+                <Tag type='primary' plain>
+                  {MEASURE_CATEGORY_LABELS[m.category]}
+                </Tag>
+                <View className='hh-section__name'>{m.title}</View>
+                <Tag status={m.progress >= 100 ? 'done' : 'due'}>{m.progress}%</Tag>
+              </View>
+              {m.target && <View className='hh-section__detail'>目标：{m.target}</View>}
             </View>
-            {m.target && <View className='hh-section__detail'>目标：{m.target}</View>}
-          </View>
-        ))}
+          ))
+        }
       </Loaded>
       {editable && <MeasureForm householdId={householdId} onSaved={plan.reload} />}
     </View>

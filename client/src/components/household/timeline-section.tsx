@@ -14,13 +14,17 @@ export default function TimelineSection({ householdId }: { householdId: string }
     <View className='hh-section'>
       <View className='hh-section__title'>帮扶动态</View>
       <Loaded state={t} empty={<Empty description='还没有帮扶记录' />}>
-        {({ items }) => items.map((e, i) => (
-          <View key={`${e.kind}-${e.refId ?? i}-${e.at}`} className='hh-section__item hh-section__item--timeline'>
-            <View className='hh-section__when'>{chineseDate(e.at)} · {KIND_LABELS[e.kind]}</View>
-            <View className='hh-section__name'>{e.title}</View>
-            {e.detail && <View className='hh-section__detail'>{e.detail}</View>}
-          </View>
-        ))}
+        {({ items }) =>
+          items.map((e, i) => (
+            <View key={`${e.kind}-${e.refId ?? i}-${e.at}`} className='hh-section__item hh-section__item--timeline'>
+              <View className='hh-section__when'>
+                {chineseDate(e.at)} · {KIND_LABELS[e.kind]}
+              </View>
+              <View className='hh-section__name'>{e.title}</View>
+              {e.detail && <View className='hh-section__detail'>{e.detail}</View>}
+            </View>
+          ))
+        }
       </Loaded>
     </View>
   );

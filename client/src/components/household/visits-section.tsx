@@ -28,8 +28,14 @@ function VisitItem({ v }: { v: VisitView }) {
   return (
     <View className='hh-section__item hh-visit'>
       <View className='hh-section__line'>
-        <View className='hh-section__name'>{chineseDate(v.visitedAt)} · {OCCASION_LABELS[v.occasion]}</View>
-        {v.location && <Tag type='primary' plain>已定位 · 约 {v.location.accuracy} 米</Tag>}
+        <View className='hh-section__name'>
+          {chineseDate(v.visitedAt)} · {OCCASION_LABELS[v.occasion]}
+        </View>
+        {v.location && (
+          <Tag type='primary' plain>
+            已定位 · 约 {v.location.accuracy} 米
+          </Tag>
+        )}
       </View>
       <View className='hh-section__line'>
         <ConfirmationTag v={v} />
@@ -53,7 +59,9 @@ export default function VisitsSection({ householdId }: { householdId: string }) 
       <Loaded state={list} empty={<Empty description='还没有走访记录' />} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
           <>
-            {d.items.map((v) => <VisitItem key={v._id} v={v} />)}
+            {d.items.map((v) => (
+              <VisitItem key={v._id} v={v} />
+            ))}
             {d.total > d.items.length && <View className='hh-section__detail'>显示最近 {d.items.length} 次</View>}
           </>
         )}

@@ -14,7 +14,10 @@ import './monitoring.scss';
  */
 export default function HouseholdWarning({ household: h }: { household: HouseholdView }) {
   const list = useRequest(() => api.monitoring.listWarnings({ householdId: h._id, limit: 5, offset: 0 }), [h._id, h.version]);
-  const readiness = useRequest(() => (h.status === 'monitored' ? api.monitoring.removalReadiness({ householdId: h._id }) : Promise.resolve(null)), [h._id, h.status]);
+  const readiness = useRequest(
+    () => (h.status === 'monitored' ? api.monitoring.removalReadiness({ householdId: h._id }) : Promise.resolve(null)),
+    [h._id, h.status],
+  );
   const items = list.data?.items ?? [];
   const open = items.find((w) => w.open);
   const last = items.find((w) => !w.open);
@@ -25,17 +28,25 @@ export default function HouseholdWarning({ household: h }: { household: Househol
       <View className='hh-section__title'>防返贫监测</View>
       {h.status === 'monitored' && (
         <View className='hh-section__detail'>
-          监测户{h.monitoringType ? ` · ${MONITORING_TYPE_LABELS[h.monitoringType]}` : ''}{h.monitoredSince ? ` · ${chineseDate(h.monitoredSince)}纳入` : ''}
+          监测户{h.monitoringType ? ` · ${MONITORING_TYPE_LABELS[h.monitoringType]}` : ''}
+          {h.monitoredSince ? ` · ${chineseDate(h.monitoredSince)}纳入` : ''}
         </View>
       )}
-      {r && (r.ready
-        ? <View className='hh-section__detail'><Tag status='done'>可申请风险消除</Tag></View>
-        : <View className='hh-section__detail'>暂不具备风险消除条件：{r.missing.join('；')}</View>)}
+      {r &&
+        (r.ready ? (
+          <View className='hh-section__detail'>
+            <Tag status='done'>可申请风险消除</Tag>
+          </View>
+        ) : (
+          <View className='hh-section__detail'>暂不具备风险消除条件：{r.missing.join('；')}</View>
+        ))}
       {[open ?? last].filter(Boolean).map((w) => {
         const tag = stageTag(w!);
         return (
           <View key={w!._id} className='hh-section__item' onClick={() => void navigate('warning', { id: w!._id })}>
-            <View className='hh-section__name'>{w!.open ? '在办预警' : '最近预警'} <Tag status={tag.status}>{tag.label}</Tag></View>
+            <View className='hh-section__name'>
+              {w!.open ? '在办预警' : '最近预警'} <Tag status={tag.status}>{tag.label}</Tag>
+            </View>
             {w!.open && <View className={`warning-row__due warning-row__due--${w!.deadline}`}>{deadlineText(w!)}</View>}
           </View>
         );

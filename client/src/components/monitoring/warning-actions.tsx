@@ -46,16 +46,19 @@ export default function WarningActions({ warning: w, onChanged, onStale }: { war
     }
   };
   const advance = () => {
-    const confirmText = stage === 'county_confirm'
-      ? `确认后 ${w.headName} 户将纳入监测（${MONITORING_TYPE_LABELS[w.suggestedType ?? 'marginal']}），户状态改为监测户，不能撤回。`
-      : `确认「${WARNING_STEP_LABELS[stage]}」吗？提交后由下一环节办理。`;
+    const confirmText =
+      stage === 'county_confirm'
+        ? `确认后 ${w.headName} 户将纳入监测（${MONITORING_TYPE_LABELS[w.suggestedType ?? 'marginal']}），户状态改为监测户，不能撤回。`
+        : `确认「${WARNING_STEP_LABELS[stage]}」吗？提交后由下一环节办理。`;
     void run('advance', WARNING_STEP_LABELS[stage], confirmText, '已提交', () =>
-      api.monitoring.advance({ warningId: w._id, version: w.version, ...(note.trim() ? { note: note.trim() } : {}) }));
+      api.monitoring.advance({ warningId: w._id, version: w.version, ...(note.trim() ? { note: note.trim() } : {}) }),
+    );
   };
   const dismiss = () => {
     if (reason.trim().length < 2) return setErrors({ dismiss: '请填写排除原因（至少 2 个字）' });
     void run('dismiss', '核实后排除', `排除后这条预警将关闭，${w.headName} 户不纳入监测。确认排除吗？`, '已排除', () =>
-      api.monitoring.dismiss({ warningId: w._id, version: w.version, reason: reason.trim() }));
+      api.monitoring.dismiss({ warningId: w._id, version: w.version, reason: reason.trim() }),
+    );
   };
 
   return (
@@ -66,16 +69,26 @@ export default function WarningActions({ warning: w, onChanged, onStale }: { war
           {stage === 'village_review' && <View className='warning-form__hint'>{noticeText(w)}</View>}
           <Textarea className='warning-form__text' value={note} maxlength={500} placeholder={NOTE_HINT[stage]} onInput={(e) => setNote(e.detail.value)} />
           {errors.advance && <View className='warning-form__error'>{errors.advance}</View>}
-          <Button type='primary' block round loading={busy === 'advance'} disabled={!!busy} onClick={advance}>{WARNING_STEP_LABELS[stage]}</Button>
+          <Button type='primary' block round loading={busy === 'advance'} disabled={!!busy} onClick={advance}>
+            {WARNING_STEP_LABELS[stage]}
+          </Button>
         </View>
       )}
       {w.actions.includes('dismiss') && (
         <View className='warning-form'>
           <View className='warning-form__title'>不符合条件的</View>
           <View className='warning-form__hint'>核实后不符合监测条件的，写明原因后排除</View>
-          <Textarea className={errors.dismiss ? 'warning-form__text warning-form__text--error' : 'warning-form__text'} value={reason} maxlength={500} placeholder='排除原因，例如：外出务工收入未登记，实际收入高于监测范围' onInput={(e) => setReason(e.detail.value)} />
+          <Textarea
+            className={errors.dismiss ? 'warning-form__text warning-form__text--error' : 'warning-form__text'}
+            value={reason}
+            maxlength={500}
+            placeholder='排除原因，例如：外出务工收入未登记，实际收入高于监测范围'
+            onInput={(e) => setReason(e.detail.value)}
+          />
           {errors.dismiss && <View className='warning-form__error'>{errors.dismiss}</View>}
-          <Button type='danger' plain block round loading={busy === 'dismiss'} disabled={!!busy} onClick={dismiss}>排除</Button>
+          <Button type='danger' plain block round loading={busy === 'dismiss'} disabled={!!busy} onClick={dismiss}>
+            排除
+          </Button>
         </View>
       )}
     </View>

@@ -11,7 +11,10 @@ export default function WarningHistory({ warning }: { warning: WarningView }) {
     <View className='warning-history'>
       {[...warning.history].reverse().map((s, i) => (
         <View key={`${s.at}-${i}`} className='warning-history__item'>
-          <View className='warning-history__title'>{title(s)}<View className='warning-history__by'>{s.byName}</View></View>
+          <View className='warning-history__title'>
+            {title(s)}
+            <View className='warning-history__by'>{s.byName}</View>
+          </View>
           <View className='warning-history__time'>{fullTime(s.at)}</View>
           {s.note && <View className='warning-history__note'>{s.note}</View>}
         </View>

@@ -12,10 +12,21 @@ export default function WarningRow({ warning: w, onClick, hint }: { warning: War
       <View className='warning-row__top'>
         <View className='warning-row__name'>{w.headName}</View>
         <Tag status={tag.status}>{tag.label}</Tag>
-        {w.level === 'high' && <Tag status='alert' plain>高风险</Tag>}
-        {hint && <Tag type='primary' plain>{hint}</Tag>}
+        {w.level === 'high' && (
+          <Tag status='alert' plain>
+            高风险
+          </Tag>
+        )}
+        {hint && (
+          <Tag type='primary' plain>
+            {hint}
+          </Tag>
+        )}
       </View>
-      <View className='warning-row__place'>{[w.townName, w.villageName].filter(Boolean).join(' · ')} · {SOURCE_LABELS[w.source]}{w.suggestedType ? ` · 拟${MONITORING_TYPE_LABELS[w.suggestedType]}` : ''}</View>
+      <View className='warning-row__place'>
+        {[w.townName, w.villageName].filter(Boolean).join(' · ')} · {SOURCE_LABELS[w.source]}
+        {w.suggestedType ? ` · 拟${MONITORING_TYPE_LABELS[w.suggestedType]}` : ''}
+      </View>
       {risks.length > 0 && <View className='warning-row__risks'>{risks.join('、')}</View>}
       {w.open && <View className={`warning-row__due warning-row__due--${w.deadline}`}>{deadlineText(w)}</View>}
     </View>

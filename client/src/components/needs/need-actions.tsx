@@ -19,7 +19,12 @@ export interface NeedActionsProps {
 }
 
 const BUTTON_TYPE: Record<NeedTarget, 'primary' | 'danger' | 'default'> = {
-  accepted: 'primary', in_progress: 'default', resolved: 'primary', confirmed: 'primary', reopened: 'default', rejected: 'danger',
+  accepted: 'primary',
+  in_progress: 'default',
+  resolved: 'primary',
+  confirmed: 'primary',
+  reopened: 'default',
+  rejected: 'danger',
 };
 
 /**
@@ -44,8 +49,20 @@ export default function NeedActions({ need, actor, onChanged, exclude = [] }: Ne
       // Evidence goes with a resolution only, uploaded right before the step (which needs the network anyway);
       // each uploaded id replaces its local file at once, so a retry after a failure never uploads twice.
       const withPaths = (paths: string[]) => evidence.map((p, i) => ({ ...p, path: paths[i] }));
-      const photos = to === 'resolved' ? await uploadLocalPhotos(evidence.map((p) => p.path), (done) => setEvidence(withPaths(done))) : [];
-      const updated = await api.needs.transition({ needId: need._id, to, version: need.version, ...(note.trim() ? { note: note.trim() } : {}), ...(photos.length ? { photos } : {}) });
+      const photos =
+        to === 'resolved'
+          ? await uploadLocalPhotos(
+              evidence.map((p) => p.path),
+              (done) => setEvidence(withPaths(done)),
+            )
+          : [];
+      const updated = await api.needs.transition({
+        needId: need._id,
+        to,
+        version: need.version,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(photos.length ? { photos } : {}),
+      });
       setNote('');
       setEvidence([]);
       void Taro.showToast({ title: `已${NEED_ACTION_LABELS[to]}`, icon: 'success' });
@@ -63,13 +80,7 @@ export default function NeedActions({ need, actor, onChanged, exclude = [] }: Ne
     <View>
       {alert && <View className='need-alert'>{alert}</View>}
       {needsNote && (
-        <Textarea
-          className='need-note'
-          value={note}
-          maxlength={1000}
-          placeholder={notePlaceholder(targets)}
-          onInput={(e) => setNote(e.detail.value)}
-        />
+        <Textarea className='need-note' value={note} maxlength={1000} placeholder={notePlaceholder(targets)} onInput={(e) => setNote(e.detail.value)} />
       )}
       {targets.includes('resolved') && (
         <View className='need-evidence'>
@@ -78,7 +89,16 @@ export default function NeedActions({ need, actor, onChanged, exclude = [] }: Ne
       )}
       <View className='need-actions'>
         {targets.map((to) => (
-          <Button key={to} type={BUTTON_TYPE[to]} plain={to === 'rejected' || to === 'reopened'} block round loading={busy === to} disabled={!!busy} onClick={() => void run(to)}>
+          <Button
+            key={to}
+            type={BUTTON_TYPE[to]}
+            plain={to === 'rejected' || to === 'reopened'}
+            block
+            round
+            loading={busy === to}
+            disabled={!!busy}
+            onClick={() => void run(to)}
+          >
             {NEED_ACTION_LABELS[to]}
           </Button>
         ))}

@@ -24,7 +24,13 @@ function durationText(need: NeedView): string | null {
   const accept = hoursText(need.reportedAt, at('accepted'));
   const resolve = hoursText(need.reportedAt, at('resolved'));
   if (!accept && !resolve) return null;
-  return [accept && `受理用时 ${accept}`, resolve && `办结用时 ${resolve}`, need.status === 'confirmed' || need.status === 'resolved' ? (need.rating ? `评价 ${need.rating} 星` : '未评价') : null].filter(Boolean).join(' · ');
+  return [
+    accept && `受理用时 ${accept}`,
+    resolve && `办结用时 ${resolve}`,
+    need.status === 'confirmed' || need.status === 'resolved' ? (need.rating ? `评价 ${need.rating} 星` : '未评价') : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** One need in a list: category (急难 in red), status, countdown, and who it concerns. */
@@ -32,13 +38,13 @@ export default function NeedCard({ need, now, show, onClick, durations }: NeedCa
   const status = statusTag(need);
   const clock = countdown(need, now);
   const took = durations ? durationText(need) : null;
-  const who = show === 'household'
-    ? `${need.householdHeadName ?? '—'} 户 · ${need.villageName ?? ''}`
-    : `办理人：${need.assigneeName ?? '待分配'}`;
+  const who = show === 'household' ? `${need.householdHeadName ?? '—'} 户 · ${need.villageName ?? ''}` : `办理人：${need.assigneeName ?? '待分配'}`;
   return (
     <View className={need.overdue ? 'need-card need-card--overdue' : 'need-card'} onClick={onClick}>
       <View className='need-card__top'>
-        <Tag {...(need.category === 'emergency' ? { status: 'alert' as const } : { type: 'primary' as const, plain: true })}>{NEED_CATEGORY_LABELS[need.category]}</Tag>
+        <Tag {...(need.category === 'emergency' ? { status: 'alert' as const } : { type: 'primary' as const, plain: true })}>
+          {NEED_CATEGORY_LABELS[need.category]}
+        </Tag>
         <Tag status={status.status}>{status.label}</Tag>
       </View>
       <View className='need-card__desc'>{need.description}</View>

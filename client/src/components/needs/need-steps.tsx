@@ -27,7 +27,13 @@ function AssigneeChoice({ options, value, onChange }: { options: NeedAssigneeOpt
   return (
     <View className='need-step__choices'>
       {others.map((o) => (
-        <View key={o.helperId} className={value === o.helperId ? 'need-step__choice need-step__choice--on' : 'need-step__choice'} onClick={() => onChange(o.helperId)}>{o.name}（{o.role}）</View>
+        <View
+          key={o.helperId}
+          className={value === o.helperId ? 'need-step__choice need-step__choice--on' : 'need-step__choice'}
+          onClick={() => onChange(o.helperId)}
+        >
+          {o.name}（{o.role}）
+        </View>
       ))}
     </View>
   );
@@ -44,7 +50,10 @@ export default function NeedSteps({ need, actor, onChanged }: NeedStepsProps) {
   const [helperId, setHelperId] = useState('');
   const [errors, setErrors] = useState<{ note?: string; helperId?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
-  const options = useRequest(() => (steps.includes('reassign') ? api.needs.assigneeOptions({ needId: need._id }) : Promise.resolve([])), [need._id, need.version]);
+  const options = useRequest(
+    () => (steps.includes('reassign') ? api.needs.assigneeOptions({ needId: need._id }) : Promise.resolve([])),
+    [need._id, need.version],
+  );
   if (!steps.length) return null;
 
   const run = async (step: NeedStep) => {
@@ -52,16 +61,24 @@ export default function NeedSteps({ need, actor, onChanged }: NeedStepsProps) {
     if (required && !note.trim()) return setErrors({ note: required });
     if (step === 'reassign' && !helperId) return setErrors({ helperId: '请选择转派给哪位帮扶人' });
     const name = options.data?.find((o) => o.helperId === helperId)?.name ?? '';
-    const content = step === 'reassign' ? `确定将这条需求转派给 ${name}？` : step === 'urge' ? `确定督办？将向 ${need.assigneeName ?? '办理人'} 发送提醒。` : '确定提请协调？村扶贫干部将收到您的说明。';
+    const content =
+      step === 'reassign'
+        ? `确定将这条需求转派给 ${name}？`
+        : step === 'urge'
+          ? `确定督办？将向 ${need.assigneeName ?? '办理人'} 发送提醒。`
+          : '确定提请协调？村扶贫干部将收到您的说明。';
     if (!(await Taro.showModal({ title: NEED_STEP_LABELS[step], content, confirmText: '确定', cancelText: '取消' })).confirm) return;
     setBusy(true);
     setErrors({});
     try {
       const base = { needId: need._id, version: need.version };
       const text = note.trim();
-      const updated = step === 'reassign' ? await api.needs.reassign({ ...base, helperId, ...(text ? { note: text } : {}) })
-        : step === 'urge' ? await api.needs.urge({ ...base, ...(text ? { note: text } : {}) })
-          : await api.needs.escalate({ ...base, reason: text });
+      const updated =
+        step === 'reassign'
+          ? await api.needs.reassign({ ...base, helperId, ...(text ? { note: text } : {}) })
+          : step === 'urge'
+            ? await api.needs.urge({ ...base, ...(text ? { note: text } : {}) })
+            : await api.needs.escalate({ ...base, reason: text });
       setNote('');
       setHelperId('');
       setOpen(null);
@@ -81,20 +98,46 @@ export default function NeedSteps({ need, actor, onChanged }: NeedStepsProps) {
     <View className='need-steps'>
       {!open && (
         <View className='need-actions'>
-          {steps.map((s) => <Button key={s} plain block round onClick={() => { setOpen(s); setErrors({}); }}>{NEED_STEP_LABELS[s]}</Button>)}
+          {steps.map((s) => (
+            <Button
+              key={s}
+              plain
+              block
+              round
+              onClick={() => {
+                setOpen(s);
+                setErrors({});
+              }}
+            >
+              {NEED_STEP_LABELS[s]}
+            </Button>
+          ))}
         </View>
       )}
       {open && (
         <View className='need-step'>
           <View className='need-section'>{NEED_STEP_LABELS[open]}</View>
-          {open === 'reassign' && options.data && <AssigneeChoice options={options.data} value={helperId} onChange={(id) => { setHelperId(id); setErrors({}); }} />}
+          {open === 'reassign' && options.data && (
+            <AssigneeChoice
+              options={options.data}
+              value={helperId}
+              onChange={(id) => {
+                setHelperId(id);
+                setErrors({});
+              }}
+            />
+          )}
           {errors.helperId && <View className='need-alert need-step__error'>{errors.helperId}</View>}
           <Textarea className='need-note' value={note} maxlength={500} placeholder={PLACEHOLDER[open]} onInput={(e) => setNote(e.detail.value)} />
           {errors.note && <View className='need-alert need-step__error'>{errors.note}</View>}
           {errors.form && <View className='need-alert'>{errors.form}</View>}
           <View className='need-actions'>
-            <Button type='primary' block round loading={busy} disabled={busy} onClick={() => void run(open)}>确认{NEED_STEP_LABELS[open]}</Button>
-            <Button plain block round disabled={busy} onClick={() => setOpen(null)}>取消</Button>
+            <Button type='primary' block round loading={busy} disabled={busy} onClick={() => void run(open)}>
+              确认{NEED_STEP_LABELS[open]}
+            </Button>
+            <Button plain block round disabled={busy} onClick={() => setOpen(null)}>
+              取消
+            </Button>
           </View>
         </View>
       )}

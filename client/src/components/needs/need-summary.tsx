@@ -14,14 +14,26 @@ export default function NeedSummary({ need, now, children }: { need: NeedView; n
       {clock && <View className={`need-summary__clock need-summary__clock--${statusColour(clock.status)}`}>{clock.text}</View>}
       {need.deadline && <View className='need-summary__row'>时限：{dateTime(need.deadline)} 前</View>}
       {need.escalation !== 'none' && <View className='need-summary__escalation'>{ESCALATION_LABELS[need.escalation]}</View>}
-      {need.escalated && <View className='need-summary__escalation'>帮扶人提请协调（{dateTime(need.escalated.at)}）：{need.escalated.reason}</View>}
+      {need.escalated && (
+        <View className='need-summary__escalation'>
+          帮扶人提请协调（{dateTime(need.escalated.at)}）：{need.escalated.reason}
+        </View>
+      )}
       <View className='need-summary__row'>办理人：{need.assigneeName ?? '待扶贫办分配'}</View>
-      <View className='need-summary__row'>求助户：{need.householdHeadName ?? '—'} 户{need.villageName ? ` · ${need.villageName}` : ''}</View>
+      <View className='need-summary__row'>
+        求助户：{need.householdHeadName ?? '—'} 户{need.villageName ? ` · ${need.villageName}` : ''}
+      </View>
       <View className='need-summary__row'>上报时间：{dateTime(need.reportedAt)}</View>
       {need.callbackPhone && <View className='need-summary__row'>回拨电话：{need.callbackPhone}</View>}
       <View className='need-summary__desc'>{need.description}</View>
       <PhotoStrip photos={need.photos} />
-      {need.rating !== undefined && <View className='need-summary__row'>评价：{'★'.repeat(need.rating)}{'☆'.repeat(5 - need.rating)}{need.ratingComment ? ` ${need.ratingComment}` : ''}</View>}
+      {need.rating !== undefined && (
+        <View className='need-summary__row'>
+          评价：{'★'.repeat(need.rating)}
+          {'☆'.repeat(5 - need.rating)}
+          {need.ratingComment ? ` ${need.ratingComment}` : ''}
+        </View>
+      )}
       {children}
     </Card>
   );

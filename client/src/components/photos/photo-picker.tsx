@@ -18,7 +18,12 @@ export const MAX_PHOTOS = 9;
  * The one photo picker (现场照片, 求助照片, 佐证照片): taken or chosen, kept as local files until the
  * write is sent; × removes one. `block` names the BEM block, so each screen keeps its own sizes.
  */
-export default function PhotoPicker({ photos, onChange, addLabel = '＋ 照片', block = 'photos' }: {
+export default function PhotoPicker({
+  photos,
+  onChange,
+  addLabel = '＋ 照片',
+  block = 'photos',
+}: {
   photos: PickedPhoto[];
   onChange: (photos: PickedPhoto[]) => void;
   addLabel?: string;
@@ -36,10 +41,16 @@ export default function PhotoPicker({ photos, onChange, addLabel = '＋ 照片',
       {photos.map((p, i) => (
         <View key={p.path} className={`${block}__item`}>
           <Image className={`${block}__img`} src={p.preview || photoUrl(p.path)} mode='aspectFill' />
-          <View className={`${block}__remove`} onClick={() => onChange(photos.filter((_, j) => j !== i))}>×</View>
+          <View className={`${block}__remove`} onClick={() => onChange(photos.filter((_, j) => j !== i))}>
+            ×
+          </View>
         </View>
       ))}
-      {photos.length < MAX_PHOTOS && <View className={`${block}__add`} onClick={() => void add()}>{addLabel}</View>}
+      {photos.length < MAX_PHOTOS && (
+        <View className={`${block}__add`} onClick={() => void add()}>
+          {addLabel}
+        </View>
+      )}
     </View>
   );
 }

@@ -43,7 +43,11 @@ function runsOf(points: SharePoint[]): Array<Array<{ x: number; y: number }>> {
 export function ShareLine({ points, caption }: { points: SharePoint[]; caption: string }) {
   const runs = runsOf(points);
   return (
-    <View className='share-line' role='img' aria-label={`${caption}：${points.map((p) => `${p.label} ${p.value === null ? '无数据' : pct(p.value)}`).join('，')}`}>
+    <View
+      className='share-line'
+      role='img'
+      aria-label={`${caption}：${points.map((p) => `${p.label} ${p.value === null ? '无数据' : pct(p.value)}`).join('，')}`}
+    >
       <View className='share-line__plot'>
         {[100, 50, 0].map((g) => (
           <View key={g} className='share-line__grid' style={{ top: `${100 - g}%` }}>
@@ -57,15 +61,23 @@ export function ShareLine({ points, caption }: { points: SharePoint[]; caption: 
           return (
             <View key={run[0].x}>
               <View className='share-line__area' style={{ clipPath: `polygon(${area.join(', ')})`, WebkitClipPath: `polygon(${area.join(', ')})` }} />
-              {run.length > 1 && <View className='share-line__stroke' style={{ clipPath: `polygon(${[...top, ...bottom].join(', ')})`, WebkitClipPath: `polygon(${[...top, ...bottom].join(', ')})` }} />}
+              {run.length > 1 && (
+                <View
+                  className='share-line__stroke'
+                  style={{ clipPath: `polygon(${[...top, ...bottom].join(', ')})`, WebkitClipPath: `polygon(${[...top, ...bottom].join(', ')})` }}
+                />
+              )}
             </View>
           );
         })}
-        {points.map((p, i) => p.value !== null && (
-          <View key={p.label} className='share-line__point' style={{ left: `${((i + 0.5) / points.length) * 100}%`, top: `${(1 - p.value) * 100}%` }}>
-            <View className={p.value > 0.85 ? 'share-line__value share-line__value--below' : 'share-line__value'}>{pct(p.value)}</View>
-          </View>
-        ))}
+        {points.map(
+          (p, i) =>
+            p.value !== null && (
+              <View key={p.label} className='share-line__point' style={{ left: `${((i + 0.5) / points.length) * 100}%`, top: `${(1 - p.value) * 100}%` }}>
+                <View className={p.value > 0.85 ? 'share-line__value share-line__value--below' : 'share-line__value'}>{pct(p.value)}</View>
+              </View>
+            ),
+        )}
       </View>
       <View className='share-line__axis'>
         {points.map((p) => (

@@ -10,7 +10,12 @@ import './elder-mode-cell.scss';
 export default function ElderModeCell() {
   const elder = useElderMode();
   return (
-    <Cell title='大字模式' label={elder ? (followsSystemFont() ? '长辈版 · 跟随微信字体' : '长辈版已开启') : '长辈版：字更大、更清楚'} center onClick={() => setElderMode(!elder)}>
+    <Cell
+      title='大字模式'
+      label={elder ? (followsSystemFont() ? '长辈版 · 跟随微信字体' : '长辈版已开启') : '长辈版：字更大、更清楚'}
+      center
+      onClick={() => setElderMode(!elder)}
+    >
       <View className='bf-elder-switch'>
         <Switch checked={elder} color='#1989fa' />
       </View>

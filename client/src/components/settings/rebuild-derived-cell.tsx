@@ -9,7 +9,9 @@ import { messageOf } from '@/services/errors';
 const differencesText = (s: RebuildStep) => {
   const d = s.differences;
   const total = d.ruleFacts + d.memberCount + d.paidKeys + d.visitMonths + d.gaps;
-  return total ? `更正 规则摘要 ${d.ruleFacts}、人数 ${d.memberCount}、兑现摘要 ${d.paidKeys}、走访月汇总 ${d.visitMonths}、应享未享 ${d.gaps}` : '汇总数据与原始记录一致，无需更正';
+  return total
+    ? `更正 规则摘要 ${d.ruleFacts}、人数 ${d.memberCount}、兑现摘要 ${d.paidKeys}、走访月汇总 ${d.visitMonths}、应享未享 ${d.gaps}`
+    : '汇总数据与原始记录一致，无需更正';
 };
 
 /**
@@ -25,9 +27,14 @@ export default function RebuildDerivedCell() {
   const s = status.data;
   const due = s ? s.version < s.latest || !!s.running : false;
   const label = step
-    ? step.done ? `已完成：${step.households} 户。${differencesText(step)}` : `正在重建：${step.households} / ${step.totalHouseholds} 户`
-    : s?.running ? `上次重建未完成：${s.running.households} / ${s.running.totalHouseholds} 户，可继续`
-      : due ? '系统升级后需要重建一次汇总数据' : '汇总数据为最新版本';
+    ? step.done
+      ? `已完成：${step.households} 户。${differencesText(step)}`
+      : `正在重建：${step.households} / ${step.totalHouseholds} 户`
+    : s?.running
+      ? `上次重建未完成：${s.running.households} / ${s.running.totalHouseholds} 户，可继续`
+      : due
+        ? '系统升级后需要重建一次汇总数据'
+        : '汇总数据为最新版本';
 
   const run = async () => {
     setRunning(true);

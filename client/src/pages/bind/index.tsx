@@ -75,7 +75,9 @@ export default function Bind() {
           {byCode ? '输入扶贫办当面或电话告诉您的 10 位绑定码。' : '填写户内任意一位家庭成员的信息。'}绑定后可以查看家里享受的政策、联系帮扶人。
         </View>
       </View>
-      {byCode ? <CodeForm code={code} onCode={setCode} onBound={bound} /> : (
+      {byCode ? (
+        <CodeForm code={code} onCode={setCode} onBound={bound} />
+      ) : (
         <>
           <CellGroup inset>
             <Field label='姓名' name='name' value={form.name} placeholder='家庭成员姓名' maxlength={20} error={errors.name} onChange={set('name')} />
@@ -89,7 +91,16 @@ export default function Bind() {
               error={errors.idSuffix}
               onChange={set('idSuffix')}
             />
-            <Field label='手机号' name='phone' type='number' value={form.phone} placeholder='登记的手机号' maxlength={11} error={errors.phone} onChange={set('phone')} />
+            <Field
+              label='手机号'
+              name='phone'
+              type='number'
+              value={form.phone}
+              placeholder='登记的手机号'
+              maxlength={11}
+              error={errors.phone}
+              onChange={set('phone')}
+            />
           </CellGroup>
           {serverError && <View className='bind__error'>{serverError}</View>}
           <View className='bind__actions'>
@@ -101,8 +112,12 @@ export default function Bind() {
         </>
       )}
       <View className='bind__more'>
-        <View className='bind__switch' onClick={() => setByCode(!byCode)}>{byCode ? '改用姓名、身份证号和手机号绑定 ›' : '有扶贫办给的绑定码？用绑定码绑定 ›'}</View>
-        <View className='bind__switch' onClick={() => void navigate('calculator')}>不绑定，先用政策计算器算一算 ›</View>
+        <View className='bind__switch' onClick={() => setByCode(!byCode)}>
+          {byCode ? '改用姓名、身份证号和手机号绑定 ›' : '有扶贫办给的绑定码？用绑定码绑定 ›'}
+        </View>
+        <View className='bind__switch' onClick={() => void navigate('calculator')}>
+          不绑定，先用政策计算器算一算 ›
+        </View>
         {DEMO_SIGN_IN && (
           <View
             className='bind__switch'

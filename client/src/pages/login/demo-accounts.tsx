@@ -51,7 +51,9 @@ export default function DemoAccounts({ onPick }: { onPick: (openid: string) => v
         <Button block round onClick={enterOther}>
           以此 openid 进入
         </Button>
-        <View className='login__note' onClick={() => void navigate('calculator')}>不登录，先用政策计算器算一算 ›</View>
+        <View className='login__note' onClick={() => void navigate('calculator')}>
+          不登录，先用政策计算器算一算 ›
+        </View>
       </View>
     </>
   );

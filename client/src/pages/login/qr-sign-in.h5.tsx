@@ -32,7 +32,9 @@ export default function QrSignIn({ onSignedIn }: { onSignedIn: () => void }) {
         {state.step === 'ended' && (
           <View className='login__qr-ended'>
             <View className='login__qr-ended-text'>{ENDED[state.reason]}</View>
-            <Button type='primary' round onClick={restart}>刷新二维码</Button>
+            <Button type='primary' round onClick={restart}>
+              刷新二维码
+            </Button>
           </View>
         )}
         {state.step === 'failed' && <ErrorState error={state.error} onRetry={restart} />}
@@ -47,7 +49,9 @@ function Qr({ link, dim }: { link: string; dim: boolean }) {
   useEffect(() => {
     let alive = true;
     void QRCode.toDataURL(link, { errorCorrectionLevel: 'M', margin: 1, width: 240 }).then((url) => alive && setSrc(url));
-    return () => { alive = false; };
+    return () => {
+      alive = false;
+    };
   }, [link]);
   // A plain <img> (this file is H5 only): its alt names the code for screen readers, which Taro's Image does not pass on.
   return src ? <img className={dim ? 'login__qr login__qr--dim' : 'login__qr'} src={src} alt='登录二维码' /> : <Loading />;
@@ -61,5 +65,9 @@ function Hint({ scanned, expiresAt }: { scanned: boolean; expiresAt: string }) {
   }, []);
   const left = Math.max(0, Math.round((Date.parse(expiresAt) - now) / 1000));
   if (scanned) return <View className='login__qr-hint login__qr-hint--scanned'>已扫码，请在手机上点「确认登录」</View>;
-  return <View className='login__qr-hint'>二维码 {Math.floor(left / 60)} 分 {String(left % 60).padStart(2, '0')} 秒后失效</View>;
+  return (
+    <View className='login__qr-hint'>
+      二维码 {Math.floor(left / 60)} 分 {String(left % 60).padStart(2, '0')} 秒后失效
+    </View>
+  );
 }

@@ -57,7 +57,9 @@ export function useWebLogin(onSignedIn: () => void): { state: WebLoginState; res
   useEffect(() => {
     void start();
     const runs = run; // a counter, not a rendered node: the cleanup bumps the same box start() reads
-    return () => { runs.current++; };
+    return () => {
+      runs.current++;
+    };
   }, [start]);
 
   return { state, restart: () => void start() };

@@ -82,7 +82,11 @@ function Profile({ user }: { user: WhoAmI }) {
           <View className='me__name'>{user.name || '微信用户'}</View>
           <View className='me__role'>
             <Tag type={user.role ? 'primary' : 'default'}>{roleLabel}</Tag>
-            {user.helperKind && <Tag type='primary' plain>{HELPER_KIND_LABELS[user.helperKind]}</Tag>}
+            {user.helperKind && (
+              <Tag type='primary' plain>
+                {HELPER_KIND_LABELS[user.helperKind]}
+              </Tag>
+            )}
           </View>
         </View>
       </View>
@@ -93,7 +97,9 @@ function Profile({ user }: { user: WhoAmI }) {
         {user.role === 'helper' && <MyRating />}
         {user.household && <Cell title='我的家庭' value={`${user.household.headName} 户`} label={user.household.villageName} />}
         {user.household && <Cell title='帮扶明白卡' value='查看' isLink onClick={() => void navigate('householdCard')} />}
-        {(user.role === 'household' || user.role === 'helper') && <Cell title='意见建议' value='写给县扶贫办' isLink onClick={() => void navigate('feedback')} />}
+        {(user.role === 'household' || user.role === 'helper') && (
+          <Cell title='意见建议' value='写给县扶贫办' isLink onClick={() => void navigate('feedback')} />
+        )}
         {!user.role && <Cell title='绑定家庭' value='去绑定' isLink onClick={() => void go(ROUTES.bind)} />}
       </CellGroup>
     </>

@@ -14,7 +14,9 @@ export default function NotFound() {
         <View className='not-found__title'>页面不存在</View>
         <View className='not-found__text'>这个链接可能已失效或输入有误。</View>
         <View className='not-found__home'>
-          <Button type='primary' size='large' round block onClick={() => void restart()}>返回首页</Button>
+          <Button type='primary' size='large' round block onClick={() => void restart()}>
+            返回首页
+          </Button>
         </View>
       </View>
     </Page>

@@ -10,9 +10,11 @@ import { COLUMNS, householdRows, type SheetRow } from './sheet';
 import { dateOf } from '../../time';
 
 /** The registry layout as export columns: years, income and disability level as numbers, the rest as text. */
-export const REGISTRY_COLUMNS: SheetColumn<SheetRow>[] = COLUMNS.map((c) => ('numeric' in c
-  ? { header: c.header, width: c.width, kind: 'number' as const, value: (r: SheetRow) => (r[c.key] === '' ? null : Number(r[c.key])) }
-  : { header: c.header, width: c.width, value: (r: SheetRow) => r[c.key] }));
+export const REGISTRY_COLUMNS: SheetColumn<SheetRow>[] = COLUMNS.map((c) =>
+  'numeric' in c
+    ? { header: c.header, width: c.width, kind: 'number' as const, value: (r: SheetRow) => (r[c.key] === '' ? null : Number(r[c.key])) }
+    : { header: c.header, width: c.width, value: (r: SheetRow) => r[c.key] },
+);
 
 /**
  * 导出: the caller's region under the current filters, in the import layout (so an exported sheet

@@ -39,9 +39,17 @@ function groupRows(rows: NumberedRow[], errors: ImportPlan['errors']): Group[] {
     groups.set(code, group);
     group.rows.push(r);
     const parsed = parseMemberRow(r.cells);
-    if (!parsed.success) { errors.push({ row: r.row, message: rowProblem(parsed.error) }); group.broken = true; continue; }
+    if (!parsed.success) {
+      errors.push({ row: r.row, message: rowProblem(parsed.error) });
+      group.broken = true;
+      continue;
+    }
     const earlier = seenIds.get(parsed.data.idNumber);
-    if (earlier) { errors.push({ row: r.row, message: `身份证号与第 ${earlier} 行重复，同一人只能登记一次` }); group.broken = true; continue; }
+    if (earlier) {
+      errors.push({ row: r.row, message: `身份证号与第 ${earlier} 行重复，同一人只能登记一次` });
+      group.broken = true;
+      continue;
+    }
     seenIds.set(parsed.data.idNumber, r.row);
     group.members.push({ row: r.row, member: parsed.data });
   }
@@ -53,7 +61,10 @@ const placeKey = (town: string, village: string) => `${town}/${village}`;
 
 function planGroup(group: Group, places: Map<string, Region>, errors: ImportPlan['errors']): Omit<PlannedHousehold, 'existing'> | null {
   const first = group.rows[0];
-  const fail = (message: string) => { errors.push({ row: first.row, message: `户编号 ${group.code}：${message}` }); return null; };
+  const fail = (message: string) => {
+    errors.push({ row: first.row, message: `户编号 ${group.code}：${message}` });
+    return null;
+  };
   const fields = parseHouseholdRow(first.cells);
   const { town, village: villageName } = first.cells;
   const village = places.get(placeKey(town, villageName));
@@ -70,7 +81,12 @@ function planGroup(group: Group, places: Map<string, Region>, errors: ImportPlan
 }
 
 /** Matches households to the registry by ID number and refuses a household spread over two. */
-async function matchExisting(planned: Omit<PlannedHousehold, 'existing'>[], scope: Scope, errors: ImportPlan['errors'], clashes: ImportPlan['clashes']): Promise<PlannedHousehold[]> {
+async function matchExisting(
+  planned: Omit<PlannedHousehold, 'existing'>[],
+  scope: Scope,
+  errors: ImportPlan['errors'],
+  clashes: ImportPlan['clashes'],
+): Promise<PlannedHousehold[]> {
   const stored = await householdsByIdNumbers(planned.flatMap((p) => p.members.map((m) => m.idNumber)));
   const byId = new Map(stored.flatMap((h) => h.members.map((m) => [m.idNumber, h] as const)));
   const byCode = await householdsByCodes(planned.map((p) => p.code));
@@ -109,7 +125,9 @@ export async function planImport(rows: NumberedRow[], scope: Scope, villages: Re
   const errors: ImportPlan['errors'] = [];
   const clashes: ImportPlan['clashes'] = [];
   const places = new Map(villages.map((v) => [placeKey(townNames.get(v.parentId ?? '') ?? '', v.name), v]));
-  const planned = groupRows(rows, errors).map((g) => planGroup(g, places, errors)).filter((p): p is NonNullable<typeof p> => !!p);
+  const planned = groupRows(rows, errors)
+    .map((g) => planGroup(g, places, errors))
+    .filter((p): p is NonNullable<typeof p> => !!p);
   const households = await matchExisting(planned, scope, errors, clashes);
   return { rows: rows.length, errors: byRow(errors), households, clashes };
 }

@@ -28,14 +28,42 @@ function toHousehold(p: PlannedHousehold, at: string, by: { _id: string; name: s
   const history = old?.statusHistory ?? [];
   const statusChanged = old && old.status !== f.status;
   return {
-    _id: old?._id ?? randomUUID(), code: p.code, countyId: p.village.path[0], townId: p.village.path[1], villageId: p.village._id,
-    address: f.address, headName: members.find((m) => m.relation === 'head')!.name, status: f.status, causes: f.causes,
-    identifiedYear: f.identifiedYear, incomes, annualNetIncome: incomes.at(-1)!.amount, housingGrade: f.housingGrade,
-    ...(f.housingAssessedOn ? { housingAssessedOn: f.housingAssessedOn } : {}), safeWater: f.safeWater, members,
+    _id: old?._id ?? randomUUID(),
+    code: p.code,
+    countyId: p.village.path[0],
+    townId: p.village.path[1],
+    villageId: p.village._id,
+    address: f.address,
+    headName: members.find((m) => m.relation === 'head')!.name,
+    status: f.status,
+    causes: f.causes,
+    identifiedYear: f.identifiedYear,
+    incomes,
+    annualNetIncome: incomes.at(-1)!.amount,
+    housingGrade: f.housingGrade,
+    ...(f.housingAssessedOn ? { housingAssessedOn: f.housingAssessedOn } : {}),
+    safeWater: f.safeWater,
+    members,
     statusHistory: statusChanged
-      ? [...history, { from: old.status, to: f.status, kind: 'correction' as const, reason: '表格导入更正', effectiveOn: dateOf(at), evidence: [], photos: [], by: by._id, byName: by.name, at }]
+      ? [
+          ...history,
+          {
+            from: old.status,
+            to: f.status,
+            kind: 'correction' as const,
+            reason: '表格导入更正',
+            effectiveOn: dateOf(at),
+            evidence: [],
+            photos: [],
+            by: by._id,
+            byName: by.name,
+            at,
+          },
+        ]
       : history,
-    version: old?.version ?? 1, createdAt: old?.createdAt ?? at, updatedAt: at,
+    version: old?.version ?? 1,
+    createdAt: old?.createdAt ?? at,
+    updatedAt: at,
   };
 }
 

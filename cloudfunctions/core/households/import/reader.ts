@@ -30,7 +30,12 @@ function headerOf(rows: RawRow[]): { row: number; columns: Map<ColumnKey, number
  * columns may come in any order under any of their usual names, extra ones are ignored.
  */
 export async function readSheet(bytes: Buffer): Promise<NumberedRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+  });
   const rows: NumberedRow[] = [];
   const pending: RawRow[] = [];
   let header: ReturnType<typeof headerOf> | null = null;
@@ -48,7 +53,10 @@ export async function readSheet(bytes: Buffer): Promise<NumberedRow[]> {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
         const raw = { row: row.number, values: row.values as unknown[] };
-        if (header) { take(raw); continue; }
+        if (header) {
+          take(raw);
+          continue;
+        }
         pending.push(raw);
         if (pending.length >= HEADER_SEARCH_ROWS) settle();
       }

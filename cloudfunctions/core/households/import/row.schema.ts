@@ -21,23 +21,29 @@ function choice<T extends string>(key: ColumnKey, labels: Record<T, string>) {
   });
 }
 
-const yesNo = (key: ColumnKey) => z.string().transform((text, ctx) => {
-  if (['是', '有', 'Y', 'y', '1', 'true'].includes(text)) return true;
-  if (['否', '无', 'N', 'n', '0', 'false', ''].includes(text)) return false;
-  ctx.addIssue({ code: 'custom', message: `「${HEADER_OF[key]}」应填「是」或「否」，表中是「${text}」` });
-  return z.NEVER;
-});
-
-const int = (key: ColumnKey, min: number, max: number) => z.string().transform((text, ctx) => {
-  const n = Number(text.replace(/,/g, ''));
-  if (text === '' || !Number.isInteger(n) || n < min || n > max) {
-    ctx.addIssue({ code: 'custom', message: `「${HEADER_OF[key]}」应为 ${min} 到 ${max} 之间的整数，表中是「${text || '空'}」` });
+const yesNo = (key: ColumnKey) =>
+  z.string().transform((text, ctx) => {
+    if (['是', '有', 'Y', 'y', '1', 'true'].includes(text)) return true;
+    if (['否', '无', 'N', 'n', '0', 'false', ''].includes(text)) return false;
+    ctx.addIssue({ code: 'custom', message: `「${HEADER_OF[key]}」应填「是」或「否」，表中是「${text}」` });
     return z.NEVER;
-  }
-  return n;
-});
+  });
 
-const required = (key: ColumnKey, max: number) => z.string().min(1, { error: `「${HEADER_OF[key]}」不能为空` }).max(max, { error: `「${HEADER_OF[key]}」最多 ${max} 个字` });
+const int = (key: ColumnKey, min: number, max: number) =>
+  z.string().transform((text, ctx) => {
+    const n = Number(text.replace(/,/g, ''));
+    if (text === '' || !Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `「${HEADER_OF[key]}」应为 ${min} 到 ${max} 之间的整数，表中是「${text || '空'}」` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const required = (key: ColumnKey, max: number) =>
+  z
+    .string()
+    .min(1, { error: `「${HEADER_OF[key]}」不能为空` })
+    .max(max, { error: `「${HEADER_OF[key]}」最多 ${max} 个字` });
 
 /** Every member row: each cell is untrusted text until this schema says otherwise. */
 export const MemberRow = z.object({
@@ -48,8 +54,14 @@ export const MemberRow = z.object({
   phone: z.union([z.literal(''), Mobile]),
   health: choice('health', LABELS.health),
   chronicApproved: yesNo('chronicApproved'),
-  disabilityLevel: z.string().transform((t) => t || '0').pipe(int('disabilityLevel', 0, 4)),
-  schooling: z.string().transform((t) => t || '非在校生').pipe(choice('schooling', LABELS.schooling)),
+  disabilityLevel: z
+    .string()
+    .transform((t) => t || '0')
+    .pipe(int('disabilityLevel', 0, 4)),
+  schooling: z
+    .string()
+    .transform((t) => t || '非在校生')
+    .pipe(choice('schooling', LABELS.schooling)),
   laborCapacity: choice('laborCapacity', LABELS.laborCapacity),
   employed: yesNo('employed'),
   hasIncome: yesNo('hasIncome'),
@@ -63,7 +75,10 @@ export const HouseholdRow = z.object({
   village: required('village', 20),
   address: required('address', 100),
   status: choice('status', LABELS.status),
-  causes: z.string().transform((t) => t.split(/[、,，;；\s]+/).filter(Boolean)).pipe(z.array(choice('causes', LABELS.causes)).max(5)),
+  causes: z
+    .string()
+    .transform((t) => t.split(/[、,，;；\s]+/).filter(Boolean))
+    .pipe(z.array(choice('causes', LABELS.causes)).max(5)),
   identifiedYear: int('identifiedYear', 2013, 2100),
   incomeYear: int('incomeYear', 2013, 2100),
   income: int('income', 0, 100_000_000),

@@ -1,6 +1,12 @@
 import {
-  HEALTH_LABELS, HOUSEHOLD_STATUS_LABELS, LABOR_CAPACITY_LABELS, POVERTY_CAUSE_LABELS, RELATION_LABELS, SCHOOLING_LABELS,
-  type Household, type Member,
+  HEALTH_LABELS,
+  HOUSEHOLD_STATUS_LABELS,
+  LABOR_CAPACITY_LABELS,
+  POVERTY_CAUSE_LABELS,
+  RELATION_LABELS,
+  SCHOOLING_LABELS,
+  type Household,
+  type Member,
 } from '../../../../types/household';
 
 /**
@@ -39,8 +45,12 @@ export type SheetRow = Record<ColumnKey, string>;
 export const HEADER_OF = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
 
 export const LABELS = {
-  status: HOUSEHOLD_STATUS_LABELS, causes: POVERTY_CAUSE_LABELS, relation: RELATION_LABELS, health: HEALTH_LABELS,
-  schooling: SCHOOLING_LABELS, laborCapacity: LABOR_CAPACITY_LABELS,
+  status: HOUSEHOLD_STATUS_LABELS,
+  causes: POVERTY_CAUSE_LABELS,
+  relation: RELATION_LABELS,
+  health: HEALTH_LABELS,
+  schooling: SCHOOLING_LABELS,
+  laborCapacity: LABOR_CAPACITY_LABELS,
 };
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
@@ -49,13 +59,29 @@ const yesNo = (b: boolean) => (b ? '是' : '否');
 export function householdRows(h: Household, town: string, village: string): SheetRow[] {
   const last = h.incomes.at(-1);
   return h.members.map((m: Member) => ({
-    code: h.code, town, village, address: h.address, status: LABELS.status[h.status],
-    causes: h.causes.map((c) => LABELS.causes[c]).join('、'), identifiedYear: String(h.identifiedYear),
-    incomeYear: last ? String(last.year) : '', income: String(h.annualNetIncome), housingGrade: h.housingGrade,
-    housingAssessedOn: h.housingAssessedOn ?? '', safeWater: yesNo(h.safeWater),
-    name: m.name, relation: LABELS.relation[m.relation], idNumber: m.idNumber, phone: m.phone ?? '',
-    health: LABELS.health[m.health], chronicApproved: yesNo(m.chronicApproved), disabilityLevel: String(m.disabilityLevel),
-    schooling: LABELS.schooling[m.schooling], laborCapacity: LABELS.laborCapacity[m.laborCapacity],
-    employed: yesNo(m.employed), hasIncome: yesNo(m.hasIncome), hasSupporter: yesNo(m.hasSupporter),
+    code: h.code,
+    town,
+    village,
+    address: h.address,
+    status: LABELS.status[h.status],
+    causes: h.causes.map((c) => LABELS.causes[c]).join('、'),
+    identifiedYear: String(h.identifiedYear),
+    incomeYear: last ? String(last.year) : '',
+    income: String(h.annualNetIncome),
+    housingGrade: h.housingGrade,
+    housingAssessedOn: h.housingAssessedOn ?? '',
+    safeWater: yesNo(h.safeWater),
+    name: m.name,
+    relation: LABELS.relation[m.relation],
+    idNumber: m.idNumber,
+    phone: m.phone ?? '',
+    health: LABELS.health[m.health],
+    chronicApproved: yesNo(m.chronicApproved),
+    disabilityLevel: String(m.disabilityLevel),
+    schooling: LABELS.schooling[m.schooling],
+    laborCapacity: LABELS.laborCapacity[m.laborCapacity],
+    employed: yesNo(m.employed),
+    hasIncome: yesNo(m.hasIncome),
+    hasSupporter: yesNo(m.hasSupporter),
   }));
 }

@@ -43,16 +43,40 @@ export function buildVisits(h: Household, pairings: Pairing[], months: number, n
       const at = month.date(rnd.int(1, lastDay)).hour(rnd.int(8, 17)).minute(rnd.int(0, 59));
       const visitedAt = (at.isAfter(now) ? earlierToday(now, `${h._id}-${p.helperId}`) : at).toISOString();
       visits.push({
-        _id: rnd.uuid(), householdId: h._id, helperId: p.helperId, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
-        visitedAt, month: month.format('YYYY-MM'), occasion: rnd.chance(0.92) ? 'routine' : rnd.pick(['festival', 'hospital', 'exam'] as const),
-        notes: rnd.pick(NOTES), photos: [], measures: [rnd.pick(MEASURES)], measureIds: [], otherMeasure: '', progress: [], policiesExplained: [], checklist: [], createdAt: visitedAt, confirmation: null, confirmationHistory: [],
+        _id: rnd.uuid(),
+        householdId: h._id,
+        helperId: p.helperId,
+        countyId: h.countyId,
+        townId: h.townId,
+        villageId: h.villageId,
+        visitedAt,
+        month: month.format('YYYY-MM'),
+        occasion: rnd.chance(0.92) ? 'routine' : rnd.pick(['festival', 'hospital', 'exam'] as const),
+        notes: rnd.pick(NOTES),
+        photos: [],
+        measures: [rnd.pick(MEASURES)],
+        measureIds: [],
+        otherMeasure: '',
+        progress: [],
+        policiesExplained: [],
+        checklist: [],
+        createdAt: visitedAt,
+        confirmation: null,
+        confirmationHistory: [],
       });
     }
   }
   return visits;
 }
 
-const STATUS_MIX: ReadonlyArray<readonly [NeedStatus, number]> = [['reported', 3], ['accepted', 2], ['in_progress', 2], ['resolved', 2], ['confirmed', 4], ['rejected', 1]];
+const STATUS_MIX: ReadonlyArray<readonly [NeedStatus, number]> = [
+  ['reported', 3],
+  ['accepted', 2],
+  ['in_progress', 2],
+  ['resolved', 2],
+  ['confirmed', 4],
+  ['rejected', 1],
+];
 
 /** The current step's deadline, as the needs workflow keeps it: accept while reported, resolve while open. */
 const dueAtOf = (status: NeedStatus, acceptBy: dayjs.Dayjs, resolveBy: dayjs.Dayjs): string | null =>
@@ -60,20 +84,39 @@ const dueAtOf = (status: NeedStatus, acceptBy: dayjs.Dayjs, resolveBy: dayjs.Day
 
 /** A need reported some days ago, moved along its workflow as far as its status says. */
 export function buildNeed(h: Household, primary: Pairing, reporterId: string, now: Date, rnd: Random): Need {
-  const category = rnd.weighted([['medical', 3], ['housing', 2], ['education', 2], ['employment', 2], ['living', 2], ['emergency', 1], ['other', 1]] as const);
+  const category = rnd.weighted([
+    ['medical', 3],
+    ['housing', 2],
+    ['education', 2],
+    ['employment', 2],
+    ['living', 2],
+    ['emergency', 1],
+    ['other', 1],
+  ] as const);
   const status = category === 'emergency' ? rnd.pick(['reported', 'accepted', 'confirmed'] as const) : rnd.weighted(STATUS_MIX);
   const reportedAt = dayjs(now).subtract(rnd.int(category === 'emergency' ? 2 : 1, category === 'emergency' ? 40 : 30 * 24), 'hour');
   const order: NeedStatus[] = ['reported', 'accepted', 'in_progress', 'resolved', 'confirmed'];
-  const reached = status === 'rejected' ? ['reported', 'rejected'] as NeedStatus[] : order.slice(0, order.indexOf(status) + 1);
+  const reached = status === 'rejected' ? (['reported', 'rejected'] as NeedStatus[]) : order.slice(0, order.indexOf(status) + 1);
   const history = reached.map((s, i) => ({ status: s, by: i === 0 ? reporterId : primary.helperId, at: reportedAt.add(i * 20, 'hour').toISOString() }));
   return {
-    _id: rnd.uuid(), householdId: h._id, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
-    category, description: rnd.pick(NEED_TEXTS[category]), photos: [], status, version: history.length,
-    assigneeId: primary.helperId, reportedBy: reporterId, reportedAt: reportedAt.toISOString(),
+    _id: rnd.uuid(),
+    householdId: h._id,
+    countyId: h.countyId,
+    townId: h.townId,
+    villageId: h.villageId,
+    category,
+    description: rnd.pick(NEED_TEXTS[category]),
+    photos: [],
+    status,
+    version: history.length,
+    assigneeId: primary.helperId,
+    reportedBy: reporterId,
+    reportedAt: reportedAt.toISOString(),
     acceptBy: reportedAt.add(category === 'emergency' ? 24 : 48, 'hour').toISOString(),
     resolveBy: reportedAt.add(category === 'emergency' ? 3 : 20, 'day').toISOString(),
     dueAt: dueAtOf(status, reportedAt.add(category === 'emergency' ? 24 : 48, 'hour'), reportedAt.add(category === 'emergency' ? 3 : 20, 'day')),
-    history, ...(status === 'confirmed' ? { rating: rnd.int(3, 5) } : {}),
+    history,
+    ...(status === 'confirmed' ? { rating: rnd.int(3, 5) } : {}),
   };
 }
 
@@ -88,9 +131,17 @@ export function buildBenefits(h: Household, decisions: Decision[], now: Date, rn
     if (!d.entitled || d.policy === 'temporary_aid' || rnd.chance(0.06)) continue;
     const member = d.member === null ? null : h.members[d.member].id;
     benefits.push({
-      _id: benefitRecordId({ householdId: h._id, policy: d.policy, memberId: member, period: year }), householdId: h._id, countyId: h.countyId, townId: h.townId, villageId: h.villageId,
-      memberId: member, policy: d.policy,
-      period: year, amount: d.amount, paidOn: `${year}-0${rnd.int(1, 9)}-${String(rnd.int(1, 28)).padStart(2, '0')}`, createdAt: now.toISOString(),
+      _id: benefitRecordId({ householdId: h._id, policy: d.policy, memberId: member, period: year }),
+      householdId: h._id,
+      countyId: h.countyId,
+      townId: h.townId,
+      villageId: h.villageId,
+      memberId: member,
+      policy: d.policy,
+      period: year,
+      amount: d.amount,
+      paidOn: `${year}-0${rnd.int(1, 9)}-${String(rnd.int(1, 28)).padStart(2, '0')}`,
+      createdAt: now.toISOString(),
     });
   }
   return benefits;

@@ -35,12 +35,38 @@ export function buildCounty(shape: CountyShape, rnd: Random, people: PeopleFacto
     }
   }
   const user = (id: string, openid: string, fields: Partial<User>): User => ({
-    _id: id, openid, role: 'helper', name: '', regionPath: [], active: true, createdAt, ...fields,
+    _id: id,
+    openid,
+    role: 'helper',
+    name: '',
+    regionPath: [],
+    active: true,
+    createdAt,
+    ...fields,
   });
   const admins = [
-    user('admin-county', 'demo-admin', { role: 'admin', name: '周主任', scope: { level: 'county', regionId: county._id }, regionPath: county.path, unit: '县扶贫办' }),
-    user('admin-town-1', 'demo-town-admin', { role: 'admin', name: '吴站长', scope: { level: 'town', regionId: towns[0]._id }, regionPath: towns[0].path, unit: `${towns[0].name}人民政府` }),
-    user('admin-village-1', 'demo-village-admin', { role: 'admin', name: '郑书记', phone: '13907310001', scope: { level: 'village', regionId: villages[0]._id }, regionPath: villages[0].path, unit: `${villages[0].name}村委会` }),
+    user('admin-county', 'demo-admin', {
+      role: 'admin',
+      name: '周主任',
+      scope: { level: 'county', regionId: county._id },
+      regionPath: county.path,
+      unit: '县扶贫办',
+    }),
+    user('admin-town-1', 'demo-town-admin', {
+      role: 'admin',
+      name: '吴站长',
+      scope: { level: 'town', regionId: towns[0]._id },
+      regionPath: towns[0].path,
+      unit: `${towns[0].name}人民政府`,
+    }),
+    user('admin-village-1', 'demo-village-admin', {
+      role: 'admin',
+      name: '郑书记',
+      phone: '13907310001',
+      scope: { level: 'village', regionId: villages[0]._id },
+      regionPath: villages[0].path,
+      unit: `${villages[0].name}村委会`,
+    }),
   ];
   const helpers: User[] = [];
   for (let i = 0; i < shape.helpers; i++) {
@@ -52,10 +78,16 @@ export function buildCounty(shape: CountyShape, rnd: Random, people: PeopleFacto
     const town = openid === 'demo-doctor' ? towns[0] : towns[i % towns.length];
     const sex = rnd.chance(0.5) ? 'male' : 'female';
     const unit = kind === 'doctor' ? `${town.name}卫生院` : kind === 'teacher' ? `${town.name}中心小学` : rnd.pick(UNITS);
-    helpers.push(user(`helper-${i + 1}`, openid, {
-      name: people.name(people.surname(), sex), phone: people.phone(), helperKind: kind, unit,
-      scope: { level: 'town', regionId: town._id }, regionPath: town.path,
-    }));
+    helpers.push(
+      user(`helper-${i + 1}`, openid, {
+        name: people.name(people.surname(), sex),
+        phone: people.phone(),
+        helperKind: kind,
+        unit,
+        scope: { level: 'town', regionId: town._id },
+        regionPath: town.path,
+      }),
+    );
   }
   return { regions: [county, ...towns, ...villages], towns, villages, helpers, admins };
 }

@@ -24,20 +24,44 @@ export function buildHousehold(id: string, code: string, village: Region, rnd: R
   } else if (rnd.chance(0.3)) {
     add('grandchild', rnd.int(4, 16), rnd.chance(0.5) ? 'male' : 'female');
   }
-  const income = Math.round(members.length * rnd.int(2500, 14000) / 10) * 10;
+  const income = Math.round((members.length * rnd.int(2500, 14000)) / 10) * 10;
   const year = new Date(at).getUTCFullYear() - 1;
-  const status = rnd.weighted([['poor', 5], ['exited_enjoying', 55], ['exited_not_enjoying', 18], ['monitored', 20], ['none', 2]] as const);
+  const status = rnd.weighted([
+    ['poor', 5],
+    ['exited_enjoying', 55],
+    ['exited_not_enjoying', 18],
+    ['monitored', 20],
+    ['none', 2],
+  ] as const);
   return {
-    _id: id, code, countyId: village.path[0], townId: village.path[1], villageId: village._id,
-    address: `${village.name}${rnd.int(1, 12)}组${rnd.int(1, 60)}号`, headName: members[0].name, status,
+    _id: id,
+    code,
+    countyId: village.path[0],
+    townId: village.path[1],
+    villageId: village._id,
+    address: `${village.name}${rnd.int(1, 12)}组${rnd.int(1, 60)}号`,
+    headName: members[0].name,
+    status,
     causes: [rnd.pick(CAUSES), ...(rnd.chance(0.3) ? [rnd.pick(CAUSES)] : [])].filter((c, i, a) => a.indexOf(c) === i),
     identifiedYear: rnd.int(2014, 2023),
-    incomes: [{ year: year - 1, amount: Math.round(income * 0.92) }, { year, amount: income }],
+    incomes: [
+      { year: year - 1, amount: Math.round(income * 0.92) },
+      { year, amount: income },
+    ],
     annualNetIncome: income,
-    housingGrade: rnd.weighted([['A', 60], ['B', 30], ['C', 7], ['D', 3]] as const),
+    housingGrade: rnd.weighted([
+      ['A', 60],
+      ['B', 30],
+      ['C', 7],
+      ['D', 3],
+    ] as const),
     housingAssessedOn: `${year}-0${rnd.int(3, 9)}-15`,
     safeWater: rnd.chance(0.96),
-    members, statusHistory: [], version: 1, createdAt: at, updatedAt: at,
+    members,
+    statusHistory: [],
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
   };
 }
 
@@ -50,7 +74,13 @@ export function pairHousehold(household: Household, townHelpers: User[], index: 
   const doctors = townHelpers.filter((h) => h.helperKind === 'doctor');
   const teachers = townHelpers.filter((h) => h.helperKind === 'teacher');
   const pairing = (helper: User, role: Pairing['role']): Pairing => ({
-    _id: derivedId('pairing', [household._id, role]), householdId: household._id, helperId: helper._id, role, active: true, since, until: null,
+    _id: derivedId('pairing', [household._id, role]),
+    householdId: household._id,
+    helperId: helper._id,
+    role,
+    active: true,
+    since,
+    until: null,
   });
   const result = [pairing(primaries[index % primaries.length], 'primary')];
   const ill = household.members.some((m) => m.health !== 'healthy' || m.disabilityLevel > 0);

@@ -52,7 +52,9 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   const push = (collection: string, docs: object[]) => {
     const buffer = buffers.get(collection) ?? [];
     buffer.push(...docs);
-    if (buffer.length >= BATCH) { sink(collection, buffer.splice(0)); }
+    if (buffer.length >= BATCH) {
+      sink(collection, buffer.splice(0));
+    }
     buffers.set(collection, buffer);
   };
   const users: User[] = [...frame.admins, ...frame.helpers];
@@ -63,7 +65,14 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
   const primaryOf = new Map<string, string>();
   for (let i = 0; i < options.households; i++) {
     const village = frame.villages[i % frame.villages.length];
-    const h = buildHousehold(`hh-${String(i + 1).padStart(6, '0')}`, `${village._id.replace('village-', 'V')}-${String(i + 1).padStart(5, '0')}`, village, rnd, people, at);
+    const h = buildHousehold(
+      `hh-${String(i + 1).padStart(6, '0')}`,
+      `${village._id.replace('village-', 'V')}-${String(i + 1).padStart(5, '0')}`,
+      village,
+      rnd,
+      people,
+      at,
+    );
     const townHelpers = helpersByTown.get(h.townId)!;
     const pairings = pairHousehold(h, townHelpers, Math.floor(i / frame.villages.length), rnd, pairedSince);
     if (i === 0) ensureDemoHousehold(h, pairings, townHelpers, users, at, pairedSince);
@@ -103,11 +112,26 @@ export function seedCounty(options: SeedOptions, sink: Sink): { households: numb
 function ensureDemoHousehold(h: Household, pairings: ReturnType<typeof pairHousehold>, townHelpers: User[], users: User[], at: string, pairedSince: string) {
   const doctor = townHelpers.find((u) => u.openid === 'demo-doctor');
   if (doctor && !pairings.some((p) => p.role === 'health')) {
-    pairings.push({ _id: derivedId('pairing', [h._id, 'health']), householdId: h._id, helperId: doctor._id, role: 'health', active: true, since: pairedSince, until: null });
+    pairings.push({
+      _id: derivedId('pairing', [h._id, 'health']),
+      householdId: h._id,
+      helperId: doctor._id,
+      role: 'health',
+      active: true,
+      since: pairedSince,
+      until: null,
+    });
   }
   const head = h.members[0];
   users.push({
-    _id: 'user-household-1', openid: 'demo-household', role: 'household', name: head.name, householdId: h._id, memberId: head.id,
-    regionPath: [h.countyId, h.townId, h.villageId], active: true, createdAt: at,
+    _id: 'user-household-1',
+    openid: 'demo-household',
+    role: 'household',
+    name: head.name,
+    householdId: h._id,
+    memberId: head.id,
+    regionPath: [h.countyId, h.townId, h.villageId],
+    active: true,
+    createdAt: at,
   });
 }

@@ -8,7 +8,10 @@ const ID_PREFIX = '990102';
 
 export class PeopleFactory {
   private sequence = 0;
-  constructor(private readonly rnd: Random, private readonly today: Date) {}
+  constructor(
+    private readonly rnd: Random,
+    private readonly today: Date,
+  ) {}
 
   idNumber(birthDate: string, sex: 'male' | 'female'): string {
     this.sequence = (this.sequence + 1) % 500;
@@ -39,16 +42,32 @@ export class PeopleFactory {
   member(id: string, surname: string, relation: Relation, age: number, sex: 'male' | 'female'): Member {
     const r = this.rnd;
     const birthDate = this.birthDateAtAge(age);
-    const health = r.weighted([['healthy', 70], ['chronic', 22], ['serious', 8]] as const);
+    const health = r.weighted([
+      ['healthy', 70],
+      ['chronic', 22],
+      ['serious', 8],
+    ] as const);
     const disabilityLevel = r.chance(0.1) ? r.int(1, 4) : 0;
     const schooling = schoolingAt(age, r);
-    const laborCapacity = age < 16 || age > 75 || disabilityLevel === 1 || health === 'serious' ? 'none' : age > 60 || health === 'chronic' ? 'partial' : 'full';
+    const laborCapacity =
+      age < 16 || age > 75 || disabilityLevel === 1 || health === 'serious' ? 'none' : age > 60 || health === 'chronic' ? 'partial' : 'full';
     const employed = laborCapacity !== 'none' && schooling === 'none' && r.chance(0.55);
     return {
-      id, name: this.name(surname, sex), relation, idNumber: this.idNumber(birthDate, sex), birthDate, sex,
+      id,
+      name: this.name(surname, sex),
+      relation,
+      idNumber: this.idNumber(birthDate, sex),
+      birthDate,
+      sex,
       ...(age >= 18 && r.chance(0.7) ? { phone: this.phone() } : {}),
-      health, chronicApproved: health === 'chronic' && r.chance(0.6), disabilityLevel, schooling, laborCapacity,
-      employed, hasIncome: employed || (age >= 60 && r.chance(0.3)), hasSupporter: r.chance(0.6),
+      health,
+      chronicApproved: health === 'chronic' && r.chance(0.6),
+      disabilityLevel,
+      schooling,
+      laborCapacity,
+      employed,
+      hasIncome: employed || (age >= 60 && r.chance(0.3)),
+      hasSupporter: r.chance(0.6),
     };
   }
 }
@@ -58,6 +77,11 @@ function schoolingAt(age: number, r: Random): Schooling {
   if (age >= 6 && age <= 11) return 'primary';
   if (age >= 12 && age <= 14) return 'junior';
   if (age >= 15 && age <= 17) return r.chance(0.6) ? 'senior' : 'vocational';
-  if (age >= 18 && age <= 21) return r.weighted([['none', 50], ['higher_vocational', 25], ['university', 25]] as const);
+  if (age >= 18 && age <= 21)
+    return r.weighted([
+      ['none', 50],
+      ['higher_vocational', 25],
+      ['university', 25],
+    ] as const);
   return 'none';
 }

@@ -28,7 +28,10 @@ const PLAN: Array<{ id: string; stage: WarningStage; daysAgo: number }> = [
   { id: 'hh-000005', stage: 'verify', daysAgo: 2 },
 ];
 const NOTES: Partial<Record<WarningStage, string>> = {
-  verify: '已入户核实，情况属实', village_review: '村民代表评议通过，公示无异议', town_review: '乡镇审核通过', county_confirm: '县级确认纳入监测',
+  verify: '已入户核实，情况属实',
+  village_review: '村民代表评议通过，公示无异议',
+  town_review: '乡镇审核通过',
+  county_confirm: '县级确认纳入监测',
 };
 
 export function buildWarnings(sample: Household[], primaryOf: Map<string, string>, admins: User[], helpers: User[], now: Date): Warning[] {
@@ -56,15 +59,40 @@ export function buildWarnings(sample: Household[], primaryOf: Map<string, string
       history.push({ action: 'advance', from, to: NEXT_STAGE[from as 'verify'], by, byName: names.get(by) ?? '', at: at(day), note: NOTES[from] });
     }
     const assigneeId = primaryOf.get(h._id) ?? village._id;
-    if (stage === 'dismissed') history.push({ action: 'dismiss', from: 'verify', to: 'dismissed', by: assigneeId, byName: names.get(assigneeId) ?? '', at: at(start), note: '入户核实：务工收入未登记，实际收入高于监测范围' });
+    if (stage === 'dismissed')
+      history.push({
+        action: 'dismiss',
+        from: 'verify',
+        to: 'dismissed',
+        by: assigneeId,
+        byName: names.get(assigneeId) ?? '',
+        at: at(start),
+        note: '入户核实：务工收入未登记，实际收入高于监测范围',
+      });
     const open = isOpenStage(stage);
-    return [{
-      _id: `warning-${id}`, householdId: h._id, headName: h.headName, countyId: h.countyId, townId: h.townId, villageId: h.villageId, stage, open, version: history.length,
-      source: a.level === 'none' ? 'self_report' : 'assessment', risks: a.risks.filter((r) => r.triggered), level: a.level === 'none' ? 'medium' : a.level,
-      suggestedType: a.suggestedType ?? (h.status === 'none' ? 'marginal' : 'unstable'), assigneeId, stageStartedOn: start,
-      dueOn: open ? dueFor(stage, start, DEFAULT_DEADLINE_PARAMS, none) : start, createdAt: at(created), history,
-      ...(stage === 'village_review' ? noticeDates(start, DEFAULT_DEADLINE_PARAMS.noticeDays) : {}),
-      ...(stage === 'dismissed' ? { dismissReason: '入户核实：务工收入未登记，实际收入高于监测范围' } : {}),
-    }];
+    return [
+      {
+        _id: `warning-${id}`,
+        householdId: h._id,
+        headName: h.headName,
+        countyId: h.countyId,
+        townId: h.townId,
+        villageId: h.villageId,
+        stage,
+        open,
+        version: history.length,
+        source: a.level === 'none' ? 'self_report' : 'assessment',
+        risks: a.risks.filter((r) => r.triggered),
+        level: a.level === 'none' ? 'medium' : a.level,
+        suggestedType: a.suggestedType ?? (h.status === 'none' ? 'marginal' : 'unstable'),
+        assigneeId,
+        stageStartedOn: start,
+        dueOn: open ? dueFor(stage, start, DEFAULT_DEADLINE_PARAMS, none) : start,
+        createdAt: at(created),
+        history,
+        ...(stage === 'village_review' ? noticeDates(start, DEFAULT_DEADLINE_PARAMS.noticeDays) : {}),
+        ...(stage === 'dismissed' ? { dismissReason: '入户核实：务工收入未登记，实际收入高于监测范围' } : {}),
+      },
+    ];
   });
 }

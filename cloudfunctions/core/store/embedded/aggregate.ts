@@ -33,14 +33,17 @@ export function aggregate(engine: EmbeddedEngine, coll: string, pipeline: Doc[])
     const leading = first && Object.keys(first)[0];
     // `$match` then a `$project` of plain top-level inclusions is a find() with that projection:
     // SQLite reads the few fields out of each stored document, and none is decoded whole.
-    const projected = leading === '$match' && second && Object.keys(second).length === 1 && topLevelFields(second.$project as Doc | undefined)
-      ? (second.$project as Doc) : undefined;
+    const projected =
+      leading === '$match' && second && Object.keys(second).length === 1 && topLevelFields(second.$project as Doc | undefined)
+        ? (second.$project as Doc)
+        : undefined;
     // …and a `$skip`/`$limit` right after it pages in SQLite, so a read in pages reads each row once.
     let taken = projected ? 2 : 1;
     const window: { skip?: number; limit?: number } = {};
     for (; projected && taken < pipeline.length; taken++) {
       const [key, value] = Object.entries(pipeline[taken])[0] ?? [];
-      if (key === '$skip' && window.limit === undefined && Number.isInteger(value) && (value as number) >= 0) window.skip = (window.skip ?? 0) + (value as number);
+      if (key === '$skip' && window.limit === undefined && Number.isInteger(value) && (value as number) >= 0)
+        window.skip = (window.skip ?? 0) + (value as number);
       else if (key === '$limit' && Number.isInteger(value) && (value as number) > 0) window.limit = Math.min(window.limit ?? Infinity, value as number);
       else break;
     }
@@ -114,8 +117,7 @@ function fieldPath(expr: unknown): string | undefined {
   return typeof expr === 'string' && /^\$[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/.test(expr) ? expr.slice(1) : undefined;
 }
 
-const isCountOne = (acc: unknown): boolean =>
-  acc !== null && typeof acc === 'object' && Object.keys(acc).length === 1 && (acc as Doc).$sum === 1;
+const isCountOne = (acc: unknown): boolean => acc !== null && typeof acc === 'object' && Object.keys(acc).length === 1 && (acc as Doc).$sum === 1;
 
 function isPlainLookup(lookup: Doc | undefined): lookup is Doc {
   return (

@@ -100,10 +100,12 @@ function dateOperand(obj: AnyObject, expr: unknown, options: Options, op: string
   return { date, timezone };
 }
 
-const partOperator = (op: string, part: (d: Date) => number): Expr => (obj, expr, options) => {
-  const { date, timezone } = dateOperand(obj, expr, options, op);
-  return date && part(local(date, timezone));
-};
+const partOperator =
+  (op: string, part: (d: Date) => number): Expr =>
+  (obj, expr, options) => {
+    const { date, timezone } = dateOperand(obj, expr, options, op);
+    return date && part(local(date, timezone));
+  };
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 

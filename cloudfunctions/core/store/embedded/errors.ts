@@ -61,8 +61,7 @@ export class LockedError extends DbError {
   }
 }
 
-export const unsupported = (what: string): DbError =>
-  new DbError(ErrorCode.UNSUPPORTED, `[embedded store] ${what} is not supported locally`);
+export const unsupported = (what: string): DbError => new DbError(ErrorCode.UNSUPPORTED, `[embedded store] ${what} is not supported locally`);
 
 /** SQLite failures the caller can act on, mapped to the codes CloudBase would answer. */
 export function mapSqliteError(err: unknown): unknown {

@@ -98,10 +98,12 @@ export function bsonCompare(a: unknown, b: unknown): number {
   }
 }
 
-const comparison = (op: string, test: (c: number) => boolean): Expr => (obj, expr, options) => {
-  const [a, b] = args(obj, expr, options, op, 2);
-  return test(bsonCompare(a, b));
-};
+const comparison =
+  (op: string, test: (c: number) => boolean): Expr =>
+  (obj, expr, options) => {
+    const [a, b] = args(obj, expr, options, op, 2);
+    return test(bsonCompare(a, b));
+  };
 
 /** MongoDB's coerceToString for the string operators: null and missing are "", numbers their digits. */
 function asString(v: unknown, op: string): string {
@@ -124,17 +126,19 @@ const isContinuation = (byte: number): boolean => (byte & 0xc0) === 0x80;
  * `$substrBytes` behaves the same). A range that cuts a UTF-8 character is an error. mingo
  * refuses negative lengths.
  */
-const substrBytes = (op: string): Expr => (obj, expr, options) => {
-  const [s, start, count] = args(obj, expr, options, op, 3);
-  if (typeof start !== 'number' || typeof count !== 'number') throw new Error(`${op}: starting index and length must be numeric`);
-  const bytes = Buffer.from(asString(s, op), 'utf8');
-  const lower = start < 0 ? Infinity : Math.trunc(start);
-  if (lower >= bytes.length) return '';
-  const end = count < 0 ? bytes.length : Math.min(bytes.length, lower + Math.trunc(count));
-  if (isContinuation(bytes[lower])) throw new Error(`${op}: Invalid range, starting index is a UTF-8 continuation byte.`);
-  if (end < bytes.length && isContinuation(bytes[end])) throw new Error(`${op}: Invalid range, ending index is in the middle of a UTF-8 character.`);
-  return bytes.subarray(lower, end).toString('utf8');
-};
+const substrBytes =
+  (op: string): Expr =>
+  (obj, expr, options) => {
+    const [s, start, count] = args(obj, expr, options, op, 3);
+    if (typeof start !== 'number' || typeof count !== 'number') throw new Error(`${op}: starting index and length must be numeric`);
+    const bytes = Buffer.from(asString(s, op), 'utf8');
+    const lower = start < 0 ? Infinity : Math.trunc(start);
+    if (lower >= bytes.length) return '';
+    const end = count < 0 ? bytes.length : Math.min(bytes.length, lower + Math.trunc(count));
+    if (isContinuation(bytes[lower])) throw new Error(`${op}: Invalid range, starting index is a UTF-8 continuation byte.`);
+    if (end < bytes.length && isContinuation(bytes[end])) throw new Error(`${op}: Invalid range, ending index is in the middle of a UTF-8 character.`);
+    return bytes.subarray(lower, end).toString('utf8');
+  };
 
 /**
  * `$indexOfCP` (code points) and `$indexOfBytes` (UTF-8 bytes): the first index of the
@@ -142,33 +146,37 @@ const substrBytes = (op: string): Expr => (obj, expr, options) => {
  * (MongoDB "$indexOfCP" / "$indexOfBytes" references). mingo has no `$indexOfCP` and counts
  * `$indexOfBytes` in UTF-16 units.
  */
-const indexOf = (op: string, units: (s: string) => ArrayLike<number>): Expr => (obj, expr, options) => {
-  const [s, sub, start = 0, end] = args(obj, expr, options, op, 2, 4);
-  if (s === null || s === undefined) return null;
-  if (typeof s !== 'string') throw new Error(`${op} requires a string as the first argument`);
-  if (typeof sub !== 'string') throw new Error(`${op} requires a string as the second argument`);
-  const index = (v: unknown, what: string): number => {
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`${op} requires that the ${what} index be a non-negative integral number`);
-    return v;
+const indexOf =
+  (op: string, units: (s: string) => ArrayLike<number>): Expr =>
+  (obj, expr, options) => {
+    const [s, sub, start = 0, end] = args(obj, expr, options, op, 2, 4);
+    if (s === null || s === undefined) return null;
+    if (typeof s !== 'string') throw new Error(`${op} requires a string as the first argument`);
+    if (typeof sub !== 'string') throw new Error(`${op} requires a string as the second argument`);
+    const index = (v: unknown, what: string): number => {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`${op} requires that the ${what} index be a non-negative integral number`);
+      return v;
+    };
+    const hay = units(s);
+    const needle = units(sub);
+    const from = index(start, 'starting');
+    const to = Math.min(end === undefined ? hay.length : index(end, 'ending'), hay.length);
+    if (from > hay.length) return -1;
+    for (let i = from; i + needle.length <= to; i++) {
+      let j = 0;
+      while (j < needle.length && hay[i + j] === needle[j]) j++;
+      if (j === needle.length) return i;
+    }
+    return -1;
   };
-  const hay = units(s);
-  const needle = units(sub);
-  const from = index(start, 'starting');
-  const to = Math.min(end === undefined ? hay.length : index(end, 'ending'), hay.length);
-  if (from > hay.length) return -1;
-  for (let i = from; i + needle.length <= to; i++) {
-    let j = 0;
-    while (j < needle.length && hay[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
-  }
-  return -1;
-};
 const codePoints = (s: string): number[] => [...s].map((c) => c.codePointAt(0)!);
 
-const oneString = (op: string, f: (s: string) => string): Expr => (obj, expr, options) => {
-  const value = evalExpr(obj, Array.isArray(expr) && expr.length === 1 ? expr[0] : expr, options);
-  return f(asString(value, op));
-};
+const oneString =
+  (op: string, f: (s: string) => string): Expr =>
+  (obj, expr, options) => {
+    const value = evalExpr(obj, Array.isArray(expr) && expr.length === 1 ? expr[0] : expr, options);
+    return f(asString(value, op));
+  };
 
 /** `$trunc` takes a number as well as `[number, place]` (MongoDB "$trunc"); mingo only the array. */
 const $trunc: Expr = (obj, expr, options) => expressionOperators.$trunc(obj, Array.isArray(expr) ? expr : [expr], options);
@@ -176,7 +184,8 @@ const $trunc: Expr = (obj, expr, options) => expressionOperators.$trunc(obj, Arr
 /** `$size` of anything but an array is an error (MongoDB "$size"); mingo answers null. */
 const $size: Expr = (obj, expr, options) => {
   const value = evalExpr(obj, Array.isArray(expr) && expr.length === 1 ? expr[0] : expr, options);
-  if (!Array.isArray(value)) throw new Error(`The argument to $size must be an array. Type of argument: ${value === undefined ? 'missing' : value === null ? 'null' : typeof value}`);
+  if (!Array.isArray(value))
+    throw new Error(`The argument to $size must be an array. Type of argument: ${value === undefined ? 'missing' : value === null ? 'null' : typeof value}`);
   return value.length;
 };
 

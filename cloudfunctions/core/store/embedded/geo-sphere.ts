@@ -170,7 +170,8 @@ const polyInPoly = (inner: Poly, outer: Poly): boolean =>
   !outer.rings.slice(1).some((hole) => hole.some((v) => interior(v, inner) && !onBoundary(v, inner)));
 
 const lineMeetsPoly = (line: V[], poly: Poly): boolean =>
-  line.some((v) => inPoly(v, poly)) || [...arcs(line, false)].some(([a, b]) => poly.rings.some((ring) => [...arcs(ring, true)].some(([c, d]) => arcsMeet(a, b, c, d))));
+  line.some((v) => inPoly(v, poly)) ||
+  [...arcs(line, false)].some(([a, b]) => poly.rings.some((ring) => [...arcs(ring, true)].some(([c, d]) => arcsMeet(a, b, c, d))));
 
 const polysMeet = (p: Poly, q: Poly): boolean =>
   inPoly(p.rings[0][0], q) ||

@@ -239,7 +239,8 @@ function nearSpec(operator: string, selector: string, value: unknown): Near {
     throw unsupported(`${operator} with legacy coordinates (it needs a 2d index; the SDK sends GeoJSON)`);
   }
   const geometry = value.$geometry;
-  if (!isObject(geometry) || geometry.type !== 'Point') throw new DbError(ErrorCode.INVALID_PARAM, `invalid point in geo near query $geometry argument: ${JSON.stringify(geometry)}`);
+  if (!isObject(geometry) || geometry.type !== 'Point')
+    throw new DbError(ErrorCode.INVALID_PARAM, `invalid point in geo near query $geometry argument: ${JSON.stringify(geometry)}`);
   let point: V;
   try {
     point = position(geometry.coordinates);
@@ -336,7 +337,20 @@ export function assertNoNear(value: unknown): void {
   }
 }
 
-const GEO_NEAR_OPTIONS = new Set(['near', 'distanceField', 'spherical', 'limit', 'num', 'maxDistance', 'minDistance', 'query', 'distanceMultiplier', 'includeLocs', 'key', 'uniqueDocs']);
+const GEO_NEAR_OPTIONS = new Set([
+  'near',
+  'distanceField',
+  'spherical',
+  'limit',
+  'num',
+  'maxDistance',
+  'minDistance',
+  'query',
+  'distanceMultiplier',
+  'includeLocs',
+  'key',
+  'uniqueDocs',
+]);
 
 export interface GeoNearStage {
   near: V;
@@ -411,7 +425,10 @@ export function geoKey(docs: Doc[]): string {
   docs.forEach((doc) => walk(doc, ''));
   if (!paths.size) throw new DbError(ErrorCode.INVALID_PARAM, '$geoNear requires a 2d or 2dsphere index, but none were found');
   if (paths.size > 1) {
-    throw new DbError(ErrorCode.INVALID_PARAM, `There is more than one 2dsphere index; unsure which to use for $geoNear (geo fields: ${[...paths].join(', ')}): give 'key'`);
+    throw new DbError(
+      ErrorCode.INVALID_PARAM,
+      `There is more than one 2dsphere index; unsure which to use for $geoNear (geo fields: ${[...paths].join(', ')}): give 'key'`,
+    );
   }
   return [...paths][0];
 }

@@ -43,7 +43,24 @@ function bsonTypeOf(v: unknown): string {
 
 const NUMERIC = new Set(['int', 'long', 'double', 'decimal']);
 const BSON_TYPES = new Set([
-  'double', 'string', 'object', 'array', 'binData', 'objectId', 'bool', 'date', 'null', 'regex', 'javascript', 'int', 'timestamp', 'long', 'decimal', 'minKey', 'maxKey', 'number',
+  'double',
+  'string',
+  'object',
+  'array',
+  'binData',
+  'objectId',
+  'bool',
+  'date',
+  'null',
+  'regex',
+  'javascript',
+  'int',
+  'timestamp',
+  'long',
+  'decimal',
+  'minKey',
+  'maxKey',
+  'number',
 ]);
 /** JSON Schema `type` names and the BSON types each covers. */
 const JSON_TYPES: Record<string, (t: string) => boolean> = {
@@ -110,8 +127,14 @@ const KEYWORDS: Record<string, (schema: Schema) => Test> = {
     const test = compile(s.not as Schema);
     return (v) => !test(v);
   },
-  minimum: numeric((s) => num(s, 'minimum'), (v, m, s) => (s.exclusiveMinimum === true ? v > m : v >= m)),
-  maximum: numeric((s) => num(s, 'maximum'), (v, m, s) => (s.exclusiveMaximum === true ? v < m : v <= m)),
+  minimum: numeric(
+    (s) => num(s, 'minimum'),
+    (v, m, s) => (s.exclusiveMinimum === true ? v > m : v >= m),
+  ),
+  maximum: numeric(
+    (s) => num(s, 'maximum'),
+    (v, m, s) => (s.exclusiveMaximum === true ? v < m : v <= m),
+  ),
   exclusiveMinimum: (s) => {
     if (s.minimum === undefined) throw bad('exclusiveMinimum needs minimum');
     return () => true;
@@ -120,21 +143,41 @@ const KEYWORDS: Record<string, (schema: Schema) => Test> = {
     if (s.maximum === undefined) throw bad('exclusiveMaximum needs maximum');
     return () => true;
   },
-  multipleOf: numeric((s) => num(s, 'multipleOf'), (v, m) => Number.isInteger(v / m)),
-  minLength: stringy((s) => num(s, 'minLength'), (v, n) => [...v].length >= n),
-  maxLength: stringy((s) => num(s, 'maxLength'), (v, n) => [...v].length <= n),
+  multipleOf: numeric(
+    (s) => num(s, 'multipleOf'),
+    (v, m) => Number.isInteger(v / m),
+  ),
+  minLength: stringy(
+    (s) => num(s, 'minLength'),
+    (v, n) => [...v].length >= n,
+  ),
+  maxLength: stringy(
+    (s) => num(s, 'maxLength'),
+    (v, n) => [...v].length <= n,
+  ),
   pattern: (s) => {
     if (typeof s.pattern !== 'string') throw bad('pattern must be a string');
     const re = new RegExp(s.pattern, 'u');
     return (v) => typeof v !== 'string' || re.test(v);
   },
-  minItems: arrayish((s) => num(s, 'minItems'), (v, n) => v.length >= n),
-  maxItems: arrayish((s) => num(s, 'maxItems'), (v, n) => v.length <= n),
+  minItems: arrayish(
+    (s) => num(s, 'minItems'),
+    (v, n) => v.length >= n,
+  ),
+  maxItems: arrayish(
+    (s) => num(s, 'maxItems'),
+    (v, n) => v.length <= n,
+  ),
   uniqueItems: (s) => (v) => !s.uniqueItems || !Array.isArray(v) || v.every((x, i) => v.findIndex((y) => sameValue(x, y)) === i),
   items: (s) => {
     if (Array.isArray(s.items)) {
       const tuple = (s.items as Schema[]).map(compile);
-      const rest = s.additionalItems === undefined || s.additionalItems === true ? () => true : s.additionalItems === false ? () => false : compile(s.additionalItems as Schema);
+      const rest =
+        s.additionalItems === undefined || s.additionalItems === true
+          ? () => true
+          : s.additionalItems === false
+            ? () => false
+            : compile(s.additionalItems as Schema);
       return (v) => !Array.isArray(v) || v.every((x, i) => (i < tuple.length ? tuple[i](x) : rest(x)));
     }
     const each = compile(s.items as Schema);
@@ -145,8 +188,14 @@ const KEYWORDS: Record<string, (schema: Schema) => Test> = {
     const required = names(s.required, 'required');
     return (v) => !isObject(v) || required.every((k) => k in v);
   },
-  minProperties: objecty((s) => num(s, 'minProperties'), (v, n) => Object.keys(v).length >= n),
-  maxProperties: objecty((s) => num(s, 'maxProperties'), (v, n) => Object.keys(v).length <= n),
+  minProperties: objecty(
+    (s) => num(s, 'minProperties'),
+    (v, n) => Object.keys(v).length >= n,
+  ),
+  maxProperties: objecty(
+    (s) => num(s, 'maxProperties'),
+    (v, n) => Object.keys(v).length <= n,
+  ),
   properties: (s) => {
     const props = Object.entries(s.properties as Record<string, Schema>).map(([k, sub]) => [k, compile(sub)] as const);
     return (v) => !isObject(v) || props.every(([k, test]) => !(k in v) || test(v[k]));
@@ -163,7 +212,12 @@ const KEYWORDS: Record<string, (schema: Schema) => Test> = {
   },
   dependencies: (s) => {
     const deps = Object.entries(s.dependencies as Record<string, unknown>).map(([k, d]) => {
-      const test: (o: Doc) => boolean = Array.isArray(d) ? (o) => d.every((n) => n in o) : ((sub) => (o: Doc) => sub(o))(compile(d as Schema));
+      const test: (o: Doc) => boolean = Array.isArray(d)
+        ? (o) => d.every((n) => n in o)
+        : (
+            (sub) => (o: Doc) =>
+              sub(o)
+          )(compile(d as Schema));
       return [k, test] as const;
     });
     return (v) => !isObject(v) || deps.every(([k, test]) => !(k in v) || test(v));

@@ -25,8 +25,20 @@ export type Test = (doc: Doc) => boolean;
 const UNSUPPORTED_QUERY = new Set(['$text', '$meta']);
 const UNSUPPORTED_STAGES = new Set(['$out', '$merge', '$search', '$listSessions']);
 const UPDATE_OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pop', '$pull', '$pullAll',
-  '$addToSet', '$bit', '$currentDate',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$pop',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$bit',
+  '$currentDate',
 ]);
 
 /** Say so instead of mingo's "unknown query operator". */
@@ -45,7 +57,13 @@ export function invalid(err: unknown): DbError {
 }
 
 const isOperatorObject = (v: unknown): v is Doc =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'));
+  v !== null &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  !(v instanceof Date) &&
+  !(v instanceof RegExp) &&
+  Object.keys(v).length > 0 &&
+  Object.keys(v).every((k) => k.startsWith('$'));
 
 /**
  * ObjectIds are documents' `{ $oid }` objects (codec.ts); as a field's condition mingo would
@@ -55,7 +73,8 @@ const isOperatorObject = (v: unknown): v is Doc =>
 export function withObjectIds(query: Doc): Doc {
   const out: Doc = {};
   for (const [key, value] of Object.entries(query)) {
-    if ((key === '$and' || key === '$or' || key === '$nor') && Array.isArray(value)) out[key] = value.map((q) => (isOperatorObject(q) || !q || typeof q !== 'object' ? q : withObjectIds(q as Doc)));
+    if ((key === '$and' || key === '$or' || key === '$nor') && Array.isArray(value))
+      out[key] = value.map((q) => (isOperatorObject(q) || !q || typeof q !== 'object' ? q : withObjectIds(q as Doc)));
     else if (key.startsWith('$')) out[key] = value;
     else if (isObjectId(value)) out[key] = { $eq: value };
     else if (isOperatorObject(value)) out[key] = conditionWithObjectIds(value);
@@ -68,7 +87,8 @@ function conditionWithObjectIds(cond: Doc): Doc {
   const out: Doc = { ...cond };
   if (isOperatorObject(cond.$not)) out.$not = conditionWithObjectIds(cond.$not);
   const match = cond.$elemMatch;
-  if (match && typeof match === 'object' && !Array.isArray(match)) out.$elemMatch = isOperatorObject(match) ? conditionWithObjectIds(match) : withObjectIds(match as Doc);
+  if (match && typeof match === 'object' && !Array.isArray(match))
+    out.$elemMatch = isOperatorObject(match) ? conditionWithObjectIds(match) : withObjectIds(match as Doc);
   return out;
 }
 

@@ -29,8 +29,7 @@ const isValueForm = (criteria: AnyObject): boolean => {
 };
 
 /** Documents and arrays: BSON objects, the only elements the object form looks into. */
-const isBsonObject = (v: unknown): v is AnyObject | unknown[] =>
-  v !== null && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp);
+const isBsonObject = (v: unknown): v is AnyObject | unknown[] => v !== null && typeof v === 'object' && !(v instanceof Date) && !(v instanceof RegExp);
 
 /**
  * `$elemMatch` with field conditions (`{ value: { $gt: 0 } }`) tests only elements that are

@@ -80,7 +80,10 @@ export function plan(filter: Doc | undefined, info: CollectionInfo, sort?: Recor
         }
         conds.push(`${key} IN (SELECT value FROM json_each(?))`);
         params.push(JSON.stringify(bs.map((b) => b!.value)));
-        allExact &&= exactFor(mask, bs.reduce((k, b) => k | b!.kind, 0));
+        allExact &&= exactFor(
+          mask,
+          bs.reduce((k, b) => k | b!.kind, 0),
+        );
       } else {
         allExact = false;
       }

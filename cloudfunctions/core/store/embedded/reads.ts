@@ -29,7 +29,11 @@ export function findDocs(ctx: Ctx, coll: string, filter: Doc | undefined, window
   const p = plan(filter, info, window.sort);
   const sorted = !!window.sort && Object.keys(window.sort).length > 0;
   const near = nearOf(filter);
-  if (near && !sorted) return finish(byDistance(matching(ctx, info, filter, p), near, (d) => d), window);
+  if (near && !sorted)
+    return finish(
+      byDistance(matching(ctx, info, filter, p), near, (d) => d),
+      window,
+    );
   if (sorted && !p.orderBy) return finish(matching(ctx, info, filter, p), window);
   const skip = window.skip ?? 0;
   const limit = window.limit ?? Infinity;
@@ -53,9 +57,7 @@ export function findDocs(ctx: Ctx, coll: string, filter: Doc | undefined, window
     });
   }
   if (p.exact) {
-    const texts = ctx
-      .stmt(`${select(info, 'doc', p)}${order} LIMIT ? OFFSET ?`, true)
-      .all(...p.params, limit === Infinity ? -1 : limit, skip) as string[];
+    const texts = ctx.stmt(`${select(info, 'doc', p)}${order} LIMIT ? OFFSET ?`, true).all(...p.params, limit === Infinity ? -1 : limit, skip) as string[];
     return project(texts.map(decodeDoc), window.projection);
   }
   const test = compileFilter(filter);
@@ -127,7 +129,8 @@ export function countGroups(ctx: Ctx, coll: string, filter: Doc | undefined, key
   const cols = keys.map((k) => {
     if (fromIndex(k)) return [keyExpr(k.path)];
     // `$unwind` drops a null field, and keeps any other non-array value whole (json_each would walk an object).
-    if (k.unwind) return [`CASE json_type(m.doc,'$.${k.path}') WHEN 'array' THEN j.type WHEN 'null' THEN 'skip' WHEN 'object' THEN 'object' ELSE j.type END`, 'j.value'];
+    if (k.unwind)
+      return [`CASE json_type(m.doc,'$.${k.path}') WHEN 'array' THEN j.type WHEN 'null' THEN 'skip' WHEN 'object' THEN 'object' ELSE j.type END`, 'j.value'];
     return [`json_type(m.doc,'$.${k.path}')`, `json_extract(m.doc,'$.${k.path}')`];
   });
   const unwound = keys.find((k) => k.unwind && !fromIndex(k));
@@ -140,7 +143,10 @@ export function countGroups(ctx: Ctx, coll: string, filter: Doc | undefined, key
     ? `(SELECT ${flat.map((c, i) => `${c} AS ${names[i]}`).join(', ')} FROM ${info.table}${where(p)} LIMIT -1)`
     : `(SELECT ${flat.map((c, i) => `${c} AS ${names[i]}`).join(', ')} FROM (${select(info, 'doc', p)}) AS m${unwound ? `, json_each(m.doc,'$.${unwound.path}') AS j` : ''})`;
   const sql = `SELECT ${names.join(', ')}, COUNT(*) FROM ${from} GROUP BY ${names.join(', ')}`;
-  const rows = ctx.stmt(sql).raw(true).all(...p.params) as unknown[][];
+  const rows = ctx
+    .stmt(sql)
+    .raw(true)
+    .all(...p.params) as unknown[][];
   const groups = new Map<string, { key: unknown[]; n: number }>();
   for (const row of rows) {
     let vectors: unknown[][] = [[]];

@@ -45,9 +45,7 @@ export class Schema {
     private readonly db: BetterSqlite3.Database,
     private readonly indexes: Record<string, IndexSpec[]>,
   ) {
-    db.exec(
-      'CREATE TABLE IF NOT EXISTS _bangfu_kinds (coll TEXT NOT NULL, field TEXT NOT NULL, mask INTEGER NOT NULL, PRIMARY KEY (coll, field))',
-    );
+    db.exec('CREATE TABLE IF NOT EXISTS _bangfu_kinds (coll TEXT NOT NULL, field TEXT NOT NULL, mask INTEGER NOT NULL, PRIMARY KEY (coll, field))');
   }
 
   /** Creates the table and declared indexes; answers false when the table already existed. */
@@ -55,9 +53,7 @@ export class Schema {
     assertName(name);
     const table = `"c_${name}"`;
     const existed = this.tableExists(name);
-    this.db.exec(
-      `CREATE TABLE IF NOT EXISTS ${table} (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)`,
-    );
+    this.db.exec(`CREATE TABLE IF NOT EXISTS ${table} (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL)`);
     const info: CollectionInfo = { name, table, masks: new Map() };
     this.infos.set(name, info);
     this.syncIndexes(info);
@@ -125,7 +121,10 @@ export class Schema {
       if (!/^\w+$/.test(spec.name) || !spec.fields.length || !spec.fields.every((f) => FIELD.test(f))) {
         throw new DbError(ErrorCode.INVALID_PARAM, `invalid index ${info.name}.${spec.name}`);
       }
-      const sig = createHash('sha1').update(JSON.stringify([spec.fields, !!spec.unique])).digest('hex').slice(0, 8);
+      const sig = createHash('sha1')
+        .update(JSON.stringify([spec.fields, !!spec.unique]))
+        .digest('hex')
+        .slice(0, 8);
       wanted.set(`ix_${info.name}_${spec.name}_${sig}`, spec);
       for (const field of spec.fields) info.masks.set(field, 0);
     }

@@ -51,9 +51,11 @@ export interface TxLockOwner {
 const LOCKS = '_bangfu_tx_locks';
 
 export function createLockTable(ctx: Ctx): void {
-  ctx.stmt(
-    `CREATE TABLE IF NOT EXISTS ${LOCKS} (coll TEXT NOT NULL, id TEXT NOT NULL, tx TEXT NOT NULL, expires INTEGER NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID`,
-  ).run();
+  ctx
+    .stmt(
+      `CREATE TABLE IF NOT EXISTS ${LOCKS} (coll TEXT NOT NULL, id TEXT NOT NULL, tx TEXT NOT NULL, expires INTEGER NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID`,
+    )
+    .run();
   ctx.stmt(`CREATE INDEX IF NOT EXISTS ${LOCKS}_tx ON ${LOCKS} (tx)`).run();
 }
 
@@ -64,9 +66,7 @@ export function anyLocks(ctx: Ctx, now: number): boolean {
 
 /** When the open transaction holding (coll, id) expires, or undefined when none holds it. */
 export function lockedUntil(ctx: Ctx, coll: string, id: unknown, now: number): number | undefined {
-  return ctx.stmt(`SELECT expires FROM ${LOCKS} WHERE coll = ? AND id = ? AND expires >= ?`, true).get(coll, idKey(id), now) as
-    | number
-    | undefined;
+  return ctx.stmt(`SELECT expires FROM ${LOCKS} WHERE coll = ? AND id = ? AND expires >= ?`, true).get(coll, idKey(id), now) as number | undefined;
 }
 
 /**
@@ -78,9 +78,7 @@ export function lockedUntil(ctx: Ctx, coll: string, id: unknown, now: number): n
 export function lockForTx(ctx: Ctx, owner: TxLockOwner, coll: string, id: unknown, seen: string | null, now: number): string | null {
   ctx.schema.get(coll);
   const key = idKey(id);
-  const holder = ctx.stmt(`SELECT tx, expires FROM ${LOCKS} WHERE coll = ? AND id = ?`).get(coll, key) as
-    | { tx: string; expires: number }
-    | undefined;
+  const holder = ctx.stmt(`SELECT tx, expires FROM ${LOCKS} WHERE coll = ? AND id = ?`).get(coll, key) as { tx: string; expires: number } | undefined;
   if (holder && holder.tx !== owner.id && holder.expires >= now) throw transactionConflict();
   const current = readText(ctx, coll, id);
   if (current !== seen) throw transactionConflict();

@@ -14,9 +14,18 @@ export interface PageProps {
 
 /** The large-text sizes (ui.scss .bf-page--elder) grown by the system font factor: 18 px body at standard size. */
 const ELDER_SIZES: Array<[string, number]> = [
-  ['--bf-font', 18], ['--bf-font-small', 16], ['--bf-font-title', 22], ['--cell-font-size', 18], ['--cell-label-font-size', 16],
-  ['--cell-line-height', 28], ['--button-default-font-size', 18], ['--button-normal-font-size', 18], ['--tag-font-size', 15], ['--tag-line-height', 22],
-  ['--empty-description-font-size', 18], ['--loading-text-font-size', 18],
+  ['--bf-font', 18],
+  ['--bf-font-small', 16],
+  ['--bf-font-title', 22],
+  ['--cell-font-size', 18],
+  ['--cell-label-font-size', 16],
+  ['--cell-line-height', 28],
+  ['--button-default-font-size', 18],
+  ['--button-normal-font-size', 18],
+  ['--tag-font-size', 15],
+  ['--tag-line-height', 22],
+  ['--empty-description-font-size', 18],
+  ['--loading-text-font-size', 18],
 ];
 function elderStyle(): string | undefined {
   const scale = elderScale();

@@ -12,8 +12,16 @@ const Select: SelectComponent = (props) => {
     <label className='bf-select'>
       {prefix && <span className='bf-select__label'>{prefix.replace(/[：:]\s*$/, '')}</span>}
       <select className='bf-select__native' name={name} value={value} onChange={(e) => onChange(Number(e.target.value))}>
-        {value < 0 && <option value={-1} disabled>{placeholder}</option>}
-        {options.map((o, i) => <option key={`${i}-${o}`} value={i}>{o}</option>)}
+        {value < 0 && (
+          <option value={-1} disabled>
+            {placeholder}
+          </option>
+        )}
+        {options.map((o, i) => (
+          <option key={`${i}-${o}`} value={i}>
+            {o}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -27,7 +35,17 @@ export const DateSelect: DateSelectComponent = (props) => {
   // The browser writes the day its own way (2026/12/02): the day as Bangfu writes it stays beside it.
   return (
     <label className='bf-select'>
-      <input className='bf-select__native' type='date' name={name} value={value} min={start} max={end} onChange={(e) => { if (e.target.value) onChange(e.target.value); }} />
+      <input
+        className='bf-select__native'
+        type='date'
+        name={name}
+        value={value}
+        min={start}
+        max={end}
+        onChange={(e) => {
+          if (e.target.value) onChange(e.target.value);
+        }}
+      />
       <span className='bf-select__display'>{display}</span>
     </label>
   );

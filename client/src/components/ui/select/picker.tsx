@@ -5,7 +5,10 @@ import type { DateSelectProps, SelectProps } from './types';
 export function PickerSelect({ options, value, onChange, placeholder = '请选择', prefix = '', className = 'bf-select__trigger' }: SelectProps) {
   return (
     <Picker mode='selector' range={[...options]} value={Math.max(0, value)} onChange={(e) => onChange(Number(e.detail.value))}>
-      <View className={className}>{prefix}{value >= 0 ? options[value] : placeholder} ▾</View>
+      <View className={className}>
+        {prefix}
+        {value >= 0 ? options[value] : placeholder} ▾
+      </View>
     </Picker>
   );
 }

@@ -18,7 +18,25 @@ const me: Tab = { key: 'me', label: '我的', url: ROUTES.me, icon: 'me' };
  * "我的" stays last.
  */
 export const TABS_BY_ROLE: Record<Role, Tab[]> = {
-  household: [{ key: 'home', label: '首页', url: ROUTES.householdHome, icon: 'home' }, { key: 'benefits', label: '我的政策', url: ROUTES.myBenefits, icon: 'policy' }, { key: 'needs', label: '求助', url: ROUTES.myNeeds, icon: 'help' }, { key: 'notices', label: '通知', url: ROUTES.notices, icon: 'bell' }, me],
-  helper: [{ key: 'home', label: '帮扶户', url: ROUTES.helperHome, icon: 'home' }, { key: 'needs', label: '需求', url: ROUTES.helperNeeds, icon: 'list' }, { key: 'notices', label: '通知', url: ROUTES.notices, icon: 'bell' }, me],
-  admin: [{ key: 'home', label: '工作台', url: ROUTES.adminHome, icon: 'home' }, { key: 'households', label: '户籍', url: ROUTES.adminHouseholds, icon: 'list' }, { key: 'policies', label: '政策', url: ROUTES.adminPolicies, icon: 'list' }, { key: 'needs', label: '需求', url: ROUTES.adminNeeds, icon: 'list' }, { key: 'notices', label: '通知', url: ROUTES.notices, icon: 'bell' }, me],
+  household: [
+    { key: 'home', label: '首页', url: ROUTES.householdHome, icon: 'home' },
+    { key: 'benefits', label: '我的政策', url: ROUTES.myBenefits, icon: 'policy' },
+    { key: 'needs', label: '求助', url: ROUTES.myNeeds, icon: 'help' },
+    { key: 'notices', label: '通知', url: ROUTES.notices, icon: 'bell' },
+    me,
+  ],
+  helper: [
+    { key: 'home', label: '帮扶户', url: ROUTES.helperHome, icon: 'home' },
+    { key: 'needs', label: '需求', url: ROUTES.helperNeeds, icon: 'list' },
+    { key: 'notices', label: '通知', url: ROUTES.notices, icon: 'bell' },
+    me,
+  ],
+  admin: [
+    { key: 'home', label: '工作台', url: ROUTES.adminHome, icon: 'home' },
+    { key: 'households', label: '户籍', url: ROUTES.adminHouseholds, icon: 'list' },
+    { key: 'policies', label: '政策', url: ROUTES.adminPolicies, icon: 'list' },
+    { key: 'needs', label: '需求', url: ROUTES.adminNeeds, icon: 'list' },
+    { key: 'notices', label: '通知', url: ROUTES.notices, icon: 'bell' },
+    me,
+  ],
 };

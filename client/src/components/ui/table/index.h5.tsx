@@ -13,12 +13,22 @@ const Table: TableComponent = (props) => {
       <table className='bf-table__table'>
         {caption && <caption className='bf-table__caption'>{caption}</caption>}
         <thead>
-          <tr>{columns.map((c) => <th key={c.title} className={c.numeric ? 'bf-table__num' : undefined}>{c.title}</th>)}</tr>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.title} className={c.numeric ? 'bf-table__num' : undefined}>
+                {c.title}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={rowKey(r)} className={onOpen ? 'bf-table__row bf-table__row--link' : 'bf-table__row'} onClick={onOpen ? () => onOpen(r) : undefined}>
-              {columns.map((c) => <td key={c.title} className={c.numeric ? 'bf-table__num' : undefined}>{c.cell(r)}</td>)}
+              {columns.map((c) => (
+                <td key={c.title} className={c.numeric ? 'bf-table__num' : undefined}>
+                  {c.cell(r)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

@@ -39,7 +39,15 @@ function AdjustForm({ household }: { household: HouseholdView }) {
   const targets = kind ? STATUS_TRANSITIONS[kind].to.filter((s) => s !== status) : [];
 
   const submit = async () => {
-    const fields = { householdId: household._id, kind, to, reason, effectiveOn, evidence: evidence.trim() ? [evidence.trim()] : [], version: household.version };
+    const fields = {
+      householdId: household._id,
+      kind,
+      to,
+      reason,
+      effectiveOn,
+      evidence: evidence.trim() ? [evidence.trim()] : [],
+      version: household.version,
+    };
     const parsed = AdjustStatusInput.safeParse(fields);
     if (!parsed.success) return setError(!kind ? '请选择调整类型' : !to ? '请选择调整后的状态' : parsed.error.issues[0].message);
     setSaving(true);
@@ -48,7 +56,10 @@ function AdjustForm({ household }: { household: HouseholdView }) {
       // Photos are uploaded right before the adjustment (which needs the network anyway); each uploaded
       // id replaces its local file at once, so a retry after a failure never uploads twice.
       const withPaths = (paths: string[]) => photos.map((p, i) => ({ ...p, path: paths[i] }));
-      const uploaded = await uploadLocalPhotos(photos.map((p) => p.path), (done) => setPhotos(withPaths(done)));
+      const uploaded = await uploadLocalPhotos(
+        photos.map((p) => p.path),
+        (done) => setPhotos(withPaths(done)),
+      );
       await api.households.adjustStatus({ ...parsed.data, photos: uploaded });
       void Taro.showToast({ title: '已调整', icon: 'success' });
       setTimeout(() => void Taro.navigateBack(), 600);
@@ -62,19 +73,47 @@ function AdjustForm({ household }: { household: HouseholdView }) {
     <>
       <View className='adjust__head'>
         <View className='adjust__title'>{household.headName} 户 · 动态调整</View>
-        <View>目前：<Tag {...STATUS_TAG[status]}>{HOUSEHOLD_STATUS_LABELS[status]}</Tag></View>
+        <View>
+          目前：<Tag {...STATUS_TAG[status]}>{HOUSEHOLD_STATUS_LABELS[status]}</Tag>
+        </View>
       </View>
       <View className='adjust__card'>
-        {kinds.length === 0 ? <View className='adjust__note'>该户目前的状态没有可做的调整。</View> : (
-          <Chips all={false} label='调整类型' options={kinds} labels={ADJUST_KIND_LABELS} value={kind} onChange={(k) => { setKind(k); setTo(undefined); }} />
+        {kinds.length === 0 ? (
+          <View className='adjust__note'>该户目前的状态没有可做的调整。</View>
+        ) : (
+          <Chips
+            all={false}
+            label='调整类型'
+            options={kinds}
+            labels={ADJUST_KIND_LABELS}
+            value={kind}
+            onChange={(k) => {
+              setKind(k);
+              setTo(undefined);
+            }}
+          />
         )}
         {kind && <Chips all={false} label='调整为' options={targets} labels={HOUSEHOLD_STATUS_LABELS} value={to} onChange={setTo} />}
         <View className='bf-chips'>
           <View className='bf-chips__label'>生效日期</View>
-          <DateSelect name='effectiveOn' className='bf-chips__chip bf-chips__chip--on' value={effectiveOn} end={chinaToday()} display={chineseDate(effectiveOn)} onChange={setEffectiveOn} />
+          <DateSelect
+            name='effectiveOn'
+            className='bf-chips__chip bf-chips__chip--on'
+            value={effectiveOn}
+            end={chinaToday()}
+            display={chineseDate(effectiveOn)}
+            onChange={setEffectiveOn}
+          />
         </View>
         <View className='adjust__label'>调整原因</View>
-        <Textarea className='adjust__reason' name='reason' value={reason} maxlength={500} placeholder='如：家庭年人均纯收入连续两年超过监测标准，经村民代表评议…' onInput={(e) => setReason(e.detail.value)} />
+        <Textarea
+          className='adjust__reason'
+          name='reason'
+          value={reason}
+          maxlength={500}
+          placeholder='如：家庭年人均纯收入连续两年超过监测标准，经村民代表评议…'
+          onInput={(e) => setReason(e.detail.value)}
+        />
       </View>
       <Field label='证明材料' value={evidence} maxlength={200} placeholder='如：村评议会记录、收入核算表（选填）' onChange={setEvidence} />
       <View className='adjust__card'>
@@ -83,7 +122,9 @@ function AdjustForm({ household }: { household: HouseholdView }) {
       </View>
       {error && <View className='adjust__error'>{error}</View>}
       <View className='adjust__save'>
-        <Button type='primary' block round loading={saving} disabled={kinds.length === 0} onClick={() => void submit()}>确认调整</Button>
+        <Button type='primary' block round loading={saving} disabled={kinds.length === 0} onClick={() => void submit()}>
+          确认调整
+        </Button>
       </View>
     </>
   );

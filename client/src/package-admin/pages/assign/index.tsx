@@ -19,7 +19,10 @@ export default function AssignPage() {
   const items = (helpers.data?.items ?? []).filter((x) => x.helperKind && KINDS[role].includes(x.helperKind)).sort((a, b) => a.total - b.total);
 
   const choose = async (helperId: string, name: string) => {
-    const ok = await Taro.showModal({ title: `安排${PAIRING_ROLE_LABELS[role]}`, content: `由${name}担任${h.data?.headName ?? ''}户的${PAIRING_ROLE_LABELS[role]}？原来的会保留为历史记录。` });
+    const ok = await Taro.showModal({
+      title: `安排${PAIRING_ROLE_LABELS[role]}`,
+      content: `由${name}担任${h.data?.headName ?? ''}户的${PAIRING_ROLE_LABELS[role]}？原来的会保留为历史记录。`,
+    });
     if (!ok.confirm) return;
     try {
       await api.assignments.assign({ householdId, helperId, role });
@@ -35,13 +38,28 @@ export default function AssignPage() {
       <Loaded state={h}>
         {(household) => (
           <>
-            <View className='assign__title'>为 {household.headName} 户安排{PAIRING_ROLE_LABELS[role]}</View>
-            <Loaded state={helpers} empty={<Empty description={`${household.townName ?? '该乡镇'}还没有可担任${PAIRING_ROLE_LABELS[role]}的帮扶责任人。`} />} isEmpty={() => items.length === 0}>
+            <View className='assign__title'>
+              为 {household.headName} 户安排{PAIRING_ROLE_LABELS[role]}
+            </View>
+            <Loaded
+              state={helpers}
+              empty={<Empty description={`${household.townName ?? '该乡镇'}还没有可担任${PAIRING_ROLE_LABELS[role]}的帮扶责任人。`} />}
+              isEmpty={() => items.length === 0}
+            >
               {() => (
                 <CellGroup inset>
                   {items.map((x) => (
-                    <Cell key={x._id} title={x.name} label={[x.helperKind && HELPER_KIND_LABELS[x.helperKind], x.unit].filter(Boolean).join(' · ')} isLink center onClick={() => void choose(x._id, x.name)}>
-                      <Tag type={x.total === 0 ? 'default' : 'primary'} plain>已结对 {x.total} 户</Tag>
+                    <Cell
+                      key={x._id}
+                      title={x.name}
+                      label={[x.helperKind && HELPER_KIND_LABELS[x.helperKind], x.unit].filter(Boolean).join(' · ')}
+                      isLink
+                      center
+                      onClick={() => void choose(x._id, x.name)}
+                    >
+                      <Tag type={x.total === 0 ? 'default' : 'primary'} plain>
+                        已结对 {x.total} 户
+                      </Tag>
                     </Cell>
                   ))}
                 </CellGroup>

@@ -51,17 +51,26 @@ export default function ImportPanel({ onImported }: { onImported: () => void }) 
       <View className='rec__hint'>列：政策、身份证号、发放期间（2026 或 2026-03）、金额，可选 发放日期。同一清单重复导入不会重复记账。</View>
       {check && (
         <View className='rec__check'>
-          <View>{step!.file.name}：共 {check.total} 行，{check.applied ? `已导入 ${check.created} 条` : `可新增 ${check.created} 条`}，已存在 {check.unchanged} 条，有问题 {check.errors.length} 行</View>
+          <View>
+            {step!.file.name}：共 {check.total} 行，{check.applied ? `已导入 ${check.created} 条` : `可新增 ${check.created} 条`}，已存在 {check.unchanged}{' '}
+            条，有问题 {check.errors.length} 行
+          </View>
           {check.errors.slice(0, 50).map((e) => (
-            <View key={e.row} className='rec__row-error'>第 {e.row} 行：{e.message}</View>
+            <View key={e.row} className='rec__row-error'>
+              第 {e.row} 行：{e.message}
+            </View>
           ))}
         </View>
       )}
       {error && <View className='rec__row-error'>{error}</View>}
       <View className='rec__actions'>
-        <Button round loading={busy === '正在上传并检查…'} loadingText={busy} onClick={pick}>选择表格</Button>
+        <Button round loading={busy === '正在上传并检查…'} loadingText={busy} onClick={pick}>
+          选择表格
+        </Button>
         {check && !check.applied && check.errors.length === 0 && check.created > 0 && (
-          <Button type='primary' round loading={busy === '正在导入…'} loadingText={busy} onClick={confirm}>确认导入 {check.created} 条</Button>
+          <Button type='primary' round loading={busy === '正在导入…'} loadingText={busy} onClick={confirm}>
+            确认导入 {check.created} 条
+          </Button>
         )}
       </View>
     </Card>

@@ -24,7 +24,17 @@ export default function BenefitRecords() {
       <RecordForm onRecorded={() => void records.reload()} />
       <ImportPanel onImported={() => void records.reload()} />
       <View className='rec__filter'>
-        <Field label='发放期间' name='period' value={period} placeholder='例如 2026，不填即全部' maxlength={7} onChange={(v) => { setPeriod(v); setOffset(0); }} />
+        <Field
+          label='发放期间'
+          name='period'
+          value={period}
+          placeholder='例如 2026，不填即全部'
+          maxlength={7}
+          onChange={(v) => {
+            setPeriod(v);
+            setOffset(0);
+          }}
+        />
       </View>
       <Loaded state={records} loadingText='正在读取兑现记录…' empty={<Empty description='没有符合条件的兑现记录。可以导入兑现清单，或换一个发放期间' />}>
         {({ items }) => (
@@ -40,16 +50,32 @@ export default function BenefitRecords() {
               { title: '发放日期', cell: (r) => chineseDate(r.paidOn) },
               { title: '金额', cell: (r) => yuan(r.amount), numeric: true },
             ]}
-            phoneGroup={(rows) => <CellGroup title={`兑现记录（共 ${thousands(total)} 条）`} inset>{rows}</CellGroup>}
-            phoneRow={(r) => <Cell title={`${r.headName}户 · ${POLICY_NAMES[r.policy]}${r.memberName ? ` · ${r.memberName}` : ''}`} label={`${r.period} 期 · ${chineseDate(r.paidOn)} 发放`} value={yuan(r.amount)} />}
+            phoneGroup={(rows) => (
+              <CellGroup title={`兑现记录（共 ${thousands(total)} 条）`} inset>
+                {rows}
+              </CellGroup>
+            )}
+            phoneRow={(r) => (
+              <Cell
+                title={`${r.headName}户 · ${POLICY_NAMES[r.policy]}${r.memberName ? ` · ${r.memberName}` : ''}`}
+                label={`${r.period} 期 · ${chineseDate(r.paidOn)} 发放`}
+                value={yuan(r.amount)}
+              />
+            )}
           />
         )}
       </Loaded>
       {total > PAGE && (
         <View className='rec__pager'>
-          <Button size='small' round disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>上一页</Button>
-          <View className='rec__page'>{Math.floor(offset / PAGE) + 1} / {Math.ceil(total / PAGE)}</View>
-          <Button size='small' round disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>下一页</Button>
+          <Button size='small' round disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            上一页
+          </Button>
+          <View className='rec__page'>
+            {Math.floor(offset / PAGE) + 1} / {Math.ceil(total / PAGE)}
+          </View>
+          <Button size='small' round disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+            下一页
+          </Button>
         </View>
       )}
     </Page>

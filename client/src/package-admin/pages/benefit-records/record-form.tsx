@@ -42,13 +42,21 @@ export default function RecordForm({ onRecorded }: { onRecorded: () => void }) {
   const detail = useRequest(() => (household ? api.households.get({ householdId: household._id }) : Promise.resolve(null)), [household?._id]);
   const service = policy?.unit === 'service';
 
-  const pickHousehold = (h: Picked) => { setHousehold(h); setMemberId(null); setErrors({}); };
+  const pickHousehold = (h: Picked) => {
+    setHousehold(h);
+    setMemberId(null);
+    setErrors({});
+  };
   const submit = async () => {
     if (!household) return setErrors({ household: '请先查找并选择一户' });
     if (!policy) return setErrors({ policy: '请选择政策' });
     const parsed = RecordDisbursementInput.safeParse({
-      householdId: household._id, memberId: policy.level === 'member' ? memberId : null, policy: policy.code, period: period.trim(),
-      amount: service && !amount.trim() ? null : amount.trim() === '' ? undefined : Number(amount.replace(/,/g, '')), paidOn: paidOn.trim(),
+      householdId: household._id,
+      memberId: policy.level === 'member' ? memberId : null,
+      policy: policy.code,
+      period: period.trim(),
+      amount: service && !amount.trim() ? null : amount.trim() === '' ? undefined : Number(amount.replace(/,/g, '')),
+      paidOn: paidOn.trim(),
     });
     // Every problem at once, each beside its field.
     const found: Errors = parsed.success ? {} : errorsOf(parsed.error.issues);
@@ -71,27 +79,55 @@ export default function RecordForm({ onRecorded }: { onRecorded: () => void }) {
 
   return (
     <Card title='录入一条兑现'>
-      <View className='rec__hint'>按户主姓名、成员姓名或户编号查找一户，选择政策后填写发放期间、金额和发放日期。与导入清单是同一条记账规则，重复录入不会重复记账。</View>
+      <View className='rec__hint'>
+        按户主姓名、成员姓名或户编号查找一户，选择政策后填写发放期间、金额和发放日期。与导入清单是同一条记账规则，重复录入不会重复记账。
+      </View>
       <View className='rec__search'>
         <Field label='查找户' name='record-q' value={q} placeholder='户主姓名或户编号' maxlength={30} error={errors.household} onChange={setQ} />
-        <Button size='small' round onClick={() => { setSearch(q.trim()); setHousehold(null); }}>查找</Button>
+        <Button
+          size='small'
+          round
+          onClick={() => {
+            setSearch(q.trim());
+            setHousehold(null);
+          }}
+        >
+          查找
+        </Button>
       </View>
-      {search && !household && found.data && (
-        found.data.items.length ? (
+      {search &&
+        !household &&
+        found.data &&
+        (found.data.items.length ? (
           <CellGroup inset>
             {found.data.items.map((h) => (
               <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''}`} isLink onClick={() => pickHousehold(h)} />
             ))}
           </CellGroup>
-        ) : <View className='rec__row-error'>没有找到「{search}」，请换个姓名或户编号</View>
-      )}
+        ) : (
+          <View className='rec__row-error'>没有找到「{search}」，请换个姓名或户编号</View>
+        ))}
       {household && (
-        <View className='rec__picked'>已选：{household.headName} 户（{household.code}）<View className='rec__link' onClick={() => setHousehold(null)}>重新选择</View></View>
+        <View className='rec__picked'>
+          已选：{household.headName} 户（{household.code}）
+          <View className='rec__link' onClick={() => setHousehold(null)}>
+            重新选择
+          </View>
+        </View>
       )}
       <View className='rec__label'>政策</View>
       <View className='rec__chips'>
         {(policies.data?.items ?? []).map((p) => (
-          <View key={p.code} className={p.code === policy?.code ? 'rec__chip rec__chip--on' : 'rec__chip'} onClick={() => { setPolicy(p); setErrors({}); }}>{p.label}</View>
+          <View
+            key={p.code}
+            className={p.code === policy?.code ? 'rec__chip rec__chip--on' : 'rec__chip'}
+            onClick={() => {
+              setPolicy(p);
+              setErrors({});
+            }}
+          >
+            {p.label}
+          </View>
         ))}
       </View>
       {errors.policy && <View className='rec__row-error'>{errors.policy}</View>}
@@ -100,7 +136,9 @@ export default function RecordForm({ onRecorded }: { onRecorded: () => void }) {
           <View className='rec__label'>家庭成员（「{policy.label}」按人发放）</View>
           <View className='rec__chips'>
             {(detail.data?.members ?? []).map((m) => (
-              <View key={m.id} className={m.id === memberId ? 'rec__chip rec__chip--on' : 'rec__chip'} onClick={() => setMemberId(m.id)}>{m.name}</View>
+              <View key={m.id} className={m.id === memberId ? 'rec__chip rec__chip--on' : 'rec__chip'} onClick={() => setMemberId(m.id)}>
+                {m.name}
+              </View>
             ))}
             {!household && <View className='rec__hint'>先选择一户</View>}
           </View>
@@ -108,7 +146,16 @@ export default function RecordForm({ onRecorded }: { onRecorded: () => void }) {
         </>
       )}
       <Field label='发放期间' name='record-period' value={period} placeholder='2026 或 2026-03' maxlength={7} error={errors.period} onChange={setPeriod} />
-      <Field label='金额（元）' name='record-amount' type='number' value={amount} placeholder={service ? '服务类，可不填' : '例如 1200'} maxlength={10} error={errors.amount} onChange={setAmount} />
+      <Field
+        label='金额（元）'
+        name='record-amount'
+        type='number'
+        value={amount}
+        placeholder={service ? '服务类，可不填' : '例如 1200'}
+        maxlength={10}
+        error={errors.amount}
+        onChange={setAmount}
+      />
       <Field label='发放日期' name='record-paid-on' value={paidOn} placeholder='例如 2026-11-20' maxlength={10} error={errors.paidOn} onChange={setPaidOn} />
       {errors.form && <View className='rec__row-error'>{errors.form}</View>}
       <View className='rec__actions'>

@@ -29,8 +29,12 @@ export default function AdminFeedbackPage() {
       <Loaded state={list} empty={<Empty description={status === 'open' ? '没有待答复的意见建议' : '暂无意见建议'} />}>
         {(d) => (
           <>
-            <View className='fb-admin__count'>共 {d.total} 条{d.total > d.items.length ? `，显示前 ${d.items.length} 条` : ''}</View>
-            {d.items.map((f) => <AnswerCard key={`${f._id}-${f.version}`} item={f} onAnswered={() => void list.reload()} />)}
+            <View className='fb-admin__count'>
+              共 {d.total} 条{d.total > d.items.length ? `，显示前 ${d.items.length} 条` : ''}
+            </View>
+            {d.items.map((f) => (
+              <AnswerCard key={`${f._id}-${f.version}`} item={f} onAnswered={() => void list.reload()} />
+            ))}
           </>
         )}
       </Loaded>
@@ -68,16 +72,28 @@ function AnswerCard({ item: initial, onAnswered }: { item: FeedbackView; onAnswe
       <FeedbackItem item={item} showWriter />
       {open ? (
         <View className='fb-form__answer'>
-          <Textarea className='fb-form__text fb-admin__text' value={text} maxlength={1000} placeholder='写给提交人的答复：怎么处理、谁来办、什么时候办好'
-            onInput={(e) => { setText(e.detail.value); setError(''); }} />
+          <Textarea
+            className='fb-form__text fb-admin__text'
+            value={text}
+            maxlength={1000}
+            placeholder='写给提交人的答复：怎么处理、谁来办、什么时候办好'
+            onInput={(e) => {
+              setText(e.detail.value);
+              setError('');
+            }}
+          />
           {error && <View className='fb-form__error'>{error}</View>}
           <View className='fb-admin__actions'>
-            <Button type='primary' round loading={sending} onClick={() => void send()}>{item.answer ? '更新答复' : '答复'}</Button>
+            <Button type='primary' round loading={sending} onClick={() => void send()}>
+              {item.answer ? '更新答复' : '答复'}
+            </Button>
           </View>
         </View>
       ) : (
         <View className='fb-admin__actions'>
-          <Button plain round onClick={() => setOpen(true)}>补充答复</Button>
+          <Button plain round onClick={() => setOpen(true)}>
+            补充答复
+          </Button>
         </View>
       )}
     </Card>

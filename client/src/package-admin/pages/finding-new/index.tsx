@@ -2,8 +2,15 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Picker, Textarea, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import {
-  CreateFindingInput, FINDING_CATEGORY_LABELS, FINDING_SEVERITY_LABELS, FINDING_SOURCE_LABELS, FINDING_SUBJECT_LABELS, FindingCategory, FindingSeverity,
-  FindingSource, FindingSubjectKind,
+  CreateFindingInput,
+  FINDING_CATEGORY_LABELS,
+  FINDING_SEVERITY_LABELS,
+  FINDING_SOURCE_LABELS,
+  FINDING_SUBJECT_LABELS,
+  FindingCategory,
+  FindingSeverity,
+  FindingSource,
+  FindingSubjectKind,
 } from '@bangfu/types';
 import { Button, Field, Page } from '@/components/ui';
 import { api } from '@/services/client';
@@ -45,20 +52,35 @@ export default function FindingNew() {
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   /** A field's message goes once the field is changed; the others stay until the next 登记. */
-  const edit = <T,>(key: string, set: (v: T) => void) => (v: T) => { set(v); setErrors((e) => (e[key] ? { ...e, [key]: '' } : e)); };
+  const edit =
+    <T,>(key: string, set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setErrors((e) => (e[key] ? { ...e, [key]: '' } : e));
+    };
 
   useEffect(() => {
     if (!householdId) return;
-    api.households.get({ householdId }).then((h) => setSubject({ id: h._id, name: `${h.headName}户（${h.code}）` })).catch(() => undefined);
+    api.households
+      .get({ householdId })
+      .then((h) => setSubject({ id: h._id, name: `${h.headName}户（${h.code}）` }))
+      .catch(() => undefined);
   }, [householdId]);
 
-  const changeKind = (k: FindingSubjectKind) => { setKind(k); setSubject(null); setErrors((e) => ({ ...e, subject: '' })); };
+  const changeKind = (k: FindingSubjectKind) => {
+    setKind(k);
+    setSubject(null);
+    setErrors((e) => ({ ...e, subject: '' }));
+  };
   const quick = (days: number) => edit('deadline', setDate)(chinaToday(Date.now() + days * DAY));
 
   const submit = async () => {
     const draft = {
-      source, category, severity, description,
-      subject: { kind, id: kind === 'unit' ? unit.trim() : subject?.id ?? '' },
+      source,
+      category,
+      severity,
+      description,
+      subject: { kind, id: kind === 'unit' ? unit.trim() : (subject?.id ?? '') },
       deadline: date ? chinaInstant(date, time) : '',
       ...(leadUnit.trim() ? { leadUnit: leadUnit.trim() } : {}),
       ...(responsibleUnit.trim() ? { responsibleUnit: responsibleUnit.trim() } : {}),
@@ -110,14 +132,26 @@ export default function FindingNew() {
       </View>
       <View className='finding-new__card'>
         <View className='finding-new__label'>问题描述</View>
-        <Textarea className={errors.description ? 'finding-new__text finding-new__text--error' : 'finding-new__text'} value={description} maxlength={2000} placeholder='发现了什么问题，依据是什么' onInput={(e) => edit('description', setDescription)(e.detail.value)} />
+        <Textarea
+          className={errors.description ? 'finding-new__text finding-new__text--error' : 'finding-new__text'}
+          value={description}
+          maxlength={2000}
+          placeholder='发现了什么问题，依据是什么'
+          onInput={(e) => edit('description', setDescription)(e.detail.value)}
+        />
         {err('description')}
       </View>
       <View className='finding-new__card'>
         <View className='finding-new__label'>整改时限</View>
         <View className='finding-new__chips'>
           {QUICK_DAYS.map((d) => (
-            <View key={d} className={date === chinaToday(Date.now() + d * DAY) ? 'finding-new__chip finding-new__chip--on' : 'finding-new__chip'} onClick={() => quick(d)}>{d} 天</View>
+            <View
+              key={d}
+              className={date === chinaToday(Date.now() + d * DAY) ? 'finding-new__chip finding-new__chip--on' : 'finding-new__chip'}
+              onClick={() => quick(d)}
+            >
+              {d} 天
+            </View>
           ))}
         </View>
         <View className='finding-new__when'>
@@ -132,12 +166,21 @@ export default function FindingNew() {
       </View>
       <View className='finding-new__card'>
         <Field label='牵头单位' name='leadUnit' value={leadUnit} onChange={setLeadUnit} placeholder='选填，如：县乡村振兴局' error={errors.leadUnit} />
-        <Field label='责任单位' name='responsibleUnit' value={responsibleUnit} onChange={setResponsibleUnit} placeholder='选填，如：乡镇人民政府' error={errors.responsibleUnit} />
+        <Field
+          label='责任单位'
+          name='responsibleUnit'
+          value={responsibleUnit}
+          onChange={setResponsibleUnit}
+          placeholder='选填，如：乡镇人民政府'
+          error={errors.responsibleUnit}
+        />
         <HelperSearch label='责任人' placeholder='选填；不填则为该户的主帮扶人' picked={responsible} onPick={setResponsible} error={errors.responsibleId} />
       </View>
       {err('form')}
       <View className='finding-new__submit'>
-        <Button type='primary' block round loading={busy} onClick={() => void submit()}>登记问题</Button>
+        <Button type='primary' block round loading={busy} onClick={() => void submit()}>
+          登记问题
+        </Button>
       </View>
     </Page>
   );

@@ -4,14 +4,29 @@ import { Field } from '@/components/ui';
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 
-export interface Picked { id: string; name: string }
+export interface Picked {
+  id: string;
+  name: string;
+}
 
 /** One choice of a few, as chips (no typing where a choice will do). */
-export function Chips<T extends string>({ options, labels, value, onChange }: { options: readonly T[]; labels: Record<T, string>; value?: T; onChange: (v: T) => void }) {
+export function Chips<T extends string>({
+  options,
+  labels,
+  value,
+  onChange,
+}: {
+  options: readonly T[];
+  labels: Record<T, string>;
+  value?: T;
+  onChange: (v: T) => void;
+}) {
   return (
     <View className='finding-new__chips'>
       {options.map((o) => (
-        <View key={o} className={value === o ? 'finding-new__chip finding-new__chip--on' : 'finding-new__chip'} onClick={() => onChange(o)}>{labels[o]}</View>
+        <View key={o} className={value === o ? 'finding-new__chip finding-new__chip--on' : 'finding-new__chip'} onClick={() => onChange(o)}>
+          {labels[o]}
+        </View>
       ))}
     </View>
   );
@@ -23,7 +38,9 @@ function Results({ items, picked, onPick, empty }: { items: Picked[] | undefined
   return (
     <View className='finding-new__results'>
       {items.map((p) => (
-        <View key={p.id} className={picked?.id === p.id ? 'finding-new__result finding-new__result--on' : 'finding-new__result'} onClick={() => onPick(p)}>{p.name}</View>
+        <View key={p.id} className={picked?.id === p.id ? 'finding-new__result finding-new__result--on' : 'finding-new__result'} onClick={() => onPick(p)}>
+          {p.name}
+        </View>
       ))}
     </View>
   );
@@ -44,7 +61,19 @@ export function HouseholdSearch({ picked, onPick, error }: { picked: Picked | nu
 }
 
 /** A helper of the region by name (`assignments.listHelpers` q). */
-export function HelperSearch({ label, picked, onPick, error, placeholder }: { label: string; picked: Picked | null; onPick: (p: Picked | null) => void; error?: string; placeholder: string }) {
+export function HelperSearch({
+  label,
+  picked,
+  onPick,
+  error,
+  placeholder,
+}: {
+  label: string;
+  picked: Picked | null;
+  onPick: (p: Picked | null) => void;
+  error?: string;
+  placeholder: string;
+}) {
   const [q, setQ] = useState('');
   const found = useRequest(async () => (q.trim() ? (await api.assignments.listHelpers({ q: q.trim(), idle: false })).items.slice(0, 8) : undefined), [q]);
   const items = found.data?.map((h) => ({ id: h._id, name: `${h.name}${h.unit ? ` · ${h.unit}` : ''}` }));
@@ -54,7 +83,9 @@ export function HelperSearch({ label, picked, onPick, error, placeholder }: { la
       {picked && (
         <View className='finding-new__picked'>
           已选：{picked.name}
-          <View className='finding-new__clear' onClick={() => onPick(null)}>清除</View>
+          <View className='finding-new__clear' onClick={() => onPick(null)}>
+            清除
+          </View>
         </View>
       )}
       <Results items={items} picked={picked} onPick={onPick} empty='没有找到这位帮扶责任人' />

@@ -6,7 +6,11 @@ const LABELS: Record<FindingBucket, string> = { overdue: '已逾期', within10: 
 /** 整改概况: open findings by bucket (overdue in red), closed, mean days to close, on-time share. */
 export default function StatsStrip({ stats }: { stats: FindingStats }) {
   const cells: Array<[string, string, string?]> = [
-    ...FindingBucket.options.map((b): [string, string, string?] => [LABELS[b], `${stats.buckets[b] ?? 0}`, b === 'overdue' && stats.buckets[b] ? 'red' : b === 'within10' && stats.buckets[b] ? 'orange' : undefined]),
+    ...FindingBucket.options.map((b): [string, string, string?] => [
+      LABELS[b],
+      `${stats.buckets[b] ?? 0}`,
+      b === 'overdue' && stats.buckets[b] ? 'red' : b === 'within10' && stats.buckets[b] ? 'orange' : undefined,
+    ]),
     ['已销号', `${stats.closed}`, 'green'],
     ['平均整改用时', stats.meanDaysToClose === null ? '—' : `${Math.round(stats.meanDaysToClose)} 天`],
     ['按期销号率', stats.onTimeRate === null ? '—' : `${Math.round(stats.onTimeRate * 100)}%`],

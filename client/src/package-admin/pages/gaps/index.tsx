@@ -24,7 +24,14 @@ export default function Gaps() {
     <Page wide>
       <View className='gaps__filters'>
         {FILTERS.map((p) => (
-          <View key={p ?? 'all'} className={p === policy ? 'gaps__chip gaps__chip--on' : 'gaps__chip'} onClick={() => { setPolicy(p); setOffset(0); }}>
+          <View
+            key={p ?? 'all'}
+            className={p === policy ? 'gaps__chip gaps__chip--on' : 'gaps__chip'}
+            onClick={() => {
+              setPolicy(p);
+              setOffset(0);
+            }}
+          >
             {p ? POLICY_NAMES[p] : '全部政策'}
           </View>
         ))}
@@ -36,8 +43,15 @@ export default function Gaps() {
             {data.items.map((g) => (
               <View key={`${g.householdId}-${g.policy}-${g.memberId}`} className='gaps__row' onClick={() => open(g.householdId)}>
                 <View className='gaps__main'>
-                  <View className='gaps__title'>{g.headName}户 · {POLICY_NAMES[g.policy]}{g.memberName ? ` · ${g.memberName}` : ''}</View>
-                  {g.shortfall !== null && <View className='gaps__short'>应享 {yuan(g.amount)}，已到账 {yuan(g.received)}，差 {yuan(g.shortfall)}</View>}
+                  <View className='gaps__title'>
+                    {g.headName}户 · {POLICY_NAMES[g.policy]}
+                    {g.memberName ? ` · ${g.memberName}` : ''}
+                  </View>
+                  {g.shortfall !== null && (
+                    <View className='gaps__short'>
+                      应享 {yuan(g.amount)}，已到账 {yuan(g.received)}，差 {yuan(g.shortfall)}
+                    </View>
+                  )}
                   <View className='gaps__todo'>{gapTodo(g.kind, 'staff')}</View>
                 </View>
                 <View className='gaps__side'>
@@ -51,9 +65,15 @@ export default function Gaps() {
       </Loaded>
       {total > PAGE && (
         <View className='gaps__pager'>
-          <Button size='small' round disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>上一页</Button>
-          <View>{Math.floor(offset / PAGE) + 1} / {Math.ceil(total / PAGE)}</View>
-          <Button size='small' round disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>下一页</Button>
+          <Button size='small' round disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            上一页
+          </Button>
+          <View>
+            {Math.floor(offset / PAGE) + 1} / {Math.ceil(total / PAGE)}
+          </View>
+          <Button size='small' round disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+            下一页
+          </Button>
         </View>
       )}
     </Page>

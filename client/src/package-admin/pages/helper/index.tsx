@@ -25,7 +25,10 @@ export default function HelperPage() {
   const others = (helpers.data?.items ?? [])
     .filter((h) => h._id !== id && (!me || (h.townId === me.townId && group(h.helperKind) === group(me.helperKind))))
     .sort((a, b) => a.total - b.total || a.name.localeCompare(b.name, 'zh'));
-  const target = Math.max(0, others.findIndex((h) => h._id === chosen));
+  const target = Math.max(
+    0,
+    others.findIndex((h) => h._id === chosen),
+  );
   const to = others[target];
 
   const move = async (all: boolean) => {
@@ -35,7 +38,9 @@ export default function HelperPage() {
     if (!ok.confirm) return;
     setBusy(true);
     try {
-      const { moved } = all ? await api.assignments.reassignAll({ fromHelperId: id, toHelperId: to._id }) : await api.assignments.reassign({ pairingIds: picked, toHelperId: to._id });
+      const { moved } = all
+        ? await api.assignments.reassignAll({ fromHelperId: id, toHelperId: to._id })
+        : await api.assignments.reassign({ pairingIds: picked, toHelperId: to._id });
       void Taro.showToast({ title: `已移交 ${moved} 户`, icon: 'success' });
       setPicked([]);
       await list.reload();
@@ -56,11 +61,27 @@ export default function HelperPage() {
             {pairings.map((p) => {
               const on = picked.includes(p._id);
               return (
-                <View key={p._id} className={on ? 'helper-admin__row helper-admin__row--on' : 'helper-admin__row'} onClick={() => setPicked(on ? picked.filter((x) => x !== p._id) : [...picked, p._id])}>
+                <View
+                  key={p._id}
+                  className={on ? 'helper-admin__row helper-admin__row--on' : 'helper-admin__row'}
+                  onClick={() => setPicked(on ? picked.filter((x) => x !== p._id) : [...picked, p._id])}
+                >
                   <View className='helper-admin__check'>{on ? '☑' : '☐'}</View>
-                  <View className='helper-admin__name'>{p.householdHeadName} 户<View className='helper-admin__sub'>{p.villageName}</View></View>
-                  <Tag type='primary' plain>{PAIRING_ROLE_LABELS[p.role]}</Tag>
-                  <View className='helper-admin__open' onClick={(e) => { e.stopPropagation(); void navigate('householdDetail', { id: p.householdId }); }}>查看</View>
+                  <View className='helper-admin__name'>
+                    {p.householdHeadName} 户<View className='helper-admin__sub'>{p.villageName}</View>
+                  </View>
+                  <Tag type='primary' plain>
+                    {PAIRING_ROLE_LABELS[p.role]}
+                  </Tag>
+                  <View
+                    className='helper-admin__open'
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      void navigate('householdDetail', { id: p.householdId });
+                    }}
+                  >
+                    查看
+                  </View>
                 </View>
               );
             })}
@@ -69,9 +90,20 @@ export default function HelperPage() {
       </Loaded>
       {items && items.length > 0 && (
         <View className='helper-admin__bar'>
-          <Select name='target' className='helper-admin__target' prefix='接收人：' options={others.map((h) => `${h.name}（${h.total} 户）`)} value={to ? target : -1} onChange={(i) => setChosen(others[i]?._id ?? null)} />
-          <Button size='small' type='primary' disabled={!picked.length} loading={busy} onClick={() => void move(false)}>移交所选 {picked.length} 户</Button>
-          <Button size='small' type='warning' loading={busy} onClick={() => void move(true)}>全部移交（调离）</Button>
+          <Select
+            name='target'
+            className='helper-admin__target'
+            prefix='接收人：'
+            options={others.map((h) => `${h.name}（${h.total} 户）`)}
+            value={to ? target : -1}
+            onChange={(i) => setChosen(others[i]?._id ?? null)}
+          />
+          <Button size='small' type='primary' disabled={!picked.length} loading={busy} onClick={() => void move(false)}>
+            移交所选 {picked.length} 户
+          </Button>
+          <Button size='small' type='warning' loading={busy} onClick={() => void move(true)}>
+            全部移交（调离）
+          </Button>
         </View>
       )}
     </Page>

@@ -31,7 +31,9 @@ export default function AdminHome() {
       {currentUser()?.scope?.level === 'county' && (
         // 意见建议 go to the county office only (a complaint may be about a town or village).
         <Card title='意见建议' extra='群众和帮扶人写给县扶贫办'>
-          <Button size='small' round onClick={() => void navigate('adminFeedback')}>查看并答复</Button>
+          <Button size='small' round onClick={() => void navigate('adminFeedback')}>
+            查看并答复
+          </Button>
         </Card>
       )}
       <Loaded state={board}>{(data) => <DashboardView data={data} />}</Loaded>
@@ -55,12 +57,24 @@ function DashboardView({ data }: { data: Dashboard }) {
         <Stat label='建档人口' value={data.people} unit='人' />
         <Stat label='帮扶责任人' value={data.helpers} unit='人' />
         <Stat label={`${month}已走访`} value={data.visitedThisMonth} unit='户' note={`占全部户的 ${percent(data.visitedThisMonth, data.households)}`} />
-        <Stat label='待处理需求' value={data.openNeeds} unit='件' tone={data.openNeeds > 0 ? 'warning' : undefined} note={data.openNeeds > 0 ? '请及时处理' : '暂无待处理'} />
+        <Stat
+          label='待处理需求'
+          value={data.openNeeds}
+          unit='件'
+          tone={data.openNeeds > 0 ? 'warning' : undefined}
+          note={data.openNeeds > 0 ? '请及时处理' : '暂无待处理'}
+        />
       </View>
       <View className='admin__coverage-more'>
-        <Button size='small' type='primary' round onClick={() => void navigate('bulletin')}>月度通报（上月排名与短板）</Button>
-        <Button size='small' round onClick={() => void navigate('adminFindings')}>督查整改</Button>
-        <Button size='small' round onClick={() => void navigate('adminWarnings')}>监测预警</Button>
+        <Button size='small' type='primary' round onClick={() => void navigate('bulletin')}>
+          月度通报（上月排名与短板）
+        </Button>
+        <Button size='small' round onClick={() => void navigate('adminFindings')}>
+          督查整改
+        </Button>
+        <Button size='small' round onClick={() => void navigate('adminWarnings')}>
+          监测预警
+        </Button>
       </View>
       <CoverageCard coverage={data.coverage} />
       <Card title='按户状态' extra={`共 ${thousands(data.households)} 户`}>
@@ -82,9 +96,22 @@ function DashboardView({ data }: { data: Dashboard }) {
           ))
         )}
       </Card>
-      <Counts title='按致贫原因' extra='一户多因时各计一次' rows={data.byCause.map((c) => ({ key: c.cause, label: POVERTY_CAUSE_LABELS[c.cause], count: c.count }))} total={data.households} />
+      <Counts
+        title='按致贫原因'
+        extra='一户多因时各计一次'
+        rows={data.byCause.map((c) => ({ key: c.cause, label: POVERTY_CAUSE_LABELS[c.cause], count: c.count }))}
+        total={data.households}
+      />
       {data.byVillage.length > 1 && (
-        <Counts title='按村' extra={`${data.byVillage.length} 个村`} rows={[...data.byVillage].sort((a, b) => b.count - a.count).slice(0, 12).map((v) => ({ key: v.id, label: `${v.name}（${v.townName}）`, count: v.count }))} total={data.households} />
+        <Counts
+          title='按村'
+          extra={`${data.byVillage.length} 个村`}
+          rows={[...data.byVillage]
+            .sort((a, b) => b.count - a.count)
+            .slice(0, 12)
+            .map((v) => ({ key: v.id, label: `${v.name}（${v.townName}）`, count: v.count }))}
+          total={data.households}
+        />
       )}
     </>
   );
@@ -95,15 +122,23 @@ function Counts({ title, extra, rows, total }: { title: string; extra: string; r
   const max = Math.max(1, ...rows.map((r) => r.count));
   return (
     <Card title={title} extra={extra}>
-      {rows.length === 0 ? <Empty description='辖区内还没有登记的家庭。' /> : rows.map((r) => (
-        <View key={r.key} className='admin__bar'>
-          <View className='admin__bar-line'>
-            <View className='admin__bar-label'>{r.label}</View>
-            <View className='admin__bar-value'>{thousands(r.count)} 户<View className='admin__bar-pct'>{percent(r.count, total)}</View></View>
+      {rows.length === 0 ? (
+        <Empty description='辖区内还没有登记的家庭。' />
+      ) : (
+        rows.map((r) => (
+          <View key={r.key} className='admin__bar'>
+            <View className='admin__bar-line'>
+              <View className='admin__bar-label'>{r.label}</View>
+              <View className='admin__bar-value'>
+                {thousands(r.count)} 户<View className='admin__bar-pct'>{percent(r.count, total)}</View>
+              </View>
+            </View>
+            <View className='admin__bar-track'>
+              <View className='admin__bar-fill' style={{ width: `${(r.count / max) * 100}%` }} />
+            </View>
           </View>
-          <View className='admin__bar-track'><View className='admin__bar-fill' style={{ width: `${(r.count / max) * 100}%` }} /></View>
-        </View>
-      ))}
+        ))
+      )}
     </Card>
   );
 }
@@ -127,7 +162,9 @@ function CoverageCard({ coverage }: { coverage: Coverage }) {
       {rows.length > 0 && <View className='admin__coverage-sub'>{label}（覆盖率低的在前）</View>}
       <CoverageBars rows={rows.slice(0, COVERAGE_ROWS)} />
       <View className='admin__coverage-more'>
-        <Button size='small' round onClick={() => void navigate('visitCoverage')}>按村、单位、帮扶人查看与逾期名单</Button>
+        <Button size='small' round onClick={() => void navigate('visitCoverage')}>
+          按村、单位、帮扶人查看与逾期名单
+        </Button>
       </View>
     </Card>
   );

@@ -22,11 +22,7 @@ export default function HouseholdEditPage() {
   const villages = useRequest(() => api.households.villages());
   const stored = useRequest(() => (id ? api.households.get({ householdId: id }) : Promise.resolve(null)), [id]);
   const list = villages.data?.items ?? [];
-  return (
-    <Page wide>
-      {id ? <Loaded state={stored}>{(h) => <Editor stored={h} villages={list} />}</Loaded> : <Editor villages={list} />}
-    </Page>
-  );
+  return <Page wide>{id ? <Loaded state={stored}>{(h) => <Editor stored={h} villages={list} />}</Loaded> : <Editor villages={list} />}</Page>;
 }
 
 /** The form, from the stored household when editing; what is typed stays when saving fails. */
@@ -35,7 +31,10 @@ function Editor({ stored, villages: list }: { stored?: HouseholdView; villages: 
   const [form, setForm] = useState<HouseholdForm>(() => (stored ? formOf(stored) : emptyForm()));
   const [errors, setErrors] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof HouseholdForm>(key: K) => (value: HouseholdForm[K]) => setForm({ ...form, [key]: value });
+  const set =
+    <K extends keyof HouseholdForm>(key: K) =>
+    (value: HouseholdForm[K]) =>
+      setForm({ ...form, [key]: value });
   const vIndex = list.findIndex((v) => v._id === form.villageId);
   const toggleCause = (c?: PovertyCause) => c && set('causes')(form.causes.includes(c) ? form.causes.filter((x) => x !== c) : [...form.causes, c]);
 
@@ -62,7 +61,13 @@ function Editor({ stored, villages: list }: { stored?: HouseholdView; villages: 
         <View className='hh-edit__pad'>
           <View className='bf-chips'>
             <View className='bf-chips__label'>所在村</View>
-            <Select name='villageId' className='bf-chips__chip bf-chips__chip--on' options={list.map((v) => `${v.townName} · ${v.name}`)} value={vIndex} onChange={(i) => set('villageId')(list[i]?._id ?? '')} />
+            <Select
+              name='villageId'
+              className='bf-chips__chip bf-chips__chip--on'
+              options={list.map((v) => `${v.townName} · ${v.name}`)}
+              value={vIndex}
+              onChange={(i) => set('villageId')(list[i]?._id ?? '')}
+            />
           </View>
         </View>
         <Field label='住址' name='address' value={form.address} maxlength={100} placeholder='村组门牌' onChange={set('address')} />
@@ -70,26 +75,65 @@ function Editor({ stored, villages: list }: { stored?: HouseholdView; villages: 
         <Field label='收入年度' type='number' value={form.incomeYear} maxlength={4} onChange={set('incomeYear')} />
         <Field label='家庭年纯收入（元）' name='income' type='number' value={form.income} maxlength={9} placeholder='如 18600' onChange={set('income')} />
         <View className='hh-edit__pad'>
-          {!id && <Chips all={false} label='户类型' options={NEW_STATUSES} labels={HOUSEHOLD_STATUS_LABELS} value={form.status} onChange={(v) => v && set('status')(v)} />}
-          <Chips all={false} label='住房' options={HousingGrade.options} labels={GRADES} value={form.housingGrade} onChange={(v) => v && set('housingGrade')(v)} />
-          <Chips all={false} label='安全饮水' options={['yes', 'no'] as const} labels={{ yes: '是', no: '否' }} value={form.safeWater ? 'yes' : 'no'} onChange={(v) => set('safeWater')(v === 'yes')} />
+          {!id && (
+            <Chips
+              all={false}
+              label='户类型'
+              options={NEW_STATUSES}
+              labels={HOUSEHOLD_STATUS_LABELS}
+              value={form.status}
+              onChange={(v) => v && set('status')(v)}
+            />
+          )}
+          <Chips
+            all={false}
+            label='住房'
+            options={HousingGrade.options}
+            labels={GRADES}
+            value={form.housingGrade}
+            onChange={(v) => v && set('housingGrade')(v)}
+          />
+          <Chips
+            all={false}
+            label='安全饮水'
+            options={['yes', 'no'] as const}
+            labels={{ yes: '是', no: '否' }}
+            value={form.safeWater ? 'yes' : 'no'}
+            onChange={(v) => set('safeWater')(v === 'yes')}
+          />
           <View className='bf-chips'>
             <View className='bf-chips__label'>致贫原因</View>
             {PovertyCause.options.map((c) => (
-              <View key={c} className={form.causes.includes(c) ? 'bf-chips__chip bf-chips__chip--on' : 'bf-chips__chip'} onClick={() => toggleCause(c)}>{POVERTY_CAUSE_LABELS[c]}</View>
+              <View key={c} className={form.causes.includes(c) ? 'bf-chips__chip bf-chips__chip--on' : 'bf-chips__chip'} onClick={() => toggleCause(c)}>
+                {POVERTY_CAUSE_LABELS[c]}
+              </View>
             ))}
           </View>
         </View>
       </CellGroup>
       {form.members.map((m, i) => (
-        <MemberCard key={m.key} index={i} member={m}
+        <MemberCard
+          key={m.key}
+          index={i}
+          member={m}
           onChange={(next) => set('members')(form.members.map((x) => (x.key === m.key ? next : x)))}
-          onRemove={form.members.length > 1 ? () => set('members')(form.members.filter((x) => x.key !== m.key)) : undefined} />
+          onRemove={form.members.length > 1 ? () => set('members')(form.members.filter((x) => x.key !== m.key)) : undefined}
+        />
       ))}
-      <View className='hh-edit__add' onClick={() => set('members')([...form.members, newMember('child')])}>＋ 添加家庭成员</View>
-      {errors.length > 0 && <View className='hh-edit__errors'>{errors.slice(0, 5).map((e) => <View key={e}>{e}</View>)}</View>}
+      <View className='hh-edit__add' onClick={() => set('members')([...form.members, newMember('child')])}>
+        ＋ 添加家庭成员
+      </View>
+      {errors.length > 0 && (
+        <View className='hh-edit__errors'>
+          {errors.slice(0, 5).map((e) => (
+            <View key={e}>{e}</View>
+          ))}
+        </View>
+      )}
       <View className='hh-edit__save'>
-        <Button type='primary' block round loading={saving} loadingText='正在保存…' onClick={() => void save()}>保存</Button>
+        <Button type='primary' block round loading={saving} loadingText='正在保存…' onClick={() => void save()}>
+          保存
+        </Button>
       </View>
     </>
   );

@@ -30,14 +30,31 @@ export default function HouseholdsPage() {
       <View className='hh-list__head'>
         <View className='hh-list__title'>户籍台账</View>
         <View className='hh-list__actions'>
-          <Button size='small' type='primary' onClick={() => void navigate('adminHouseholdEdit')}>新增户</Button>
-          <Button size='small' plain type='primary' onClick={() => void navigate('adminImport')}>导入</Button>
+          <Button size='small' type='primary' onClick={() => void navigate('adminHouseholdEdit')}>
+            新增户
+          </Button>
+          <Button size='small' plain type='primary' onClick={() => void navigate('adminImport')}>
+            导入
+          </Button>
           <ExportButton file='户籍台账' label='导出' unit='人' run={() => api.households.exportXlsx(filters)} />
-          <Button size='small' plain onClick={() => void navigate('adminPairing')}>结对管理</Button>
+          <Button size='small' plain onClick={() => void navigate('adminPairing')}>
+            结对管理
+          </Button>
         </View>
       </View>
-      <Filters value={filters} villages={villages.data?.items ?? []} onChange={(f) => { setFilters(f); setOffset(0); }} />
-      {list.data && <View className='hh-list__total'>共 {thousands(total)} 户{list.loading ? ' · 正在刷新…' : ''}</View>}
+      <Filters
+        value={filters}
+        villages={villages.data?.items ?? []}
+        onChange={(f) => {
+          setFilters(f);
+          setOffset(0);
+        }}
+      />
+      {list.data && (
+        <View className='hh-list__total'>
+          共 {thousands(total)} 户{list.loading ? ' · 正在刷新…' : ''}
+        </View>
+      )}
       <Loaded state={list} empty={<Empty description='没有符合条件的户。可以换个条件，或点「新增户」「导入」登记。' />}>
         {({ items }) => (
           <Table
@@ -53,7 +70,13 @@ export default function HouseholdsPage() {
             ]}
             phoneGroup={(rows) => <CellGroup inset>{rows}</CellGroup>}
             phoneRow={(h) => (
-              <Cell title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''} · ${h.memberCount} 人`} isLink center onClick={() => void navigate('householdDetail', { id: h._id })}>
+              <Cell
+                title={`${h.headName} 户`}
+                label={`${h.code} · ${h.villageName ?? ''} · ${h.memberCount} 人`}
+                isLink
+                center
+                onClick={() => void navigate('householdDetail', { id: h._id })}
+              >
                 <Tag {...STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
               </Cell>
             )}
@@ -62,9 +85,15 @@ export default function HouseholdsPage() {
       </Loaded>
       {total > PAGE && (
         <View className='hh-list__pager'>
-          <Button size='small' disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>上一页</Button>
-          <View className='hh-list__page'>第 {offset / PAGE + 1} / {pages} 页</View>
-          <Button size='small' disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>下一页</Button>
+          <Button size='small' disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            上一页
+          </Button>
+          <View className='hh-list__page'>
+            第 {offset / PAGE + 1} / {pages} 页
+          </View>
+          <Button size='small' disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+            下一页
+          </Button>
         </View>
       )}
     </Page>

@@ -70,19 +70,30 @@ export default function ImportPage() {
       {error && <View className='import__error'>{error}</View>}
       {step.name === 'pick' && (
         <View className='import__card'>
-          <View className='import__note'>每行一位家庭成员，同一户的成员户编号相同（户编号留空表示与上一行同户）。可以直接用县里现有的花名册：表头上方的标题行会自动跳过，常用列名（如 身份证号码、与户主的关系、户号）都能识别；不确定时请下载导入模板对照填写。以身份证号为准：已登记的人会更新，不会重复建档。</View>
+          <View className='import__note'>
+            每行一位家庭成员，同一户的成员户编号相同（户编号留空表示与上一行同户）。可以直接用县里现有的花名册：表头上方的标题行会自动跳过，常用列名（如
+            身份证号码、与户主的关系、户号）都能识别；不确定时请下载导入模板对照填写。以身份证号为准：已登记的人会更新，不会重复建档。
+          </View>
           <View className='import__actions'>
             <ExportButton file='户籍导入模板' label='下载导入模板' doneText='导入模板已下载' run={() => api.households.importTemplate({})} />
-            <Button type='primary' round onClick={() => void pick()}>选择 Excel 表格（.xlsx）</Button>
+            <Button type='primary' round onClick={() => void pick()}>
+              选择 Excel 表格（.xlsx）
+            </Button>
           </View>
         </View>
       )}
       {step.name === 'checking' && <View className='import__card'>正在检查「{step.file}」的每一行…</View>}
-      {step.name === 'checked' && <Checked step={step} onConfirm={() => void confirm(step.fileId, step.file, step.result)} onRestart={() => setStep({ name: 'pick' })} />}
+      {step.name === 'checked' && (
+        <Checked step={step} onConfirm={() => void confirm(step.fileId, step.file, step.result)} onRestart={() => setStep({ name: 'pick' })} />
+      )}
       {step.name === 'writing' && (
         <View className='import__card'>
-          <View>正在导入「{step.file}」：{step.done} / {step.total} 户</View>
-          <View className='import__bar'><View className='import__fill' style={{ width: `${step.total ? (step.done / step.total) * 100 : 100}%` }} /></View>
+          <View>
+            正在导入「{step.file}」：{step.done} / {step.total} 户
+          </View>
+          <View className='import__bar'>
+            <View className='import__fill' style={{ width: `${step.total ? (step.done / step.total) * 100 : 100}%` }} />
+          </View>
           <View className='import__note'>请不要关闭页面。</View>
         </View>
       )}
@@ -90,7 +101,9 @@ export default function ImportPage() {
         <View className='import__card'>
           <View className='import__big'>已导入 {thousands(step.written)} 户</View>
           {step.errors > 0 && <View className='import__note'>有 {step.errors} 处问题的行没有导入，请在表格中改正后再导入一次。</View>}
-          <Button type='primary' round onClick={backToList}>查看户籍台账</Button>
+          <Button type='primary' round onClick={backToList}>
+            查看户籍台账
+          </Button>
         </View>
       )}
     </Page>
@@ -101,21 +114,38 @@ function Checked({ step, onConfirm, onRestart }: { step: Extract<Step, { name: '
   const r = step.result;
   return (
     <View className='import__card'>
-      <View>「{step.file}」共 {thousands(r.rows)} 行：<View className='import__ok'>{thousands(r.valid)} 户可以导入</View>，<View className={r.errors.length ? 'import__bad' : 'import__ok'}>{r.errors.length} 处问题</View></View>
+      <View>
+        「{step.file}」共 {thousands(r.rows)} 行：<View className='import__ok'>{thousands(r.valid)} 户可以导入</View>，
+        <View className={r.errors.length ? 'import__bad' : 'import__ok'}>{r.errors.length} 处问题</View>
+      </View>
       {r.errors.length > 0 && (
         <View className='import__table'>
-          <View className='import__row import__row--head'><View className='import__cell-row'>行号</View><View className='import__cell-msg'>问题</View></View>
+          <View className='import__row import__row--head'>
+            <View className='import__cell-row'>行号</View>
+            <View className='import__cell-msg'>问题</View>
+          </View>
           {r.errors.map((e, i) => (
-            <View key={`${e.row}-${i}`} className='import__row'><View className='import__cell-row'>第 {e.row} 行</View><View className='import__cell-msg'>{e.message}</View></View>
+            <View key={`${e.row}-${i}`} className='import__row'>
+              <View className='import__cell-row'>第 {e.row} 行</View>
+              <View className='import__cell-msg'>{e.message}</View>
+            </View>
           ))}
         </View>
       )}
-      {r.valid === 0 ? <Empty description='没有可以导入的户，请改正表格后重新上传。' /> : (
+      {r.valid === 0 ? (
+        <Empty description='没有可以导入的户，请改正表格后重新上传。' />
+      ) : (
         <View className='import__note'>确认后只导入没有问题的 {r.valid} 户；有问题的行不会写入。</View>
       )}
       <View className='import__actions'>
-        <Button round onClick={onRestart}>重新选择文件</Button>
-        {r.valid > 0 && <Button type='primary' round onClick={onConfirm}>确认导入 {r.valid} 户</Button>}
+        <Button round onClick={onRestart}>
+          重新选择文件
+        </Button>
+        {r.valid > 0 && (
+          <Button type='primary' round onClick={onConfirm}>
+            确认导入 {r.valid} 户
+          </Button>
+        )}
       </View>
     </View>
   );

@@ -28,29 +28,48 @@ export default function IntegrityPage() {
     <Page wide>
       <View className='integrity__title'>数据核查</View>
       <View className='integrity__bar'>
-        <Select name='check' options={CHECKS.map((c) => INTEGRITY_CHECK_LABELS[c])} value={CHECKS.indexOf(check)} onChange={(i) => setCheck(CHECKS[i])} prefix='核查：' />
+        <Select
+          name='check'
+          options={CHECKS.map((c) => INTEGRITY_CHECK_LABELS[c])}
+          value={CHECKS.indexOf(check)}
+          onChange={(i) => setCheck(CHECKS[i])}
+          prefix='核查：'
+        />
         {monthly && (
           <View className='integrity__months'>
-            <Button size='small' round onClick={() => setMonth(shiftMonth(month, -1))}>上月</Button>
+            <Button size='small' round onClick={() => setMonth(shiftMonth(month, -1))}>
+              上月
+            </Button>
             <View className='integrity__month'>{monthLabel(month)}</View>
-            <Button size='small' round disabled={month >= chinaToday().slice(0, 7)} onClick={() => setMonth(shiftMonth(month, 1))}>下月</Button>
+            <Button size='small' round disabled={month >= chinaToday().slice(0, 7)} onClick={() => setMonth(shiftMonth(month, 1))}>
+              下月
+            </Button>
           </View>
         )}
       </View>
       <Loaded state={report} loadingText='正在核查辖区记录…'>
-        {(data) => data.total === 0 ? (
-          <Empty description={`${monthly ? monthLabel(data.month) : ''}没有发现「${data.label}」的记录。`} />
-        ) : (
-          <Card title={data.label} extra={`共 ${thousands(data.total)} 条${data.total > data.items.length ? `，显示前 ${data.items.length} 条` : ''}`}>
-            {data.items.map((item, i) => (
-              <View key={`${item.at}-${i}`} className='integrity__item' onClick={() => item.householdId && void navigate('householdDetail', { id: item.householdId })}>
-                <View className='integrity__item-title'>{item.title}</View>
-                <View className='integrity__item-detail'>{item.detail}</View>
-                <View className='integrity__item-when'>{chineseDate(item.at)}{item.householdId ? ' · 查看该户' : ''}</View>
-              </View>
-            ))}
-          </Card>
-        )}
+        {(data) =>
+          data.total === 0 ? (
+            <Empty description={`${monthly ? monthLabel(data.month) : ''}没有发现「${data.label}」的记录。`} />
+          ) : (
+            <Card title={data.label} extra={`共 ${thousands(data.total)} 条${data.total > data.items.length ? `，显示前 ${data.items.length} 条` : ''}`}>
+              {data.items.map((item, i) => (
+                <View
+                  key={`${item.at}-${i}`}
+                  className='integrity__item'
+                  onClick={() => item.householdId && void navigate('householdDetail', { id: item.householdId })}
+                >
+                  <View className='integrity__item-title'>{item.title}</View>
+                  <View className='integrity__item-detail'>{item.detail}</View>
+                  <View className='integrity__item-when'>
+                    {chineseDate(item.at)}
+                    {item.householdId ? ' · 查看该户' : ''}
+                  </View>
+                </View>
+              ))}
+            </Card>
+          )
+        }
       </Loaded>
     </Page>
   );

@@ -73,19 +73,35 @@ export default function MedicalImportPage() {
       {error && <View className='import__error'>{error}</View>}
       {step.name === 'pick' && (
         <View className='import__card'>
-          <View className='import__note'>医保局推送的个人自付费用较高人员名单，每行一笔费用，需有 身份证号、姓名、日期、金额 四列（表头上方的标题行会自动跳过，「身份证号码」「个人自付金额」等常用列名都能识别）。导入后会按监测规则重新研判这些户，有风险的户自动生成预警，交给帮扶人入户核实。同一人同一天同一金额只记一次，重复导入不会重复记录。</View>
+          <View className='import__note'>
+            医保局推送的个人自付费用较高人员名单，每行一笔费用，需有 身份证号、姓名、日期、金额
+            四列（表头上方的标题行会自动跳过，「身份证号码」「个人自付金额」等常用列名都能识别）。导入后会按监测规则重新研判这些户，有风险的户自动生成预警，交给帮扶人入户核实。同一人同一天同一金额只记一次，重复导入不会重复记录。
+          </View>
           <View className='import__actions'>
             <ExportButton file='医保导入模板' label='下载导入模板' doneText='导入模板已下载' run={() => api.monitoring.medicalTemplate({})} />
-            <Button type='primary' round onClick={() => void pick()}>选择 Excel 表格（.xlsx）</Button>
+            <Button type='primary' round onClick={() => void pick()}>
+              选择 Excel 表格（.xlsx）
+            </Button>
           </View>
         </View>
       )}
       {step.name === 'checking' && <View className='import__card'>正在检查「{step.file}」的每一行…</View>}
-      {step.name === 'checked' && <Checked file={step.file} result={step.result} onConfirm={() => void confirm(step.fileId, step.file, step.result)} onRestart={() => setStep({ name: 'pick' })} />}
+      {step.name === 'checked' && (
+        <Checked
+          file={step.file}
+          result={step.result}
+          onConfirm={() => void confirm(step.fileId, step.file, step.result)}
+          onRestart={() => setStep({ name: 'pick' })}
+        />
+      )}
       {step.name === 'writing' && (
         <View className='import__card'>
-          <View>正在导入「{step.file}」并研判：{thousands(step.done)} / {thousands(step.total)} 笔</View>
-          <View className='import__bar'><View className='import__fill' style={{ width: `${step.total ? (step.done / step.total) * 100 : 100}%` }} /></View>
+          <View>
+            正在导入「{step.file}」并研判：{thousands(step.done)} / {thousands(step.total)} 笔
+          </View>
+          <View className='import__bar'>
+            <View className='import__fill' style={{ width: `${step.total ? (step.done / step.total) * 100 : 100}%` }} />
+          </View>
           <View className='import__note'>请不要关闭页面。</View>
         </View>
       )}
@@ -94,7 +110,11 @@ export default function MedicalImportPage() {
           <View className='import__big'>已导入 {thousands(step.written)} 笔自付费用</View>
           {step.skipped > 0 && <View className='import__note'>{thousands(step.skipped)} 笔以前已导入过，没有重复记录。</View>}
           <Opened opened={step.opened} />
-          <View className='import__actions'><Button round onClick={() => setStep({ name: 'pick' })}>再导入一个文件</Button></View>
+          <View className='import__actions'>
+            <Button round onClick={() => setStep({ name: 'pick' })}>
+              再导入一个文件
+            </Button>
+          </View>
         </View>
       )}
     </Page>

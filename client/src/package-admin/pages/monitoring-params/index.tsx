@@ -50,12 +50,28 @@ function Editor({ settings, onSaved }: { settings: MonitoringSettings; onSaved: 
     <Card title='从某日起调整'>
       <Field label='生效日期' name='from' value={from} maxlength={10} placeholder={`今天或以后，如 ${today}`} error={errors.from} onChange={setFrom} />
       {Object.entries(settings.labels).map(([k, label]) => (
-        <Field key={k} label={label} name={k} type='number' value={values[k] ?? ''} placeholder={`现行 ${show(k, inForce(settings, from)?.params[k] ?? 0)}，不改请留空`} onChange={(v) => setValues({ ...values, [k]: v })} />
+        <Field
+          key={k}
+          label={label}
+          name={k}
+          type='number'
+          value={values[k] ?? ''}
+          placeholder={`现行 ${show(k, inForce(settings, from)?.params[k] ?? 0)}，不改请留空`}
+          onChange={(v) => setValues({ ...values, [k]: v })}
+        />
       ))}
       <View className='mparams__label'>节假日名单（每行一个日期；不改请留空）</View>
-      <Textarea className='mparams__text' value={holidays} maxlength={1200} placeholder={'2027-01-01\n2027-02-16'} onInput={(e) => setHolidays(e.detail.value)} />
+      <Textarea
+        className='mparams__text'
+        value={holidays}
+        maxlength={1200}
+        placeholder={'2027-01-01\n2027-02-16'}
+        onInput={(e) => setHolidays(e.detail.value)}
+      />
       {errors.form && <View className='mparams__error'>{errors.form}</View>}
-      <Button type='primary' block round loading={busy} onClick={() => void save()}>保存</Button>
+      <Button type='primary' block round loading={busy} onClick={() => void save()}>
+        保存
+      </Button>
     </Card>
   );
 }
@@ -67,7 +83,9 @@ function Editor({ settings, onSaved }: { settings: MonitoringSettings; onSaved: 
 export default function MonitoringParams() {
   const settings = useRequest(() => api.monitoring.getParams());
   const [user, setUser] = useState(currentUser);
-  useEffect(() => { if (!user) void knownUser().then(setUser, () => undefined); }, [user]);
+  useEffect(() => {
+    if (!user) void knownUser().then(setUser, () => undefined);
+  }, [user]);
   const today = chinaToday();
   return (
     <Page wide>
@@ -76,15 +94,34 @@ export default function MonitoringParams() {
         {(s) => (
           <>
             <Card title='现行参数' extra={`${chineseDay(inForce(s, today).from)}起执行`}>
-              {Object.entries(s.labels).map(([k, label]) => <View key={k} className='mparams__row'><View>{label}</View><View>{show(k, inForce(s, today).params[k] ?? 0)}</View></View>)}
+              {Object.entries(s.labels).map(([k, label]) => (
+                <View key={k} className='mparams__row'>
+                  <View>{label}</View>
+                  <View>{show(k, inForce(s, today).params[k] ?? 0)}</View>
+                </View>
+              ))}
             </Card>
             <Card title='调整记录'>
               {[...s.values].reverse().map((v) => (
-                <View key={v.from} className='mparams__row'><View>{chineseDay(v.from)}起</View><View>{v.setBy ? `${v.setBy} 设置` : '默认'}</View></View>
+                <View key={v.from} className='mparams__row'>
+                  <View>{chineseDay(v.from)}起</View>
+                  <View>{v.setBy ? `${v.setBy} 设置` : '默认'}</View>
+                </View>
               ))}
-              {s.holidays.map((h) => <View key={`h${h.from}`} className='mparams__row'><View>{chineseDay(h.from)}起节假日 {h.days.length} 天</View><View>{h.setBy ?? ''}</View></View>)}
+              {s.holidays.map((h) => (
+                <View key={`h${h.from}`} className='mparams__row'>
+                  <View>
+                    {chineseDay(h.from)}起节假日 {h.days.length} 天
+                  </View>
+                  <View>{h.setBy ?? ''}</View>
+                </View>
+              ))}
             </Card>
-            {user?.scope?.level === 'county' ? <Editor settings={s} onSaved={settings.setData} /> : <View className='mparams__hint'>监测参数由县扶贫办统一调整</View>}
+            {user?.scope?.level === 'county' ? (
+              <Editor settings={s} onSaved={settings.setData} />
+            ) : (
+              <View className='mparams__hint'>监测参数由县扶贫办统一调整</View>
+            )}
           </>
         )}
       </Loaded>

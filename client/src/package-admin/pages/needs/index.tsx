@@ -24,7 +24,10 @@ export default function AdminNeeds() {
   const stats = useRequest(() => api.needs.stats());
   const now = useNow();
   useReloadOnShow(() => Promise.all([list.reload(), stats.reload()]));
-  const change = (f: NeedFilters) => { setFilters(f); setPages(1); };
+  const change = (f: NeedFilters) => {
+    setFilters(f);
+    setPages(1);
+  };
 
   return (
     <Page tabBar={{ role: 'admin', active: 'needs' }} wide>
@@ -45,7 +48,9 @@ export default function AdminNeeds() {
             </View>
             {items.length < total && (
               <View className='admin-needs__more'>
-                <Button block round loading={list.loading} onClick={() => setPages((p) => p + 1)}>加载更多</Button>
+                <Button block round loading={list.loading} onClick={() => setPages((p) => p + 1)}>
+                  加载更多
+                </Button>
               </View>
             )}
           </>

@@ -9,8 +9,10 @@ import { api } from '@/services/client';
 import { messageOf } from '@/services/errors';
 
 const FIELDS: Array<[keyof NeedSettings, string]> = [
-  ['emergencyAcceptHours', '急难受理（小时）'], ['emergencyResolveHours', '急难办结（小时）'],
-  ['acceptWorkingDays', '受理（工作日）'], ['resolveWorkingDays', '办结（工作日）'],
+  ['emergencyAcceptHours', '急难受理（小时）'],
+  ['emergencyResolveHours', '急难办结（小时）'],
+  ['acceptWorkingDays', '受理（工作日）'],
+  ['resolveWorkingDays', '办结（工作日）'],
 ];
 
 /** 时限设置: county admins edit the deadlines; they apply to needs reported afterwards. */
@@ -49,10 +51,20 @@ export default function SettingsCard() {
           ))}
         </CellGroup>
       ) : (
-        FIELDS.map(([key, label]) => <View key={key} className='need-summary__row'>{label}：{settings.data![key]}</View>)
+        FIELDS.map(([key, label]) => (
+          <View key={key} className='need-summary__row'>
+            {label}：{settings.data![key]}
+          </View>
+        ))
       )}
       {error && <View className='need-alert'>{error}</View>}
-      {county && <View className='need-actions'><Button type='primary' round loading={saving} onClick={() => void save()}>保存时限</Button></View>}
+      {county && (
+        <View className='need-actions'>
+          <Button type='primary' round loading={saving} onClick={() => void save()}>
+            保存时限
+          </Button>
+        </View>
+      )}
     </Card>
   );
 }

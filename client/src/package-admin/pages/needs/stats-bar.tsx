@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import type { NeedStats } from '@bangfu/types';
 
-const hours = (h: number | null) => (h === null ? '—' : h >= 48 ? `${Math.round(h / 24 * 10) / 10} 天` : `${h} 小时`);
+const hours = (h: number | null) => (h === null ? '—' : h >= 48 ? `${Math.round((h / 24) * 10) / 10} 天` : `${h} 小时`);
 
 /** 督办概况: open, overdue (red), mean time to accept and to resolve, resolutions not yet rated. */
 export default function StatsBar({ stats }: { stats: NeedStats }) {

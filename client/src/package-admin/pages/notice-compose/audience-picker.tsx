@@ -9,7 +9,11 @@ function toggle<T>(list: T[], value: T): T[] {
 }
 
 function Chip({ on, label, onClick }: { on: boolean; label: string; onClick: () => void }) {
-  return <View className={on ? 'nc__chip nc__chip--on' : 'nc__chip'} onClick={onClick}>{label}</View>;
+  return (
+    <View className={on ? 'nc__chip nc__chip--on' : 'nc__chip'} onClick={onClick}>
+      {label}
+    </View>
+  );
 }
 
 export interface AudiencePickerProps {
@@ -30,16 +34,18 @@ export default function AudiencePicker({ regions, roles, regionIds, onRoles, onR
     <View className='nc__card'>
       <View className='nc__label'>发给谁</View>
       <View className='nc__chips'>
-        {ROLES.map((r) => <Chip key={r} on={roles.includes(r)} label={ROLE_LABELS[r]} onClick={() => onRoles(toggle(roles, r))} />)}
+        {ROLES.map((r) => (
+          <Chip key={r} on={roles.includes(r)} label={ROLE_LABELS[r]} onClick={() => onRoles(toggle(roles, r))} />
+        ))}
       </View>
       <View className='nc__label'>哪些地方</View>
-      <View className='nc__chips'>
-        {own && <Chip on={regionIds.length === 0} label={`全部（${own.name}）`} onClick={() => onRegions([])} />}
-      </View>
+      <View className='nc__chips'>{own && <Chip on={regionIds.length === 0} label={`全部（${own.name}）`} onClick={() => onRegions([])} />}</View>
       {groups.map((g) => (
         <View key={g.head?._id ?? 'villages'} className='nc__chips'>
           {g.head && <Chip on={regionIds.includes(g.head._id)} label={g.head.name} onClick={() => onRegions(toggle(regionIds, g.head!._id))} />}
-          {g.villages.map((v) => <Chip key={v._id} on={regionIds.includes(v._id)} label={v.name} onClick={() => onRegions(toggle(regionIds, v._id))} />)}
+          {g.villages.map((v) => (
+            <Chip key={v._id} on={regionIds.includes(v._id)} label={v.name} onClick={() => onRegions(toggle(regionIds, v._id))} />
+          ))}
         </View>
       ))}
       {roles.includes('helper') && regionIds.some((id) => below.find((r) => r._id === id)?.level === 'village') && (

@@ -10,12 +10,23 @@ import { urlOf } from '@/services/routes';
 import AudiencePicker from './audience-picker';
 import './index.scss';
 
-interface Form { title: string; body: string; roles: NoticeRole[]; regionIds: string[]; requireAck: boolean; pinned: boolean }
+interface Form {
+  title: string;
+  body: string;
+  roles: NoticeRole[];
+  regionIds: string[];
+  requireAck: boolean;
+  pinned: boolean;
+}
 const EMPTY: Form = { title: '', body: '', roles: ['helper'], regionIds: [], requireAck: true, pinned: false };
 
 function toDraft(form: Form, noticeId?: string): ActionInput<typeof noticesApi, 'publish'> {
   return {
-    ...(noticeId ? { noticeId } : {}), title: form.title, body: form.body, requireAck: form.requireAck, pinned: form.pinned,
+    ...(noticeId ? { noticeId } : {}),
+    title: form.title,
+    body: form.body,
+    requireAck: form.requireAck,
+    pinned: form.pinned,
     audience: { roles: form.roles, ...(form.regionIds.length ? { regionIds: form.regionIds } : {}) },
   };
 }
@@ -26,8 +37,11 @@ function useForm(draftId: string | undefined) {
   const [loading, setLoading] = useState(!!draftId);
   useEffect(() => {
     if (!draftId) return;
-    api.notices.get({ noticeId: draftId })
-      .then((n) => setForm({ title: n.title, body: n.body, roles: n.audience.roles, regionIds: n.audience.regionIds ?? [], requireAck: n.requireAck, pinned: n.pinned }))
+    api.notices
+      .get({ noticeId: draftId })
+      .then((n) =>
+        setForm({ title: n.title, body: n.body, roles: n.audience.roles, regionIds: n.audience.regionIds ?? [], requireAck: n.requireAck, pinned: n.pinned }),
+      )
       .catch((e) => void Taro.showToast({ title: messageOf(e), icon: 'none' }))
       .finally(() => setLoading(false));
   }, [draftId]);
@@ -58,28 +72,58 @@ export default function NoticeCompose() {
     }
   };
 
-  if (loading) return <Page wide><Loading /></Page>;
+  if (loading)
+    return (
+      <Page wide>
+        <Loading />
+      </Page>
+    );
   return (
     <Page wide>
       <View className='nc__heading'>{draftId ? '编辑草稿' : '写通知'}</View>
       <View className='nc__card'>
         <Field label='标题' name='title' value={form.title} maxlength={60} placeholder='例如：关于开展本月入户走访的通知' onChange={(v) => set('title', v)} />
         <View className='nc__label'>正文</View>
-        <Textarea className='nc__body' name='body' value={form.body} maxlength={NOTICE_BODY_MAX} placeholder={'空一行分段；以“- ”开头的行是列表；**加粗**'} onInput={(e) => set('body', e.detail.value)} />
-        <View className='nc__count'>{form.body.length}/{NOTICE_BODY_MAX}</View>
+        <Textarea
+          className='nc__body'
+          name='body'
+          value={form.body}
+          maxlength={NOTICE_BODY_MAX}
+          placeholder={'空一行分段；以“- ”开头的行是列表；**加粗**'}
+          onInput={(e) => set('body', e.detail.value)}
+        />
+        <View className='nc__count'>
+          {form.body.length}/{NOTICE_BODY_MAX}
+        </View>
       </View>
       {options.error && !options.data ? (
         <ErrorState error={options.error} onRetry={options.reload} />
       ) : (
-        <AudiencePicker regions={options.data?.regions ?? []} roles={form.roles} regionIds={form.regionIds} onRoles={(r) => set('roles', r)} onRegions={(r) => set('regionIds', r)} />
+        <AudiencePicker
+          regions={options.data?.regions ?? []}
+          roles={form.roles}
+          regionIds={form.regionIds}
+          onRoles={(r) => set('roles', r)}
+          onRegions={(r) => set('regionIds', r)}
+        />
       )}
       <View className='nc__card'>
-        <View className='nc__switch'><View>需要回复“已知悉”</View><Switch checked={form.requireAck} color='#1989fa' onChange={(e) => set('requireAck', e.detail.value)} /></View>
-        <View className='nc__switch'><View>置顶</View><Switch checked={form.pinned} color='#1989fa' onChange={(e) => set('pinned', e.detail.value)} /></View>
+        <View className='nc__switch'>
+          <View>需要回复“已知悉”</View>
+          <Switch checked={form.requireAck} color='#1989fa' onChange={(e) => set('requireAck', e.detail.value)} />
+        </View>
+        <View className='nc__switch'>
+          <View>置顶</View>
+          <Switch checked={form.pinned} color='#1989fa' onChange={(e) => set('pinned', e.detail.value)} />
+        </View>
       </View>
       <View className='nc__actions'>
-        <Button round disabled={!!busy} loading={busy === 'draft'} onClick={() => void submit('draft')}>保存草稿</Button>
-        <Button type='primary' round disabled={!!busy} loading={busy === 'publish'} onClick={() => void submit('publish')}>发布</Button>
+        <Button round disabled={!!busy} loading={busy === 'draft'} onClick={() => void submit('draft')}>
+          保存草稿
+        </Button>
+        <Button type='primary' round disabled={!!busy} loading={busy === 'publish'} onClick={() => void submit('publish')}>
+          发布
+        </Button>
       </View>
     </Page>
   );

@@ -23,17 +23,27 @@ export default function NoticeOutbox() {
         <View className='no__title'>消息发送记录</View>
         {outbox.data && <View className='no__total'>共 {outbox.data.total} 条</View>}
       </View>
-      <Loaded state={outbox} empty={<Empty description='还没有发送过订阅消息。发布通知或提醒未读人员后，这里会列出每一条。' actionText='刷新' onAction={outbox.reload} />}>
+      <Loaded
+        state={outbox}
+        empty={<Empty description='还没有发送过订阅消息。发布通知或提醒未读人员后，这里会列出每一条。' actionText='刷新' onAction={outbox.reload} />}
+      >
         {({ items }) => (
           <View className='no__list'>
             {items.map((m) => (
               <View key={m._id} className='no__row'>
                 <View className='no__line'>
                   <View className='no__who'>{m.userName}</View>
-                  <Tag status={STATUS[m.status].status} type={STATUS[m.status].type} plain>{STATUS[m.status].label}</Tag>
+                  <Tag status={STATUS[m.status].status} type={STATUS[m.status].type} plain>
+                    {STATUS[m.status].label}
+                  </Tag>
                 </View>
-                <View className='no__what'>{OUTBOX_REASON_LABELS[m.reason]}：{m.data.thing1?.value ?? ''}</View>
-                <View className='no__note'>{shortTime(m.createdAt)}{m.note ? ` · ${m.note}` : ''}</View>
+                <View className='no__what'>
+                  {OUTBOX_REASON_LABELS[m.reason]}：{m.data.thing1?.value ?? ''}
+                </View>
+                <View className='no__note'>
+                  {shortTime(m.createdAt)}
+                  {m.note ? ` · ${m.note}` : ''}
+                </View>
               </View>
             ))}
           </View>

@@ -45,12 +45,14 @@ export default function NoticeStats() {
       setBusy(false);
     }
   };
-  const sendReminder = () => act(async () => {
-    const r = await api.notices.remind({ noticeId: id });
-    return `已提醒：${r.recorded} 人发送消息，${r.skipped} 人未订阅`;
-  });
+  const sendReminder = () =>
+    act(async () => {
+      const r = await api.notices.remind({ noticeId: id });
+      return `已提醒：${r.recorded} 人发送消息，${r.skipped} 人未订阅`;
+    });
   const revoke = async () => {
-    if (await confirm('撤回后，收到的人会看到“已撤回”，内容仍可查阅。确定撤回吗？')) await act(async () => (await api.notices.revoke({ noticeId: id }), '通知已撤回'));
+    if (await confirm('撤回后，收到的人会看到“已撤回”，内容仍可查阅。确定撤回吗？'))
+      await act(async () => (await api.notices.revoke({ noticeId: id }), '通知已撤回'));
   };
 
   return (
@@ -71,10 +73,22 @@ export default function NoticeStats() {
                   <Num label='未读' value={s.unread.length} tone={s.unread.length ? 'warning' : undefined} />
                 </View>
                 <View className='ns__actions'>
-                  {n.status === 'published' && s.unread.length > 0 && <Button type='primary' round loading={busy} onClick={() => void sendReminder()}>一键提醒未读的 {s.unread.length} 人</Button>}
-                  <Button round onClick={() => void navigate('noticeDetail', { id })}>查看通知 / 分享</Button>
-                  <Button round onClick={() => void navigate('noticeOutbox')}>消息发送记录</Button>
-                  {n.status === 'published' && <Button type='danger' plain round disabled={busy} onClick={() => void revoke()}>撤回</Button>}
+                  {n.status === 'published' && s.unread.length > 0 && (
+                    <Button type='primary' round loading={busy} onClick={() => void sendReminder()}>
+                      一键提醒未读的 {s.unread.length} 人
+                    </Button>
+                  )}
+                  <Button round onClick={() => void navigate('noticeDetail', { id })}>
+                    查看通知 / 分享
+                  </Button>
+                  <Button round onClick={() => void navigate('noticeOutbox')}>
+                    消息发送记录
+                  </Button>
+                  {n.status === 'published' && (
+                    <Button type='danger' plain round disabled={busy} onClick={() => void revoke()}>
+                      撤回
+                    </Button>
+                  )}
                 </View>
                 <Card title='按微信群' extra={`链接打开 ${s.linkOpens} 次 · ${s.linkReaders} 人`}>
                   <GroupList groups={s.groups} onLabelled={() => void stats.reload()} />

@@ -9,7 +9,12 @@ type Filter = 'unread' | 'unacked' | 'all';
 
 function Status({ p, requireAck }: { p: Person; requireAck: boolean }) {
   if (!p.readAt) return <Tag status='due'>未读</Tag>;
-  if (requireAck && !p.ackAt) return <Tag status='due' plain>已读未确认</Tag>;
+  if (requireAck && !p.ackAt)
+    return (
+      <Tag status='due' plain>
+        已读未确认
+      </Tag>
+    );
   return <Tag status='done'>{requireAck ? '已知悉' : '已读'}</Tag>;
 }
 
@@ -18,7 +23,9 @@ export default function PeopleList({ people, requireAck }: { people: Person[]; r
   const [filter, setFilter] = useState<Filter>('unread');
   const shown = people.filter((p) => (filter === 'unread' ? !p.readAt : filter === 'unacked' ? !!p.readAt && !p.ackAt : true));
   const chip = (key: Filter, label: string) => (
-    <View className={filter === key ? 'ns__chip ns__chip--on' : 'ns__chip'} onClick={() => setFilter(key)}>{label}</View>
+    <View className={filter === key ? 'ns__chip ns__chip--on' : 'ns__chip'} onClick={() => setFilter(key)}>
+      {label}
+    </View>
   );
   return (
     <View>
@@ -34,7 +41,10 @@ export default function PeopleList({ people, requireAck }: { people: Person[]; r
           <View key={p.userId} className='ns__person'>
             <View>
               <View className='ns__person-name'>{p.name}</View>
-              <View className='ns__person-sub'>{ROLE_LABELS[p.role]}{p.regionName ? ` · ${p.regionName}` : ''}</View>
+              <View className='ns__person-sub'>
+                {ROLE_LABELS[p.role]}
+                {p.regionName ? ` · ${p.regionName}` : ''}
+              </View>
             </View>
             <Status p={p} requireAck={requireAck} />
           </View>

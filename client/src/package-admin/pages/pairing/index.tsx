@@ -22,7 +22,14 @@ export default function PairingPage() {
     <Page wide>
       <View className='pairing__title'>结对管理</View>
       <View className='pairing__chips'>
-        <Chips all={false} label='查看' options={['helpers', 'idle', 'unpaired'] as const} labels={VIEWS} value={view} onChange={(v) => setView(v ?? 'helpers')} />
+        <Chips
+          all={false}
+          label='查看'
+          options={['helpers', 'idle', 'unpaired'] as const}
+          labels={VIEWS}
+          value={view}
+          onChange={(v) => setView(v ?? 'helpers')}
+        />
       </View>
       {view === 'unpaired' ? <Unpaired /> : <Helpers idle={view === 'idle'} />}
     </Page>
@@ -50,11 +57,18 @@ function Helpers({ idle }: { idle: boolean }) {
           ]}
           phoneGroup={(rows) => <CellGroup inset>{rows}</CellGroup>}
           phoneRow={(h) => (
-            <Cell title={h.name} label={[h.helperKind && HELPER_KIND_LABELS[h.helperKind], h.unit].filter(Boolean).join(' · ')} isLink center
-              onClick={() => void navigate('adminHelper', { id: h._id, name: h.name })}>
+            <Cell
+              title={h.name}
+              label={[h.helperKind && HELPER_KIND_LABELS[h.helperKind], h.unit].filter(Boolean).join(' · ')}
+              isLink
+              center
+              onClick={() => void navigate('adminHelper', { id: h._id, name: h.name })}
+            >
               <View className='pairing__load'>
                 <LoadTag total={h.total} />
-                <View className='pairing__split'>主{h.primary} · 健{h.health} · 教{h.education}</View>
+                <View className='pairing__split'>
+                  主{h.primary} · 健{h.health} · 教{h.education}
+                </View>
               </View>
             </Cell>
           )}
@@ -76,7 +90,14 @@ function Unpaired() {
       {({ items, total }) => (
         <CellGroup inset title={`共 ${total} 户没有主帮扶人`}>
           {items.map((h) => (
-            <Cell key={h._id} title={`${h.headName} 户`} label={`${h.code} · ${h.villageName ?? ''}`} isLink center onClick={() => void navigate('adminAssign', { householdId: h._id, role: 'primary' })}>
+            <Cell
+              key={h._id}
+              title={`${h.headName} 户`}
+              label={`${h.code} · ${h.villageName ?? ''}`}
+              isLink
+              center
+              onClick={() => void navigate('adminAssign', { householdId: h._id, role: 'primary' })}
+            >
               <Tag {...STATUS_TAG[h.status]}>{HOUSEHOLD_STATUS_LABELS[h.status]}</Tag>
             </Cell>
           ))}

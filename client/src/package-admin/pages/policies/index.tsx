@@ -19,7 +19,9 @@ export default function Policies() {
   const [saved, setSaved] = useState<Record<string, Policy>>({});
   const [on, setOn] = useState('');
   const [user, setUser] = useState(currentUser);
-  useEffect(() => { if (!user) void knownUser().then(setUser, () => undefined); }, [user]);
+  useEffect(() => {
+    if (!user) void knownUser().then(setUser, () => undefined);
+  }, [user]);
   const canEdit = user ? user.scope?.level === 'county' : undefined;
   const today = chinaToday();
   const day = /^\d{4}-\d{2}-\d{2}$/.test(on) ? on : today;
@@ -28,8 +30,12 @@ export default function Policies() {
       <View className='pol__top'>
         <View className='pol__title'>政策目录</View>
         <View className='pol__links'>
-          <Button size='small' type='danger' plain round onClick={() => void navigate('benefitGaps')}>应享未享排查</Button>
-          <Button size='small' round onClick={() => void navigate('benefitRecords')}>兑现记录与导入</Button>
+          <Button size='small' type='danger' plain round onClick={() => void navigate('benefitGaps')}>
+            应享未享排查
+          </Button>
+          <Button size='small' round onClick={() => void navigate('benefitRecords')}>
+            兑现记录与导入
+          </Button>
         </View>
       </View>
       <View className='pol__on'>

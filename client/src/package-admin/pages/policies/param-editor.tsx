@@ -63,15 +63,37 @@ export default function ParamEditor({ policy, onSaved }: { policy: Policy; onSav
   return (
     <View className='pol__editor'>
       <View className='pol__sub'>调整参数（自生效日期起执行，之前的标准保留不变）</View>
-      <Field label='生效日期' name={`from-${policy.code}`} value={from} placeholder='例如 2027-01-01' maxlength={10} onChange={(v) => { setFrom(v); setError(''); }} />
+      <Field
+        label='生效日期'
+        name={`from-${policy.code}`}
+        value={from}
+        placeholder='例如 2027-01-01'
+        maxlength={10}
+        onChange={(v) => {
+          setFrom(v);
+          setError('');
+        }}
+      />
       {Object.keys(latest).map((k) => (
-        <Field key={k} label={PARAM_LABELS[k] ?? k} name={`param-${policy.code}-${k}`} type='number' value={values[k] ?? ''} onChange={(v) => { setValues((s) => ({ ...s, [k]: v })); setError(''); }} />
+        <Field
+          key={k}
+          label={PARAM_LABELS[k] ?? k}
+          name={`param-${policy.code}-${k}`}
+          type='number'
+          value={values[k] ?? ''}
+          onChange={(v) => {
+            setValues((s) => ({ ...s, [k]: v }));
+            setError('');
+          }}
+        />
       ))}
       {pending && <View className='pol__replace'>该日期已有待执行的参数：{describe(pending.params)}。保存将替换它，保存前会请您确认。</View>}
       {error && <View className='pol__error'>{error}</View>}
       {refresh && <RefreshProgress start={refresh} />}
       <View className='pol__save'>
-        <Button type='primary' round loading={saving} loadingText='正在保存…' onClick={save}>保存新参数</Button>
+        <Button type='primary' round loading={saving} loadingText='正在保存…' onClick={save}>
+          保存新参数
+        </Button>
       </View>
     </View>
   );

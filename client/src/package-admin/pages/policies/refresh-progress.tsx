@@ -15,12 +15,29 @@ export default function RefreshProgress({ start }: { start: GapRefresh }) {
   useEffect(() => {
     if (refresh.status !== 'running' || error) return;
     let live = true;
-    api.benefits.gapRefresh({}).then((next) => { if (live) setRefresh(next); }, (e) => { if (live) setError(messageOf(e)); });
-    return () => { live = false; };
+    api.benefits.gapRefresh({}).then(
+      (next) => {
+        if (live) setRefresh(next);
+      },
+      (e) => {
+        if (live) setError(messageOf(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [refresh, error]);
   if (error) return <View className='pol__error'>重新测算应享未享未完成：{error}。稍后打开本页会继续。</View>;
   if (refresh.status === 'running') {
-    return <View className='pol__refresh'>正在按新参数重新测算应享未享：{refresh.done.toLocaleString()} / {refresh.total.toLocaleString()} 户</View>;
+    return (
+      <View className='pol__refresh'>
+        正在按新参数重新测算应享未享：{refresh.done.toLocaleString()} / {refresh.total.toLocaleString()} 户
+      </View>
+    );
   }
-  return <View className='pol__refresh'>应享未享已按新参数重新测算：{refresh.total.toLocaleString()} 户，其中 {refresh.changed.toLocaleString()} 户有变化</View>;
+  return (
+    <View className='pol__refresh'>
+      应享未享已按新参数重新测算：{refresh.total.toLocaleString()} 户，其中 {refresh.changed.toLocaleString()} 户有变化
+    </View>
+  );
 }

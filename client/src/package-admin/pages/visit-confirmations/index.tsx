@@ -44,7 +44,10 @@ function RateRow({ r }: { r: ConfirmationRateRow }) {
     <View className='vconf__row'>
       <View className='vconf__row-main'>
         <View className='vconf__row-name'>{r.name}</View>
-        <View className='vconf__row-detail'>走访 {thousands(r.visits)} 次 · 已确认 {thousands(r.confirmed)} · 称未来 {thousands(r.denied)} · 逾期未确认 {thousands(r.unconfirmed)} · 待确认 {thousands(r.pending)}</View>
+        <View className='vconf__row-detail'>
+          走访 {thousands(r.visits)} 次 · 已确认 {thousands(r.confirmed)} · 称未来 {thousands(r.denied)} · 逾期未确认 {thousands(r.unconfirmed)} · 待确认{' '}
+          {thousands(r.pending)}
+        </View>
       </View>
       <View className='vconf__row-name'>{percent(r.rate)}</View>
     </View>
@@ -55,8 +58,13 @@ function IssueRow({ i }: { i: ConfirmationIssue }) {
   return (
     <View className='vconf__row'>
       <View className='vconf__row-main'>
-        <View className='vconf__row-name'>{i.headName}户 · {chineseDate(i.visitedAt)}</View>
-        <View className='vconf__row-detail'>走访人：{i.helperName}{i.reason ? ` · 理由：${i.reason}` : ''}</View>
+        <View className='vconf__row-name'>
+          {i.headName}户 · {chineseDate(i.visitedAt)}
+        </View>
+        <View className='vconf__row-detail'>
+          走访人：{i.helperName}
+          {i.reason ? ` · 理由：${i.reason}` : ''}
+        </View>
       </View>
       {STATE_TAG[i.state]}
     </View>
@@ -88,34 +96,53 @@ export default function VisitConfirmationsPage() {
   return (
     <Page wide>
       <View className='vconf__months'>
-        <Button size='small' round onClick={() => setMonth(shiftMonth(month, -1))}>上月</Button>
+        <Button size='small' round onClick={() => setMonth(shiftMonth(month, -1))}>
+          上月
+        </Button>
         <View className='vconf__month'>{monthLabel(month)}</View>
-        <Button size='small' round disabled={month >= chinaToday().slice(0, 7)} onClick={() => setMonth(shiftMonth(month, 1))}>下月</Button>
+        <Button size='small' round disabled={month >= chinaToday().slice(0, 7)} onClick={() => setMonth(shiftMonth(month, 1))}>
+          下月
+        </Button>
       </View>
-      <View className='vconf__note'>帮扶户在走访后 3 天内确认“来过”或“没有来过”。确认率 = 户已确认 ÷（已作答 + 逾期未确认），还在 3 天内的不计入。用于核查，不作排名。</View>
+      <View className='vconf__note'>
+        帮扶户在走访后 3 天内确认“来过”或“没有来过”。确认率 = 户已确认 ÷（已作答 + 逾期未确认），还在 3 天内的不计入。用于核查，不作排名。
+      </View>
       <Loaded state={report} loadingText='正在统计走访确认情况…'>
-        {(data) => data.total.visits === 0 ? (
-          <Empty description={`${monthLabel(data.month)}辖区内还没有走访记录`} />
-        ) : (
-          <>
-            <Summary data={data} />
-            <View className='vconf__tabs'>
-              {DIMENSIONS.map((d) => (
-                <View key={d.key} className={d.key === dimension ? 'vconf__tab vconf__tab--on' : 'vconf__tab'} onClick={() => setDimension(d.key)}>{d.label}</View>
-              ))}
-            </View>
-            <Card title={`确认率${dim.label}`} extra={`共 ${thousands(data[dimension].length)} 项`}>
-              <Table rows={data[dimension]} rowKey={(r) => r.id} columns={RATE_COLUMNS} phoneRow={(r) => <RateRow r={r} />} />
-            </Card>
-            <Card title='户称没有来过、逾期未确认的走访' extra={`共 ${thousands(data.issuesTotal)} 次${data.issuesTotal > data.issues.length ? `，显示前 ${data.issues.length} 次` : ''}`}>
-              {data.issues.length ? (
-                <Table rows={data.issues} rowKey={(i) => i.visitId} columns={ISSUE_COLUMNS} phoneRow={(i) => <IssueRow i={i} />} onOpen={(i) => void navigate('householdDetail', { id: i.householdId })} />
-              ) : (
-                <Empty description='没有户称没有来过或逾期未确认的走访' />
-              )}
-            </Card>
-          </>
-        )}
+        {(data) =>
+          data.total.visits === 0 ? (
+            <Empty description={`${monthLabel(data.month)}辖区内还没有走访记录`} />
+          ) : (
+            <>
+              <Summary data={data} />
+              <View className='vconf__tabs'>
+                {DIMENSIONS.map((d) => (
+                  <View key={d.key} className={d.key === dimension ? 'vconf__tab vconf__tab--on' : 'vconf__tab'} onClick={() => setDimension(d.key)}>
+                    {d.label}
+                  </View>
+                ))}
+              </View>
+              <Card title={`确认率${dim.label}`} extra={`共 ${thousands(data[dimension].length)} 项`}>
+                <Table rows={data[dimension]} rowKey={(r) => r.id} columns={RATE_COLUMNS} phoneRow={(r) => <RateRow r={r} />} />
+              </Card>
+              <Card
+                title='户称没有来过、逾期未确认的走访'
+                extra={`共 ${thousands(data.issuesTotal)} 次${data.issuesTotal > data.issues.length ? `，显示前 ${data.issues.length} 次` : ''}`}
+              >
+                {data.issues.length ? (
+                  <Table
+                    rows={data.issues}
+                    rowKey={(i) => i.visitId}
+                    columns={ISSUE_COLUMNS}
+                    phoneRow={(i) => <IssueRow i={i} />}
+                    onOpen={(i) => void navigate('householdDetail', { id: i.householdId })}
+                  />
+                ) : (
+                  <Empty description='没有户称没有来过或逾期未确认的走访' />
+                )}
+              </Card>
+            </>
+          )
+        }
       </Loaded>
     </Page>
   );

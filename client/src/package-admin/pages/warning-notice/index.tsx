@@ -38,9 +38,19 @@ export default function WarningNotice() {
       <Loaded state={list} empty={<Empty description='目前没有正在公示的户。入户核实属实的预警进入村级评议后会出现在这里。' />}>
         {({ items }) => (
           <Table
-            columns={COLUMNS} rows={items} rowKey={(r) => r.warningId} caption={`正在公示 ${items.length} 户`}
+            columns={COLUMNS}
+            rows={items}
+            rowKey={(r) => r.warningId}
+            caption={`正在公示 ${items.length} 户`}
             onOpen={(r) => void navigate('warning', { id: r.warningId })}
-            phoneRow={(r) => <Cell title={`${r.headName}（${r.villageName}）`} label={`${typeOf(r)} · ${period(r)}`} isLink onClick={() => void navigate('warning', { id: r.warningId })} />}
+            phoneRow={(r) => (
+              <Cell
+                title={`${r.headName}（${r.villageName}）`}
+                label={`${typeOf(r)} · ${period(r)}`}
+                isLink
+                onClick={() => void navigate('warning', { id: r.warningId })}
+              />
+            )}
             phoneGroup={(rows) => <CellGroup inset>{rows}</CellGroup>}
           />
         )}

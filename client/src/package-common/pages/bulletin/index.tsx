@@ -20,14 +20,19 @@ import Ledgers from './ledgers';
 import './index.scss';
 
 const BAND: Record<BulletinBand, { label: string; status: StatusMeaning }> = {
-  green: { label: '绿', status: 'done' }, yellow: { label: '黄', status: 'due' }, red: { label: '红', status: 'alert' },
+  green: { label: '绿', status: 'done' },
+  yellow: { label: '黄', status: 'due' },
+  red: { label: '红', status: 'alert' },
 };
 const pct = (f: number) => `${(Math.round(f * 1000) / 10).toFixed(1)}%`;
 const signed = (n: number, digits = 1) => `${n > 0 ? '+' : ''}${n.toFixed(digits)}`;
 
 type Dimension = 'byTown' | 'byUnit' | 'byVillage' | 'byHelper';
 const DIMENSIONS: Array<{ key: Dimension; label: string }> = [
-  { key: 'byTown', label: '乡镇' }, { key: 'byUnit', label: '单位' }, { key: 'byVillage', label: '村' }, { key: 'byHelper', label: '帮扶人' },
+  { key: 'byTown', label: '乡镇' },
+  { key: 'byUnit', label: '单位' },
+  { key: 'byVillage', label: '村' },
+  { key: 'byHelper', label: '帮扶人' },
 ];
 
 /**
@@ -50,9 +55,13 @@ export default function BulletinPage() {
     <Page wide>
       {!id && (
         <View className='bulletin__months'>
-          <Button size='small' round onClick={() => setMonth(shiftMonth(month, -1))}>上月</Button>
+          <Button size='small' round onClick={() => setMonth(shiftMonth(month, -1))}>
+            上月
+          </Button>
           <View className='bulletin__month'>{monthLabel(month)}</View>
-          <Button size='small' round disabled={month >= current} onClick={() => setMonth(shiftMonth(month, 1))}>下月</Button>
+          <Button size='small' round disabled={month >= current} onClick={() => setMonth(shiftMonth(month, 1))}>
+            下月
+          </Button>
         </View>
       )}
       <Loaded state={report} loadingText='正在汇总本月帮扶成效…'>
@@ -62,7 +71,11 @@ export default function BulletinPage() {
             {admin && <Actions b={b} onPublished={() => setVersion(version + 1)} />}
             <Summary b={b} />
             <Card title='各乡镇走访覆盖率' extra='月末结对户中当月走访过的'>
-              {b.byTown.length ? <CoverageBars rows={[...b.byTown].sort((x, y) => x.coverage - y.coverage)} /> : <Empty description='这个月还没有结对的帮扶户' />}
+              {b.byTown.length ? (
+                <CoverageBars rows={[...b.byTown].sort((x, y) => x.coverage - y.coverage)} />
+              ) : (
+                <Empty description='这个月还没有结对的帮扶户' />
+              )}
             </Card>
             <Trend b={b} />
             <Sentences b={b} />
@@ -78,7 +91,9 @@ export default function BulletinPage() {
 function Header({ b }: { b: Bulletin }) {
   return (
     <View className='bulletin__head'>
-      <View className='bulletin__title'>{b.regionName} {monthLabel(b.month)}帮扶工作月度通报</View>
+      <View className='bulletin__title'>
+        {b.regionName} {monthLabel(b.month)}帮扶工作月度通报
+      </View>
       {b.frozen ? <Tag status='done'>已发布 · {fullTime(b.frozenAt!)} 定稿</Tag> : <Tag status='due'>实时数据 · 发布后定稿</Tag>}
       <View className='bulletin__rule'>只统计帮扶成效（走访、需求、应享未享、整改、满意度），不以登录、在线时长、通知阅读或照片数量排名。</View>
     </View>
@@ -95,7 +110,8 @@ function Actions({ b, onPublished }: { b: Bulletin; onPublished: () => void }) {
     const { confirm } = await Taro.showModal({
       title: '发布月度通报',
       content: `发布后${monthLabel(b.month)}的数据将定稿，之后补录的走访等不再改变这期通报，且不能重复发布。将通知${who}，通知只含链接，不附名单。确认发布吗？`,
-      confirmText: '发布', cancelText: '取消',
+      confirmText: '发布',
+      cancelText: '取消',
     });
     if (!confirm) return;
     setBusy(true);
@@ -123,7 +139,9 @@ function Actions({ b, onPublished }: { b: Bulletin; onPublished: () => void }) {
               </View>
             ))}
           </View>
-          <Button type='primary' size='small' round loading={busy} disabled={busy || !roles.length} onClick={publish}>{busy ? '正在定稿发布…' : '发布通报'}</Button>
+          <Button type='primary' size='small' round loading={busy} disabled={busy || !roles.length} onClick={publish}>
+            {busy ? '正在定稿发布…' : '发布通报'}
+          </Button>
         </View>
       )}
       {error && <View className='bulletin__error'>{error}</View>}
@@ -136,12 +154,40 @@ function Summary({ b }: { b: Bulletin }) {
   const p = b.prevTotals;
   return (
     <View className='bulletin__summary'>
-      <Stat label='走访覆盖率' value={Math.round(t.coverage * 1000) / 10} unit='%' note={`${thousands(t.visited)}/${thousands(t.paired)} 户，较上月 ${signed((t.coverage - p.coverage) * 100)} 个百分点`} />
+      <Stat
+        label='走访覆盖率'
+        value={Math.round(t.coverage * 1000) / 10}
+        unit='%'
+        note={`${thousands(t.visited)}/${thousands(t.paired)} 户，较上月 ${signed((t.coverage - p.coverage) * 100)} 个百分点`}
+      />
       <Stat label='综合得分' value={t.score} unit='分' note={`上月 ${p.score.toFixed(1)}（${signed(t.score - p.score)}）`} />
-      <Stat label='需求按时受理' value={t.needsInTime} unit={`/ ${t.needsReported} 件`} note={`月末逾期未办 ${t.needsOverdue} 件（上月 ${p.needsOverdue}）`} tone={t.needsOverdue ? 'danger' : undefined} />
-      <Stat label='应享未享未解决' value={t.gapsOpen} unit='项' note={`当月解决 ${t.gapsClosed} 项（上月末 ${p.gapsOpen} 项）`} tone={t.gapsOpen ? 'danger' : undefined} />
-      <Stat label='整改按期销号' value={t.findingsOnTime} unit={`/ ${t.findingsClosed} 个`} note={`新发现 ${t.findingsOpened} 个，逾期 ${t.findingsOverdue} 个`} tone={t.findingsOverdue ? 'danger' : undefined} />
-      <Stat label='满意度评价（需求办结后）' value={t.ratingCount} unit='条' note={t.ratingMean !== null ? `平均 ${t.ratingMean.toFixed(2)} 分（满分 5 分）` : '本月暂无评价'} />
+      <Stat
+        label='需求按时受理'
+        value={t.needsInTime}
+        unit={`/ ${t.needsReported} 件`}
+        note={`月末逾期未办 ${t.needsOverdue} 件（上月 ${p.needsOverdue}）`}
+        tone={t.needsOverdue ? 'danger' : undefined}
+      />
+      <Stat
+        label='应享未享未解决'
+        value={t.gapsOpen}
+        unit='项'
+        note={`当月解决 ${t.gapsClosed} 项（上月末 ${p.gapsOpen} 项）`}
+        tone={t.gapsOpen ? 'danger' : undefined}
+      />
+      <Stat
+        label='整改按期销号'
+        value={t.findingsOnTime}
+        unit={`/ ${t.findingsClosed} 个`}
+        note={`新发现 ${t.findingsOpened} 个，逾期 ${t.findingsOverdue} 个`}
+        tone={t.findingsOverdue ? 'danger' : undefined}
+      />
+      <Stat
+        label='满意度评价（需求办结后）'
+        value={t.ratingCount}
+        unit='条'
+        note={t.ratingMean !== null ? `平均 ${t.ratingMean.toFixed(2)} 分（满分 5 分）` : '本月暂无评价'}
+      />
     </View>
   );
 }
@@ -152,7 +198,14 @@ function Trend({ b }: { b: Bulletin }) {
   return (
     <Card title='近 6 个月走访覆盖率' extra='已发布的月份按发布时的数据'>
       {shown.length ? (
-        <ShareLine caption='近 6 个月走访覆盖率' points={b.trend.map((t) => ({ label: `${Number(t.month.slice(5))}月`, value: t.paired > 0 ? t.coverage : null, note: t.frozen ? '已发布' : undefined }))} />
+        <ShareLine
+          caption='近 6 个月走访覆盖率'
+          points={b.trend.map((t) => ({
+            label: `${Number(t.month.slice(5))}月`,
+            value: t.paired > 0 ? t.coverage : null,
+            note: t.frozen ? '已发布' : undefined,
+          }))}
+        />
       ) : (
         <Empty description='近 6 个月还没有结对的帮扶户' />
       )}
@@ -163,8 +216,16 @@ function Trend({ b }: { b: Bulletin }) {
 function Sentences({ b }: { b: Bulletin }) {
   return (
     <Card title='亮点与短板'>
-      {b.highlights.map((s) => <View key={s} className='bulletin__sentence bulletin__sentence--good'>{s}</View>)}
-      {b.weaknesses.map((s) => <View key={s} className='bulletin__sentence bulletin__sentence--weak'>{s}</View>)}
+      {b.highlights.map((s) => (
+        <View key={s} className='bulletin__sentence bulletin__sentence--good'>
+          {s}
+        </View>
+      ))}
+      {b.weaknesses.map((s) => (
+        <View key={s} className='bulletin__sentence bulletin__sentence--weak'>
+          {s}
+        </View>
+      ))}
       {!b.highlights.length && !b.weaknesses.length && <Empty description='本月没有可排名的乡镇或单位' />}
     </Card>
   );
@@ -176,22 +237,42 @@ function Ranking({ b, drill }: { b: Bulletin; drill: boolean }) {
   const [village, setVillage] = useState<BulletinRow | null>(null);
   const rows = dimension === 'byVillage' && town ? b.byVillage.filter((v) => v.note === town.name) : b[dimension];
   const open = (r: BulletinRow) => {
-    if (dimension === 'byTown') { setTown(r); setDimension('byVillage'); setVillage(null); }
-    else if (dimension === 'byVillage' && drill) setVillage(r);
+    if (dimension === 'byTown') {
+      setTown(r);
+      setDimension('byVillage');
+      setVillage(null);
+    } else if (dimension === 'byVillage' && drill) setVillage(r);
   };
   const title = dimension === 'byVillage' && town ? `${town.name}各村排名` : `${DIMENSIONS.find((d) => d.key === dimension)!.label}排名`;
   return (
     <>
       <View className='bulletin__tabs'>
         {DIMENSIONS.map((d) => (
-          <View key={d.key} className={d.key === dimension ? 'bulletin__tab bulletin__tab--on' : 'bulletin__tab'} onClick={() => { setDimension(d.key); setTown(null); setVillage(null); }}>
+          <View
+            key={d.key}
+            className={d.key === dimension ? 'bulletin__tab bulletin__tab--on' : 'bulletin__tab'}
+            onClick={() => {
+              setDimension(d.key);
+              setTown(null);
+              setVillage(null);
+            }}
+          >
             {d.label}
           </View>
         ))}
       </View>
       <Card title={title} extra={dimension === 'byTown' ? '点乡镇看各村' : dimension === 'byVillage' && drill ? '点村看未走访户' : `共 ${rows.length} 项`}>
         {town && dimension === 'byVillage' && (
-          <View className='bulletin__crumb' onClick={() => { setTown(null); setDimension('byTown'); setVillage(null); }}>‹ 返回乡镇排名</View>
+          <View
+            className='bulletin__crumb'
+            onClick={() => {
+              setTown(null);
+              setDimension('byTown');
+              setVillage(null);
+            }}
+          >
+            ‹ 返回乡镇排名
+          </View>
         )}
         {rows.length ? (
           <Table
@@ -215,8 +296,13 @@ function Ranking({ b, drill }: { b: Bulletin; drill: boolean }) {
               <View className='bulletin__row' onClick={() => open(r)}>
                 <View className='bulletin__row-rank'>{r.rank}</View>
                 <View className='bulletin__row-main'>
-                  <View className='bulletin__row-name'>{r.name}{r.note && dimension !== 'byVillage' ? <View className='bulletin__row-note'>{r.note}</View> : null}</View>
-                  <View className='bulletin__row-figures'>覆盖 {pct(r.coverage)} · 逾期需求 {r.needsOverdue} · 应享未享 {r.gapsOpen} · 整改逾期 {r.findingsOverdue}</View>
+                  <View className='bulletin__row-name'>
+                    {r.name}
+                    {r.note && dimension !== 'byVillage' ? <View className='bulletin__row-note'>{r.note}</View> : null}
+                  </View>
+                  <View className='bulletin__row-figures'>
+                    覆盖 {pct(r.coverage)} · 逾期需求 {r.needsOverdue} · 应享未享 {r.gapsOpen} · 整改逾期 {r.findingsOverdue}
+                  </View>
                 </View>
                 <View className='bulletin__row-side'>
                   <View className='bulletin__row-score'>{r.score.toFixed(1)}</View>
@@ -238,7 +324,11 @@ function Band({ r }: { r: BulletinRow }) {
   return (
     <View className='bulletin__band'>
       <Tag status={BAND[r.band].status}>{BAND[r.band].label}</Tag>
-      {r.lastTwice && <Tag status='alert' plain>连续两月末位</Tag>}
+      {r.lastTwice && (
+        <Tag status='alert' plain>
+          连续两月末位
+        </Tag>
+      )}
     </View>
   );
 }
@@ -248,14 +338,23 @@ function Unvisited({ month, village, onBack }: { month: string; village: Bulleti
   const list = useRequest(() => api.reports.bulletinHouseholds({ month, villageId: village.id }), [month, village.id]);
   return (
     <Card title={`${village.name}当月未走访的户`} extra='按当前数据，点户看详情'>
-      <View className='bulletin__crumb' onClick={onBack}>‹ 收起，返回{village.note ?? ''}各村排名</View>
-      <Loaded state={list} loadingText='正在查找未走访的户…' isEmpty={(d) => d.items.length === 0} empty={<Empty description='这个村月末结对的户当月都走访过' />}>
-        {(data) => data.items.map((h) => (
-          <View key={h.householdId} className='bulletin__household' onClick={() => void navigate('householdDetail', { id: h.householdId })}>
-            <View className='bulletin__household-name'>{h.headName}户</View>
-            <View className='bulletin__household-helper'>{h.helperName ? `主帮扶人 ${h.helperName}` : '未结对主帮扶人'} ›</View>
-          </View>
-        ))}
+      <View className='bulletin__crumb' onClick={onBack}>
+        ‹ 收起，返回{village.note ?? ''}各村排名
+      </View>
+      <Loaded
+        state={list}
+        loadingText='正在查找未走访的户…'
+        isEmpty={(d) => d.items.length === 0}
+        empty={<Empty description='这个村月末结对的户当月都走访过' />}
+      >
+        {(data) =>
+          data.items.map((h) => (
+            <View key={h.householdId} className='bulletin__household' onClick={() => void navigate('householdDetail', { id: h.householdId })}>
+              <View className='bulletin__household-name'>{h.headName}户</View>
+              <View className='bulletin__household-helper'>{h.helperName ? `主帮扶人 ${h.helperName}` : '未结对主帮扶人'} ›</View>
+            </View>
+          ))
+        }
       </Loaded>
     </Card>
   );

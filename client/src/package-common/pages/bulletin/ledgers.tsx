@@ -19,28 +19,31 @@ export default function Ledgers({ month }: { month: string }) {
   const [kind, setKind] = useState<LedgerKind>('unit');
   const meta = LEDGERS.find((l) => l.kind === kind)!;
   const ledger = useRequest(() => api.reports.ledger({ kind, month }), [kind, month]);
-  const columns = kind === 'unit'
-    ? [
-      { title: '单位', cell: (r: LedgerRow) => r.name },
-      { title: '帮扶人', cell: (r: LedgerRow) => r.helpers, numeric: true },
-      { title: '结对户', cell: (r: LedgerRow) => r.households, numeric: true },
-      { title: '已走访户', cell: (r: LedgerRow) => r.visited, numeric: true },
-      { title: '记录措施', cell: (r: LedgerRow) => r.measures, numeric: true },
-      { title: '办结需求', cell: (r: LedgerRow) => r.needsHandled, numeric: true },
-    ]
-    : [
-      { title: meta.who, cell: (r: LedgerRow) => `${r.name}（${r.note ?? ''}）` },
-      { title: '结对户', cell: (r: LedgerRow) => r.households, numeric: true },
-      { title: meta.members, cell: (r: LedgerRow) => r.members, numeric: true },
-      { title: '走访次数', cell: (r: LedgerRow) => r.visits, numeric: true },
-      { title: '服务清单', cell: (r: LedgerRow) => `${r.checklistDone}/${r.checklistTotal}`, numeric: true },
-      { title: '当月未见', cell: (r: LedgerRow) => r.notSeen, numeric: true },
-    ];
+  const columns =
+    kind === 'unit'
+      ? [
+          { title: '单位', cell: (r: LedgerRow) => r.name },
+          { title: '帮扶人', cell: (r: LedgerRow) => r.helpers, numeric: true },
+          { title: '结对户', cell: (r: LedgerRow) => r.households, numeric: true },
+          { title: '已走访户', cell: (r: LedgerRow) => r.visited, numeric: true },
+          { title: '记录措施', cell: (r: LedgerRow) => r.measures, numeric: true },
+          { title: '办结需求', cell: (r: LedgerRow) => r.needsHandled, numeric: true },
+        ]
+      : [
+          { title: meta.who, cell: (r: LedgerRow) => `${r.name}（${r.note ?? ''}）` },
+          { title: '结对户', cell: (r: LedgerRow) => r.households, numeric: true },
+          { title: meta.members, cell: (r: LedgerRow) => r.members, numeric: true },
+          { title: '走访次数', cell: (r: LedgerRow) => r.visits, numeric: true },
+          { title: '服务清单', cell: (r: LedgerRow) => `${r.checklistDone}/${r.checklistTotal}`, numeric: true },
+          { title: '当月未见', cell: (r: LedgerRow) => r.notSeen, numeric: true },
+        ];
   return (
     <>
       <View className='bulletin__tabs'>
         {LEDGERS.map((l) => (
-          <View key={l.kind} className={l.kind === kind ? 'bulletin__tab bulletin__tab--on' : 'bulletin__tab'} onClick={() => setKind(l.kind)}>{l.label}</View>
+          <View key={l.kind} className={l.kind === kind ? 'bulletin__tab bulletin__tab--on' : 'bulletin__tab'} onClick={() => setKind(l.kind)}>
+            {l.label}
+          </View>
         ))}
         <ExportButton file={`${meta.label}-${month}`} run={() => api.reports.exportLedger({ kind, month })} />
       </View>
@@ -55,7 +58,10 @@ export default function Ledgers({ month }: { month: string }) {
               phoneRow={(r) => (
                 <View className='bulletin__row'>
                   <View className='bulletin__row-main'>
-                    <View className='bulletin__row-name'>{r.name}{r.note ? <View className='bulletin__row-note'>{r.note}</View> : null}</View>
+                    <View className='bulletin__row-name'>
+                      {r.name}
+                      {r.note ? <View className='bulletin__row-note'>{r.note}</View> : null}
+                    </View>
                     <View className='bulletin__row-figures'>
                       {kind === 'unit'
                         ? `帮扶人 ${r.helpers} · 结对 ${r.households} 户 · 已走访 ${r.visited} 户 · 措施 ${r.measures} · 办结需求 ${r.needsHandled}`

@@ -45,9 +45,13 @@ function SignInFirst({ bind, here }: { bind?: boolean; here: string }) {
   const next = () => (bind ? go(urlOf('bind', { redirect: here })) : restart(urlOf('login', { redirect: here })));
   return (
     <Card title='帮扶明白卡'>
-      <View className='hcard__note'>{bind ? '请先绑定您的家庭，绑定后可查看本户的帮扶人、政策和走访记录。' : '这是帮扶户的帮扶明白卡。本户家庭成员、帮扶人登录后才能查看内容。'}</View>
+      <View className='hcard__note'>
+        {bind ? '请先绑定您的家庭，绑定后可查看本户的帮扶人、政策和走访记录。' : '这是帮扶户的帮扶明白卡。本户家庭成员、帮扶人登录后才能查看内容。'}
+      </View>
       <View className='hcard__action'>
-        <Button type='primary' size='large' round block onClick={() => void next()}>{bind ? '去绑定' : '登录后查看'}</Button>
+        <Button type='primary' size='large' round block onClick={() => void next()}>
+          {bind ? '去绑定' : '登录后查看'}
+        </Button>
       </View>
     </Card>
   );
@@ -69,7 +73,9 @@ function CardBody({ user, householdId }: { user: WhoAmI; householdId: string }) 
         <View className='hcard'>
           <View className='hcard__head'>
             <View className='hcard__title'>{b.headName} 户 · 帮扶明白卡</View>
-            <View className='hcard__sub'>{b.period} 年度 · 截至 {chineseDate(b.date)}</View>
+            <View className='hcard__sub'>
+              {b.period} 年度 · 截至 {chineseDate(b.date)}
+            </View>
           </View>
           <ContactCard householdId={householdId} />
           <PolicyCard b={b} />
@@ -92,7 +98,11 @@ function PolicyCard({ b }: { b: Parameters<typeof cardPolicies>[0] }) {
             <View className='hcard__name'>{POLICY_NAMES[p.policy]}</View>
             {p.gap ? <Tag status='alert'>待落实</Tag> : p.received !== null ? <Tag status='done'>已到账</Tag> : null}
           </View>
-          <View className='hcard__detail'>{p.subject}{p.amount !== null ? ` · 应享 ${yuan(p.amount)}` : ' · 服务类政策'}{p.received !== null ? ` · 今年已到账 ${yuan(p.received)}` : ''}</View>
+          <View className='hcard__detail'>
+            {p.subject}
+            {p.amount !== null ? ` · 应享 ${yuan(p.amount)}` : ' · 服务类政策'}
+            {p.received !== null ? ` · 今年已到账 ${yuan(p.received)}` : ''}
+          </View>
         </View>
       ))}
     </Card>
@@ -108,11 +118,20 @@ function VisitsCard({ householdId }: { householdId: string }) {
           <>
             {d.items.map((v) => (
               <View key={v._id} className='hcard__line'>
-                <View className='hcard__name'>{chineseDate(v.visitedAt)} · {OCCASION_LABELS[v.occasion]}</View>
-                <View className='hcard__detail'>走访人：{v.helperName ?? '—'}{v.measures.length ? ` · 帮扶措施：${v.measures.join('、')}` : ''}</View>
+                <View className='hcard__name'>
+                  {chineseDate(v.visitedAt)} · {OCCASION_LABELS[v.occasion]}
+                </View>
+                <View className='hcard__detail'>
+                  走访人：{v.helperName ?? '—'}
+                  {v.measures.length ? ` · 帮扶措施：${v.measures.join('、')}` : ''}
+                </View>
               </View>
             ))}
-            {d.total > d.items.length && <View className='hcard__note'>共走访 {d.total} 次，这里显示最近 {d.items.length} 次</View>}
+            {d.total > d.items.length && (
+              <View className='hcard__note'>
+                共走访 {d.total} 次，这里显示最近 {d.items.length} 次
+              </View>
+            )}
           </>
         )}
       </Loaded>
@@ -138,7 +157,9 @@ function PrintCard({ householdId }: { householdId: string }) {
       </Loaded>
       {printPage && (
         <View className='hcard__action hcard__no-print'>
-          <Button type='primary' round block onClick={printPage}>打印明白卡</Button>
+          <Button type='primary' round block onClick={printPage}>
+            打印明白卡
+          </Button>
         </View>
       )}
     </Card>

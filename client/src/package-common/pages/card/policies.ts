@@ -20,7 +20,7 @@ export interface CardPolicy {
  * summed per policy and person, so the household sees 应享 beside 实享.
  */
 export function cardPolicies(b: HouseholdBenefits): CardPolicy[] {
-  const memberIdOf = (index: number | null) => (index === null ? null : b.members[index]?.id ?? null);
+  const memberIdOf = (index: number | null) => (index === null ? null : (b.members[index]?.id ?? null));
   return b.decisions
     .filter((d) => d.entitled)
     .map((d) => {

@@ -63,21 +63,40 @@ export default function FeedbackPage() {
       <View className='fb-form__section'>您想说的是</View>
       <View className='fb-form__chips'>
         {CATEGORIES.map((c) => (
-          <View key={c} className={category === c ? 'fb-form__chip fb-form__chip--on' : 'fb-form__chip'} aria-checked={category === c} role='radio'
-            onClick={() => { setCategory(c); setErrors((x) => ({ ...x, category: undefined })); }}>
-            {category === c ? '✓ ' : ''}{FEEDBACK_CATEGORY_LABELS[c]}
+          <View
+            key={c}
+            className={category === c ? 'fb-form__chip fb-form__chip--on' : 'fb-form__chip'}
+            aria-checked={category === c}
+            role='radio'
+            onClick={() => {
+              setCategory(c);
+              setErrors((x) => ({ ...x, category: undefined }));
+            }}
+          >
+            {category === c ? '✓ ' : ''}
+            {FEEDBACK_CATEGORY_LABELS[c]}
           </View>
         ))}
       </View>
       {errors.category && <View className='fb-form__error'>{errors.category}</View>}
       <View className='fb-form__section'>具体内容（可以用语音输入）</View>
-      <Textarea className='fb-form__text' value={text} maxlength={1000} placeholder='例如：希望低保到账时能收到通知'
-        onInput={(e) => { setText(e.detail.value); setErrors((x) => ({ ...x, text: undefined })); }} />
+      <Textarea
+        className='fb-form__text'
+        value={text}
+        maxlength={1000}
+        placeholder='例如：希望低保到账时能收到通知'
+        onInput={(e) => {
+          setText(e.detail.value);
+          setErrors((x) => ({ ...x, text: undefined }));
+        }}
+      />
       {errors.text && <View className='fb-form__error'>{errors.text}</View>}
       <View className='fb-form__section'>照片（可不传，最多 3 张）</View>
       <PhotoPicker addLabel='＋ 照片' photos={photos} onChange={(next) => setPhotos(next.slice(0, 3))} />
       <View className='fb-form__submit'>
-        <Button type='primary' size='large' block round loading={sending} loadingText='正在提交…' onClick={() => void submit()}>提交给县扶贫办</Button>
+        <Button type='primary' size='large' block round loading={sending} loadingText='正在提交…' onClick={() => void submit()}>
+          提交给县扶贫办
+        </Button>
         {errors.form && <View className='fb-form__error'>{errors.form}</View>}
       </View>
       <Card title='我提交的意见建议'>

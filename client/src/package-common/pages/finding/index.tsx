@@ -31,7 +31,9 @@ export default function FindingPage() {
             <FindingWork finding={f} />
             {f.householdId && (
               <View className='finding-form'>
-                <Button block round plain onClick={() => void navigate('householdDetail', { id: f.householdId! })}>查看户档案</Button>
+                <Button block round plain onClick={() => void navigate('householdDetail', { id: f.householdId! })}>
+                  查看户档案
+                </Button>
               </View>
             )}
             <View className='finding-section'>整改记录</View>

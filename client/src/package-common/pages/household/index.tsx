@@ -44,7 +44,9 @@ export default function HouseholdDetailPage() {
           <>
             <HeaderSection household={household} isAdmin={isAdmin} />
             <View className='household-detail__action'>
-              <Button plain type='primary' block round onClick={() => void navigate('householdCard', { id })}>帮扶明白卡 · 打印张贴</Button>
+              <Button plain type='primary' block round onClick={() => void navigate('householdCard', { id })}>
+                帮扶明白卡 · 打印张贴
+              </Button>
             </View>
             <MembersSection household={household} isAdmin={isAdmin} />
             <HouseholdWarning key={`w${shown}`} household={household} />
@@ -59,7 +61,9 @@ export default function HouseholdDetailPage() {
             {isHelper && (
               // The helper's one action here, thumb-reachable at the bottom (UX.md).
               <View className='household-detail__record'>
-                <Button type='primary' block round onClick={() => void navigate('recordVisit', { householdId: id, name: household.headName })}>记录走访</Button>
+                <Button type='primary' block round onClick={() => void navigate('recordVisit', { householdId: id, name: household.headName })}>
+                  记录走访
+                </Button>
               </View>
             )}
           </>

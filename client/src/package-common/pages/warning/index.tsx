@@ -21,10 +21,20 @@ function Head({ w }: { w: WarningView }) {
       <View className='warning-head__top'>
         <View className='warning-head__name'>{w.headName} 户</View>
         <Tag status={tag.status}>{tag.label}</Tag>
-        {w.level === 'high' && <Tag status='alert' plain>高风险</Tag>}
+        {w.level === 'high' && (
+          <Tag status='alert' plain>
+            高风险
+          </Tag>
+        )}
       </View>
-      <View className='warning-head__line'>{[w.townName, w.villageName].filter(Boolean).join(' · ')} · {SOURCE_LABELS[w.source]} · {chineseDate(w.createdAt)}生成</View>
-      {w.suggestedType && <View className='warning-head__line'>{w.stage === 'confirmed' ? '纳入类型' : '拟纳入类型'}：{MONITORING_TYPE_LABELS[w.suggestedType]}</View>}
+      <View className='warning-head__line'>
+        {[w.townName, w.villageName].filter(Boolean).join(' · ')} · {SOURCE_LABELS[w.source]} · {chineseDate(w.createdAt)}生成
+      </View>
+      {w.suggestedType && (
+        <View className='warning-head__line'>
+          {w.stage === 'confirmed' ? '纳入类型' : '拟纳入类型'}：{MONITORING_TYPE_LABELS[w.suggestedType]}
+        </View>
+      )}
       {w.open && <View className={`warning-row__due warning-row__due--${w.deadline}`}>{deadlineText(w)}</View>}
       {w.stage === 'village_review' && <View className='warning-head__line'>{noticeText(w)}</View>}
       {w.dismissReason && <View className='warning-head__line'>排除原因：{w.dismissReason}</View>}
@@ -52,12 +62,17 @@ export default function WarningPage() {
             <View className='warning-risks'>
               {w.risks.length === 0 && <View className='warning-risks__item'>农户自主申报，待入户核实</View>}
               {w.risks.map((r, i) => (
-                <View key={`${r.rule}-${i}`} className='warning-risks__item'><View className='warning-risks__rule'>{RISK_RULE_LABELS[r.rule]}</View>{r.reasons.join('；')}</View>
+                <View key={`${r.rule}-${i}`} className='warning-risks__item'>
+                  <View className='warning-risks__rule'>{RISK_RULE_LABELS[r.rule]}</View>
+                  {r.reasons.join('；')}
+                </View>
               ))}
             </View>
             <WarningActions warning={w} onChanged={warning.setData} onStale={() => void warning.reload()} />
             <View className='warning-form'>
-              <Button block round plain onClick={() => void navigate('householdDetail', { id: w.householdId, name: w.headName })}>查看户档案</Button>
+              <Button block round plain onClick={() => void navigate('householdDetail', { id: w.householdId, name: w.headName })}>
+                查看户档案
+              </Button>
             </View>
             <View className='warning-section'>办理记录</View>
             <WarningHistory warning={w} />

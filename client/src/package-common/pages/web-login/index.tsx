@@ -34,7 +34,10 @@ export default function WebLoginConfirm() {
   if (done) {
     return (
       <Page>
-        <Empty image={done === 'confirmed' ? 'default' : 'error'} description={done === 'confirmed' ? '已确认登录，请回到电脑上继续操作' : '已取消，这台电脑不会登录'} />
+        <Empty
+          image={done === 'confirmed' ? 'default' : 'error'}
+          description={done === 'confirmed' ? '已确认登录，请回到电脑上继续操作' : '已取消，这台电脑不会登录'}
+        />
       </Page>
     );
   }

@@ -22,20 +22,50 @@ export default function DueRow({ item, onOpen, onRecord }: { item: DueItem; onOp
     <View className='due-row' onClick={onOpen}>
       <View className='due-row__main'>
         <View className='due-row__title'>{item.headName || '户主信息缺失'} 户</View>
-        <View className='due-row__label'>{item.villageName} · {last ? `上次走访 ${last}` : '近三个月未走访'}</View>
+        <View className='due-row__label'>
+          {item.villageName} · {last ? `上次走访 ${last}` : '近三个月未走访'}
+        </View>
         <View className='due-row__tags'>
           <Tag status={status.status}>{status.text}</Tag>
           {item.dueAgainReason && <Tag status='due'>{item.dueAgainReason}</Tag>}
-          {item.role !== 'primary' && <Tag type='primary' plain>{PAIRING_ROLE_LABELS[item.role]}</Tag>}
+          {item.role !== 'primary' && (
+            <Tag type='primary' plain>
+              {PAIRING_ROLE_LABELS[item.role]}
+            </Tag>
+          )}
           {item.urgentNeeds > 0 && <Tag status='alert'>急难</Tag>}
-          {item.openGaps > 0 && <Tag status='alert' plain>应享未享 {item.openGaps}</Tag>}
-          {item.openNeeds > item.urgentNeeds && <Tag status='due' plain>待办需求 {item.openNeeds - item.urgentNeeds}</Tag>}
-          {item.nextOccasion && <Tag status='due' plain>{item.nextOccasion.label}</Tag>}
-          {item.followUpUntil && <Tag type='primary' plain>风险消除后回访至{monthDay(item.followUpUntil)}</Tag>}
+          {item.openGaps > 0 && (
+            <Tag status='alert' plain>
+              应享未享 {item.openGaps}
+            </Tag>
+          )}
+          {item.openNeeds > item.urgentNeeds && (
+            <Tag status='due' plain>
+              待办需求 {item.openNeeds - item.urgentNeeds}
+            </Tag>
+          )}
+          {item.nextOccasion && (
+            <Tag status='due' plain>
+              {item.nextOccasion.label}
+            </Tag>
+          )}
+          {item.followUpUntil && (
+            <Tag type='primary' plain>
+              风险消除后回访至{monthDay(item.followUpUntil)}
+            </Tag>
+          )}
         </View>
       </View>
-      <View className='due-row__action' onClick={(e) => { e.stopPropagation(); onRecord(); }}>
-        <Button size='small' type={item.status === 'visited' ? 'default' : 'primary'} plain={item.status === 'visited'}>记走访</Button>
+      <View
+        className='due-row__action'
+        onClick={(e) => {
+          e.stopPropagation();
+          onRecord();
+        }}
+      >
+        <Button size='small' type={item.status === 'visited' ? 'default' : 'primary'} plain={item.status === 'visited'}>
+          记走访
+        </Button>
       </View>
     </View>
   );

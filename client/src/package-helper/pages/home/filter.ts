@@ -8,10 +8,14 @@ export const DUE_TAG_LABELS: Record<DueTag, string> = { overdue: '逾期', due: 
 /** Whether a row carries the tag: the same conditions DueRow uses to show it. */
 export function hasTag(item: DueItem, tag: DueTag): boolean {
   switch (tag) {
-    case 'overdue': return !item.visitedThisMonth && item.status === 'overdue';
-    case 'due': return !item.visitedThisMonth && item.status === 'due';
-    case 'urgent': return item.urgentNeeds > 0;
-    case 'gap': return item.openGaps > 0;
+    case 'overdue':
+      return !item.visitedThisMonth && item.status === 'overdue';
+    case 'due':
+      return !item.visitedThisMonth && item.status === 'due';
+    case 'urgent':
+      return item.urgentNeeds > 0;
+    case 'gap':
+      return item.openGaps > 0;
   }
 }
 
@@ -21,8 +25,7 @@ export function hasTag(item: DueItem, tag: DueTag): boolean {
  */
 export function filterDue(items: readonly DueItem[], query: string, tag?: DueTag): DueItem[] {
   const words = query.trim().split(/\s+/).filter(Boolean);
-  return items.filter((item) =>
-    (!tag || hasTag(item, tag)) && words.every((w) => item.headName.includes(w) || item.villageName.includes(w)));
+  return items.filter((item) => (!tag || hasTag(item, tag)) && words.every((w) => item.headName.includes(w) || item.villageName.includes(w)));
 }
 
 /** How many rows carry each tag: shown on the filter chips. */

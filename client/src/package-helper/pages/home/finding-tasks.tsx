@@ -23,7 +23,11 @@ export default function FindingTasks() {
   const sorted = [...open.filter((f) => f.actions.length), ...open.filter((f) => !f.actions.length)];
   return (
     <View className='finding-tasks'>
-      {open.length > 0 && <View className='finding-tasks__title'>整改任务 <View className='finding-tasks__count'>{open.length} 条未销号</View></View>}
+      {open.length > 0 && (
+        <View className='finding-tasks__title'>
+          整改任务 <View className='finding-tasks__count'>{open.length} 条未销号</View>
+        </View>
+      )}
       {sorted.map((f) => (
         <FindingRow key={f._id} finding={f} hint={f.actions.length ? '待我处理' : undefined} onClick={() => void navigate('finding', { id: f._id })} />
       ))}

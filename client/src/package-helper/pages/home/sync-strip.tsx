@@ -21,7 +21,9 @@ export default function SyncStrip() {
       {q.pending > 0 && (
         <View className='sync-strip__row sync-strip__row--pending'>
           <View>{q.flushing ? `正在同步… 待同步 ${q.pending} 条` : `待同步 ${q.pending} 条（联网后自动发送）`}</View>
-          <Button size='small' plain type='warning' onClick={() => void flush()}>立即同步</Button>
+          <Button size='small' plain type='warning' onClick={() => void flush()}>
+            立即同步
+          </Button>
         </View>
       )}
       {failedItems().map((item) => {
@@ -30,8 +32,14 @@ export default function SyncStrip() {
           <View key={item.id} className='sync-strip__row sync-strip__row--failed'>
             <View>提交未成功：{item.error?.message ?? '服务拒绝了这条记录'}</View>
             <View className='sync-strip__actions'>
-              {url && <Button size='small' plain type='primary' onClick={() => void Taro.navigateTo({ url })}>修改</Button>}
-              <Button size='small' plain type='danger' onClick={() => discard(item.id)}>放弃</Button>
+              {url && (
+                <Button size='small' plain type='primary' onClick={() => void Taro.navigateTo({ url })}>
+                  修改
+                </Button>
+              )}
+              <Button size='small' plain type='danger' onClick={() => discard(item.id)}>
+                放弃
+              </Button>
             </View>
           </View>
         );

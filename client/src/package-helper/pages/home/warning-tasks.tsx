@@ -19,7 +19,10 @@ export default function WarningTasks() {
   return (
     <View className='finding-tasks'>
       <View className='finding-tasks__title' onClick={() => void navigate('helperWarnings')}>
-        监测预警 <View className='finding-tasks__count'>{mine.length} 户待核实 · 全部 {list.data!.total} 条 ›</View>
+        监测预警{' '}
+        <View className='finding-tasks__count'>
+          {mine.length} 户待核实 · 全部 {list.data!.total} 条 ›
+        </View>
       </View>
       {[...mine, ...items.filter((w) => !w.actions.length)].slice(0, SHOWN).map((w) => (
         <WarningRow key={w._id} warning={w} hint={w.actions.length ? '待我核实' : undefined} onClick={() => void navigate('warning', { id: w._id })} />

@@ -1,7 +1,12 @@
 import { View } from '@tarojs/components';
 
 /** Tappable options (one or several): large targets for a phone held in one hand. */
-export default function Chips<T extends string>({ options, selected, onToggle, labels }: {
+export default function Chips<T extends string>({
+  options,
+  selected,
+  onToggle,
+  labels,
+}: {
   options: readonly T[];
   selected: readonly T[];
   onToggle: (value: T) => void;

@@ -75,7 +75,11 @@ export default function RecordVisit() {
         return;
       }
       clear();
-      await Taro.showToast({ title: outcome.status === 'sent' ? '走访已保存' : '已存在手机上，联网后自动同步', icon: outcome.status === 'sent' ? 'success' : 'none', duration: 1500 });
+      await Taro.showToast({
+        title: outcome.status === 'sent' ? '走访已保存' : '已存在手机上，联网后自动同步',
+        icon: outcome.status === 'sent' ? 'success' : 'none',
+        duration: 1500,
+      });
       setTimeout(() => void Taro.navigateBack().catch(() => undefined), 800);
     } catch (e) {
       void Taro.showModal({ title: '没有保存', content: e instanceof Error ? e.message : '请稍后重试', showCancel: false });
@@ -90,19 +94,42 @@ export default function RecordVisit() {
       <View className='record__section'>走访类型</View>
       <Chips options={Occasion.options} selected={[draft.occasion]} labels={OCCASION_LABELS} onToggle={(o) => update({ occasion: o })} />
       <Picker mode='date' value={draft.date} start={range.start} end={range.end} onChange={(e) => update({ date: e.detail.value })}>
-        <View className='record__date'>走访日期：{chineseDate(draft.date)} <View className='record__hint'>（可补录 60 天内）</View></View>
+        <View className='record__date'>
+          走访日期：{chineseDate(draft.date)} <View className='record__hint'>（可补录 60 天内）</View>
+        </View>
       </Picker>
       <View className='record__section'>走访情况</View>
-      <Textarea className='record__notes' value={draft.notes} maxlength={2000} placeholder='家里近况、反映的困难、下一步打算……' onInput={(e) => update({ notes: e.detail.value })} />
+      <Textarea
+        className='record__notes'
+        value={draft.notes}
+        maxlength={2000}
+        placeholder='家里近况、反映的困难、下一步打算……'
+        onInput={(e) => update({ notes: e.detail.value })}
+      />
       <View className='record__section'>现场照片</View>
       <PhotoPicker photos={draft.photos} onChange={(photos) => update({ photos })} />
       <View className='record__section'>帮扶措施</View>
       {plan && plan.measures.length > 0 && (
-        <Chips options={plan.measures.map((m) => m.id)} labels={titles} selected={draft.measureIds} onToggle={(id) => update({ measureIds: toggle(draft.measureIds, id) })} />
+        <Chips
+          options={plan.measures.map((m) => m.id)}
+          labels={titles}
+          selected={draft.measureIds}
+          onToggle={(id) => update({ measureIds: toggle(draft.measureIds, id) })}
+        />
       )}
-      {plan?.measures.filter((m) => draft.measureIds.includes(m.id)).map((m) => (
-        <Field key={m.id} label={`${m.title} 进度%`} type='number' maxlength={3} value={draft.progress[m.id] ?? ''} placeholder={`目前 ${m.progress}%`} onChange={(v) => update({ progress: { ...draft.progress, [m.id]: v } })} />
-      ))}
+      {plan?.measures
+        .filter((m) => draft.measureIds.includes(m.id))
+        .map((m) => (
+          <Field
+            key={m.id}
+            label={`${m.title} 进度%`}
+            type='number'
+            maxlength={3}
+            value={draft.progress[m.id] ?? ''}
+            placeholder={`目前 ${m.progress}%`}
+            onChange={(v) => update({ progress: { ...draft.progress, [m.id]: v } })}
+          />
+        ))}
       <Field label='其他措施' value={draft.otherMeasure} maxlength={100} placeholder='计划外的措施（可不填）' onChange={(v) => update({ otherMeasure: v })} />
       <View className='record__section'>宣讲政策</View>
       <Chips options={POLICIES} labels={POLICY_NAMES} selected={draft.policyCodes} onToggle={(p) => update({ policyCodes: toggle(draft.policyCodes, p) })} />
@@ -116,7 +143,9 @@ export default function RecordVisit() {
         {locating ? '正在定位…' : draft.location ? `已记录位置（精度约 ${Math.round(draft.location.accuracy)} 米），点此重新定位` : '记录走访位置（可选）'}
       </View>
       <View className='record__submit'>
-        <Button type='primary' block round loading={saving} loadingText='正在保存…' disabled={!householdId} onClick={() => void submit()}>保存走访</Button>
+        <Button type='primary' block round loading={saving} loadingText='正在保存…' disabled={!householdId} onClick={() => void submit()}>
+          保存走访
+        </Button>
       </View>
     </Page>
   );

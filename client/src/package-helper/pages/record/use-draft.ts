@@ -24,8 +24,17 @@ export interface VisitDraft {
 }
 
 export const blankVisit = (): VisitDraft => ({
-  id: uuid(), occasion: 'routine', date: chinaDate(new Date()), notes: '', photos: [], measureIds: [], progress: {}, otherMeasure: '',
-  policyCodes: [], checklist: [], location: null,
+  id: uuid(),
+  occasion: 'routine',
+  date: chinaDate(new Date()),
+  notes: '',
+  photos: [],
+  measureIds: [],
+  progress: {},
+  otherMeasure: '',
+  policyCodes: [],
+  checklist: [],
+  location: null,
 });
 
 /** The form's state, kept per household as it is typed: leaving the page or a crash never loses input. */

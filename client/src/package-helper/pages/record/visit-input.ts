@@ -4,9 +4,7 @@ import type { VisitDraft } from './use-draft';
 
 /** Typed progress for the picked measures; blanks and non-numbers are left out. */
 function progressOf(d: VisitDraft, measureIds: string[]): RecordInput['progress'] {
-  return measureIds
-    .filter((id) => /^\d{1,3}$/.test(d.progress[id] ?? ''))
-    .map((id) => ({ measureId: id, progress: Math.min(100, Number(d.progress[id])) }));
+  return measureIds.filter((id) => /^\d{1,3}$/.test(d.progress[id] ?? '')).map((id) => ({ measureId: id, progress: Math.min(100, Number(d.progress[id])) }));
 }
 
 /**
@@ -18,9 +16,17 @@ function progressOf(d: VisitDraft, measureIds: string[]): RecordInput['progress'
 export function toInput(householdId: string, d: VisitDraft, plan: Plan | undefined, now: Date): RecordInput {
   const measureIds = plan ? d.measureIds.filter((id) => plan.measures.some((m) => m.id === id)) : d.measureIds;
   return {
-    id: d.id, householdId, visitedAt: visitedAtFor(d.date, now), occasion: d.occasion, notes: d.notes.trim(),
-    photos: d.photos.map((p) => p.path), measureIds, otherMeasure: d.otherMeasure.trim(),
-    progress: progressOf(d, measureIds), policiesExplained: d.policyCodes, checklist: d.checklist,
+    id: d.id,
+    householdId,
+    visitedAt: visitedAtFor(d.date, now),
+    occasion: d.occasion,
+    notes: d.notes.trim(),
+    photos: d.photos.map((p) => p.path),
+    measureIds,
+    otherMeasure: d.otherMeasure.trim(),
+    progress: progressOf(d, measureIds),
+    policiesExplained: d.policyCodes,
+    checklist: d.checklist,
     ...(d.location ? { location: d.location } : {}),
   };
 }

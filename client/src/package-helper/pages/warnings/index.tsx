@@ -17,13 +17,33 @@ export default function HelperWarnings() {
   return (
     <Page>
       <View className='helper-warnings__tabs'>
-        <View className={open ? 'helper-warnings__tab helper-warnings__tab--on' : 'helper-warnings__tab'} onClick={() => setOpen(true)}>在办</View>
-        <View className={!open ? 'helper-warnings__tab helper-warnings__tab--on' : 'helper-warnings__tab'} onClick={() => setOpen(false)}>已办结</View>
+        <View className={open ? 'helper-warnings__tab helper-warnings__tab--on' : 'helper-warnings__tab'} onClick={() => setOpen(true)}>
+          在办
+        </View>
+        <View className={!open ? 'helper-warnings__tab helper-warnings__tab--on' : 'helper-warnings__tab'} onClick={() => setOpen(false)}>
+          已办结
+        </View>
       </View>
-      <Loaded state={list} empty={<Empty description={open ? '没有待办的监测预警。发现困难可在走访时记录，系统会自动研判。' : '还没有办结的预警'} actionText='刷新' onAction={list.reload} />}>
+      <Loaded
+        state={list}
+        empty={
+          <Empty
+            description={open ? '没有待办的监测预警。发现困难可在走访时记录，系统会自动研判。' : '还没有办结的预警'}
+            actionText='刷新'
+            onAction={list.reload}
+          />
+        }
+      >
         {({ items }) => (
           <View>
-            {items.map((w) => <WarningRow key={w._id} warning={w} hint={w.actions.includes('dismiss') ? '待入户核实' : undefined} onClick={() => void navigate('warning', { id: w._id })} />)}
+            {items.map((w) => (
+              <WarningRow
+                key={w._id}
+                warning={w}
+                hint={w.actions.includes('dismiss') ? '待入户核实' : undefined}
+                onClick={() => void navigate('warning', { id: w._id })}
+              />
+            ))}
           </View>
         )}
       </Loaded>

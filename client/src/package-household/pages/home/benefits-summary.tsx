@@ -15,7 +15,9 @@ export default function BenefitsSummary() {
       {(b) => (
         <View>
           <SummaryCard summary={summarize(b)} onClick={open} />
-          <View className='hh__coming' onClick={open}>点击查看每项政策的理由和兑现记录 ›</View>
+          <View className='hh__coming' onClick={open}>
+            点击查看每项政策的理由和兑现记录 ›
+          </View>
         </View>
       )}
     </Loaded>

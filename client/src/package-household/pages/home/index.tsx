@@ -32,7 +32,14 @@ export default function HouseholdHome() {
               <ElderModeCell />
             </CellGroup>
             {user.household ? (
-              <Card title='我的家庭' extra={<Tag type='primary' plain>已绑定</Tag>}>
+              <Card
+                title='我的家庭'
+                extra={
+                  <Tag type='primary' plain>
+                    已绑定
+                  </Tag>
+                }
+              >
                 <View className='hh__row'>
                   <View className='hh__label'>户主</View>
                   <View className='hh__value'>{user.household.headName}</View>
@@ -46,7 +53,9 @@ export default function HouseholdHome() {
               <Card title='我的家庭'>
                 <View className='hh__value'>还没有绑定家庭。绑定后可查看政策、上报需求、联系帮扶人。</View>
                 <View className='hh__bind'>
-                  <Button type='primary' size='large' round block onClick={() => void navigate('bind')}>去绑定</Button>
+                  <Button type='primary' size='large' round block onClick={() => void navigate('bind')}>
+                    去绑定
+                  </Button>
                 </View>
               </Card>
             )}

@@ -40,24 +40,39 @@ function RateOne({ item, onRated }: { item: Item; onRated: (r: HouseholdRatings)
       <View className='rh-card__title'>{item.helperName}</View>
       {given ? (
         <View className='rh-card__given'>
-          <Tag status='done' size='large'>本季度已评价：{'★'.repeat(given.rating)} {WORDS[given.rating]}</Tag>
+          <Tag status='done' size='large'>
+            本季度已评价：{'★'.repeat(given.rating)} {WORDS[given.rating]}
+          </Tag>
         </View>
       ) : (
         <>
           <View className='rh-card__stars'>
             {[1, 2, 3, 4, 5].map((n) => (
-              <View key={n} className={n <= stars ? 'rh-card__star rh-card__star--on' : 'rh-card__star'} onClick={() => { setStars(n); setAlert(''); }}>{n <= stars ? '★' : '☆'}</View>
+              <View
+                key={n}
+                className={n <= stars ? 'rh-card__star rh-card__star--on' : 'rh-card__star'}
+                onClick={() => {
+                  setStars(n);
+                  setAlert('');
+                }}
+              >
+                {n <= stars ? '★' : '☆'}
+              </View>
             ))}
           </View>
           {stars > 0 && <View className='rh-card__word'>{WORDS[stars]}</View>}
           <View className='rh-card__reasons'>
             {RATING_REASONS.map((r) => (
-              <View key={r} className={reasons.includes(r) ? 'rh-card__reason rh-card__reason--on' : 'rh-card__reason'} onClick={() => toggle(r)}>{r}</View>
+              <View key={r} className={reasons.includes(r) ? 'rh-card__reason rh-card__reason--on' : 'rh-card__reason'} onClick={() => toggle(r)}>
+                {r}
+              </View>
             ))}
           </View>
           {alert && <View className='rh-card__alert'>{alert}</View>}
           <View className='rh-card__submit'>
-            <Button type='primary' size='large' block round plain loading={busy} onClick={() => void submit()}>提交评价</Button>
+            <Button type='primary' size='large' block round plain loading={busy} onClick={() => void submit()}>
+              提交评价
+            </Button>
           </View>
         </>
       )}
@@ -74,7 +89,9 @@ export default function RateHelpers() {
         <View className='rh'>
           <View className='rh__title'>给帮扶人打分</View>
           <View className='rh__sub'>每个季度可以评价一次，帮扶人只看到平均分，看不到是谁打的</View>
-          {d.items.map((item) => <RateOne key={item.helperId} item={item} onRated={ratings.setData} />)}
+          {d.items.map((item) => (
+            <RateOne key={item.helperId} item={item} onRated={ratings.setData} />
+          ))}
         </View>
       )}
     </Loaded>

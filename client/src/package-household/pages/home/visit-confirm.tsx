@@ -43,22 +43,36 @@ function ConfirmCard({ visit, onChanged }: { visit: VisitView; onChanged: (v: Vi
   const asking = open === 'open' && (!answer || changing);
   return (
     <View className='vc-card'>
-      <View className='vc-card__title'>{visit.helperName ?? '帮扶人'} {shortDate(visit.visitedAt)} 来家走访</View>
+      <View className='vc-card__title'>
+        {visit.helperName ?? '帮扶人'} {shortDate(visit.visitedAt)} 来家走访
+      </View>
       {answer && !changing && (
         <View className='vc-card__answer'>
-          <Tag status={answer.happened ? 'done' : 'alert'} size='large'>{answer.happened ? '您已确认来过' : '您说没有来过'}</Tag>
+          <Tag status={answer.happened ? 'done' : 'alert'} size='large'>
+            {answer.happened ? '您已确认来过' : '您说没有来过'}
+          </Tag>
           {answer.reason && <View className='vc-card__hint'>理由：{answer.reason}</View>}
-          {open === 'open' && <View className='vc-card__change' onClick={() => setChanging(true)}>选错了？重新选择</View>}
+          {open === 'open' && (
+            <View className='vc-card__change' onClick={() => setChanging(true)}>
+              选错了？重新选择
+            </View>
+          )}
         </View>
       )}
       {open === 'before' && <View className='vc-card__hint'>走访之后才能确认</View>}
       {asking && !denying && (
         <>
-          <View className='vc-card__hint'>帮扶人真的来过您家吗？{CONFIRM_DAYS} 天内（到{monthDay(lastConfirmDay(visit.visitedAt))}）可以确认</View>
+          <View className='vc-card__hint'>
+            帮扶人真的来过您家吗？{CONFIRM_DAYS} 天内（到{monthDay(lastConfirmDay(visit.visitedAt))}）可以确认
+          </View>
           <View className='vc-card__buttons'>
             {/* Outlined: home's one filled button is 联系帮扶人 (one primary action per screen). */}
-            <Button type='success' size='large' block round plain loading={busy} onClick={() => void send(true)}>✓ 确认来过</Button>
-            <Button type='danger' size='large' block round plain onClick={() => setDenying(true)}>没有来过</Button>
+            <Button type='success' size='large' block round plain loading={busy} onClick={() => void send(true)}>
+              ✓ 确认来过
+            </Button>
+            <Button type='danger' size='large' block round plain onClick={() => setDenying(true)}>
+              没有来过
+            </Button>
           </View>
         </>
       )}
@@ -67,13 +81,38 @@ function ConfirmCard({ visit, onChanged }: { visit: VisitView; onChanged: (v: Vi
           <View className='vc-card__hint'>是什么情况？（可不选）</View>
           <View className='vc-card__reasons'>
             {DENIAL_REASONS.map((r) => (
-              <View key={r} className={reason === r ? 'vc-card__reason vc-card__reason--on' : 'vc-card__reason'} onClick={() => setReason(reason === r ? '' : r)}>{r}</View>
+              <View
+                key={r}
+                className={reason === r ? 'vc-card__reason vc-card__reason--on' : 'vc-card__reason'}
+                onClick={() => setReason(reason === r ? '' : r)}
+              >
+                {r}
+              </View>
             ))}
           </View>
-          <Input className='vc-card__input' value={DENIAL_REASONS.includes(reason as never) ? '' : reason} maxlength={100} placeholder='或者写几个字（可不填）' onInput={(e) => setReason(e.detail.value)} />
+          <Input
+            className='vc-card__input'
+            value={DENIAL_REASONS.includes(reason as never) ? '' : reason}
+            maxlength={100}
+            placeholder='或者写几个字（可不填）'
+            onInput={(e) => setReason(e.detail.value)}
+          />
           <View className='vc-card__buttons'>
-            <Button type='danger' size='large' block round loading={busy} onClick={() => void send(false)}>确定没有来过</Button>
-            <Button size='large' block round plain onClick={() => { setDenying(false); setReason(''); }}>返回</Button>
+            <Button type='danger' size='large' block round loading={busy} onClick={() => void send(false)}>
+              确定没有来过
+            </Button>
+            <Button
+              size='large'
+              block
+              round
+              plain
+              onClick={() => {
+                setDenying(false);
+                setReason('');
+              }}
+            >
+              返回
+            </Button>
           </View>
         </>
       )}
@@ -95,7 +134,9 @@ export default function VisitConfirm({ householdId }: { householdId: string }) {
       {(d) => (
         <View className='vc'>
           <View className='vc__title'>走访确认</View>
-          {d.items.map((v) => <ConfirmCard key={v._id} visit={v} onChanged={replace} />)}
+          {d.items.map((v) => (
+            <ConfirmCard key={v._id} visit={v} onChanged={replace} />
+          ))}
         </View>
       )}
     </Loaded>

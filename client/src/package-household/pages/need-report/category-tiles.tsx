@@ -7,8 +7,13 @@ import { NEED_CATEGORY_LABELS, type NeedCategory } from '@bangfu/types';
  */
 const TILES: NeedCategory[] = ['emergency', 'medical', 'housing', 'education', 'employment', 'living'];
 const HINTS: Record<NeedCategory, string> = {
-  emergency: '突发重病、受伤、灾害', medical: '看病、住院、报销', housing: '危房、漏雨、搬迁', education: '上学、学费、资助',
-  employment: '找工作、技能培训', living: '吃穿、用水用电', other: '其他困难',
+  emergency: '突发重病、受伤、灾害',
+  medical: '看病、住院、报销',
+  housing: '危房、漏雨、搬迁',
+  education: '上学、学费、资助',
+  employment: '找工作、技能培训',
+  living: '吃穿、用水用电',
+  other: '其他困难',
 };
 
 export default function CategoryTiles({ value, onChange }: { value: NeedCategory | null; onChange: (c: NeedCategory) => void }) {
@@ -18,12 +23,20 @@ export default function CategoryTiles({ value, onChange }: { value: NeedCategory
       <View className='tiles'>
         {TILES.map((c) => (
           <View key={c} className={cls(c)} role='radio' aria-checked={value === c} onClick={() => onChange(c)}>
-            <View className='tile__label'>{value === c ? '✓ ' : ''}{NEED_CATEGORY_LABELS[c]}</View>
+            <View className='tile__label'>
+              {value === c ? '✓ ' : ''}
+              {NEED_CATEGORY_LABELS[c]}
+            </View>
             <View className='tile__hint'>{HINTS[c]}</View>
           </View>
         ))}
       </View>
-      <View className={value === 'other' ? 'tile-other tile-other--on' : 'tile-other'} role='radio' aria-checked={value === 'other'} onClick={() => onChange('other')}>
+      <View
+        className={value === 'other' ? 'tile-other tile-other--on' : 'tile-other'}
+        role='radio'
+        aria-checked={value === 'other'}
+        onClick={() => onChange('other')}
+      >
         {value === 'other' ? '✓ ' : ''}其他困难
       </View>
     </View>

@@ -18,8 +18,11 @@ type Errors = Partial<Record<'category' | 'description' | 'callbackPhone' | 'for
 
 function validate(d: ReportDraft): { input?: ReportNeedInput; errors: Errors } {
   const parsed = ReportNeedInput.safeParse({
-    id: d.id, category: d.category ?? undefined, description: d.description,
-    photos: d.photos.map((p) => p.path), ...(d.category === 'emergency' && d.callbackPhone.trim() ? { callbackPhone: d.callbackPhone.trim() } : {}),
+    id: d.id,
+    category: d.category ?? undefined,
+    description: d.description,
+    photos: d.photos.map((p) => p.path),
+    ...(d.category === 'emergency' && d.callbackPhone.trim() ? { callbackPhone: d.callbackPhone.trim() } : {}),
   });
   if (parsed.success) return { input: parsed.data, errors: {} };
   const errors: Errors = {};
@@ -33,7 +36,7 @@ function validate(d: ReportDraft): { input?: ReportNeedInput; errors: Errors } {
 /** A queued report shows on 我的求助: go back to it when we came from there, else open it in place. */
 function backToMyNeeds() {
   const pages = Taro.getCurrentPages();
-  const previous = pages.length > 1 ? pages[pages.length - 2].route ?? '' : '';
+  const previous = pages.length > 1 ? (pages[pages.length - 2].route ?? '') : '';
   if (ROUTES.myNeeds.includes(previous.replace(/^\//, '').split('?')[0]) && previous) return Taro.navigateBack();
   return Taro.redirectTo({ url: ROUTES.myNeeds });
 }
@@ -81,7 +84,13 @@ export default function ReportNeed() {
   return (
     <Page>
       <View className='report__title'>遇到了什么困难？</View>
-      <CategoryTiles value={draft.category} onChange={(category) => { update({ category }); setErrors((e) => ({ ...e, category: undefined })); }} />
+      <CategoryTiles
+        value={draft.category}
+        onChange={(category) => {
+          update({ category });
+          setErrors((e) => ({ ...e, category: undefined }));
+        }}
+      />
       {errors.category && <View className='report__error'>{errors.category}</View>}
       <View className='report__section'>简单说说情况（可以用语音输入）</View>
       <Textarea
@@ -89,19 +98,37 @@ export default function ReportNeed() {
         value={draft.description}
         maxlength={1000}
         placeholder={emergency ? '例如：老人在家摔倒，腿动不了' : '例如：屋顶漏雨，下雨天没法住'}
-        onInput={(e) => { update({ description: e.detail.value }); setErrors((x) => ({ ...x, description: undefined })); }}
+        onInput={(e) => {
+          update({ description: e.detail.value });
+          setErrors((x) => ({ ...x, description: undefined }));
+        }}
       />
       {errors.description && <View className='report__error'>{errors.description}</View>}
       {emergency && (
         <CellGroup inset>
-          <Field label='回拨电话' name='callbackPhone' type='number' maxlength={11} value={draft.callbackPhone} placeholder='帮扶人会打这个电话' error={errors.callbackPhone}
-            onChange={(callbackPhone) => { update({ callbackPhone }); setErrors((x) => ({ ...x, callbackPhone: undefined })); }} />
+          <Field
+            label='回拨电话'
+            name='callbackPhone'
+            type='number'
+            maxlength={11}
+            value={draft.callbackPhone}
+            placeholder='帮扶人会打这个电话'
+            error={errors.callbackPhone}
+            onChange={(callbackPhone) => {
+              update({ callbackPhone });
+              setErrors((x) => ({ ...x, callbackPhone: undefined }));
+            }}
+          />
         </CellGroup>
       )}
       <View className='report__section'>照片（可不传）</View>
       <PhotoPicker addLabel='＋ 拍照' photos={draft.photos} onChange={(photos) => update({ photos })} />
       <View className='report__submit'>
-        {errors.form && <View className='report__failed' role='alert'>没有提交成功：{errors.form}。您写的内容还在，可以再点一次提交。</View>}
+        {errors.form && (
+          <View className='report__failed' role='alert'>
+            没有提交成功：{errors.form}。您写的内容还在，可以再点一次提交。
+          </View>
+        )}
         <Button type={emergency ? 'danger' : 'primary'} size='large' block round loading={sending} loadingText='正在提交…' onClick={() => void submit()}>
           {emergency ? '提交急难求助' : '提交求助'}
         </Button>

@@ -38,7 +38,14 @@ export default function RateBox({ need, onChanged }: { need: NeedView; onChanged
       <View className='rate__title'>{need.status === 'resolved' ? '问题解决了吗？请确认并打分' : '请为这次帮扶打分'}</View>
       <View className='rate__stars'>
         {[1, 2, 3, 4, 5].map((n) => (
-          <View key={n} className={n <= stars ? 'rate__star rate__star--on' : 'rate__star'} onClick={() => { setStars(n); setAlert(''); }}>
+          <View
+            key={n}
+            className={n <= stars ? 'rate__star rate__star--on' : 'rate__star'}
+            onClick={() => {
+              setStars(n);
+              setAlert('');
+            }}
+          >
             ★
           </View>
         ))}

@@ -36,15 +36,25 @@ export default function MyNeeds() {
         <View key={item.id} className='need-alert'>
           「{item.description}」没有发送成功：{item.message}
           <View className='my-needs__actions'>
-            <View className='my-needs__discard' onClick={() => void Taro.navigateTo({ url: `${ROUTES.needReport}?fix=${encodeURIComponent(item.id)}` })}>修改后重新发送</View>
-            <View className='my-needs__discard' onClick={() => discard(item.id)}>不要了</View>
+            <View className='my-needs__discard' onClick={() => void Taro.navigateTo({ url: `${ROUTES.needReport}?fix=${encodeURIComponent(item.id)}` })}>
+              修改后重新发送
+            </View>
+            <View className='my-needs__discard' onClick={() => discard(item.id)}>
+              不要了
+            </View>
           </View>
         </View>
       ))}
       <Loaded state={list} empty={<Empty description='还没有求助记录。遇到看病、住房、上学、生活等困难，点上方「我要求助」。' />}>
         {(data) =>
           data.items.map((need) => (
-            <NeedCard key={need._id} need={need} now={now} show='assignee' onClick={() => void Taro.navigateTo({ url: `${ROUTES.myNeed}?id=${encodeURIComponent(need._id)}` })} />
+            <NeedCard
+              key={need._id}
+              need={need}
+              now={now}
+              show='assignee'
+              onClick={() => void Taro.navigateTo({ url: `${ROUTES.myNeed}?id=${encodeURIComponent(need._id)}` })}
+            />
           ))
         }
       </Loaded>

@@ -20,15 +20,23 @@ export default function AmountStepper({ label, hint, value, onChange, chips }: A
     <View className='sc-q'>
       <View className='sc-q__label'>{label}</View>
       {hint && <View className='sc-q__hint'>{hint}</View>}
-      <View className='sc-amount' aria-live='polite'>{thousands(value)} 元</View>
+      <View className='sc-amount' aria-live='polite'>
+        {thousands(value)} 元
+      </View>
       <View className='sc-steps'>
         {STEPS.map((s) => (
-          <View key={s} className={value + s < 0 ? 'sc-step sc-step--off' : 'sc-step'} onClick={() => onChange(Math.max(0, value + s))}>{stepText(s)}</View>
+          <View key={s} className={value + s < 0 ? 'sc-step sc-step--off' : 'sc-step'} onClick={() => onChange(Math.max(0, value + s))}>
+            {stepText(s)}
+          </View>
         ))}
       </View>
       {chips && (
         <View className='sc-q__options'>
-          {chips.map((c) => <View key={c} className={c === value ? 'sc-chip sc-chip--on' : 'sc-chip'} onClick={() => onChange(c)}>{c === value ? `✓ ${chipText(c)}` : chipText(c)}</View>)}
+          {chips.map((c) => (
+            <View key={c} className={c === value ? 'sc-chip sc-chip--on' : 'sc-chip'} onClick={() => onChange(c)}>
+              {c === value ? `✓ ${chipText(c)}` : chipText(c)}
+            </View>
+          ))}
         </View>
       )}
     </View>

@@ -51,10 +51,18 @@ function Check({ initial, existing }: { initial: CheckForm; existing: MyWarning 
   const [busy, setBusy] = useState<'check' | 'apply' | null>(null);
   const [error, setError] = useState('');
   const open = warning?.open ? warning : null;
-  useEffect(() => { if (result) void Taro.pageScrollTo({ selector: '.sc-results', duration: 300 }); }, [result]);
-  useEffect(() => { if (applied) void Taro.pageScrollTo({ selector: '.sc-applied', duration: 300 }); }, [applied]);
+  useEffect(() => {
+    if (result) void Taro.pageScrollTo({ selector: '.sc-results', duration: 300 });
+  }, [result]);
+  useEffect(() => {
+    if (applied) void Taro.pageScrollTo({ selector: '.sc-applied', duration: 300 });
+  }, [applied]);
 
-  const change = (next: CheckForm) => { setForm(next); setResult(null); setError(''); };
+  const change = (next: CheckForm) => {
+    setForm(next);
+    setResult(null);
+    setError('');
+  };
   const check = async () => {
     setBusy('check');
     setError('');
@@ -84,9 +92,15 @@ function Check({ initial, existing }: { initial: CheckForm; existing: MyWarning 
     <View>
       {open && !applied && <ApplicationStatus warning={open} />}
       <Questions form={form} onChange={change} />
-      {error && <View className='sc-error' role='alert'>{error}</View>}
+      {error && (
+        <View className='sc-error' role='alert'>
+          {error}
+        </View>
+      )}
       <View className='sc-actions'>
-        <Button type={result ? 'default' : 'primary'} size='large' block round loading={busy === 'check'} loadingText='正在查看…' onClick={() => void check()}>看看有没有风险</Button>
+        <Button type={result ? 'default' : 'primary'} size='large' block round loading={busy === 'check'} loadingText='正在查看…' onClick={() => void check()}>
+          看看有没有风险
+        </Button>
       </View>
       {result && <RiskResults assessment={result} names={form.members.map((m) => m.name)} />}
       {result && !applied && (
@@ -95,8 +109,12 @@ function Check({ initial, existing }: { initial: CheckForm; existing: MyWarning 
             <View className='sc-note'>您已经申请过，正在办理中，不用再申请。</View>
           ) : (
             <>
-              <View className='sc-note'>{result.level === 'none' ? '觉得家里确实有困难，也可以申请，帮扶人会上门了解。' : '申请后，帮扶人会上门核实情况，村里评议后报乡镇和县里。'}</View>
-              <Button type='primary' size='large' block round loading={busy === 'apply'} loadingText='正在提交…' onClick={() => void apply()}>申请帮扶</Button>
+              <View className='sc-note'>
+                {result.level === 'none' ? '觉得家里确实有困难，也可以申请，帮扶人会上门了解。' : '申请后，帮扶人会上门核实情况，村里评议后报乡镇和县里。'}
+              </View>
+              <Button type='primary' size='large' block round loading={busy === 'apply'} loadingText='正在提交…' onClick={() => void apply()}>
+                申请帮扶
+              </Button>
             </>
           )}
         </View>

@@ -6,7 +6,10 @@ import { HOUSING, LABOR, MEDICAL_CHIPS, SCHOOL, YES_NO, type CheckForm } from '.
 
 /** The self-check's questions in plain words: the household's own facts, then each member's. */
 export default function Questions({ form, onChange }: { form: CheckForm; onChange: (f: CheckForm) => void }) {
-  const set = <K extends keyof CheckForm>(key: K) => (value: CheckForm[K]) => onChange({ ...form, [key]: value });
+  const set =
+    <K extends keyof CheckForm>(key: K) =>
+    (value: CheckForm[K]) =>
+      onChange({ ...form, [key]: value });
   const setMember = (i: number, patch: Partial<CheckForm['members'][number]>) => set('members')(form.members.map((m, j) => (j === i ? { ...m, ...patch } : m)));
   const year = chinaYear();
   return (
@@ -19,14 +22,21 @@ export default function Questions({ form, onChange }: { form: CheckForm; onChang
       </View>
       <View className='sc-section'>收入和看病花费</View>
       <View className='sc-card'>
-        <AmountStepper label={`${year - 1} 年全家纯收入`} hint={`全家 ${form.members.length} 口人一年挣的钱，扣掉种地、养殖等成本`} value={form.incomeLast} onChange={set('incomeLast')} />
+        <AmountStepper
+          label={`${year - 1} 年全家纯收入`}
+          hint={`全家 ${form.members.length} 口人一年挣的钱，扣掉种地、养殖等成本`}
+          value={form.incomeLast}
+          onChange={set('incomeLast')}
+        />
         <AmountStepper label={`${year - 2} 年全家纯收入`} value={form.incomeBefore} onChange={set('incomeBefore')} />
         <AmountStepper label='近一年看病自己掏的钱' hint='医保报销以后，自己花的部分' value={form.medical} onChange={set('medical')} chips={MEDICAL_CHIPS} />
       </View>
       <View className='sc-section'>家里的人</View>
       {form.members.map((m, i) => (
         <View key={`${m.name}-${i}`} className='sc-card'>
-          <View className='sc-member'>{m.name}，{m.age} 岁</View>
+          <View className='sc-member'>
+            {m.name}，{m.age} 岁
+          </View>
           <BigChoice label='能干活吗' value={m.laborCapacity} options={LABOR} onChange={(v) => setMember(i, { laborCapacity: v })} />
           <BigChoice label='有子女等人赡养吗' value={m.hasSupporter} options={YES_NO} onChange={(v) => setMember(i, { hasSupporter: v })} />
           {m.age >= 6 && m.age <= 18 && <BigChoice label='在上学吗' value={m.schooling} options={SCHOOL} onChange={(v) => setMember(i, { schooling: v })} />}

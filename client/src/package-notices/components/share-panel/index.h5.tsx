@@ -13,7 +13,9 @@ export default function SharePanel({ notice }: { notice: NoticeItem }) {
   const link = `${window.location.origin}${urlOf('noticeDetail', { id: notice._id, from: 'link' })}`;
   const [qr, setQr] = useState('');
   useEffect(() => {
-    QRCode.toDataURL(link, { margin: 1, width: 240 }).then(setQr).catch(() => setQr(''));
+    QRCode.toDataURL(link, { margin: 1, width: 240 })
+      .then(setQr)
+      .catch(() => setQr(''));
   }, [link]);
   if (!notice.manageable) return null;
   const copy = (text: string, what: string) =>
@@ -27,8 +29,12 @@ export default function SharePanel({ notice }: { notice: NoticeItem }) {
         <View className='share__side'>
           <View className='share__link'>{link}</View>
           <View className='share__actions'>
-            <Button size='small' type='primary' round onClick={() => void copy(link, '链接')}>复制链接</Button>
-            <Button size='small' round onClick={() => void copy(`【${notice.title}】\n${plainText(notice.body)}\n\n查看并确认：${link}`, '通知全文')}>复制纯文字版</Button>
+            <Button size='small' type='primary' round onClick={() => void copy(link, '链接')}>
+              复制链接
+            </Button>
+            <Button size='small' round onClick={() => void copy(`【${notice.title}】\n${plainText(notice.body)}\n\n查看并确认：${link}`, '通知全文')}>
+              复制纯文字版
+            </Button>
           </View>
           <View className='share__hint'>粘贴链接或让群成员扫码打开，都会计入“链接打开”统计</View>
         </View>

@@ -13,7 +13,9 @@ export default function SharePanel({ notice }: { notice: NoticeItem }) {
   useShareAppMessage(() => ({ title: notice.title, path: urlOf('noticeDetail', { id: notice._id }) }));
   return (
     <View className='share'>
-      <Button className='share__btn' openType='share'>分享到群</Button>
+      <Button className='share__btn' openType='share'>
+        分享到群
+      </Button>
       <View className='share__hint'>分享到微信群后，群成员从群里打开即计入该群的阅读统计</View>
     </View>
   );

@@ -45,8 +45,14 @@ function AckBar({ notice, onDone }: { notice: NoticeItem; onDone: (n: NoticeItem
   };
   return (
     <View className='nd__ack'>
-      <Button type='primary' size='large' block round loading={busy} onClick={() => void ack()}>已知悉</Button>
-      {alert && <View className='nd__alert' role='alert'>{alert}</View>}
+      <Button type='primary' size='large' block round loading={busy} onClick={() => void ack()}>
+        已知悉
+      </Button>
+      {alert && (
+        <View className='nd__alert' role='alert'>
+          {alert}
+        </View>
+      )}
     </View>
   );
 }
@@ -70,21 +76,29 @@ function NoticeView({ notice, onChanged }: { notice: NoticeItem; onChanged: (n: 
       <Card>
         <View className='nd__title'>{notice.title}</View>
         <View className='nd__meta'>
-          <View className='nd__tags'><NoticeTags notice={notice} /></View>
-          <View>{notice.authorName} · {shortTime(notice.publishedAt ?? notice.createdAt)}</View>
+          <View className='nd__tags'>
+            <NoticeTags notice={notice} />
+          </View>
+          <View>
+            {notice.authorName} · {shortTime(notice.publishedAt ?? notice.createdAt)}
+          </View>
         </View>
         <NoticeBody body={notice.body} />
       </Card>
       {notice.link && (
         <View className='nd__admin'>
-          <Button type='primary' block round onClick={() => void Taro.navigateTo({ url: notice.link!.page })}>{notice.link.label}</Button>
+          <Button type='primary' block round onClick={() => void Taro.navigateTo({ url: notice.link!.page })}>
+            {notice.link.label}
+          </Button>
         </View>
       )}
       <AckBar notice={notice} onDone={onChanged} />
       {notice.status === 'published' && <SharePanel notice={notice} />}
       {notice.manageable && (
         <View className='nd__admin'>
-          <Button block round onClick={() => void navigate('noticeStats', { id: notice._id })}>查看阅读情况</Button>
+          <Button block round onClick={() => void navigate('noticeStats', { id: notice._id })}>
+            查看阅读情况
+          </Button>
         </View>
       )}
     </>

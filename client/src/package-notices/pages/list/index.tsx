@@ -28,8 +28,13 @@ function Row({ n, box }: { n: NoticeItem; box: Box }) {
         <View className={n.status === 'revoked' ? 'nl__title nl__title--revoked' : 'nl__title'}>{n.title}</View>
       </View>
       <View className='nl__meta'>
-        <View className='nl__tags'><NoticeTags notice={n} /></View>
-        <View className='nl__when'>{n.authorName ? `${n.authorName} · ` : ''}{shortTime(n.publishedAt ?? n.createdAt)}</View>
+        <View className='nl__tags'>
+          <NoticeTags notice={n} />
+        </View>
+        <View className='nl__when'>
+          {n.authorName ? `${n.authorName} · ` : ''}
+          {shortTime(n.publishedAt ?? n.createdAt)}
+        </View>
       </View>
     </View>
   );
@@ -48,19 +53,40 @@ export default function NoticeList() {
     <Page tabBar={role ? { role, active: 'notices' } : null} wide={role === 'admin'}>
       <View className='nl__head'>
         <View className='nl__heading'>通知</View>
-        {role === 'admin' && <Button size='small' type='primary' round onClick={() => void navigate('noticeCompose')}>写通知</Button>}
+        {role === 'admin' && (
+          <Button size='small' type='primary' round onClick={() => void navigate('noticeCompose')}>
+            写通知
+          </Button>
+        )}
       </View>
       {role === 'admin' && (
         <View className='nl__boxes'>
-          <View className={box === 'inbox' ? 'nl__box nl__box--on' : 'nl__box'} onClick={() => setBox('inbox')}>收到的</View>
-          <View className={box === 'manage' ? 'nl__box nl__box--on' : 'nl__box'} onClick={() => setBox('manage')}>辖区发布的</View>
-          <View className='nl__outbox' onClick={() => void navigate('noticeOutbox')}>消息发送记录 ›</View>
+          <View className={box === 'inbox' ? 'nl__box nl__box--on' : 'nl__box'} onClick={() => setBox('inbox')}>
+            收到的
+          </View>
+          <View className={box === 'manage' ? 'nl__box nl__box--on' : 'nl__box'} onClick={() => setBox('manage')}>
+            辖区发布的
+          </View>
+          <View className='nl__outbox' onClick={() => void navigate('noticeOutbox')}>
+            消息发送记录 ›
+          </View>
         </View>
       )}
-      <Loaded state={list} empty={<Empty description={box === 'manage' ? '辖区还没有发布过通知，点右上角“写通知”开始。' : '暂时没有发给您的通知，有新通知时这里会显示。'} actionText='刷新' onAction={list.reload} />}>
+      <Loaded
+        state={list}
+        empty={
+          <Empty
+            description={box === 'manage' ? '辖区还没有发布过通知，点右上角“写通知”开始。' : '暂时没有发给您的通知，有新通知时这里会显示。'}
+            actionText='刷新'
+            onAction={list.reload}
+          />
+        }
+      >
         {({ items }) => (
           <View className='nl__list'>
-            {items.map((n) => <Row key={n._id} n={n} box={box} />)}
+            {items.map((n) => (
+              <Row key={n._id} n={n} box={box} />
+            ))}
           </View>
         )}
       </Loaded>

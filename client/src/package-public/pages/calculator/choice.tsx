@@ -24,4 +24,7 @@ export default function Choice<T extends string | number | boolean>({ label, val
   );
 }
 
-export const YES_NO = [[true, '是'], [false, '否']] as const;
+export const YES_NO = [
+  [true, '是'],
+  [false, '否'],
+] as const;

@@ -20,10 +20,16 @@ function Results({ decisions }: { decisions: Decision[] }) {
     <View className='calc-results'>
       <View className='calc-result-title'>测算结果：可能享受 {new Set(yes.map((d) => d.policy)).size} 项政策</View>
       <Card title='可能享受的政策'>
-        {yes.length ? yes.map((d) => <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subject(d.member)} />) : <View className='bf-fold'>按所填情况，暂无可享受的政策</View>}
+        {yes.length ? (
+          yes.map((d) => <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subject(d.member)} />)
+        ) : (
+          <View className='bf-fold'>按所填情况，暂无可享受的政策</View>
+        )}
       </Card>
       <Card title='不适用的政策及原因'>
-        {no.map((d) => <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subject(d.member)} />)}
+        {no.map((d) => (
+          <DecisionItem key={`${d.policy}-${d.member}`} decision={d} subject={subject(d.member)} />
+        ))}
       </Card>
     </View>
   );
@@ -39,7 +45,13 @@ export default function Calculator() {
   const [error, setError] = useState('');
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof FamilyForm>(key: K) => (value: FamilyForm[K]) => { setForm((f) => ({ ...f, [key]: value })); setError(''); setErrors({}); };
+  const set =
+    <K extends keyof FamilyForm>(key: K) =>
+    (value: FamilyForm[K]) => {
+      setForm((f) => ({ ...f, [key]: value }));
+      setError('');
+      setErrors({});
+    };
   // The answer is below the form: take the person to it rather than leave them wondering whether anything happened.
   useEffect(() => {
     if (decisions) void Taro.pageScrollTo({ selector: '.calc-results', duration: 300 });
@@ -62,21 +74,43 @@ export default function Calculator() {
       setBusy(false);
     }
   };
-  const memberErrors = (i: number) => Object.fromEntries(Object.entries(errors)
-    .filter(([k]) => k.startsWith(`household.members.${i}.`)).map(([k, m]) => [k.split('.').pop()!, m]));
+  const memberErrors = (i: number) =>
+    Object.fromEntries(
+      Object.entries(errors)
+        .filter(([k]) => k.startsWith(`household.members.${i}.`))
+        .map(([k, m]) => [k.split('.').pop()!, m]),
+    );
 
   return (
     <Page>
       <View className='calc-intro'>
         <View className='calc-intro__title'>政策计算器</View>
-        <View className='calc-intro__note'>回答几个关于家庭的问题，看看可能享受哪些帮扶政策、为什么。不需要登录，填写内容不会保存，结果仅供参考，以扶贫办认定为准。</View>
+        <View className='calc-intro__note'>
+          回答几个关于家庭的问题，看看可能享受哪些帮扶政策、为什么。不需要登录，填写内容不会保存，结果仅供参考，以扶贫办认定为准。
+        </View>
       </View>
       <CellGroup title='家庭情况' inset>
         <Choice label='户的类别' value={form.status} options={STATUS_OPTIONS} onChange={set('status')} />
-        <Field label='家庭年纯收入（元）' name='income' type='number' value={form.income} placeholder='全家一年的纯收入，例如 9000' onChange={set('income')} error={errors['household.annualNetIncome']} />
+        <Field
+          label='家庭年纯收入（元）'
+          name='income'
+          type='number'
+          value={form.income}
+          placeholder='全家一年的纯收入，例如 9000'
+          onChange={set('income')}
+          error={errors['household.annualNetIncome']}
+        />
         <Choice label='住房安全等级' value={form.housingGrade} options={HOUSING_OPTIONS} onChange={set('housingGrade')} />
         <Choice label='近 90 天遇到过急难事吗' value={form.emergency} options={YES_NO} onChange={set('emergency')} />
-        <Field label='测算日期（可不填）' name='date' value={form.date} placeholder='不填即按今天，例如 2021年3月1日' onChange={set('date')} maxlength={16} error={errors.date} />
+        <Field
+          label='测算日期（可不填）'
+          name='date'
+          value={form.date}
+          placeholder='不填即按今天，例如 2021年3月1日'
+          onChange={set('date')}
+          maxlength={16}
+          error={errors.date}
+        />
       </CellGroup>
       {form.members.map((m, i) => (
         <MemberCard
@@ -90,8 +124,12 @@ export default function Calculator() {
       ))}
       {error && <View className='calc-error'>{error}</View>}
       <View className='calc-actions'>
-        <Button block round onClick={() => set('members')([...form.members, newMember()])}>添加一位家庭成员</Button>
-        <Button type='primary' size='large' block round loading={busy} loadingText='正在测算…' onClick={submit}>开始测算</Button>
+        <Button block round onClick={() => set('members')([...form.members, newMember()])}>
+          添加一位家庭成员
+        </Button>
+        <Button type='primary' size='large' block round loading={busy} loadingText='正在测算…' onClick={submit}>
+          开始测算
+        </Button>
       </View>
       {decisions && <Results decisions={decisions} />}
     </Page>

@@ -28,10 +28,24 @@ function BirthDate({ index, value, error, onChange }: { index: number; value: st
 
 /** One family member's questions, in plain words. */
 export default function MemberCard({ index, member, onChange, onRemove, errors = {} }: MemberCardProps) {
-  const set = <K extends keyof CalculatorMember>(key: K) => (value: CalculatorMember[K]) => onChange({ ...member, [key]: value });
-  const others = Object.entries(errors).filter(([k]) => k !== 'birthDate').map(([, m]) => m);
+  const set =
+    <K extends keyof CalculatorMember>(key: K) =>
+    (value: CalculatorMember[K]) =>
+      onChange({ ...member, [key]: value });
+  const others = Object.entries(errors)
+    .filter(([k]) => k !== 'birthDate')
+    .map(([, m]) => m);
   return (
-    <Card title={`成员 ${index + 1}`} extra={onRemove && <View className='calc-remove' onClick={onRemove}>删除</View>}>
+    <Card
+      title={`成员 ${index + 1}`}
+      extra={
+        onRemove && (
+          <View className='calc-remove' onClick={onRemove}>
+            删除
+          </View>
+        )
+      }
+    >
       <BirthDate index={index} value={member.birthDate} error={errors.birthDate} onChange={set('birthDate')} />
       <Choice label='残疾等级' value={member.disabilityLevel} options={DISABILITY_OPTIONS} onChange={set('disabilityLevel')} />
       <Choice label='有慢性病吗' value={member.chronicIllness} options={YES_NO} onChange={set('chronicIllness')} />
@@ -41,7 +55,11 @@ export default function MemberCard({ index, member, onChange, onRemove, errors =
       <Choice label='有工作吗' value={member.employed} options={YES_NO} onChange={set('employed')} />
       <Choice label='自己有收入吗' value={member.hasIncome} options={YES_NO} onChange={set('hasIncome')} />
       <Choice label='有子女等赡养人吗' value={member.hasSupporter} options={YES_NO} onChange={set('hasSupporter')} />
-      {others.map((m) => <View key={m} className='bf-field__error'>{m}</View>)}
+      {others.map((m) => (
+        <View key={m} className='bf-field__error'>
+          {m}
+        </View>
+      ))}
     </Card>
   );
 }
