@@ -38,7 +38,8 @@ export async function pickAndUploadSheet(): Promise<{ fileId: string; name: stri
  * and saved from a blob so the file gets its name.
  */
 export async function openSheet(url: string, name: string): Promise<void> {
-  const res = await fetch(url, { headers: { ...demoHeaders() } });
+  // Only a demo account's header: an empty one would still name "nobody" to the host.
+  const res = await fetch(url, { headers: DEMO_BUILD && getDemoOpenid() ? demoHeaders() : {} });
   if (!res.ok) throw new ApiCallError({ code: 'NOT_FOUND', message: '没有找到导出的文件，可能已过期，请重新导出' });
   const href = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
