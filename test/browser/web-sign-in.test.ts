@@ -19,7 +19,11 @@ browserOnOwnHost('web-sign-in', (s) => ({ browser, url } = s));
 
 /** The mini-program's call: `POST /api/auth` as the WeChat user `openid` (how the local host names a WeChat caller). */
 async function asWeChat(openid: string, action: string, payload: unknown) {
-  const res = await fetch(`${url}/api/auth`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-openid': openid }, body: JSON.stringify({ action, payload }) });
+  const res = await fetch(`${url}/api/auth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-dev-openid': openid },
+    body: JSON.stringify({ action, payload }),
+  });
   return (await res.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } };
 }
 
@@ -29,7 +33,9 @@ async function desktopWithQr(): Promise<{ page: Page; request: { id: string; sec
   const page = await context.newPage();
   const calls: Request[] = [];
   // Function calls: POSTs (the local build's demo list is a GET of /api/dev/accounts, not a call).
-  page.on('request', (r) => { if (r.method() === 'POST' && (r.url().includes('/api/') || r.url().includes('/v1/functions/'))) calls.push(r); });
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && (r.url().includes('/api/') || r.url().includes('/v1/functions/'))) calls.push(r);
+  });
   const started = page.waitForResponse(async (r) => r.url().endsWith('/v1/functions/auth') && (r.request().postData() ?? '').includes('webLoginStart'));
   await page.goto(url + '/');
   const answer = await (await started).json();
@@ -101,7 +107,10 @@ describe('desktop sign-in by scanning with the mini-program', () => {
     await phone.locator('.bf-tabbar').waitFor();
     await phone.goto(`${url}/package-common/pages/web-login/index?q=${encodeURIComponent(`${url}/package-common/pages/web-login/index?id=${request.id}`)}`);
     await phone.getByText('有电脑正在请求登录您的账号').waitFor();
-    await phone.getByText(/Chrome 浏览器/).first().waitFor();
+    await phone
+      .getByText(/Chrome 浏览器/)
+      .first()
+      .waitFor();
     await phone.getByText('未知', { exact: true }).waitFor();
     await shot(phone, 'web-sign-in-confirm-page');
     await phone.getByText('确认登录', { exact: true }).click();
@@ -126,9 +135,59 @@ describe('desktop sign-in by scanning with the mini-program', () => {
     const sheet = path.join(tmp, '网页导入.xlsx');
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet('建档立卡户');
-    ws.addRow(['户编号', '乡镇', '行政村', '住址', '户类型', '致贫原因', '识别年度', '收入年度', '家庭年纯收入', '住房安全等级', '住房鉴定日期', '饮水安全', '姓名', '与户主关系', '身份证号', '联系电话', '健康状况', '慢病已认定', '残疾等级', '在校情况', '劳动能力', '务工就业', '有收入', '有赡养人']);
+    ws.addRow([
+      '户编号',
+      '乡镇',
+      '行政村',
+      '住址',
+      '户类型',
+      '致贫原因',
+      '识别年度',
+      '收入年度',
+      '家庭年纯收入',
+      '住房安全等级',
+      '住房鉴定日期',
+      '饮水安全',
+      '姓名',
+      '与户主关系',
+      '身份证号',
+      '联系电话',
+      '健康状况',
+      '慢病已认定',
+      '残疾等级',
+      '在校情况',
+      '劳动能力',
+      '务工就业',
+      '有收入',
+      '有赡养人',
+    ]);
     const blank = Array(12).fill(null);
-    ws.addRow(['QH-2026-001', '青禾镇', '上坪村', '上坪村3组01号', '监测户', '因病、缺技术', '2024', '2025', '18600', 'B', '2025-06-15', '是', '林国栋', '户主', '990201197003120111', '13900001111', '慢性病', '是', '0', '非在校生', '有劳动力', '是', '是', '否']);
+    ws.addRow([
+      'QH-2026-001',
+      '青禾镇',
+      '上坪村',
+      '上坪村3组01号',
+      '监测户',
+      '因病、缺技术',
+      '2024',
+      '2025',
+      '18600',
+      'B',
+      '2025-06-15',
+      '是',
+      '林国栋',
+      '户主',
+      '990201197003120111',
+      '13900001111',
+      '慢性病',
+      '是',
+      '0',
+      '非在校生',
+      '有劳动力',
+      '是',
+      '是',
+      '否',
+    ]);
     ws.addRow([...blank, '何秀兰', '配偶', '990201197205080226', '', '健康', '否', '0', '非在校生', '有劳动力', '是', '是', '否']);
     ws.addRow([...blank, '林小雨', '子女', '990201201209010320', '', '健康', '否', '0', '初中', '无劳动能力', '否', '否', '是']);
     await workbook.xlsx.writeFile(sheet);

@@ -32,12 +32,14 @@ async function tx<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) => IDBRe
 
 export async function pickPhotos(max: number) {
   const res = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-  return Promise.all(res.tempFilePaths.map(async (url) => {
-    const blob = await (await fetch(url)).blob();
-    const key = uuid();
-    await tx('readwrite', (s) => s.put(blob, key));
-    return { path: `idb:${key}`, preview: url };
-  }));
+  return Promise.all(
+    res.tempFilePaths.map(async (url) => {
+      const blob = await (await fetch(url)).blob();
+      const key = uuid();
+      await tx('readwrite', (s) => s.put(blob, key));
+      return { path: `idb:${key}`, preview: url };
+    }),
+  );
 }
 
 export const isLocalPhoto = (path: string) => path.startsWith('idb:');

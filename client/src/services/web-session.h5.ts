@@ -7,7 +7,9 @@ export const WEB_SESSION_KEY = 'bf.webSession';
 /** The environment a local build's js-sdk names; the local host answers for it (core/local/cloudbase-auth.ts). */
 const LOCAL_ENV = 'bangfu-local';
 
-interface SdkResult { error?: unknown }
+interface SdkResult {
+  error?: unknown;
+}
 interface SdkAuth {
   signInAnonymously(): Promise<SdkResult>;
   signInWithCustomTicket(getTicket: () => Promise<string>): Promise<SdkResult>;
@@ -50,7 +52,9 @@ function sdk(): Promise<SdkApp> {
     if (!CLOUD_ENV) instance.registerHost(window.location.host, window.location.protocol === 'https:' ? 'https' : 'http');
     return instance;
   })();
-  app.catch(() => { app = null; });
+  app.catch(() => {
+    app = null;
+  });
   return app;
 }
 
@@ -69,7 +73,9 @@ function isResult(value: unknown): value is ApiResult<unknown> {
 /** CloudBase refused the session itself (expired refresh token, revoked): the person signs in again. */
 function sessionRefused(e: unknown): boolean {
   const code = String((e as { code?: unknown; error?: unknown })?.code ?? (e as { error?: unknown })?.error ?? '');
-  return /ACCESS_TOKEN|unauthenticated|invalid_grant|INVALID_ACCESS_TOKEN/i.test(code) || /without auth|no refresh token/i.test(String((e as Error)?.message ?? ''));
+  return (
+    /ACCESS_TOKEN|unauthenticated|invalid_grant|INVALID_ACCESS_TOKEN/i.test(code) || /without auth|no refresh token/i.test(String((e as Error)?.message ?? ''))
+  );
 }
 
 export async function callFunction(fn: string, data: Record<string, unknown>): Promise<ApiResult<unknown>> {

@@ -27,8 +27,14 @@ async function ownerRecord(ctx: AdminCtx, fileId: string, kind: FileKind): Promi
   const { scope } = ctx.user;
   const region = await getRegion(scope.regionId);
   return {
-    _id: recordIdOf(fileId), fileId, kind, ownerId: ctx.user._id, ownerScope: scope, regionPath: region.path,
-    createdAt: ctx.now.toISOString(), expiresAt: expiresAt(kind, ctx.now),
+    _id: recordIdOf(fileId),
+    fileId,
+    kind,
+    ownerId: ctx.user._id,
+    ownerScope: scope,
+    regionPath: region.path,
+    createdAt: ctx.now.toISOString(),
+    expiresAt: expiresAt(kind, ctx.now),
   };
 }
 

@@ -53,15 +53,22 @@ export function answerUploadInfo(authorization: string | undefined, objects: unk
   // A signed-in person only: the anonymous session of the sign-in page has nothing to upload.
   if (!access?.uid) return reply(401, { code: 'INVALID_ACCESS_TOKEN', message: '登录已过期，请重新登录' });
   if (!Array.isArray(objects) || objects.length !== 1) return reply(400, { code: 'INVALID_PARAM', message: '一次上传一个文件' });
-  reply(200, objects.map((object: { objectId?: unknown }) => {
-    const cloudPath = typeof object?.objectId === 'string' ? object.objectId : '';
-    if (!UPLOAD_PATH.test(cloudPath)) return { code: 'STORAGE_REQUEST_FAIL', message: '只能上传 .xlsx 导入表格或 jpg、png、webp、gif 照片' };
-    const exp = Date.now() + URL_MS;
-    return {
-      uploadUrl: `/cos/${cloudPath}?exp=${exp}&sig=${sign(cloudPath, exp).toString('base64url')}`,
-      authorization: 'local', token: 'local', cloudObjectId: LOCAL_BUCKET + cloudPath, cloudObjectMeta: randomUUID(), downloadUrl: '',
-    };
-  }));
+  reply(
+    200,
+    objects.map((object: { objectId?: unknown }) => {
+      const cloudPath = typeof object?.objectId === 'string' ? object.objectId : '';
+      if (!UPLOAD_PATH.test(cloudPath)) return { code: 'STORAGE_REQUEST_FAIL', message: '只能上传 .xlsx 导入表格或 jpg、png、webp、gif 照片' };
+      const exp = Date.now() + URL_MS;
+      return {
+        uploadUrl: `/cos/${cloudPath}?exp=${exp}&sig=${sign(cloudPath, exp).toString('base64url')}`,
+        authorization: 'local',
+        token: 'local',
+        cloudObjectId: LOCAL_BUCKET + cloudPath,
+        cloudObjectMeta: randomUUID(),
+        downloadUrl: '',
+      };
+    }),
+  );
 }
 
 function readBytes(req: http.IncomingMessage): Promise<Buffer | null> {

@@ -58,7 +58,8 @@ export async function uploadFile(req: http.IncomingMessage, res: http.ServerResp
   const ext = EXT[String(req.headers['content-type'] ?? '').split(';')[0]];
   if (!ext) return send(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '只能上传 jpg、png、webp 或 gif 图片' } });
   // Sheets are for import, which only admins run; the file is recorded as the admin's (core/files).
-  if (ext === 'xlsx' && ctx.user.role !== 'admin') return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '只有扶贫办管理员可以上传导入表格' } });
+  if (ext === 'xlsx' && ctx.user.role !== 'admin')
+    return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '只有扶贫办管理员可以上传导入表格' } });
   const bytes = await readBytes(req).catch(() => null);
   if (!bytes) return send(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: '照片超过 5 MB，请压缩后再传' } });
   if (ext === 'xlsx') return send(res, 200, { ok: true, data: { fileId: await saveFile(admit(['admin'] as const, ctx), bytes, 'upload.xlsx', 'upload') } });
@@ -99,5 +100,7 @@ export async function serveFile(req: http.IncomingMessage, fileId: string, res: 
   const file = path.join(filesDir(), fileId);
   if (!PHOTO.test(fileId) || !existsSync(file)) return void res.writeHead(404).end();
   res.writeHead(200, { 'content-type': TYPE[fileId.split('.').pop()!], 'cache-control': 'private, max-age=86400' });
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

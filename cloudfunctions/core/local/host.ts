@@ -57,7 +57,10 @@ async function callFunction(name: string, req: http.IncomingMessage, res: http.S
     event = JSON.parse(await readBody(req));
   } catch (error) {
     const tooLarge = error instanceof Error && error.message === 'too large';
-    return json(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'INVALID_INPUT', message: tooLarge ? '请求内容过大（超过 2 MB）' : '请求内容不是有效的 JSON' } });
+    return json(res, tooLarge ? 413 : 400, {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: tooLarge ? '请求内容过大（超过 2 MB）' : '请求内容不是有效的 JSON' },
+    });
   }
   const devOpenid = req.headers['x-dev-openid'];
   json(res, 200, await main(event, { devOpenid: Array.isArray(devOpenid) ? devOpenid[0] : devOpenid }));
@@ -97,7 +100,8 @@ async function gatewayFunction(name: string, req: http.IncomingMessage, res: htt
   const access = accessOf(req.headers.authorization);
   if (!access) return json(res, 401, { code: 'INVALID_ACCESS_TOKEN', message: '登录已过期，请重新登录' });
   const body = await readJson(req);
-  if (!body.ok) return json(res, body.tooLarge ? 413 : 400, { code: 'INVALID_PARAM', message: body.tooLarge ? '请求内容过大（超过 2 MB）' : '请求内容不是有效的 JSON' });
+  if (!body.ok)
+    return json(res, body.tooLarge ? 413 : 400, { code: 'INVALID_PARAM', message: body.tooLarge ? '请求内容过大（超过 2 MB）' : '请求内容不是有效的 JSON' });
   json(res, 200, await main(body.value, access.uid ? { customUserId: access.uid } : {}));
 }
 

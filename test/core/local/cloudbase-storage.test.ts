@@ -8,10 +8,16 @@ import { localHostForFile } from '../../support/host';
 const host = localHostForFile();
 
 const post = (route: string, body: unknown, token?: string) =>
-  fetch(host.url() + route, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+  fetch(host.url() + route, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  }).then((r) => r.json() as Promise<any>);
 
 async function accessToken(signedIn: boolean): Promise<string> {
-  const answer = signedIn ? await post('/auth/v1/signin/custom', { ticket: createTicket('someone', new Date()) }) : await post('/auth/v1/signin/anonymously', {});
+  const answer = signedIn
+    ? await post('/auth/v1/signin/custom', { ticket: createTicket('someone', new Date()) })
+    : await post('/auth/v1/signin/anonymously', {});
   return answer.access_token;
 }
 
@@ -25,7 +31,10 @@ describe('the local host as cloud storage for the js-sdk', () => {
   it('signs an upload of an import sheet for a signed-in person; the PUT stores it where the import reads a cloud:// id', async () => {
     const id = randomUUID();
     const answer = await metadata(`registry/imports/${id}.xlsx`, await accessToken(true));
-    expect(answer).toMatchObject({ cloudObjectId: `cloud://bangfu-local.local/registry/imports/${id}.xlsx`, uploadUrl: expect.stringMatching(/^\/cos\/registry\/imports\//) });
+    expect(answer).toMatchObject({
+      cloudObjectId: `cloud://bangfu-local.local/registry/imports/${id}.xlsx`,
+      uploadUrl: expect.stringMatching(/^\/cos\/registry\/imports\//),
+    });
     const put = await fetch(host.url() + answer.uploadUrl, { method: 'PUT', body: Buffer.from('PK') });
     expect(put.status).toBe(200);
     expect(existsSync(path.join(host.store().dir, 'files', `upload-${id}.xlsx`))).toBe(true);
@@ -36,7 +45,8 @@ describe('the local host as cloud storage for the js-sdk', () => {
     expect(await metadata(`registry/imports/${id}.xlsx`, await accessToken(false))).toMatchObject({ code: 'INVALID_ACCESS_TOKEN' });
     expect(await metadata(`registry/imports/${id}.xlsx`, 'forged')).toMatchObject({ code: 'INVALID_ACCESS_TOKEN' });
     const token = await accessToken(true);
-    for (const bad of ['../../etc/passwd', `registry/imports/${id}.exe`, `exports/${id}.xlsx`]) expect(await metadata(bad, token)).toMatchObject({ code: 'STORAGE_REQUEST_FAIL' });
+    for (const bad of ['../../etc/passwd', `registry/imports/${id}.exe`, `exports/${id}.xlsx`])
+      expect(await metadata(bad, token)).toMatchObject({ code: 'STORAGE_REQUEST_FAIL' });
     const { uploadUrl } = await metadata(`registry/imports/${id}.xlsx`, token);
     const other = uploadUrl.replace(id, randomUUID());
     expect((await fetch(host.url() + other, { method: 'PUT', body: 'PK' })).status).toBe(403);

@@ -10,9 +10,12 @@ const host = localHostForFile();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-
 const upload = (body: Buffer, type: string, openid?: string) =>
-  fetch(`${host.url()}/api/files`, { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': type, ...(openid ? { 'x-dev-openid': openid } : {}) } });
+  fetch(`${host.url()}/api/files`, {
+    method: 'POST',
+    body: new Uint8Array(body),
+    headers: { 'content-type': type, ...(openid ? { 'x-dev-openid': openid } : {}) },
+  });
 
 describe('the local file store (photos)', () => {
   it('stores an image from a signed-in account and serves the same bytes back', async () => {
@@ -38,7 +41,8 @@ describe('the local file store (photos)', () => {
 
 describe('the local file store (sheets: exports and import uploads)', () => {
   const get = (fileId: string, openid?: string) => fetch(`${host.url()}/api/files/${fileId}`, { headers: openid ? { 'x-dev-openid': openid } : {} });
-  const exportAs = async (openid: string, filters: object = {}) => ((await call('households', 'exportXlsx', filters, openid)) as any).data as { fileId: string; url: string; rows: number };
+  const exportAs = async (openid: string, filters: object = {}) =>
+    ((await call('households', 'exportXlsx', filters, openid)) as any).data as { fileId: string; url: string; rows: number };
   const downloads = async () => (await getDb().collection('audit_logs').where({ action: 'download_file' }).get()).data;
   const nobody = 'local-00000000-0000-0000-0000-000000000000.xlsx';
 
@@ -55,7 +59,7 @@ describe('the local file store (sheets: exports and import uploads)', () => {
     expect(await downloads()).toEqual([]);
   });
 
-  it('gives the owner, and an admin whose region contains the owner\'s, the sheet; each download is audit-logged without its content', async () => {
+  it("gives the owner, and an admin whose region contains the owner's, the sheet; each download is audit-logged without its content", async () => {
     const { fileId, url: link, rows } = await exportAs('demo-town-admin', { villageId: 'village-1-2' });
     expect(link).toMatch(new RegExp(`^/api/files/${fileId}\\?grant=\\d+\\.[\\w-]+\\.[\\w-]+$`));
     const mine = await fetch(host.url() + link, { headers: { 'x-dev-openid': 'demo-town-admin' } });
@@ -72,7 +76,7 @@ describe('the local file store (sheets: exports and import uploads)', () => {
     expect(JSON.stringify(logs)).not.toMatch(/\d{17}[\dX]/);
   });
 
-  it('serves an export to a browser without the header through the link\'s grant, checking the named user again', async () => {
+  it("serves an export to a browser without the header through the link's grant, checking the named user again", async () => {
     const { fileId, url: link } = await exportAs('demo-town-admin', { villageId: 'village-1-2' });
     expect((await fetch(host.url() + link)).status).toBe(200);
     const grant = new URL(link, 'http://x').searchParams.get('grant')!;
