@@ -6,6 +6,10 @@
  * custom-login ticket through @cloudbase/js-sdk (which the local host answers as CloudBase would)
  * and works with the registry. A used request cannot be used again, and 退出所有电脑端登录 ends it.
  */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { browserOnOwnHost, DESKTOP, PHONE, shot } from './setup/browser';
 
@@ -114,5 +118,112 @@ describe('desktop sign-in by scanning with the mini-program', () => {
     await desk.getByText('建档户数').waitFor({ timeout: 20_000 });
     await context.close();
     await desk.context().close();
+  });
+
+  it('a web admin imports a registry sheet and downloads the export through cloud storage, never naming a caller by header', async () => {
+    const { page, request } = await desktopWithQr();
+    const sent: Request[] = [];
+    page.on('request', (r) => sent.push(r));
+    const peek = await asWeChat('demo-admin', 'webLoginPeek', { id: request.id });
+    expect(await asWeChat('demo-admin', 'webLoginConfirm', { id: request.id, version: peek.data.version })).toMatchObject({ ok: true });
+    await page.getByText('建档户数').waitFor({ timeout: 20_000 });
+    await page.getByText('户籍', { exact: true }).click();
+    await page.getByText(/共 300 户/).waitFor();
+
+    // One household of three, in the import sheet's columns (as test/fixtures/registry-sample.xlsx).
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'bf-web-import-'));
+    const sheet = path.join(tmp, '网页导入.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('建档立卡户');
+    ws.addRow([
+      '户编号',
+      '乡镇',
+      '行政村',
+      '住址',
+      '户类型',
+      '致贫原因',
+      '识别年度',
+      '收入年度',
+      '家庭年纯收入',
+      '住房安全等级',
+      '住房鉴定日期',
+      '饮水安全',
+      '姓名',
+      '与户主关系',
+      '身份证号',
+      '联系电话',
+      '健康状况',
+      '慢病已认定',
+      '残疾等级',
+      '在校情况',
+      '劳动能力',
+      '务工就业',
+      '有收入',
+      '有赡养人',
+    ]);
+    const blank = Array(12).fill(null);
+    ws.addRow([
+      'QH-2026-001',
+      '青禾镇',
+      '上坪村',
+      '上坪村3组01号',
+      '监测户',
+      '因病、缺技术',
+      '2024',
+      '2025',
+      '18600',
+      'B',
+      '2025-06-15',
+      '是',
+      '林国栋',
+      '户主',
+      '990201197003120111',
+      '13900001111',
+      '慢性病',
+      '是',
+      '0',
+      '非在校生',
+      '有劳动力',
+      '是',
+      '是',
+      '否',
+    ]);
+    ws.addRow([...blank, '何秀兰', '配偶', '990201197205080226', '', '健康', '否', '0', '非在校生', '有劳动力', '是', '是', '否']);
+    ws.addRow([...blank, '林小雨', '子女', '990201201209010320', '', '健康', '否', '0', '初中', '无劳动能力', '否', '否', '是']);
+    await workbook.xlsx.writeFile(sheet);
+
+    await page.getByText('导入', { exact: true }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByText('选择 Excel 表格（.xlsx）').click();
+    await (await chooser).setFiles(sheet);
+    await page.getByText('1 户可以导入').waitFor({ timeout: 20_000 });
+    await page.getByText('确认导入 1 户').click();
+    await page.locator('.import__big', { hasText: '已导入 1 户' }).waitFor({ timeout: 20_000 });
+    await page.getByText('查看户籍台账').click();
+    await page.getByText('共 301 户').waitFor();
+    await shot(page, 'web-sign-in-imported');
+
+    const download = page.waitForEvent('download');
+    await page.getByText('导出', { exact: true }).click();
+    const saved = path.join(tmp, 'export.xlsx');
+    await (await download).saveAs(saved);
+    const exported = new ExcelJS.Workbook();
+    await exported.xlsx.load(readFileSync(saved) as any);
+    expect(JSON.stringify(exported.worksheets[0].getSheetValues())).toContain('林国栋');
+    rmSync(tmp, { recursive: true, force: true });
+
+    // The sheet went to storage as the js-sdk uploads (metadata, then a signed PUT); the functions got
+    // its cloud:// id; the export came through the link the function answered; no request named a caller.
+    const posts = (needle: string) => sent.filter((r) => r.url().includes(needle) && r.method() === 'POST');
+    const metadata = posts('/v1/storages/get-objects-upload-info');
+    expect(metadata).toHaveLength(1);
+    expect(metadata[0].headers()['authorization']).toMatch(/^Bearer /);
+    expect(sent.filter((r) => r.method() === 'PUT' && new URL(r.url()).pathname.startsWith('/cos/registry/imports/'))).toHaveLength(1);
+    expect(posts('/v1/functions/households').some((r) => /cloud:\/\/[^"]+\/registry\/imports\/[0-9a-f-]{36}\.xlsx/.test(r.postData() ?? ''))).toBe(true);
+    expect(sent.filter((r) => r.method() === 'GET' && /\/api\/files\/local-[0-9a-f-]{36}\.xlsx\?grant=/.test(r.url()))).toHaveLength(1);
+    expect(sent.filter((r) => new URL(r.url()).pathname === '/api/files')).toEqual([]);
+    expect(sent.filter((r) => new URL(r.url()).pathname.startsWith('/api/') && r.method() === 'POST')).toEqual([]);
+    for (const r of sent) expect([r.url(), r.headers()['x-dev-openid']]).toEqual([r.url(), undefined]);
+    await page.context().close();
   });
 });

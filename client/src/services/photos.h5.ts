@@ -1,10 +1,13 @@
 import Taro from '@tarojs/taro';
-import { demoHeaders } from './session';
+import { demoHeaders, getDemoOpenid } from './session';
 import { uuid } from './request-id';
+import { uploadFile } from './web-session';
 
 /**
  * H5 (local demo): picked images are blob URLs that die with the page, so they are copied into
- * IndexedDB under `idb:<id>` and read back when the queued write is sent to the host's file store.
+ * IndexedDB under `idb:<id>` and read back when the queued write is sent: a web session uploads it
+ * to cloud storage under `visits/` as the mini program does (photos.weapp.ts), a local demo
+ * account to the host's file store.
  */
 const DB = 'bf-photos';
 const STORE = 'photos';
@@ -45,11 +48,18 @@ export async function uploadPhoto(path: string): Promise<string> {
   const key = path.slice(4);
   const blob = await tx<Blob | undefined>('readonly', (s) => s.get(key));
   if (!blob) throw new Error('照片文件已丢失，请删除后重新拍摄');
+  const fileId = DEMO_BUILD && getDemoOpenid() ? await uploadAsDemo(blob) : await uploadFile(`visits/${uuid()}.${EXT[blob.type] ?? 'jpg'}`, blob);
+  await tx('readwrite', (s) => s.delete(key));
+  return fileId;
+}
+
+const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
+
+async function uploadAsDemo(blob: Blob): Promise<string> {
   const res = await fetch('/api/files', { method: 'POST', headers: { 'content-type': blob.type || 'image/jpeg', ...demoHeaders() }, body: blob });
   const body = (await res.json().catch(() => null)) as { fileId?: string; data?: { fileId?: string } } | null;
   const fileId = body?.data?.fileId ?? body?.fileId;
   if (!res.ok || !fileId) throw new Error('照片上传失败');
-  await tx('readwrite', (s) => s.delete(key));
   return fileId;
 }
 

@@ -19,6 +19,8 @@ interface SdkAuth {
 interface SdkApp {
   auth: SdkAuth;
   callFunction(options: { name: string; data: unknown }): Promise<{ result: unknown }>;
+  /** js-sdk 3 storage (types/storage.d.ts ICloudbaseUploadFileParams): in a browser `filePath` is the File or Blob itself. */
+  uploadFile(options: { cloudPath: string; filePath: Blob }): Promise<{ fileID: string }>;
   registerHost(host: string, protocol?: 'http' | 'https'): void;
 }
 
@@ -26,19 +28,20 @@ let app: Promise<SdkApp> | null = null;
 
 /**
  * The js-sdk, loaded on first use (its own chunk: the demo and the mini-program never fetch it).
- * Only what is used is registered: app, auth, functions. A build without a CloudBase environment
+ * Only what is used is registered: app, auth, functions, storage. A build without a CloudBase environment
  * (local) points it at this origin with the js-sdk's own `registerHost`, which swaps the endpoint
  * and nothing else, so the local host receives exactly the requests CloudBase would.
  */
 function sdk(): Promise<SdkApp> {
   app ??= (async () => {
-    const [{ default: cloudbase }, { registerAuth }, { registerFunctions }] = await Promise.all([
+    const [{ default: cloudbase }, { registerAuth }, { registerFunctions }, { registerStorage }] = await Promise.all([
       import('@cloudbase/js-sdk/app'),
       import('@cloudbase/js-sdk/auth'),
       import('@cloudbase/js-sdk/functions'),
+      import('@cloudbase/js-sdk/storage'),
     ]);
     // As the js-sdk's own entry does: a component already registered (a second init after a failed one) is kept.
-    for (const register of [registerAuth, registerFunctions]) {
+    for (const register of [registerAuth, registerFunctions, registerStorage]) {
       try {
         register(cloudbase);
       } catch {
@@ -117,4 +120,20 @@ export async function endWebSession(): Promise<void> {
   } catch {
     // Signing out locally is what matters; CloudBase drops the refresh token when it can.
   }
+}
+
+export async function uploadFile(cloudPath: string, file: Blob): Promise<string> {
+  const instance = await sdk();
+  let fileID: string | undefined;
+  try {
+    ({ fileID } = await instance.uploadFile({ cloudPath, filePath: file }));
+  } catch (e) {
+    if (sessionRefused(e)) {
+      await endWebSession();
+      throw new ApiCallError({ code: 'UNAUTHENTICATED', message: '登录已过期，请重新扫码登录' });
+    }
+    throw new ApiCallError({ code: 'INTERNAL', message: '上传失败，请检查网络后重试' });
+  }
+  if (!fileID) throw new ApiCallError({ code: 'INTERNAL', message: '上传失败，请重试' });
+  return fileID;
 }

@@ -5,3 +5,4 @@ export const hasWebSession = () => false;
 export const callFunction = (): Promise<ApiResult<unknown>> => Promise.reject(new Error('web sessions are H5 only'));
 export const signInWithTicket = (): Promise<void> => Promise.reject(new Error('web sessions are H5 only'));
 export const endWebSession = (): Promise<void> => Promise.resolve();
+export const uploadFile = (): Promise<string> => Promise.reject(new Error('web sessions are H5 only: the mini program uploads with Taro.cloud.uploadFile'));

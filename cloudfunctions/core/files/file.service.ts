@@ -89,7 +89,7 @@ export async function downloadFile(ctx: Ctx, fileId: string): Promise<Buffer> {
  */
 export async function fileLink(ctx: Ctx, fileId: string): Promise<string> {
   const record = await readableRecord(ctx, fileId, null);
-  const link = await fileStore().link(fileId);
+  const link = await fileStore().link(fileId, ctx.user?._id ?? null);
   if (!link.checkedOnUse) await downloaded(ctx, record, 'temp_url');
   return link.url;
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import tcb from '@cloudbase/node-sdk';
 import { invalid, notFound } from '../errors';
 import { clock } from '../clock';
@@ -20,7 +20,7 @@ export interface FileStore {
    * download for 10 minutes (`checkedOnUse: false`). Local: the host's route, which checks the
    * caller again on every GET (`checkedOnUse: true`).
    */
-  link(fileId: string): Promise<{ url: string; checkedOnUse: boolean }>;
+  link(fileId: string, userId: string | null): Promise<{ url: string; checkedOnUse: boolean }>;
   /**
    * Whether a file with no owner record may be claimed by the first admin who imports it: in the
    * mini program an admin uploads a sheet straight to cloud storage (`sheets.weapp.ts`), so no
@@ -38,6 +38,48 @@ export const LINK_MAX_AGE_S = 600;
  */
 const LOCAL_ID = /^local-[0-9a-f-]{36}\.xlsx$/;
 
+/** Sheets the mini program uploads itself: `registry/imports/<uuid>.xlsx` (sheets.weapp.ts). */
+const CLIENT_UPLOAD = /^cloud:\/\/[^/]+\/registry\/imports\/[0-9a-f-]{36}\.xlsx$/;
+
+/**
+ * The bucket the local host plays for the js-sdk (core/local/cloudbase-storage.ts): a browser's
+ * upload to `registry/imports/<uuid>.xlsx` gets the file id `cloud://bangfu-local.local/<path>`
+ * and its bytes are kept in this same folder as `upload-<uuid>.xlsx`.
+ */
+export const LOCAL_BUCKET = 'cloud://bangfu-local.local/';
+const LOCAL_UPLOAD = /^cloud:\/\/bangfu-local\.local\/registry\/imports\/([0-9a-f-]{36})\.xlsx$/;
+
+/** The file name under the local files folder that holds this file id's bytes; null for an id of no local file. */
+export function localObjectName(fileId: string): string | null {
+  if (LOCAL_ID.test(fileId)) return fileId;
+  const upload = LOCAL_UPLOAD.exec(fileId);
+  return upload ? `upload-${upload[1]}.xlsx` : null;
+}
+
+/**
+ * A local download link carries a grant for LINK_MAX_AGE_S, as CloudBase's temporary URL does:
+ * `?grant=<expiry>.<user id>.<HMAC>`, keyed by a secret of this process. It names the user the link
+ * was made for, and the host's route checks that user against the file again when it is used.
+ */
+const grantSecret = randomBytes(32);
+const grantSig = (fileId: string, exp: number, userId: string) => createHmac('sha256', grantSecret).update(`${fileId}\n${exp}\n${userId}`).digest();
+
+export function localGrant(fileId: string, userId: string, now: Date): string {
+  const exp = now.getTime() + LINK_MAX_AGE_S * 1000;
+  return `${exp}.${Buffer.from(userId).toString('base64url')}.${grantSig(fileId, exp, userId).toString('base64url')}`;
+}
+
+/** The user a live grant for this file was made for; null for a forged, expired or other file's grant. */
+export function localGrantUser(fileId: string, grant: string, now: Date): string | null {
+  const [expText, user, sig] = grant.split('.');
+  const exp = Number(expText);
+  if (!user || !sig || !Number.isSafeInteger(exp) || exp <= now.getTime()) return null;
+  const userId = Buffer.from(user, 'base64url').toString('utf8');
+  const given = Buffer.from(sig, 'base64url');
+  const expected = grantSig(fileId, exp, userId);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? userId : null;
+}
+
 export function localFileStore(dir: string): FileStore {
   mkdirSync(dir, { recursive: true });
   return {
@@ -49,22 +91,25 @@ export function localFileStore(dir: string): FileStore {
       return id;
     },
     async read(fileId) {
-      const file = path.join(dir, fileId);
-      if (!LOCAL_ID.test(fileId) || !existsSync(file)) throw notFound('没有找到上传的文件，请重新上传');
-      return readFileSync(file);
+      const name = localObjectName(fileId);
+      if (!name || !existsSync(path.join(dir, name))) throw notFound('没有找到上传的文件，请重新上传');
+      return readFileSync(path.join(dir, name));
     },
     async remove(fileIds) {
-      for (const id of fileIds) if (LOCAL_ID.test(id)) rmSync(path.join(dir, id), { force: true });
+      for (const id of fileIds) {
+        const name = localObjectName(id);
+        if (name) rmSync(path.join(dir, name), { force: true });
+      }
     },
-    async link(fileId) {
-      return { url: `/api/files/${encodeURIComponent(fileId)}`, checkedOnUse: true };
+    async link(fileId, userId) {
+      // The route checks the caller on every GET: a demo account by its header, a web session (no header) by the grant.
+      const url = `/api/files/${encodeURIComponent(fileId)}`;
+      return { url: userId ? `${url}?grant=${localGrant(fileId, userId, clock.now())}` : url, checkedOnUse: true };
     },
-    claimable: () => false,
+    // A browser signed in with the js-sdk uploads to the host's bucket as the mini program does to CloudBase's.
+    claimable: (fileId) => LOCAL_UPLOAD.test(fileId) && existsSync(path.join(dir, localObjectName(fileId)!)),
   };
 }
-
-/** Sheets the mini program uploads itself: `registry/imports/<uuid>.xlsx` (sheets.weapp.ts). */
-const CLIENT_UPLOAD = /^cloud:\/\/[^/]+\/registry\/imports\/[0-9a-f-]{36}\.xlsx$/;
 
 function cloudFileStore(): FileStore {
   const app = () => tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });

@@ -4,9 +4,9 @@ import type http from 'node:http';
 import path from 'node:path';
 import { clock } from '../clock';
 import { DomainError } from '../errors';
-import { downloadFile, saveFile } from '../files';
+import { downloadFile, localGrantUser, saveFile } from '../files';
 import { admit, type Ctx } from '../handler';
-import { findUserByOpenid } from '../users/user.repository';
+import { findUser, findUserByOpenid } from '../users/user.repository';
 import { localDataDir } from './mode';
 
 /**
@@ -70,11 +70,23 @@ export async function uploadFile(req: http.IncomingMessage, res: http.ServerResp
 }
 
 /**
+ * The caller of a sheet download: the user a live `?grant=` names (the link an export answered a
+ * web session, core/files/storage.ts), else the demo header's account.
+ */
+async function sheetCaller(req: http.IncomingMessage, fileId: string): Promise<Ctx> {
+  const grant = new URL(req.url ?? '/', 'http://host').searchParams.get('grant');
+  if (!grant) return callerOf(req);
+  const now = clock.now();
+  const userId = localGrantUser(fileId, grant, now);
+  return { openid: null, user: userId ? await findUser(userId) : null, requestId: `host-${randomUUID()}`, now };
+}
+
+/**
  * Sheets (exports with full ID numbers, uploaded imports) go only to their owner or an admin above,
  * audit-logged; anyone else, and an expired or made-up id, gets the same bare 404.
  */
 async function serveSheet(req: http.IncomingMessage, fileId: string, res: http.ServerResponse): Promise<void> {
-  const bytes = await downloadFile(await callerOf(req), fileId).catch((error) => {
+  const bytes = await downloadFile(await sheetCaller(req, fileId), fileId).catch((error) => {
     if (error instanceof DomainError) return null;
     throw error;
   });

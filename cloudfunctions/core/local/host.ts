@@ -6,6 +6,7 @@ import { usersByOpenids } from '../users/user.repository';
 import { serveStatic } from './static-files';
 import { serveFile, uploadFile } from './file-store';
 import { accessOf, answerAuth } from './cloudbase-auth';
+import { answerUploadInfo, putObject } from './cloudbase-storage';
 
 const MAX_BODY = 2 * 1024 * 1024;
 
@@ -82,6 +83,13 @@ async function cloudbaseAuth(route: string, req: http.IncomingMessage, res: http
   if (!answered) json(res, 404, { error: 'not_found', error_description: `no such auth endpoint: ${route}` });
 }
 
+/** The gateway's storage upload info (`POST /v1/storages/get-objects-upload-info`, cloudbase-storage.ts). */
+async function uploadInfo(req: http.IncomingMessage, res: http.ServerResponse) {
+  const body = await readJson(req);
+  if (!body.ok) return json(res, body.tooLarge ? 413 : 400, { code: 'INVALID_PARAM', message: '请求内容不是有效的 JSON' });
+  answerUploadInfo(req.headers.authorization, body.value, (status, answer) => json(res, status, answer));
+}
+
 /**
  * A js-sdk `callFunction` (`POST /v1/functions/<name>`, the CloudBase gateway): the caller is the
  * custom user id of the host's own access token, never a header the browser could set.
@@ -143,6 +151,8 @@ function dispatch(route: string, staticRoot: string, req: http.IncomingMessage, 
   if (route.startsWith('/auth/v1/')) return done(cloudbaseAuth(route, req, res));
   const gateway = /^\/v1\/functions\/([a-zA-Z]+)$/.exec(route);
   if (gateway && req.method === 'POST') return done(gatewayFunction(gateway[1], req, res));
+  if (req.method === 'POST' && route === '/v1/storages/get-objects-upload-info') return done(uploadInfo(req, res));
+  if (req.method === 'PUT' && route.startsWith('/cos/')) return done(putObject(route.slice('/cos/'.length), req, res));
   if (route.startsWith('/api/')) return json(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: '请用 POST /api/<云函数名> 调用云函数' } });
   serveStatic(staticRoot, route, res);
 }

@@ -61,7 +61,7 @@ describe('the local file store (sheets: exports and import uploads)', () => {
 
   it("gives the owner, and an admin whose region contains the owner's, the sheet; each download is audit-logged without its content", async () => {
     const { fileId, url: link, rows } = await exportAs('demo-town-admin', { villageId: 'village-1-2' });
-    expect(link).toBe(`/api/files/${fileId}`);
+    expect(link).toMatch(new RegExp(`^/api/files/${fileId}\\?grant=\\d+\\.[\\w-]+\\.[\\w-]+$`));
     const mine = await fetch(host.url() + link, { headers: { 'x-dev-openid': 'demo-town-admin' } });
     expect(mine.status).toBe(200);
     expect(mine.headers.get('cache-control')).toBe('no-store');
@@ -74,6 +74,19 @@ describe('the local file store (sheets: exports and import uploads)', () => {
     expect(logs.map((l: any) => l.userId)).toEqual(['admin-town-1', 'admin-county']);
     expect(logs[0]).toMatchObject({ detail: { fileId, kind: 'export', ownerId: 'admin-town-1', via: 'host' } });
     expect(JSON.stringify(logs)).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it("serves an export to a browser without the header through the link's grant, checking the named user again", async () => {
+    const { fileId, url: link } = await exportAs('demo-town-admin', { villageId: 'village-1-2' });
+    expect((await fetch(host.url() + link)).status).toBe(200);
+    const grant = new URL(link, 'http://x').searchParams.get('grant')!;
+    const other = (await exportAs('demo-town-admin', { villageId: 'village-1-2' })).fileId;
+    expect((await fetch(`${host.url()}/api/files/${other}?grant=${grant}`)).status).toBe(404);
+    const [exp, user, sig] = grant.split('.');
+    expect((await fetch(`${host.url()}/api/files/${fileId}?grant=${exp}.${Buffer.from('admin-county').toString('base64url')}.${sig}`)).status).toBe(404);
+    expect((await fetch(`${host.url()}/api/files/${fileId}?grant=${Number(exp) + 1}.${user}.${sig}`)).status).toBe(404);
+    const logs = (await downloads()).filter((l: any) => l.detail.fileId === fileId);
+    expect(logs.map((l: any) => [l.userId, l.detail.via])).toEqual([['admin-town-1', 'host']]);
   });
 
   it('refuses an expired export and deletes it; the next save sweeps every expired file', async () => {
