@@ -1,53 +1,15 @@
-import { type AssessHousehold, type AddMedicalExpenseInput, type HouseholdAssessment, type MedicalExpense } from '../../../types/monitoring';
-import type { Household, Member } from '../../../types/household';
+import { type AddMedicalExpenseInput, type HouseholdAssessment, type MedicalExpense } from '../../../types/monitoring';
 import type { CallerCtx, StaffCtx } from '../handler';
 import { conflict, invalid } from '../errors';
 import { readableHousehold } from '../access';
 import { householdsWithEmergency } from '../needs/need.repository';
 import { emergencySince } from '../benefits/gaps.service';
 import { dateOf } from '../time';
-import { addDays } from '../../../types/format';
 import { assess } from './assess.service';
+import { familyOf, sinceFor } from './family-facts';
 import { expensesOf, insertExpenseOnce } from './medical.repository';
 import { monitoringValues } from './params.service';
 import { reassessAfterWrite } from './reassess.service';
-
-/** The window the medical rule reads, with a margin: 400 days before the date. */
-export const sinceFor = (date: string) => addDays(date, -400);
-
-/** What the rules read of a stored household (a full one, or the sweep's projection). */
-export type FamilyFacts = Pick<Household, 'status' | 'housingGrade' | 'safeWater' | 'incomes'> & {
-  members: Array<
-    Pick<Member, 'birthDate' | 'disabilityLevel' | 'health' | 'chronicApproved' | 'schooling' | 'laborCapacity' | 'employed' | 'hasIncome' | 'hasSupporter'>
-  >;
-};
-
-/**
- * A stored household's facts in the shape the rules read (the same rules as the self-check).
- * Built field by field, not parsed: stored households were written through their schema, and a
- * county sweep builds 30,000 of these.
- */
-export function familyOf(h: FamilyFacts, emergency: boolean, expenses: MedicalExpense[]): AssessHousehold {
-  return {
-    status: h.status,
-    housingGrade: h.housingGrade,
-    safeWater: h.safeWater,
-    emergencyInLast90Days: emergency,
-    incomes: h.incomes.map((i) => ({ year: i.year, amount: i.amount })),
-    medicalExpenses: expenses.map((e) => ({ date: e.date, outOfPocket: e.outOfPocket })),
-    members: h.members.map((m) => ({
-      birthDate: m.birthDate,
-      disabilityLevel: m.disabilityLevel,
-      chronicIllness: m.health === 'chronic',
-      chronicApproved: m.chronicApproved ?? false,
-      schooling: m.schooling,
-      laborCapacity: m.laborCapacity,
-      employed: m.employed,
-      hasIncome: m.hasIncome,
-      hasSupporter: m.hasSupporter,
-    })),
-  };
-}
 
 /** 风险研判 of a stored household on today (China time): its own members see theirs, helpers their paired ones, admins their region. */
 export async function assessHousehold(ctx: CallerCtx, input: { householdId?: string }): Promise<HouseholdAssessment> {

@@ -14,7 +14,7 @@ import { derivedId } from '../store/derived-id';
 import { dateOf } from '../time';
 import { monitoringValues } from './params.service';
 import { assess } from './assess.service';
-import { familyOf, sinceFor } from './household-assess.service';
+import { familyOf, sinceFor } from './family-facts';
 import { expensesOfHouseholds, insertExpenseOnce, storedExpenseIds } from './medical.repository';
 import { medicalRowProblem, medicalRowSchema, readMedicalSheet, type MedicalRow, type MedicalSheetRow } from './medical-sheet';
 import { openWarning } from './warning.service';

@@ -5,7 +5,7 @@ import { findHousehold } from '../households/household.repository';
 import { householdsWithEmergency } from '../needs/need.repository';
 import { dateOf } from '../time';
 import { assess } from './assess.service';
-import { familyOf, sinceFor } from './household-assess.service';
+import { familyOf, sinceFor } from './family-facts';
 import { expensesOf } from './medical.repository';
 import { monitoringValues } from './params.service';
 import { openWarning } from './warning.service';

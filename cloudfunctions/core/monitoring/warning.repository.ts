@@ -112,9 +112,3 @@ export async function warningsWhere(where: Where): Promise<Warning[]> {
     ],
   });
 }
-
-/** A household's warnings, newest first (its detail page shows the open one and the past). */
-export async function warningsOfHousehold(householdId: string): Promise<Warning[]> {
-  const { data } = await warnings().where({ householdId }).orderBy('createdAt', 'desc').limit(20).get();
-  return data.map(parse);
-}

@@ -13,7 +13,7 @@ import { derivedId } from '../store/derived-id';
 import { adminsOfRegion } from '../users/user.repository';
 import { dateOf } from '../time';
 import { assess } from './assess.service';
-import { familyOf, sinceFor } from './household-assess.service';
+import { familyOf, sinceFor } from './family-facts';
 import { expensesOfHouseholds } from './medical.repository';
 import { calendarOn, holidaysOn, monitoringValues } from './params.service';
 import { householdsWithOpenWarning, insertWarning, insertWarnings, openStages, openWarningOf, warningPage } from './warning.repository';

@@ -4,7 +4,7 @@ import type { User } from '../../../../types/user';
 import { addDays } from '../../../../types/format';
 import { dateOf } from '../../time';
 import { assess } from '../../monitoring/assess.service';
-import { familyOf } from '../../monitoring/household-assess.service';
+import { familyOf } from '../../monitoring/family-facts';
 import { dueFor, isOpenStage, NEXT_STAGE, noticeDates } from '../../monitoring/warning.rules';
 
 const none = new Set<string>();

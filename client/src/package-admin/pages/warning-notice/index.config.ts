@@ -2,5 +2,5 @@ import { vant } from '@/components/ui/vant';
 
 export default definePageConfig({
   navigationBarTitleText: '公示名单',
-  usingComponents: vant('Button', 'Tag', 'Loading', 'ErrorState', 'Empty', 'Cell'),
+  usingComponents: vant('Button', 'Loading', 'ErrorState', 'Empty', 'Cell'),
 });

@@ -5,7 +5,6 @@ import { Cell, CellGroup, Empty, Loaded, Page, Table, type TableColumn } from '@
 import { useRequest } from '@/hooks/use-request';
 import { api } from '@/services/client';
 import { navigate } from '@/services/routes';
-import '../findings/index.scss';
 import './index.scss';
 
 type Row = Awaited<ReturnType<typeof api.monitoring.noticeList>>['items'][number];

@@ -10,7 +10,6 @@ import { messageOf } from '@/services/errors';
 import { navigate } from '@/services/routes';
 import Filters, { type WarningFilters } from './filters';
 import '@/components/monitoring/monitoring.scss';
-import '../findings/index.scss';
 import './index.scss';
 
 const PAGE = 20;
