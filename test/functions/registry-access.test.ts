@@ -10,6 +10,8 @@ import { getDb } from '../../cloudfunctions/core/store';
 import { idCheckChar } from '../../types';
 import { freshDemoStore, call, SEED_NOW } from '../support/store';
 import { uploadAs } from '../support/files';
+import { doorCodeOf } from '../../cloudfunctions/core/households/door-code.service';
+import { keepDoorCode } from '../../cloudfunctions/core/households/door-code.repository';
 
 type Row = { who: string; openid?: string; target: () => Promise<string> };
 /** ok: answered; empty: answered with nothing in it; a code: refused (or, for INVALID_INPUT/CONFLICT, let past access and refused on the merits). */
@@ -69,6 +71,18 @@ const F = 'FORBIDDEN',
   U = 'UNAUTHENTICATED';
 //                      county  town   town-x village vill-x helper help-x  own   other unbound anon
 const ADMIN_ONLY: Outcome[] = ['ok', 'ok', N, 'ok', N, F, F, F, F, F, U];
+//                      county  town   town-x village vill-x helper help-x  own   other unbound anon
+const ADMIN_SESSION: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U];
+
+/** A printed card's door code for a household (stored as households.doorCode stores it). */
+async function doorCodeFor(id: string): Promise<string> {
+  await keepDoorCode(doorCodeOf(id), id, SEED_NOW.toISOString());
+  return doorCodeOf(id);
+}
+/** A desktop's fresh sign-in request (auth.webLoginStart, public). */
+async function webLoginRequest(): Promise<{ id: string; secret: string }> {
+  return ((await call('auth', 'webLoginStart', { userAgent: 'Mozilla/5.0 (matrix)' })) as any).data;
+}
 
 const MATRIX: Record<string, Record<string, Spec>> = {
   households: {
@@ -98,6 +112,8 @@ const MATRIX: Record<string, Record<string, Spec>> = {
     reveal: { payload: async (hh) => ({ householdId: hh, memberId: (await household(hh)).members[0].id, field: 'idNumber' }), expect: ADMIN_ONLY },
     importXlsx: { payload: async (_hh, row) => ({ fileId: await sampleSheet(row) }), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
     villages: { payload: async () => ({}), expect: ['ok', 'ok', 'ok', 'ok', 'ok', F, F, F, F, F, U] },
+    doorCode: { payload: async (hh) => ({ householdId: hh }), expect: ['ok', 'ok', N, 'ok', N, 'ok', N, F, F, F, U] },
+    openDoorCode: { payload: async (hh) => ({ scene: await doorCodeFor(hh) }), expect: ['ok', 'ok', N, 'ok', N, 'ok', N, 'ok', N, F, U] },
     exportXlsx: { payload: async (hh) => ({ villageId: (await household(hh)).villageId }), expect: ['ok', 'ok', 'empty', 'ok', 'empty', F, F, F, F, F, U] },
     importTemplate: { payload: async () => ({}), expect: ['empty', 'empty', 'empty', 'empty', 'empty', F, F, F, F, F, U] },
   },
@@ -128,6 +144,15 @@ const MATRIX: Record<string, Record<string, Spec>> = {
   },
   auth: {
     whoami: { payload: async () => ({}), expect: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', U] },
+    // 电脑端登录: anyone may start and claim a desktop request; only an admin signed in WeChat confirms one.
+    webLoginStart: { payload: async () => ({ userAgent: 'Mozilla/5.0 (matrix)' }), expect: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] },
+    webLoginClaim: { payload: () => webLoginRequest(), expect: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] },
+    webLoginPeek: { payload: async () => ({ id: (await webLoginRequest()).id }), expect: ADMIN_SESSION },
+    webLoginConfirm: { payload: async () => ({ id: (await webLoginRequest()).id, version: 0 }), expect: ADMIN_SESSION },
+    // Turning a request away is harmless: whoever scanned it may.
+    webLoginDecline: { payload: async () => ({ id: (await webLoginRequest()).id }), expect: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', U] },
+    webSignOut: { payload: async () => ({}), expect: ADMIN_SESSION },
+    webSignOutEverywhere: { payload: async () => ({}), expect: ADMIN_SESSION },
     bindHousehold: {
       payload: async (hh) => {
         const m = (await household(hh)).members[0];
