@@ -5,9 +5,11 @@ import Taro, { usePageNotFound } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { ROUTES } from '@/services/routes';
 import { keepAppShellOffline } from '@/services/offline-shell';
+import { keepPageStackInStep } from '@/services/page-stack';
 import './app.scss';
 
 keepAppShellOffline();
+keepPageStackInStep();
 
 export default function App({ children }: PropsWithChildren) {
   // An unknown path (a stale share card, a mistyped H5 address) shows 页面不存在 with a way home
