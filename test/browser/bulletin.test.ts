@@ -3,16 +3,68 @@
  * weakest town down to the households not visited, and publishes it; a helper gets the notice and
  * opens the published bulletin from it. Publishing writes, so the file has its own host.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { browserOnOwnHost, DESKTOP, PHONE, shot, signedIn } from './setup/browser';
 
 let browser: Browser;
 let url = '';
 browserOnOwnHost('bulletin', (s) => ({ browser, url } = s));
 
+const unvisited = (page: Page) => page.locator('.bf-card', { hasText: '当月未走访的户' });
+
+/** What the person sees of the households not visited: the card's title (the village) and the households, in order. */
+async function listShown(page: Page): Promise<{ title: string; names: string[] }> {
+  const card = unvisited(page);
+  await card.locator('.bulletin__household').first().waitFor();
+  return { title: await card.locator('.bf-card__title').innerText(), names: await card.locator('.bulletin__household-name').allInnerTexts() };
+}
+
+/** After the browser's back button: the same village's list, with the same households, is on screen again and the 户档案 is not. */
+async function expectSameList(page: Page, before: { title: string; names: string[] }): Promise<void> {
+  // The 户档案 slides away and leaves the page stack; only the bulletin stays.
+  await page.locator('.hh-header__name').waitFor({ state: 'detached', timeout: 10000 });
+  expect(page.url()).toMatch(/package-common\/pages\/bulletin\/index/);
+  expect(await listShown(page)).toEqual(before);
+}
+
+/** A household opens its 户档案 (its own header, not the list's row of the same name); back returns to the same list. */
+async function detailAndBack(page: Page): Promise<void> {
+  const before = await listShown(page);
+  await unvisited(page).locator('.bulletin__household').first().click();
+  await page.waitForURL(/package-common\/pages\/household\/index\?id=/);
+  await page.locator('.hh-header__name', { hasText: `${before.names[0].replace(/户$/, '')} 户` }).waitFor();
+  await page.getByText('帮扶明白卡 · 打印张贴').waitFor();
+  await page.goBack();
+  await expectSameList(page, before);
+}
+
+/**
+ * Back pressed while the 户档案 is still opening (its code slow to arrive, as on a weak signal): the
+ * list used to be replaced by a fresh bulletin, or covered by the router's late hide, and the screen
+ * stayed blank. The page's scripts are held back for a moment so the back surely lands mid-opening.
+ */
+async function quickBack(page: Page): Promise<void> {
+  const before = await listShown(page);
+  const held: Array<Promise<void>> = [];
+  let asked: () => void = () => undefined;
+  const requested = new Promise<void>((r) => (asked = r));
+  await page.route('**/js/*.js', (route) => {
+    asked();
+    held.push(new Promise((r) => setTimeout(r, 1500)).then(() => route.continue()));
+  });
+  await unvisited(page).locator('.bulletin__household').last().click();
+  await page.waitForURL(/package-common\/pages\/household\/index\?id=/);
+  await page.goBack();
+  await page.waitForURL(/package-common\/pages\/bulletin\/index/);
+  await requested;
+  await Promise.all(held);
+  await page.unroute('**/js/*.js');
+  await expectSameList(page, before);
+}
+
 describe('月度通报', () => {
   it('demo-admin reads, drills into the weakest town and publishes; demo-helper opens it from the notice', async () => {
-    const page = await signedIn(browser, 'demo-admin', DESKTOP, { url });
+    const page = await signedIn(browser, 'demo-admin', DESKTOP, { url, serviceWorker: false });
     await page.getByText('月度通报（上月排名与短板）').click();
     await page.locator('.bulletin__title').waitFor();
     await page.getByText('实时数据 · 发布后定稿').waitFor();
@@ -57,9 +109,11 @@ describe('月度通报', () => {
       ).toBe(missing);
     else await card.getByText('这个村月末结对的户当月都走访过').waitFor();
     await shot(page, 'bulletin-desktop-unvisited');
-    // Opening a household's detail from this list and coming back with the browser's back button
-    // stopped showing the list after the branches of 2026-12-02 merged (the list stays hidden): to be
-    // found and fixed, see the closing note; the rest of the walk goes on from the list itself.
+    if (missing > 0) {
+      // The quick back first: the 户档案's code is not loaded yet, so holding it back holds the opening.
+      await quickBack(page);
+      await detailAndBack(page);
+    }
     // Back up: fold the households, then back to the towns.
     await card.locator('.bulletin__crumb').click();
     expect(await page.locator('.bf-card', { hasText: '当月未走访的户' }).count()).toBe(0);

@@ -30,10 +30,17 @@ export const DESKTOP = { width: 1280, height: 800 };
 /**
  * A fresh browser context signed in as a demo (or any) account through the local sign-in page. By
  * default it waits for the role's home tab bar: going elsewhere earlier races the sign-in. A WeChat
- * user who has not bound lands on the bind page, which has none: pass `{ home: false }`.
+ * user who has not bound lands on the bind page, which has none: pass `{ home: false }`. A test that
+ * holds back the page's own scripts (page.route) passes `{ serviceWorker: false }`: the kept app shell
+ * would answer them before the route sees them.
  */
-export async function signedIn(browser: Browser, openid: string, viewport = PHONE, options: { home?: boolean; url?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+export async function signedIn(
+  browser: Browser,
+  openid: string,
+  viewport = PHONE,
+  options: { home?: boolean; url?: string; serviceWorker?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', serviceWorkers: options.serviceWorker === false ? 'block' : 'allow' });
   const page = await context.newPage();
   await page.goto(`${options.url ?? baseUrl()}/pages/login/index?openid=${openid}`);
   if (options.home !== false) await page.locator('.bf-tabbar').waitFor();
