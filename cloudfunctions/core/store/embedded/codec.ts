@@ -19,6 +19,9 @@ export function parseWire(text: unknown, mode: Mode, now = Date.now()): unknown 
   if (typeof text !== 'string') return normalize(text, mode, now);
   let parsed: unknown;
   try {
+    // EJSON only reads `$`-keyed objects (`$date`, `$oid`, `$tcb_server_date`…) and refuses
+    // field names holding NUL: text with neither is plain JSON, parsed without EJSON's reviver.
+    if (!text.includes('"$') && !text.includes('\\u0000')) return JSON.parse(text) as unknown;
     parsed = EJSON.parse(text, { relaxed: true });
   } catch (err) {
     throw new DbError(ErrorCode.INVALID_PARAM, `malformed EJSON from the SDK: ${(err as Error).message}`);
@@ -92,6 +95,16 @@ export function toWire(doc: unknown): string {
   // county-wide read answers 200,000 of them, so check first and stringify plainly when it is safe.
   const text = onlyPlainData(doc) ? JSON.stringify(doc) : JSON.stringify(doc, wireReplacer);
   return text.includes('{"$oid":"') ? text.replace(OID_TEXT, '"$1"') : text;
+}
+
+/**
+ * A stored document's text as its wire text (toWire of decodeDoc): the same text when it holds
+ * no Date (`{"$date":…}` in storage) and no ObjectId, as the store wrote it with JSON.stringify.
+ * `doc` is the document when the caller has already decoded it.
+ */
+export function storedToWire(text: string, doc?: Doc): string {
+  if (!text.includes('{"$date":') && !text.includes('{"$oid":"')) return text;
+  return toWire(doc ?? decodeDoc(text));
 }
 
 /** JSON-like values all the way down (plain objects, arrays, primitives): no Date, nothing with its own toJSON. */

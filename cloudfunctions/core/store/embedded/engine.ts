@@ -14,7 +14,7 @@ import type { IndexSpec } from '../indexes';
 import type { Doc } from './codec';
 import { DbError, ErrorCode, LockedError, mapSqliteError } from './errors';
 import type { Window } from './projection';
-import { candidateDocs, countDocs, countGroups, findDocs, findSql, type Ctx, type GroupKey } from './reads';
+import { candidateDocs, countDocs, countGroups, findDocs, findSql, findWire, type Ctx, type GroupKey } from './reads';
 import { Schema } from './schema';
 import { SnapshotPool, cached, type Snapshot } from './snapshots';
 import {
@@ -101,6 +101,11 @@ export class EmbeddedEngine {
 
   find(coll: string, filter?: Doc, window: Window = {}): Doc[] {
     return this.snapshot(() => findDocs(this.ctx, coll, filter, window));
+  }
+
+  /** find() as the EJSON texts CloudBase answers (request.ts): whole documents are sent as stored. */
+  findWire(coll: string, filter?: Doc, window: Window = {}): string[] {
+    return this.snapshot(() => findWire(this.ctx, coll, filter, window));
   }
 
   count(coll: string, filter?: Doc): number {

@@ -104,8 +104,32 @@ function pipelineWithObjectIds(pipeline: Doc[]): Doc[] {
   });
 }
 
+/** A string, finite number or boolean: the values a plain equality compares with `===` as MongoDB does. */
+const isScalar = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * The commonest filter, top-level fields each equal to a string, number or boolean
+ * (`{ openid, active: true }`), tested without mingo: a mingo Query copies its whole operator
+ * context on construction, which cost a one-document read more than its SQL. MongoDB's meaning:
+ * the field holds the value, or is an array holding it as an element (one level only; a number
+ * never equals a string or a boolean). A dotted path, an operator, an unusual field name or any
+ * other value goes to mingo.
+ */
+function scalarEquality(filter: Doc): Test | undefined {
+  const entries = Object.entries(filter);
+  if (!entries.every(([k, v]) => /^[A-Za-z0-9_-]+$/.test(k) && isScalar(v))) return undefined;
+  return (doc) =>
+    entries.every(([k, v]) => {
+      const value = doc[k];
+      return value === v || (Array.isArray(value) && value.includes(v));
+    });
+}
+
 export function compileFilter(filter: Doc | undefined): Test {
   if (!filter || !Object.keys(filter).length) return () => true;
+  const plain = scalarEquality(filter);
+  if (plain) return plain;
   assertSupported(filter);
   nearOf(filter); // where MongoDB allows `$nearSphere` (top level, once), for counts and writes too
   try {

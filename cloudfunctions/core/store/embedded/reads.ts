@@ -6,7 +6,7 @@
  * re-orders them).
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { Kind, decodeDoc, type Doc } from './codec';
+import { Kind, decodeDoc, storedToWire, toWire, type Doc } from './codec';
 import { byDistance, nearOf } from './geo';
 import { compileFilter } from './mongo';
 import { finish, project, topLevelFields, type Window } from './projection';
@@ -24,20 +24,45 @@ export interface Ctx {
 export const where = (p: Plan): string => (p.where ? ` WHERE ${p.where}` : '');
 export const select = (info: CollectionInfo, cols: string, p: Plan): string => `SELECT ${cols} FROM ${info.table}${where(p)}`;
 
+/**
+ * What a read answers: documents (the engine's callers), or their wire texts (request.ts, for the
+ * SDK). A whole stored document that holds no Date or ObjectId is already its wire text, so a read
+ * of whole documents hands the SDK the stored text instead of parsing it and printing it again.
+ */
+interface As<T> {
+  /** One whole stored document, given its text (and the document when already decoded). */
+  whole(text: string, doc?: Doc): T;
+  docs(docs: Doc[]): T[];
+}
+const AS_DOCS: As<Doc> = { whole: (text, doc) => doc ?? decodeDoc(text), docs: (docs) => docs };
+const AS_WIRE: As<string> = { whole: storedToWire, docs: (docs) => docs.map(toWire) };
+
 export function findDocs(ctx: Ctx, coll: string, filter: Doc | undefined, window: Window): Doc[] {
+  return read(ctx, coll, filter, window, AS_DOCS);
+}
+
+/** findDocs answered as the EJSON texts CloudBase sends (request.ts getDocument). */
+export function findWire(ctx: Ctx, coll: string, filter: Doc | undefined, window: Window): string[] {
+  return read(ctx, coll, filter, window, AS_WIRE);
+}
+
+function read<T>(ctx: Ctx, coll: string, filter: Doc | undefined, window: Window, as: As<T>): T[] {
   const info = ctx.schema.get(coll);
   const p = plan(filter, info, window.sort);
   const sorted = !!window.sort && Object.keys(window.sort).length > 0;
   const near = nearOf(filter);
   if (near && !sorted)
-    return finish(
-      byDistance(matching(ctx, info, filter, p), near, (d) => d),
-      window,
+    return as.docs(
+      finish(
+        byDistance(matching(ctx, info, filter, p), near, (d) => d),
+        window,
+      ),
     );
-  if (sorted && !p.orderBy) return finish(matching(ctx, info, filter, p), window);
+  if (sorted && !p.orderBy) return as.docs(finish(matching(ctx, info, filter, p), window));
   const skip = window.skip ?? 0;
   const limit = window.limit ?? Infinity;
   const order = p.orderBy ? ` ORDER BY ${p.orderBy}` : '';
+  const page = pageSql(limit);
   const fields = p.exact ? topLevelFields(window.projection) : null;
   if (fields && fields.every((f) => /^[A-Za-z0-9_]+$/.test(f))) {
     // SQLite reads the few fields out of each stored document: a county-wide read of large
@@ -45,32 +70,47 @@ export function findDocs(ctx: Ctx, coll: string, filter: Doc | undefined, window
     // `_id` is the `id` column (its JSON text): a read of ids alone never parses a document.
     const cols = fields.map((f) => (f === '_id' ? 'id' : `doc -> '$.${f}'`)).join(', ');
     const rows = ctx
-      .stmt(`${select(info, cols, p)}${order} LIMIT ? OFFSET ?`)
+      .stmt(`${select(info, cols, p)}${order}${page}`)
       .raw(true)
-      .all(...p.params, limit === Infinity ? -1 : limit, skip) as (string | null)[][];
-    return rows.map((row) => {
-      const doc: Doc = {};
-      row.forEach((text, i) => {
-        if (text !== null) doc[fields[i]] = decodeDoc(text);
-      });
-      return doc;
-    });
+      .all(...p.params, skip) as (string | null)[][];
+    return as.docs(
+      rows.map((row) => {
+        const doc: Doc = {};
+        row.forEach((text, i) => {
+          if (text !== null) doc[fields[i]] = decodeDoc(text);
+        });
+        return doc;
+      }),
+    );
   }
+  const projected = !!window.projection && Object.keys(window.projection).length > 0;
   if (p.exact) {
-    const texts = ctx.stmt(`${select(info, 'doc', p)}${order} LIMIT ? OFFSET ?`, true).all(...p.params, limit === Infinity ? -1 : limit, skip) as string[];
-    return project(texts.map(decodeDoc), window.projection);
+    const texts = ctx.stmt(`${select(info, 'doc', p)}${order}${page}`, true).all(...p.params, skip) as string[];
+    return projected ? as.docs(project(texts.map(decodeDoc), window.projection)) : texts.map((text) => as.whole(text));
   }
   const test = compileFilter(filter);
-  const out: Doc[] = [];
+  const docs: Doc[] = [];
+  const out: T[] = [];
   if (limit <= 0) return out;
   let skipped = 0;
   for (const text of ctx.stmt(`${select(info, 'doc', p)}${order}`, true).iterate(...p.params) as Iterable<string>) {
     const doc = decodeDoc(text);
     if (!test(doc)) continue;
     if (skipped < skip) skipped++;
-    else if (out.push(doc) >= limit) break;
+    else if ((projected ? docs.push(doc) : out.push(as.whole(text, doc))) >= limit) break;
   }
-  return project(out, window.projection);
+  return projected ? as.docs(project(docs, window.projection)) : out;
+}
+
+/**
+ * The page of an exact read. The limit is spelled in the SQL, not bound: SQLite (3.53, as
+ * better-sqlite3 builds it) lets the planner read a bound LIMIT, and so marks the statement to be
+ * prepared again each time that parameter is bound, which made every one-document read compile
+ * its SQL anew (~40 µs, 5× the query itself). Limits are few (1, 20, 100, 1000…), so each keeps
+ * its prepared statement; the offset stays bound.
+ */
+function pageSql(limit: number): string {
+  return ` LIMIT ${limit === Infinity ? -1 : Math.max(0, Math.trunc(limit))} OFFSET ?`;
 }
 
 export function countDocs(ctx: Ctx, coll: string, filter: Doc | undefined): number {

@@ -112,14 +112,14 @@ function getDocument({ engine, txs, txId, coll, filter, isDoc, p }: Call): Answe
     limit,
     projection: parseWire(p.projection, 'query') as Doc | undefined,
   };
-  let docs: Doc[];
+  let list: string[];
   if (txId && isDoc) {
     const doc = txs.getDoc(txId, coll, docId(filter));
-    docs = project(doc ? [doc] : [], window.projection);
+    list = project(doc ? [doc] : [], window.projection).map(toWire);
   } else {
-    docs = txId ? txs.find(txId, coll, filter, window) : engine.find(coll, filter, window);
+    list = txId ? txs.find(txId, coll, filter, window).map(toWire) : engine.findWire(coll, filter, window);
   }
-  return { data: { list: docs.map(toWire), limit, offset } };
+  return { data: { list, limit, offset } };
 }
 
 function modifyDocument(call: Call): Answer {
