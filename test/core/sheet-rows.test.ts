@@ -19,7 +19,7 @@ async function xlsx(rows: (unknown[] | null)[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('表1');
   rows.forEach((r, i) => {
-    if (r) sheet.getRow(i + 1).values = r;
+    if (r) sheet.getRow(i + 1).values = r as ExcelJS.CellValue[];
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
