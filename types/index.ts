@@ -14,6 +14,7 @@ export * from './policy';
 export * from './benefit';
 export * from './notice';
 export * from './finding';
+export * from './finding-review';
 export * from './api';
 export * from './feedback';
 export * from './monitoring';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { clock } from '../../cloudfunctions/core/clock';
-import { IntegrityReport } from '../../types/finding';
+import { IntegrityReport } from '../../types/finding-review';
 import { freshDemoStore, call, SEED_NOW, ok } from '../support/store';
 import { addOutsiders } from './needs-support';
 

@@ -3,23 +3,17 @@ import { ExportFile, Id, listOf, Paging } from '../common';
 import {
   AcknowledgeFindingInput,
   ClaimFindingInput,
-  IntegrityInput,
-  IntegrityReport,
   CreateFindingInput,
   EvidenceFindingInput,
   FindingStats,
   FindingView,
   ListFindingsInput,
-  ListReviewItemsInput,
-  MarkReviewedInput,
   NoticeFindingInput,
   PlanFindingInput,
   RequestCloseFindingInput,
-  ReviewItemView,
-  ReviewRoundView,
-  SampleRoundInput,
   VerifyFindingInput,
 } from '../finding';
+import { IntegrityInput, IntegrityReport, ListReviewItemsInput, MarkReviewedInput, ReviewItemView, ReviewRoundView, SampleRoundInput } from '../finding-review';
 import { defineApi } from './define';
 
 /**

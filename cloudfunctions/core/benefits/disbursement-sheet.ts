@@ -1,11 +1,9 @@
-import ExcelJS from 'exceljs';
 import { z } from '../../../types/z';
 import { BenefitPeriod } from '../../../types/benefit';
 import { IdNumber, IsoDate } from '../../../types/common';
 import { type Policy, PolicyCode } from '../../../types/policy';
-import { invalid } from '../errors';
-import { cellText } from '../sheet-cell';
-import { findHeaderRow, HEADER_SEARCH_ROWS, type HeaderSpec } from '../sheet-header';
+import { type HeaderSpec } from '../sheet-header';
+import { type NumberedRow, readLoadedSheet } from '../sheet-rows';
 
 /** The columns of a 兑现 list as county offices keep it; header names accepted for each (sheet-header.ts compares them). */
 const HEADERS = {
@@ -20,10 +18,7 @@ const REQUIRED: Column[] = ['policy', 'idNumber', 'period', 'amount'];
 
 export const MAX_RECORD_ROWS = 20_000;
 
-export interface DisbursementRow {
-  row: number;
-  cells: Record<Column, string>;
-}
+export type DisbursementRow = NumberedRow<Column>;
 
 /** One row's cells, validated like any untrusted input: policy by name or code, ID by checksum. */
 export function rowSchema(policies: Policy[], today: string) {
@@ -58,32 +53,11 @@ export function rowSchema(policies: Policy[], today: string) {
 
 const SPEC: HeaderSpec<Column> = { names: HEADERS, required: REQUIRED, minimum: 2, hint: '应有 政策、身份证号、发放期间、金额，可选 发放日期' };
 
-/** The first worksheet's rows below its header row (a title above it is skipped), as text cells with the row number Excel shows. */
-export async function readDisbursementSheet(bytes: Buffer): Promise<DisbursementRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw invalid('无法读取该文件，请确认是 Excel（.xlsx）表格');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount < 1) throw invalid('表格是空的：应有一行列名，其下每行一条兑现记录');
-  const top = Array.from({ length: Math.min(sheet.rowCount, HEADER_SEARCH_ROWS) }, (_, i) => ({
-    row: i + 1,
-    cells: Array.from(sheet.getRow(i + 1).values as unknown[], cellText),
-  }));
-  const header = findHeaderRow(SPEC, top);
-  if (!header.ok) throw invalid(header.message);
-  if (sheet.rowCount - header.row > MAX_RECORD_ROWS) throw invalid(`表格超过 ${MAX_RECORD_ROWS} 行，请分成几个文件导入`);
-  const rows: DisbursementRow[] = [];
-  sheet.eachRow((row, number) => {
-    if (number <= header.row) return;
-    const values = row.values as unknown[];
-    const cells = Object.fromEntries((Object.keys(HEADERS) as Column[]).map((c) => [c, cellText(values[header.columns.get(c) ?? -1])])) as Record<
-      Column,
-      string
-    >;
-    if (Object.values(cells).some((v) => v !== '')) rows.push({ row: number, cells });
+/** The first worksheet's rows below its header row (sheet-rows.ts: a title above it is skipped), as text cells with the row number Excel shows. */
+export const readDisbursementSheet = (bytes: Buffer): Promise<DisbursementRow[]> =>
+  readLoadedSheet(bytes, {
+    spec: SPEC,
+    columns: Object.keys(HEADERS) as Column[],
+    maxRows: MAX_RECORD_ROWS,
+    empty: '表格是空的：应有一行列名，其下每行一条兑现记录',
   });
-  return rows;
-}

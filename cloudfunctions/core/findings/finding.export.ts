@@ -14,7 +14,7 @@ import { conflict } from '../errors';
 import { addTable, chinaTimeCell, saveExport, TIME_FORMAT, type SheetColumn } from '../sheet-export';
 import { dateOf } from '../time';
 import { findingsWhere } from './finding.repository';
-import { listCondition, visibleFinding } from './finding.service';
+import { listCondition, visibleFinding } from './finding-query.service';
 
 const subjectOf = (f: Finding) => `${FINDING_SUBJECT_LABELS[f.subject.kind]}：${f.subjectName}`;
 

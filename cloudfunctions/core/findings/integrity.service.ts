@@ -1,4 +1,5 @@
-import { FINDING_STEP_LABELS, INTEGRITY_CHECK_LABELS, type IntegrityItem, type IntegrityReport } from '../../../types/finding';
+import { FINDING_STEP_LABELS } from '../../../types/finding';
+import { INTEGRITY_CHECK_LABELS, type IntegrityItem, type IntegrityReport } from '../../../types/finding-review';
 import { chinaDate } from '../../../types/format';
 import type { AdminCtx } from '../handler';
 import { regionFilter } from '../access';

@@ -1,4 +1,4 @@
-import { ReviewItem, ReviewRound } from '../../../types/finding';
+import { ReviewItem, ReviewRound } from '../../../types/finding-review';
 import { getDb, readAll } from '../store';
 import { derivedId } from '../store/derived-id';
 

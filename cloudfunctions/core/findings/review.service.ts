@@ -8,7 +8,7 @@ import type {
   ReviewRound,
   ReviewRoundView,
   SampleRoundInput,
-} from '../../../types/finding';
+} from '../../../types/finding-review';
 import type { Paging } from '../../../types/common';
 import type { AdminCtx, StaffCtx } from '../handler';
 import { invalid, notFound, conflict } from '../errors';

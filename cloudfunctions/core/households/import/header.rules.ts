@@ -35,7 +35,7 @@ export const HEADER_NAMES: Record<ColumnKey, readonly string[]> = {
 /** Columns a sheet may leave out: a missing one reads as blank (no phone, no assessment date, 否, 0, 非在校生). */
 export const OPTIONAL_COLUMNS: readonly ColumnKey[] = ['phone', 'housingAssessedOn', 'chronicApproved', 'disabilityLevel', 'schooling'];
 
-const SPEC: HeaderSpec<ColumnKey> = {
+export const HEADER_SPEC: HeaderSpec<ColumnKey> = {
   names: HEADER_NAMES,
   required: COLUMNS.map((c) => c.key).filter((k) => !OPTIONAL_COLUMNS.includes(k)),
   minimum: 3,
@@ -46,4 +46,4 @@ const SPEC: HeaderSpec<ColumnKey> = {
 export const columnNamed = (text: string): ColumnKey | null => columnNamedIn(HEADER_NAMES, text);
 
 /** The registry sheet's header row (sheet-header.ts: among the first ten rows, the one naming the most columns). */
-export const findHeader = (rows: { row: number; cells: string[] }[]): HeaderFound<ColumnKey> => findHeaderRow(SPEC, rows);
+export const findHeader = (rows: { row: number; cells: string[] }[]): HeaderFound<ColumnKey> => findHeaderRow(HEADER_SPEC, rows);

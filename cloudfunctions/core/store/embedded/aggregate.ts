@@ -10,7 +10,7 @@
 import { isObjectId, type Doc } from './codec';
 import type { EmbeddedEngine } from './engine';
 import type { GroupKey } from './reads';
-import { geoKey, geoNearStage, runGeoNear } from './geo';
+import { geoKey, geoNearStage, runGeoNear } from './geo-near-stage';
 import { checkStages, runPipeline } from './mongo';
 import { topLevelFields } from './projection';
 
