@@ -26,7 +26,7 @@ const envRtt = process.env.BANGFU_SIM_RTT_MS;
 export const SIM_RTT_MS = envRtt === undefined || envRtt === '' ? 10 : Number(envRtt);
 if (!Number.isFinite(SIM_RTT_MS) || SIM_RTT_MS < 0) throw new Error(`BANGFU_SIM_RTT_MS must be a number of ms ≥ 0, got ${envRtt}`);
 
-type Answer = { ok: boolean; error?: { message: string } };
+type Answer = { ok: boolean; error?: { message: string }; data?: unknown };
 
 export const msSince = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -37,6 +37,14 @@ export interface BenchSpec {
   name: string;
   /** One call of the action; `i` lets a bench vary the caller or the household. */
   run: (i: number) => Promise<Answer>;
+  /** Before each call (warm ones too), neither timed nor counted: puts the store back where the call starts. */
+  before?: (i: number) => Promise<void>;
+  /** Prints the CPU time of the calls (p50, user + system) beside the wall time: on a shared machine the wall time waits for a core. */
+  cpu?: boolean;
+  /** CPU p50 at most this (ms): the local target as a loaded machine still measures it. */
+  cpuTargetMs?: number;
+  /** What the last call answered, for the line (e.g. a sweep's counts). */
+  describe?: (data: unknown) => string;
   /** The raw SQLite queries that give the same answer (synchronous, on the engine's connection). */
   raw?: (i: number) => unknown;
   /** Timed local calls (after `warm` untimed ones). */
@@ -58,6 +66,7 @@ export interface BenchResult {
   name: string;
   requests: number;
   local: { p50: number; p95: number };
+  cpu?: { p50: number };
   sim?: { p50: number; p95: number };
   rawRatio?: number;
   checks: Array<{ what: string; ok: boolean }>;
@@ -65,20 +74,28 @@ export interface BenchResult {
 
 const results: BenchResult[] = [];
 
-async function timedCall(spec: BenchSpec, i: number, delayMs: number): Promise<{ ms: number; requests: number }> {
+async function timedCall(spec: BenchSpec, i: number, delayMs: number): Promise<{ ms: number; cpuMs: number; requests: number; data: unknown }> {
+  await spec.before?.(i);
   const t = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const { result, requests } = await countRequests(() => spec.run(i), delayMs);
+  const used = process.cpuUsage(cpu);
   const ms = msSince(t);
   if (!result.ok) throw new Error(`${spec.name}: ${result.error?.message}`);
-  return { ms, requests };
+  return { ms, cpuMs: (used.user + used.system) / 1000, requests, data: result.data };
 }
 
 /** Times one action locally and with the simulated round trip, beside its raw query; prints one line. */
 export async function bench(spec: BenchSpec): Promise<BenchResult> {
   const n = spec.n ?? 50;
   const simN = spec.simN ?? Math.min(n, 20);
-  for (let i = 0; i < (spec.warm ?? 3); i++) await spec.run(i);
+  for (let i = 0; i < (spec.warm ?? 3); i++) {
+    await spec.before?.(i);
+    await spec.run(i);
+  }
   const local: number[] = [];
+  const cpu: number[] = [];
+  let last: unknown;
   const raw: number[] = [];
   let requests = 0;
   for (let i = 0; i < 3 && spec.raw; i++) spec.raw(i);
@@ -86,6 +103,8 @@ export async function bench(spec: BenchSpec): Promise<BenchResult> {
   for (let i = 0; i < n; i++) {
     const r = await timedCall(spec, i, 0);
     local.push(r.ms);
+    cpu.push(r.cpuMs);
+    last = r.data;
     requests = Math.max(requests, r.requests);
     if (!spec.raw) continue;
     const t = process.hrtime.bigint();
@@ -96,6 +115,11 @@ export async function bench(spec: BenchSpec): Promise<BenchResult> {
   for (let i = 0; i < (SIM_RTT_MS > 0 ? simN : 0); i++) sim.push((await timedCall(spec, i, SIM_RTT_MS)).ms);
   const result: BenchResult = { name: spec.name, requests, local: { p50: pct(local, 50), p95: pct(local, 95) }, checks: [] };
   const parts = [`${spec.name.padEnd(30)} req=${String(requests).padEnd(3)}`, `local p50=${fmt(result.local.p50)} p95=${fmt(result.local.p95)} ms`];
+  if (spec.cpu || spec.cpuTargetMs !== undefined) {
+    result.cpu = { p50: pct(cpu, 50) };
+    parts.push(`(cpu p50=${fmt(result.cpu.p50)} ms)`);
+    if (spec.cpuTargetMs !== undefined) result.checks.push({ what: `cpu p50 ≤ ${spec.cpuTargetMs} ms`, ok: result.cpu.p50 <= spec.cpuTargetMs });
+  }
   if (spec.maxRequests !== undefined) result.checks.push({ what: `requests ≤ ${spec.maxRequests}`, ok: requests <= spec.maxRequests });
   if (spec.localTargetMs !== undefined) result.checks.push({ what: `local p95 ≤ ${spec.localTargetMs} ms`, ok: result.local.p95 <= spec.localTargetMs });
   if (sim.length) {
@@ -110,6 +134,7 @@ export async function bench(spec: BenchSpec): Promise<BenchResult> {
     if (spec.maxRawRatio !== undefined) result.checks.push({ what: `≤ ${spec.maxRawRatio}× raw`, ok: result.rawRatio <= spec.maxRawRatio });
   }
   const checks = result.checks.map((c) => `${c.what}: ${verdict(c.ok)}`).join(', ');
+  if (spec.describe) parts.push(`→ ${spec.describe(last)}`);
   console.log(`${parts.join('  ')}${checks ? `  [${checks}]` : ''}`);
   results.push(result);
   return result;

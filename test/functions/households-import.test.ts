@@ -172,37 +172,72 @@ describe('households.importTemplate', () => {
   });
 
   it('the template filled in with one household imports without a problem', async () => {
-    const { fileId: template } = await ok(call('households', 'importTemplate', {}, 'demo-town-admin'));
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readAs('demo-town-admin', template)) as any);
-    const sheet = workbook.worksheets[0];
-    const header = (sheet.getRow(1).values as unknown[]).map(String);
-    const filled: Record<string, string | number> = {
-      户编号: 'QH-T-01',
-      乡镇: '青禾镇',
-      行政村: '上坪村',
-      住址: '上坪村1组1号',
-      户类型: '监测户',
-      致贫原因: '因病',
-      识别年度: 2025,
-      收入年度: 2025,
-      家庭年纯收入: 15000,
-      住房安全等级: 'A',
-      饮水安全: '是',
-      姓名: '覃立新',
-      与户主关系: '户主',
-      身份证号: idOf('99020119750303041'),
-      健康状况: '健康',
-      劳动能力: '有劳动力',
-      务工就业: '是',
-      有收入: '是',
-      有赡养人: '否',
-    };
-    sheet.addRow(header.map((h) => filled[h] ?? null));
-    const upload = await uploadAs('demo-town-admin', Buffer.from(await workbook.xlsx.writeBuffer()), '模板.xlsx');
+    const upload = await filledTemplate({});
     expect(await ok(call('households', 'importXlsx', { fileId: upload }, 'demo-town-admin'))).toMatchObject({ rows: 1, valid: 1, errors: [] });
   });
+
+  it('a household imported at risk (一般农户, 3,000 元 a year for one person, a D-grade house) has its warning open as soon as the import is confirmed', async () => {
+    const upload = await filledTemplate({
+      户编号: 'QH-T-02',
+      户类型: '一般农户',
+      家庭年纯收入: 3000,
+      住房安全等级: 'D',
+      姓名: '覃风险',
+      身份证号: idOf('99020119760404041'),
+    });
+    expect(await ok(call('households', 'importXlsx', { fileId: upload, confirm: true }, 'demo-town-admin'))).toMatchObject({ written: 1, errors: [] });
+    const h = (await getDb().collection('households').where({ code: 'QH-T-02' }).get()).data[0];
+    const warnings = await ok(call('monitoring', 'listWarnings', { householdId: h._id, limit: 10, offset: 0 }, 'demo-town-admin'));
+    expect(warnings.items).toEqual([
+      expect.objectContaining({
+        householdId: h._id,
+        headName: '覃风险',
+        stage: 'verify',
+        open: true,
+        source: 'assessment',
+        level: 'high',
+        suggestedType: 'marginal',
+      }),
+    ]);
+    expect(warnings.items[0].risks.map((r: any) => r.rule)).toEqual(['income_below_line', 'housing_unsafe']);
+    // Imported again (an update of the same household), it keeps its one open warning.
+    await ok(call('households', 'importXlsx', { fileId: upload, confirm: true }, 'demo-town-admin'));
+    expect((await ok(call('monitoring', 'listWarnings', { householdId: h._id, limit: 10, offset: 0 }, 'demo-town-admin'))).total).toBe(1);
+  });
 });
+
+/** The import template, filled in with one household (a healthy 监测户 of 上坪村 unless `change` says otherwise), uploaded. */
+async function filledTemplate(change: Record<string, string | number>): Promise<string> {
+  const { fileId: template } = await ok(call('households', 'importTemplate', {}, 'demo-town-admin'));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readAs('demo-town-admin', template)) as any);
+  const sheet = workbook.worksheets[0];
+  const header = (sheet.getRow(1).values as unknown[]).map(String);
+  const filled: Record<string, string | number> = {
+    户编号: 'QH-T-01',
+    乡镇: '青禾镇',
+    行政村: '上坪村',
+    住址: '上坪村1组1号',
+    户类型: '监测户',
+    致贫原因: '因病',
+    识别年度: 2025,
+    收入年度: 2025,
+    家庭年纯收入: 15000,
+    住房安全等级: 'A',
+    饮水安全: '是',
+    姓名: '覃立新',
+    与户主关系: '户主',
+    身份证号: idOf('99020119750303041'),
+    健康状况: '健康',
+    劳动能力: '有劳动力',
+    务工就业: '是',
+    有收入: '是',
+    有赡养人: '否',
+    ...change,
+  };
+  sheet.addRow(header.map((h) => filled[h] ?? null));
+  return uploadAs('demo-town-admin', Buffer.from(await workbook.xlsx.writeBuffer()), '模板.xlsx');
+}
 
 describe('households.exportXlsx', () => {
   it("exports the caller's scope under the filters in the import layout, and audit-logs it", async () => {

@@ -129,6 +129,34 @@ describe('a warning from opening to 纳入监测', () => {
   });
 });
 
+describe('a poor household (贫困户) at risk', () => {
+  it('goes through the same four steps and is confirmed into monitoring as 新识别, its status history saying so', async () => {
+    at('2026-12-07');
+    const villageAdmin = (await getDb().collection('users').where({ openid: 'demo-village-admin' }).get()).data[0];
+    // The demo village has no 贫困户 left: one of its exited households is set back to poor for this test.
+    const _ = getDb().command;
+    const poor = (
+      await getDb()
+        .collection('households')
+        .where({ status: 'exited_enjoying', villageId: villageAdmin.scope.regionId, _id: _.neq('hh-000001') })
+        .limit(1)
+        .get()
+    ).data[0];
+    await getDb().collection('households').doc(poor._id).update({ status: 'poor' });
+    const { warning } = await open(poor._id);
+    const by = { verify: 'demo-village-admin', village_review: 'demo-village-admin', town_review: 'demo-town-admin', county_confirm: 'demo-admin' } as const;
+    let w: { _id: string; version: number; stage: string } = warning;
+    for (const day of ['2026-12-07', '2026-12-14', '2026-12-14', '2026-12-14']) {
+      at(day);
+      if (w.stage in by) w = await ok(call('monitoring', 'advance', { warningId: w._id, version: w.version }, by[w.stage as keyof typeof by]));
+    }
+    expect(w).toMatchObject({ stage: 'confirmed', open: false, suggestedType: 'unstable' });
+    const h = await ok(call('households', 'get', { householdId: poor._id }, 'demo-admin'));
+    expect(h).toMatchObject({ status: 'monitored', monitoringType: 'unstable', monitoredSince: '2026-12-14' });
+    expect(h.statusHistory.at(-1)).toMatchObject({ from: 'poor', to: 'monitored', kind: 'new_identification', effectiveOn: '2026-12-14' });
+  });
+});
+
 describe('after 风险消除', () => {
   it('the helper sees the household due for monthly follow-up visits for 6 more months', async () => {
     at('2026-12-03');

@@ -97,12 +97,13 @@ export const ADJUST_KIND_LABELS: Record<AdjustKind | 'correction', string> = {
 
 /**
  * 动态调整: which status changes each kind of adjustment allows (防返贫监测 practice since 2021).
- * 新识别: an ordinary household identified as poor or monitored; 返贫: an exited household falls
+ * 新识别: an ordinary household identified as poor or monitored, or a poor household identified
+ * for monitoring (SPEC §3b: at risk, it is 脱贫不稳定户 and county confirmation makes it monitored); 返贫: an exited household falls
  * back; 脱贫退出: a poor household exits (enjoying policies or not), or stops enjoying them;
  * 风险消除: a monitored household's risk is cleared. Shared so the form offers only what is allowed.
  */
 export const STATUS_TRANSITIONS: Record<AdjustKind, { from: HouseholdStatus[]; to: HouseholdStatus[] }> = {
-  new_identification: { from: ['none'], to: ['poor', 'monitored'] },
+  new_identification: { from: ['none', 'poor'], to: ['poor', 'monitored'] },
   return_to_poverty: { from: ['exited_enjoying', 'exited_not_enjoying'], to: ['poor', 'monitored'] },
   exit: { from: ['poor', 'exited_enjoying'], to: ['exited_enjoying', 'exited_not_enjoying'] },
   risk_cleared: { from: ['monitored'], to: ['none', 'exited_enjoying', 'exited_not_enjoying'] },

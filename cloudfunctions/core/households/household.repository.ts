@@ -1,6 +1,6 @@
 import { z } from '../../../types/z';
 import { Household, HouseholdStatus } from '../../../types/household';
-import { getDb, inChunks, MAX_IN, projectAll, readAll, readPages, type Doc, type PageOptions } from '../store';
+import { getDb, inChunks, MAX_IN, projectAll, projectPages, readAll, readPages, type Doc, type PageOptions } from '../store';
 import { countGroups } from '../store/group-counts';
 import { conflict } from '../errors';
 import { RULE_PROJECTION, RULE_PROJECTION_FULL, type RuleHousehold, toRuleHousehold } from './rule-facts';
@@ -354,15 +354,18 @@ export async function* ruleHouseholdPages(where: Where): AsyncGenerator<RuleHous
 
 /** A household as the §3b monitoring rules read it: the rules' projection plus incomes, water and place. */
 export type SweepHousehold = RuleHousehold & Pick<Household, 'countyId' | 'townId' | 'villageId' | 'incomes' | 'safeWater'>;
-const SWEEP_PROJECTION: Record<string, boolean> = { ruleFacts: true, countyId: true, townId: true, villageId: true, incomes: true, safeWater: true };
+const SWEEP_PROJECTION = { ruleFacts: true, countyId: true, townId: true, villageId: true, incomes: true, safeWater: true } as const;
+/** ~400 bytes a row: 5,000 households an answer (6 round trips for a county) keeps each answer near 2 MB. */
+const SWEEP_PAGE = 5_000;
 
 /**
  * Households matching `where` as the monitoring sweep reads them, a page at a time in natural
- * order like ruleHouseholdPages: the packed rule facts (no schema parse of 30,000 full documents)
- * and the few fields monitoring reads besides.
+ * order: the packed rule facts (no schema parse of 30,000 full documents) and the few fields
+ * monitoring reads besides, projected on the server 5,000 per round trip (`projectPages`) where a
+ * find() pages by 1,000.
  */
 export async function* sweepHouseholdPages(where: Where): AsyncGenerator<SweepHousehold[]> {
-  for await (const docs of readPages(households().where(where).field(SWEEP_PROJECTION), (d) => d)) {
+  for await (const docs of projectPages(households(), where, SWEEP_PROJECTION, (d) => d, SWEEP_PAGE)) {
     const byId = new Map(docs.map((d) => [d._id as string, d]));
     yield (await toRuleHouseholds(docs)).map((h) => {
       const d = byId.get(h._id)!;

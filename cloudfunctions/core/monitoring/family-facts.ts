@@ -20,7 +20,7 @@ export type FamilyFacts = Pick<Household, 'status' | 'housingGrade' | 'safeWater
  * Built field by field, not parsed: stored households were written through their schema, and a
  * county sweep builds 30,000 of these.
  */
-export function familyOf(h: FamilyFacts, emergency: boolean, expenses: MedicalExpense[]): AssessHousehold {
+export function familyOf(h: FamilyFacts, emergency: boolean, expenses: Array<Pick<MedicalExpense, 'date' | 'outOfPocket'>>): AssessHousehold {
   return {
     status: h.status,
     housingGrade: h.housingGrade,

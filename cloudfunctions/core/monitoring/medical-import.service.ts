@@ -5,19 +5,14 @@ import type { MedicalImportResult, OpenedWarning } from '../../../types/monitori
 import type { AdminCtx } from '../handler';
 import { adminScope, regionFilter } from '../access';
 import { audit } from '../audit/audit.service';
-import { emergencySince } from '../benefits/gaps.service';
 import { conflict } from '../errors';
 import { readFile } from '../files';
 import { householdsByIdNumbers } from '../households/household.repository';
-import { householdsWithEmergency } from '../needs/need.repository';
 import { derivedId } from '../store/derived-id';
 import { dateOf } from '../time';
-import { monitoringValues } from './params.service';
-import { assess } from './assess.service';
-import { familyOf, sinceFor } from './family-facts';
-import { expensesOfHouseholds, insertExpenseOnce, storedExpenseIds } from './medical.repository';
+import { insertExpenseOnce, storedExpenseIds } from './medical.repository';
+import { reassessAfterImport } from './reassess.service';
 import { medicalRowProblem, medicalRowSchema, readMedicalSheet, type MedicalRow, type MedicalSheetRow } from './medical-sheet';
-import { openWarning } from './warning.service';
 
 const MAX_ERRORS_SHOWN = 500;
 
@@ -103,23 +98,10 @@ async function record(ctx: AdminCtx, m: Matched): Promise<boolean> {
   return created;
 }
 
-/** The households these costs belong to, re-assessed on today; each at risk and not yet monitored gets a warning (部门筛查预警). */
+/** The households these costs belong to, re-assessed on today in one pass; each at risk and not yet monitored gets a warning (部门筛查预警). */
 async function reassess(ctx: AdminCtx, households: Household[]): Promise<OpenedWarning[]> {
-  const date = dateOf(ctx.now);
-  const ids = households.map((h) => h._id);
-  const [emergencies, expenses, values] = await Promise.all([
-    householdsWithEmergency(ids, emergencySince(ctx.now)),
-    expensesOfHouseholds(ids, sinceFor(date)),
-    monitoringValues(),
-  ]);
-  const opened: OpenedWarning[] = [];
-  for (const h of households) {
-    const a = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses.get(h._id) ?? []) }, date, values);
-    if (a.level === 'none' || h.status === 'monitored') continue;
-    const { warning, opened: isNew } = await openWarning(ctx, { household: h, source: 'department', assessment: a });
-    if (isNew) opened.push({ warningId: warning._id, householdId: h._id, headName: h.headName, level: warning.level });
-  }
-  return opened;
+  const opened = await reassessAfterImport(ctx, households, 'department');
+  return opened.map((w) => ({ warningId: w._id, householdId: w.householdId, headName: w.headName, level: w.level }));
 }
 
 /**

@@ -69,16 +69,31 @@ export function inForce(values: DatedValues[], day: string): Record<string, numb
   return { ...DEFAULT_DEADLINE_PARAMS, ...chosen?.params };
 }
 
+const holidaysIn = (stored: Stored, day: string): ReadonlySet<string> =>
+  new Set(
+    stored.holidays
+      .filter((h) => h.from <= day)
+      .sort((a, b) => a.from.localeCompare(b.from))
+      .at(-1)?.days ?? [],
+  );
+
 /** The holiday list in force on a day (the latest from on or before it), as a set of days. */
 export async function holidaysOn(day: string): Promise<ReadonlySet<string>> {
-  const lists = (await readStored()).holidays.filter((h) => h.from <= day).sort((a, b) => a.from.localeCompare(b.from));
-  return new Set(lists.at(-1)?.days ?? []);
+  return holidaysIn(await readStored(), day);
 }
 
 /** What deadlines read on a day: the stage days in force and the holidays. */
-export async function calendarOn(day: string): Promise<{ params: Record<string, number>; holidays: ReadonlySet<string> }> {
-  const [values, holidays] = await Promise.all([monitoringValues(), holidaysOn(day)]);
-  return { params: inForce(values, day), holidays };
+export type Calendar = { params: Record<string, number>; holidays: ReadonlySet<string> };
+
+/** Everything monitoring reads of its settings on a day, in one read: the rules' dated values and the deadlines' calendar. */
+export async function monitoringOn(day: string): Promise<{ values: DatedValues[]; calendar: Calendar }> {
+  const stored = await readStored();
+  const values = mergedValues(stored.values);
+  return { values, calendar: { params: inForce(values, day), holidays: holidaysIn(stored, day) } };
+}
+
+export async function calendarOn(day: string): Promise<Calendar> {
+  return (await monitoringOn(day)).calendar;
 }
 
 export async function getMonitoringSettings(): Promise<MonitoringSettings> {

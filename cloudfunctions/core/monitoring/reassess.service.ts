@@ -1,14 +1,15 @@
-import type { Warning } from '../../../types/monitoring';
+import type { Warning, WarningSource } from '../../../types/monitoring';
+import type { Household } from '../../../types/household';
 import type { Ctx } from '../handler';
 import { emergencySince } from '../benefits/gaps.service';
 import { findHousehold } from '../households/household.repository';
 import { householdsWithEmergency } from '../needs/need.repository';
 import { dateOf } from '../time';
-import { assess } from './assess.service';
-import { familyOf, sinceFor } from './family-facts';
-import { expensesOf } from './medical.repository';
-import { monitoringValues } from './params.service';
-import { openWarning } from './warning.service';
+import { sinceFor } from './family-facts';
+import { expensesOfHouseholds } from './medical.repository';
+import { monitoringOn } from './params.service';
+import { householdsWithOpenWarning } from './warning.repository';
+import { atRiskIn, openWarning, openWarnings, type AssessBatch } from './warning.service';
 
 /**
  * 动态监测 (SPEC §3b "every household is assessed"): after a write of a household's facts —
@@ -20,12 +21,35 @@ export async function reassessAfterWrite(ctx: Pick<Ctx, 'now' | 'user'>, househo
   const h = await findHousehold(householdId);
   if (!h || h.status === 'monitored') return null;
   const date = dateOf(ctx.now);
-  const [emergencies, expenses, values] = await Promise.all([
+  const [emergencies, expenses, { values, calendar }] = await Promise.all([
     householdsWithEmergency([h._id], emergencySince(ctx.now)),
-    expensesOf(h._id, sinceFor(date)),
-    monitoringValues(),
+    expensesOfHouseholds([h._id], sinceFor(date)),
+    monitoringOn(date),
   ]);
-  const a = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses) }, date, values);
-  if (a.level === 'none') return null;
-  return (await openWarning(ctx, { household: h, source: 'assessment', assessment: a })).warning;
+  const a = atRiskIn({ date, values, calendar, emergencies, expenses, open: new Set() }, h);
+  if (!a) return null;
+  return (await openWarning(ctx, { household: h, source: 'assessment', assessment: a, calendar })).warning;
+}
+
+/**
+ * The same after a write of many households at once (a registry or 医保 import's batch): one
+ * pass — the settings, emergencies, costs and open warnings read once for the batch, the new
+ * warnings stored together (`openWarnings`). Answers the warnings opened (not those already open).
+ */
+export async function reassessAfterImport(ctx: Pick<Ctx, 'now' | 'user'>, households: Household[], source: WarningSource): Promise<Warning[]> {
+  const ids = households.map((h) => h._id);
+  if (!ids.length) return [];
+  const date = dateOf(ctx.now);
+  const [emergencies, expenses, open, { values, calendar }] = await Promise.all([
+    householdsWithEmergency(ids, emergencySince(ctx.now)),
+    expensesOfHouseholds(ids, sinceFor(date)),
+    householdsWithOpenWarning(ids),
+    monitoringOn(date),
+  ]);
+  const batch: AssessBatch = { date, values, calendar, emergencies, expenses, open };
+  const found = households.flatMap((h) => {
+    const assessment = open.has(h._id) ? null : atRiskIn(batch, h);
+    return assessment ? [{ household: h, assessment }] : [];
+  });
+  return openWarnings(ctx, found, source, calendar);
 }

@@ -1,16 +1,14 @@
 import type { AdvanceWarningInput, DismissWarningInput, Warning, WarningStage, WarningStep, WarningView } from '../../../types/monitoring';
 import type { HouseholdStatus, MonitoringType } from '../../../types/household';
-import type { AdjustKind } from '../../../types/api/households';
 import type { AdminCtx, StaffCtx } from '../handler';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import { inScope } from '../access';
 import { findHousehold } from '../households/household.repository';
 import { adjustStatus } from '../households/household.service';
-import { transitionProblem } from '../households/status.rules';
 import { dateOf } from '../time';
 import { calendarOn } from './params.service';
 import { findWarning, saveWarning } from './warning.repository';
-import { actorProblem, dismissProblem, dueFor, isOpenStage, NEXT_STAGE, noticeDates, noticeProblem } from './warning.rules';
+import { actorProblem, dismissProblem, dueFor, isOpenStage, monitoringKind, monitoringProblem, NEXT_STAGE, noticeDates, noticeProblem } from './warning.rules';
 import { viewsOf } from './warning.service';
 
 /** Out of reach and nonexistent read the same words (SPEC §5). */
@@ -41,10 +39,6 @@ const step = (ctx: StaffCtx, action: WarningStep['action'], from: WarningStage, 
   ...(note ? { note } : {}),
 });
 
-/** The 动态调整 kind that makes a household monitored, by its status now (STATUS_TRANSITIONS says whether it may). */
-function monitoringKind(status: HouseholdStatus): AdjustKind {
-  return status === 'none' ? 'new_identification' : 'return_to_poverty';
-}
 const fallbackType = (status: HouseholdStatus): MonitoringType => (status === 'none' ? 'marginal' : 'unstable');
 
 /**
@@ -64,6 +58,10 @@ export async function advance(ctx: StaffCtx, input: AdvanceWarningInput): Promis
   if (notice) throw invalid(notice);
   if (!isOpenStage(w.stage)) throw invalid('该预警已办结');
   const to = NEXT_STAGE[w.stage];
+  const household = await findHousehold(w.householdId);
+  if (!household) throw notFound(WARNING_HIDDEN);
+  const problem = monitoringProblem(household.status);
+  if (problem) throw invalid(problem);
   const { params, holidays } = await calendarOn(today);
   let next: Warning = { ...w, stage: to, stageStartedOn: today, history: [...w.history, step(ctx, 'advance', w.stage, to, input.note)] };
   if (to === 'village_review') next = { ...next, ...noticeDates(today, params.noticeDays) };
@@ -71,11 +69,7 @@ export async function advance(ctx: StaffCtx, input: AdvanceWarningInput): Promis
   else next.open = false;
   if (to !== 'confirmed') return (await viewsOf([await saveWarning(next, input.version)], ctx.now, ctx.user))[0];
 
-  const household = await findHousehold(w.householdId);
-  if (!household) throw notFound(WARNING_HIDDEN);
   const kind = monitoringKind(household.status);
-  const problem = transitionProblem(kind, household.status, 'monitored');
-  if (problem) throw invalid(`不能纳入监测：${problem}`);
   const type = input.monitoringType ?? w.suggestedType ?? fallbackType(household.status);
   const saved = await saveWarning({ ...next, suggestedType: type }, input.version);
   await adjustStatus(ctx as AdminCtx, {

@@ -1,5 +1,5 @@
 import { OPEN_WARNING_STAGES, Warning } from '../../../types/monitoring';
-import { getDb, inChunks, MAX_IN, readAll } from '../store';
+import { getDb, inChunks, MAX_IN, projectAll, readAll } from '../store';
 import { conflict } from '../errors';
 
 type Where = Record<string, unknown>;
@@ -21,6 +21,12 @@ export async function householdsWithOpenWarning(householdIds: string[]): Promise
     ),
   );
   return new Set(rows.map((r) => r.householdId));
+}
+
+/** The households of a region (`{ countyId }`, `{ townId }`…) with an open warning: a county's in one or two round trips. */
+export async function householdsWithOpenWarningIn(region: Record<string, string>): Promise<Set<string>> {
+  const rows = await projectAll(warnings(), { ...region, open: true }, { householdId: true }, (d) => Holder.parse(d).householdId);
+  return new Set(rows);
 }
 
 /** A household's open warning, if it has one. */

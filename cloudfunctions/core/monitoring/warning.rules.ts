@@ -6,6 +6,9 @@
 import { WARNING_STAGE_LABELS, type Warning, type WarningDeadline, type WarningStage } from '../../../types/monitoring';
 import type { User } from '../../../types/user';
 import { addDays, chineseDay } from '../../../types/format';
+import type { HouseholdStatus } from '../../../types/household';
+import type { AdjustKind } from '../../../types/api/households';
+import { transitionProblem } from '../households/status.rules';
 import { addWorkingDays, workingDaysBetween } from './working-days.rules';
 
 export type OpenStage = 'verify' | 'village_review' | 'town_review' | 'county_confirm';
@@ -71,4 +74,19 @@ export function deadlineOf(w: Pick<Warning, 'open' | 'dueOn'>, today: string, ho
   if (!w.open) return 'closed';
   if (today > w.dueOn) return 'overdue';
   return workingDaysBetween(today, w.dueOn, holidays) <= 1 ? 'due' : 'ok';
+}
+
+/**
+ * The 动态调整 kind that makes a household monitored, by its status now (STATUS_TRANSITIONS says
+ * whether it may): an exited household at risk 返贫 (脱贫不稳定户); an ordinary one, or a poor one
+ * not yet exited (SPEC §3b suggests `unstable` for it too), is newly identified (新识别) for monitoring.
+ */
+export function monitoringKind(status: HouseholdStatus): AdjustKind {
+  return status === 'exited_enjoying' || status === 'exited_not_enjoying' ? 'return_to_poverty' : 'new_identification';
+}
+/** Why this household cannot be brought into monitoring, or null: asked at every step, so a warning that cannot end in 纳入监测 stops at its first step, not at county confirmation. */
+export function monitoringProblem(status: HouseholdStatus): string | null {
+  if (status === 'monitored') return '该户已是监测户，无需再识别纳入监测';
+  const problem = transitionProblem(monitoringKind(status), status, 'monitored');
+  return problem && `不能纳入监测：${problem}`;
 }

@@ -1,5 +1,6 @@
 import type { Assessment, ListWarningsInput, SweepResult, Warning, WarningSource, WarningView } from '../../../types/monitoring';
 import type { Household } from '../../../types/household';
+import type { DatedValues } from '../../../types/policy';
 import type { AdminCtx, Ctx, StaffCtx } from '../handler';
 import { regionFilter, scopedWhere } from '../access';
 import { conflict } from '../errors';
@@ -13,14 +14,13 @@ import { derivedId } from '../store/derived-id';
 import { adminsOfRegion } from '../users/user.repository';
 import { dateOf } from '../time';
 import { assess } from './assess.service';
-import { familyOf, sinceFor } from './family-facts';
-import { expensesOfHouseholds } from './medical.repository';
-import { calendarOn, holidaysOn, monitoringValues } from './params.service';
-import { householdsWithOpenWarning, insertWarning, insertWarnings, openStages, openWarningOf, warningPage } from './warning.repository';
+import { familyOf, sinceFor, type FamilyFacts } from './family-facts';
+import { expensesOfRegion, type Cost } from './medical.repository';
+import { calendarOn, holidaysOn, monitoringOn, type Calendar } from './params.service';
+import { householdsWithOpenWarningIn, insertWarning, insertWarnings, openStages, openWarningOf, warningPage } from './warning.repository';
 import { actorProblem, deadlineOf, dismissProblem, dueFor } from './warning.rules';
 
 type Placed = Pick<Household, '_id' | 'headName' | 'countyId' | 'townId' | 'villageId'>;
-type Calendar = Awaited<ReturnType<typeof calendarOn>>;
 
 /** The village's first active admin: who takes a warning of a household without a primary helper. */
 export async function villageAdminOf(villageId: string): Promise<string | null> {
@@ -52,11 +52,11 @@ export interface OpenWarningInput {
 }
 
 /**
- * A new warning at 入户核实, due in the verify stage's working days (weekends and the county's
- * holidays not counted), under an id derived from the household and the day (`n` > 1: the day's
- * next id, when the first is taken by a warning closed today).
+ * A new warning at 入户核实, due `dueOn` (the verify stage's working days from today: the same
+ * for every warning of the day), under an id derived from the household and the day (`n` > 1:
+ * the day's next id, when the first is taken by a warning closed today).
  */
-function newWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWarningInput & { assigneeId: string | null; calendar: Calendar }, n = 1): Warning {
+function newWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWarningInput & { assigneeId: string | null; dueOn: string }, n = 1): Warning {
   const h = input.household;
   const a = input.assessment;
   const date = dateOf(ctx.now);
@@ -77,7 +77,7 @@ function newWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWarningInput & { 
     suggestedType: a.suggestedType,
     assigneeId: input.assigneeId,
     stageStartedOn: date,
-    dueOn: dueFor('verify', date, input.calendar.params, input.calendar.holidays),
+    dueOn: input.dueOn,
     createdAt: at,
     history: [
       {
@@ -93,6 +93,8 @@ function newWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWarningInput & { 
   };
 }
 
+const verifyDueOn = (ctx: Pick<Ctx, 'now'>, calendar: Calendar) => dueFor('verify', dateOf(ctx.now), calendar.params, calendar.holidays);
+
 /**
  * 预警生成, the one way a warning is opened (the sweep, a reassessment after a write, the 医保
  * import, a household's own report): a household has at most one open warning — when it has one,
@@ -105,12 +107,12 @@ export async function openWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWar
     const existing = await openWarningOf(h._id);
     if (existing) return { warning: existing, opened: false };
   }
-  const calendar = input.calendar ?? (await calendarOn(dateOf(ctx.now)));
+  const dueOn = verifyDueOn(ctx, input.calendar ?? (await calendarOn(dateOf(ctx.now))));
   const assigneeId = input.assigneeId !== undefined ? input.assigneeId : await assigneeFinder(await primaryHelpers([h._id]))(h);
   // The day's id is taken: by a racing opener (answer theirs), or by a warning closed today (a
   // dismissal, then an emergency): the next id of the day, the same for every racer.
   for (let n = 1; n <= 5; n++) {
-    const candidate = newWarning(ctx, { ...input, assigneeId, calendar }, n);
+    const candidate = newWarning(ctx, { ...input, assigneeId, dueOn }, n);
     if (await insertWarning(candidate)) return { warning: candidate, opened: true };
     const open = await openWarningOf(h._id);
     if (open) return { warning: open, opened: false };
@@ -118,38 +120,79 @@ export async function openWarning(ctx: Pick<Ctx, 'now' | 'user'>, input: OpenWar
   throw conflict('该户今天的预警已多次生成又办结，请明天再试');
 }
 
+/** What assessing many households reads besides them, once for a sweep or a batch. */
+export interface AssessBatch {
+  date: string;
+  values: DatedValues[];
+  calendar: Calendar;
+  emergencies: ReadonlySet<string>;
+  expenses: ReadonlyMap<string, Cost[]>;
+  /** Households that already have an open warning. */
+  open: ReadonlySet<string>;
+}
+
+/** One household through the §3b rules with the batch's facts: its assessment when it is at risk and not yet monitored, else null. */
+export function atRiskIn(batch: AssessBatch, h: FamilyFacts & { _id: string }): Assessment | null {
+  const a = assess({ date: batch.date, household: familyOf(h, batch.emergencies.has(h._id), batch.expenses.get(h._id) ?? []) }, batch.date, batch.values);
+  return a.level === 'none' || h.status === 'monitored' ? null : a;
+}
+
+/**
+ * Opens a warning for each household found at risk (none has an open one: the caller checked),
+ * built as `openWarning` builds it: the pairings read once for all of them, stored 500 per request;
+ * one whose id of the day is taken (a warning closed today) goes through `openWarning` for the
+ * day's next id. Answers the warnings opened.
+ */
+export async function openWarnings(
+  ctx: Pick<Ctx, 'now' | 'user'>,
+  found: Array<{ household: Placed; assessment: Assessment }>,
+  source: WarningSource,
+  calendar: Calendar,
+): Promise<Warning[]> {
+  if (!found.length) return [];
+  const assignee = assigneeFinder(await primaryHelpers(found.map((f) => f.household._id)));
+  const dueOn = verifyDueOn(ctx, calendar);
+  const fresh: Warning[] = [];
+  for (const f of found) fresh.push(newWarning(ctx, { ...f, source, assigneeId: await assignee(f.household), dueOn }));
+  const refused = await insertWarnings(fresh);
+  const again = new Set(refused.map((w) => w.householdId));
+  const opened = fresh.filter((w) => !again.has(w.householdId));
+  for (const w of refused) {
+    const f = found.find((x) => x.household._id === w.householdId)!;
+    const retry = await openWarning(ctx, { ...f, source, calendar, assigneeId: w.assigneeId });
+    if (retry.opened) opened.push(retry.warning);
+  }
+  return opened;
+}
+
 /**
  * 监测排查: every household of the admin's region (一般农户 included) through the §3b rules on
- * today; each one at risk and not yet monitored, without an open warning, gets one — built as
- * `openWarning` builds it, stored 500 per request; one whose id of the day is taken (a warning
- * closed today) goes through `openWarning` for the day's next id.
+ * today; each one at risk and not yet monitored, without an open warning, gets one (`openWarnings`).
+ * What the rules read besides the households — the settings, the region's emergencies of 90 days,
+ * its medical costs of 400 days, its open warnings — is read once for the region, not per page.
  */
 export async function sweep(ctx: AdminCtx): Promise<SweepResult> {
   const date = dateOf(ctx.now);
-  const [values, calendar] = await Promise.all([monitoringValues(), calendarOn(date)]);
+  const region = regionFilter(ctx.user.scope);
+  const [{ values, calendar }, emergencies, expenses, open] = await Promise.all([
+    monitoringOn(date),
+    allHouseholdsWithEmergency(emergencySince(ctx.now)),
+    expensesOfRegion(region, sinceFor(date)),
+    householdsWithOpenWarningIn(region),
+  ]);
+  const batch: AssessBatch = { date, values, calendar, emergencies, expenses, open };
   const result: SweepResult = { assessed: 0, atRisk: 0, opened: 0 };
-  // Emergencies of the last 90 days are few: one read for the whole region, not one per page.
-  const emergencies = await allHouseholdsWithEmergency(emergencySince(ctx.now));
-  for await (const page of sweepHouseholdPages(regionFilter(ctx.user.scope))) {
-    const ids = page.map((h) => h._id);
-    const [expenses, open] = await Promise.all([expensesOfHouseholds(ids, sinceFor(date)), householdsWithOpenWarning(ids)]);
-    const due: Array<{ h: (typeof page)[number]; a: Assessment }> = [];
+  const due: Array<{ household: Placed; assessment: Assessment }> = [];
+  for await (const page of sweepHouseholdPages(region)) {
     for (const h of page) {
       result.assessed++;
-      const a = assess({ date, household: familyOf(h, emergencies.has(h._id), expenses.get(h._id) ?? []) }, date, values);
-      if (a.level === 'none' || h.status === 'monitored') continue;
+      const a = atRiskIn(batch, h);
+      if (!a) continue;
       result.atRisk++;
-      if (!open.has(h._id)) due.push({ h, a });
+      if (!open.has(h._id)) due.push({ household: h, assessment: a });
     }
-    // Pairings are read only for the households that get a warning now (none on a second sweep).
-    const assignee = assigneeFinder(due.length ? await primaryHelpers(due.map((d) => d.h._id)) : new Map());
-    const fresh: OpenWarningInput[] = [];
-    for (const { h, a } of due) fresh.push({ household: h, source: 'assessment', assessment: a, assigneeId: await assignee(h), checkedNoOpen: true, calendar });
-    const refused = await insertWarnings(fresh.map((input) => newWarning(ctx, { ...input, assigneeId: input.assigneeId ?? null, calendar })));
-    result.opened += fresh.length - refused.length;
-    const again = new Set(refused.map((w) => w.householdId));
-    for (const input of fresh) if (again.has(input.household._id) && (await openWarning(ctx, { ...input, checkedNoOpen: false })).opened) result.opened++;
   }
+  result.opened = (await openWarnings(ctx, due, 'assessment', calendar)).length;
   return result;
 }
 

@@ -9,7 +9,7 @@ import type { CloudBase } from '@cloudbase/node-sdk';
 
 export { INDEXES } from './indexes';
 export type { IndexSpec } from './indexes';
-export { MAX_AGGREGATE, MAX_IN, MAX_PAGE, inChunks, pageAcross, projectAll, readAll, readPages } from './paging';
+export { MAX_AGGREGATE, MAX_IN, MAX_PAGE, inChunks, pageAcross, projectAll, projectPages, readAll, readPages } from './paging';
 export type { Doc, PageOptions, Query, Segment } from './paging';
 export { insertOnce } from './insert-once';
 export type { OnceWrite } from './insert-once';

@@ -126,8 +126,14 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'householdId_open', fields: ['householdId', 'open'] },
     { name: 'villageId_stage_dueOn', fields: ['villageId', 'stage', 'dueOn'] },
     { name: 'assigneeId_open_dueOn', fields: ['assigneeId', 'open', 'dueOn'] },
+    // The monitoring sweep reads its region's open warnings at once (county: `open`, town: both).
+    { name: 'open_townId_villageId', fields: ['open', 'townId', 'villageId'] },
   ],
-  medical_expenses: [{ name: 'householdId_date', fields: ['householdId', 'date'] }],
+  medical_expenses: [
+    { name: 'householdId_date', fields: ['householdId', 'date'] },
+    // The sweep reads its region's costs of the last 400 days at once.
+    { name: 'date', fields: ['date'] },
+  ],
   review_rounds: [{ name: 'countyId_createdAt', fields: ['countyId', 'createdAt'] }],
   review_items: [
     { name: 'roundId_villageId', fields: ['roundId', 'villageId', 'householdCode'] },

@@ -82,8 +82,24 @@ export const MAX_AGGREGATE = 10_000;
  * $limit` on the server, in natural order as `readPages` pages. For reads of many small rows (ids
  * and a name or two: a county's 3,000 helpers, its 30,000 households' villages), where paging by
  * 1,000 cost a round trip per thousand. Whole documents stay on `readAll`: 10,000 of them make an
- * answer too large.
+ * answer too large. `pageSize` (≤ 10,000) keeps an answer of somewhat larger rows smaller.
  */
+export async function* projectPages<T>(
+  collection: ReturnType<Database['collection']>,
+  match: Doc,
+  fields: Record<string, true>,
+  parse: (doc: Doc) => T,
+  pageSize = MAX_AGGREGATE,
+): AsyncGenerator<T[]> {
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_AGGREGATE) throw new Error(`projectPages: pageSize must be 1–${MAX_AGGREGATE}`);
+  for (let offset = 0; ; offset += pageSize) {
+    const { data } = await collection.aggregate().match(match).project(fields).skip(offset).limit(pageSize).end();
+    if (data.length) yield (data as Doc[]).map(parse);
+    if (data.length < pageSize) return;
+  }
+}
+
+/** Every row of `projectPages` at once. */
 export async function projectAll<T>(
   collection: ReturnType<Database['collection']>,
   match: Doc,
@@ -91,11 +107,8 @@ export async function projectAll<T>(
   parse: (doc: Doc) => T,
 ): Promise<T[]> {
   const out: T[] = [];
-  for (let offset = 0; ; offset += MAX_AGGREGATE) {
-    const { data } = await collection.aggregate().match(match).project(fields).skip(offset).limit(MAX_AGGREGATE).end();
-    out.push(...(data as Doc[]).map(parse));
-    if (data.length < MAX_AGGREGATE) return out;
-  }
+  for await (const page of projectPages(collection, match, fields, parse)) out.push(...page);
+  return out;
 }
 
 /** One part of a list that runs across several queries: its condition and its order. */

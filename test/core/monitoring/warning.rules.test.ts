@@ -3,6 +3,8 @@ import {
   deadlineOf,
   dismissProblem,
   dueFor,
+  monitoringKind,
+  monitoringProblem,
   NEXT_STAGE,
   noticeDates,
   noticeProblem,
@@ -141,5 +143,21 @@ describe('风险消除后回访 (6 more months of monthly visits)', () => {
   it('from 15 December, or when a later change came after the removal, there is no follow-up', () => {
     expect(followUpUntil(cleared, '2026-12-15')).toBeNull();
     expect(followUpUntil([...cleared, { kind: 'return_to_poverty' as const, effectiveOn: '2026-09-01' }], '2026-11-20')).toBeNull();
+  });
+});
+
+describe('纳入监测: which 动态调整 a confirmed warning makes', () => {
+  it.each([
+    ['an ordinary household is newly identified (新识别)', 'none', 'new_identification'],
+    ['a poor household not yet exited is newly identified too (SPEC §3b suggests 脱贫不稳定户 for it)', 'poor', 'new_identification'],
+    ['an exited household enjoying policies returns to poverty (返贫)', 'exited_enjoying', 'return_to_poverty'],
+    ['an exited household not enjoying them returns to poverty (返贫)', 'exited_not_enjoying', 'return_to_poverty'],
+  ] as const)('%s', (_s, status, kind) => {
+    expect(monitoringKind(status)).toBe(kind);
+    expect(monitoringProblem(status)).toBeNull();
+  });
+
+  it('a household already monitored is refused at the first step, in words the worker can act on', () => {
+    expect(monitoringProblem('monitored')).toBe('该户已是监测户，无需再识别纳入监测');
   });
 });

@@ -9,6 +9,7 @@ import { villagesUnder } from '../../regions/region.repository';
 import { audit } from '../../audit/audit.service';
 import { insertHousehold, saveHousehold } from '../household.repository';
 import { refreshGaps } from '../../benefits/kept-gaps.service';
+import { reassessAfterImport } from '../../monitoring/reassess.service';
 import { planImport, type PlannedHousehold } from './import.plan';
 import { readSheet } from './reader';
 import { dateOf } from '../../time';
@@ -82,15 +83,20 @@ export async function importHouseholds(ctx: AdminCtx, input: { fileId: string; c
   if (!input.confirm) return { ...base, written: 0, next: plan.households.length ? 0 : null };
   const at = ctx.now.toISOString();
   const batch = plan.households.slice(input.from, input.from + input.batch);
-  const written: string[] = [];
+  const written: Household[] = [];
   for (const p of batch) {
     const household = toHousehold(p, at, ctx.user);
     if (p.existing) await saveHousehold(household, p.existing.version);
     else await insertHousehold(household);
-    written.push(household._id);
+    written.push(household);
   }
-  // The batch's gaps in one pass (a few reads for the whole batch, then one write per change).
-  await refreshGaps(written, ctx.now);
+  // The batch's gaps in one pass (a few reads for the whole batch, then one write per change),
+  // and its households through the §3b rules in one pass: one at risk gets its warning now.
+  await refreshGaps(
+    written.map((h) => h._id),
+    ctx.now,
+  );
+  await reassessAfterImport(ctx, written, 'assessment');
   const end = input.from + batch.length;
   return { ...base, written: batch.length, next: end < plan.households.length ? end : null };
 }
