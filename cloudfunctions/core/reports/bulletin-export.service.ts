@@ -4,8 +4,8 @@ import type { AdminCtx } from '../handler';
 import { adminScope } from '../access/scope';
 import { addTable, saveExport, type ExportFile, type SheetColumn } from '../sheet-export';
 import { monthEnd } from './bulletin.events';
-import { unvisitedIn, type Unvisited } from './bulletin.reads';
-import { monthlyBulletin } from './bulletin.service';
+import { unvisitedFrom, unvisitedIn, type Unvisited } from './bulletin.reads';
+import { bulletinAndSource } from './bulletin.service';
 
 export const BAND_LABELS = { green: '绿', yellow: '黄', red: '红' } as const;
 const pct = (f: number | null | undefined) => (f == null ? null : Math.round(f * 1000) / 10);
@@ -103,8 +103,9 @@ const rowColumns = (note?: string): SheetColumn<BulletinRow>[] => [
  * but not visited in it (the only sheet with names of households; the export is audit-logged).
  */
 export async function exportBulletin(ctx: AdminCtx, input: { month: string }): Promise<ExportFile> {
-  const b = await monthlyBulletin(ctx, input);
-  const unvisited = await unvisitedIn(adminScope(ctx.user), b.month, monthEnd(b.month));
+  const { bulletin: b, source } = await bulletinAndSource(ctx, input);
+  // A live bulletin's reads answer the list too; a frozen one read nothing, so the list is read.
+  const unvisited = source ? await unvisitedFrom(source, b.month) : await unvisitedIn(adminScope(ctx.user), b.month, monthEnd(b.month));
   const workbook = new ExcelJS.Workbook();
   const summary = addTable<SummaryLine>(workbook, '汇总', [
     { header: '项目', width: 26, value: (l) => l.item },

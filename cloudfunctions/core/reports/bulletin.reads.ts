@@ -6,10 +6,10 @@ import { needsReportedBefore } from '../needs/need.repository';
 import { ratingsGivenBefore } from '../satisfaction/rating.repository';
 import { findingsOpenedBefore } from '../findings/finding.repository';
 import { userNames, usersByIds } from '../users/user.repository';
-import { helpersAt } from './bulletin.events';
+import { helpersAt, monthEnd } from './bulletin.events';
 import { visitedByMonth, visitedCountsPerMonth } from '../visits/visit.repository';
 import { gapSpansBetween } from '../benefits/gap.repository';
-import { helpersIn, villagesIn } from './coverage.reads';
+import { helpersIn, villagesIn, type Village } from './coverage.reads';
 import type { BulletinSource } from './bulletin.source';
 
 export type { BulletinSource } from './bulletin.source';
@@ -69,9 +69,36 @@ export interface Unvisited {
 }
 
 /**
+ * The listed households: those of `households` not in `seen` whose primary helper at the month's
+ * end `helperOf` names, with their head (one read per 1,000 of them) and that helper's name, by
+ * town, village and head.
+ */
+async function listUnvisited(
+  households: BulletinSource['households'],
+  seen: Set<string>,
+  helperOf: Map<string, string>,
+  villages: Village[],
+  helperNames: (ids: string[]) => Promise<Map<string, string>>,
+): Promise<Unvisited[]> {
+  const missed = households.filter((h) => !seen.has(h._id) && helperOf.has(h._id));
+  const [heads, names] = await Promise.all([headNames(missed.map((h) => h._id)), helperNames([...new Set(missed.map((h) => helperOf.get(h._id)!))])]);
+  const place = new Map(villages.map((v) => [v.id, v]));
+  const zh = new Intl.Collator('zh');
+  return missed
+    .map((h) => ({
+      householdId: h._id,
+      headName: heads.get(h._id) ?? '',
+      townName: place.get(h.villageId)?.townName ?? '',
+      villageName: place.get(h.villageId)?.name ?? '',
+      helperName: names.get(helperOf.get(h._id)!) ?? '',
+    }))
+    .sort((a, b) => zh.compare(a.townName, b.townName) || zh.compare(a.villageName, b.villageName) || zh.compare(a.headName, b.headName));
+}
+
+/**
  * The households of the scope (or one village of it) paired at the end of the month and not
  * visited in it, with their head and the primary helper then, by village: the bulletin's
- * drill-down and its export. Read from the current data (a frozen bulletin keeps figures only).
+ * drill-down and a frozen bulletin's export. Read from the current data (a frozen bulletin keeps figures only).
  */
 export async function unvisitedIn(scope: Scope, month: string, end: string, villageId?: string): Promise<Unvisited[]> {
   const where = { ...regionFilter(scope), ...(villageId ? { villageId } : {}) };
@@ -81,19 +108,14 @@ export async function unvisitedIn(scope: Scope, month: string, end: string, vill
     households.filter((h) => !seen.has(h._id)).map((h) => h._id),
     end,
   );
-  const helperOf = helpersAt({ spans }, end);
-  const missed = households.filter((h) => helperOf.has(h._id));
-  const [heads, names] = await Promise.all([headNames(missed.map((h) => h._id)), userNames([...new Set(helperOf.values())])]);
-  const place = new Map(villages.map((v) => [v.id, v]));
-  return missed
-    .map((h) => ({
-      householdId: h._id,
-      headName: heads.get(h._id) ?? '',
-      townName: place.get(h.villageId)?.townName ?? '',
-      villageName: place.get(h.villageId)?.name ?? '',
-      helperName: names.get(helperOf.get(h._id)!) ?? '',
-    }))
-    .sort(
-      (a, b) => a.townName.localeCompare(b.townName, 'zh') || a.villageName.localeCompare(b.villageName, 'zh') || a.headName.localeCompare(b.headName, 'zh'),
-    );
+  return listUnvisited(households, seen, helpersAt({ spans }, end), villages, userNames);
+}
+
+/**
+ * The same list for a live bulletin's month, from what the bulletin read (its households, their
+ * pairings, the month's visited households and the helpers' names): only the heads are read.
+ */
+export function unvisitedFrom(source: BulletinSource, month: string): Promise<Unvisited[]> {
+  const named = async (ids: string[]) => new Map(ids.map((id) => [id, source.helpers.get(id)?.name ?? '']));
+  return listUnvisited(source.households, source.visited.get(month) ?? new Set(), helpersAt(source, monthEnd(month)), source.villages, named);
 }

@@ -156,6 +156,9 @@ export function bandsOf(scores: number[]): BulletinBand[] {
   return bands;
 }
 
+/** Chinese collation, made once: `localeCompare(x, 'zh')` builds a collator per call (3,000 helpers ranked). */
+const ZH = new Intl.Collator('zh');
+
 export interface Named {
   id: string;
   name: string;
@@ -181,9 +184,12 @@ export function rowsOf(dim: Dimension, names: Named[], events: Event[], prev: Bu
     if (acc) addTo(acc, e.add);
   }
   const byId = new Map(names.map((n) => [n.id, n]));
+  // Ties on score go by name, then by id: the order does not depend on the order rows were read in.
   const rows = [...accs]
     .map(([id, acc]) => ({ named: byId.get(id)!, figures: figuresOf(acc, w) }))
-    .sort((a, b) => b.figures.score - a.figures.score || a.named.name.localeCompare(b.named.name, 'zh'));
+    .sort(
+      (a, b) => b.figures.score - a.figures.score || ZH.compare(a.named.name, b.named.name) || (a.named.id < b.named.id ? -1 : a.named.id > b.named.id ? 1 : 0),
+    );
   const bands = bandsOf(rows.map((r) => r.figures.score));
   const before = new Map((prev ?? []).map((r) => [r.id, r]));
   return rows.map((r, i) => {

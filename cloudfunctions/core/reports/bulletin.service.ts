@@ -8,7 +8,7 @@ import { getRegion } from '../regions/region.repository';
 import { publish } from '../notices/notice.service';
 import { monthOf } from '../time';
 import { percent } from './bulletin.rules';
-import { alreadyPublished, bulletinId, findFrozenBulletin, freezeBulletin, setBulletinNotice, type FrozenBulletin } from './bulletin.repository';
+import { alreadyPublished, bulletinId, findFrozenBulletin, freezeBulletin, frozenTotals, setBulletinNotice, type FrozenBulletin } from './bulletin.repository';
 import { readBulletinSource, unvisitedIn, type BulletinSource } from './bulletin.reads';
 import { cutOf, eventsOf, monthEnd, NO_UNIT, shiftMonth, trendOf } from './bulletin.events';
 import { DEFAULT_WEIGHTS, rowsOf, sentencesOf, totalsOf, type Dimension, type Event, type Named } from './bulletin.rules';
@@ -35,15 +35,15 @@ type TrendPoint = Bulletin['trend'][number];
  * shows its frozen headline (what was announced), the others their figures computed now.
  */
 async function asPublished(regionId: string, trend: Array<Omit<TrendPoint, 'frozen'>>): Promise<TrendPoint[]> {
-  const frozen = await Promise.all(trend.map((t) => findFrozenBulletin(bulletinId(regionId, t.month))));
-  return trend.map((t, i) => {
-    const f = frozen[i]?.bulletin.totals;
+  const frozen = await frozenTotals(trend.map((t) => bulletinId(regionId, t.month)));
+  return trend.map((t) => {
+    const f = frozen.get(bulletinId(regionId, t.month));
     return f ? { month: t.month, paired: f.paired, visited: f.visited, coverage: f.coverage, frozen: true } : { ...t, frozen: false };
   });
 }
 
-/** The month's figures computed now from the stored data (a live bulletin). */
-export async function liveBulletin(scope: Scope, regionName: string, month: string, now: Date): Promise<Bulletin> {
+/** The month's figures computed now from the stored data (a live bulletin), and what they were computed from. */
+async function liveWithSource(scope: Scope, regionName: string, month: string, now: Date): Promise<{ bulletin: Bulletin; source: BulletinSource }> {
   const prev = shiftMonth(month, -1);
   const months = Array.from({ length: TREND_MONTHS }, (_, i) => shiftMonth(month, i - TREND_MONTHS + 1));
   const cuts = [cutOf(month, now), cutOf(prev, now), cutOf(shiftMonth(month, -2), now)];
@@ -60,7 +60,7 @@ export async function liveBulletin(scope: Scope, regionName: string, month: stri
     ['town', byTown],
     ['unit', byUnit],
   ]);
-  return {
+  const bulletin: Bulletin = {
     month,
     regionName,
     frozen: false,
@@ -75,7 +75,12 @@ export async function liveBulletin(scope: Scope, regionName: string, month: stri
     weaknesses,
     trend: await asPublished(scope.regionId, trendOf(source, months)),
   };
+  return { bulletin, source };
 }
+
+/** The month's figures computed now from the stored data (a live bulletin). */
+export const liveBulletin = async (scope: Scope, regionName: string, month: string, now: Date): Promise<Bulletin> =>
+  (await liveWithSource(scope, regionName, month, now)).bulletin;
 
 /** A month may be read once it has begun (China time); a month yet to come has nothing to report. */
 export function checkMonth(month: string, now: Date): void {
@@ -84,15 +89,22 @@ export function checkMonth(month: string, now: Date): void {
 
 const frozenView = (f: FrozenBulletin): Bulletin => ({ ...f.bulletin, frozen: true, frozenAt: f.frozenAt });
 
-/** 月度通报 for the caller's scope (SPEC §6): the stored figures once published, else computed now. */
-export async function monthlyBulletin(ctx: AdminCtx, input: { month: string }): Promise<Bulletin> {
+/**
+ * 月度通报 for the caller's scope with what it was computed from: the stored figures once
+ * published (no source: nothing was read for them), else computed now. The export lists the
+ * month's unvisited households from the same source instead of reading it all again.
+ */
+export async function bulletinAndSource(ctx: AdminCtx, input: { month: string }): Promise<{ bulletin: Bulletin; source: BulletinSource | null }> {
   checkMonth(input.month, ctx.now);
   const scope = adminScope(ctx.user);
   const frozen = await findFrozenBulletin(bulletinId(scope.regionId, input.month));
-  if (frozen) return frozenView(frozen);
+  if (frozen) return { bulletin: frozenView(frozen), source: null };
   const region = await getRegion(scope.regionId);
-  return liveBulletin(scope, region.name, input.month, ctx.now);
+  return liveWithSource(scope, region.name, input.month, ctx.now);
 }
+
+/** 月度通报 for the caller's scope (SPEC §6): the stored figures once published, else computed now. */
+export const monthlyBulletin = async (ctx: AdminCtx, input: { month: string }): Promise<Bulletin> => (await bulletinAndSource(ctx, input)).bulletin;
 
 /** The bulletin page a notice's card opens. */
 export const bulletinPage = (id: string): string => `/package-common/pages/bulletin/index?id=${encodeURIComponent(id)}`;

@@ -1,6 +1,6 @@
 import type { z } from '../../../types/z';
 import { HelperRating } from '../../../types/satisfaction';
-import { getDb, insertOnce, readAll, type OnceWrite } from '../store';
+import { getDb, insertOnce, projectAll, readAll, type OnceWrite } from '../store';
 
 /** The only code that queries `helper_ratings`. */
 const ratings = () => getDb().collection('helper_ratings');
@@ -26,13 +26,8 @@ export async function ratingScores(where: Where): Promise<number[]> {
 const Given = HelperRating.pick({ householdId: true, helperId: true, townId: true, villageId: true, rating: true, at: true });
 export type GivenRating = z.infer<typeof Given>;
 
-/** The ratings given in a region before `end` (ISO), projected, for the bulletin's satisfaction figure. */
+/** The ratings given in a region before `end` (ISO), projected (10,000 a round trip), for the bulletin's satisfaction figure. */
 export async function ratingsGivenBefore(where: Where, end: string): Promise<GivenRating[]> {
-  const _ = getDb().command;
-  return readAll(
-    ratings()
-      .where({ ...where, at: _.lt(end) })
-      .field({ householdId: true, helperId: true, townId: true, villageId: true, rating: true, at: true }),
-    (d) => Given.parse(d),
-  );
+  const fields = { householdId: true, helperId: true, townId: true, villageId: true, rating: true, at: true } as const;
+  return projectAll(ratings(), { ...where, at: getDb().command.lt(end) }, fields, (d) => Given.parse(d));
 }

@@ -38,3 +38,36 @@ export async function countGroups(
     if (data.length < GROUPS_PER_ANSWER) return out;
   }
 }
+
+// Each row is checked by the caller's `parse`, once.
+const Gathered = z.object({ _id: z.record(z.string(), z.unknown()), rows: z.array(z.unknown()) });
+
+/**
+ * Every document matching `match`, with only `fields` (top-level; `_id` when named), gathered on
+ * the server into one answer row per value of the `by` fields (`$group` with `$push`), then
+ * handed out again one row per document carrying its `by` fields too: the rows `projectAll`
+ * answers, in a round trip per 10,000 groups instead of per 10,000 documents. For a county's
+ * many small rows with a natural grouping of a few hundred (its households by village, its
+ * pairings by helper): one request whatever the county's size, and an answer without a key per
+ * row to decode. Keep each group small (a village, not the county): a group is one document.
+ */
+export async function gatherAll<T>(
+  collection: Collection,
+  match: Record<string, unknown>,
+  by: string[],
+  fields: string[],
+  parse: (doc: Record<string, unknown>) => T,
+): Promise<T[]> {
+  const $ = getDb().command.aggregate;
+  const projection = Object.fromEntries([...by, ...fields].map((f) => [f, true] as const));
+  const group = { _id: Object.fromEntries(by.map((f) => [f, `$${f}`])), rows: $.push(Object.fromEntries(fields.map((f) => [f, `$${f}`]))) };
+  const out: T[] = [];
+  for (let offset = 0; ; offset += GROUPS_PER_ANSWER) {
+    const { data } = await collection.aggregate().match(match).project(projection).group(group).sort({ _id: 1 }).skip(offset).limit(GROUPS_PER_ANSWER).end();
+    for (const raw of data as unknown[]) {
+      const { _id, rows } = Gathered.parse(raw);
+      for (const row of rows) out.push(parse({ ..._id, ...(row as Record<string, unknown>) }));
+    }
+    if (data.length < GROUPS_PER_ANSWER) return out;
+  }
+}

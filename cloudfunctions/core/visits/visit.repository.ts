@@ -1,8 +1,8 @@
 import { z } from '../../../types/z';
 import { Visit } from '../../../types/visit';
-import { getDb, inChunks, insertOnce, MAX_IN, projectAll, readAll, type OnceWrite } from '../store';
+import { getDb, inChunks, insertOnce, MAX_IN, readAll, type OnceWrite } from '../store';
 import { addToSetOrCreate } from '../store/add-to-set';
-import { countGroups } from '../store/group-counts';
+import { countGroups, gatherAll } from '../store/group-counts';
 
 /** The only code that queries `visits`, `visit_months` and `visit_refusals` (STYLE: one rule in one place). */
 const visits = () => getDb().collection('visits');
@@ -206,9 +206,13 @@ export async function visitedCountsPerMonth(where: Where, months: string[]): Pro
 
 const VisitedIn = z.object({ householdId: z.string(), month: z.string() });
 
-/** The households of a region visited in each of `months`, from the rollups (one row per household and month). */
+/**
+ * The households of a region visited in each of `months`, from the rollups (one row per household
+ * and month), gathered per month and village on the server: one round trip for a county.
+ */
 export async function visitedByMonth(where: Where, months: string[]): Promise<Map<string, Set<string>>> {
-  const rows = await projectAll(visitMonths(), { ...where, month: getDb().command.in(months) }, { householdId: true, month: true }, (d) => VisitedIn.parse(d));
+  const match = { ...where, month: getDb().command.in(months) };
+  const rows = await gatherAll(visitMonths(), match, ['month', 'villageId'], ['householdId'], (d) => VisitedIn.parse(d));
   const out = new Map(months.map((m) => [m, new Set<string>()]));
   for (const r of rows) out.get(r.month)?.add(r.householdId);
   return out;
