@@ -47,13 +47,5 @@ runMain(() =>
       maxRequests: 5,
       simTargetMs: 200,
     });
-    await bench({
-      name: 'reports.ledger (health)',
-      run: () => reports('ledger', { kind: 'health', month: '2026-10' }),
-      n: 1,
-      warm: 0,
-      simN: 1,
-      localTargetMs: 2000,
-    });
   }),
 );

@@ -4,10 +4,10 @@ import { SERVICE_CHECKLISTS } from '../../../types/visit';
 import type { AdminCtx } from '../handler';
 import { adminScope, regionFilter } from '../access/scope';
 import { primaryPairingSpans } from '../assignments/pairing.repository';
-import { householdRegionsWhere, memberCareOf, type MemberCare } from '../households/household.repository';
+import { householdRegionsWhere, memberCareIn, type MemberCare } from '../households/household.repository';
 import { needsReportedBefore } from '../needs/need.repository';
 import { getRegion } from '../regions/region.repository';
-import { usersByIds } from '../users/user.repository';
+import { userUnits } from '../users/user.repository';
 import { visitsOfMonth, type LedgerVisit } from '../visits/visit.repository';
 import { addTable, saveExport, type ExportFile, type SheetColumn } from '../sheet-export';
 import { helpersAt, monthEnd, monthStart, NO_UNIT } from './bulletin.events';
@@ -95,36 +95,56 @@ export function ledgerRows(
     }
     rows.set(helperId, row);
   }
-  return [...rows.values()].sort((a, b) => b.notSeen - a.notSeen || a.name.localeCompare(b.name, 'zh'));
+  return [...rows.values()].sort((a, b) => b.notSeen - a.notSeen || a.name.localeCompare(b.name, 'zh') || a.id.localeCompare(b.id));
 }
 
-/** 帮扶台账 of a month for the caller's scope (SPEC §6). */
+/**
+ * The households of the scope and, for the health and education ledgers, what their members
+ * count for (from the packed rule facts, in the same read).
+ */
+async function householdsOf(kind: LedgerKind, where: Record<string, unknown>): Promise<{ ids: Set<string>; members: Map<string, Member[]> }> {
+  if (kind === 'unit') return { ids: new Set((await householdRegionsWhere(where)).map((h) => h._id)), members: new Map() };
+  const members = await memberCareIn(where);
+  return { ids: new Set(members.keys()), members };
+}
+
+/**
+ * 帮扶台账 of a month for the caller's scope (SPEC §6). A county's ledger is a few round trips of
+ * small rows whatever its size (issue 21): its households (with their members' facts), every
+ * pairing of the role, the month's visits (for doctors and teachers, only theirs), the helpers'
+ * names and units, and (for units) the needs reported before the month's end.
+ */
 export async function ledger(ctx: AdminCtx, input: { kind: LedgerKind; month: string }): Promise<Ledger> {
   checkMonth(input.month, ctx.now);
   const scope = adminScope(ctx.user);
   const where = regionFilter(scope);
-  const end = monthEnd(input.month);
-  const [region, households, visits] = await Promise.all([getRegion(scope.regionId), householdRegionsWhere(where), visitsOfMonth(where, input.month)]);
-  const spans = await primaryPairingSpans(
-    households.map((h) => h._id),
-    end,
-    ROLE[input.kind],
-  );
-  const helperOf = helpersAt({ spans }, end);
-  const ids = [...helperOf.keys()];
-  const [users, members, needs] = await Promise.all([
-    usersByIds([...new Set(helperOf.values())]),
-    input.kind === 'unit' ? Promise.resolve(new Map<string, Member[]>()) : memberCareOf(ids),
-    input.kind === 'unit' ? needsReportedBefore(where, end) : Promise.resolve([]),
-  ]);
   const start = monthStart(input.month);
+  const end = monthEnd(input.month);
+  const role = ROLE[input.kind];
+  const unit = input.kind === 'unit';
+  const [region, scoped, countySpans, unitVisits, needs] = await Promise.all([
+    getRegion(scope.regionId),
+    householdsOf(input.kind, where),
+    // A county reads every pairing of the role (a few answers of 10,000); a town or village those of its households.
+    scope.level === 'county' ? primaryPairingSpans('all', end, role) : Promise.resolve(null),
+    unit ? visitsOfMonth(where, input.month) : Promise.resolve(null),
+    unit ? needsReportedBefore(where, end) : Promise.resolve([]),
+  ]);
   const resolvedIn = new Map<string, number>();
   for (const n of needs) {
     if (n.history.some((t) => t.status === 'resolved' && !t.kind && t.at >= start && t.at < end))
       resolvedIn.set(n.householdId, (resolvedIn.get(n.householdId) ?? 0) + 1);
   }
-  const helpers = new Map(users.map((u) => [u._id, { name: u.name, unit: u.unit ?? '' }]));
-  return { kind: input.kind, month: input.month, regionName: region.name, rows: ledgerRows(input.kind, { helperOf, helpers, visits, members, resolvedIn }) };
+  const spans = countySpans ?? (await primaryPairingSpans([...scoped.ids], end, role));
+  const helperOf = new Map([...helpersAt({ spans }, end)].filter(([householdId]) => scoped.ids.has(householdId)));
+  const helperIds = [...new Set(helperOf.values())];
+  const [helpers, visits] = await Promise.all([userUnits(helperIds), unitVisits ?? visitsOfMonth(where, input.month, helperIds)]);
+  return {
+    kind: input.kind,
+    month: input.month,
+    regionName: region.name,
+    rows: ledgerRows(input.kind, { helperOf, helpers, visits, members: scoped.members, resolvedIn }),
+  };
 }
 
 const KIND_LABEL: Record<LedgerKind, string> = { unit: '区直单位帮扶台账', health: '卫生帮扶台账', education: '教育帮扶台账' };

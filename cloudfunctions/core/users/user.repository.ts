@@ -66,6 +66,15 @@ export async function userNames(ids: string[]): Promise<Map<string, string>> {
   return new Map([...(await userContacts(ids))].map(([id, c]) => [id, c.name]));
 }
 
+const NameUnit = User.pick({ _id: true, name: true, unit: true });
+
+/** Name and work unit of several accounts (projected), by id: the ledgers' rows of helpers and units. */
+export async function userUnits(ids: string[]): Promise<Map<string, { name: string; unit: string }>> {
+  const _ = getDb().command;
+  const found = await inChunks(ids, MAX_IN, (chunk) => projectAll(users(), { _id: _.in(chunk) }, { name: true, unit: true }, (d) => NameUnit.parse(d)));
+  return new Map(found.map((u) => [u._id, { name: u.name, unit: u.unit ?? '' }]));
+}
+
 /** The active helpers working in a region (their `regionPath` holds it). */
 export async function activeHelpersIn(regionId: string): Promise<User[]> {
   return readAll(users().where({ role: 'helper', active: true, regionPath: regionId }), (d) => User.parse(d));
