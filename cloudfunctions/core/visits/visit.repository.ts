@@ -1,6 +1,6 @@
 import { z } from '../../../types/z';
 import { Visit } from '../../../types/visit';
-import { getDb, inChunks, insertOnce, MAX_IN, readAll, type OnceWrite } from '../store';
+import { getDb, inChunks, insertOnce, MAX_IN, projectAll, readAll, type OnceWrite } from '../store';
 import { addToSetOrCreate } from '../store/add-to-set';
 import { countGroups, gatherAll } from '../store/group-counts';
 
