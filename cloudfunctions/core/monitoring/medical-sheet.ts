@@ -1,9 +1,7 @@
-import ExcelJS from 'exceljs';
 import { z } from '../../../types/z';
 import { IdNumber, IsoDate } from '../../../types/common';
-import { invalid } from '../errors';
-import { cellText } from '../sheet-cell';
-import { findHeaderRow, HEADER_SEARCH_ROWS, type HeaderSpec } from '../sheet-header';
+import type { HeaderSpec } from '../sheet-header';
+import { type NumberedRow, readLoadedSheet } from '../sheet-rows';
 
 /**
  * The 医保 bureau's list of high out-of-pocket costs (部门筛查预警) as county offices receive it:
@@ -21,11 +19,8 @@ const HEADER_OF: Record<MedicalColumn, string> = { idNumber: '身份证号', nam
 
 export const MAX_MEDICAL_ROWS = 20_000;
 
-export interface MedicalSheetRow {
-  /** The row number Excel shows, so errors point at the right line. */
-  row: number;
-  cells: Record<MedicalColumn, string>;
-}
+/** One data row of the list, with the row number Excel shows. */
+export type MedicalSheetRow = NumberedRow<MedicalColumn>;
 
 /** 2025-03-01, 2025/3/1, 2025.3.1 and 2025年3月1日 as YYYY-MM-DD (a date cell already reads as the first). */
 function dayOf(text: string): string {
@@ -78,31 +73,14 @@ export function medicalRowProblem(error: z.ZodError): string {
 const SPEC: HeaderSpec<MedicalColumn> = { names: MEDICAL_HEADERS, required: MEDICAL_COLUMNS, minimum: 2, hint: '请下载「医保导入模板」对照列名' };
 
 /**
- * The first worksheet's rows below its header row (sheet-header.ts: a title above it is skipped,
- * columns in any order under their usual names), as text cells with the row number Excel shows.
+ * The first worksheet's rows below its header row (sheet-rows.ts: a title above it is skipped,
+ * columns in any order under their usual names), as text cells with the row number Excel shows;
+ * loaded whole so a date-formatted cell reads as its date.
  */
-export async function readMedicalSheet(bytes: Buffer): Promise<MedicalSheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw invalid('无法读取该文件，请确认是 Excel（.xlsx）表格');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount < 1) throw invalid('表格是空的：应有一行列名（身份证号、姓名、日期、金额），其下每行一笔自付医疗费用');
-  const top = Array.from({ length: Math.min(sheet.rowCount, HEADER_SEARCH_ROWS) }, (_, i) => ({
-    row: i + 1,
-    cells: Array.from(sheet.getRow(i + 1).values as unknown[], cellText),
-  }));
-  const header = findHeaderRow(SPEC, top);
-  if (!header.ok) throw invalid(header.message);
-  if (sheet.rowCount - header.row > MAX_MEDICAL_ROWS) throw invalid(`表格超过 ${MAX_MEDICAL_ROWS} 行，请分成几个文件导入`);
-  const rows: MedicalSheetRow[] = [];
-  sheet.eachRow((row, number) => {
-    if (number <= header.row) return;
-    const values = row.values as unknown[];
-    const cells = Object.fromEntries(MEDICAL_COLUMNS.map((c) => [c, cellText(values[header.columns.get(c) ?? -1])])) as Record<MedicalColumn, string>;
-    if (Object.values(cells).some((v) => v !== '')) rows.push({ row: number, cells });
+export const readMedicalSheet = (bytes: Buffer): Promise<MedicalSheetRow[]> =>
+  readLoadedSheet(bytes, {
+    spec: SPEC,
+    columns: MEDICAL_COLUMNS,
+    maxRows: MAX_MEDICAL_ROWS,
+    empty: '表格是空的：应有一行列名（身份证号、姓名、日期、金额），其下每行一笔自付医疗费用',
   });
-  return rows;
-}
