@@ -14,3 +14,9 @@ export function greeting(date = new Date()): string {
   if (h < 18) return '下午好';
   return '晚上好';
 }
+
+/** A share as a percentage with one decimal: 0.8734 → `87.3%`. */
+export const pct = (share: number) => `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+
+/** A change with its sign: `+1.5`, `-0.3`, `0.0`. */
+export const signed = (n: number, digits = 1) => `${n > 0 ? '+' : ''}${n.toFixed(digits)}`;

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { pct } from '@/utils/format';
 import './share-line.scss';
 
 export interface SharePoint {
@@ -10,7 +11,6 @@ export interface SharePoint {
   note?: string;
 }
 
-const pct = (v: number) => `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
 /** The line's thickness, in % of the plot's height (the plot is 150 px tall: ≈ 2.5 px). */
 const THICK = 1.6;
 
