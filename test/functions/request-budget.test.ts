@@ -23,6 +23,14 @@ async function pairedHousehold(): Promise<unknown> {
   return { householdId: (data[0] as { householdId: string }).householdId };
 }
 
+/** September's bulletin, published (frozen) once in whichever county is open. */
+async function frozenMonth(): Promise<unknown> {
+  const month = '2026-09';
+  const r = await FUNCTIONS.reports({ action: 'publishBulletin', payload: { month, audience: { roles: ['admin'] } } }, { devOpenid: 'demo-admin' });
+  if (!r.ok) throw new Error(`publishBulletin: ${r.error.message}`);
+  return { month };
+}
+
 const HELPER_OR_HOUSEHOLD = 5;
 const ADMIN_REPORT = 20;
 
@@ -46,6 +54,27 @@ const CALLS: Record<string, Call & { budget: number }> = {
   },
   'the county coverage report': { fn: 'reports', action: 'coverage', payload: {}, openid: 'demo-admin', budget: ADMIN_REPORT },
   'the county dashboard': { fn: 'reports', action: 'dashboard', payload: {}, openid: 'demo-admin', budget: ADMIN_REPORT },
+  "last month's bulletin": { fn: 'reports', action: 'monthlyBulletin', payload: { month: '2026-10' }, openid: 'demo-admin', budget: ADMIN_REPORT },
+  "last month's bulletin as .xlsx": { fn: 'reports', action: 'exportBulletin', payload: { month: '2026-10' }, openid: 'demo-admin', budget: ADMIN_REPORT },
+  'a published bulletin opened': { fn: 'reports', action: 'monthlyBulletin', payload: frozenMonth, openid: 'demo-admin', budget: HELPER_OR_HOUSEHOLD },
+  'the 区直 unit ledger': { fn: 'reports', action: 'ledger', payload: { kind: 'unit', month: '2026-10' }, openid: 'demo-admin', budget: ADMIN_REPORT },
+  'the 卫生 health ledger': { fn: 'reports', action: 'ledger', payload: { kind: 'health', month: '2026-10' }, openid: 'demo-admin', budget: ADMIN_REPORT },
+  'the 教育 education ledger': {
+    fn: 'reports',
+    action: 'ledger',
+    payload: { kind: 'education', month: '2026-10' },
+    openid: 'demo-admin',
+    budget: ADMIN_REPORT,
+  },
+  'the health ledger as .xlsx': {
+    fn: 'reports',
+    action: 'exportLedger',
+    payload: { kind: 'health', month: '2026-10' },
+    openid: 'demo-admin',
+    budget: ADMIN_REPORT,
+  },
+  // The uncounted first call opens the warnings; the counted one finds them open.
+  'the county monitoring sweep': { fn: 'monitoring', action: 'sweep', payload: {}, openid: 'demo-admin', budget: ADMIN_REPORT },
 };
 
 function openCounty(options: Record<string, number>) {
