@@ -24,11 +24,20 @@ export function addDays(day: string, n: number): string {
 
 /** `12345` → `12,345`; at most two decimals, trailing zeros dropped (`1234.5` → `1,234.5`). */
 export function thousands(n: number): string {
+  // Whole numbers (every 元 figure of the rules' reasons: a county sweep prints 150,000 of them) skip toFixed and the regex.
+  if (Number.isSafeInteger(n)) return groupDigits(n);
   const rounded = Math.round(n * 100) / 100;
   const [whole, frac] = Math.abs(rounded).toFixed(2).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const decimals = frac === '00' ? '' : `.${frac.replace(/0$/, '')}`;
   return `${rounded < 0 && rounded !== 0 ? '-' : ''}${grouped}${decimals}`;
+}
+
+function groupDigits(n: number): string {
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
 }
 
 /** `6708` → `6,708 元`. */

@@ -6,7 +6,7 @@
  *   JSON and so index expressions can read them as numbers (see schema.keyExpr).
  */
 import { randomBytes } from 'node:crypto';
-import { EJSON } from './sdk';
+import { EJSON, Long } from './sdk';
 import { DbError, ErrorCode } from './errors';
 
 export type Doc = Record<string, unknown>;
@@ -21,12 +21,84 @@ export function parseWire(text: unknown, mode: Mode, now = Date.now()): unknown 
   try {
     // EJSON only reads `$`-keyed objects (`$date`, `$oid`, `$tcb_server_date`…) and refuses
     // field names holding NUL: text with neither is plain JSON, parsed without EJSON's reviver.
-    if (!text.includes('"$') && !text.includes('\\u0000')) return JSON.parse(text) as unknown;
-    parsed = EJSON.parse(text, { relaxed: true });
+    if (text.includes('\\u0000')) parsed = EJSON.parse(text, { relaxed: true });
+    else {
+      const plain = text.includes('{"$number') ? text.replace(NUMBER_TEXT, unwrapNumber) : text;
+      if (!plain.includes('"$')) return JSON.parse(plain) as unknown;
+      parsed = parseCanonical(plain);
+    }
   } catch (err) {
     throw new DbError(ErrorCode.INVALID_PARAM, `malformed EJSON from the SDK: ${(err as Error).message}`);
   }
   return normalize(parsed, mode, now);
+}
+
+/**
+ * The keys bson's EJSON reader gives a meaning (bson 4.7 extended_json.js: `keysToCodecs`,
+ * `$date`, `$code`, DBRefs, `$undefined`). Operators (`$gt`, `$set`…) and `$tcb_server_date` are
+ * not among them: EJSON passes them through as plain objects.
+ */
+const EJSON_KEYS = new Set([
+  '$oid',
+  '$binary',
+  '$uuid',
+  '$symbol',
+  '$numberInt',
+  '$numberDecimal',
+  '$numberDouble',
+  '$numberLong',
+  '$minKey',
+  '$maxKey',
+  '$regex',
+  '$regularExpression',
+  '$timestamp',
+  '$date',
+  '$code',
+  '$scope',
+  '$ref',
+  '$id',
+  '$db',
+  '$dbPointer',
+  '$undefined',
+]);
+const NOT_PLAIN = Symbol('not plain numbers');
+
+/**
+ * A canonical number wrapper spelled as JSON spells the number (at most 15 digits before any
+ * point, no leading zero): `{"$numberInt":"5"}` → `5`. JSON.parse then reads it as bson's relaxed
+ * reader does (parseInt / parseFloat / Long.toNumber agree with it on these spellings). In valid
+ * JSON text this shape can only be structure: inside a string its quotes would be escaped.
+ */
+const NUMBER_TEXT =
+  /\{"\$numberInt":"(-?(?:0|[1-9]\d{0,14}))"\}|\{"\$numberLong":"(-?(?:0|[1-9]\d{0,14}))"\}|\{"\$numberDouble":"(-?(?:0|[1-9]\d{0,14})(?:\.\d+)?(?:[eE][+-]?\d{1,3})?)"\}/g;
+const unwrapNumber = (_match: string, int?: string, long?: string, double?: string) => (int ?? long ?? double)!;
+
+/**
+ * `EJSON.parse(text, { relaxed: true })` for the text the SDK sends most (canonical EJSON whose
+ * only wrapped values are numbers: every number of a document or a query is `{"$numberInt":"5"}`),
+ * without bson's walk of every value: a one-key number wrapper becomes the number exactly as bson's
+ * relaxed reader makes it (parseInt / parseFloat / Long.toNumber); text holding any other EJSON
+ * value is handed to EJSON.parse itself. A county sweep's warnings were a third of its time here.
+ */
+function parseCanonical(text: string): unknown {
+  try {
+    return JSON.parse(text, function (this: unknown, _key: string, value: unknown) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+      let special = false;
+      for (const k in value) if (k.charCodeAt(0) === 36 && EJSON_KEYS.has(k)) special = true;
+      if (!special) return value;
+      const keys = Object.keys(value);
+      const v = (value as Doc)[keys[0]];
+      if (keys.length !== 1 || typeof v !== 'string') throw NOT_PLAIN;
+      if (keys[0] === '$numberInt') return parseInt(v, 10);
+      if (keys[0] === '$numberDouble') return parseFloat(v);
+      if (keys[0] === '$numberLong') return Long.fromString(v).toNumber();
+      throw NOT_PLAIN;
+    }) as unknown;
+  } catch (err) {
+    if (err === NOT_PLAIN) return EJSON.parse(text, { relaxed: true });
+    throw err;
+  }
 }
 
 function normalize(value: unknown, mode: Mode, now: number): unknown {

@@ -14,7 +14,7 @@ const sdkRequire = createRequire(require.resolve('@cloudbase/node-sdk'));
 const databaseRequire = createRequire(sdkRequire.resolve('@cloudbase/database'));
 
 export const { Db } = sdkRequire('@cloudbase/database') as typeof CloudbaseDatabase;
-export const { EJSON } = databaseRequire('bson') as typeof Bson;
+export const { EJSON, Long } = databaseRequire('bson') as typeof Bson;
 
 /**
  * node-sdk's answer to a response carrying `code` (utils/tcbapirequester.ts): it throws its
