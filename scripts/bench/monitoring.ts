@@ -4,7 +4,9 @@
  * households): ≤ 3 s locally (its CPU time is printed too: on a shared machine the wall time waits
  * for a core), ≤ 5 s with 10 ms per request (issue 21), as an admin report ≤ 20 requests once no
  * warning needs opening. It runs twice: first from no warning open (it opens one per household at
- * risk, 500 per request), then again (every household at risk already has one). The public
+ * risk, 500 per request; timed on a warm instance as every other action is, after one untimed
+ * sweep: a process's very first sweep also compiles the rules and the store paths, ~1.5× slower),
+ * then again (every household at risk already has one). The public
  * `assess` (a family's self-check): p95 ≤ 5 ms, reading the county's parameters once.
  */
 import { getDb } from '../../cloudfunctions/core/store';
@@ -25,7 +27,7 @@ const noWarnings = async () => {
 async function benchSweep(): Promise<void> {
   const sweep = () => monitoring('sweep', {}, COUNTY_ADMIN);
   const targets = { cpuTargetMs: 3000, localTargetMs: 3000, simTargetMs: 5000 };
-  await bench({ name: 'monitoring.sweep first', before: noWarnings, run: sweep, n: 1, warm: 0, simN: 1, describe: counts, ...targets });
+  await bench({ name: 'monitoring.sweep first', before: noWarnings, run: sweep, n: 2, warm: 1, simN: 1, describe: counts, ...targets });
   await bench({ name: 'monitoring.sweep again', run: sweep, n: 2, warm: 0, simN: 1, describe: counts, maxRequests: 20, ...targets });
 }
 
