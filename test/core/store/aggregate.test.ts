@@ -1,5 +1,6 @@
 /** Aggregation through the SDK: $match/$group/$sort, $lookup across collections, CloudBase's limits. */
 import { getDb } from '../../../cloudfunctions/core/store';
+import { aggregate } from '../../../cloudfunctions/core/store/embedded/aggregate';
 import { runPipeline } from '../../../cloudfunctions/core/store/embedded/mongo';
 import { openTempStore, type TempStore } from './support';
 
@@ -254,4 +255,70 @@ it('projectAll reads every matching row with only its fields', async () => {
     { _id: 'h1', villageId: 'v1' },
     { _id: 'h2', villageId: 'v1' },
   ]);
+});
+
+describe('gathering pipelines (gatherAll: a few fields per key) grouped outside mingo', () => {
+  /** mingo on the `$match`ed documents in the order the engine finds them (the path these pipelines took before). */
+  const mingo = (coll: string, [match, ...rest]: Record<string, unknown>[]) =>
+    runPipeline(store.engine.find(coll, match.$match as Record<string, unknown>), rest, (name) => store.engine.find(name));
+  async function viaSdk(coll: string, pipeline: Record<string, unknown>[]): Promise<unknown[]> {
+    let agg = getDb().collection(coll).aggregate() as unknown as Record<string, (arg: unknown) => unknown>;
+    for (const stage of pipeline) {
+      const [name, arg] = Object.entries(stage)[0];
+      agg = agg[name.slice(1)](arg) as typeof agg;
+    }
+    return (await (agg as unknown as { end(): Promise<{ data: unknown[] }> }).end()).data;
+  }
+
+  beforeEach(() => {
+    store.engine.bulkInsert('visit_months', [
+      { _id: 'm1', villageId: 'v2', month: '2024-01', householdId: 'h1', helpers: ['a'] },
+      { _id: 'm2', villageId: 'v1', month: '2024-01', householdId: 'h2' },
+      { _id: 'm3', villageId: 'v2', month: '2024-01', householdId: null },
+      { _id: 'm4', villageId: 'v1', month: '2024-02', householdId: 'h3', at: new Date('2024-02-03T00:00:00Z') },
+      { _id: 'm5', villageId: 'v1', month: 3, householdId: 'h4' },
+      { _id: 'm6', villageId: 'v1', month: 3.0, householdId: 'h5' },
+      { _id: 'm7', villageId: 'v3', month: true },
+    ]);
+  });
+
+  const gather = (match: Record<string, unknown>, by: string[], fields: string[], rest: Record<string, unknown>[] = []) => [
+    { $match: match },
+    { $project: Object.fromEntries([...by, ...fields].map((f) => [f, true])) },
+    { $group: { _id: Object.fromEntries(by.map((f) => [f, `$${f}`])), rows: { $push: Object.fromEntries(fields.map((f) => [f, `$${f}`])) } } },
+    ...rest,
+  ];
+  const cases: Array<[string, Record<string, unknown>[]]> = [
+    ['by village and month, missing and null fields in the rows', gather({}, ['villageId', 'month'], ['householdId', 'helpers'])],
+    [
+      'with a date in the rows, sorted and paged',
+      gather({ villageId: 'v1' }, ['villageId'], ['_id', 'at', 'householdId'], [{ $sort: { _id: 1 } }, { $skip: 0 }, { $limit: 10 }]),
+    ],
+    [
+      'a single key, not compound',
+      [
+        { $match: { month: '2024-01' } },
+        { $project: { villageId: true, householdId: true } },
+        { $group: { _id: '$villageId', ids: { $push: { h: '$householdId' } } } },
+      ],
+    ],
+    ['a key missing in one document (mingo groups it)', gather({}, ['householdId'], ['villageId'])],
+  ];
+
+  it.each(cases)('%s: answers as mingo does, in its order', async (_name, pipeline) => {
+    expect(await viaSdk('visit_months', pipeline)).toEqual(mingo('visit_months', pipeline).slice(0, 20));
+  });
+
+  it('groups outside mingo when every key is a plain value (its rows have no key for a missing field, where mingo writes undefined)', () => {
+    const rowsOf = (pipeline: Record<string, unknown>[]) =>
+      (aggregate(store.engine, 'visit_months', pipeline) as Array<{ rows: object[] }>).flatMap((g) => g.rows);
+    expect(rowsOf(cases[1][1]).filter((r) => 'at' in r)).toHaveLength(1);
+    // m7 has no householdId: mingo groups the whole pipeline.
+    expect(rowsOf(gather({}, ['householdId'], ['at'])).filter((r) => 'at' in r)).toHaveLength(7);
+  });
+
+  it('groups the numbers 3 and 3.0 as one month, as MongoDB does', async () => {
+    const rows = (await viaSdk('visit_months', gather({ villageId: 'v1', month: 3 }, ['month'], ['householdId']))) as Array<{ rows: unknown[] }>;
+    expect(rows).toEqual([{ _id: { month: 3 }, rows: [{ householdId: 'h4' }, { householdId: 'h5' }] }]);
+  });
 });

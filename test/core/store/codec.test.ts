@@ -6,7 +6,7 @@
 import { parseWire } from '../../../cloudfunctions/core/store/embedded/codec';
 import { EJSON } from '../../../cloudfunctions/core/store/embedded/sdk';
 
-const canonical = (value: unknown) => EJSON.stringify(value, { relaxed: false });
+const canonical = (value: unknown) => EJSON.stringify(value as Parameters<typeof EJSON.stringify>[0], { relaxed: false });
 const viaBson = (text: string) => EJSON.parse(text, { relaxed: true });
 
 /** A small deterministic generator: the same documents on every run. */

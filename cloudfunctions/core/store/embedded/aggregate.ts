@@ -4,7 +4,8 @@
  * (from/localField/foreignField) fetches only the foreign documents whose key occurs locally,
  * through the foreign collection's index, instead of loading the whole foreign collection. mingo's
  * own `$lookup` then does the join, so join semantics stay exactly MongoDB's. A pipeline that
- * counts per key (see `countedGroups`) is answered by SQLite without decoding any document. A
+ * counts per key (see `countedGroups`) is answered by SQLite without decoding any document, and
+ * one that gathers a few fields per key (`pushedGroups`) is grouped here, not by mingo. A
  * leading `$geoNear` reads its `query`'s matches the same way and orders them by distance (geo.ts).
  */
 import { isObjectId, type Doc } from './codec';
@@ -25,7 +26,7 @@ export const AGGREGATE_MAX_LIMIT = 10_000;
 export function aggregate(engine: EmbeddedEngine, coll: string, pipeline: Doc[]): Doc[] {
   checkStages(pipeline);
   const limited = pipeline.some((stage) => '$limit' in stage);
-  const counted = countedGroups(engine, coll, pipeline);
+  const counted = countedGroups(engine, coll, pipeline) ?? pushedGroups(engine, coll, pipeline);
   if (counted) return counted.slice(0, limited ? AGGREGATE_MAX_LIMIT : AGGREGATE_DEFAULT_LIMIT);
   return engine.snapshot(() => {
     const resolve = (name: string): Doc[] => engine.find(name);
@@ -110,6 +111,62 @@ function countedGroups(engine: EmbeddedEngine, coll: string, pipeline: Doc[]): D
     return doc;
   });
   return runPipeline(docs, pipeline.slice(i), (name) => engine.find(name));
+}
+
+const isPlainObject = (v: unknown): v is Doc => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
+const TOP = /^[A-Za-z0-9_]+$/;
+/** `'$a'` → `'a'` for a top-level field; undefined for anything else. */
+const topField = (expr: unknown): string | undefined => {
+  const path = fieldPath(expr);
+  return path && TOP.test(path) ? path : undefined;
+};
+/** A group key part grouped here: a string, a boolean or a finite number (MongoDB groups 1 and 1.0, 0 and -0 together, as JSON text does). */
+const plainKey = (v: unknown): boolean => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * `[$match, $project (top-level inclusions), $group: {_id: '$k' | {name: '$k', …}, rows: {$push:
+ * {name: '$f', …}}, …}, …rest]` (store/group-counts.ts `gatherAll`: a county's households by
+ * village): the projected find() — SQLite reads the few fields — grouped here in first-seen order
+ * as mingo groups, each pushed row without the fields a document lacks (MongoDB omits a missing
+ * field of an object expression); mingo runs the rest on the groups. Undefined for any other
+ * pipeline, or when a key part is missing, null, a date or an object somewhere: mingo groups those.
+ */
+function pushedGroups(engine: EmbeddedEngine, coll: string, pipeline: Doc[]): Doc[] | undefined {
+  const [match, project, groupStage] = pipeline;
+  const only = (stage: Doc | undefined, key: string) => !!stage && Object.keys(stage).length === 1 && key in stage;
+  if (!only(match, '$match') || !only(project, '$project') || !only(groupStage, '$group') || !topLevelFields(project.$project as Doc)) return undefined;
+  const { _id: id, ...accumulators } = groupStage.$group as Doc;
+  const compound = isPlainObject(id);
+  const keys: Array<[string, string | undefined]> = compound ? Object.entries(id).map(([name, e]) => [name, topField(e)]) : [['', topField(id)]];
+  if (!keys.length || keys.some(([name, path]) => !path || (compound && !TOP.test(name)))) return undefined;
+  const pushes: Array<[string, Array<[string, string]>]> = [];
+  for (const [name, acc] of Object.entries(accumulators)) {
+    const push = isPlainObject(acc) && Object.keys(acc).length === 1 ? acc.$push : undefined;
+    if (!isPlainObject(push) || !Object.keys(push).length) return undefined;
+    const fields = Object.entries(push).map(([n, e]): [string, string | undefined] => [n, topField(e)]);
+    if (fields.some(([n, f]) => !f || !TOP.test(n))) return undefined;
+    pushes.push([name, fields as Array<[string, string]>]);
+  }
+  return engine.snapshot(() => {
+    const groups = new Map<string, Doc>();
+    for (const doc of engine.find(coll, match.$match as Doc, { projection: project.$project as Doc })) {
+      const parts = keys.map(([, path]) => doc[path!]);
+      if (!parts.every(plainKey)) return undefined;
+      const text = JSON.stringify(parts);
+      let group = groups.get(text);
+      if (!group) {
+        group = { _id: compound ? Object.fromEntries(keys.map(([name], j) => [name, parts[j]])) : parts[0] };
+        for (const [name] of pushes) group[name] = [];
+        groups.set(text, group);
+      }
+      for (const [name, fields] of pushes) {
+        const row: Doc = {};
+        for (const [n, f] of fields) if (doc[f] !== undefined) row[n] = doc[f];
+        (group[name] as Doc[]).push(row);
+      }
+    }
+    return runPipeline([...groups.values()], pipeline.slice(3), (name) => engine.find(name));
+  });
 }
 
 /** `'$a.b'` → `'a.b'`; undefined for anything else (a variable, an expression, a literal). */
